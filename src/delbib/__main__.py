@@ -1,0 +1,3 @@
+from delbib.cli import main
+
+main()

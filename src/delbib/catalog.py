@@ -1,0 +1,379 @@
+"""The catalog on disk: taxonomy, one YAML file per paper, resolved metadata beside it.
+
+Layout (under the catalog root)::
+
+    catalog.yaml           source list and taxonomy (category names in list order + slugs)
+    papers/<key>.yaml      one curated entry per distinct paper (the source of truth)
+    resolved/<key>.json    resolved metadata with provenance, written by import or resolve
+
+Loading is fast (C YAML loader, JSON for resolved records); when a file is malformed the
+error names the file, the line and the field. Every write is atomic and skipped when the
+bytes would not change, so re-running an import on the same list changes no file.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import CatalogError
+from .files import atomic_write
+from .text import ascii_fold, fix_text, short_name
+
+CATALOG_FILE = "catalog.yaml"
+PAPERS_DIR = "papers"
+RESOLVED_DIR = "resolved"
+KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_:.-]*$")
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+@dataclass(frozen=True)
+class Category:
+    name: str
+    slug: str
+
+
+@dataclass
+class Entry:
+    """One distinct paper as the list gives it, plus what a person pinned or locked by hand."""
+
+    key: str
+    title: str  # as listed (first row)
+    clean_title: str
+    categories: list[str]
+    rows: list[int]  # source row numbers (1-based data rows); [] once the paper left the list
+    tldr: str | None = None
+    links: list[str] = field(default_factory=list)
+    year: int | None = None  # as listed
+    venue: str | None = None  # as listed
+    identifiers: list[str] = field(default_factory=list)  # found in the links
+    pinned: list[str] = field(default_factory=list)  # set by hand: win over the links
+    locked: list[str] = field(default_factory=list)  # CSL fields resolve never overwrites
+
+    @property
+    def ids(self) -> list[str]:
+        """The identifiers that count: pinned ones first, then those found in the links.
+
+        Pinning an identifier of a scheme replaces the links' identifiers of that scheme, so
+        a wrong link is fixed by pinning the right id instead of editing the list.
+        """
+        pinned_schemes = {p.split(":", 1)[0] for p in self.pinned}
+        found = [i for i in self.identifiers if i.split(":", 1)[0] not in pinned_schemes]
+        return list(dict.fromkeys([*self.pinned, *found]))
+
+    def to_yaml_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "key": self.key,
+            "title": self.title,
+            "clean_title": self.clean_title,
+            "tldr": self.tldr,
+            "categories": list(self.categories),
+            "links": list(self.links),
+            "year": self.year,
+            "venue": self.venue,
+            "rows": list(self.rows),
+            "identifiers": list(self.identifiers),
+        }
+        if self.pinned:
+            data["pinned"] = list(self.pinned)
+        if self.locked:
+            data["locked"] = list(self.locked)
+        return data
+
+
+# field -> (type check, description) for entry validation
+_ENTRY_FIELDS: dict[str, tuple[Any, str, bool]] = {
+    "key": (str, "a string", True),
+    "title": (str, "a string", True),
+    "clean_title": (str, "a string", True),
+    "tldr": ((str, type(None)), "a string or null", False),
+    "categories": (list, "a list of category names", True),
+    "links": (list, "a list of URLs", False),
+    "year": ((int, type(None)), "a year (integer) or null", False),
+    "venue": ((str, type(None)), "a string or null", False),
+    "rows": (list, "a list of row numbers", True),
+    "identifiers": (list, "a list of identifiers", False),
+    "pinned": (list, "a list of identifiers", False),
+    "locked": (list, "a list of CSL field names", False),
+}
+
+
+@dataclass
+class Catalog:
+    root: Path
+    source: str | None = None
+    taxonomy: list[Category] = field(default_factory=list)
+    entries: dict[str, Entry] = field(default_factory=dict)
+    resolved: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @property
+    def papers_dir(self) -> Path:
+        return self.root / PAPERS_DIR
+
+    @property
+    def resolved_dir(self) -> Path:
+        return self.root / RESOLVED_DIR
+
+    def category(self, name: str) -> Category | None:
+        """Find a category by name or slug, ignoring case."""
+        wanted = name.strip().casefold()
+        for cat in self.taxonomy:
+            if wanted in (cat.name.casefold(), cat.slug):
+                return cat
+        return None
+
+    def in_category(self, name: str) -> list[Entry]:
+        return [e for e in self.entries.values() if name in e.categories]
+
+    def save_meta(self) -> bool:
+        data = {
+            "source": self.source,
+            "taxonomy": [{"name": c.name, "slug": c.slug} for c in self.taxonomy],
+        }
+        return atomic_write(self.root / CATALOG_FILE, dump_yaml(data))
+
+    def save_entry(self, entry: Entry) -> bool:
+        return atomic_write(self.papers_dir / f"{entry.key}.yaml", dump_yaml(entry.to_yaml_dict()))
+
+    def save_resolved(self, key: str, record: dict[str, Any]) -> bool:
+        """Store one entry's resolved record (atomic; unchanged bytes are not rewritten)."""
+        if key not in self.entries:
+            raise CatalogError(f"no entry with key {key!r}", path=self.papers_dir)
+        self.resolved[key] = record
+        return atomic_write(self.resolved_dir / f"{key}.json", dump_json(record))
+
+    def ordered(self) -> list[Entry]:
+        """Entries in list order (first source row), papers no longer listed last, by key."""
+        return sorted(self.entries.values(), key=lambda e: (not e.rows, min(e.rows or [0]), e.key))
+
+
+def dump_yaml(data: Any) -> str:
+    return yaml.dump(
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=1000,
+        default_flow_style=False,
+    )
+
+
+def dump_json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def slugify(name: str) -> str:
+    """A stable file-name slug: "Toxicity / Trust-worthy" -> "toxicity-trust-worthy"."""
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_fold(name).casefold()).strip("-")
+    return slug or "category"
+
+
+def clean_category(name: str) -> str:
+    """Category names from headings may carry mangled emoji and markup: keep the words."""
+    text = fix_text(name)
+    text = re.sub(r"^[^\w(]+", "", text)  # leading emoji / bullets
+    return re.sub(r"\s+", " ", text).strip()
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _line_of(path: Path, text: str, field_name: str | None) -> int | None:
+    """Line of a top-level field in a YAML mapping (only computed on the error path)."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
+    if not isinstance(node, yaml.MappingNode):
+        return 1
+    for key_node, value_node in node.value:
+        if key_node.value == field_name:
+            return value_node.start_mark.line + 1
+    return 1
+
+
+def _read_yaml(path: Path) -> tuple[Any, str]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CatalogError(f"cannot read: {exc}", path=path) from exc
+    try:
+        return yaml.load(text, Loader=_Loader), text
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise CatalogError(
+            f"YAML syntax error: {problem}", path=path, line=mark.line + 1 if mark else None
+        ) from exc
+
+
+def _entry_from_yaml(path: Path, data: Any, text: str) -> Entry:
+    def fail(message: str, field_name: str | None = None) -> CatalogError:
+        return CatalogError(
+            message, path=path, line=_line_of(path, text, field_name), field=field_name
+        )
+
+    if not isinstance(data, dict):
+        raise fail("a paper file must be a YAML mapping of fields")
+    unknown = sorted(set(data) - set(_ENTRY_FIELDS))
+    if unknown:
+        raise fail(
+            f"unknown field (valid fields: {', '.join(_ENTRY_FIELDS)})", field_name=unknown[0]
+        )
+    for name, (kind, what, required) in _ENTRY_FIELDS.items():
+        if name not in data:
+            if required:
+                raise fail("missing required field", field_name=name)
+            continue
+        if not isinstance(data[name], kind) or isinstance(data[name], bool):
+            raise fail(f"must be {what}, not {data[name]!r}", field_name=name)
+        if kind is list:
+            inner = int if name == "rows" else str
+            bad = [v for v in data[name] if not isinstance(v, inner) or isinstance(v, bool)]
+            if bad:
+                raise fail(f"must be {what}; {bad[0]!r} is not", field_name=name)
+    if data["key"] != path.stem:
+        raise fail(f"key {data['key']!r} does not match the file name {path.name}", "key")
+    if not KEY_PATTERN.match(data["key"]):
+        raise fail("citation keys use lowercase letters, digits and _:.-", "key")
+    return Entry(**data)
+
+
+def load(root: str | Path, *, with_resolved: bool = True) -> Catalog:
+    """Load a catalog directory; raises ``CatalogError`` naming file, line and field."""
+    root = Path(root)
+    meta_path = root / CATALOG_FILE
+    if not meta_path.is_file():
+        raise CatalogError(
+            "no catalog here (run `delbib import-markdown LIST.md` to create one)", path=meta_path
+        )
+    meta, text = _read_yaml(meta_path)
+    if not isinstance(meta, dict) or not isinstance(meta.get("taxonomy"), list):
+        raise CatalogError(
+            "must be a mapping with a 'taxonomy' list",
+            path=meta_path,
+            line=_line_of(meta_path, text, "taxonomy"),
+            field="taxonomy",
+        )
+    taxonomy = []
+    for item in meta["taxonomy"]:
+        if not (isinstance(item, dict) and isinstance(item.get("name"), str)):
+            raise CatalogError(
+                f"each taxonomy item needs a 'name' and a 'slug', not {item!r}",
+                path=meta_path,
+                line=_line_of(meta_path, text, "taxonomy"),
+                field="taxonomy",
+            )
+        taxonomy.append(Category(item["name"], str(item.get("slug") or slugify(item["name"]))))
+    catalog = Catalog(root=root, source=meta.get("source"), taxonomy=taxonomy)
+    for path in sorted(catalog.papers_dir.glob("*.yaml")):
+        data, text = _read_yaml(path)
+        entry = _entry_from_yaml(path, data, text)
+        catalog.entries[entry.key] = entry
+    catalog.entries = {e.key: e for e in catalog.ordered()}
+    if with_resolved:
+        for path in sorted(catalog.resolved_dir.glob("*.json")):
+            try:
+                record = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as exc:
+                line = getattr(exc, "lineno", None)
+                raise CatalogError(
+                    f"malformed resolved record: {exc}", path=path, line=line
+                ) from exc
+            if path.stem not in catalog.entries:
+                raise CatalogError("resolved record for a key with no paper file", path=path)
+            if not isinstance(record, dict):
+                raise CatalogError("a resolved record must be a JSON object", path=path)
+            catalog.resolved[path.stem] = record
+    return catalog
+
+
+def new(root: str | Path) -> Catalog:
+    return Catalog(root=Path(root))
+
+
+# ------------------------------------------------------------------------- keys
+
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "on",
+        "of",
+        "for",
+        "in",
+        "to",
+        "and",
+        "with",
+        "via",
+        "by",
+        "from",
+        "is",
+        "are",
+        "as",
+        "at",
+        "be",
+        "can",
+        "do",
+        "does",
+        "its",
+        "it",
+        "our",
+        "we",
+        "what",
+        "when",
+        "how",
+        "why",
+        "or",
+        "not",
+        "into",
+        "over",
+        "under",
+        "towards",
+        "toward",
+        "your",
+        "you",
+    ]
+)
+
+
+def key_words(title: str) -> list[str]:
+    """Significant words of a title for building keys ("Data-efficient" -> "dataefficient")."""
+    words = []
+    for raw in ascii_fold(title).casefold().split():
+        word = re.sub(r"[^a-z0-9]", "", raw)
+        if word and word not in _STOP:
+            words.append(word)
+    return words or ["paper"]
+
+
+def make_key(title: str, year: int | None, taken: Iterable[str]) -> str:
+    """A readable key: the method's name before a colon ("alpagasus2024"), else the first two
+    significant title words ("selfrewardinglanguage2024"), plus the listed year; more title
+    words are added until the key is unique.
+
+    Keys are assigned once and never recomputed, so the rule only has to be readable and
+    collision-free at the time of assignment.
+    """
+    taken = set(taken)
+    name = short_name(title)
+    words = key_words(title)
+    count = len(key_words(name)) if name else min(2, len(words))
+    year_part = str(year or "")
+    for n in range(count, len(words) + 1):
+        candidate = "".join(words[:n])[:40] + year_part
+        if candidate not in taken:
+            return candidate
+    n = 2
+    while f"{candidate}{n}" in taken:
+        n += 1
+    return f"{candidate}{n}"

@@ -1,0 +1,129 @@
+"""Where delbib finds the services it asks, and how politely it asks them.
+
+Defaults are the real services; ``delbib.yaml`` at the catalog root overrides them, and the
+``DELBIB_*`` environment variables override the file, so tests and mirrors need no edits.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from delbib.errors import InputError
+
+CONFIG_FILE = "delbib.yaml"
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings of the resolver; every field is a key of ``delbib.yaml``."""
+
+    mailto: str | None = None
+    crossref_url: str = "https://api.crossref.org"
+    doi_url: str = "https://doi.org"
+    arxiv_url: str = "https://export.arxiv.org"
+    openreview_url: str = "https://api2.openreview.net"
+    acl_url: str = "https://aclanthology.org"
+    timeout: float = 20.0
+    max_retries: int = 4
+    arxiv_interval: float = 3.0
+    arxiv_batch: int = 50
+    workers: int = 3
+    failure_ratio: float = 0.10
+    failure_min: int = 20
+
+
+def _url(value: Any) -> str:
+    if not isinstance(value, str) or not value.startswith(("http://", "https://")):
+        raise ValueError("expected an http(s) URL")
+    return value.rstrip("/")
+
+
+def _mailto(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str) or "@" not in value or any(c.isspace() for c in value):
+        raise ValueError("expected an e-mail address")
+    return value
+
+
+def _positive(kind: type) -> Callable[[Any], Any]:
+    def parse(value: Any) -> Any:
+        if isinstance(value, bool):
+            raise ValueError(f"expected a positive {kind.__name__}")
+        try:
+            number = kind(value)
+        except (TypeError, ValueError):
+            raise ValueError(f"expected a positive {kind.__name__}") from None
+        if number <= 0 and not (kind is int and number == 0):
+            raise ValueError(f"expected a positive {kind.__name__}")
+        return number
+
+    return parse
+
+
+def _ratio(value: Any) -> float:
+    number = _positive(float)(value)
+    if number > 1:
+        raise ValueError("expected a fraction between 0 and 1")
+    return number
+
+
+PARSERS: dict[str, Callable[[Any], Any]] = {
+    "mailto": _mailto,
+    "crossref_url": _url,
+    "doi_url": _url,
+    "arxiv_url": _url,
+    "openreview_url": _url,
+    "acl_url": _url,
+    "timeout": _positive(float),
+    "max_retries": _positive(int),
+    "arxiv_interval": _positive(float),
+    "arxiv_batch": _positive(int),
+    "workers": _positive(int),
+    "failure_ratio": _ratio,
+    "failure_min": _positive(int),
+}
+assert set(PARSERS) == {f.name for f in fields(Config)}
+
+ENV_VARS = {
+    "DELBIB_MAILTO": "mailto",
+    "DELBIB_CROSSREF_URL": "crossref_url",
+    "DELBIB_DOI_URL": "doi_url",
+    "DELBIB_ARXIV_URL": "arxiv_url",
+    "DELBIB_OPENREVIEW_URL": "openreview_url",
+    "DELBIB_ACL_URL": "acl_url",
+}
+
+
+def _apply(config: Config, values: Mapping[str, Any], where: str) -> Config:
+    changes = {}
+    for key, value in values.items():
+        if key not in PARSERS:
+            raise InputError(f"unknown setting (known: {', '.join(PARSERS)})", path=where, field=key)
+        try:
+            changes[key] = PARSERS[key](value)
+        except ValueError as exc:
+            raise InputError(f"{exc}, got {value!r}", path=where, field=key) from None
+    return replace(config, **changes)
+
+
+def load(root: Path | None = None, env: Mapping[str, str] | None = None) -> Config:
+    """Defaults, then ``root/delbib.yaml``, then the environment (``env`` defaults to os.environ)."""
+    config = Config()
+    if root is not None and (path := Path(root) / CONFIG_FILE).is_file():
+        import yaml
+
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as exc:
+            raise InputError(f"not valid YAML: {exc}", path=path) from None
+        if not isinstance(data, dict):
+            raise InputError("expected a mapping of settings", path=path)
+        config = _apply(config, data, str(path))
+    env = os.environ if env is None else env
+    overrides = {field: env[var] for var, field in ENV_VARS.items() if var in env}
+    return _apply(config, overrides, "environment")

@@ -1,0 +1,316 @@
+"""The one HTTP client: identification, timeouts, retries and per-service rate limits.
+
+Every request delbib makes, including the ones habanero makes for it, runs through
+:meth:`Http.call`, so retries, limits and the failure budget live in one place. Clock and
+sleep are injectable so tests of backoff and limits do not wait.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import random
+import re
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from delbib.errors import SourceError
+
+VERSION = "0.1.0"
+HOMEPAGE = "https://github.com/delbib/delbib"
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+BACKOFF_BASE = 1.0
+BACKOFF_CAP = 60.0
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Limit:
+    """At most ``rate`` requests per second and ``concurrency`` in flight."""
+
+    rate: float
+    concurrency: int
+
+
+# Crossref's published limits (from December 2025): the polite pool is the one you join by
+# sending a mailto; "single" is a record lookup, "query" a search. Others are our own courtesy.
+LIMITS: dict[str, Limit] = {
+    "crossref-polite-single": Limit(10, 3),
+    "crossref-polite-query": Limit(3, 3),
+    "crossref-public-single": Limit(5, 1),
+    "crossref-public-query": Limit(1, 1),
+    "doi": Limit(5, 2),
+    "openreview": Limit(2, 1),
+    "acl": Limit(2, 1),
+}
+
+
+def user_agent(mailto: str | None) -> str:
+    """Identify delbib and, when known, whom to write to (Crossref's polite pool)."""
+    contact = f"; mailto:{mailto}" if mailto else ""
+    return f"delbib/{VERSION} (+{HOMEPAGE}{contact})"
+
+
+class HttpStatusError(SourceError):
+    """A response with an error status; ``retry_after`` is in seconds when the server set it."""
+
+    def __init__(self, message: str, *, status: int, url: str, retry_after: float | None = None):
+        super().__init__(message)
+        self.status = status
+        self.url = url
+        self.retry_after = retry_after
+
+
+class TransportError(SourceError):
+    """No response at all: timeout, refused connection, reset."""
+
+
+class RunAborted(SourceError):
+    """Too many requests failed: the service is down or refusing us, so stop asking."""
+
+
+@dataclass
+class Response:
+    """What a source needs of a response; the body is kept as bytes."""
+
+    url: str
+    status: int
+    headers: Mapping[str, str]
+    body: bytes
+
+    @property
+    def text(self) -> str:
+        return self.body.decode("utf-8", errors="replace")
+
+    def json(self) -> Any:
+        """The body as JSON, or a SourceError saying what came instead (HTML pages do)."""
+        try:
+            return json.loads(self.body)
+        except ValueError:
+            kind = self.headers.get("content-type", "unknown type")
+            raise SourceError(
+                f"{self.url}: expected JSON, got {kind}: {self.text[:80]!r}"
+            ) from None
+
+
+def parse_retry_after(value: str | None, now: float) -> float | None:
+    """Seconds to wait from a Retry-After header: delta-seconds or an HTTP date."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        moment = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, moment.timestamp() - now)
+
+
+def parse_rate_headers(headers: Mapping[str, str]) -> float | None:
+    """Requests per second Crossref announces; values may be duplicated ("50, 50", "1s, 1s")."""
+    limit = headers.get("x-rate-limit-limit")
+    interval = headers.get("x-rate-limit-interval")
+    if not limit or not interval:
+        return None
+    try:
+        count = min(int(part) for part in limit.split(","))
+        seconds = max(float(re.sub(r"s$", "", part.strip())) for part in interval.split(","))
+    except ValueError:
+        return None
+    return count / seconds if count > 0 and seconds > 0 else None
+
+
+class Bucket:
+    """Spaces requests to one service and caps how many are in flight."""
+
+    def __init__(self, limit: Limit, clock: Callable[[], float], sleep: Callable[[float], None]):
+        self.interval = 1.0 / limit.rate
+        self._slots = threading.BoundedSemaphore(limit.concurrency)
+        self._lock = threading.Lock()
+        self._next = 0.0
+        self._clock = clock
+        self._sleep = sleep
+
+    def slow_down(self, rate: float) -> None:
+        """Obey a server-announced rate when it is stricter than ours."""
+        with self._lock:
+            self.interval = max(self.interval, 1.0 / rate)
+
+    def __enter__(self) -> Bucket:
+        self._slots.acquire()
+        with self._lock:
+            now = self._clock()
+            start = max(now, self._next)
+            self._next = start + self.interval
+        if start > now:
+            self._sleep(start - now)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._slots.release()
+
+
+@dataclass
+class Stats:
+    """Requests made (every attempt) and the ones that finally failed, per bucket."""
+
+    requests: dict[str, int] = field(default_factory=dict)
+    failures: int = 0
+    calls: int = 0
+
+    @property
+    def total(self) -> int:
+        return sum(self.requests.values())
+
+
+class Http:
+    """Shared by all sources of one run."""
+
+    def __init__(
+        self,
+        *,
+        mailto: str | None = None,
+        timeout: float = 20.0,
+        max_retries: int = 4,
+        limits: Mapping[str, Limit] | None = None,
+        failure_ratio: float = 0.10,
+        failure_min: int = 20,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+        wallclock: Callable[[], float] = time.time,
+        jitter: Callable[[], float] = random.random,
+    ) -> None:
+        self.mailto = mailto
+        self.user_agent = user_agent(mailto)
+        self.timeout = timeout
+        self.max_retries = max_retries
+        self.limits = dict(LIMITS if limits is None else limits)
+        self.failure_ratio = failure_ratio
+        self.failure_min = failure_min
+        self.stats = Stats()
+        self._clock, self._sleep, self._wallclock, self._jitter = clock, sleep, wallclock, jitter
+        self._buckets: dict[str, Bucket] = {}
+        self._lock = threading.Lock()
+
+    def crossref_bucket(self, kind: str) -> str:
+        """Crossref's pool depends on whether we identified ourselves."""
+        return f"crossref-{'polite' if self.mailto else 'public'}-{kind}"
+
+    def bucket(self, name: str) -> Bucket:
+        with self._lock:
+            if name not in self._buckets:
+                if name not in self.limits:
+                    raise KeyError(f"no rate limit configured for {name!r}")
+                self._buckets[name] = Bucket(self.limits[name], self._clock, self._sleep)
+            return self._buckets[name]
+
+    def backoff(self, attempt: int, retry_after: float | None) -> float:
+        """Exponential backoff with jitter, never shorter than what the server asked."""
+        delay = min(BACKOFF_CAP, BACKOFF_BASE * 2**attempt) * (0.5 + self._jitter() / 2)
+        return max(delay, retry_after or 0.0)
+
+    def call(self, bucket: str, fn: Callable[[], T]) -> T:
+        """Run one request under the bucket's limits, retrying transient failures.
+
+        ``fn`` performs a single HTTP request and raises HttpStatusError or TransportError.
+        """
+        limiter = self.bucket(bucket)
+        with self._lock:
+            self.stats.calls += 1
+        for attempt in range(self.max_retries + 1):
+            with self._lock:
+                self.stats.requests[bucket] = self.stats.requests.get(bucket, 0) + 1
+            try:
+                with limiter:
+                    return fn()
+            except HttpStatusError as exc:
+                if exc.status not in RETRY_STATUSES or attempt == self.max_retries:
+                    self._failed(exc, final=exc.status in RETRY_STATUSES)
+                    raise
+                wait = self.backoff(attempt, exc.retry_after if exc.status in (429, 503) else None)
+            except TransportError as exc:
+                if attempt == self.max_retries:
+                    self._failed(exc, final=True)
+                    raise
+                wait = self.backoff(attempt, None)
+            except SourceError as exc:
+                self._failed(exc, final=True)
+                raise
+            self._sleep(wait)
+        raise AssertionError("unreachable")
+
+    def _failed(self, exc: SourceError, *, final: bool) -> None:
+        """Count a request that gave no usable answer; abort when too many did."""
+        if not final:
+            return
+        with self._lock:
+            self.stats.failures += 1
+            failures, calls = self.stats.failures, self.stats.calls
+        if calls >= self.failure_min and failures > self.failure_ratio * calls:
+            raise RunAborted(
+                f"{failures} of {calls} requests failed (last: {exc}); stopping the run"
+            ) from exc
+
+    def get(
+        self,
+        bucket: str,
+        url: str,
+        *,
+        params: Mapping[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
+        ok: tuple[int, ...] = (),
+    ) -> Response:
+        """GET ``url``; statuses in ``ok`` (e.g. 404) are answers for the caller, not errors."""
+        if params:
+            url = f"{url}?{urllib.parse.urlencode(params)}"
+        return self.call(bucket, lambda: self._get_once(bucket, url, headers or {}, ok))
+
+    def _get_once(
+        self, bucket: str, url: str, headers: Mapping[str, str], ok: tuple[int, ...]
+    ) -> Response:
+        request = urllib.request.Request(url, headers={"User-Agent": self.user_agent, **headers})
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as raw:
+                response = Response(url, raw.status, _lower(raw.headers), raw.read())
+        except urllib.error.HTTPError as raw:
+            response = Response(url, raw.code, _lower(raw.headers), raw.read())
+        except (urllib.error.URLError, TimeoutError, ConnectionError, OSError) as exc:
+            reason = getattr(exc, "reason", exc)
+            raise TransportError(f"{url}: no response ({reason})") from exc
+        error = self.observe(bucket, response.status, response.headers, url, response.text)
+        if error is not None and response.status not in ok:
+            raise error
+        return response
+
+    def observe(
+        self, bucket: str, status: int, headers: Mapping[str, str], url: str, body: str = ""
+    ) -> HttpStatusError | None:
+        """Learn the server's announced rate; return the error a bad status means."""
+        headers = _lower(headers)
+        if (rate := parse_rate_headers(headers)) is not None:
+            self.bucket(bucket).slow_down(rate)
+        if status < 400:
+            return None
+        return HttpStatusError(
+            f"{url}: HTTP {status}: {body[:80].strip()!r}",
+            status=status,
+            url=url,
+            retry_after=parse_retry_after(headers.get("retry-after"), self._wallclock()),
+        )
+
+
+def _lower(headers: Any) -> dict[str, str]:
+    """Header names lowercased; repeated headers joined with ", " as HTTP allows."""
+    items = headers.items() if hasattr(headers, "items") else headers
+    merged: dict[str, str] = {}
+    for name, value in items:
+        key = name.lower()
+        merged[key] = f"{merged[key]}, {value}" if key in merged else value
+    return merged

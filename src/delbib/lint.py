@@ -1,0 +1,170 @@
+"""Catalog checks: what a maintainer should fix in the list or pin by hand.
+
+Each finding names the entry key and its source rows. Errors are facts that make an export
+wrong (a link shared by two different papers, a year that cannot be, a category outside the
+taxonomy); warnings are things to look at (no link, probable duplicates, TLDRs that are not
+summaries, papers that left the list).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections import defaultdict
+from dataclasses import asdict, dataclass
+
+from .catalog import Catalog, Entry
+from .text import short_name, title_key
+
+MIN_YEAR = 1990
+DUPLICATE_SIMILARITY = 85  # rapidfuzz ratio on normalised titles, 0-100
+
+# Phrases of a generated "summary" that refused or judged relevance instead of summarising.
+_NOT_A_SUMMARY = re.compile(
+    r"\b(?:I'?\s?a?m sorry|I can(?:'|no)t|can(?:'|no)t provide|unable to provide|"
+    r"as an AI|isn'?t about|is not about|not relevant to|no relevant summary)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: str  # "error" | "warning"
+    code: str
+    keys: tuple[str, ...]
+    rows: tuple[int, ...]
+    message: str
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["keys"], data["rows"] = list(self.keys), list(self.rows)
+        return data
+
+    def __str__(self) -> str:
+        rows = ", ".join(map(str, self.rows)) or "-"
+        return f"{self.severity}: {self.code}: {', '.join(self.keys)} (rows {rows}): {self.message}"
+
+
+def _finding(severity: str, code: str, entries: list[Entry], message: str) -> Finding:
+    rows = tuple(sorted(r for e in entries for r in e.rows))
+    return Finding(severity, code, tuple(e.key for e in entries), rows, message)
+
+
+def check_links(catalog: Catalog) -> list[Finding]:
+    return [
+        _finding("warning", "no-link", [e], "no usable link (empty or javascript:void())")
+        for e in catalog.entries.values()
+        if not e.links and not e.pinned
+    ]
+
+
+def check_shared_identifiers(catalog: Catalog) -> list[Finding]:
+    owners: dict[str, list[Entry]] = defaultdict(list)
+    for entry in catalog.entries.values():
+        for ident in entry.ids:
+            owners[ident].append(entry)
+    findings = []
+    for ident, entries in owners.items():
+        if len(entries) > 1:
+            titles = "; ".join(repr(e.clean_title) for e in entries)
+            findings.append(
+                _finding(
+                    "error",
+                    "shared-identifier",
+                    entries,
+                    f"{ident} is linked from different papers: {titles}; pin the right "
+                    "identifier on the wrong one (`pinned:` in its paper file)",
+                )
+            )
+    return findings
+
+
+def check_duplicates(catalog: Catalog) -> list[Finding]:
+    """Entries whose titles differ but are close, or that name the same method before a colon
+    ("Do-Not-Answer: ..."): often a preprint and its published version."""
+    from rapidfuzz import fuzz, process
+
+    entries = list(catalog.entries.values())
+    keys = [title_key(e.clean_title) for e in entries]
+    names = [title_key(n) if (n := short_name(e.clean_title)) else None for e in entries]
+    if len(keys) < 2:
+        return []
+    scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=DUPLICATE_SIMILARITY)
+    findings = []
+    for i in range(len(entries)):
+        for j in range(i + 1, len(entries)):
+            same_name = names[i] is not None and names[i] == names[j]
+            if scores[i][j] or same_name:
+                a, b = entries[i], entries[j]
+                why = f"titles are {scores[i][j]:.0f}% alike" if scores[i][j] else "same name"
+                findings.append(
+                    _finding(
+                        "warning",
+                        "probable-duplicate",
+                        [a, b],
+                        f"{why}: {a.clean_title!r} / {b.clean_title!r} "
+                        "(a preprint and its published version?)",
+                    )
+                )
+    return findings
+
+
+def check_tldrs(catalog: Catalog) -> list[Finding]:
+    return [
+        _finding("warning", "tldr-not-summary", [e], f"TLDR is not a summary: {e.tldr!r}")
+        for e in catalog.entries.values()
+        if e.tldr and _NOT_A_SUMMARY.search(e.tldr)
+    ]
+
+
+def check_years(catalog: Catalog, *, today: _dt.date | None = None) -> list[Finding]:
+    last = (today or _dt.date.today()).year + 1
+    return [
+        _finding("error", "year-range", [e], f"year {e.year} is outside {MIN_YEAR}-{last}")
+        for e in catalog.entries.values()
+        if e.year is not None and not MIN_YEAR <= e.year <= last
+    ]
+
+
+def check_categories(catalog: Catalog) -> list[Finding]:
+    names = {c.name for c in catalog.taxonomy}
+    findings = []
+    for entry in catalog.entries.values():
+        unknown = [c for c in entry.categories if c not in names]
+        if unknown:
+            findings.append(
+                _finding(
+                    "error",
+                    "unknown-category",
+                    [entry],
+                    f"categories outside the taxonomy: {', '.join(unknown)}",
+                )
+            )
+        if not entry.categories:
+            findings.append(_finding("warning", "no-category", [entry], "no category"))
+    return findings
+
+
+def check_departed(catalog: Catalog) -> list[Finding]:
+    return [
+        _finding("warning", "not-in-list", [e], "no longer in the source list (kept, not deleted)")
+        for e in catalog.entries.values()
+        if not e.rows
+    ]
+
+
+CHECKS = (
+    check_links,
+    check_shared_identifiers,
+    check_duplicates,
+    check_tldrs,
+    check_years,
+    check_categories,
+    check_departed,
+)
+
+
+def run(catalog: Catalog) -> list[Finding]:
+    """All findings, errors first, then by first source row."""
+    findings = [f for check in CHECKS for f in check(catalog)]
+    return sorted(findings, key=lambda f: (f.severity != "error", f.rows[:1] or (0,), f.code))
