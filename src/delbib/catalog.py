@@ -194,9 +194,9 @@ def _line_of(path: Path, text: str, field_name: str | None) -> int | None:
         return None
     if not isinstance(node, yaml.MappingNode):
         return 1
-    for key_node, value_node in node.value:
+    for key_node, _value in node.value:
         if key_node.value == field_name:
-            return value_node.start_mark.line + 1
+            return key_node.start_mark.line + 1
     return 1
 
 

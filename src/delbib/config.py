@@ -103,7 +103,8 @@ def _apply(config: Config, values: Mapping[str, Any], where: str) -> Config:
     changes = {}
     for key, value in values.items():
         if key not in PARSERS:
-            raise InputError(f"unknown setting (known: {', '.join(PARSERS)})", path=where, field=key)
+            known = ", ".join(PARSERS)
+            raise InputError(f"unknown setting (known: {known})", path=where, field=key)
         try:
             changes[key] = PARSERS[key](value)
         except ValueError as exc:
@@ -112,7 +113,7 @@ def _apply(config: Config, values: Mapping[str, Any], where: str) -> Config:
 
 
 def load(root: Path | None = None, env: Mapping[str, str] | None = None) -> Config:
-    """Defaults, then ``root/delbib.yaml``, then the environment (``env`` defaults to os.environ)."""
+    """Defaults, then ``root/delbib.yaml``, then the environment (default ``os.environ``)."""
     config = Config()
     if root is not None and (path := Path(root) / CONFIG_FILE).is_file():
         import yaml

@@ -112,4 +112,3 @@ def to_csl(entry: ET.Element) -> tuple[dict[str, Any], list[str]]:
     if journal_ref := text("arxiv:journal_ref"):
         item["custom"]["arxiv_journal_ref"] = journal_ref
     return item, hints
-

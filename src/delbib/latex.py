@@ -1,0 +1,200 @@
+"""Unicode -> LaTeX text encoding for BibTeX/biblatex fields.
+
+Catalog text is plain Unicode; BibTeX fields are LaTeX. These helpers make a
+Unicode string print literally in LaTeX (the TeX specials ``& % $ # _ { } ~ ^ \\``
+are escaped), keep braces balanced (BibTeX counts every brace, even ``\\{``, so the
+braces are written as ``{\\textbraceleft}``/``{\\textbraceright}``), and protect the
+capitals of acronyms in titles so sentence-casing styles (plainnat, biblatex) keep them.
+
+ASCII mode writes accented Latin letters as BibTeX "special characters" (``{\\'e}``,
+``{\\"u}``, ``{\\L}``; accented i/j as ``{\\'i}``, never ``{\\'\\i}``, which breaks biber
+and pandoc); other symbols use pylatexenc's table (``{\\textemdash}``,
+``{\\ensuremath{\\alpha}}``). A character with no LaTeX text form (CJK, emoji) is kept
+as UTF-8 rather than transliterated: losing it silently would be worse than needing a
+UTF-8 capable engine.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = [
+    "braces_balanced",
+    "clean_text",
+    "encode_char",
+    "escape",
+    "escape_title",
+]
+
+# TeX specials -> LaTeX that prints them literally. Brace-like ones are braced groups so
+# BibTeX treats them as one "special character" and they never glue to the next letter.
+_SPECIALS: dict[str, str] = {
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "{": r"{\textbraceleft}",
+    "}": r"{\textbraceright}",
+    "~": r"{\textasciitilde}",
+    "^": r"{\textasciicircum}",
+    "\\": r"{\textbackslash}",
+}
+
+# Combining mark -> LaTeX accent command (symbol accents take no braces around the base).
+_ACCENTS: dict[str, str] = {
+    "\u0300": "`",
+    "\u0301": "'",
+    "\u0302": "^",
+    "\u0303": "~",
+    "\u0304": "=",
+    "\u0307": ".",
+    "\u0308": '"',
+    "\u0306": "u",
+    "\u030a": "r",
+    "\u030b": "H",
+    "\u030c": "v",
+    "\u0323": "d",
+    "\u0327": "c",
+    "\u0328": "k",
+    "\u0331": "b",
+}
+
+# Letters without a decomposition that classic LaTeX (OT1) can typeset.
+_LETTERS: dict[str, str] = {
+    "ß": r"\ss",
+    "æ": r"\ae",
+    "Æ": r"\AE",
+    "œ": r"\oe",
+    "Œ": r"\OE",
+    "ø": r"\o",
+    "Ø": r"\O",
+    "ł": r"\l",
+    "Ł": r"\L",
+    "ı": r"\i",
+    "ȷ": r"\j",
+    "å": r"\aa",
+    "Å": r"\AA",
+}
+
+_WS = re.compile(r"\s+")
+_RUN = re.compile(r"[^\W_]+")
+_CONTROL = dict.fromkeys(c for c in range(32) if chr(c) not in "\t\n\r")
+
+
+def clean_text(text: str) -> str:
+    """Decode HTML entities, NFC-normalise, drop control characters, collapse whitespace.
+
+    BibTeX and RIS are line/whitespace-insensitive (or line-based), so internal newlines
+    and runs of spaces carry no meaning and would only break record structure.
+    """
+    if "&" in text:
+        text = html.unescape(text)
+    text = unicodedata.normalize("NFC", text).translate(_CONTROL)
+    return _WS.sub(" ", text).strip()
+
+
+def _accented(ch: str) -> str | None:
+    decomposed = unicodedata.normalize("NFD", ch)
+    base, marks = decomposed[0], decomposed[1:]
+    if not marks or not base.isascii() or not base.isalpha():
+        return None
+    if any(m not in _ACCENTS for m in marks):
+        return None
+    out = base  # dotted i/j on purpose: {\'i}, not {\'\i}
+    for mark in marks:
+        cmd = _ACCENTS[mark]
+        symbol = not cmd.isalpha()
+        out = f"\\{cmd}{out}" if symbol and len(out) == 1 else f"\\{cmd}{{{out}}}"
+    return "{" + out + "}"
+
+
+@lru_cache(maxsize=1)
+def _fallback_encoder():  # pragma: no cover - trivial
+    from pylatexenc.latexencode import UnicodeToLatexEncoder
+
+    return UnicodeToLatexEncoder(
+        non_ascii_only=True,
+        unknown_char_policy="keep",
+        unknown_char_warning=False,
+        replacement_latex_protection="braces-all",
+    )
+
+
+@lru_cache(maxsize=4096)
+def encode_char(ch: str, ascii: bool = False) -> str:
+    """LaTeX for one character: TeX specials escaped; non-ASCII encoded when ``ascii``."""
+    if ch in _SPECIALS:
+        return _SPECIALS[ch]
+    if ch.isascii() or not ascii:
+        return ch
+    if ch in _LETTERS:
+        return "{" + _LETTERS[ch] + "}"
+    accented = _accented(ch)
+    if accented is not None:
+        return accented
+    encoded = _fallback_encoder().unicode_to_latex(ch)
+    if encoded.startswith("\\") and not encoded.startswith("{"):
+        encoded = "{" + encoded + "}"
+    return encoded
+
+
+def escape(text: str, *, ascii: bool = False) -> str:
+    """Make plain Unicode text print literally in LaTeX (no case protection)."""
+    return "".join(encode_char(ch, ascii) for ch in clean_text(text))
+
+
+def _needs_protection(run: str, start: int, text: str, first: bool) -> bool:
+    if any(c.isupper() for c in run[1:]):
+        return True  # LLM, ChatGPT, AlpaGasus, iPhone, 3D
+    if run[0].isupper() and any(c.isdigit() for c in run):
+        return True  # T5, V100
+    if len(run) == 1 and run.isupper() and not first:
+        # A lone capital (C++, X-ray, Q&A, "Part B"); the standalone word "A" is
+        # mostly the article, which title case capitalises and sentence case must not.
+        standalone_a = run == "A" and (start == 0 or text[start - 1] == " ")
+        return not standalone_a
+    return False
+
+
+def escape_title(text: str, *, ascii: bool = False) -> str:
+    """Escape a title and brace-protect acronyms/mixed-case words (not every word).
+
+    Sentence-casing styles lowercase everything outside braces, so words whose
+    capitals are not just the initial one (``{LLM}s``, ``{GPT}-4``, ``{ChatGPT}``) are
+    braced; ordinary title-cased words stay unbraced so a style may lowercase them. An
+    all-caps word with a plural ``s`` is braced without the ``s``.
+    """
+    text = clean_text(text)
+    out: list[str] = []
+    pos = 0
+    for index, match in enumerate(_RUN.finditer(text)):
+        start, end = match.span()
+        out.extend(encode_char(ch, ascii) for ch in text[pos:start])
+        run = match.group()
+        body = "".join(encode_char(ch, ascii) for ch in run)
+        if _needs_protection(run, start, text, index == 0):
+            if len(run) > 2 and run.endswith("s") and run[:-1].isupper():
+                body = "{" + "".join(encode_char(ch, ascii) for ch in run[:-1]) + "}s"
+            else:
+                body = "{" + body + "}"
+        out.append(body)
+        pos = end
+    out.extend(encode_char(ch, ascii) for ch in text[pos:])
+    return "".join(out)
+
+
+def braces_balanced(text: str) -> bool:
+    """True when every ``{`` has a matching ``}`` (as BibTeX counts them: all of them)."""
+    depth = 0
+    for ch in text:
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0

@@ -1,0 +1,32 @@
+"""Shared fixtures: paths into the repository and throwaway copies of the shipped catalog."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CATALOG = ROOT / "catalog"
+SOURCE_LIST = CATALOG / "source" / "Awesome-Data-Efficient-LLM.md"
+REFERENCE = CATALOG / "source" / "catalog-reference.jsonl"
+EXPORTS = ROOT / "exports"
+SCHEMA = ROOT / "tests" / "data" / "schemas" / "csl-data.json"
+
+
+@pytest.fixture
+def catalog_copy(tmp_path: Path) -> Path:
+    """A writable copy of the shipped catalog (papers, resolved records, taxonomy)."""
+    dest = tmp_path / "catalog"
+    shutil.copytree(CATALOG, dest, ignore=shutil.ignore_patterns("source"))
+    return dest
+
+
+def snapshot(directory: Path) -> dict[str, bytes]:
+    """Every file under a directory with its bytes, to prove nothing changed."""
+    return {
+        p.relative_to(directory).as_posix(): p.read_bytes()
+        for p in sorted(directory.rglob("*"))
+        if p.is_file()
+    }

@@ -1,0 +1,111 @@
+"""CLI behaviour: catalog discovery, list/stats output, and bad input (message, exit 2, no writes)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from delbib.cli import main
+
+from .conftest import CATALOG, SOURCE_LIST, snapshot
+
+
+def run(*args, env=None):
+    return CliRunner().invoke(main, list(args), env=env)
+
+
+def test_list_category_json_and_unknown_category(catalog_copy):
+    result = run("--catalog", str(catalog_copy), "list", "--category", "data synthesis", "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert len(data) == 20  # 20 rows in the list, none merged
+    assert all("Data Synthesis" in e["categories"] for e in data)
+    result = run("--catalog", str(catalog_copy), "list", "--category", "Data Synth")
+    assert result.exit_code == 2
+    assert "unknown category 'Data Synth'" in result.stderr
+    assert "Data Selection; Data Quality Enhancement" in result.stderr
+
+
+def test_stats_counts_papers_per_category_and_year(catalog_copy):
+    result = run("--catalog", str(catalog_copy), "stats", "--json")
+    data = json.loads(result.stdout)
+    assert data["papers"] == 208 and data["rows"] == 215
+    assert sum(data["years"].values()) == 208
+    assert data["categories"]["Data Pruning"] == 13  # 13 rows; row 204 merges with row 1
+    text = run("--catalog", str(catalog_copy), "stats").stdout
+    assert "Data Pruning" in text and "2024" in text
+
+
+def test_catalog_from_env_and_option(catalog_copy, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    path = catalog_copy / "papers" / "less2024.yaml"
+    path.write_text(path.read_text().replace("clean_title: 'LESS:", "clean_title: 'MORE:"))
+    result = run("list", env={"DELBIB_CATALOG": str(catalog_copy)})
+    assert "MORE: Selecting Influential Data" in result.stdout
+    other = run("--catalog", str(CATALOG), "list", env={"DELBIB_CATALOG": str(catalog_copy)})
+    assert "LESS: Selecting Influential Data" in other.stdout  # --catalog wins over the env
+
+
+def test_installed_delbib_outside_a_checkout_uses_the_shipped_catalog(tmp_path):
+    # A fresh process in an empty directory, no env: falls back to the packaged catalog.
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    out = subprocess.run(
+        [sys.executable, "-m", "delbib", "list", "--json"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert len(json.loads(out.stdout)) == 208
+
+
+def test_bad_markdown_row_exit_2_names_file_line_and_writes_nothing(catalog_copy, tmp_path):
+    bad = tmp_path / "list.md"
+    text = SOURCE_LIST.read_text(encoding="utf-8").splitlines()
+    text[40] = text[40] + " extra |"
+    bad.write_text("\n".join(text), encoding="utf-8")
+    before = snapshot(catalog_copy)
+    result = run("--catalog", str(catalog_copy), "import-markdown", str(bad))
+    assert result.exit_code == 2
+    assert f"{bad}:41: table row has 7 cells" in result.stderr
+    assert "Traceback" not in result.output
+    assert snapshot(catalog_copy) == before
+
+
+def test_bad_yaml_exit_2_names_file_line_and_field(catalog_copy):
+    path = catalog_copy / "papers" / "less2024.yaml"
+    path.write_text(path.read_text().replace("year: 2024", "year: '2024'"), encoding="utf-8")
+    before = snapshot(catalog_copy)
+    for command in (["lint"], ["export"], ["import-markdown", str(SOURCE_LIST)]):
+        result = run("--catalog", str(catalog_copy), *command)
+        assert result.exit_code == 2, command
+        assert f"{path}:9: field 'year': must be a year" in result.stderr
+    assert snapshot(catalog_copy) == before
+
+
+def test_missing_catalog_is_an_actionable_error(tmp_path):
+    result = run("--catalog", str(tmp_path / "nowhere"), "lint")
+    assert result.exit_code == 2
+    assert "delbib import-markdown" in result.stderr
+
+
+def test_help_is_fast_to_import():
+    # `delbib --help` must not pull in the heavy libraries.
+    code = (
+        "import sys; from delbib.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = {'habanero', 'ftfy', 'rich', 'rapidfuzz', 'bibtexparser', 'pybtex', 'yaml'}\n"
+        "print(sorted(heavy & set(sys.modules)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_shipped_catalog_path_is_repo_catalog():
+    from delbib.cli import _packaged_catalog
+
+    assert _packaged_catalog().resolve() == CATALOG.resolve()
