@@ -33,6 +33,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from delbib.errors import InputError
+from delbib.formats import arxiv_id, date_parts
 from delbib.latex import braces_balanced, clean_text, escape, escape_title
 
 __all__ = ["FLAVOURS", "write"]
@@ -43,7 +44,6 @@ _KEY = re.compile(r"[A-Za-z0-9_:.\-]+")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _RANGE_DASH = re.compile(r"\s*[-\u2010-\u2015\u2212]+\s*")
 _AND = re.compile(r"(^|\s)and(\s|$)", re.IGNORECASE)
-_ARXIV_PREFIX = re.compile(r"^arxiv:\s*", re.IGNORECASE)
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 
 # One global order keeps every entry type's fields in the same relative order.
@@ -118,37 +118,6 @@ def _key(item: Mapping[str, Any]) -> str:
             field="citation-key",
         )
     return key
-
-
-def _date_parts(item: Mapping[str, Any]) -> tuple[int, ...]:
-    issued = item.get("issued")
-    if not isinstance(issued, Mapping):
-        return ()
-    parts = issued.get("date-parts")
-    if isinstance(parts, list) and parts and isinstance(parts[0], list):
-        out: list[int] = []
-        for part in parts[0][:3]:
-            try:
-                out.append(int(part))
-            except (TypeError, ValueError):
-                break
-        return tuple(out)
-    for alt in ("raw", "literal"):
-        match = re.search(r"\b(\d{4})\b", str(issued.get(alt, "")))
-        if match:
-            return (int(match.group(1)),)
-    return ()
-
-
-def arxiv_id(item: Mapping[str, Any]) -> str:
-    """The item's arXiv id: ``custom.arxiv``, else a ``number`` of the form ``arXiv:ID``."""
-    custom = item.get("custom")
-    if isinstance(custom, Mapping) and custom.get("arxiv"):
-        return _ARXIV_PREFIX.sub("", str(custom["arxiv"]).strip())
-    number = str(item.get("number") or "").strip()
-    if _ARXIV_PREFIX.match(number):
-        return _ARXIV_PREFIX.sub("", number)
-    return ""
 
 
 def _arxiv_class(item: Mapping[str, Any]) -> str:
@@ -260,7 +229,7 @@ def _entry(item: Mapping[str, Any], flavour: str, ascii: bool) -> tuple[str, dic
     put("editor", _names(item.get("editor"), ascii))
     put("title", escape_title(_text(item.get("title")), ascii=ascii))
 
-    parts = _date_parts(item)
+    parts = date_parts(item)
     if parts:
         if biblatex:
             put("date", "-".join([f"{parts[0]:04d}", *(f"{p:02d}" for p in parts[1:])]))

@@ -1,0 +1,125 @@
+"""Registry of citation formats: name -> writer, file suffix, media description.
+
+The registry is plain data so the CLI can list formats and pick one from a file suffix
+without importing any writer; a writer module is imported only when it is used.
+Every writer takes canonical CSL-JSON items (already in final order) and returns text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from importlib import import_module
+from pathlib import PurePath
+from typing import Any
+
+from delbib.errors import InputError
+
+__all__ = ["FORMATS", "Format", "arxiv_id", "date_parts", "for_suffix", "get", "names", "write"]
+
+
+@dataclass(frozen=True)
+class Format:
+    """One output format: where its writer lives and how its files are named."""
+
+    name: str
+    module: str  # delbib.formats.<module>, imported on first use
+    suffix: str
+    media: str
+    options: Mapping[str, Any] = field(default_factory=dict)  # fixed writer keywords
+
+    def writer(self) -> Callable[..., str]:
+        """The writer function, with this format's fixed options bound."""
+        func: Callable[..., str] = import_module(f"delbib.formats.{self.module}").write
+        if not self.options:
+            return func
+        fixed = dict(self.options)
+
+        def bound(items: Iterable[Mapping[str, Any]], **options: Any) -> str:
+            clash = sorted(k for k in options if k in fixed and options[k] != fixed[k])
+            if clash:
+                raise InputError(f"format {self.name!r} fixes option(s) {', '.join(clash)}")
+            return func(items, **{**options, **fixed})
+
+        bound.__doc__ = func.__doc__
+        return bound
+
+
+FORMATS: dict[str, Format] = {
+    "bibtex": Format("bibtex", "bibtex", ".bib", "BibTeX for natbib/bibtex", {"flavour": "bibtex"}),
+    "biblatex": Format("biblatex", "bibtex", ".bib", "biblatex for biber", {"flavour": "biblatex"}),
+    "csljson": Format("csljson", "csljson", ".json", "CSL-JSON (Zotero, pandoc, citeproc)"),
+    "ris": Format("ris", "ris", ".ris", "RIS (Zotero, EndNote, Mendeley)"),
+}
+
+# Suffix -> default format; .bib means classic BibTeX (biblatex must be asked for).
+_BY_SUFFIX = {".bib": "bibtex", ".json": "csljson", ".ris": "ris"}
+
+
+def names() -> list[str]:
+    """Format names in registry order."""
+    return list(FORMATS)
+
+
+def get(name: str) -> Format:
+    """The registered format called ``name``; ``InputError`` naming the valid ones."""
+    try:
+        return FORMATS[name]
+    except KeyError:
+        raise InputError(
+            f"unknown format {name!r}; choose one of {', '.join(FORMATS)}", field="format"
+        ) from None
+
+
+def for_suffix(path: str | PurePath) -> str:
+    """Format name for an output path's suffix (``.bib`` -> ``bibtex``)."""
+    suffix = PurePath(path).suffix.lower()
+    try:
+        return _BY_SUFFIX[suffix]
+    except KeyError:
+        valid = ", ".join(_BY_SUFFIX)
+        raise InputError(
+            f"cannot tell the format from suffix {suffix or '(none)'!r}; use one of {valid}",
+            path=path,
+        ) from None
+
+
+def write(name: str, items: Iterable[Mapping[str, Any]], **options: Any) -> str:
+    """Serialise ``items`` in format ``name`` (options go to the writer)."""
+    return get(name).writer()(list(items), **options)
+
+
+# Small item readers shared by the writers (kept here: stdlib only, cheap to import).
+
+_ARXIV_PREFIX = re.compile(r"^arxiv:\s*", re.IGNORECASE)
+
+
+def arxiv_id(item: Mapping[str, Any]) -> str:
+    """The item's arXiv id: ``custom.arxiv``, else a ``number`` of the form ``arXiv:ID``."""
+    custom = item.get("custom")
+    if isinstance(custom, Mapping) and custom.get("arxiv"):
+        return _ARXIV_PREFIX.sub("", str(custom["arxiv"]).strip())
+    number = str(item.get("number") or "").strip()
+    return _ARXIV_PREFIX.sub("", number) if _ARXIV_PREFIX.match(number) else ""
+
+
+def date_parts(item: Mapping[str, Any]) -> tuple[int, ...]:
+    """(year[, month[, day]]) of ``issued``; a 4-digit year from ``raw``/``literal``."""
+    issued = item.get("issued")
+    if not isinstance(issued, Mapping):
+        return ()
+    parts = issued.get("date-parts")
+    if isinstance(parts, list) and parts and isinstance(parts[0], list):
+        out: list[int] = []
+        for part in parts[0][:3]:
+            try:
+                out.append(int(part))
+            except (TypeError, ValueError):
+                break
+        return tuple(out)
+    for alt in ("raw", "literal"):
+        match = re.search(r"\b(\d{4})\b", str(issued.get(alt, "")))
+        if match:
+            return (int(match.group(1)),)
+    return ()

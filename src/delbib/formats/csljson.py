@@ -1,0 +1,74 @@
+"""CSL-JSON writer: the canonical items are already CSL-JSON, so this only serialises.
+
+Output is a JSON array with 2-space indent, UTF-8 text (``ensure_ascii=False``) and a
+trailing newline. Keys come in a fixed order (identity and the fields people read first,
+then the rest alphabetically; nested objects alphabetically) so that re-exports diff
+cleanly. Empty values (``None``, ``""``, ``[]``, ``{}``) are dropped: CSL processors and
+Zotero treat an empty string differently from a missing field.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+__all__ = ["write"]
+
+_FIRST = (
+    "id",
+    "citation-key",
+    "type",
+    "title",
+    "title-short",
+    "author",
+    "editor",
+    "issued",
+    "container-title",
+    "container-title-short",
+    "collection-title",
+    "publisher",
+    "publisher-place",
+    "volume",
+    "issue",
+    "page",
+    "number",
+    "genre",
+    "DOI",
+    "URL",
+    "ISBN",
+    "ISSN",
+    "keyword",
+    "note",
+    "custom",
+)
+_RANK = {key: index for index, key in enumerate(_FIRST)}
+
+
+def _empty(value: Any) -> bool:
+    return value is None or (isinstance(value, str | list | tuple | dict) and not value)
+
+
+def _clean(value: Any) -> Any:
+    """Drop empty members recursively; order nested mapping keys alphabetically."""
+    if isinstance(value, Mapping):
+        pairs = ((k, _clean(v)) for k, v in sorted(value.items()))
+        return {k: v for k, v in pairs if not _empty(v)}
+    if isinstance(value, list | tuple):
+        return [v for v in (_clean(x) for x in value) if not _empty(v)]
+    return value
+
+
+def _ordered(item: Mapping[str, Any]) -> dict[str, Any]:
+    keys = sorted(item, key=lambda k: (_RANK.get(k, len(_RANK)), k))
+    out = {}
+    for key in keys:
+        value = _clean(item[key])
+        if not _empty(value):
+            out[key] = value
+    return out
+
+
+def write(items: Iterable[Mapping[str, Any]]) -> str:
+    """Serialise canonical CSL-JSON items as a JSON array, in the given order."""
+    return json.dumps([_ordered(item) for item in items], ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,187 @@
+"""RIS writer tuned to what Zotero's RIS import (zotero/translators ``RIS.js``) maps.
+
+Decisions, each from RIS.js's import tables:
+
+* ``TY``: paper-conference ``CONF``, article-journal ``JOUR``, chapter ``CHAP``, report
+  ``RPRT``, thesis ``THES``, book ``BOOK``, unknown ``GEN``. Preprints use ``UNPB``
+  (RIS "unpublished work", what EndNote/Mendeley call a preprint): RIS has no preprint
+  type and Zotero's RIS import maps no ``TY`` to its preprint item type (it imports
+  ``UNPB``/``GEN`` as a journal article), so the type is carried in Extra instead.
+* Extra: Zotero sends every ``M2`` line to the item's Extra field (``M1`` would become
+  the issue of a journal article), and on saving moves recognised ``Key: value`` lines
+  of Extra into real fields. So each record carries ``M2  - Citation Key: <key>`` (the
+  Better BibTeX convention; Zotero ignores ``ID``), preprints add ``Type: preprint``
+  and ``Archive ID: arXiv:<id>``, published items with an arXiv id add
+  ``arXiv: <id>``, and ``document`` items add ``Type: document``.
+* Conference papers: ``C3`` is Zotero's proceedings title (the CSL container-title);
+  ``T2`` would be the conference *name*, so it is written only from ``event-title`` or
+  ``container-title-short``. Journals: ``T2`` journal, ``J2`` abbreviation.
+* ``AU``/``A2``/``A3``: one line per person as ``Family, Given[, Suffix]``; an
+  organisation is written without a comma, which Zotero stores as a single-field name.
+* ``PY  - 2024`` plus ``DA  - 2024/05/17/`` (RIS ``YYYY/MM/DD/other``; missing parts
+  empty, e.g. ``2024///``), the form Zotero's own RIS export writes.
+* One ``KW`` per category (Zotero splits a KW value on ``;``).
+* Lines end in CRLF, as the RIS specification and Zotero's export do; Zotero and rispy
+  both read CRLF and LF. Text is UTF-8, whitespace collapsed to keep one tag per line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from delbib.formats import arxiv_id, date_parts
+from delbib.latex import clean_text
+
+__all__ = ["EOL", "write"]
+
+EOL = "\r\n"
+
+_TYPES = {
+    "paper-conference": "CONF",
+    "article-journal": "JOUR",
+    "article": "UNPB",
+    "chapter": "CHAP",
+    "report": "RPRT",
+    "thesis": "THES",
+    "book": "BOOK",
+}
+_PAGE_RANGE = re.compile(r"(.+?)[\u002d\u00ad\u2010-\u2015\u2212\u2e3a\u2e3b\s]+(.+)")
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    return clean_text(str(value))
+
+
+def _person(name: Any) -> str:
+    if not isinstance(name, Mapping):
+        return _text(name)
+    literal = _text(name.get("literal"))
+    family = _text(name.get("family"))
+    if literal or not family:
+        return literal or _text(name.get("given"))
+    particles = [_text(name.get(p)) for p in ("dropping-particle", "non-dropping-particle")]
+    last = " ".join(p for p in (*particles, family) if p)
+    rest = [p for p in (_text(name.get("given")), _text(name.get("suffix"))) if p]
+    return ", ".join([last, *rest])
+
+
+def _people(names: Any) -> list[str]:
+    if not isinstance(names, list):
+        return []
+    return [p for p in (_person(n) for n in names) if p]
+
+
+def _date(item: Mapping[str, Any]) -> tuple[str, str]:
+    """(PY, DA) values, e.g. ("2024", "2024/05//")."""
+    parts = date_parts(item)
+    if not parts:
+        return "", ""
+    year = f"{parts[0]:04d}"
+    month = f"{parts[1]:02d}" if len(parts) > 1 else ""
+    day = f"{parts[2]:02d}" if len(parts) > 2 else ""
+    return year, f"{year}/{month}/{day}/"
+
+
+def _keywords(item: Mapping[str, Any]) -> list[str]:
+    custom = item.get("custom")
+    categories = custom.get("categories") if isinstance(custom, Mapping) else None
+    if isinstance(categories, list) and categories:
+        words = [_text(c) for c in categories]
+    else:
+        words = [w.strip() for w in _text(item.get("keyword")).split(",")]
+    return [w for w in words if w]
+
+
+def _extra(item: Mapping[str, Any], key: str, kind: str, arxiv: str) -> list[str]:
+    lines: list[str] = []
+    if kind == "article":
+        lines.append("Type: preprint")
+        number = _text(item.get("number"))
+        archive_id = f"arXiv:{arxiv}" if arxiv else number
+        if archive_id:
+            lines.append(f"Archive ID: {archive_id}")
+    elif arxiv:
+        lines.append(f"arXiv: {arxiv}")
+    if kind not in _TYPES:
+        lines.append("Type: document")
+    for line in str(item.get("note") or "").splitlines():
+        line = _text(line)
+        if line and line not in lines:
+            lines.append(line)
+    if key and not any(line.lower().startswith("citation key:") for line in lines):
+        lines.append(f"Citation Key: {key}")
+    return lines
+
+
+def _record(item: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
+    kind = str(item.get("type") or "document")
+    key = str(item.get("citation-key") or item.get("id") or "")
+    arxiv = arxiv_id(item)
+    ris_type = _TYPES.get(kind, "GEN")
+    container = _text(item.get("container-title"))
+    short = _text(item.get("container-title-short"))
+
+    yield "TY", ris_type
+    yield "ID", key
+    yield "TI", _text(item.get("title"))
+    for person in _people(item.get("author")):
+        yield "AU", person
+    editor_tag = "A3" if ris_type == "BOOK" else "A2"
+    for person in _people(item.get("editor")):
+        yield editor_tag, person
+
+    year, date = _date(item)
+    yield "PY", year
+    yield "DA", date
+
+    if ris_type == "CONF":
+        yield "T2", _text(item.get("event-title")) or short
+        yield "C3", container
+    elif ris_type == "JOUR":
+        yield "T2", container
+        yield "J2", short
+    elif ris_type in ("BOOK", "RPRT"):
+        yield "T2", _text(item.get("collection-title"))
+    elif ris_type != "UNPB":
+        yield "T2", container
+
+    yield "VL", _text(item.get("volume"))
+    yield "IS", _text(item.get("issue"))
+    pages = _text(item.get("page"))
+    match = _PAGE_RANGE.fullmatch(pages)
+    if match:
+        yield "SP", match.group(1)
+        yield "EP", match.group(2)
+    else:
+        yield "SP", pages
+    yield "ET", _text(item.get("edition"))
+    yield "PB", _text(item.get("publisher"))
+    yield ("C1" if ris_type == "CONF" else "CY"), _text(item.get("publisher-place"))
+    if ris_type == "RPRT":
+        yield "SN", _text(item.get("number"))
+    elif ris_type == "JOUR":
+        yield "SN", _text(item.get("ISSN"))
+    else:
+        yield "SN", _text(item.get("ISBN"))
+    if ris_type in ("RPRT", "THES"):
+        yield "M3", _text(item.get("genre"))
+    yield "DO", _text(item.get("DOI"))
+    yield "UR", _text(item.get("URL"))
+    for word in _keywords(item):
+        yield "KW", word
+    for line in _extra(item, key, kind, arxiv):
+        yield "M2", line
+
+
+def write(items: Iterable[Mapping[str, Any]]) -> str:
+    """Serialise canonical items as RIS records (CRLF line ends, UTF-8 text)."""
+    records = []
+    for item in items:
+        lines = [f"{tag}  - {value}" for tag, value in _record(item) if value]
+        lines.append("ER  - ")
+        records.append(EOL.join(lines) + EOL)
+    return EOL.join(records)

@@ -1,0 +1,182 @@
+"""The committed exports, read back by real consumers, and the `export` command."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from delbib import catalog, csl, exporter
+from delbib.cli import main
+
+from .conftest import CATALOG, EXPORTS, SCHEMA
+
+BIB_FILES = sorted((EXPORTS / "bibtex").glob("*.bib")) + sorted((EXPORTS / "biblatex").glob("*.bib"))
+JSON_FILES = sorted((EXPORTS / "csljson").glob("*.json"))
+RIS_FILES = sorted((EXPORTS / "ris").glob("*.ris"))
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return catalog.load(CATALOG)
+
+
+@pytest.fixture(scope="module")
+def items_by_key(shipped):
+    return {i["id"]: i for i in csl.items(shipped)}
+
+
+def test_exports_directory_matches_the_catalog(shipped):
+    assert exporter.check(shipped, EXPORTS) == []
+    # one file per category and per format, plus an all-papers file of each format
+    assert len(BIB_FILES) == 2 * 14 and len(JSON_FILES) == 14 and len(RIS_FILES) == 14
+
+
+def test_every_entry_exported_once_in_all_and_per_category(shipped):
+    all_keys = [i["id"] for i in json.loads((EXPORTS / "csljson" / "all.json").read_text())]
+    assert all_keys == list(shipped.entries) and len(set(all_keys)) == 208
+    for cat in shipped.taxonomy:
+        keys = [i["id"] for i in json.loads((EXPORTS / "csljson" / f"{cat.slug}.json").read_text())]
+        assert keys == [e.key for e in shipped.entries.values() if cat.name in e.categories]
+
+
+def test_authors_present_wherever_the_reference_has_them(items_by_key):
+    reference = [json.loads(line) for line in (CATALOG / "source" / "catalog-reference.jsonl").open()]
+    rows_with_authors = {r["row"] for r in reference if r["author"]}
+    cat = catalog.load(CATALOG)
+    for entry in cat.entries.values():
+        if set(entry.rows) & rows_with_authors:
+            assert items_by_key[entry.key].get("author"), entry.key
+
+
+@pytest.mark.parametrize("path", BIB_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_bibtexparser_and_pybtex_read_every_bib_back(path, items_by_key):
+    import bibtexparser
+    from bibtexparser.middlewares import LatexDecodingMiddleware
+    from pybtex.database import parse_file
+
+    text = path.read_text(encoding="utf-8")
+    library = bibtexparser.parse_string(text, append_middleware=[LatexDecodingMiddleware()])
+    assert library.failed_blocks == []
+    keys = [e.key for e in library.entries]
+    assert len(keys) == len(set(keys)) and keys
+    for entry in library.entries:
+        want = items_by_key[entry.key]
+        title = re.sub(r"[{}]", "", entry.fields_dict["title"].value)
+        assert title == want["title"], entry.key
+    pybtex_data = parse_file(str(path), bib_format="bibtex")
+    assert list(pybtex_data.entries) == keys
+    for key, entry in pybtex_data.entries.items():
+        people = entry.persons.get("author", [])
+        families = [_plain(" ".join(p.prelast_names + p.last_names)) for p in people]
+        expected = [a.get("family") or a.get("literal") for a in items_by_key[key].get("author", [])]
+        assert families == expected, key
+
+
+def _plain(latex: str) -> str:
+    """TeX -> Unicode the way a reader of the PDF would see it."""
+    from pylatexenc.latex2text import LatexNodes2Text
+
+    return LatexNodes2Text().latex_to_text(latex)
+
+
+@pytest.mark.parametrize("path", JSON_FILES, ids=lambda p: p.name)
+def test_csljson_valid_against_the_official_schema_and_renders(path):
+    import jsonschema
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
+    from citeproc import formatter
+    from citeproc.source.json import CiteProcJSON
+
+    data = json.loads(path.read_text(encoding="utf-8"))
+    jsonschema.Draft7Validator(json.loads(SCHEMA.read_text())).validate(data)
+    for item in data:
+        assert item["note"] == f"Citation Key: {item['id']}"
+        assert item["citation-key"] == item["id"]
+        if item["type"] == "article" and item.get("publisher") == "arXiv":
+            assert item["number"] == f"arXiv:{item['custom']['arxiv']}"
+    source = CiteProcJSON([{k: v for k, v in i.items() if k != "custom"} for i in data])
+    style = CitationStylesStyle("harvard1", validate=False)
+    bibliography = CitationStylesBibliography(style, source, formatter.plain)
+    for item in data:
+        bibliography.register(Citation([CitationItem(item["id"])]))
+    rendered = [str(entry) for entry in bibliography.bibliography()]
+    assert len(rendered) == len(data)
+    joined = " ".join(rendered).casefold()
+    for item in data:
+        assert item["title"].casefold()[:40] in joined, item["id"]
+
+
+@pytest.mark.parametrize("path", RIS_FILES, ids=lambda p: p.name)
+def test_rispy_reads_every_ris_back(path, items_by_key):
+    import rispy
+
+    text = path.read_text(encoding="utf-8")
+    records = rispy.loads(text)
+    assert len(records) == text.count("\nER  - ") + text.startswith("ER  - ")
+    for record in records:
+        item = items_by_key[record["id"]]
+        assert record.get("title") == item["title"] or record.get("primary_title") == item["title"]
+        authors = [a.get("family") or a.get("literal") for a in item.get("author", [])]
+        assert [a.split(",")[0] for a in record.get("authors", [])] == authors
+        assert record.get("keywords", []) == item["custom"]["categories"]
+
+
+def test_export_category_to_file_with_format_from_suffix(tmp_path):
+    out = tmp_path / "refs.bib"
+    runner = CliRunner()
+    result = runner.invoke(main, ["--catalog", str(CATALOG), "export", "--category", "Data Synthesis", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert text == (EXPORTS / "bibtex" / "data-synthesis.bib").read_text(encoding="utf-8")
+    assert text.count("\n@") + text.startswith("@") == 20
+    ris = runner.invoke(main, ["--catalog", str(CATALOG), "export", "-c", "data-synthesis", "-f", "ris"])
+    assert ris.stdout == (EXPORTS / "ris" / "data-synthesis.ris").read_text(encoding="utf-8")
+    bad = runner.invoke(main, ["--catalog", str(CATALOG), "export", "-c", "Nope"])
+    assert bad.exit_code == 2 and "valid categories: Data Selection;" in bad.stderr
+    suffix = runner.invoke(main, ["--catalog", str(CATALOG), "export", "-o", str(tmp_path / "x.txt")])
+    assert suffix.exit_code == 2 and ".bib" in suffix.stderr
+    assert not (tmp_path / "x.txt").exists()
+
+
+def test_incomplete_entries_are_exported_and_named_in_a_warning():
+    runner = CliRunner()
+    result = runner.invoke(main, ["--catalog", str(CATALOG), "export", "-f", "csljson"])
+    data = json.loads(result.stdout)
+    assert len(data) == 208
+    no_author = sorted(i["id"] for i in data if not i.get("author"))
+    assert no_author  # the list has papers nobody could identify
+    warning = result.stderr
+    assert f"{len(no_author)} entries exported incomplete" in warning
+    for key in no_author:
+        assert key in warning
+
+
+def test_check_fails_when_exports_are_stale(catalog_copy, tmp_path):
+    runner = CliRunner()
+    out = tmp_path / "exports"
+    args = ["--catalog", str(catalog_copy), "export"]
+    assert runner.invoke(main, [*args, "--all", "--out-dir", str(out), "--quiet"]).exit_code == 0
+    assert runner.invoke(main, [*args, "--check", "--out-dir", str(out)]).exit_code == 0
+    paper = catalog_copy / "papers" / "less2024.yaml"
+    paper.write_text(paper.read_text().replace("- Data Selection", "- Data Curation"))
+    result = runner.invoke(main, [*args, "--check", "--out-dir", str(out)])
+    assert result.exit_code == 1
+    assert "differs: bibtex/data-curation.bib" in result.stdout
+    first = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    runner.invoke(main, [*args, "--all", "--out-dir", str(out), "--quiet"])
+    runner.invoke(main, [*args, "--all", "--out-dir", str(out), "--quiet"])
+    second = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert set(first) == set(second)
+    assert not list(out.rglob("*.tmp"))
+
+
+def test_latex_compiles_all_papers_without_warnings(tmp_path):
+    from .test_latex_compile import compile_bib  # the fixture-level helper, reused
+
+    for flavour in ("bibtex", "biblatex"):
+        text = (EXPORTS / flavour / "all.bib").read_text(encoding="utf-8")
+        warnings = compile_bib(text, flavour=flavour, workdir=tmp_path / flavour)
+        assert warnings == [], warnings[:5]
