@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from delbib import markdown
 from delbib.errors import InputError
@@ -71,3 +73,16 @@ def test_bad_rows_name_file_line_and_problem(table, line, needle):
     assert message.startswith(f"list.md:{line}: ")
     assert needle in message
     assert info.value.exit_code == 2
+
+
+cell_text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="\\"),
+    min_size=1,
+    max_size=30,
+).map(str.strip).filter(bool)
+
+
+@given(st.lists(cell_text, min_size=2, max_size=5))
+def test_escaped_pipes_round_trip(cells):
+    line = "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+    assert markdown.split_cells(line) == cells

@@ -45,6 +45,7 @@ OPENREVIEW_GROUPS = {
     "COLM": "colmweb.org/COLM",
 }
 LINK_MISMATCH = "LINK/TITLE MISMATCH"
+UNSEEN_NOTE = ("could not", "different OpenReview note", "not the accepted", "ARR")
 REJECTED = re.compile(r"(?:rejected at|'Submitted to) ICLR (\d{4})")
 # Papers that wrong links in the list point to (named in the reference notes of rows 19, 172,
 # 178), and a near-miss title for row 165 under Crossref's test prefix.
@@ -92,7 +93,9 @@ EXTRA = {
 
 
 def names(record: dict) -> list[list[str]]:
-    return [[a.get("given") or "", a["family"]] for a in record.get("author") or [] if a.get("family")]
+    return [
+        [a.get("given") or "", a["family"]] for a in record.get("author") or [] if a.get("family")
+    ]
 
 
 def crossref_work(fact: dict) -> dict:
@@ -108,7 +111,12 @@ def crossref_work(fact: dict) -> dict:
         "reference-count": 0,
         "is-referenced-by-count": 0,
         "author": [
-            {"given": g, "family": f, "sequence": "first" if i == 0 else "additional", "affiliation": []}
+            {
+                "given": g,
+                "family": f,
+                "sequence": "first" if i == 0 else "additional",
+                "affiliation": [],
+            }
             for i, (g, f) in enumerate(fact["author"])
         ],
         "issued": {"date-parts": [[fact["issued"]]] if fact["issued"] else [[None]]},
@@ -126,7 +134,10 @@ def crossref_work(fact: dict) -> dict:
 def atom_entry(arxiv_id: str, title: str, authors: list[list[str]]) -> str:
     yymm = arxiv_id.split(".")[0]
     date = f"20{yymm[:2]}-{yymm[2:]}-01T00:00:00Z"
-    people = "".join(f"\n    <author>\n      <name>{escape(f'{g} {f}'.strip())}</name>\n    </author>" for g, f in authors)
+    people = "".join(
+        f"\n    <author>\n      <name>{escape(f'{g} {f}'.strip())}</name>\n    </author>"
+        for g, f in authors
+    )
     return f"""  <entry>
     <id>http://arxiv.org/abs/{arxiv_id}v1</id>
     <title>{escape(title)}</title>
@@ -163,17 +174,30 @@ def openreview_note(row: dict) -> dict | None:
     rejected = REJECTED.search(row.get("notes") or "")
     if rejected or row["status"] == "rejected":
         year = rejected.group(1) if rejected else "2025"
-        venue, venueid = f"Submitted to ICLR {year}", f"ICLR.cc/{year}/Conference/Rejected_Submission"
+        venue, venueid = (
+            f"Submitted to ICLR {year}",
+            f"ICLR.cc/{year}/Conference/Rejected_Submission",
+        )
         bibtex = f"@misc{{\nanonymous{year}x,\ntitle={{{row['title']}}},\nauthor={{{bib_authors}}},\nyear={{{year}}},\nurl={{https://openreview.net/forum?id={row['openreview_id']}}}\n}}"
     else:
         short = row.get("venue_short") or ""
-        match = re.fullmatch(r"(ICLR|NeurIPS|ICML|COLM) (\d{4})", short)
-        if row["status"] != "published" or not match or "could not" in (row.get("notes") or ""):
+        notes = row.get("notes") or ""
+        if row["status"] != "published" or any(m in notes for m in UNSEEN_NOTE):
             return None
-        if "different OpenReview note" in (row.get("notes") or "") or "not the accepted" in (row.get("notes") or ""):
+        year = str(row.get("issued") or "")
+        if short == "TMLR":
+            venue, venueid = "TMLR", "TMLR"
+            head = f"@article{{\nanonymous{year}x,\njournal={{Transactions on Machine Learning Research}},"
+        elif match := re.fullmatch(
+            r"(ICLR|NeurIPS|ICML|COLM) (\d{4})(?: [Ww]orkshop ?(.*))?", short
+        ):
+            group = f"{OPENREVIEW_GROUPS[match[1]]}/{match[2]}"
+            venue = f"{short} poster" if not match[3] else short
+            venueid = f"{group}/Workshop/{match[3]}" if match[3] else f"{group}/Conference"
+            head = f"@inproceedings{{\nanonymous{year}x,\nbooktitle={{{row['container_title'] or short}}},"
+        else:
             return None
-        venue, venueid = f"{short} poster", f"{OPENREVIEW_GROUPS[match[1]]}/{match[2]}/Conference"
-        bibtex = f"@inproceedings{{\nanonymous{match[2]}x,\ntitle={{{row['title']}}},\nauthor={{{bib_authors}}},\nbooktitle={{{row['container_title']}}},\nyear={{{match[2]}}},\nurl={{https://openreview.net/forum?id={row['openreview_id']}}}\n}}"
+        bibtex = f"{head}\ntitle={{{row['title']}}},\nauthor={{{bib_authors}}},\nyear={{{year}}},\nurl={{https://openreview.net/forum?id={row['openreview_id']}}}\n}}"
     note_id = row["openreview_id"]
     return {
         "id": note_id,
@@ -219,7 +243,9 @@ def main() -> None:
             works[row["DOI"]] = crossref_work(fact)
         if row.get("arxiv") and LINK_MISMATCH not in (row.get("notes") or ""):
             atom.setdefault(row["arxiv"], atom_entry(row["arxiv"], row["title"], authors))
-            datacite.setdefault(f"10.48550/arxiv.{row['arxiv']}", datacite_csl(row["arxiv"], row["title"], authors))
+            datacite.setdefault(
+                f"10.48550/arxiv.{row['arxiv']}", datacite_csl(row["arxiv"], row["title"], authors)
+            )
         if row.get("openreview_id") and (note := openreview_note(row)):
             notes[row["openreview_id"]] = note
         for ident in identifiers.extract(row.get("url") or ""):
@@ -240,10 +266,14 @@ def main() -> None:
     feed = (
         '<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" '
         'xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/" '
-        'xmlns:arxiv="http://arxiv.org/schemas/atom">\n' + "".join(atom[k] for k in sorted(atom)) + "</feed>\n"
+        'xmlns:arxiv="http://arxiv.org/schemas/atom">\n'
+        + "".join(atom[k] for k in sorted(atom))
+        + "</feed>\n"
     )
     (OUT / "arxiv-entries.atom.xml").write_text(feed, encoding="utf-8")
-    print(f"crossref {len(works)}, datacite {len(datacite)}, arxiv {len(atom)}, openreview {len(notes)}, acl {len(acl)}")
+    print(
+        f"crossref {len(works)}, datacite {len(datacite)}, arxiv {len(atom)}, openreview {len(notes)}, acl {len(acl)}"
+    )
 
 
 if __name__ == "__main__":

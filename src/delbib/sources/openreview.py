@@ -71,7 +71,8 @@ def to_csl(note: dict[str, Any], request: str) -> tuple[dict[str, Any], str]:
     if "issued" not in item and (year := re.search(r"/(\d{4})/", _value(content, "venueid") or "")):
         item["issued"] = year_item(year.group(1))
     if status == "published":
-        item["type"] = "paper-conference"
+        if item.get("type") != "article-journal":  # TMLR's _bibtex is an @article
+            item["type"] = "paper-conference"
         item.setdefault("container-title", _VENUE_DECORATION.sub("", venue))
         item["container-title-short"] = _VENUE_DECORATION.sub("", venue)
     else:
