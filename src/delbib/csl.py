@@ -16,6 +16,8 @@ from .catalog import Catalog, Entry
 
 # What an item should have for a complete reference; missing ones are reported by export.
 EXPECTED_FIELDS = ("title", "author", "issued")
+# Catalog facts that fill gaps in resolved metadata (the list's year beats no year at all).
+FALLBACK_FIELDS = ("title", "issued", "URL")
 
 
 def _id_of(entry: Entry, scheme: str) -> str | None:
@@ -44,7 +46,12 @@ def _from_catalog(entry: Entry) -> dict[str, Any]:
 def to_item(entry: Entry, record: dict[str, Any] | None) -> dict[str, Any]:
     """The canonical CSL-JSON item of one entry (``record`` is its resolved record, if any)."""
     resolved = (record or {}).get("csl")
-    item = copy.deepcopy(resolved) if resolved else _from_catalog(entry)
+    listed = _from_catalog(entry)
+    if resolved:
+        item = copy.deepcopy(resolved)
+        item.update({k: listed[k] for k in FALLBACK_FIELDS if k in listed and not item.get(k)})
+    else:
+        item = listed
     item.pop("keyword", None)
     custom = dict(item.get("custom") or {})
     arxiv = custom.get("arxiv") or _id_of(entry, "arxiv")

@@ -1,0 +1,161 @@
+"""The shared HTTP client: identification, retries with backoff, Retry-After, rate limits."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from delbib import config as cfg
+from delbib.errors import InputError
+from delbib.http import (
+    Http,
+    HttpStatusError,
+    Limit,
+    RunAborted,
+    TransportError,
+    parse_rate_headers,
+    parse_retry_after,
+    user_agent,
+)
+from tests.fakeapi import FakeAPI, Fault, fakeapi  # noqa: F401 (fixture)
+
+SAMPLES = Path(__file__).parent / "data" / "api-samples"
+FAST = {"doi": Limit(1000, 4), "t": Limit(1000, 4)}
+
+
+class FakeTime:
+    """Injected clock and sleep: sleeping advances the clock, nothing waits."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.sleeps: list[float] = []
+
+    def clock(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+
+def client(time: FakeTime, **options) -> Http:
+    options.setdefault("limits", FAST)
+    return Http(clock=time.clock, sleep=time.sleep, jitter=lambda: 1.0, **options)
+
+
+def test_user_agent_names_delbib_and_mailto():
+    assert (
+        user_agent("a@b.org") == "delbib/0.1.0 (+https://github.com/delbib/delbib; mailto:a@b.org)"
+    )
+    assert "mailto" not in user_agent(None)
+
+
+def test_retry_after_seconds_and_http_date():
+    assert parse_retry_after("7", now=0) == 7
+    assert parse_retry_after("Thu, 01 Jan 1970 00:00:30 GMT", now=10) == pytest.approx(20)
+    assert parse_retry_after("soon", now=0) is None
+
+
+def test_duplicated_rate_limit_headers_from_crossref():
+    headers = json.loads((SAMPLES / "crossref-headers-duplicated-ratelimit.json").read_text())
+    assert parse_rate_headers(headers) == 50.0
+    assert parse_rate_headers({"x-rate-limit-limit": "3", "x-rate-limit-interval": "2s"}) == 1.5
+
+
+def test_429_retry_after_is_honoured(fakeapi: FakeAPI):
+    time = FakeTime()
+    http = client(time)
+    page = (SAMPLES / "crossref-429.html").read_bytes()
+    fakeapi.fail("/doi/x", Fault(429, {"Retry-After": "7", "Content-Type": "text/html"}, page))
+    fakeapi.fail("/doi/x", Fault(503, {"Retry-After": "3"}, b"busy"))
+    with pytest.raises(HttpStatusError) as raised:  # then the real answer: 406 without Accept
+        http.get("doi", f"{fakeapi.base}/doi/x")
+    assert raised.value.status == 406
+    assert time.sleeps == [7, 3]  # the server's waits, longer than the backoff (1 s, 2 s)
+    assert fakeapi.count("/doi/x") == 3 and http.stats.total == 3
+
+
+def test_500_backs_off_exponentially_then_gives_up(fakeapi: FakeAPI):
+    time = FakeTime()
+    http = client(time, max_retries=3)
+    fakeapi.fail("/doi/y", *[Fault(500, {}, b"oops")] * 4)
+    with pytest.raises(HttpStatusError):
+        http.get("doi", f"{fakeapi.base}/doi/y")
+    assert time.sleeps == [1, 2, 4]
+    assert http.stats.failures == 1
+
+
+def test_timeout_is_retried(fakeapi: FakeAPI):
+    time = FakeTime()
+    http = client(time, timeout=0.2)
+    fakeapi.fail("/arxiv/api/query", Fault(200, {}, b"late", delay=0.6))
+    response = http.get("doi", f"{fakeapi.base}/arxiv/api/query", params={"id_list": "2311.13246"})
+    assert b"CoachLM" in response.body
+    assert len(time.sleeps) == 1 and fakeapi.count("/arxiv") == 2
+
+
+def test_refused_connection_is_a_transport_error():
+    time = FakeTime()
+    http = client(time, max_retries=1)
+    with pytest.raises(TransportError):
+        http.get("doi", "http://127.0.0.1:9/nothing")
+    assert len(time.sleeps) == 1
+
+
+def test_html_instead_of_json_is_a_source_error(fakeapi: FakeAPI):
+    http = client(FakeTime())
+    fakeapi.fail("/doi/z", Fault(200, {"Content-Type": "text/html"}, b"<html>maintenance</html>"))
+    with pytest.raises(Exception, match="expected JSON, got text/html"):
+        http.get("doi", f"{fakeapi.base}/doi/z").json()
+
+
+def test_rate_limit_spaces_requests():
+    time = FakeTime()
+    http = client(time, limits={"t": Limit(2, 1)})
+    for _ in range(5):
+        http.call("t", lambda: None)
+    assert time.now == pytest.approx(2.0)  # 5 requests at 2/s: 0, .5, 1, 1.5, 2
+
+
+def test_announced_rate_slows_the_bucket_down():
+    time = FakeTime()
+    http = client(time, limits={"t": Limit(10, 1)})
+    http.observe("t", 200, {"X-Rate-Limit-Limit": "2, 2", "X-Rate-Limit-Interval": "1s, 1s"}, "u")
+    for _ in range(3):
+        http.call("t", lambda: None)
+    assert time.now == pytest.approx(1.0)
+
+
+def test_run_aborts_when_ten_percent_fail():
+    http = client(FakeTime(), max_retries=0, failure_min=10)
+
+    def broken():
+        raise HttpStatusError("down", status=500, url="u")
+
+    for _ in range(9):
+        http.call("t", lambda: None)
+    with pytest.raises(HttpStatusError):
+        http.call("t", broken)  # 1 of 10: at the budget, not over it
+    with pytest.raises(RunAborted):
+        http.call("t", broken)
+
+
+def test_config_env_overrides_file(tmp_path: Path):
+    (tmp_path / "delbib.yaml").write_text("mailto: me@example.org\ntimeout: 5\narxiv_interval: 1\n")
+    config = cfg.load(tmp_path, env={"DELBIB_CROSSREF_URL": "http://127.0.0.1:1/cr/"})
+    assert config.mailto == "me@example.org" and config.timeout == 5.0
+    assert config.crossref_url == "http://127.0.0.1:1/cr"
+    assert cfg.load(None, env={}).arxiv_url == "https://export.arxiv.org"
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [("timeout: -1\n", "timeout"), ("doi_url: ftp://x\n", "doi_url"), ("x: 1\n", "x")],
+)
+def test_bad_config_names_file_and_field(tmp_path: Path, text: str, field: str):
+    (tmp_path / "delbib.yaml").write_text(text)
+    with pytest.raises(InputError) as raised:
+        cfg.load(tmp_path, env={})
+    assert raised.value.field == field and raised.value.path.endswith("delbib.yaml")
