@@ -25,10 +25,32 @@ import time
 from pathlib import Path
 
 STAGES = ("load", "items", "baseline", "bibtex", "biblatex", "csljson", "ris")
-WORDS = (
-    "data efficient selection synthesis LLM alignment instruction tuning pruning distillation "
-    "Ünïcode Zoë café naïve 50% R&D $x$ C# under_score {braces} GPT-4 ChatGPT survey agent"
-).split()
+WORDS = [
+    "data",
+    "efficient",
+    "selection",
+    "synthesis",
+    "LLM",
+    "alignment",
+    "instruction",
+    "tuning",
+    "pruning",
+    "distillation",
+    "Ünïcode",
+    "Zoë",
+    "café",
+    "naïve",
+    "50%",
+    "R&D",
+    "$x$",
+    "C#",
+    "under_score",
+    "{braces}",
+    "GPT-4",
+    "ChatGPT",
+    "survey",
+    "agent",
+]
 FAMILIES = ("Chen", "Müller", "van der Berg", "O'Neil", "Łukasz", "García", "Smith", "Wübben")
 
 
@@ -132,15 +154,21 @@ def main() -> None:
     base = results["baseline"]["write_s"]
     print(f"\n{n} entries (python {sys.version.split()[0]})")
     print(f"{'stage':<10} {'seconds':>8} {'entries/s':>11} {'vs json.dumps':>14} {'peak RSS':>9}")
-    print(f"{'load':<10} {results['load']['load_s']:8.2f} {n / results['load']['load_s']:11,.0f} "
-          f"{'':>14} {results['load']['peak_rss_mb']:7.0f}MB")
-    print(f"{'items':<10} {results['items']['items_s']:8.2f} {n / results['items']['items_s']:11,.0f} "
-          f"{'':>14} {results['items']['peak_rss_mb']:7.0f}MB")
+    print(
+        f"{'load':<10} {results['load']['load_s']:8.2f} {n / results['load']['load_s']:11,.0f} "
+        f"{'':>14} {results['load']['peak_rss_mb']:7.0f}MB"
+    )
+    print(
+        f"{'items':<10} {results['items']['items_s']:8.2f} {n / results['items']['items_s']:11,.0f} "
+        f"{'':>14} {results['items']['peak_rss_mb']:7.0f}MB"
+    )
     for stage in ("baseline", "bibtex", "biblatex", "csljson", "ris"):
         s = results[stage]["write_s"]
         label = "json.dumps" if stage == "baseline" else stage
-        print(f"{label:<10} {s:8.2f} {n / s:11,.0f} {s / base:13.1f}x "
-              f"{results[stage]['peak_rss_mb']:7.0f}MB")
+        print(
+            f"{label:<10} {s:8.2f} {n / s:11,.0f} {s / base:13.1f}x "
+            f"{results[stage]['peak_rss_mb']:7.0f}MB"
+        )
 
 
 if __name__ == "__main__":

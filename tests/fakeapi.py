@@ -7,6 +7,7 @@ and replays injected faults (status, headers, body, or a delay past the client's
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import threading
@@ -209,19 +210,26 @@ class _Server(ThreadingHTTPServer):
     api: FakeAPI
 
 
-@pytest.fixture
-def fakeapi(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeAPI]:
-    """A running fake server; DELBIB_* URLs point at it for the test's duration."""
+@contextlib.contextmanager
+def serve() -> Iterator[FakeAPI]:
+    """Run the fake services on a free port of 127.0.0.1 until the block ends."""
     server = _Server(("127.0.0.1", 0), _Handler)
     server.api = FakeAPI()
     server.api.base = f"http://127.0.0.1:{server.server_address[1]}"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    for name, value in server.api.config_env().items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.delenv("DELBIB_MAILTO", raising=False)
     try:
         yield server.api
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(name="api")
+def api_fixture(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeAPI]:
+    """A running fake server; DELBIB_* URLs point at it for the test's duration."""
+    with serve() as api:
+        for name, value in api.config_env().items():
+            monkeypatch.setenv(name, value)
+        monkeypatch.delenv("DELBIB_MAILTO", raising=False)
+        yield api

@@ -176,6 +176,13 @@ _ITEMS: list[dict[str, Any]] = [
 ]
 
 
+def decode_html(text: str) -> str:
+    """A fixture text as every writer emits it (HTML entities decoded)."""
+    import html
+
+    return html.unescape(text)
+
+
 def items() -> list[dict[str, Any]]:
     """A fresh deep copy of the fixture items (tests may mutate them)."""
     return copy.deepcopy(_ITEMS)
@@ -184,3 +191,126 @@ def items() -> list[dict[str, Any]]:
 def by_key() -> dict[str, dict[str, Any]]:
     """Fixture items by citation key."""
     return {item["id"]: item for item in items()}
+
+
+# --- reading the writers' output back (shared by the format tests) -------------------
+
+
+def expected_people(item: dict[str, Any], role: str = "author") -> list[tuple[str, str]]:
+    """(family, given) pairs a reader should get back; particles belong to the family."""
+    from delbib.latex import clean_text
+
+    out = []
+    for name in item.get(role) or []:
+        literal = clean_text(name.get("literal", ""))
+        family = clean_text(name.get("family", ""))
+        if literal or not family:
+            out.append((literal or clean_text(name.get("given", "")), ""))
+            continue
+        particles = [
+            clean_text(name.get(p, "")) for p in ("dropping-particle", "non-dropping-particle")
+        ]
+        out.append(
+            (" ".join(p for p in (*particles, family) if p), clean_text(name.get("given", "")))
+        )
+    return out
+
+
+def latex_decoder():
+    """pylatexenc's decoder plus the three text macros its default table gets wrong.
+
+    pylatexenc decodes ``\\textbraceleft``/``\\textbraceright`` to nothing and
+    ``\\textasciicircum`` to U+02C6; LaTeX prints ``{``, ``}`` and ``^``.
+    """
+    from pylatexenc.latex2text import (
+        LatexNodes2Text,
+        MacroTextSpec,
+        get_default_latex_context_db,
+    )
+
+    db = get_default_latex_context_db()
+    db.add_context_category(
+        "delbib-tests",
+        prepend=True,
+        macros=[
+            MacroTextSpec("textbraceleft", "{"),
+            MacroTextSpec("textbraceright", "}"),
+            MacroTextSpec("textasciicircum", "^"),
+            MacroTextSpec("url", simplify_repl="%s"),
+        ],
+    )
+    return LatexNodes2Text(latex_context=db, math_mode="text", keep_braced_groups=False)
+
+
+def decode(latex: str, _decoder: list[Any] = []) -> str:  # noqa: B006 - memo
+    """LaTeX -> plain text with whitespace collapsed, as a reader would show it."""
+    if not _decoder:
+        _decoder.append(latex_decoder())
+    return " ".join(_decoder[0].latex_to_text(latex).split())
+
+
+def read_bibtexparser(text: str) -> dict[str, dict[str, Any]]:
+    """Entries by key via bibtexparser v2: decoded fields, people as (family, given).
+
+    Fields go through bibtexparser's own LatexDecodingMiddleware; names are split by its
+    name middlewares before decoding (decoding first would lose the protecting braces).
+    """
+    import bibtexparser
+    from bibtexparser.middlewares import (
+        LatexDecodingMiddleware,
+        SeparateCoAuthors,
+        SplitNameParts,
+    )
+
+    decoded = bibtexparser.parse_string(
+        text, append_middleware=[LatexDecodingMiddleware(decoder=latex_decoder())]
+    )
+    split = bibtexparser.parse_string(
+        text, append_middleware=[SeparateCoAuthors(), SplitNameParts()]
+    )
+    assert decoded.failed_blocks == [], decoded.failed_blocks
+    assert split.failed_blocks == [], split.failed_blocks
+    out: dict[str, dict[str, Any]] = {}
+    for entry, names in zip(decoded.entries, split.entries, strict=True):
+        assert entry.key not in out, f"duplicate key {entry.key}"
+        record: dict[str, Any] = {
+            "type": entry.entry_type,
+            "fields": {f.key: " ".join(str(f.value).split()) for f in entry.fields},
+        }
+        for role in ("author", "editor"):
+            field = names.fields_dict.get(role)
+            if field is not None:
+                record[role] = [
+                    (
+                        decode(" ".join([*p.von, *p.last])),
+                        decode(" ".join([*p.first, *p.jr])),
+                    )
+                    for p in field.value
+                ]
+        out[entry.key] = record
+    return out
+
+
+def read_pybtex(text: str) -> dict[str, dict[str, Any]]:
+    """Entries by key via pybtex (strict mode: any parse problem raises)."""
+    import pybtex.errors
+    from pybtex.database import parse_string
+
+    pybtex.errors.set_strict_mode(True)
+    data = parse_string(text, "bibtex")
+    out: dict[str, dict[str, Any]] = {}
+    for key, entry in data.entries.items():
+        record: dict[str, Any] = {
+            "type": entry.type,
+            "fields": {k: decode(v) for k, v in entry.fields.items()},
+        }
+        for role, persons in entry.persons.items():
+            record[role] = [
+                (
+                    decode(" ".join([*p.prelast_names, *p.last_names])),
+                    decode(" ".join([*p.first_names, *p.middle_names, *p.lineage_names])),
+                )
+                for p in persons
+            ]
+        out[key] = record
+    return out

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -86,8 +85,13 @@ def _plain(latex: str) -> str:
 @pytest.mark.parametrize("path", JSON_FILES, ids=lambda p: p.name)
 def test_csljson_valid_against_the_official_schema_and_renders(path):
     import jsonschema
-    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
-    from citeproc import formatter
+    from citeproc import (
+        Citation,
+        CitationItem,
+        CitationStylesBibliography,
+        CitationStylesStyle,
+        formatter,
+    )
     from citeproc.source.json import CiteProcJSON
 
     data = json.loads(path.read_text(encoding="utf-8"))

@@ -19,7 +19,7 @@ from delbib.http import (
     parse_retry_after,
     user_agent,
 )
-from tests.fakeapi import FakeAPI, Fault, fakeapi  # noqa: F401 (fixture)
+from tests.fakeapi import FakeAPI, Fault, api_fixture  # noqa: F401 (the api fixture)
 
 SAMPLES = Path(__file__).parent / "data" / "api-samples"
 FAST = {"doi": Limit(1000, 4), "t": Limit(1000, 4)}
@@ -64,36 +64,36 @@ def test_duplicated_rate_limit_headers_from_crossref():
     assert parse_rate_headers({"x-rate-limit-limit": "3", "x-rate-limit-interval": "2s"}) == 1.5
 
 
-def test_429_retry_after_is_honoured(fakeapi: FakeAPI):
+def test_429_retry_after_is_honoured(api: FakeAPI):
     time = FakeTime()
     http = client(time)
     page = (SAMPLES / "crossref-429.html").read_bytes()
-    fakeapi.fail("/doi/x", Fault(429, {"Retry-After": "7", "Content-Type": "text/html"}, page))
-    fakeapi.fail("/doi/x", Fault(503, {"Retry-After": "3"}, b"busy"))
+    api.fail("/doi/x", Fault(429, {"Retry-After": "7", "Content-Type": "text/html"}, page))
+    api.fail("/doi/x", Fault(503, {"Retry-After": "3"}, b"busy"))
     with pytest.raises(HttpStatusError) as raised:  # then the real answer: 406 without Accept
-        http.get("doi", f"{fakeapi.base}/doi/x")
+        http.get("doi", f"{api.base}/doi/x")
     assert raised.value.status == 406
     assert time.sleeps == [7, 3]  # the server's waits, longer than the backoff (1 s, 2 s)
-    assert fakeapi.count("/doi/x") == 3 and http.stats.total == 3
+    assert api.count("/doi/x") == 3 and http.stats.total == 3
 
 
-def test_500_backs_off_exponentially_then_gives_up(fakeapi: FakeAPI):
+def test_500_backs_off_exponentially_then_gives_up(api: FakeAPI):
     time = FakeTime()
     http = client(time, max_retries=3)
-    fakeapi.fail("/doi/y", *[Fault(500, {}, b"oops")] * 4)
+    api.fail("/doi/y", *[Fault(500, {}, b"oops")] * 4)
     with pytest.raises(HttpStatusError):
-        http.get("doi", f"{fakeapi.base}/doi/y")
+        http.get("doi", f"{api.base}/doi/y")
     assert time.sleeps == [1, 2, 4]
     assert http.stats.failures == 1
 
 
-def test_timeout_is_retried(fakeapi: FakeAPI):
+def test_timeout_is_retried(api: FakeAPI):
     time = FakeTime()
     http = client(time, timeout=0.2)
-    fakeapi.fail("/arxiv/api/query", Fault(200, {}, b"late", delay=0.6))
-    response = http.get("doi", f"{fakeapi.base}/arxiv/api/query", params={"id_list": "2311.13246"})
+    api.fail("/arxiv/api/query", Fault(200, {}, b"late", delay=0.6))
+    response = http.get("doi", f"{api.base}/arxiv/api/query", params={"id_list": "2311.13246"})
     assert b"CoachLM" in response.body
-    assert len(time.sleeps) == 1 and fakeapi.count("/arxiv") == 2
+    assert len(time.sleeps) == 1 and api.count("/arxiv") == 2
 
 
 def test_refused_connection_is_a_transport_error():
@@ -104,11 +104,11 @@ def test_refused_connection_is_a_transport_error():
     assert len(time.sleeps) == 1
 
 
-def test_html_instead_of_json_is_a_source_error(fakeapi: FakeAPI):
+def test_html_instead_of_json_is_a_source_error(api: FakeAPI):
     http = client(FakeTime())
-    fakeapi.fail("/doi/z", Fault(200, {"Content-Type": "text/html"}, b"<html>maintenance</html>"))
+    api.fail("/doi/z", Fault(200, {"Content-Type": "text/html"}, b"<html>maintenance</html>"))
     with pytest.raises(Exception, match="expected JSON, got text/html"):
-        http.get("doi", f"{fakeapi.base}/doi/z").json()
+        http.get("doi", f"{api.base}/doi/z").json()
 
 
 def test_rate_limit_spaces_requests():

@@ -49,9 +49,13 @@ class Context:
         return locate_catalog(self.catalog_option, for_write=for_write)
 
     def load(self):  # -> Catalog (import kept lazy)
+        return self.load_at(self.catalog_path())
+
+    @staticmethod
+    def load_at(root: Path):
         from . import catalog
 
-        return catalog.load(self.catalog_path())
+        return catalog.load(root)
 
 
 def _emit_json(data: Any) -> None:
@@ -313,6 +317,92 @@ def export(
     else:
         click.echo(text, nl=False)
     _warn_incomplete(incomplete, quiet or as_json)
+
+
+@main.command()
+@click.option("--refresh", is_flag=True, help="Fetch again even what is already resolved.")
+@click.option("--offline", is_flag=True, help="Make no request: list what would be fetched.")
+@click.option("--only", "only", multiple=True, metavar="KEY", help="Only this entry (repeatable).")
+@click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
+@json_option
+@quiet_option
+@click.pass_obj
+@handle_errors
+def resolve(
+    obj: Context,
+    refresh: bool,
+    offline: bool,
+    only: tuple[str, ...],
+    dry_run: bool,
+    as_json: bool,
+    quiet: bool,
+) -> None:
+    """Fetch full metadata (Crossref/DOI, arXiv, OpenReview, ACL Anthology) for entries that
+    lack it, and store it with its provenance beside each entry.
+
+    A doubtful match is reported with the best candidate, never written. Exit 1 when the
+    run was abandoned (too many failed requests).
+
+    \b
+    Examples:
+      delbib resolve                     # only what is missing
+      delbib resolve --only less2024 --refresh --dry-run
+      DELBIB_MAILTO=you@example.org delbib resolve --json
+    """
+    from . import config as config_mod
+    from . import resolve as resolve_mod
+
+    root = obj.catalog_path(for_write=True)
+    cat = obj.load_at(root)
+    settings = config_mod.load(root)
+    options = dict(refresh=refresh, offline=offline, only=only, dry_run=dry_run, config=settings)
+    if quiet or as_json or offline:
+        summary = resolve_mod.run(cat, **options)
+    else:
+        from rich.progress import Progress
+
+        with Progress(console=_stderr_console(), transient=True) as progress:
+            task = progress.add_task("resolving", total=None)
+
+            def advance(key: str, kind: str, done: int, total: int) -> None:
+                progress.update(task, completed=done, total=total, description=f"{kind}: {key}")
+
+            summary = resolve_mod.run(cat, progress=advance, **options)
+    if as_json:
+        _emit_json(summary.to_dict())
+    elif not quiet:
+        _show_resolve_summary(summary, dry_run=dry_run, offline=offline)
+    sys.exit(1 if summary.aborted else 0)
+
+
+def _show_resolve_summary(summary, *, dry_run: bool, offline: bool) -> None:
+    echo = click.echo
+    if offline:
+        echo(
+            f"offline: {len(summary.missing)} entries need a request: {', '.join(summary.missing)}"
+        )
+        return
+    counts = summary.to_dict()["counts"]
+    echo(
+        "resolved {resolved}, upgraded to a published version {upgraded}, unchanged "
+        "{unchanged}, unresolved {unresolved}, conflicts {conflicts}, failed {failed}".format(
+            **counts
+        )
+        + f" ({summary.requests} requests)"
+    )
+    for key, reason in summary.unresolved.items():
+        echo(f"unresolved: {key}: {reason}")
+    for key, conflicts in summary.conflicts.items():
+        for conflict in conflicts:
+            echo(f"conflict: {key}: {conflict.get('identifier')} is {conflict.get('title')!r}")
+    for key, reason in summary.failed.items():
+        echo(f"failed (retried next run): {key}: {reason}")
+    if dry_run:
+        for key, change in summary.changes.items():
+            for name, values in change.items():
+                echo(f"would change {key}.{name}: {values['old']!r} -> {values['new']!r}")
+    if summary.aborted:
+        echo(f"abandoned: {summary.aborted}", err=True)
 
 
 def _export_all(cat, out_dir: str, quiet: bool):

@@ -43,6 +43,7 @@ FLAVOURS = ("bibtex", "biblatex")
 _KEY = re.compile(r"[A-Za-z0-9_:.\-]+")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _RANGE_DASH = re.compile(r"\s*[-\u2010-\u2015\u2212]+\s*")
+_TEX_SPECIALS = frozenset("&%$#_{}~^\\")
 _AND = re.compile(r"(^|\s)and(\s|$)", re.IGNORECASE)
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 
@@ -81,6 +82,7 @@ _FIELD_ORDER = (
     "primaryClass",
     "eprintclass",
     "keywords",
+    "key",
 )
 
 # Fields the standard BibTeX styles (plain, plainnat) warn about when empty.
@@ -152,10 +154,14 @@ def _useful_url(item: Mapping[str, Any], doi: str, eprint: str) -> str:
     return url
 
 
-def _name_part(part: str, ascii: bool) -> str:
-    """Escape one name part; brace it if BibTeX would split it (a comma or "and")."""
+def _name_part(part: str, ascii: bool, *, whole: bool = False) -> str:
+    """Escape one name part; brace it whole if BibTeX/biber would mis-split it.
+
+    A comma or the word "and" would split the name; an escaped TeX special (``\\&``)
+    would become a bogus initial in biber (``\\\\bibinitperiod``).
+    """
     encoded = escape(part, ascii=ascii)
-    if "," in part or _AND.search(part):
+    if whole or "," in part or _AND.search(part) or any(c in _TEX_SPECIALS for c in part):
         return "{" + encoded + "}"
     return encoded
 
@@ -175,11 +181,13 @@ def _name(name: Any, ascii: bool) -> str:
         for p in (_text(name.get("dropping-particle")), _text(name.get("non-dropping-particle")))
         if p
     )
-    von_last = _name_part(f"{particles} {family}".strip(), ascii)
     suffix = _text(name.get("suffix"))
-    if not given and not suffix:
-        # A lone multi-word family would be read as "First Last": keep it whole.
-        return von_last if " " not in von_last else "{" + von_last + "}"
+    von_last_text = f"{particles} {family}".strip()
+    # Alone, a multi-word family would be read as "First Last": keep it whole.
+    lone = not given and not suffix
+    von_last = _name_part(von_last_text, ascii, whole=lone and " " in von_last_text)
+    if lone:
+        return von_last
     parts = [von_last]
     if suffix:
         parts.append(_name_part(suffix, ascii))
@@ -328,6 +336,11 @@ def _entry(item: Mapping[str, Any], flavour: str, ascii: bool) -> tuple[str, dic
         put("howpublished", how)
 
     if not biblatex:
+        # plainnat warns on any entry without a year and sorts nothing without an
+        # author or key: "n.d." is the usual no-date marker, the title a fine label.
+        f.setdefault("year", "{n.d.}")
+        if "author" not in f and "editor" not in f:
+            put("key", f.get("title", "")[1:-1] or escape(_key(item), ascii=ascii))
         required = _REQUIRED.get(entry, ())
         if any(r not in f for r in required):
             # The container moves to howpublished (the one field @misc prints for it).

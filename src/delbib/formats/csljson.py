@@ -5,10 +5,15 @@ trailing newline. Keys come in a fixed order (identity and the fields people rea
 then the rest alphabetically; nested objects alphabetically) so that re-exports diff
 cleanly. Empty values (``None``, ``""``, ``[]``, ``{}``) are dropped: CSL processors and
 Zotero treat an empty string differently from a missing field.
+
+The one change to values: HTML entities left in text fields and names (``&amp;``) are
+decoded, as the BibTeX and RIS writers do, so one item reads the same in every format
+(CSL processors would print the entity). URLs, DOIs and other identifiers are untouched.
 """
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -43,6 +48,25 @@ _FIRST = (
     "custom",
 )
 _RANK = {key: index for index, key in enumerate(_FIRST)}
+_TEXT_FIELDS = frozenset(
+    {
+        "title",
+        "title-short",
+        "container-title",
+        "container-title-short",
+        "collection-title",
+        "event-title",
+        "publisher",
+        "publisher-place",
+        "genre",
+        "keyword",
+    }
+)
+_NAME_FIELDS = frozenset({"author", "editor", "translator", "container-author"})
+
+
+def _unescape(value: Any) -> Any:
+    return html.unescape(value) if isinstance(value, str) and "&" in value else value
 
 
 def _empty(value: Any) -> bool:
@@ -63,7 +87,15 @@ def _ordered(item: Mapping[str, Any]) -> dict[str, Any]:
     keys = sorted(item, key=lambda k: (_RANK.get(k, len(_RANK)), k))
     out = {}
     for key in keys:
-        value = _clean(item[key])
+        value = item[key]
+        if key in _TEXT_FIELDS:
+            value = _unescape(value)
+        elif key in _NAME_FIELDS and isinstance(value, list):
+            value = [
+                {k: _unescape(v) for k, v in n.items()} if isinstance(n, Mapping) else n
+                for n in value
+            ]
+        value = _clean(value)
         if not _empty(value):
             out[key] = value
     return out

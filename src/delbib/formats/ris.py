@@ -56,6 +56,11 @@ def _text(value: Any) -> str:
     return clean_text(str(value))
 
 
+def _raw(value: Any) -> str:
+    """Identifiers (URL, DOI): no entity decoding ("&copy=" is a query), no inner space."""
+    return "".join(str(value or "").split())
+
+
 def _person(name: Any) -> str:
     if not isinstance(name, Mapping):
         return _text(name)
@@ -169,8 +174,8 @@ def _record(item: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
         yield "SN", _text(item.get("ISBN"))
     if ris_type in ("RPRT", "THES"):
         yield "M3", _text(item.get("genre"))
-    yield "DO", _text(item.get("DOI"))
-    yield "UR", _text(item.get("URL"))
+    yield "DO", _raw(item.get("DOI"))
+    yield "UR", _raw(item.get("URL"))
     for word in _keywords(item):
         yield "KW", word
     for line in _extra(item, key, kind, arxiv):

@@ -117,7 +117,7 @@ def csl_from_bibtex(text: str, where: str) -> dict[str, Any]:
         if fields.get(bib):
             item[csl] = fields[bib]
     if "page" in item:
-        item["page"] = re.sub(r"-+", "-", item["page"])
+        item["page"] = re.sub(r"\s*[-\u2013\u2014]+\s*", "-", item["page"])  # "--" decodes to "–"
     if "DOI" in item:
         item["DOI"] = item["DOI"].lower()
     if fields.get("author"):

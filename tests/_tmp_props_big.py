@@ -1,0 +1,112 @@
+"""Property tests: any Unicode title or name, TeX specials included, survives the BibTeX
+writer and comes back unchanged from bibtexparser and pybtex (after LaTeX decoding), in
+both flavours, UTF-8 and ASCII; the output is always brace-balanced.
+
+Out of scope on purpose: TeX ligatures (``--``, ``''``, ``?```, ``!```), which LaTeX
+and the decoders turn into dashes and quotes. A catalog title with ``--`` means a dash.
+"""
+
+from __future__ import annotations
+
+import string
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from delbib.formats import bibtex, ris
+from delbib.latex import braces_balanced, clean_text
+
+from . import formats_fixtures as fx
+
+SPECIALS = "&%$#_{}~^\\"
+ACCENTED = "äöüÄÖÜéèêëíìîïÍñÑçÇłŁßøØåÅæÆœŒšžčřőűęążĳıÿ"
+SYMBOLS = "—–’“”…αβΩ€×°§©¿¡«»"
+PUNCT = ".,:;!?'\"()[]/+=*@|<>- "
+TITLE_CHARS = string.ascii_letters + string.digits + SPECIALS + ACCENTED + SYMBOLS + PUNCT
+NAME_CHARS = string.ascii_letters + SPECIALS + ACCENTED + "'-. ,"
+LIGATURES = ("--", "''", "?`", "!`")
+
+MODES = st.sampled_from([("bibtex", False), ("bibtex", True), ("biblatex", False), ("biblatex", True)])
+SETTINGS = settings(
+    max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+
+
+def _text(chars: str, max_size: int) -> st.SearchStrategy[str]:
+    return (
+        st.text(alphabet=chars, min_size=1, max_size=max_size)
+        .filter(lambda s: clean_text(s) != "")
+        .filter(lambda s: not any(lig in s for lig in LIGATURES))
+    )
+
+
+titles = _text(TITLE_CHARS, 60)
+words = _text(NAME_CHARS, 20)
+people = st.lists(
+    st.one_of(
+        st.fixed_dictionaries({"family": words, "given": words}),
+        st.fixed_dictionaries({"family": words}),
+        st.fixed_dictionaries({"literal": words}),
+    ),
+    min_size=1,
+    max_size=3,
+)
+
+
+def _item(title: str, authors: list[dict], container: str = "Proc. X") -> dict:
+    return {
+        "id": "k1",
+        "type": "paper-conference",
+        "title": title,
+        "author": authors,
+        "container-title": container,
+        "issued": {"date-parts": [[2024, 5]]},
+    }
+
+
+def _round_trip(item: dict, flavour: str, ascii: bool) -> None:
+    text = bibtex.write([item], flavour=flavour, ascii=ascii)
+    assert braces_balanced(text)
+    assert text.isascii() or not ascii or not all(c in TITLE_CHARS for c in item["title"])
+    expected_title = clean_text(item["title"])
+    expected_people = fx.expected_people(item)
+    for reader in (fx.read_bibtexparser, fx.read_pybtex):
+        entry = reader(text)["k1"]
+        assert entry["fields"]["title"] == expected_title, reader.__name__
+        assert entry.get("author", []) == expected_people, reader.__name__
+
+
+@SETTINGS
+@given(title=titles, mode=MODES)
+def test_titles_survive_write_then_parse(title: str, mode: tuple[str, bool]) -> None:
+    _round_trip(_item(title, [{"family": "Doe", "given": "Jane"}]), *mode)
+
+
+@SETTINGS
+@given(authors=people, mode=MODES)
+def test_names_survive_write_then_parse(authors: list[dict], mode: tuple[str, bool]) -> None:
+    _round_trip(_item("A Title", authors), *mode)
+
+
+@SETTINGS
+@given(title=titles, container=titles, authors=people, mode=MODES)
+def test_output_is_always_brace_balanced_and_parses(
+    title: str, container: str, authors: list[dict], mode: tuple[str, bool]
+) -> None:
+    item = _item(title, authors, container)
+    item["publisher"] = container
+    item["custom"] = {"categories": [title, container]}
+    text = bibtex.write([item], flavour=mode[0], ascii=mode[1])
+    assert braces_balanced(text)
+    entry = fx.read_pybtex(text)["k1"]
+    assert entry["fields"]["booktitle"] == clean_text(container)
+
+
+@SETTINGS
+@given(title=titles, authors=people)
+def test_ris_keeps_one_tag_per_line(title: str, authors: list[dict]) -> None:
+    import rispy
+
+    (record,) = rispy.loads(ris.write([_item(title, authors)]))
+    assert record["title"] == clean_text(title)
+    assert len(record.get("authors", [])) == len(fx.expected_people(_item(title, authors)))

@@ -1,0 +1,171 @@
+"""Each source against recorded samples and the local fake services."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from delbib import config as cfg
+from delbib.errors import SourceError
+from delbib.resolve import make_http
+from delbib.sources import (
+    NotFound,
+    Services,
+    acl,
+    arxiv,
+    crossref,
+    csl_from_bibtex,
+    doi,
+    openreview,
+)
+from tests.fakeapi import FakeAPI, Fault, api_fixture  # noqa: F401 (the api fixture)
+
+SAMPLES = Path(__file__).parent / "data" / "api-samples"
+
+
+@pytest.fixture
+def services(api: FakeAPI) -> Services:
+    config = dataclasses.replace(cfg.load(None), mailto="test@example.org", arxiv_interval=0.001)
+    return Services(config, make_http(config, sleep=lambda s: None))
+
+
+def sample(name: str) -> dict:
+    return json.loads((SAMPLES / name).read_text(encoding="utf-8"))
+
+
+def test_crossref_mapping_of_recorded_records():
+    acm = crossref.to_csl(sample("crossref-works-doi-proceedings-acm.json")["message"])
+    assert acm["type"] == "paper-conference" and acm["DOI"] == "10.1145/3184558.3186235"
+    assert acm["author"][0].keys() == {"given", "family"}
+    assert acm["issued"]["date-parts"][0][0] == 2018
+    ieee = crossref.to_csl(sample("crossref-works-doi-proceedings.json")["message"])
+    assert "issued" not in ieee  # date-parts [[null]] is no date, not year 0
+    plos = crossref.to_csl(sample("crossref-works-doi-journal.json")["message"])
+    assert plos["type"] == "article-journal" and plos["container-title"] == "PLoS ONE"
+
+
+def test_crossref_doi_through_habanero(api: FakeAPI, services: Services):
+    found = doi.fetch(services, "10.1145/3626772.3657807")
+    assert found.csl["title"] == "Data-efficient Fine-tuning for LLM-based Recommendation"
+    assert found.csl["page"] == "365-374" and found.status == "published"
+    seen = api.requests[-1]
+    assert seen.path == "/crossref/works/10.1145/3626772.3657807"
+    assert (
+        "delbib/" in seen.headers["user-agent"]
+        and "mailto:test@example.org" in seen.headers["user-agent"]
+    )
+
+
+def test_crossref_404_then_agency_then_content_negotiation(api: FakeAPI, services: Services):
+    api.works.pop("10.1109/icde60146.2024.00390")
+    api.datacite["10.1109/icde60146.2024.00390"] = {"type": "report", "title": "Elsewhere"}
+    found = doi.fetch(services, "10.1109/icde60146.2024.00390")
+    assert found.source == "doi.org" and found.csl["title"] == "Elsewhere"
+    assert [r.path.split("/")[1] for r in api.requests] == ["crossref", "crossref", "doi"]
+
+
+def test_arxiv_doi_goes_straight_to_doi_org(api: FakeAPI, services: Services):
+    found = doi.fetch(services, "10.48550/arxiv.2311.13246")
+    assert found.status == "preprint-only" and found.csl["custom"] == {"arxiv": "2311.13246"}
+    assert found.csl["DOI"] == "10.48550/arxiv.2311.13246"
+    assert api.count("/crossref") == 0
+
+
+def test_unknown_doi_is_not_found(api: FakeAPI, services: Services):
+    with pytest.raises(NotFound):
+        doi.fetch(services, "10.1145/0000000.0000000")
+
+
+@pytest.mark.parametrize(
+    ("fault", "message"),
+    [
+        (Fault(200, {"Content-Type": "application/json"}, b'{"status": "ok", "mess'), "malformed"),
+        (Fault(200, {"Content-Type": "text/html"}, b"<html>down</html>"), "HTTP 200"),
+    ],
+)
+def test_crossref_bad_bodies_are_source_errors(api, services, fault, message):
+    api.fail("/crossref/works/10.1145/3626772.3657807", *[fault] * 5)
+    with pytest.raises(SourceError, match=message):
+        crossref.fetch(services, "10.1145/3626772.3657807")
+
+
+def test_crossref_429_is_retried_inside_habanero_calls(api: FakeAPI):
+    sleeps: list[float] = []
+    config = dataclasses.replace(cfg.load(None), mailto="t@example.org")
+    services = Services(config, make_http(config, sleep=sleeps.append))
+    page = (SAMPLES / "crossref-429.html").read_bytes()
+    api.fail("/crossref/works/10.1145/3626772.3657807", Fault(429, {"Retry-After": "9"}, page))
+    assert crossref.fetch(services, "10.1145/3626772.3657807").csl["DOI"]
+    assert 9 in sleeps and api.count("/crossref") == 2
+
+
+def test_arxiv_batches_ids(api: FakeAPI, services: Services):
+    services.config = dataclasses.replace(services.config, arxiv_batch=2)
+    arxiv.prefetch(services, ["2311.13246", "2401.17197", "2410.06961", "0000.00000"])
+    assert api.count("/arxiv") == 2
+    assert api.requests[0].query["id_list"] == "2311.13246,2401.17197"
+    found = arxiv.fetch(services, "2410.06961")
+    assert found.csl["custom"] == {"arxiv": "2410.06961", "arxiv_class": "cs.CL"}
+    assert found.csl["number"] == "arXiv:2410.06961" and found.csl["publisher"] == "arXiv"
+    with pytest.raises(NotFound):
+        arxiv.fetch(services, "0000.00000")
+    assert api.count("/arxiv") == 2  # both answered from the batch cache
+
+
+def test_arxiv_error_feed_and_empty_feed(api: FakeAPI, services: Services):
+    body = (SAMPLES / "arxiv-query-error-400.atom.xml").read_bytes()
+    api.fail("/arxiv/api/query", Fault(400, {"Content-Type": "application/atom+xml"}, body))
+    with pytest.raises(SourceError, match="incorrect id format for abc"):
+        arxiv.query(services, ["abc"])
+    empty = (SAMPLES / "arxiv-query-idlist-empty.atom.xml").read_bytes()
+    api.fail("/arxiv/api/query", Fault(200, {"Content-Type": "application/atom+xml"}, empty))
+    assert arxiv.query(services, ["0000.0000"]) == {}
+
+
+def test_arxiv_recorded_entries_map_to_preprints_with_hints():
+    feed = ET.parse(SAMPLES / "arxiv-query-search.atom.xml").getroot()
+    items = [arxiv.to_csl(e) for e in feed.findall("atom:entry", arxiv.NS)]
+    hinted = [(item, hints) for item, hints in items if hints]
+    assert hinted and all(h[0].startswith("doi:10.") for _, h in hinted)
+    assert all(i["DOI"].startswith("10.48550/arxiv.") for i, _ in items)
+    nonascii = ET.parse(SAMPLES / "arxiv-query-idlist-nonascii.atom.xml").getroot()
+    (item, _), *_ = [arxiv.to_csl(e) for e in nonascii.findall("atom:entry", arxiv.NS)]
+    assert any(a["family"] == "Wübben" for a in item["author"])
+
+
+def test_openreview_accepted_rejected_withdrawn(api: FakeAPI, services: Services):
+    rejected = openreview.fetch(services, "o83aL1nZJd")
+    assert rejected.status == "rejected"
+    assert "container-title" not in rejected.csl and rejected.csl["type"] == "article"
+    note = json.loads(json.dumps(api.notes["o83aL1nZJd"]))
+    note["content"]["venueid"]["value"] = "ICLR.cc/2025/Conference/Withdrawn_Submission"
+    api.notes["w1thdrawn1"] = {**note, "id": "w1thdrawn1", "forum": "w1thdrawn1"}
+    assert openreview.fetch(services, "w1thdrawn1").status == "withdrawn"
+    venues = {k: n["content"]["venueid"]["value"] for k, n in api.notes.items()}
+    iclr = next(k for k, v in venues.items() if v == "ICLR.cc/2025/Conference")
+    accepted = openreview.fetch(services, iclr)
+    assert accepted.status == "published" and accepted.csl["container-title-short"] == "ICLR 2025"
+    assert accepted.csl["custom"] == {"openreview": iclr}
+    with pytest.raises(NotFound):
+        openreview.fetch(services, "wcSx5VjTPP")
+
+
+def test_acl_prefers_crossref_doi_else_anthology_bib(api: FakeAPI, services: Services):
+    with_doi = acl.fetch(services, "2024.naacl-long.421")
+    assert with_doi.source == "crossref" and with_doi.csl["custom"]["acl"] == "2024.naacl-long.421"
+    without = next(i for i in api.acl if f"10.18653/v1/{i}".lower() not in api.works)
+    found = acl.fetch(services, without)
+    assert found.source == "acl" and found.csl["URL"] == f"https://aclanthology.org/{without}/"
+
+
+def test_anthology_bib_layout():
+    item = csl_from_bibtex((SAMPLES / "aclanthology-paper.bib").read_text(), "sample")
+    assert item["type"] == "paper-conference" and item["DOI"] == "10.18653/v1/n19-1423"
+    assert item["page"] == "4171-4186" and item["author"][0] == {
+        "given": "Jacob",
+        "family": "Devlin",
+    }
