@@ -1,0 +1,58 @@
+"""`delbib resolve` end to end: the real CLI against the local fake services."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from delbib.cli import main
+
+from .conftest import snapshot
+from .fakeapi import FakeAPI, api_fixture  # noqa: F401 (the api fixture)
+
+MISSING = ["coachlm2023", "selfrewardinglanguage2024", "less2024"]
+
+
+def _drop(catalog_copy, keys):
+    for key in keys:
+        (catalog_copy / "resolved" / f"{key}.json").unlink()
+
+
+def test_resolve_fetches_only_what_is_missing_then_nothing(api: FakeAPI, catalog_copy, monkeypatch):
+    monkeypatch.setenv("DELBIB_ARXIV_URL", f"{api.base}/arxiv")
+    _drop(catalog_copy, MISSING)
+    runner = CliRunner()
+    args = ["--catalog", str(catalog_copy), "resolve"]
+
+    offline = runner.invoke(main, [*args, "--offline", "--json"])
+    assert offline.exit_code == 0 and api.count() == 0
+    assert sorted(json.loads(offline.stdout)["missing"]) == sorted(MISSING)
+
+    before = snapshot(catalog_copy)
+    dry = runner.invoke(main, [*args, "--dry-run"])
+    assert dry.exit_code == 0, dry.output
+    assert "would change coachlm2023.title" in dry.stdout
+    assert snapshot(catalog_copy) == before  # a dry run writes nothing
+
+    result = runner.invoke(main, [*args, "--json"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert sorted(summary["resolved"] + summary["upgraded"]) == sorted(MISSING)
+    assert summary["counts"]["unchanged"] == 205
+    for key in MISSING:
+        record = json.loads((catalog_copy / "resolved" / f"{key}.json").read_text())
+        assert record["csl"]["title"] and record["provenance"]["source"] != "reference"
+        assert record["provenance"]["request"].startswith(api.base)
+    coach = json.loads((catalog_copy / "resolved" / "coachlm2023.json").read_text())
+    assert coach["csl"]["DOI"] == "10.1109/icde60146.2024.00390"
+    assert all("delbib/" in r.headers.get("user-agent", "") for r in api.requests)
+
+    requests = api.count()
+    again = runner.invoke(main, [*args, "--json"])
+    assert json.loads(again.stdout)["requests"] == 0 and api.count() == requests
+
+    text = runner.invoke(main, [*args])
+    assert "unchanged 208" in text.stdout
+    quiet = runner.invoke(main, [*args, "--quiet"])
+    assert quiet.exit_code == 0 and quiet.stdout == ""
