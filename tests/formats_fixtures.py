@@ -314,3 +314,26 @@ def read_pybtex(text: str) -> dict[str, dict[str, Any]]:
             ]
         out[key] = record
     return out
+
+
+def citeproc_render(data: list[dict[str, Any]]) -> list[str]:
+    """Bibliography entries citeproc-py renders for CSL-JSON ``data`` (a standard style)."""
+    import warnings
+
+    from citeproc import (
+        Citation,
+        CitationItem,
+        CitationStylesBibliography,
+        CitationStylesStyle,
+        formatter,
+    )
+    from citeproc.source.json import CiteProcJSON
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # citeproc-py: "custom", "citation-key" unsupported
+        source = CiteProcJSON(data)
+        style = CitationStylesStyle("harvard-cite-them-right", validate=False)
+        bibliography = CitationStylesBibliography(style, source, formatter.plain)
+        for item in data:
+            bibliography.register(Citation([CitationItem(item["id"])]))
+        return [str(entry) for entry in bibliography.bibliography()]

@@ -6,13 +6,14 @@ import re
 import subprocess
 import sys
 
-from . import formats_fixtures as fx
 import pytest
 
 from delbib import formats
 from delbib.errors import InputError
 from delbib.formats import bibtex
 from delbib.latex import braces_balanced, clean_text
+
+from . import formats_fixtures as fx
 
 VARIANTS = [
     pytest.param("bibtex", False, id="bibtex-utf8"),
@@ -168,6 +169,23 @@ def test_names(classic) -> None:
     )
     assert classic["gpt4report2023"][1]["author"] == "{{OpenAI} and Zoë, Łucja}"
     assert classic["handbook2021"][1]["editor"] == "{Smith, Jane}"
+
+
+@pytest.mark.parametrize("reader", [fx.read_bibtexparser, fx.read_pybtex], ids=["bp", "pybtex"])
+def test_names_bibtex_would_split_are_braced(reader) -> None:
+    item = {
+        "id": "n",
+        "type": "document",
+        "title": "T",
+        "author": [
+            {"family": "Smith and Wesson", "given": "Ann, B."},
+            {"family": "Le Cun"},
+            {"literal": "Research, Inc. and Partners"},
+        ],
+    }
+    text = bibtex.write([item])
+    assert "{Smith and Wesson}, {Ann, B.} and {Le Cun} and {Research, Inc. and Partners}" in text
+    assert reader(text)["n"]["author"] == fx.expected_people(item)
 
 
 def test_url_only_when_it_adds_something(classic, modern) -> None:

@@ -26,10 +26,10 @@ TITLE_CHARS = string.ascii_letters + string.digits + SPECIALS + ACCENTED + SYMBO
 NAME_CHARS = string.ascii_letters + SPECIALS + ACCENTED + "'-. ,"
 LIGATURES = ("--", "''", "?`", "!`")
 
-MODES = st.sampled_from([("bibtex", False), ("bibtex", True), ("biblatex", False), ("biblatex", True)])
-SETTINGS = settings(
-    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+MODES = st.sampled_from(
+    [("bibtex", False), ("bibtex", True), ("biblatex", False), ("biblatex", True)]
 )
+SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _text(chars: str, max_size: int) -> st.SearchStrategy[str]:
@@ -67,7 +67,8 @@ def _item(title: str, authors: list[dict], container: str = "Proc. X") -> dict:
 def _round_trip(item: dict, flavour: str, ascii: bool) -> None:
     text = bibtex.write([item], flavour=flavour, ascii=ascii)
     assert braces_balanced(text)
-    assert text.isascii() or not ascii or not all(c in TITLE_CHARS for c in item["title"])
+    if ascii:  # every character of the alphabets has a LaTeX form
+        assert text.isascii()
     expected_title = clean_text(item["title"])
     expected_people = fx.expected_people(item)
     for reader in (fx.read_bibtexparser, fx.read_pybtex):

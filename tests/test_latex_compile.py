@@ -18,10 +18,11 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import formats_fixtures as fx
 import pytest
 
 from delbib.formats import bibtex
+
+from . import formats_fixtures as fx
 
 BACKENDS = ("bibtex", "biber")
 _TOOLS = {"bibtex": ("pdflatex", "bibtex"), "biber": ("pdflatex", "biber")}

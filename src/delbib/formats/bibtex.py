@@ -12,10 +12,12 @@ Decisions (see also ``delbib.latex``):
   biblatex writes ``@online`` with ``eprint``, ``eprinttype = {arxiv}``, ``eprintclass``
   (what Zotero's biblatex export does). Published items with an arXiv id keep the
   eprint fields too.
-* Classic flavour only: an item missing a field its entry type requires in the standard
-  styles (author, year, journal/booktitle, publisher, school, institution) is written as
-  ``@misc`` with the container in ``howpublished``, so BibTeX prints what is known
-  instead of warning. biblatex/biber do not warn on missing fields, so no fallback.
+* Classic flavour only, so plainnat prints what is known instead of warning: an item
+  without a date gets ``year = {n.d.}``; one without author or editor gets ``key`` (its
+  title) for sorting and labels; one still missing a field its entry type requires
+  (author, journal/booktitle, publisher, school, institution) is written as ``@misc``
+  with the container in ``howpublished``. biber does not warn on missing fields, so
+  the biblatex flavour keeps the type and adds nothing.
 * ``doi`` and ``url`` are written raw (url.sty/hyperref and biber treat them verbatim);
   braces, backslashes and whitespace in them are percent-encoded so the .bib stays
   brace-balanced. ``url`` is omitted when it only repeats the DOI (doi.org link) or the
