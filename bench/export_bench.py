@@ -159,7 +159,8 @@ def main() -> None:
         f"{'':>14} {results['load']['peak_rss_mb']:7.0f}MB"
     )
     print(
-        f"{'items':<10} {results['items']['items_s']:8.2f} {n / results['items']['items_s']:11,.0f} "
+        f"{'items':<10} {results['items']['items_s']:8.2f} "
+        f"{n / results['items']['items_s']:11,.0f} "
         f"{'':>14} {results['items']['peak_rss_mb']:7.0f}MB"
     )
     for stage in ("baseline", "bibtex", "biblatex", "csljson", "ris"):

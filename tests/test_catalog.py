@@ -90,7 +90,8 @@ def test_reimport_keeps_keys_pins_resolved_and_reports_departed(catalog_copy, tm
     lines[header_end] = first.replace("Propose data pruning method", "Prunes data")
     lines.insert(
         header_end + 1,
-        "| A Brand New Paper | New. | Data Selection | [link](https://arxiv.org/abs/2501.99999) | 2025 | arxiv |",
+        "| A Brand New Paper | New. | Data Selection "
+        "| [link](https://arxiv.org/abs/2501.99999) | 2025 | arxiv |",
     )
     edited = tmp_path / "list.md"
     edited.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -119,7 +120,9 @@ def test_reimport_keeps_keys_pins_resolved_and_reports_departed(catalog_copy, tm
 
 def test_keys_are_unique_and_readable():
     assert catalog.make_key("AlpaGasus: Training a Better Alpaca", 2024, []) == "alpagasus2024"
-    assert catalog.make_key("Self-Rewarding Language Models", 2024, []) == "selfrewardinglanguage2024"
+    assert (
+        catalog.make_key("Self-Rewarding Language Models", 2024, []) == "selfrewardinglanguage2024"
+    )
     taken = {"surveydata2024"}
     assert catalog.make_key("A Survey on Data Selection", 2024, taken) == "surveydataselection2024"
     assert catalog.make_key("Zoë’s Ünïcode Title", None, []) == "zoesunicode"
@@ -154,7 +157,9 @@ def test_catalog_file_missing_says_how_to_create_one(tmp_path):
 
 def test_failed_import_writes_nothing(catalog_copy, tmp_path):
     bad = tmp_path / "bad.md"
-    text = SOURCE_LIST.read_text(encoding="utf-8").replace("| 2024 | ACM |", "| 2024 | ACM | x |", 1)
+    text = SOURCE_LIST.read_text(encoding="utf-8").replace(
+        "| 2024 | ACM |", "| 2024 | ACM | x |", 1
+    )
     bad.write_text(text, encoding="utf-8")
     before = snapshot(catalog_copy)
     with pytest.raises(Exception) as info:

@@ -1,4 +1,4 @@
-"""CLI behaviour: catalog discovery, list/stats output, and bad input (message, exit 2, no writes)."""
+"""CLI: catalog discovery, list and stats output, bad input (message, exit 2, no writes)."""
 
 from __future__ import annotations
 

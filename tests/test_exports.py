@@ -14,7 +14,9 @@ from delbib.cli import main
 from .conftest import CATALOG, EXPORTS, SCHEMA
 from .formats_fixtures import citeproc_render, expected_people, read_bibtexparser, read_pybtex
 
-BIB_FILES = sorted((EXPORTS / "bibtex").glob("*.bib")) + sorted((EXPORTS / "biblatex").glob("*.bib"))
+BIB_FILES = sorted((EXPORTS / "bibtex").glob("*.bib")) + sorted(
+    (EXPORTS / "biblatex").glob("*.bib")
+)
 JSON_FILES = sorted((EXPORTS / "csljson").glob("*.json"))
 RIS_FILES = sorted((EXPORTS / "ris").glob("*.ris"))
 
@@ -44,7 +46,9 @@ def test_every_entry_exported_once_in_all_and_per_category(shipped):
 
 
 def test_authors_present_wherever_the_reference_has_them(items_by_key):
-    reference = [json.loads(line) for line in (CATALOG / "source" / "catalog-reference.jsonl").open()]
+    reference = [
+        json.loads(line) for line in (CATALOG / "source" / "catalog-reference.jsonl").open()
+    ]
     rows_with_authors = {r["row"] for r in reference if r["author"]}
     cat = catalog.load(CATALOG)
     for entry in cat.entries.values():
@@ -105,16 +109,22 @@ def test_rispy_reads_every_ris_back(path, items_by_key):
 def test_export_category_to_file_with_format_from_suffix(tmp_path):
     out = tmp_path / "refs.bib"
     runner = CliRunner()
-    result = runner.invoke(main, ["--catalog", str(CATALOG), "export", "--category", "Data Synthesis", "-o", str(out)])
+    result = runner.invoke(
+        main, ["--catalog", str(CATALOG), "export", "--category", "Data Synthesis", "-o", str(out)]
+    )
     assert result.exit_code == 0, result.output
     text = out.read_text(encoding="utf-8")
     assert text == (EXPORTS / "bibtex" / "data-synthesis.bib").read_text(encoding="utf-8")
     assert text.count("\n@") + text.startswith("@") == 20
-    ris = runner.invoke(main, ["--catalog", str(CATALOG), "export", "-c", "data-synthesis", "-f", "ris"])
+    ris = runner.invoke(
+        main, ["--catalog", str(CATALOG), "export", "-c", "data-synthesis", "-f", "ris"]
+    )
     assert ris.stdout == (EXPORTS / "ris" / "data-synthesis.ris").read_text(encoding="utf-8")
     bad = runner.invoke(main, ["--catalog", str(CATALOG), "export", "-c", "Nope"])
     assert bad.exit_code == 2 and "valid categories: Data Selection;" in bad.stderr
-    suffix = runner.invoke(main, ["--catalog", str(CATALOG), "export", "-o", str(tmp_path / "x.txt")])
+    suffix = runner.invoke(
+        main, ["--catalog", str(CATALOG), "export", "-o", str(tmp_path / "x.txt")]
+    )
     assert suffix.exit_code == 2 and ".bib" in suffix.stderr
     assert not (tmp_path / "x.txt").exists()
 

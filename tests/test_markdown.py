@@ -29,7 +29,8 @@ def test_misspelt_header_escaped_pipe_and_several_links():
     text = (
         "| Tilte | Summry | Paper Link | Year |\n"
         "|:---|---|---|---:|\n"
-        "| A \\| B: pipes | tl | [paper](https://arxiv.org/abs/2401.00001) [code](https://github.com/x/y) | 2024 |\n"
+        "| A \\| B: pipes | tl "
+        "| [paper](https://arxiv.org/abs/2401.00001) [code](https://github.com/x/y) | 2024 |\n"
         "| Bare | | https://aclanthology.org/2024.acl-long.1/ | |\n"
     )
     rows = markdown.parse(text)
@@ -54,7 +55,9 @@ def test_categories_from_headings_when_no_category_column_and_several_tables():
 
 
 def test_link_with_parentheses_is_kept_whole():
-    assert markdown.extract_links("[link](http://javascript:void())") == ("http://javascript:void()",)
+    assert markdown.extract_links("[link](http://javascript:void())") == (
+        "http://javascript:void()",
+    )
 
 
 @pytest.mark.parametrize(
@@ -75,11 +78,17 @@ def test_bad_rows_name_file_line_and_problem(table, line, needle):
     assert info.value.exit_code == 2
 
 
-cell_text = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="\\"),
-    min_size=1,
-    max_size=30,
-).map(str.strip).filter(bool)
+cell_text = (
+    st.text(
+        alphabet=st.characters(
+            blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="\\"
+        ),
+        min_size=1,
+        max_size=30,
+    )
+    .map(str.strip)
+    .filter(bool)
+)
 
 
 @given(st.lists(cell_text, min_size=2, max_size=5))

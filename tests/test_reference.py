@@ -31,7 +31,11 @@ def test_title_named_paper_is_kept_and_wrong_links_recorded(catalog_copy):
     by_row = {r: e.key for e in cat.entries.values() for r in e.rows}
     for row, title in [
         (19, "Sample-Efficient Alignment for LLMs"),
-        (178, "Data to Defense: The Role of Curation in Customizing LLMs Against Jailbreaking Attacks"),
+        (
+            178,
+            "Data to Defense: The Role of Curation in Customizing LLMs "
+            "Against Jailbreaking Attacks",
+        ),
         (172, "LLM-Enhanced Data Management"),
     ]:
         record = cat.resolved[by_row[row]]
