@@ -20,9 +20,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from delbib import __version__
 from delbib.errors import SourceError
 
-VERSION = "0.1.0"
 HOMEPAGE = "https://github.com/delbib/delbib"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 BACKOFF_BASE = 1.0
@@ -54,7 +54,7 @@ LIMITS: dict[str, Limit] = {
 def user_agent(mailto: str | None) -> str:
     """Identify delbib and, when known, whom to write to (Crossref's polite pool)."""
     contact = f"; mailto:{mailto}" if mailto else ""
-    return f"delbib/{VERSION} (+{HOMEPAGE}{contact})"
+    return f"delbib/{__version__} (+{HOMEPAGE}{contact})"
 
 
 class HttpStatusError(SourceError):

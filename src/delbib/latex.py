@@ -142,9 +142,19 @@ def encode_char(ch: str, ascii: bool = False) -> str:
     return encoded
 
 
+_SPECIALS_TABLE = {ord(ch): latex for ch, latex in _SPECIALS.items()}
+
+
+def _encode(text: str, ascii: bool) -> str:
+    """``encode_char`` over a string; one ``str.translate`` when only TeX specials matter."""
+    if not ascii or text.isascii():
+        return text.translate(_SPECIALS_TABLE)
+    return "".join(encode_char(ch, ascii) for ch in text)
+
+
 def escape(text: str, *, ascii: bool = False) -> str:
     """Make plain Unicode text print literally in LaTeX (no case protection)."""
-    return "".join(encode_char(ch, ascii) for ch in clean_text(text))
+    return _encode(clean_text(text), ascii)
 
 
 def _needs_protection(run: str, start: int, text: str, first: bool) -> bool:
@@ -173,17 +183,17 @@ def escape_title(text: str, *, ascii: bool = False) -> str:
     pos = 0
     for index, match in enumerate(_RUN.finditer(text)):
         start, end = match.span()
-        out.extend(encode_char(ch, ascii) for ch in text[pos:start])
+        out.append(_encode(text[pos:start], ascii))
         run = match.group()
-        body = "".join(encode_char(ch, ascii) for ch in run)
+        body = _encode(run, ascii)
         if _needs_protection(run, start, text, index == 0):
             if len(run) > 2 and run.endswith("s") and run[:-1].isupper():
-                body = "{" + "".join(encode_char(ch, ascii) for ch in run[:-1]) + "}s"
+                body = "{" + _encode(run[:-1], ascii) + "}s"
             else:
                 body = "{" + body + "}"
         out.append(body)
         pos = end
-    out.extend(encode_char(ch, ascii) for ch in text[pos:])
+    out.append(_encode(text[pos:], ascii))
     return "".join(out)
 
 

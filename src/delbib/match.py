@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from delbib.text import ascii_fold, title_key
+from delbib.text import ascii_fold, title_similarity
 
 SEARCH_THRESHOLD = 0.93  # a search hit: titles must be near-identical
 IDENTIFIER_THRESHOLD = 0.80  # a record the link names: allows revised titles (v1 -> v2)
@@ -24,14 +24,6 @@ class Verdict:
     accepted: bool
     score: float
     reason: str
-
-
-def title_score(a: str, b: str) -> float:
-    """Similarity of normalised titles (ftfy, casefold, no punctuation or spacing) in [0, 1]."""
-    from rapidfuzz import fuzz
-
-    ka, kb = title_key(a), title_key(b)
-    return fuzz.ratio(ka, kb) / 100.0 if ka and kb else 0.0
 
 
 def year_of(csl: dict[str, Any]) -> int | None:
@@ -58,7 +50,7 @@ def judge(
     """Accept ``candidate`` when its title scores at least ``threshold``, its year is within
     one of a known year (or up to ``later`` years after it) and, when both author lists are
     known, at least half of the shorter list appears in the other."""
-    score = title_score(title, candidate.get("title") or "")
+    score = title_similarity(title, candidate.get("title") or "")
     if score < threshold:
         return Verdict(False, score, f"title similarity {score:.2f} < {threshold:.2f}")
     known = [y for y in years if y]

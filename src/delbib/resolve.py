@@ -2,15 +2,17 @@
 
 Each entry's identifiers are tried in ``sources.ORDER``; a record whose title disagrees with
 the catalog's is a conflict (reported, never applied); an entry with no usable identifier is
-searched on Crossref and the hit must pass ``match.judge``. A preprint is then upgraded to its
-version of record when one is found. Every outcome, including "unresolved", is saved as soon as
-it is known, so an interrupted run keeps its work and a second run asks nothing.
+searched on Crossref, then among OpenReview's accepted papers, and the hit must pass
+``match.judge``. A preprint (or a rejected submission) is then upgraded to its version of
+record when one is found: arXiv's DOI link, else a Crossref search, else an accepted
+OpenReview note. Every outcome, including "unresolved", is saved as soon as it is known, so an
+interrupted run keeps its work and a second run asks nothing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -229,6 +231,10 @@ def resolve_entry(services: Services, entry: Entry) -> Outcome:
             return Outcome("failed", None, "; ".join(errors))
         try:
             chosen, candidate = _search(services, title, years=[entry.year], authors=set())
+            if chosen:
+                chosen = (chosen[0], chosen[1], "search")
+        except RunAborted:
+            raise
         except NotFound as exc:
             chosen, candidate = None, {"reason": str(exc)}
         except SourceError as exc:
@@ -253,9 +259,10 @@ def resolve_entry(services: Services, entry: Entry) -> Outcome:
         return Outcome("resolved", record)
     published, pub_verdict, how = better
     upgraded = _resolved(entry, published, pub_verdict, "upgrade", conflicts)
-    upgraded["csl"].setdefault("custom", {}).update(
-        {k: v for k, v in (found.csl.get("custom") or {}).items() if k in CUSTOM_IDS}
-    )
+    custom = upgraded["csl"].setdefault("custom", {})
+    for name, value in (found.csl.get("custom") or {}).items():
+        if name in CUSTOM_IDS:  # the version of record's own ids (its OpenReview note) win
+            custom.setdefault(name, value)
     upgraded["provenance"]["via"] = how
     upgraded["provenance"]["preprint"] = {"source": found.source, "request": found.request}
     return Outcome("upgraded", upgraded)
@@ -273,35 +280,57 @@ def _conflict(ident: str, found: Found, verdict: match.Verdict) -> dict[str, Any
 
 
 def _search(
-    services: Services, title: str, *, years: list[int | None], authors: set[str], later: int = 1
+    services: Services,
+    title: str,
+    *,
+    years: list[int | None],
+    authors: set[str],
+    later: int = 1,
+    published_only: bool = False,
 ) -> tuple[tuple[Found, match.Verdict, str] | None, dict[str, Any]]:
-    """Crossref's first hit that passes ``match.judge``, else None and the closest hit."""
-    from delbib.sources import crossref
+    """The first search hit that passes ``match.judge``, else None and the closest hit.
 
-    best: dict[str, Any] = {"reason": "Crossref returned no hits"}
+    Crossref is asked first: a version with a DOI (proceedings, journal) is the one to cite,
+    and most papers that have one are found there. Only when none of its hits passes is
+    OpenReview asked (its limit is the strictest, one request in flight); there only accepted
+    papers count, a rejected, withdrawn or pending submission is no version of record.
+    """
+    best: dict[str, Any] = {"reason": "no search hits"}
     best_score = -1.0
-    for found, _ in crossref.search(services, title):
-        verdict = match.judge(title, found.csl, years=years, later=later, authors=authors)
-        if verdict.accepted:
-            return (found, verdict, "search"), {}
-        if verdict.score > best_score:
-            best_score = verdict.score
-            best = {
-                "title": found.csl.get("title"),
-                "DOI": found.csl.get("DOI"),
-                "issued": found.csl.get("issued"),
-                "score": round(verdict.score, 3),
-                "reason": verdict.reason,
-                "request": found.request,
-            }
+    for name, hits in _search_hits(services, title):
+        for found in hits:
+            if name == "openreview" and found.status != "published":
+                continue
+            verdict = match.judge(title, found.csl, years=years, later=later, authors=authors)
+            if verdict.accepted and (found.status == "published" or not published_only):
+                return (found, verdict, f"{name} search"), {}
+            if verdict.score > best_score:
+                best_score = verdict.score
+                best = {
+                    "title": found.csl.get("title"),
+                    "DOI": found.csl.get("DOI"),
+                    "issued": found.csl.get("issued"),
+                    "score": round(verdict.score, 3),
+                    "reason": verdict.reason,
+                    "request": found.request,
+                }
     return None, best
+
+
+def _search_hits(services: Services, title: str) -> Iterator[tuple[str, list[Found]]]:
+    """Each search service's hits for a title, asked one after the other, only as needed."""
+    from delbib.sources import crossref, openreview
+
+    yield "crossref", [found for found, _ in crossref.search(services, title)]
+    yield "openreview", openreview.search(services, title)
 
 
 def _upgrade(
     services: Services, entry: Entry, preprint: Found
 ) -> tuple[Found, match.Verdict, str] | None:
-    """The version of record of a preprint: arXiv's own DOI link, else a Crossref search
-    that must agree on title, authors and a year no earlier than the preprint's."""
+    """The version of record of a preprint: arXiv's own DOI link, else a search (Crossref,
+    then OpenReview's accepted papers) whose hit must agree on title, authors and a year no
+    earlier than the preprint's."""
     from delbib.sources import doi
 
     title = preprint.csl.get("title") or entry.clean_title
@@ -317,10 +346,10 @@ def _upgrade(
         )
         if verdict.accepted and found.status == "published":
             return found, verdict, f"arxiv:doi {hint}"
-    chosen, _ = _search(services, title, years=years, authors=authors, later=3)
-    if chosen and chosen[0].status == "published":
-        return chosen[0], chosen[1], "crossref search"
-    return None
+    chosen, _ = _search(
+        services, title, years=years, authors=authors, later=3, published_only=True
+    )
+    return chosen
 
 
 def _provenance(entry: Entry, found: Found | None, score: float | None, method: str) -> dict:

@@ -1,13 +1,18 @@
-"""OpenReview API v2: a submission note by id, and whether the venue accepted it.
+"""OpenReview API v2: a submission note by id or a title search, and whether the venue
+accepted it.
 
 A rejected or withdrawn submission keeps its venue group in ``venueid``
 (".../Rejected_Submission"), so the status comes from there; the CSL item of such a note
-claims no venue, only that the paper was posted on OpenReview.
+claims no venue, only that the paper was posted on OpenReview. Only a ``venueid`` of the
+accepted forms (``ACCEPTED``) makes a note published: search hits also hold submissions
+under review (ACL Rolling Review) and imports from author profiles and dblp, and the
+free-text ``venue`` ("Submitted to ICLR 2025") never decides on its own.
 """
 
 from __future__ import annotations
 
 import re
+import urllib.parse
 from typing import Any
 
 from delbib.errors import SourceError
@@ -16,10 +21,23 @@ from delbib.sources import Found, NotFound, Services, csl_from_bibtex, split_nam
 STATUS_BY_SUFFIX = {  # end of ``venueid`` -> status
     "/Rejected_Submission": "rejected",
     "/Desk_Rejected_Submission": "rejected",
+    "TMLR/Rejected": "rejected",
     "/Withdrawn_Submission": "withdrawn",
     "/Submission": "unknown",  # still under review, or the decision is not public
 }
+# Accepted papers keep the venue's own group as ``venueid``: a conference ("ICLR.cc/2025/
+# Conference", "colmweb.org/COLM/2024/Conference"), one of its workshops or tracks
+# ("NeurIPS.cc/2024/Workshop/MATH-AI", "NeurIPS.cc/2023/Track/Datasets_and_Benchmarks"),
+# or the journal TMLR. Anything else (an ARR cycle, "dblp.org/...", "OpenReview.net/
+# Public_Article") is not a decision of the venue the note is posted to.
+ACCEPTED = re.compile(
+    r"TMLR|[^/]+(?:/[^/]+)*/\d{4}/"
+    r"(?:Conference|Workshop/[^/]+|Track/[^/]+|Datasets_and_Benchmarks_Track)"
+)
 _VENUE_DECORATION = re.compile(r"\s+(poster|oral|spotlight|notable.*|top.*)$", re.IGNORECASE)
+SEARCH_LIMIT = 10  # hits per title search; the right paper, if there, is among the first
+# Characters that the search service's query syntax (Elasticsearch) would read as operators.
+_QUERY_SYNTAX = re.compile(r"[^\w\s]+")
 
 
 def fetch(services: Services, note_id: str) -> Found:
@@ -48,9 +66,44 @@ def status_of(venue: str, venueid: str) -> str:
     for suffix, status in STATUS_BY_SUFFIX.items():
         if venueid.endswith(suffix):
             return status
-    if not venueid or venue.startswith("Submitted to"):
+    if venue.startswith("Submitted to") or not ACCEPTED.fullmatch(venueid):
         return "unknown"
     return "published"
+
+
+def search(services: Services, title: str, limit: int = SEARCH_LIMIT) -> list[Found]:
+    """Forum notes whose text matches ``title``, best first, each with its decision.
+
+    ``GET /notes/search`` is OpenReview's full-text (Elasticsearch) search; it ranks near
+    misses too, so every hit still has to be judged. Punctuation is dropped from the term
+    because the service reads some of it as query syntax; notes that cannot be read (no
+    title, broken ``_bibtex``) are skipped rather than failing the search.
+    """
+    url = f"{services.config.openreview_url}/notes/search"
+    params = {
+        "term": _QUERY_SYNTAX.sub(" ", title).strip(),
+        "type": "terms",
+        "content": "all",
+        "group": "all",
+        "source": "forum",
+        "limit": str(limit),
+    }
+    response = services.http.get("openreview", url, params=params)
+    request = f"{url}?{urllib.parse.urlencode(params)}"
+    body = response.json()
+    notes = body.get("notes") if isinstance(body, dict) else None
+    if not isinstance(notes, list):
+        raise SourceError(f"{request}: unexpected OpenReview response {response.text[:80]!r}")
+    found = []
+    for note in notes:
+        if not isinstance(note, dict) or note.get("forum", note.get("id")) != note.get("id"):
+            continue  # a reply, not a submission
+        try:
+            item, status = to_csl(note, request)
+        except SourceError:
+            continue
+        found.append(Found(item, "openreview", request, status))
+    return found
 
 
 def to_csl(note: dict[str, Any], request: str) -> tuple[dict[str, Any], str]:
