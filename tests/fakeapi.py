@@ -1,8 +1,10 @@
 """A local stand-in for Crossref, doi.org, arXiv, OpenReview and the ACL Anthology.
 
 Serves the records in tests/data/api/ in each service's real response format under one base
-URL (``/crossref``, ``/doi``, ``/arxiv``, ``/openreview``, ``/acl``), records every request,
-and replays injected faults (status, headers, body, or a delay past the client's timeout).
+URL (``/crossref``, ``/doi``, ``/arxiv``, ``/openreview``, ``/acl``), including the two
+searches (Crossref's ``/works?query.bibliographic=`` and OpenReview's ``/notes/search``),
+records every request, and replays injected faults (status, headers, body, or a delay past
+the client's timeout).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import pytest
 
 DATA = Path(__file__).parent / "data" / "api"
 ATOM = "{http://www.w3.org/2005/Atom}"
+STOPWORDS = frozenset({"a", "an", "and", "for", "from", "in", "of", "on", "the", "to", "with"})
 NOT_FOUND = (404, {"Content-Type": "text/plain"}, b"Resource not found.")
 FEED_HEAD = (
     '<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" '
@@ -153,6 +156,14 @@ class FakeAPI:
         return Fault(200, atom, body.encode())
 
     def _openreview(self, rest: str, query: dict[str, str], headers: dict[str, str]) -> Fault:
+        if rest == "notes/search":
+            if query.get("source", "all") not in ("all", "forum", "reply") or not query.get("term"):
+                bad = {"name": "ValidationError", "message": "bad search query", "status": 400}
+                return _json(bad, status=400)
+            hits = self.search_notes(query["term"])
+            return _json({"notes": hits[: int(query.get("limit", 1000))], "count": len(hits)})
+        if rest != "notes":
+            return Fault(*NOT_FOUND)
         note = self.notes.get(query.get("id") or query.get("forum") or "")
         if note is None:
             missing = {
@@ -163,12 +174,32 @@ class FakeAPI:
             return _json(missing, status=404)
         return _json({"notes": [note], "count": 1})
 
+    def search_notes(self, term: str) -> list[dict]:
+        """Full-text-like relevance over titles, as a search engine ranks an OR of the words:
+        every note sharing a significant word with the term is a hit; a title holding the
+        whole normalised term ranks first, then by the share of the term's words it holds.
+        Near misses ("... Synthetic Data ...") come back too, so hits must be judged."""
+        words = [w for w in _words(term) if w not in STOPWORDS]
+        phrase = " ".join(_words(term))
+        scored = []
+        for note in self.notes.values():
+            title = _words(note["content"]["title"]["value"])
+            shared = len(set(words) & set(title))
+            if shared:
+                score = shared / len(set(words)) + (phrase in " ".join(title))
+                scored.append((-score, note["id"], note))
+        return [note for _, _, note in sorted(scored, key=lambda hit: hit[:2])]
+
     def _acl(self, rest: str, query: dict[str, str], headers: dict[str, str]) -> Fault:
         anthology_id = rest.removesuffix(".bib")
         if anthology_id not in self.acl:
             return Fault(404, {"Content-Type": "text/html"}, b"<html>404 Not Found</html>")
         bib = self.acl[anthology_id].encode()
         return Fault(200, {"Content-Type": "application/x-bibtex; charset=utf-8"}, bib)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[0-9a-z]+", text.casefold())
 
 
 def _json(data: object, headers: dict[str, str] | None = None, status: int = 200) -> Fault:

@@ -13,7 +13,8 @@ def item(title: str, year: int | None = 2024, families: tuple[str, ...] = ()) ->
 
 
 def test_judge_normalises_titles_case_punctuation_spacing_and_mojibake():
-    assert match.judge("Data-efficient  Fine-tuning!", item("data efficient fine tuning")).score == 1
+    same = ("Data-efficient  Fine-tuning!", "data efficient fine tuning")
+    assert match.judge(same[0], item(same[1])).score == 1
     assert match.judge("Alpagasus: Trainingâ€™s", item("Alpagasus: Training’s")).score == 1
     assert match.judge("Data Selection", item("Data Synthesis")).score < 1
 

@@ -169,3 +169,81 @@ def test_anthology_bib_layout():
         "given": "Jacob",
         "family": "Devlin",
     }
+
+
+THEORY = (
+    "Towards a Theoretical Understanding of Synthetic Data in LLM Post-Training: "
+    "A Reverse-Bottleneck Perspective"
+)
+
+
+def test_openreview_title_search(api: FakeAPI, services: Services):
+    hits = openreview.search(services, THEORY)
+    assert hits[0].csl["title"] == THEORY and hits[0].status == "published"
+    assert hits[0].csl["container-title-short"] == "ICLR 2025"
+    assert len(hits) == openreview.SEARCH_LIMIT  # near misses too: every hit must be judged
+    assert all(h.csl["title"] != THEORY for h in hits[1:])
+    (seen,) = api.requests
+    assert seen.path == "/openreview/notes/search"
+    assert seen.query == {
+        "term": "Towards a Theoretical Understanding of Synthetic Data in LLM Post Training "
+        "A Reverse Bottleneck Perspective",
+        "type": "terms",
+        "content": "all",
+        "group": "all",
+        "source": "forum",
+        "limit": "10",
+    }
+    assert services.http.stats.requests == {"openreview": 1}  # under OpenReview's limit
+
+
+def test_openreview_search_reports_each_decision(api: FakeAPI, services: Services):
+    judgelm = "JudgeLM: Fine-tuned Large Language Models are Scalable Judges"
+    statuses = {(h.csl["title"], h.status) for h in openreview.search(services, judgelm)}
+    assert {(judgelm, "rejected"), (judgelm, "published")} <= statuses
+
+
+def test_openreview_search_skips_replies_and_unreadable_notes(api: FakeAPI, services: Services):
+    good = api.notes["0NphYCmgua"]
+    reply = {**good, "id": "r3plyr3ply", "forum": "0NphYCmgua"}
+    untitled = {**good, "id": "untitled00", "forum": "untitled00", "content": {}}
+    body = json.dumps({"notes": [reply, untitled, good], "count": 3}).encode()
+    api.fail("/openreview/notes/search", Fault(200, {"Content-Type": "application/json"}, body))
+    hits = openreview.search(services, "Self-Rewarding Language Models")
+    assert [h.csl["custom"]["openreview"] for h in hits] == ["0NphYCmgua"]
+
+
+def test_openreview_search_unexpected_body_is_a_source_error(api: FakeAPI, services: Services):
+    page = Fault(200, {"Content-Type": "application/json"}, b'{"searchUnavailable": true}')
+    api.fail("/openreview/notes/search", page)
+    with pytest.raises(SourceError, match="unexpected OpenReview response"):
+        openreview.search(services, "Self-Rewarding Language Models")
+
+
+@pytest.mark.parametrize(
+    ("venue", "venueid", "status"),
+    [
+        ("ICLR 2025 Poster", "ICLR.cc/2025/Conference", "published"),
+        ("COLM 2024", "colmweb.org/COLM/2024/Conference", "published"),
+        ("NeurIPS 2024 Workshop MATH-AI", "NeurIPS.cc/2024/Workshop/MATH-AI", "published"),
+        (
+            "NeurIPS 2023 Datasets and Benchmarks Poster",
+            "NeurIPS.cc/2023/Track/Datasets_and_Benchmarks",
+            "published",
+        ),
+        ("TMLR", "TMLR", "published"),
+        ("Submitted to ICLR 2025", "ICLR.cc/2025/Conference/Rejected_Submission", "rejected"),
+        ("Rejected by TMLR", "TMLR/Rejected", "rejected"),
+        (
+            "ICLR 2025 Conference Withdrawn Submission",
+            "ICLR.cc/2025/Conference/Withdrawn_Submission",
+            "withdrawn",
+        ),
+        ("Submitted to ICLR 2026", "ICLR.cc/2026/Conference/Submission", "unknown"),
+        ("ACL ARR 2024 February Submission", "aclweb.org/ACL/ARR/2024/February", "unknown"),
+        ("CoRR 2024", "dblp.org/journals/CORR/2024", "unknown"),
+        ("", "", "unknown"),
+    ],
+)
+def test_openreview_status_only_from_accepted_venue_ids(venue, venueid, status):
+    assert openreview.status_of(venue, venueid) == status

@@ -346,9 +346,7 @@ def _upgrade(
         )
         if verdict.accepted and found.status == "published":
             return found, verdict, f"arxiv:doi {hint}"
-    chosen, _ = _search(
-        services, title, years=years, authors=authors, later=3, published_only=True
-    )
+    chosen, _ = _search(services, title, years=years, authors=authors, later=3, published_only=True)
     return chosen
 
 

@@ -69,7 +69,8 @@ def short_name(title: str) -> str | None:
 
 
 def title_similarity(a: str, b: str) -> float:
-    """Similarity of two titles in [0, 1] after normalisation (rapidfuzz token-set ratio)."""
+    """Similarity of two titles in [0, 1] after normalisation (rapidfuzz ratio, i.e. edit
+    distance, so word order and extra words count)."""
     from rapidfuzz import fuzz
 
     ka, kb = title_key(a), title_key(b)

@@ -6,18 +6,27 @@ committed; tests never run this script. Each file holds records in the real serv
 - crossref-works.json: DOI -> Crossref ``/works/{doi}`` message (for every reference DOI)
 - datacite-csl.json: DOI -> doi.org CSL-JSON for arXiv's DataCite DOIs (10.48550/ARXIV.*)
 - arxiv-entries.atom.xml: one Atom feed holding an ``<entry>`` per arXiv id
-- openreview-notes.json: note id -> API v2 note (accepted, or rejected where the reference says)
+- openreview-notes.json: note id -> API v2 note: the note a row's OpenReview link names
+  (accepted, or rejected where the reference says), plus every paper the reference says an
+  OpenReview venue accepted (ICLR, NeurIPS, ICML, COLM, their workshops and tracks, TMLR)
+  that has no such link, so that title search finds it
 - acl-bib.json: Anthology id -> the per-paper ``{id}.bib`` text in the Anthology's layout
 
 Facts come from the reference only; where a service field has no reference fact it is left
 out, except these placeholders, marked here so nobody mistakes them for facts: arXiv
 ``published`` dates are the first day of the month the id encodes, and every arXiv
-``primary_category`` is "cs.CL". Papers a wrong link points to (the reference notes name them)
-and one near-miss title (Crossref's test prefix 10.5555) are added by hand in ``EXTRA``.
+``primary_category`` is "cs.CL"; an accepted paper's note whose forum id the reference does
+not give gets a synthetic id, the first 10 characters of the URL-safe base64 SHA-256 of
+"arxiv:<id>" (else "title:<normalised title>"), stable across runs; the tier in ``venue``
+("poster") is "oral" or "spotlight" only where the reference notes say so. Papers a wrong
+link points to (the reference notes name them) and one near-miss title (Crossref's test
+prefix 10.5555) are added by hand in ``EXTRA``.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import re
 import sys
@@ -30,6 +39,7 @@ OUT = ROOT / "tests" / "data" / "api"
 sys.path.insert(0, str(ROOT / "src"))
 
 from delbib import identifiers  # noqa: E402
+from delbib.text import ascii_fold, title_key  # noqa: E402
 
 CROSSREF_TYPES = {
     "paper-conference": "proceedings-article",
@@ -47,6 +57,9 @@ OPENREVIEW_GROUPS = {
 LINK_MISMATCH = "LINK/TITLE MISMATCH"
 UNSEEN_NOTE = ("could not", "different OpenReview note", "not the accepted", "ARR")
 REJECTED = re.compile(r"(?:rejected at|'Submitted to) ICLR (\d{4})")
+OPENREVIEW_VENUE = re.compile(
+    r"(ICLR|NeurIPS|ICML|COLM) (\d{4})(?: [Ww]orkshop ?(.*)| \((Datasets and Benchmarks)\))?"
+)
 # Papers that wrong links in the list point to (named in the reference notes of rows 19, 172,
 # 178), and a near-miss title for row 165 under Crossref's test prefix.
 EXTRA = {
@@ -138,12 +151,16 @@ def atom_entry(arxiv_id: str, title: str, authors: list[list[str]]) -> str:
         f"\n    <author>\n      <name>{escape(f'{g} {f}'.strip())}</name>\n    </author>"
         for g, f in authors
     )
+    pdf = (
+        f'<link href="https://arxiv.org/pdf/{arxiv_id}v1" rel="related" '
+        'type="application/pdf" title="pdf"/>'
+    )
     return f"""  <entry>
     <id>http://arxiv.org/abs/{arxiv_id}v1</id>
     <title>{escape(title)}</title>
     <updated>{date}</updated>
     <link href="https://arxiv.org/abs/{arxiv_id}v1" rel="alternate" type="text/html"/>
-    <link href="https://arxiv.org/pdf/{arxiv_id}v1" rel="related" type="application/pdf" title="pdf"/>
+    {pdf}
     <summary>Abstract of {escape(title)}.</summary>
     <category term="cs.CL" scheme="http://arxiv.org/schemas/atom"/>
     <published>{date}</published>
@@ -168,49 +185,104 @@ def datacite_csl(arxiv_id: str, title: str, authors: list[list[str]]) -> dict:
     }
 
 
-def openreview_note(row: dict) -> dict | None:
-    authors = [f"{g} {f}".strip() for g, f in names(row)]
-    bib_authors = " and ".join(authors)
-    rejected = REJECTED.search(row.get("notes") or "")
-    if rejected or row["status"] == "rejected":
-        year = rejected.group(1) if rejected else "2025"
-        venue, venueid = (
-            f"Submitted to ICLR {year}",
-            f"ICLR.cc/{year}/Conference/Rejected_Submission",
-        )
-        bibtex = f"@misc{{\nanonymous{year}x,\ntitle={{{row['title']}}},\nauthor={{{bib_authors}}},\nyear={{{year}}},\nurl={{https://openreview.net/forum?id={row['openreview_id']}}}\n}}"
-    else:
-        short = row.get("venue_short") or ""
-        notes = row.get("notes") or ""
-        if row["status"] != "published" or any(m in notes for m in UNSEEN_NOTE):
-            return None
-        year = str(row.get("issued") or "")
-        if short == "TMLR":
-            venue, venueid = "TMLR", "TMLR"
-            head = f"@article{{\nanonymous{year}x,\njournal={{Transactions on Machine Learning Research}},"
-        elif match := re.fullmatch(
-            r"(ICLR|NeurIPS|ICML|COLM) (\d{4})(?: [Ww]orkshop ?(.*))?", short
-        ):
-            group = f"{OPENREVIEW_GROUPS[match[1]]}/{match[2]}"
-            venue = f"{short} poster" if not match[3] else short
-            venueid = f"{group}/Workshop/{match[3]}" if match[3] else f"{group}/Conference"
-            head = f"@inproceedings{{\nanonymous{year}x,\nbooktitle={{{row['container_title'] or short}}},"
-        else:
-            return None
-        bibtex = f"{head}\ntitle={{{row['title']}}},\nauthor={{{bib_authors}}},\nyear={{{year}}},\nurl={{https://openreview.net/forum?id={row['openreview_id']}}}\n}}"
-    note_id = row["openreview_id"]
+def accepted_venue(row: dict) -> tuple[str, str, str | None] | None:
+    """``venue``, ``venueid`` and the BibTeX container of a paper the reference says an
+    OpenReview venue (ICLR, NeurIPS, ICML, COLM, one of their workshops or tracks, TMLR)
+    published; None for any other paper."""
+    short = row.get("venue_short") or ""
+    if row["status"] != "published":
+        return None
+    if short == "TMLR":
+        return "TMLR", "TMLR", "Transactions on Machine Learning Research"
+    if not (match := OPENREVIEW_VENUE.fullmatch(short)):
+        return None
+    name, year, workshop, track = match.groups()
+    group = f"{OPENREVIEW_GROUPS[name]}/{year}"
+    container = row.get("container_title") or short
+    if workshop:
+        return short, f"{group}/Workshop/{workshop.replace(' ', '-')}", container
+    notes = (row.get("notes") or "").casefold()
+    tier = next((t for t in ("oral", "spotlight") if t in notes), "poster")
+    if name == "ICLR" and int(year) >= 2025:  # "ICLR 2025 Poster", "ICLR 2024 poster"
+        tier = tier.capitalize()
+    if track:
+        return f"{name} {year} {track} {tier}", f"{group}/Track/Datasets_and_Benchmarks", container
+    return f"{short} {tier}", f"{group}/Conference", container
+
+
+def bibtex(kind: str, row: dict, year: str, note_id: str, container: str | None = None) -> str:
+    """A note's ``_bibtex`` in OpenReview's layout: the key on its own line, then title,
+    author, the container (TMLR adds its ISSN), year, url (TMLR ends with an empty note)."""
+    people = names(row)
+    first = re.sub(r"[^a-z]", "", ascii_fold(people[0][1]).lower()) if people else "anonymous"
+    word = re.sub(r"[^a-z0-9]", "", row["title"].split()[0].lower())
+    lines = [
+        f"@{kind}{{",
+        f"{first}{year}{word},",
+        f"title={{{row['title']}}},",
+        f"author={{{' and '.join(f'{g} {f}'.strip() for g, f in people)}}},",
+    ]
+    if kind == "inproceedings":
+        lines.append(f"booktitle={{{container}}},")
+    elif kind == "article":
+        lines += [f"journal={{{container}}},", "issn={2835-8856},"]
+    lines += [f"year={{{year}}},", f"url={{https://openreview.net/forum?id={note_id}}}"]
+    if kind == "article":
+        lines[-1] += ","
+        lines.append("note={}")
+    return "\n".join([*lines, "}"])
+
+
+def note(note_id: str, row: dict, venue: str, venueid: str, bib: str) -> dict:
+    """An API v2 submission note (every content field wrapped as {"value": ...})."""
+    group = re.sub(r"/(?:Rejected|Withdrawn)_Submission$", "", venueid)
     return {
         "id": note_id,
         "forum": note_id,
-        "invitations": [venueid.rsplit("/", 1)[0] + "/-/Submission"],
+        "invitations": [f"{group}/-/Submission"],
         "content": {
             "title": {"value": row["title"]},
-            "authors": {"value": authors},
+            "authors": {"value": [f"{g} {f}".strip() for g, f in names(row)]},
             "venue": {"value": venue},
             "venueid": {"value": venueid},
-            "_bibtex": {"value": bibtex},
+            "_bibtex": {"value": bib},
         },
     }
+
+
+def linked_note(row: dict) -> dict | None:
+    """The note the row's OpenReview link names: the rejected submission where the reference
+    says so, else the accepted paper; None where the reference did not see that note."""
+    note_id = row["openreview_id"]
+    rejected = REJECTED.search(row.get("notes") or "")
+    if rejected or row["status"] == "rejected":
+        year = rejected.group(1) if rejected else "2025"
+        venueid = f"ICLR.cc/{year}/Conference/Rejected_Submission"
+        bib = bibtex("misc", row, year, note_id)
+        return note(note_id, row, f"Submitted to ICLR {year}", venueid, bib)
+    if any(marker in (row.get("notes") or "") for marker in UNSEEN_NOTE):
+        return None
+    if not (venue := accepted_venue(row)):
+        return None
+    kind = "article" if venue[1] == "TMLR" else "inproceedings"
+    return note(note_id, row, *venue[:2], bibtex(kind, row, str(row["issued"]), note_id, venue[2]))
+
+
+def synthetic_id(row: dict) -> str:
+    """A made-up but stable 10-character note id (OpenReview's alphabet) for an accepted paper
+    whose forum id the reference does not give: from the arXiv id, else the title."""
+    basis = f"arxiv:{row['arxiv']}" if row.get("arxiv") else f"title:{title_key(row['title'])}"
+    return base64.urlsafe_b64encode(hashlib.sha256(basis.encode()).digest()).decode()[:10]
+
+
+def accepted_note(row: dict) -> dict | None:
+    """The accepted paper's note under a synthetic id, for search to find; None for a paper no
+    OpenReview venue published."""
+    if not (venue := accepted_venue(row)):
+        return None
+    note_id = synthetic_id(row)
+    kind = "article" if venue[1] == "TMLR" else "inproceedings"
+    return note(note_id, row, *venue[:2], bibtex(kind, row, str(row["issued"]), note_id, venue[2]))
 
 
 def acl_bib(acl_id: str, row: dict) -> str:
@@ -246,8 +318,12 @@ def main() -> None:
             datacite.setdefault(
                 f"10.48550/arxiv.{row['arxiv']}", datacite_csl(row["arxiv"], row["title"], authors)
             )
-        if row.get("openreview_id") and (note := openreview_note(row)):
-            notes[row["openreview_id"]] = note
+        linked = linked_note(row) if row.get("openreview_id") else None
+        if linked:
+            notes[linked["id"]] = linked
+        linked_venue = linked["content"]["venueid"]["value"] if linked else "/Rejected_Submission"
+        if linked_venue.endswith("/Rejected_Submission") and (accepted := accepted_note(row)):
+            notes.setdefault(accepted["id"], accepted)
         for ident in identifiers.extract(row.get("url") or ""):
             if ident.startswith("acl:"):
                 acl[ident[4:]] = acl_bib(ident[4:], row)
@@ -271,9 +347,8 @@ def main() -> None:
         + "</feed>\n"
     )
     (OUT / "arxiv-entries.atom.xml").write_text(feed, encoding="utf-8")
-    print(
-        f"crossref {len(works)}, datacite {len(datacite)}, arxiv {len(atom)}, openreview {len(notes)}, acl {len(acl)}"
-    )
+    counts = {"crossref": works, "datacite": datacite, "arxiv": atom, "openreview": notes}
+    print(", ".join(f"{name} {len(data)}" for name, data in {**counts, "acl": acl}.items()))
 
 
 if __name__ == "__main__":

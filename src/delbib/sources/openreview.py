@@ -81,7 +81,7 @@ def search(services: Services, title: str, limit: int = SEARCH_LIMIT) -> list[Fo
     """
     url = f"{services.config.openreview_url}/notes/search"
     params = {
-        "term": _QUERY_SYNTAX.sub(" ", title).strip(),
+        "term": " ".join(_QUERY_SYNTAX.sub(" ", title).split()),
         "type": "terms",
         "content": "all",
         "group": "all",
