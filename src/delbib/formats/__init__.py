@@ -16,7 +16,17 @@ from typing import Any
 
 from delbib.errors import InputError
 
-__all__ = ["FORMATS", "Format", "arxiv_id", "date_parts", "for_suffix", "get", "names", "write"]
+__all__ = [
+    "FORMATS",
+    "Format",
+    "arxiv_id",
+    "categories",
+    "date_parts",
+    "for_suffix",
+    "get",
+    "names",
+    "write",
+]
 
 
 @dataclass(frozen=True)
@@ -102,6 +112,17 @@ def arxiv_id(item: Mapping[str, Any]) -> str:
         return _ARXIV_PREFIX.sub("", str(custom["arxiv"]).strip())
     number = str(item.get("number") or "").strip()
     return _ARXIV_PREFIX.sub("", number) if _ARXIV_PREFIX.match(number) else ""
+
+
+def categories(item: Mapping[str, Any]) -> list[str]:
+    """The item's categories (raw text): ``custom.categories``, else its ``keyword`` list."""
+    custom = item.get("custom")
+    found = custom.get("categories") if isinstance(custom, Mapping) else None
+    if isinstance(found, list) and found:
+        words = [str(c) for c in found if c]
+    else:
+        words = str(item.get("keyword") or "").split(",")
+    return [w.strip() for w in words if w and w.strip()]
 
 
 def date_parts(item: Mapping[str, Any]) -> tuple[int, ...]:

@@ -35,7 +35,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from delbib.errors import InputError
-from delbib.formats import arxiv_id, date_parts
+from delbib.formats import arxiv_id, categories, date_parts
 from delbib.latex import braces_balanced, clean_text, escape, escape_title
 
 __all__ = ["FLAVOURS", "write"]
@@ -204,13 +204,7 @@ def _names(names: Any, ascii: bool) -> str:
 
 
 def _keywords(item: Mapping[str, Any], ascii: bool) -> str:
-    custom = item.get("custom")
-    categories = custom.get("categories") if isinstance(custom, Mapping) else None
-    if isinstance(categories, list) and categories:
-        words = [_text(c) for c in categories]
-    else:
-        words = [w.strip() for w in _text(item.get("keyword")).split(",")]
-    return ", ".join(escape(w, ascii=ascii) for w in words if w)
+    return ", ".join(escape(w, ascii=ascii) for w in categories(item))
 
 
 def _pages(value: Any, ascii: bool) -> str:

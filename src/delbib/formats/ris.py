@@ -31,7 +31,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from delbib.formats import arxiv_id, date_parts
+from delbib.formats import arxiv_id, categories, date_parts
 from delbib.latex import clean_text
 
 __all__ = ["EOL", "write"]
@@ -92,13 +92,7 @@ def _date(item: Mapping[str, Any]) -> tuple[str, str]:
 
 
 def _keywords(item: Mapping[str, Any]) -> list[str]:
-    custom = item.get("custom")
-    categories = custom.get("categories") if isinstance(custom, Mapping) else None
-    if isinstance(categories, list) and categories:
-        words = [_text(c) for c in categories]
-    else:
-        words = [w.strip() for w in _text(item.get("keyword")).split(",")]
-    return [w for w in words if w]
+    return [w for w in (_text(c) for c in categories(item)) if w]
 
 
 def _extra(item: Mapping[str, Any], key: str, kind: str, arxiv: str) -> list[str]:
