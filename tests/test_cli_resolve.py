@@ -56,3 +56,22 @@ def test_resolve_fetches_only_what_is_missing_then_nothing(api: FakeAPI, catalog
     assert "unchanged 208" in text.stdout
     quiet = runner.invoke(main, [*args, "--quiet"])
     assert quiet.exit_code == 0 and quiet.stdout == ""
+
+
+def test_pinning_the_right_identifier_refetches_that_entry(api: FakeAPI, catalog_copy):
+    paper = catalog_copy / "papers" / "sampleefficientalignment2024.yaml"
+    paper.write_text(paper.read_text() + "pinned:\n- arxiv:2411.01493\n", encoding="utf-8")
+    runner = CliRunner()
+    args = ["--catalog", str(catalog_copy), "resolve", "--json"]
+    offline = json.loads(runner.invoke(main, [*args, "--offline"]).stdout)
+    assert offline["missing"] == ["sampleefficientalignment2024"]
+
+    summary = json.loads(runner.invoke(main, args).stdout)
+    assert summary["counts"]["unchanged"] == 207
+    record = json.loads(
+        (catalog_copy / "resolved" / "sampleefficientalignment2024.json").read_text()
+    )
+    assert record["csl"]["title"] == "Sample-Efficient Alignment for LLMs"
+    assert record["csl"]["custom"]["arxiv"] == "2411.01493"
+    assert record["provenance"]["identifiers"] == ["arxiv:2411.01493"]
+    assert not any("2410.06961" in r.query.get("id_list", "") for r in api.requests)

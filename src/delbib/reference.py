@@ -93,7 +93,11 @@ def _conflicts(record: dict[str, Any], link_ids: list[str]) -> list[dict[str, An
     return conflicts
 
 
-def to_record(record: dict[str, Any], *, source: str, rows: list[int], link_ids: list[str]) -> dict:
+def to_record(
+    record: dict[str, Any], *, source: str, rows: list[int], link_ids: list[str], ids: list[str]
+) -> dict:
+    """A resolved record; ``ids`` are the entry's identifiers now, so that pinning another
+    identifier later makes ``delbib resolve`` fetch the entry again."""
     return {
         "csl": to_csl(record),
         "status": record.get("status") or "unknown",
@@ -104,6 +108,7 @@ def to_record(record: dict[str, Any], *, source: str, rows: list[int], link_ids:
             "method": "reference",
             "evidence": list(record.get("evidence") or []),
             "rows": rows,
+            "identifiers": ids,
         },
         "conflicts": _conflicts(record, link_ids),
         "notes": record.get("notes"),
@@ -116,10 +121,8 @@ def apply(catalog: Catalog, records: list[dict[str, Any]], *, source: str) -> di
     Merged entries get the record of their most confident row (ties: the first row).
     """
     by_row = {r["row"]: r for r in records}
-    written, unmatched = (
-        [],
-        sorted(set(by_row) - {row for e in catalog.entries.values() for row in e.rows}),
-    )
+    listed = {row for e in catalog.entries.values() for row in e.rows}
+    written, unmatched = [], sorted(set(by_row) - listed)
     for entry in catalog.entries.values():
         candidates = [by_row[r] for r in entry.rows if r in by_row]
         if not candidates:
@@ -127,7 +130,11 @@ def apply(catalog: Catalog, records: list[dict[str, Any]], *, source: str) -> di
         best = max(candidates, key=lambda r: (_CONFIDENCE.get(r.get("confidence"), 0), -r["row"]))
         link_ids = [i for i in entry.identifiers if identifiers.scheme(i) in ("doi", "arxiv")]
         record = to_record(
-            best, source=source, rows=sorted(r["row"] for r in candidates), link_ids=link_ids
+            best,
+            source=source,
+            rows=sorted(r["row"] for r in candidates),
+            link_ids=link_ids,
+            ids=entry.ids,
         )
         if catalog.save_resolved(entry.key, record):
             written.append(entry.key)

@@ -54,7 +54,6 @@ OPENREVIEW_GROUPS = {
     "ICML": "ICML.cc",
     "COLM": "colmweb.org/COLM",
 }
-LINK_MISMATCH = "LINK/TITLE MISMATCH"
 UNSEEN_NOTE = ("could not", "different OpenReview note", "not the accepted", "ARR")
 REJECTED = re.compile(r"(?:rejected at|'Submitted to) ICLR (\d{4})")
 OPENREVIEW_VENUE = re.compile(
@@ -313,7 +312,7 @@ def main() -> None:
         if row.get("DOI") and row["type"] in CROSSREF_TYPES:
             fact = {**row, "author": authors, "container_title": row.get("container_title")}
             works[row["DOI"]] = crossref_work(fact)
-        if row.get("arxiv") and LINK_MISMATCH not in (row.get("notes") or ""):
+        if row.get("arxiv"):  # the titled paper's own id, also where the row links another
             atom.setdefault(row["arxiv"], atom_entry(row["arxiv"], row["title"], authors))
             datacite.setdefault(
                 f"10.48550/arxiv.{row['arxiv']}", datacite_csl(row["arxiv"], row["title"], authors)
