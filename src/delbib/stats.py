@@ -31,16 +31,19 @@ def show(data: dict[str, Any]) -> None:
     from rich.table import Table
 
     console = Console()
-    categories = Table(title=f"{data['papers']} papers ({data['rows']} list rows) by category")
+    categories = Table(title="Papers by category")
     categories.add_column("category")
     categories.add_column("papers", justify="right")
     for name, count in data["categories"].items():
         categories.add_row(name, str(count))
-    years = Table(title="by year (as listed)")
+    years = Table(title="Papers by year")
     years.add_column("year")
     years.add_column("papers", justify="right")
     for year, count in data["years"].items():
         years.add_row(year, str(count))
     console.print(categories)
     console.print(years)
-    console.print(f"resolved metadata: {data['resolved']} of {data['papers']} papers")
+    console.print(
+        f"{data['papers']} papers from {data['rows']} list rows; years as listed; "
+        f"resolved metadata for {data['resolved']} of {data['papers']}"
+    )
