@@ -109,3 +109,10 @@ def test_shipped_catalog_path_is_repo_catalog():
     from delbib.cli import _packaged_catalog
 
     assert _packaged_catalog().resolve() == CATALOG.resolve()
+
+
+def test_every_command_is_documented_with_an_example():
+    readme = (CATALOG.parent / "README.md").read_text(encoding="utf-8")
+    for name, command in main.commands.items():
+        assert f"### `delbib {name}" in readme, f"README has no section for {name}"
+        assert f"delbib {name}" in command.help.split("xample", 1)[-1], f"{name} --help example"
