@@ -172,3 +172,13 @@ def test_latex_compiles_all_papers_without_warnings(tmp_path):
         assert result.ok and result.errors == [], result.errors[:5]
         assert result.warnings == [], result.warnings[:5]
         assert "arXiv preprint arXiv:" in result.bbl or backend == "biber"
+
+
+def test_unwritable_output_is_an_error_not_a_traceback(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    result = CliRunner().invoke(
+        main, ["--catalog", str(CATALOG), "export", "-q", "-o", str(blocker / "refs.bib")]
+    )
+    assert result.exit_code == 1
+    assert result.stderr.startswith("delbib: error: ") and "Traceback" not in result.output

@@ -78,6 +78,9 @@ def handle_errors(func: Callable) -> Callable:
         except DelbibError as exc:
             click.echo(f"delbib: error: {exc}", err=True)
             sys.exit(exc.exit_code)
+        except OSError as exc:  # a file we must write cannot be (permissions, full disk)
+            click.echo(f"delbib: error: {exc.filename or ''}: {exc.strerror or exc}", err=True)
+            sys.exit(1)
         except KeyboardInterrupt:
             click.echo(
                 "delbib: interrupted; finished files are kept, none is half-written", err=True
