@@ -262,15 +262,21 @@ def _entry(item: Mapping[str, Any], flavour: str, ascii: bool) -> tuple[str, dic
     place = "location" if biblatex else "address"
     genre = _text(item.get("genre")).lower()
 
-    if kind == "paper-conference":
-        entry = "inproceedings"
+    def in_book(*extra: str) -> None:
+        """The fields of a paper inside a book: proceedings or a collection."""
         put("booktitle", container)
         text("series", "collection-title")
         text("volume", "volume")
         put("pages", _pages(item.get("page"), ascii))
         put("publisher", publisher)
         text(place, "publisher-place")
+        for name in extra:
+            text(name, name)
         text("isbn", "ISBN")
+
+    if kind == "paper-conference":
+        entry = "inproceedings"
+        in_book()
     elif kind == "article-journal" or (kind == "article" and not eprint and container):
         entry = "article"
         put("journaltitle" if biblatex else "journal", container)
@@ -290,14 +296,7 @@ def _entry(item: Mapping[str, Any], flavour: str, ascii: bool) -> tuple[str, dic
             put("journal", escape(f"arXiv preprint arXiv:{eprint}", ascii=ascii))
     elif kind == "chapter":
         entry = "incollection"
-        put("booktitle", container)
-        text("series", "collection-title")
-        text("volume", "volume")
-        put("pages", _pages(item.get("page"), ascii))
-        put("publisher", publisher)
-        text(place, "publisher-place")
-        text("edition", "edition")
-        text("isbn", "ISBN")
+        in_book("edition")
     elif kind == "report":
         entry = "report" if biblatex else "techreport"
         put("institution", publisher)
