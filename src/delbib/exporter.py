@@ -75,8 +75,9 @@ def layout(catalog: Catalog, fmts: Iterable[str] = ALL_FORMATS) -> ExportResult:
     by_key = {i["id"]: i for i in all_items}
     result.entries = len(all_items)
     result.incomplete = {i["id"]: m for i in all_items if (m := csl.missing_fields(i))}
+    ordered = catalog.ordered()
     groups = [(ALL_PAPERS, all_items)] + [
-        (cat.slug, [by_key[e.key] for e in catalog.ordered() if cat.name in e.categories])
+        (cat.slug, [by_key[e.key] for e in ordered if cat.name in e.categories])
         for cat in catalog.taxonomy
     ]
     for fmt in fmts:

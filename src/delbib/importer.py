@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import identifiers
+from . import catalog as catalog_mod
+from . import identifiers, markdown
 from .catalog import Catalog, Category, Entry, clean_category, make_key, slugify
 from .markdown import Row
 from .text import clean_title, title_key, title_similarity
@@ -184,9 +185,6 @@ def save(catalog: Catalog, report: ImportReport) -> None:
 
 def run(markdown_path: str | Path, catalog_root: str | Path) -> ImportReport:
     """Parse a list and create or update the catalog at ``catalog_root`` (the CLI's job)."""
-    from . import catalog as catalog_mod
-    from . import markdown
-
     rows = markdown.parse_file(markdown_path)
     root = Path(catalog_root)
     cat = (
