@@ -1,16 +1,27 @@
-"""A local stand-in for Crossref, doi.org, arXiv, OpenReview and the ACL Anthology.
+"""A local stand-in for Crossref, doi.org, arXiv, OpenReview, the ACL Anthology and dblp.
 
 Serves the records in tests/data/api/ in each service's real response format under one base
-URL (``/crossref``, ``/doi``, ``/arxiv``, ``/openreview``, ``/acl``), including the two
-searches (Crossref's ``/works?query.bibliographic=`` and OpenReview's ``/notes/search``),
-records every request, and replays injected faults (status, headers, body, or a delay past
-the client's timeout).
+URL (``/crossref``, ``/doi``, ``/arxiv``, ``/openreview``, ``/acl``, ``/dblp``), including the
+searches (Crossref's ``/works?query.bibliographic=``, arXiv's ``search_query=ti:``,
+OpenReview's ``/notes/search``, dblp's ``/search/publ/api``), records every request, and
+replays injected faults (status, headers, body, or a delay past the client's timeout).
+
+By default it is noisy the way Crossref's index is: every work of the reference gets a
+supplementary ``component`` carrying its title; every third a posted-content copy (SSRN or
+Research Square) with part of its authors and the year before; every fourth a later paper of
+the same authors titled "Towards ..."; arXiv-only papers get SSRN copies and "Towards" papers
+too. On top come the invented papers of tests/data/api/invented.yaml (facts and expected
+answers written by hand). With ``enforce`` set, the published rate limits are enforced: a
+request over a limit is answered 429 with Retry-After, and counted in ``throttled``.
 """
 
 from __future__ import annotations
 
+import collections
 import contextlib
+import html
 import json
+import math
 import re
 import threading
 import time
@@ -24,9 +35,11 @@ from pathlib import Path
 import pytest
 
 DATA = Path(__file__).parent / "data" / "api"
+INVENTED = DATA / "invented.yaml"
 ATOM = "{http://www.w3.org/2005/Atom}"
 STOPWORDS = frozenset({"a", "an", "and", "for", "from", "in", "of", "on", "the", "to", "with"})
 NOT_FOUND = (404, {"Content-Type": "text/plain"}, b"Resource not found.")
+TOO_MANY = (Path(__file__).parent / "data" / "api-samples" / "crossref-429.html").read_bytes()
 FEED_HEAD = (
     '<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" '
     'xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/" '
@@ -49,13 +62,36 @@ class Seen:
     path: str
     query: dict[str, str]
     headers: dict[str, str]
+    status: int = 200
+    at: float = 0.0  # arrival, time.monotonic()
+
+
+# Published limits (requests, per seconds, at once), enforced when ``FakeAPI.enforce`` is set.
+# arXiv's 3 s follow ``arxiv_interval`` so tests and the bench can scale it.
+LIMITS = {
+    "crossref-polite-single": (10, 1.0, 3),
+    "crossref-polite-query": (3, 1.0, 3),
+    "crossref-public-single": (5, 1.0, 1),
+    "crossref-public-query": (1, 1.0, 1),
+    "openreview": (2, 1.0, 1),
+    "dblp": (1, 1.0, 1),
+    "doi": (5, 1.0, 2),
+    "acl": (2, 1.0, 1),
+}
+SUPPLEMENT_TITLES = (
+    "Supplemental Material for {}",
+    "{} - Supplemental Material",
+    "Appendix: {}",
+    "{} (Video Presentation)",
+)
 
 
 class FakeAPI:
     """The services' data and behaviour; ``faults[path]`` is consumed one fault per request."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, noisy: bool = True) -> None:
         self.works = json.loads((DATA / "crossref-works.json").read_text(encoding="utf-8"))
+        self.dblp = json.loads((DATA / "dblp-publ.json").read_text(encoding="utf-8"))
         self.datacite = json.loads((DATA / "datacite-csl.json").read_text(encoding="utf-8"))
         self.notes = json.loads((DATA / "openreview-notes.json").read_text(encoding="utf-8"))
         self.acl = json.loads((DATA / "acl-bib.json").read_text(encoding="utf-8"))
@@ -68,6 +104,15 @@ class FakeAPI:
         self.requests: list[Seen] = []
         self.lock = threading.Lock()
         self.base = ""
+        self.enforce = False
+        self.arxiv_interval = 3.0
+        self.throttled = 0
+        self._arrivals: dict[str, collections.deque[float]] = {}
+        self._in_flight: dict[str, int] = {}
+        self.invented: list[dict] = []
+        if noisy:
+            self._add_noise()
+            self._add_invented()
 
     def fail(self, path: str, *faults: Fault) -> None:
         """Serve ``faults`` (in order) to the next requests for ``path`` (no query string)."""
@@ -83,7 +128,99 @@ class FakeAPI:
             "DELBIB_ARXIV_URL": f"{self.base}/arxiv",
             "DELBIB_OPENREVIEW_URL": f"{self.base}/openreview",
             "DELBIB_ACL_URL": f"{self.base}/acl",
+            "DELBIB_DBLP_URL": f"{self.base}/dblp",
         }
+
+    # ------------------------------------------------------------------ noise and invented
+
+    def _add_noise(self) -> None:
+        """Records that carry a paper's title without being the paper (see module doc)."""
+        for i, doi in enumerate(sorted(self.works)):
+            work = self.works[doi]
+            title, people = work["title"][0], work.get("author") or []
+            year = (work["issued"]["date-parts"][0] or [None])[0]
+            supp = SUPPLEMENT_TITLES[i % 4].format(title)
+            self._noise_work(f"{doi}.supp", "component", supp, people, year)
+            if i % 3 == 0 and year:
+                self._copy(f"10.2139/ssrn.{4000000 + i}", "SSRN", title, people, year - 1)
+            if i % 3 == 1 and year:
+                rs = f"10.21203/rs.3.rs-{3000000 + i}/v1"
+                self._copy(rs, "Research Square", title, people, year - 1)
+            if i % 4 == 0 and year:
+                towards = f"Towards {title[0].lower()}{title[1:]}"
+                self._noise_work(
+                    f"10.5555/noise.towards.{i}", "proceedings-article", towards, people, year + 1
+                )
+        in_crossref = {title_words(w["title"][0]) for w in self.works.values()}
+        for i, (arxiv_id, entry) in enumerate(sorted(self.arxiv.items())):
+            tree = ET.fromstring(entry)
+            title = " ".join((tree.findtext(f"{ATOM}title") or "").split())
+            if not title or title_words(title) in in_crossref:
+                continue
+            people = [_person(n.text or "") for n in tree.findall(f"{ATOM}author/{ATOM}name")]
+            year = 2000 + int(arxiv_id[:2]) if re.match(r"\d{4}\.", arxiv_id) else 2020
+            if i % 3 == 0:
+                self._copy(f"10.2139/ssrn.{5000000 + i}", "SSRN", title, people, year)
+            if i % 4 == 1:
+                towards = f"Towards {title[0].lower()}{title[1:]}"
+                self._noise_work(
+                    f"10.5555/noise.atowards.{i}", "proceedings-article", towards, people, year + 1
+                )
+
+    def _noise_work(self, doi: str, kind: str, title: str, people: list, year: int | None) -> None:
+        work = {
+            "DOI": doi,
+            "type": kind,
+            "title": [title],
+            "prefix": doi.split("/")[0],
+            "author": people,
+            "issued": {"date-parts": [[year]] if year else [[None]]},
+            "source": "Crossref",
+            "URL": f"https://doi.org/{doi}",
+        }
+        if kind == "proceedings-article":
+            work["container-title"] = ["Proceedings of a Workshop the Reference Never Saw"]
+        self.works[doi] = work
+
+    def _copy(self, doi: str, server: str, title: str, people: list, year: int) -> None:
+        """A posted-content copy naming part of the authors (every second one)."""
+        self._noise_work(doi, "posted-content", title, people[1::2] or people[:1], year)
+        self.works[doi].update(subtype="preprint", institution=[{"name": server}])
+
+    def _add_invented(self) -> None:
+        import yaml
+
+        self.invented = yaml.safe_load(INVENTED.read_text(encoding="utf-8"))["papers"]
+        for paper in self.invented:
+            records = paper["records"]
+            for rec in records.get("crossref", []):
+                people = [_person(n) for n in rec.get("authors") or []]
+                self._noise_work(rec["DOI"], rec["type"], rec["title"], people, rec["year"])
+                work = self.works[rec["DOI"]]
+                if rec.get("container"):
+                    work["container-title"] = [rec["container"]]
+                if rec.get("institution"):
+                    work.update(subtype="preprint", institution=[{"name": rec["institution"]}])
+                for name, target in (rec.get("relation") or {}).items():
+                    work["relation"] = {
+                        name: [{"id-type": "doi", "id": target, "asserted-by": "subject"}]
+                    }
+                if rec.get("link"):
+                    work["link"] = [
+                        {
+                            "URL": url,
+                            "content-type": "unspecified",
+                            "content-version": "vor",
+                            "intended-application": "similarity-checking",
+                        }
+                        for url in rec["link"]
+                    ]
+            for rec in records.get("arxiv", []):
+                self.arxiv[rec["id"]] = _atom_entry(rec)
+            for rec in records.get("openreview", []):
+                self.notes[rec["id"]] = _note(rec)
+            for rec in records.get("dblp", []):
+                self.dblp.append(_dblp_info(rec))
 
     # ------------------------------------------------------------------ services
 
@@ -95,7 +232,7 @@ class FakeAPI:
         return handler(urllib.parse.unquote(rest), query, headers)
 
     def _crossref(self, rest: str, query: dict[str, str], headers: dict[str, str]) -> Fault:
-        limits = {"X-Rate-Limit-Limit": "50", "X-Rate-Limit-Interval": "1s"}
+        limits: dict[str, str] = {}  # the handler adds the pool's announced limit
         if rest == "works":
             items = self.search(query.get("query.bibliographic", ""), int(query.get("rows", 20)))
             message = {"total-results": len(items), "items": items, "items-per-page": len(items)}
@@ -143,6 +280,15 @@ class FakeAPI:
     def _arxiv(self, rest: str, query: dict[str, str], headers: dict[str, str]) -> Fault:
         ids = [i for i in query.get("id_list", "").split(",") if i]
         atom = {"Content-Type": "application/atom+xml; charset=utf-8"}
+        if phrase := re.fullmatch(r'ti:"(.*)"', query.get("search_query", "")):
+            wanted = " ".join(_words(phrase.group(1)))  # a phrase: these words, in this order
+            hits = [
+                e
+                for _, e in sorted(self.arxiv.items())
+                if wanted and f" {wanted} " in f" {' '.join(_words(_atom_title(e)))} "
+            ][: int(query.get("max_results", 10))]
+            body = FEED_HEAD.format(n=len(hits)) + "".join(hits) + "</feed>\n"
+            return Fault(200, atom, body.encode())
         if any(not re.fullmatch(r"\d{4}\.\d{4,5}(v\d+)?|[a-z-]+/\d{7}", i) for i in ids):
             bad = next(i for i in ids if not re.fullmatch(r"\d{4}\.\d{4,5}", i))
             error = (
@@ -197,6 +343,154 @@ class FakeAPI:
         bib = self.acl[anthology_id].encode()
         return Fault(200, {"Content-Type": "application/x-bibtex; charset=utf-8"}, bib)
 
+    def _dblp(self, rest: str, query: dict[str, str], headers: dict[str, str]) -> Fault:
+        """dblp's publication search: every word of the query must be in the title (dblp
+        matches words as prefixes; whole words are enough here), best first."""
+        if rest != "search/publ/api" or query.get("format") != "json":
+            return Fault(*NOT_FOUND)
+        words = set(_words(query.get("q", "")))
+        hits = [info for info in self.dblp if words and words <= set(_words(info["title"]))]
+        hits.sort(key=lambda info: len(_words(info["title"])))
+        sent = hits[: int(query.get("h", 30))]
+        result = {
+            "query": query.get("q", ""),
+            "status": {"@code": "200", "text": "OK"},
+            "time": {"@unit": "msecs", "text": "1.00"},
+            "completions": {"@total": "0", "@computed": "0", "@sent": "0"},
+            "hits": {
+                "@total": str(len(hits)),
+                "@computed": str(len(hits)),
+                "@sent": str(len(sent)),
+                "@first": "0",
+            },
+        }
+        if sent:
+            result["hits"]["hit"] = [
+                {"@score": "5", "@id": str(1000 + i), "info": info, "url": f"URL#{1000 + i}"}
+                for i, info in enumerate(sent)
+            ]
+        return _json({"result": result})
+
+    # ------------------------------------------------------------------ rate limits
+
+    def bucket_of(self, path: str, query: dict[str, str], headers: dict[str, str]) -> str:
+        service = path.lstrip("/").split("/", 1)[0]
+        if service != "crossref":
+            return service
+        polite = "mailto" in headers.get("user-agent", "") or "mailto" in query
+        kind = "query" if path == "/crossref/works" else "single"
+        return f"crossref-{'polite' if polite else 'public'}-{kind}"
+
+    def admit(self, bucket: str, now: float) -> bool:
+        """Count a request against its bucket's published limit; False means 429."""
+        limit = LIMITS.get(bucket) or ((1, self.arxiv_interval, 1) if bucket == "arxiv" else None)
+        if not self.enforce or limit is None:
+            return True
+        count, seconds, at_once = limit
+        arrivals = self._arrivals.setdefault(bucket, collections.deque())
+        while arrivals and arrivals[0] <= now - seconds:
+            arrivals.popleft()
+        if len(arrivals) >= count or self._in_flight.get(bucket, 0) >= at_once:
+            self.throttled += 1
+            return False
+        arrivals.append(now)
+        self._in_flight[bucket] = self._in_flight.get(bucket, 0) + 1
+        return True
+
+    def release(self, bucket: str) -> None:
+        if bucket in self._in_flight:
+            self._in_flight[bucket] -= 1
+
+    def rate_headers(self, bucket: str) -> dict[str, str]:
+        """Crossref announces its pool's limit in every answer."""
+        if not bucket.startswith("crossref") or bucket not in LIMITS:
+            return {}
+        count, seconds, _ = LIMITS[bucket]
+        return {"X-Rate-Limit-Limit": str(count), "X-Rate-Limit-Interval": f"{seconds:g}s"}
+
+
+def title_words(title: str) -> str:
+    return " ".join(_words(title))
+
+
+def _person(name: str) -> dict:
+    given, _, family = name.strip().rpartition(" ")
+    return {"given": given, "family": family, "sequence": "additional", "affiliation": []}
+
+
+def _atom_title(entry: str) -> str:
+    found = re.search(r"<(?:\w+:)?title>(.*?)</(?:\w+:)?title>", entry, re.DOTALL)
+    return html.unescape(found.group(1)) if found else ""
+
+
+def _atom_entry(rec: dict) -> str:
+    """An invented paper's arXiv entry (with arxiv:doi, journal_ref, comment when given)."""
+    from xml.sax.saxutils import escape
+
+    yymm = rec["id"].split(".")[0]
+    date = f"20{yymm[:2]}-{yymm[2:]}-01T00:00:00Z"
+    people = "".join(
+        f"\n    <author>\n      <name>{escape(n)}</name>\n    </author>" for n in rec["authors"]
+    )
+    extra = "".join(
+        f"\n    <arxiv:{tag}>{escape(str(rec[key]))}</arxiv:{tag}>"
+        for key, tag in (("doi", "doi"), ("journal_ref", "journal_ref"), ("comment", "comment"))
+        if rec.get(key)
+    )
+    return f"""  <entry>
+    <id>http://arxiv.org/abs/{rec["id"]}v2</id>
+    <title>{escape(rec["title"])}</title>
+    <updated>{date}</updated>
+    <link href="https://arxiv.org/abs/{rec["id"]}v2" rel="alternate" type="text/html"/>
+    <summary>Abstract of {escape(rec["title"])}.</summary>
+    <category term="cs.CL" scheme="http://arxiv.org/schemas/atom"/>
+    <published>{date}</published>{extra}
+    <arxiv:primary_category term="cs.CL"/>{people}
+  </entry>
+"""
+
+
+def _note(rec: dict) -> dict:
+    """An invented paper's OpenReview API v2 note, ``_bibtex`` in OpenReview's layout."""
+    accepted = not rec["venueid"].endswith("_Submission")
+    kind = "inproceedings" if accepted else "misc"
+    lines = [
+        f"@{kind}{{{rec['id'].lower()},",
+        f"title={{{rec['title']}}},",
+        f"author={{{' and '.join(rec['authors'])}}},",
+    ]
+    if accepted and rec.get("container"):
+        lines.append(f"booktitle={{{rec['container']}}},")
+    lines += [f"year={{{rec['year']}}},", f"url={{https://openreview.net/forum?id={rec['id']}}}"]
+    return {
+        "id": rec["id"],
+        "forum": rec["id"],
+        "content": {
+            "title": {"value": rec["title"]},
+            "authors": {"value": rec["authors"]},
+            "venue": {"value": rec["venue"]},
+            "venueid": {"value": rec["venueid"]},
+            "_bibtex": {"value": "\n".join([*lines, "}"])},
+        },
+    }
+
+
+def _dblp_info(rec: dict) -> dict:
+    """An invented paper's dblp ``info`` (one author is a single object, as dblp sends it)."""
+    people = [{"@pid": f"00/{i}", "text": n} for i, n in enumerate(rec.get("authors") or [])]
+    info = {
+        "authors": {"author": people[0] if len(people) == 1 else people},
+        "title": rec["title"].rstrip(".") + ".",
+        "venue": rec["venue"],
+        "year": str(rec["year"]),
+        "type": rec["type"],
+        "key": f"invented/{title_words(rec['title']).replace(' ', '')[:20]}{rec['year']}",
+        "ee": rec["ee"],
+    }
+    if rec["ee"].startswith("https://doi.org/"):
+        info["doi"] = rec["ee"].removeprefix("https://doi.org/")
+    return info
+
 
 def _words(text: str) -> list[str]:
     return re.findall(r"[0-9a-z]+", text.casefold())
@@ -215,11 +509,25 @@ class _Handler(BaseHTTPRequestHandler):
         url = urllib.parse.urlsplit(self.path)
         query = dict(urllib.parse.parse_qsl(url.query))
         headers = {k.lower(): v for k, v in self.headers.items()}
+        bucket = api.bucket_of(url.path, query, headers)
         with api.lock:
-            api.requests.append(Seen(url.path, query, headers))
-            queue = api.faults.get(url.path) or []
+            now = time.monotonic()
+            admitted = api.admit(bucket, now)
+            seen = Seen(url.path, query, headers, at=now)
+            api.requests.append(seen)
+            queue = (api.faults.get(url.path) or []) if admitted else []
             fault = queue.pop(0) if queue else None
-        reply = fault or api.answer(url.path, query, headers)
+        if not admitted:
+            retry = str(math.ceil(LIMITS.get(bucket, (1, api.arxiv_interval, 1))[1]))
+            reply = Fault(429, {"Content-Type": "text/html", "Retry-After": retry}, TOO_MANY)
+        else:
+            try:
+                reply = fault or api.answer(url.path, query, headers)
+                reply.headers = {**api.rate_headers(bucket), **reply.headers}
+            finally:
+                with api.lock:
+                    api.release(bucket)
+        seen.status = reply.status
         if reply.delay:
             time.sleep(reply.delay)
         try:
@@ -242,10 +550,10 @@ class _Server(ThreadingHTTPServer):
 
 
 @contextlib.contextmanager
-def serve() -> Iterator[FakeAPI]:
+def serve(*, noisy: bool = True) -> Iterator[FakeAPI]:
     """Run the fake services on a free port of 127.0.0.1 until the block ends."""
     server = _Server(("127.0.0.1", 0), _Handler)
-    server.api = FakeAPI()
+    server.api = FakeAPI(noisy=noisy)
     server.api.base = f"http://127.0.0.1:{server.server_address[1]}"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -264,3 +572,32 @@ def api_fixture(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeAPI]:
             monkeypatch.setenv(name, value)
         monkeypatch.delenv("DELBIB_MAILTO", raising=False)
         yield api
+
+
+def add_invented(root: Path) -> list[dict]:
+    """Write the invented papers into the catalog at ``root`` as entries, the way a list row
+    would give them (title, year, venue, links; identifiers from the links); returns them."""
+    import yaml
+
+    from delbib import catalog as cat
+    from delbib import identifiers
+
+    catalog = cat.load(root, with_resolved=False)
+    papers = yaml.safe_load(INVENTED.read_text(encoding="utf-8"))["papers"]
+    for row, paper in enumerate(papers, start=10_001):
+        listed = paper["entry"]
+        links = listed.get("links") or []
+        found = [i for link in links for i in identifiers.extract(link)]
+        entry = cat.Entry(
+            key=paper["key"],
+            title=listed["title"],
+            clean_title=listed["title"],
+            categories=[catalog.taxonomy[0].name],
+            rows=[row],
+            links=links,
+            year=listed.get("year", 2025),
+            venue=listed.get("venue"),
+            identifiers=list(dict.fromkeys(found)),
+        )
+        catalog.save_entry(entry)
+    return papers

@@ -213,6 +213,8 @@ def expected_people(item: dict[str, Any], role: str = "author") -> list[tuple[st
         out.append(
             (" ".join(p for p in (*particles, family) if p), clean_text(name.get("given", "")))
         )
+    if role == "author" and out and (item.get("custom") or {}).get("incomplete_authors"):
+        out.append(("others", ""))  # BibTeX's "and others": readers keep it as a name
     return out
 
 

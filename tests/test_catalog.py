@@ -23,7 +23,7 @@ def shipped() -> catalog.Catalog:
 
 @pytest.fixture(scope="module")
 def rows() -> list[markdown.Row]:
-    return markdown.parse_file(SOURCE_LIST)
+    return markdown.parse_file(SOURCE_LIST).rows
 
 
 def test_every_row_maps_to_exactly_one_entry_with_its_categories(shipped, rows):
@@ -155,16 +155,26 @@ def test_catalog_file_missing_says_how_to_create_one(tmp_path):
         catalog.load(tmp_path)
 
 
-def test_failed_import_writes_nothing(catalog_copy, tmp_path):
-    bad = tmp_path / "bad.md"
+def test_long_row_is_cut_as_github_renders_it(catalog_copy, tmp_path):
+    longer = tmp_path / SOURCE_LIST.name
     text = SOURCE_LIST.read_text(encoding="utf-8").replace(
         "| 2024 | ACM |", "| 2024 | ACM | x |", 1
     )
+    longer.write_text(text, encoding="utf-8")
+    before = snapshot(catalog_copy)
+    report = importer.run(longer, catalog_copy)
+    assert report.files_written == 0 and report.warnings == []
+    assert snapshot(catalog_copy) == before
+
+
+def test_failed_import_writes_nothing(catalog_copy, tmp_path):
+    bad = tmp_path / "bad.md"
+    text = SOURCE_LIST.read_text(encoding="utf-8").replace("| Publish |", "| Qwerty |", 1)
     bad.write_text(text, encoding="utf-8")
     before = snapshot(catalog_copy)
     with pytest.raises(Exception) as info:
         importer.run(bad, catalog_copy)
-    assert f"{bad}:11:" in str(info.value)
+    assert "would blank 'venue' on 208 of 208" in str(info.value)
     assert snapshot(catalog_copy) == before
 
 

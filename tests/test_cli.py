@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
+import pytest
 from click.testing import CliRunner
 
 from delbib.cli import main
@@ -63,15 +65,15 @@ def test_installed_delbib_outside_a_checkout_uses_the_shipped_catalog(tmp_path):
     assert len(json.loads(out.stdout)) == 208
 
 
-def test_bad_markdown_row_exit_2_names_file_line_and_writes_nothing(catalog_copy, tmp_path):
+def test_unusable_markdown_row_is_a_warning_and_strict_writes_nothing(catalog_copy, tmp_path):
     bad = tmp_path / "list.md"
     text = SOURCE_LIST.read_text(encoding="utf-8").splitlines()
-    text[40] = text[40] + " extra |"
+    text[40] = "|  |" + text[40].split("|", 2)[2]  # row 31: its title cell emptied
     bad.write_text("\n".join(text), encoding="utf-8")
     before = snapshot(catalog_copy)
-    result = run("--catalog", str(catalog_copy), "import-markdown", str(bad))
+    result = run("--catalog", str(catalog_copy), "import-markdown", "--strict", str(bad))
     assert result.exit_code == 2
-    assert f"{bad}:41: table row has 7 cells" in result.stderr
+    assert f"warning: {bad}:41: row skipped: no title in the title column" in result.stderr
     assert "Traceback" not in result.output
     assert snapshot(catalog_copy) == before
 
@@ -105,10 +107,15 @@ def test_help_is_fast_to_import():
     assert out.stdout.strip().splitlines()[-1] == "[]"
 
 
-def test_shipped_catalog_path_is_repo_catalog():
+def test_the_package_ships_the_repository_catalog():
+    # Editable or not (CI installs with `pip install .`), the package carries the same catalog.
     from delbib.cli import _packaged_catalog
 
-    assert _packaged_catalog().resolve() == CATALOG.resolve()
+    def data(root):  # what package-data ships: not source/ (the build inputs)
+        return {k: v for k, v in snapshot(root).items() if not k.startswith("source/")}
+
+    assert len(data(_packaged_catalog())) == 1 + 2 * 208
+    assert data(_packaged_catalog()) == data(CATALOG)
 
 
 def test_every_command_is_documented_with_an_example():
@@ -123,3 +130,74 @@ def test_ci_runs_the_readme_test_command():
     command = next(line for line in readme.splitlines() if "python -m pytest" in line)
     ci = (CATALOG.parent / ".ci" / "run").read_text(encoding="utf-8")
     assert f"\n{command} || exit 1\n" in ci
+
+
+def test_output_dash_is_stdout_and_a_suffix_naming_no_format_means_bibtex(tmp_path):
+    import bibtexparser
+
+    base = ["--catalog", str(CATALOG), "export", "-c", "survey"]
+    plain = run(*base)
+    dash = run(*base, "-o", "-")
+    assert dash.exit_code == 0 and dash.stdout == plain.stdout
+    for target in (tmp_path / "refs.txt", tmp_path / "refs"):
+        result = run(*base, "-o", str(target))
+        assert result.exit_code == 0, result.output
+        assert target.read_text(encoding="utf-8") == plain.stdout
+    keys = {e.key for e in bibtexparser.parse_string(plain.stdout).entries}
+    listed = run("--catalog", str(CATALOG), "list", "-c", "survey", "--json")
+    assert keys == {e["key"] for e in json.loads(listed.stdout)}
+    result = run(*base, "-o", "/dev/null")
+    assert result.exit_code == 0 and "-> /dev/null (bibtex)" in result.stderr
+
+
+def test_an_unwritable_output_names_the_target_exit_1(tmp_path):
+    (tmp_path / "file").write_text("not a directory\n")
+    target = tmp_path / "file" / "refs.bib"
+    result = run("--catalog", str(CATALOG), "export", "-o", str(target))
+    assert result.exit_code == 1
+    assert result.stderr == f"delbib: error: {target}: cannot write: Not a directory\n"
+    fifo = tmp_path / "refs.fifo"
+    os.mkfifo(fifo)
+    result = run("--catalog", str(CATALOG), "export", "-o", str(fifo))
+    assert result.exit_code == 1
+    assert (
+        result.stderr == f"delbib: error: {fifo}: cannot write: no process is reading this FIFO\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file", "refs.fifo"]
+
+
+@pytest.mark.parametrize(
+    ("command", "status"),
+    [
+        (["list"], 0),
+        (["export"], 0),
+        (["export", "-o", "/dev/stdout"], 0),
+        (["stats", "--json"], 0),
+        (["stats"], 1),  # rich draws the tables and ends a broken pipe itself: quiet, status 1
+    ],
+)
+def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path, command, status):
+    # `delbib list | head -1`: the reader goes away before delbib writes.
+    process = subprocess.Popen(
+        [sys.executable, "-m", "delbib", "--catalog", str(CATALOG), *command],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=tmp_path,
+    )
+    process.stdout.close()
+    _, stderr = process.communicate(timeout=60)
+    assert stderr.decode() == "" and process.returncode == status
+
+
+def test_ctrl_c_while_exporting_keeps_the_old_file_whole(tmp_path, monkeypatch):
+    target = tmp_path / "refs.bib"
+    target.write_text("old\n")
+
+    def interrupted(src, dst):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    result = run("--catalog", str(CATALOG), "export", "-o", str(target))
+    assert result.exit_code == 130
+    assert result.stderr == "delbib: interrupted; finished files are kept, none is half-written\n"
+    assert target.read_text() == "old\n" and [p.name for p in tmp_path.iterdir()] == ["refs.bib"]

@@ -75,3 +75,20 @@ def test_pinning_the_right_identifier_refetches_that_entry(api: FakeAPI, catalog
     assert record["csl"]["custom"]["arxiv"] == "2411.01493"
     assert record["provenance"]["identifiers"] == ["arxiv:2411.01493"]
     assert not any("2410.06961" in r.query.get("id_list", "") for r in api.requests)
+
+
+def test_unreachable_service_is_reported_and_its_entries_take_other_routes(
+    api: FakeAPI, catalog_copy, monkeypatch
+):
+    monkeypatch.setenv("DELBIB_OPENREVIEW_URL", "http://127.0.0.1:9")
+    keys = ["coachlm2023", "less2024"]  # a DOI link and an arXiv link
+    openreview_only = "advancingtheorem2024"  # its only link is an OpenReview forum
+    assert "openreview:" in (catalog_copy / "papers" / f"{openreview_only}.yaml").read_text()
+    _drop(catalog_copy, [*keys, openreview_only])
+    result = CliRunner().invoke(main, ["--catalog", str(catalog_copy), "resolve"])
+    assert result.exit_code == 0, result.output
+    assert "unreachable this run, skipped: openreview" in result.stderr
+    assert "failed 0 (" in result.stdout and "0 refused with 429" in result.stdout
+    record = json.loads((catalog_copy / "resolved" / f"{openreview_only}.json").read_text())
+    assert record["provenance"]["source"] != "openreview" and record["csl"]["title"]
+    assert all(not r.path.startswith("/openreview") for r in api.requests)

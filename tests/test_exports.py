@@ -19,6 +19,7 @@ BIB_FILES = sorted((EXPORTS / "bibtex").glob("*.bib")) + sorted(
 )
 JSON_FILES = sorted((EXPORTS / "csljson").glob("*.json"))
 RIS_FILES = sorted((EXPORTS / "ris").glob("*.ris"))
+RDF_FILES = sorted((EXPORTS / "zotero-rdf").glob("*.rdf"))
 
 
 @pytest.fixture(scope="module")
@@ -35,6 +36,7 @@ def test_exports_directory_matches_the_catalog(shipped):
     assert exporter.check(shipped, EXPORTS) == []
     # one file per category and per format, plus an all-papers file of each format
     assert len(BIB_FILES) == 2 * 14 and len(JSON_FILES) == 14 and len(RIS_FILES) == 14
+    assert len(RDF_FILES) == 14
 
 
 def test_every_entry_exported_once_in_all_and_per_category(shipped):
@@ -80,10 +82,14 @@ def test_csljson_valid_against_the_official_schema_and_renders(path):
     data = json.loads(path.read_text(encoding="utf-8"))
     jsonschema.Draft7Validator(json.loads(SCHEMA.read_text())).validate(data)
     for item in data:
-        assert item["note"] == f"Citation Key: {item['id']}"
+        note = item["note"].split("\n")
+        assert note[0] == f"Citation Key: {item['id']}"
         assert item["citation-key"] == item["id"]
+        arxiv = item.get("custom", {}).get("arxiv")
         if item["type"] == "article" and item.get("publisher") == "arXiv":
-            assert item["number"] == f"arXiv:{item['custom']['arxiv']}"
+            assert item["number"] == f"arXiv:{arxiv}" and len(note) == 1
+        elif arxiv:  # a published paper keeps its arXiv id in Zotero's Extra
+            assert note[1:] == [f"arXiv:{arxiv}"]
     rendered = citeproc_render(data)
     assert len(rendered) == len(data)
     joined = "\n".join(rendered)
@@ -122,11 +128,11 @@ def test_export_category_to_file_with_format_from_suffix(tmp_path):
     assert ris.stdout == (EXPORTS / "ris" / "data-synthesis.ris").read_text(encoding="utf-8")
     bad = runner.invoke(main, ["--catalog", str(CATALOG), "export", "-c", "Nope"])
     assert bad.exit_code == 2 and "valid categories: Data Selection;" in bad.stderr
-    suffix = runner.invoke(
+    suffix = runner.invoke(  # a suffix that names no format: BibTeX, as --format's help says
         main, ["--catalog", str(CATALOG), "export", "-o", str(tmp_path / "x.txt")]
     )
-    assert suffix.exit_code == 2 and ".bib" in suffix.stderr
-    assert not (tmp_path / "x.txt").exists()
+    assert suffix.exit_code == 0 and "(bibtex)" in suffix.stderr
+    assert (tmp_path / "x.txt").read_bytes() == (EXPORTS / "bibtex" / "all.bib").read_bytes()
 
 
 def test_incomplete_entries_are_exported_and_named_in_a_warning():
@@ -182,3 +188,84 @@ def test_unwritable_output_is_an_error_not_a_traceback(tmp_path):
     )
     assert result.exit_code == 1
     assert result.stderr.startswith("delbib: error: ") and "Traceback" not in result.output
+
+
+def test_layout_assembles_the_same_bytes_as_writing_each_file(shipped):
+    """Entries are rendered once per format; every file equals a direct write of its items."""
+    from delbib import formats
+
+    tax = exporter.taxonomy(shipped)
+    files = dict(exporter.layout(shipped))
+    assert len(files) == len(exporter.ALL_FORMATS) * (len(shipped.taxonomy) + 1)
+    for fmt in exporter.ALL_FORMATS:
+        suffix = formats.get(fmt).suffix
+        options = {"taxonomy": tax} if formats.get(fmt).collections else {}
+        for stem, cats in (("all", []), ("survey", ["survey"]), ("data-pruning", ["data-pruning"])):
+            items = csl.items(shipped, exporter.select(shipped, cats))
+            assert files[f"{fmt}/{stem}{suffix}"] == formats.write(fmt, items, **options)
+
+
+@pytest.mark.parametrize("path", RDF_FILES, ids=lambda p: p.name)
+def test_rdflib_reads_every_zotero_rdf_file(path, shipped, items_by_key):
+    import rdflib
+
+    graph = rdflib.Graph()
+    graph.parse(path, format="xml", publicID="file:///x")
+    z = rdflib.Namespace("http://www.zotero.org/namespaces/export#")
+    dc = rdflib.Namespace("http://purl.org/dc/elements/1.1/")
+    keys = sorted(str(o) for o in graph.objects(None, z.citationKey))
+    for key in keys:
+        node = rdflib.URIRef(f"file:///x#item_{key}")
+        assert str(graph.value(node, dc.title)) == items_by_key[key]["title"]
+    collections = {
+        str(graph.value(c, dc.title)) for c in graph.subjects(rdflib.RDF.type, z.Collection)
+    }
+    # a category file holds the collections of its items' categories, and only those
+    assert collections == {c for k in keys for c in items_by_key[k]["custom"]["categories"]}
+
+
+def test_export_zotero_rdf_by_name_and_by_suffix(tmp_path):
+    runner = CliRunner()
+    base = ["--catalog", str(CATALOG), "export", "-c", "survey"]
+    result = runner.invoke(main, [*base, "-f", "zotero-rdf"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (EXPORTS / "zotero-rdf" / "survey.rdf").read_text(encoding="utf-8")
+    out = tmp_path / "survey.rdf"
+    assert runner.invoke(main, [*base, "-o", str(out)]).exit_code == 0
+    assert out.read_text(encoding="utf-8") == result.stdout
+
+
+def test_zotero_rdf_collections_nest_when_categories_have_a_parent():
+    """A taxonomy whose categories name a parent (by name or slug) gives nested collections."""
+    from types import SimpleNamespace
+
+    import rdflib
+
+    cat = catalog.load(CATALOG)
+    parents = {"Data Pruning": "Data Selection", "Distillation": "data-synthesis"}
+    cat.taxonomy = [
+        SimpleNamespace(name=c.name, slug=c.slug, parent=parents.get(c.name)) for c in cat.taxonomy
+    ]
+    files = dict(exporter.layout(cat, ["zotero-rdf"]))
+    graph = rdflib.Graph()
+    graph.parse(data=files["zotero-rdf/all.rdf"], format="xml", publicID="file:///x")
+    dcterms = rdflib.Namespace("http://purl.org/dc/terms/")
+    part = dcterms.hasPart
+    assert (
+        rdflib.URIRef("file:///x#collection_data-selection"),
+        part,
+        rdflib.URIRef("file:///x#collection_data-pruning"),
+    ) in graph
+    assert (
+        rdflib.URIRef("file:///x#collection_data-synthesis"),
+        part,
+        rdflib.URIRef("file:///x#collection_distillation"),
+    ) in graph
+    # the per-category file of a child brings its parent collection along
+    pruning = rdflib.Graph()
+    pruning.parse(data=files["zotero-rdf/data-pruning.rdf"], format="xml", publicID="file:///x")
+    assert (
+        rdflib.URIRef("file:///x#collection_data-selection"),
+        part,
+        rdflib.URIRef("file:///x#collection_data-pruning"),
+    ) in pruning

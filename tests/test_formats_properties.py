@@ -111,3 +111,29 @@ def test_ris_keeps_one_tag_per_line(title: str, authors: list[dict]) -> None:
     (record,) = rispy.loads(ris.write([_item(title, authors)]))
     assert record["title"] == clean_text(title)
     assert len(record.get("authors", [])) == len(fx.expected_people(_item(title, authors)))
+
+
+@SETTINGS
+@given(
+    title=st.one_of(titles, st.text(min_size=1, max_size=40)),
+    ascii=st.booleans(),
+)
+def test_one_pass_title_protection_agrees_with_the_run_by_run_rules(title, ascii) -> None:
+    """escape_title's single regex pass gives what the run-by-run rules give, for any text
+    (any Unicode, TeX specials, lone capitals, macro-looking words)."""
+    from delbib.latex import _title_by_runs, escape_title
+
+    assert escape_title(title, ascii=ascii) == _title_by_runs(clean_text(title), ascii)
+
+
+@SETTINGS
+@given(text=st.text(max_size=40))
+def test_clean_text_leaves_nfc_single_spaced_text_and_is_idempotent(text) -> None:
+    import re
+    import unicodedata
+
+    cleaned = clean_text(text)
+    assert unicodedata.is_normalized("NFC", cleaned)
+    assert not re.search(r"[\x00-\x1f]|(?! )\s|  |^ | $", cleaned)
+    if "&" not in cleaned:  # entities are decoded once; "&amp;amp;" stays "&amp;"
+        assert clean_text(cleaned) == cleaned

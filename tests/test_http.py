@@ -10,11 +10,12 @@ import pytest
 from delbib import config as cfg
 from delbib.errors import InputError
 from delbib.http import (
+    BadBody,
+    HostDown,
     Http,
     HttpStatusError,
     Limit,
     RunAborted,
-    TransportError,
     parse_rate_headers,
     parse_retry_after,
     user_agent,
@@ -96,12 +97,45 @@ def test_timeout_is_retried(api: FakeAPI):
     assert len(time.sleeps) == 1 and api.count("/arxiv") == 2
 
 
-def test_refused_connection_is_a_transport_error():
+def test_unreachable_host_is_marked_down_at_once_and_not_asked_again():
     time = FakeTime()
-    http = client(time, max_retries=1)
-    with pytest.raises(TransportError):
+    http = client(time, max_retries=3)
+    with pytest.raises(HostDown, match="cannot be reached"):
         http.get("doi", "http://127.0.0.1:9/nothing")
-    assert len(time.sleeps) == 1
+    assert time.sleeps == [] and http.stats.total == 1  # refused: no retry helps now
+    with pytest.raises(HostDown, match="down for this run"):
+        http.get("doi", "http://127.0.0.1:9/other")
+    assert http.stats.total == 1 and http.stats.failures == 0  # no request, no abort budget
+    http.call("t", lambda: None)  # other services are still asked
+
+
+def test_timeouts_to_the_end_mark_the_host_down(api: FakeAPI):
+    time = FakeTime()
+    http = client(time, timeout=0.2, max_retries=1)
+    api.fail("/doi/slow", *[Fault(200, {}, b"late", delay=0.5)] * 2)
+    with pytest.raises(HostDown):
+        http.get("doi", f"{api.base}/doi/slow")
+    assert api.count("/doi/slow") == 2 and "doi" in http.stats.down
+
+
+@pytest.mark.parametrize(
+    "body, expect",
+    [(b'{"status": "ok", "message": {"DOI": "10.1', "json"), (b"<feed><entry>", "xml")],
+)
+def test_truncated_body_is_retried_like_a_5xx(api: FakeAPI, body: bytes, expect: str):
+    time = FakeTime()
+    http = client(time)
+    # right Content-Length (the fake sets it from the body), cut JSON / XML
+    api.fail("/doi/cut", Fault(200, {"Content-Type": "application/json"}, body))
+    api.fail("/doi/cut", Fault(200, {"Content-Type": "application/json"}, b'{"a": 1}'))
+    if expect == "xml":
+        api.faults["/doi/cut"][1] = Fault(200, {}, b"<feed/>")
+    response = http.get("doi", f"{api.base}/doi/cut", expect=expect)
+    assert response.body in (b'{"a": 1}', b"<feed/>") and api.count("/doi/cut") == 2
+    assert time.sleeps == [1]  # the first backoff step, as after a 5xx
+    api.fail("/doi/cut", *[Fault(200, {}, body)] * 5)
+    with pytest.raises(BadBody):
+        http.get("doi", f"{api.base}/doi/cut", expect=expect)
 
 
 def test_html_instead_of_json_is_a_source_error(api: FakeAPI):
@@ -111,12 +145,31 @@ def test_html_instead_of_json_is_a_source_error(api: FakeAPI):
         http.get("doi", f"{api.base}/doi/z").json()
 
 
-def test_rate_limit_spaces_requests():
+def test_rate_limit_spaces_requests_with_a_margin():
     time = FakeTime()
     http = client(time, limits={"t": Limit(2, 1)})
     for _ in range(5):
         http.call("t", lambda: None)
-    assert time.now == pytest.approx(2.0)  # 5 requests at 2/s: 0, .5, 1, 1.5, 2
+    # 2/s published: starts 1/1.8 s apart, and the 3rd a second after the 1st ended
+    assert time.now == pytest.approx(4 / 1.8)
+    assert Http(limits={"a": Limit(10, 3)}).bucket("a").interval == pytest.approx(1 / 9)
+
+
+def test_a_window_is_counted_from_when_requests_ended():
+    """A request that left late (or took long) pushes the one a window later back: the
+    server counts arrivals, and an arrival is never later than our end of the request."""
+    time = FakeTime()
+    http = client(time, limits={"t": Limit(2, 2)})
+
+    def slow() -> None:
+        time.now += 0.8  # the request takes 0.8 s from our start to its end
+
+    http.call("t", slow)  # starts 0, ends 0.8
+    http.call("t", lambda: None)  # starts 0.8 (when the first returned), ends 0.8
+    http.call("t", lambda: None)  # a window after the first ended: 1.8
+    assert time.now == pytest.approx(1.8)
+    arxiv = Http(limits={"a": Limit(1 / 3, 1)}).bucket("a")
+    assert (arxiv.window, arxiv.count) == (3.0, 1)
 
 
 def test_announced_rate_slows_the_bucket_down():
@@ -125,7 +178,15 @@ def test_announced_rate_slows_the_bucket_down():
     http.observe("t", 200, {"X-Rate-Limit-Limit": "2, 2", "X-Rate-Limit-Interval": "1s, 1s"}, "u")
     for _ in range(3):
         http.call("t", lambda: None)
-    assert time.now == pytest.approx(1.0)
+    assert time.now == pytest.approx(2 / 1.8)
+
+
+def test_429s_are_counted(api: FakeAPI):
+    http = client(FakeTime())
+    api.fail("/doi/z", Fault(429, {"Retry-After": "1"}, b""), Fault(429, {}, b""))
+    with pytest.raises(HttpStatusError):
+        http.get("doi", f"{api.base}/doi/z")  # the fake then answers 406 (no Accept)
+    assert http.stats.throttled == 2
 
 
 def test_run_aborts_when_ten_percent_fail():

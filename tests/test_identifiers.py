@@ -192,6 +192,13 @@ LINK_CASES: list[tuple[str, list[str]]] = [
     ("https://chywang.github.io/papers/coling2025.pdf", []),
     # a third-party copy of an arXiv PDF is not arXiv
     ("https://www.rivista.ai/wp-content/uploads/2024/10/2407.19594v2.pdf", []),
+    # arXiv mirrors and pages named by an arXiv id (seen in real awesome lists)
+    ("https://browse.arxiv.org/pdf/2306.00978.pdf", ["arxiv:2306.00978"]),
+    ("https://ar5iv.labs.arxiv.org/html/2305.10601", ["arxiv:2305.10601"]),
+    ("https://huggingface.co/papers/2401.01335", ["arxiv:2401.01335"]),
+    ("https://www.alphaxiv.org/abs/2502.11089v2", ["arxiv:2502.11089"]),
+    ("https://huggingface.co/datasets/AgentGym/AgentTraj-L", []),
+    ("https://huggingface.co/papers", []),
     # void links
     ("http://javascript:void()", []),
     ("javascript:void(0)", []),

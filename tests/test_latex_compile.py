@@ -223,3 +223,35 @@ def test_compile_bib_reports_warnings() -> None:
     assert any("empty author" in w for w in result.warnings)
     assert any("empty journal" in w for w in result.warnings)
     assert not result.ok
+
+
+def validate_datamodel(bib_text: str, timeout: int = 180) -> list[str]:
+    """biber's data model check (``biber --tool --validate-datamodel``): its WARN/ERROR lines."""
+    with tempfile.TemporaryDirectory(prefix="delbib-biber-") as tmp:
+        work = Path(tmp)
+        (work / "refs.bib").write_text(bib_text, encoding="utf-8")
+        run = _run(
+            ["biber", "--tool", "--validate-datamodel", "refs.bib", "-O", "out.bib"], work, timeout
+        )
+        lines = (run.stdout + run.stderr).splitlines()
+        problems = [ln for ln in lines if re.search(r"\b(WARN|ERROR) - ", ln)]
+        if run.returncode != 0 and not problems:
+            problems.append(f"biber exited {run.returncode}")
+        return problems
+
+
+def test_biber_validates_the_exported_bib_files_of_both_flavours() -> None:
+    """No required field missing, no field a type does not have, in either flavour."""
+    _require("biber")
+    from .conftest import EXPORTS
+
+    for flavour in ("bibtex", "biblatex"):
+        text = (EXPORTS / flavour / "all.bib").read_text(encoding="utf-8")
+        assert validate_datamodel(text) == [], flavour
+
+
+def test_validate_datamodel_reports_problems() -> None:
+    """The check must see a missing mandatory field, or a clean result would mean nothing."""
+    _require("biber")
+    problems = validate_datamodel("@article{x,\n  title = {Only a Title},\n  date = {2020}\n}\n")
+    assert any("Missing mandatory field" in p for p in problems)

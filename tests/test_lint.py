@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -75,3 +77,31 @@ def test_cli_exit_status_and_json(catalog_copy):
     result = runner.invoke(main, ["--catalog", str(catalog_copy), "lint"])
     assert result.exit_code == 0, result.output
     assert "shared-identifier" not in result.output
+
+
+def test_duplicate_check_needs_no_numpy():
+    # rapidfuzz's process.cdist needs numpy, which is not a dependency: lint must not use it.
+    code = (
+        "import sys; sys.modules['numpy'] = None\n"
+        "from delbib import catalog, lint\n"
+        f"found = lint.check_duplicates(catalog.load({str(CATALOG)!r}))\n"
+        "print([f.rows for f in found])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[(91, 107)]"
+
+
+def test_near_duplicates_are_found_among_many_entries(catalog_copy):
+    cat = catalog.load(catalog_copy)
+    entry = cat.entries["less2024"]
+    twin = catalog.Entry(
+        key="lesstwin2025",
+        title="x",
+        clean_title="LESS: Selecting Influential Data for Targeted Instruction-Tuning",
+        categories=list(entry.categories),
+        rows=[999],
+    )
+    cat.entries[twin.key] = twin
+    pairs = [f.keys for f in lint.check_duplicates(cat)]
+    assert ("less2024", "lesstwin2025") in pairs

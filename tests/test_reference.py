@@ -66,3 +66,96 @@ def test_bad_reference_line_names_file_and_line(tmp_path):
     with pytest.raises(InputError) as info:
         reference.read(bad)
     assert str(info.value).startswith(f"{bad}:2: not a JSON object")
+
+
+def reference_rows(*rows: int) -> dict[int, dict]:
+    lines = REFERENCE.read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines]
+    return {r["row"]: r for r in records if r["row"] in rows}
+
+
+def import_records(catalog_copy, tmp_path, *records):
+    path = tmp_path / "facts.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return CliRunner().invoke(
+        main, ["--catalog", str(catalog_copy), "import-reference", str(path), "--json"]
+    )
+
+
+CATS = {"row": 3, "title": "About Cats", "issued": 1999, "author": [{"family": "Felix"}]}
+
+
+@pytest.mark.parametrize(
+    ("record", "reason"),
+    [
+        (CATS, "names another paper ('About Cats'): title similarity"),
+        (  # says it was gathered for this row's listed title, but its year is another paper's
+            {**CATS, "catalog_title": "Alpagasus:Training a Better Alpaca with Fewer Data"},
+            "names another paper ('About Cats'): year 1999 is not within one of [2024]",
+        ),
+        (
+            {**reference_rows(3)[3], "author": [{"given": "Tom", "family": "Cat"}]},
+            "authors disagree: 0 of 1 authors shared",
+        ),
+        ({"row": 3}, "would blank title, author, issued (known from the current record)"),
+        ({**reference_rows(3)[3], "type": "banana"}, "not valid CSL-JSON: type: 'banana'"),
+    ],
+)
+def test_a_record_for_another_paper_or_blanking_known_fields_is_refused(
+    catalog_copy, tmp_path, record, reason
+):
+    good = reference_rows(7)[7]
+    good["page"] = "1-99"  # a real change to another entry: it is still adopted
+    before = snapshot(catalog_copy)
+    result = import_records(catalog_copy, tmp_path, record, good)
+    assert result.exit_code == 1, result.output
+    summary = json.loads(result.stdout)
+    assert list(summary["refused"]) == ["alpagasus2024"]
+    assert summary["refused"]["alpagasus2024"]["row"] == 3
+    assert reason in summary["refused"]["alpagasus2024"]["reason"]
+    assert f"refused: alpagasus2024 (row 3): {summary['refused']['alpagasus2024']['reason']}\n" in (
+        result.stderr
+    )
+    after = snapshot(catalog_copy)
+    assert after["resolved/alpagasus2024.json"] == before["resolved/alpagasus2024.json"]
+    changed = sorted(k for k in after if after[k] != before[k])
+    assert len(summary["written"]) == 1 and changed == [f"resolved/{summary['written'][0]}.json"]
+    assert json.loads(after[changed[0]])["csl"]["page"] == "1-99"
+
+
+def test_a_renamed_paper_is_adopted_when_the_record_names_the_listed_title(catalog_copy, tmp_path):
+    # Row 25 was retitled on arXiv after it was listed: its record says which listed title it
+    # was gathered for (catalog_title), and its year and authors agree.
+    record = reference_rows(25)[25]
+    shutil.rmtree(catalog_copy / "resolved")
+    result = import_records(catalog_copy, tmp_path, record)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["written"] == ["llmsnaturally2024"]
+    record.pop("catalog_title")  # without it, the new title alone does not name the entry
+    shutil.rmtree(catalog_copy / "resolved")
+    result = import_records(catalog_copy, tmp_path, record)
+    assert result.exit_code == 1 and "title similarity 0.60 < 0.80" in result.stderr
+    assert not (catalog_copy / "resolved").exists()
+
+
+@pytest.mark.parametrize(
+    ("line", "field", "message"),
+    [
+        ('{"row": 3, "author": "Chen, Lichang"}', "author", "must be a list of {given, family}"),
+        ('{"row": 3, "author": [{"family": 7}]}', "author[0]", "must be a {given, family} object"),
+        ('{"row": 3, "issued": "2024"}', "issued", "must be a year (integer) or null"),
+        ('{"row": 3, "title": ["A"]}', "title", "must be a string or null"),
+        ('{"row": true}', "row", "each record needs an integer 'row'"),
+    ],
+)
+def test_a_record_of_the_wrong_shape_is_bad_input(catalog_copy, tmp_path, line, field, message):
+    path = tmp_path / "facts.jsonl"
+    path.write_text('{"row": 1}\n' + line + "\n", encoding="utf-8")
+    before = snapshot(catalog_copy)
+    result = CliRunner().invoke(
+        main, ["--catalog", str(catalog_copy), "import-reference", str(path)]
+    )
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"delbib: error: {path}:2: field '{field}': {message}")
+    assert result.stderr.count("\n") == 1
+    assert snapshot(catalog_copy) == before

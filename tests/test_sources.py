@@ -8,6 +8,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from delbib import config as cfg
 from delbib.errors import SourceError
@@ -19,7 +21,9 @@ from delbib.sources import (
     arxiv,
     crossref,
     csl_from_bibtex,
+    dblp,
     doi,
+    links_in,
     openreview,
 )
 from tests.fakeapi import FakeAPI, Fault, api_fixture  # noqa: F401 (the api fixture)
@@ -247,3 +251,142 @@ def test_openreview_search_unexpected_body_is_a_source_error(api: FakeAPI, servi
 )
 def test_openreview_status_only_from_accepted_venue_ids(venue, venueid, status):
     assert openreview.status_of(venue, venueid) == status
+
+
+def test_crossref_types_say_what_is_a_paper():
+    posted = sample("crossref-works-doi-posted-content-preprint.json")["message"]
+    found = crossref._found(posted, "w")
+    assert found.status == "preprint-only"  # bioRxiv: a preprint, never a version of record
+    assert "doi:10.1016/j.xgen.2025.100814" in found.links  # its relation: is-preprint-of
+    for kind in ("component", "peer-review", "dataset", "grant", "standard", "a-future-type"):
+        assert crossref._found({**posted, "type": kind}, "w").status == "not-a-paper", kind
+    for kind in ("proceedings-article", "journal-article", "book-chapter"):
+        assert crossref._found({**posted, "type": kind}, "w").status == "preprint-only", kind
+        published = {**posted, "type": kind, "DOI": "10.1016/j.xgen.2025.100814"}
+        assert crossref._found(published, "w").status == "published", kind
+    ssrn = {**posted, "type": "journal-article", "DOI": "10.2139/ssrn.4000001"}
+    assert crossref._found(ssrn, "w").status == "preprint-only"  # "SSRN Electronic Journal"
+
+
+def test_crossref_links_name_arxiv_alternative_ids_and_ieee_arnumbers():
+    message = {
+        "DOI": "10.1109/X.2024.1",
+        "type": "proceedings-article",
+        "title": ["T"],
+        "alternative-id": ["10683735", "arXiv:2401.17197v2"],
+        "link": [
+            {"URL": "http://xplorestaging.ieee.org/ielx8/1/2/010683735.pdf?arnumber=10683735"}
+        ],
+        "relation": {"has-preprint": [{"id-type": "doi", "id": "10.48550/arXiv.2402.00001"}]},
+    }
+    links = crossref._found(message, "w").links
+    assert {"doi:10.1109/x.2024.1", "arxiv:2401.17197", "ieee:10683735"} <= links
+    assert "arxiv:2402.00001" in links
+
+
+def test_links_in_bare_dois_and_urls():
+    assert links_in("10.18653/v1/2023.acl-long.1") == {
+        "doi:10.18653/v1/2023.acl-long.1",
+        "acl:2023.acl-long.1",
+    }
+    assert links_in("https://proceedings.mlr.press/v235/liu24a.html") == {"pmlr:v235/liu24a"}
+
+
+def test_dblp_recorded_search_answer():
+    body = sample("dblp-search-publ.json")
+    (hit,) = body["result"]["hits"]["hit"]
+    found = dblp.to_found(hit["info"], "r")
+    assert found.csl["title"].endswith("Full-Scan Test Architecture")  # dblp's final "." dropped
+    assert found.csl["type"] == "paper-conference" and found.status == "published"
+    assert [a["family"] for a in found.csl["author"]][:2] == ["Shinogi", "Yamada"]
+    assert found.csl["issued"] == {"date-parts": [[2005]]} and found.csl["page"] == "366-371"
+    assert found.csl["DOI"] == "10.1109/ats.2005.17" and "doi:10.1109/ats.2005.17" in found.links
+
+
+def test_dblp_single_author_homonym_number_and_corr():
+    info = {
+        "authors": {"author": {"@pid": "1/2", "text": "Wei Wang 0001"}},
+        "title": "A Preprint.",
+        "venue": "CoRR",
+        "year": "2024",
+        "type": "Informal and Other Publications",
+        "ee": "https://doi.org/10.48550/arXiv.2401.00001",
+    }
+    found = dblp.to_found(info, "r")
+    assert found.csl["author"] == [{"given": "Wei", "family": "Wang"}]
+    assert found.status == "preprint-only" and "container-title" not in found.csl
+    assert "arxiv:2401.00001" in found.links
+    assert dblp.to_found({**info, "type": "Editorship"}, "r").status == "not-a-paper"
+
+
+def test_dblp_search_through_the_fake_and_once_per_run(api: FakeAPI, services: Services):
+    config = dataclasses.replace(services.config, dblp_url=f"{api.base}/dblp")
+    services = Services(config, services.http)
+    title = "Provable Coresets for Preference Optimization"
+    hits = dblp.search(services, title)
+    assert any("pmlr:v267/quillon25a" in f.links for f in hits)
+    assert dblp.search(services, title.upper() + "!") == hits  # same normalised query
+    assert api.count("/dblp") == 1
+    seen = api.requests[-1]
+    assert seen.query["format"] == "json" and seen.query["q"] == title
+
+
+def test_arxiv_title_search_and_what_arxiv_says_about_publication(api, services):
+    hits = arxiv.search(services, "Sparse Reward Shaping: Makes Preference Data Go Further")
+    (found,) = hits
+    assert found.csl["custom"]["arxiv"] == "2511.99002" and found.venue_hint == "ICLR 2025"
+    assert found.csl["custom"]["arxiv_journal_ref"] == "ICLR 2025"
+    assert (
+        api.requests[-1].query["search_query"]
+        == 'ti:"Sparse Reward Shaping Makes Preference Data Go Further"'
+    )
+    (hinted,) = arxiv.search(services, "Curriculum Pruning for Sample-Efficient Instruction Tuning")
+    assert hinted.hints == ["doi:10.5555/inv.1001"] and "doi:10.5555/inv.1001" in hinted.links
+
+
+def test_crossref_down_falls_back_to_doi_org(services: Services):
+    config = dataclasses.replace(services.config, crossref_url="http://127.0.0.1:9")
+    services = Services(config, services.http)
+    from tests.fakeapi import serve
+
+    with serve() as api:
+        services.config = dataclasses.replace(config, doi_url=f"{api.base}/doi")
+        found = doi.fetch(services, "10.1145/3626772.3657807")
+    assert found.source == "doi.org" and found.csl["DOI"] == "10.1145/3626772.3657807"
+    assert "crossref" in services.http.stats.down
+
+
+JSONISH = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    authors=JSONISH,
+    venue=JSONISH,
+    ee=JSONISH,
+    year=JSONISH,
+    kind=st.sampled_from([*dblp.TYPES, "Editorship", "", "?"]),
+)
+def test_dblp_hits_of_any_shape_never_crash(authors, venue, ee, year, kind):
+    info = {"title": "A Title.", "authors": {"author": authors}, "venue": venue, "ee": ee}
+    info.update(year=year, type=kind)
+    found = dblp.to_found(info, "r")
+    assert found.csl["title"] == "A Title" and found.status
+
+
+@settings(max_examples=150, deadline=None)
+@given(relation=JSONISH, alternative=JSONISH, link=JSONISH)
+def test_crossref_relations_of_any_shape_never_crash(relation, alternative, link):
+    message = {"DOI": "10.5555/x", "type": "journal-article", "title": ["T"]}
+    message.update({"relation": relation, "alternative-id": alternative, "link": link})
+    try:
+        found = crossref._found(message, "w")
+    except SourceError:
+        return
+    assert "doi:10.5555/x" in found.links

@@ -7,22 +7,25 @@ fast. Expected failures (``DelbibError``) print one line and exit 1 or 2, never 
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Callable
 from functools import wraps
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from .errors import DelbibError, InputError
 
+if TYPE_CHECKING:  # pathlib and json are imported where used: `delbib --help` stays fast
+    from pathlib import Path
+
 CATALOG_ENV = "DELBIB_CATALOG"
 
 
 def _packaged_catalog() -> Path:
+    from pathlib import Path
+
     return Path(__file__).parent / "data" / "catalog"
 
 
@@ -31,6 +34,8 @@ def locate_catalog(explicit: str | None, *, for_write: bool = False) -> Path:
 
     Commands that write never fall back to the packaged copy: they create ./catalog instead.
     """
+    from pathlib import Path
+
     if explicit:
         return Path(explicit)
     if os.environ.get(CATALOG_ENV):
@@ -59,6 +64,8 @@ class Context:
 
 
 def _emit_json(data: Any) -> None:
+    import json
+
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
 
 
@@ -69,17 +76,26 @@ def _stderr_console():
 
 
 def handle_errors(func: Callable) -> Callable:
-    """Turn expected failures into a one-line message and their exit status."""
+    """Turn expected failures into a one-line message and their exit status.
+
+    Bad input (``InputError``) exits 2, a failed action 1, Ctrl-C 130; a closed pipe
+    (``delbib list | head -1``) ends quietly with status 0, as ``cat`` would end for a reader
+    that has seen enough.
+    """
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
+        except BrokenPipeError:
+            _discard_stdout()
+            sys.exit(0)
         except DelbibError as exc:
-            click.echo(f"delbib: error: {exc}", err=True)
+            click.echo(f"delbib: error: {_one_line(str(exc))}", err=True)
             sys.exit(exc.exit_code)
-        except OSError as exc:  # a file we must write cannot be (permissions, full disk)
-            click.echo(f"delbib: error: {exc.filename or ''}: {exc.strerror or exc}", err=True)
+        except OSError as exc:  # a file we must read or write cannot be (permissions, ...)
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"delbib: error: {where}{exc.strerror or exc}", err=True)
             sys.exit(1)
         except KeyboardInterrupt:
             click.echo(
@@ -88,6 +104,22 @@ def handle_errors(func: Callable) -> Callable:
             sys.exit(130)
 
     return wrapper
+
+
+def _one_line(message: str) -> str:
+    """An error is one line even when a library's message spans several."""
+    return " ".join(part.strip() for part in message.splitlines() if part.strip())
+
+
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail a second time."""
+    try:
+        fileno = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (tests' captured output)
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fileno)
+    os.close(devnull)
 
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
@@ -110,21 +142,53 @@ def main(ctx: click.Context, catalog: str | None) -> None:
 
 @main.command("import-markdown")
 @click.argument("markdown", type=click.Path(dir_okay=False))
+@click.option(
+    "--column",
+    "columns",
+    multiple=True,
+    metavar="ROLE=HEADER",
+    help="Which header holds a field when guessing cannot tell, e.g. title=Paper, year=When "
+    "(roles: title, tldr, categories, links, year, venue, authors).",
+)
+@click.option("--strict", is_flag=True, help="Treat every warning as an error: write nothing.")
+@click.option(
+    "--force", is_flag=True, help="Import even if most entries would lose their rows or a field."
+)
 @json_option
 @quiet_option
 @click.pass_obj
 @handle_errors
-def import_markdown(obj: Context, markdown: str, as_json: bool, quiet: bool) -> None:
-    """Create or update the catalog from an awesome-list markdown table.
+def import_markdown(
+    obj: Context,
+    markdown: str,
+    columns: tuple[str, ...],
+    strict: bool,
+    force: bool,
+    as_json: bool,
+    quiet: bool,
+) -> None:
+    """Create or update the catalog from an awesome list: paper tables or paper lists.
 
     Rows that are the same paper become one entry; keys, pinned identifiers and resolved
-    metadata survive a re-import; papers that left the list are reported, not deleted.
+    metadata survive a re-import; papers that left the list are reported, not deleted. Rows
+    that cannot be used are warnings naming their line (exit 1); --strict makes them errors.
+    An import that would erase most of the catalog is refused unless --force.
 
     Example: delbib import-markdown catalog/source/Awesome-Data-Efficient-LLM.md
     """
     from . import importer
+    from .markdown import columns as columns_mod
 
-    report = importer.run(markdown, obj.catalog_path(for_write=True))
+    parsed = importer.read(markdown, columns=columns_mod.parse_overrides(columns))
+    for problem in [] if quiet else parsed.warnings:
+        click.echo(f"delbib: warning: {problem}", err=True)
+    if strict and parsed.warnings:
+        raise InputError(
+            f"{len(parsed.warnings)} warnings and --strict: nothing written", path=markdown
+        )
+    report = importer.update(
+        parsed, obj.catalog_path(for_write=True), source=os.path.basename(markdown), force=force
+    )
     if as_json:
         _emit_json(report.to_dict())
     elif not quiet:
@@ -133,9 +197,11 @@ def import_markdown(obj: Context, markdown: str, as_json: bool, quiet: bool) -> 
             f"{data['rows']} rows -> {data['entries']} entries: {len(report.created)} new, "
             f"{len(report.updated)} updated, {data['unchanged']} unchanged; "
             f"{report.files_written} files written"
+            + (f"; {len(report.warnings)} warnings" if report.warnings else "")
         )
         for key in report.departed:
             click.echo(f"no longer in the list (kept): {key}")
+    sys.exit(1 if report.warnings else 0)
 
 
 @main.command("import-reference")
@@ -147,18 +213,24 @@ def import_markdown(obj: Context, markdown: str, as_json: bool, quiet: bool) -> 
 def import_reference(obj: Context, jsonl: str, as_json: bool, quiet: bool) -> None:
     """Adopt hand-gathered metadata (JSON Lines, one record per list row) as resolved records.
 
+    A record that names another paper than its entry, or would blank a field the entry's
+    record knows, is refused and reported; exit 1 when any was refused.
+
     Example: delbib import-reference catalog/source/catalog-reference.jsonl
     """
     from . import reference
 
     cat = obj.load()
-    summary = reference.apply(cat, reference.read(jsonl), source=Path(jsonl).name)
+    summary = reference.apply(cat, reference.read(jsonl), source=os.path.basename(jsonl))
     if as_json:
         _emit_json(summary)
     elif not quiet:
         click.echo(f"{len(summary['written'])} resolved records written")
         if summary["rows_without_entry"]:
             click.echo(f"rows with no entry: {summary['rows_without_entry']}")
+    for key, refused in summary["refused"].items():
+        click.echo(f"refused: {key} (row {refused['row']}): {refused['reason']}", err=True)
+    sys.exit(1 if summary["refused"] else 0)
 
 
 @main.command()
@@ -224,12 +296,17 @@ def stats(obj: Context, as_json: bool) -> None:
 
 @main.command()
 @click.option("--category", "-c", "categories", multiple=True, help="Only these categories.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="File (default: stdout).")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="File, device or FIFO to write; - is stdout (the default).",
+)
 @click.option(
     "--format",
     "-f",
     "fmt",
-    type=click.Choice(["bibtex", "biblatex", "csljson", "ris"]),
+    type=click.Choice(["bibtex", "biblatex", "csljson", "ris", "zotero-rdf"]),
     help="Output format (default: from the -o suffix, else bibtex).",
 )
 @click.option("--ascii", "ascii_", is_flag=True, help="BibTeX with LaTeX-encoded accents.")
@@ -258,7 +335,7 @@ def export(
     as_json: bool,
     quiet: bool,
 ) -> None:
-    """Export citations: BibTeX, biblatex, CSL-JSON or RIS.
+    """Export citations: BibTeX, biblatex, CSL-JSON, RIS or Zotero RDF.
 
     \b
     Examples:
@@ -266,7 +343,7 @@ def export(
       delbib export --all --out-dir exports/
       delbib export --check
     """
-    from . import exporter, formats
+    from . import exporter
 
     cat = obj.load()
     if check:
@@ -301,13 +378,13 @@ def export(
             )
         _warn_incomplete(result.incomplete, quiet or as_json)
         return
-    fmt = fmt or (formats.for_suffix(output) if output else "bibtex")
+    fmt = fmt or _format_for(output)
     options = {"ascii": True} if ascii_ else {}
     if ascii_ and fmt not in ("bibtex", "biblatex"):
         raise InputError("--ascii applies to BibTeX output only")
     entries = exporter.select(cat, categories)
     text, incomplete = exporter.render(cat, entries, fmt, **options)
-    if output:
+    if output and output != "-":
         from .files import atomic_write
 
         atomic_write(output, text)
@@ -340,11 +417,12 @@ def resolve(
     as_json: bool,
     quiet: bool,
 ) -> None:
-    """Fetch full metadata (Crossref/DOI, arXiv, OpenReview, ACL Anthology) for entries that
-    lack it, and store it with its provenance beside each entry.
+    """Fetch full metadata (Crossref/DOI, arXiv, OpenReview, ACL Anthology, dblp) for
+    entries that lack it, and store it with its provenance and evidence beside each entry.
 
-    A doubtful match is reported with the best candidate, never written. Exit 1 when the
-    run was abandoned (too many failed requests).
+    A doubtful match is reported with the best candidate, never written. A service that
+    cannot be reached is skipped for the run. Exit 1 when the run was abandoned (too many
+    failed requests).
 
     \b
     Examples:
@@ -391,7 +469,7 @@ def _show_resolve_summary(summary, *, dry_run: bool, offline: bool) -> None:
         "{unchanged}, unresolved {unresolved}, conflicts {conflicts}, failed {failed}".format(
             **counts
         )
-        + f" ({summary.requests} requests)"
+        + f" ({summary.requests} requests, {summary.throttled} refused with 429)"
     )
     for key, reason in summary.unresolved.items():
         echo(f"unresolved: {key}: {reason}")
@@ -400,6 +478,10 @@ def _show_resolve_summary(summary, *, dry_run: bool, offline: bool) -> None:
             echo(f"conflict: {key}: {conflict.get('identifier')} is {conflict.get('title')!r}")
     for key, reason in summary.failed.items():
         echo(f"failed (retried next run): {key}: {reason}")
+    for key, reason in summary.incomplete.items():
+        echo(f"saved, asked again next run (a service failed): {key}: {reason}")
+    for service, reason in summary.down.items():
+        echo(f"unreachable this run, skipped: {service}: {reason}", err=True)
     if dry_run:
         for key, change in summary.changes.items():
             for name, values in change.items():
@@ -421,10 +503,289 @@ def _export_all(cat, out_dir: str, quiet: bool):
         return exporter.export_all(cat, out_dir, progress=lambda _rel: progress.advance(task))
 
 
+def _format_for(output: str | None) -> str:
+    """The format an output's suffix names; BibTeX when its suffix says nothing (``-o -``,
+    ``-o /dev/null``, ``-o refs.txt``), as the ``--format`` help promises."""
+    from . import formats
+
+    try:
+        return formats.for_suffix(output) if output else "bibtex"
+    except InputError:
+        return "bibtex"
+
+
 def _warn_incomplete(incomplete: dict[str, list[str]], quiet: bool) -> None:
     if incomplete and not quiet:
         listed = "; ".join(f"{k} (no {', '.join(v)})" for k, v in sorted(incomplete.items()))
         click.echo(f"warning: {len(incomplete)} entries exported incomplete: {listed}", err=True)
+
+
+@main.command("render-list")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="File (default: stdout).")
+@click.option("--template", type=click.Path(dir_okay=False), help="A Jinja2 template instead.")
+@click.option("--listed", is_flag=True, help="Titles, years and venues as listed, not resolved.")
+@click.option("--check", is_flag=True, help="Exit 1 when --output differs from the catalog.")
+@quiet_option
+@click.pass_obj
+@handle_errors
+def render_list(
+    obj: Context,
+    output: str | None,
+    template: str | None,
+    listed: bool,
+    check: bool,
+    quiet: bool,
+) -> None:
+    """Write the awesome list's paper table(s) from the catalog.
+
+    Into an existing file only the part between <!-- delbib:start --> and
+    <!-- delbib:end --> is replaced; a new file holds just the marked tables.
+
+    \b
+    Examples:
+      delbib render-list -o README.md
+      delbib render-list -o README.md --check
+      delbib render-list --template bullets.md.j2 -o README.md
+    """
+    from . import render
+
+    cat = obj.load()
+    options = {"template": template, "listed": listed}
+    if check:
+        if not output:
+            raise InputError("--check compares a file: give it with -o FILE")
+        current = render.is_current(cat, output, **options)
+        if not quiet:
+            click.echo(
+                f"{output}: "
+                + ("up to date" if current else f"differs; run `delbib render-list -o {output}`"),
+                err=True,
+            )
+        sys.exit(0 if current else 1)
+    if output:
+        changed = render.write(cat, output, **options)
+        if not quiet:
+            click.echo(f"{output}: {'written' if changed else 'unchanged'}", err=True)
+    else:
+        click.echo(render.render_file(cat, None, **options), nl=False)
+
+
+@main.command()
+@click.option(
+    "--out-dir",
+    type=click.Path(file_okay=False),
+    default="survey",
+    show_default=True,
+    help="Directory of the kit.",
+)
+@click.option(
+    "--sort",
+    type=click.Choice(["list", "year", "venue"]),
+    default="list",
+    show_default=True,
+    help="Order of the papers in each table.",
+)
+@click.option(
+    "--tree",
+    type=click.Choice(["counts", "keys"]),
+    default="counts",
+    show_default=True,
+    help="Taxonomy figure: papers per category, or their citations at the leaves.",
+)
+@json_option
+@quiet_option
+@click.pass_obj
+@handle_errors
+def survey(obj: Context, out_dir: str, sort: str, tree: str, as_json: bool, quiet: bool) -> None:
+    """Write a LaTeX kit for a survey: refs.bib, a table per category, the taxonomy tree.
+
+    main.tex compiles with pdflatex + bibtex, main-biblatex.tex with biber.
+
+    \b
+    Examples:
+      delbib survey --out-dir survey/ && cd survey && latexmk -pdf main.tex
+      delbib survey --sort year --tree keys
+    """
+    from . import survey as survey_mod
+
+    kit = survey_mod.write(obj.load(), out_dir, sort=sort, leaves=tree)
+    if as_json:
+        _emit_json(kit.to_dict())
+    elif not quiet:
+        click.echo(
+            f"{len(kit.files)} files in {out_dir} ({len(kit.written)} changed, "
+            f"{len(kit.removed)} removed); compile: cd {out_dir} && latexmk -pdf main.tex",
+            err=True,
+        )
+
+
+# ----------------------------------------------------------------------------- zotero
+
+library_option = click.option(
+    "--library", required=True, metavar="user:ID|group:ID", help="The Zotero library."
+)
+collection_option = click.option(
+    "--collection", metavar="NAME", help="Parent collection (default: the list's name)."
+)
+
+
+@main.group()
+def zotero() -> None:
+    """Keep a Zotero library in step with the catalog (Zotero Web API v3).
+
+    The API key comes from $ZOTERO_API_KEY or `zotero_api_key` in delbib.yaml, never from
+    the command line.
+
+    \b
+    Examples:
+      delbib zotero push --library user:1234567 --dry-run
+      delbib zotero push --library user:1234567
+      delbib zotero pull --library user:1234567
+    """
+
+
+def _zotero_setup(obj: Context, library: str):
+    """The catalog and a client for the library (the API key is checked here, before any
+    progress display)."""
+    from . import config as config_mod
+    from .zotero.client import Library
+    from .zotero.sync import make_client
+
+    parsed = Library.parse(library)
+    root = obj.catalog_path(for_write=True)
+    return obj.load_at(root), make_client(config_mod.load(root), parsed)
+
+
+@zotero.command("push")
+@library_option
+@collection_option
+@click.option("--dry-run", is_flag=True, help="Show what would be created, updated, moved.")
+@click.option("--prune", is_flag=True, help="Delete delbib's own items the catalog dropped.")
+@click.option("--force", is_flag=True, help="Overwrite fields edited in Zotero.")
+@json_option
+@quiet_option
+@click.pass_obj
+@handle_errors
+def zotero_push(
+    obj: Context,
+    library: str,
+    collection: str | None,
+    dry_run: bool,
+    prune: bool,
+    force: bool,
+    as_json: bool,
+    quiet: bool,
+) -> None:
+    """Push the catalog into a Zotero library: one collection per category, safe to re-run.
+
+    Items are matched by citation key, DOI, then arXiv id; a re-push with nothing changed
+    writes nothing; fields edited in Zotero are reported and kept unless --force.
+
+    \b
+    Examples:
+      delbib zotero push --library user:1234567 --dry-run
+      delbib zotero push --library group:987654 --collection "Data-efficient LLMs" --json
+    """
+    from .zotero import sync
+
+    cat, client = _zotero_setup(obj, library)
+    options = dict(collection=collection, dry_run=dry_run, prune=prune, force=force)
+    if quiet or as_json:
+        summary = sync.push(cat, client, **options)
+    else:
+        from rich.progress import Progress
+
+        with Progress(console=_stderr_console(), transient=True) as progress:
+            task = progress.add_task("reading the library", total=None)
+
+            def advance(what: str, done: int, total: int) -> None:
+                progress.update(task, completed=done, total=total or None, description=what)
+
+            summary = sync.push(cat, client, progress=advance, **options)
+    if as_json:
+        _emit_json(summary.to_dict())
+    elif not quiet:
+        _show_push_summary(summary)
+    sys.exit(1 if summary.failed else 0)
+
+
+def _show_push_summary(summary) -> None:
+    echo = click.echo
+    would = "would be " if summary.dry_run else ""
+    for key, fields in summary.updated.items():
+        echo(f"{'would update' if summary.dry_run else 'updated'}: {key} ({', '.join(fields)})")
+    for key in summary.moved:
+        echo(f"{'would move' if summary.dry_run else 'moved'}: {key} (categories)")
+    if summary.dry_run:
+        for key in summary.created:
+            echo(f"would create: {key}")
+        for name in summary.collections_created:
+            echo(f"would create collection: {name}")
+        for name in summary.collections_moved:
+            echo(f"would move collection: {name}")
+        for key in summary.pruned:
+            echo(f"would delete: {key}")
+    for key, fields in summary.edited.items():
+        for name, values in fields.items():
+            echo(
+                f"edited in Zotero (kept; --force overwrites): {key}.{name}: "
+                f"{values['zotero']!r}, catalog has {values['catalog']!r}"
+            )
+    for key in summary.deleted_in_zotero:
+        echo(f"deleted in Zotero (not recreated; --force does): {key}")
+    for key in summary.not_in_catalog:
+        echo(f"delbib's item no longer in the catalog (kept; --prune deletes): {key}")
+    for key, reason in summary.failed.items():
+        echo(f"failed (retried next push): {key}: {reason}")
+    echo(
+        f"{summary.library}: {len(summary.created)} {would}created, "
+        f"{len(summary.updated)} {would}updated, {len(summary.moved)} {would}moved, "
+        f"{len(summary.unchanged)} left alone, {len(summary.edited)} with Zotero edits kept, "
+        f"{len(summary.pruned)} {would}deleted, {len(summary.failed)} failed; collections: "
+        f"{len(summary.collections_created)} {would}created, "
+        f"{len(summary.collections_moved)} {would}moved ({summary.requests} requests, "
+        f"{summary.writes} writes)"
+    )
+
+
+@zotero.command("pull")
+@library_option
+@collection_option
+@json_option
+@click.pass_obj
+@handle_errors
+def zotero_pull(obj: Context, library: str, collection: str | None, as_json: bool) -> None:
+    """Report what changed in Zotero since the push, as a diff to apply to the catalog.
+
+    Read only: items in the pushed collections that the catalog lacks (+) and fields or
+    categories edited in Zotero (~).
+
+    \b
+    Example:
+      delbib zotero pull --library user:1234567 --json
+    """
+    from .zotero import sync
+
+    cat, client = _zotero_setup(obj, library)
+    report = sync.pull(cat, client, collection=collection)
+    if as_json:
+        _emit_json(report.to_dict())
+        return
+    for item in report.not_in_catalog:
+        ids = " ".join(f"{k}:{item[k]}" for k in ("doi", "arxiv") if item[k])
+        echo_ids = f" {ids}" if ids else ""
+        click.echo(
+            f"+ {item['zotero_key']} {item['date'] or '?'} {item['title']!r}{echo_ids} "
+            f"[{', '.join(item['categories'])}]"
+        )
+    for key, fields in report.edited.items():
+        for name, values in fields.items():
+            click.echo(f"~ {key}.{name}: {values['pushed']!r} -> {values['zotero']!r}")
+    click.echo(
+        f"{len(report.not_in_catalog)} items not in the catalog, {len(report.edited)} edited "
+        f"in Zotero ({report.requests} requests)",
+        err=True,
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

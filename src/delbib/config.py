@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ class Config:
     arxiv_url: str = "https://export.arxiv.org"
     openreview_url: str = "https://api2.openreview.net"
     acl_url: str = "https://aclanthology.org"
+    dblp_url: str = "https://dblp.org"
     timeout: float = 20.0
     max_retries: int = 4
     arxiv_interval: float = 3.0
@@ -34,6 +35,8 @@ class Config:
     workers: int = 3
     failure_ratio: float = 0.10
     failure_min: int = 20
+    zotero_url: str = "https://api.zotero.org"
+    zotero_api_key: str | None = field(default=None, repr=False)  # a secret: never printed
 
 
 def _url(value: Any) -> str:
@@ -47,6 +50,14 @@ def _mailto(value: Any) -> str | None:
         return None
     if not isinstance(value, str) or "@" not in value or any(c.isspace() for c in value):
         raise ValueError("expected an e-mail address")
+    return value
+
+
+def _secret(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str) or any(c.isspace() for c in value):
+        raise ValueError("expected a key without spaces")
     return value
 
 
@@ -79,6 +90,7 @@ PARSERS: dict[str, Callable[[Any], Any]] = {
     "arxiv_url": _url,
     "openreview_url": _url,
     "acl_url": _url,
+    "dblp_url": _url,
     "timeout": _positive(float),
     "max_retries": _positive(int),
     "arxiv_interval": _positive(float),
@@ -86,8 +98,12 @@ PARSERS: dict[str, Callable[[Any], Any]] = {
     "workers": _positive(int),
     "failure_ratio": _ratio,
     "failure_min": _positive(int),
+    "zotero_url": _url,
+    "zotero_api_key": _secret,
 }
 assert set(PARSERS) == {f.name for f in fields(Config)}
+
+SECRETS = frozenset({"zotero_api_key"})  # never echoed in messages
 
 ENV_VARS = {
     "DELBIB_MAILTO": "mailto",
@@ -96,6 +112,9 @@ ENV_VARS = {
     "DELBIB_ARXIV_URL": "arxiv_url",
     "DELBIB_OPENREVIEW_URL": "openreview_url",
     "DELBIB_ACL_URL": "acl_url",
+    "DELBIB_DBLP_URL": "dblp_url",
+    "DELBIB_ZOTERO_URL": "zotero_url",
+    "ZOTERO_API_KEY": "zotero_api_key",
 }
 
 
@@ -108,7 +127,8 @@ def _apply(config: Config, values: Mapping[str, Any], where: str) -> Config:
         try:
             changes[key] = PARSERS[key](value)
         except ValueError as exc:
-            raise InputError(f"{exc}, got {value!r}", path=where, field=key) from None
+            shown = "a hidden value" if key in SECRETS else repr(value)
+            raise InputError(f"{exc}, got {shown}", path=where, field=key) from None
     return replace(config, **changes)
 
 

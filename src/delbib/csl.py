@@ -1,14 +1,30 @@
 """The canonical record: one CSL-JSON item per entry, the only thing writers read.
 
 An item is built from the entry's resolved metadata where present and from what the catalog
-knows otherwise (cleaned title, listed year, identifiers, links). Catalog-owned fields are
-always set here: ``id``/``citation-key`` (the entry key), ``keyword`` (its categories) and a
-``note`` with "Citation Key: KEY" so that Zotero with Better BibTeX keeps our keys.
+knows otherwise (cleaned title, listed year and venue, identifiers, links). Catalog-owned
+fields are always set here: ``id``/``citation-key`` (the entry key), ``keyword`` (its
+categories) and a ``note`` with "Citation Key: KEY" (and "arXiv:ID" for a published paper)
+that Zotero keeps in Extra. Decisions that every format must agree on are made here, once:
+
+* Type: a type whose required fields are unknown (a conference or journal paper without
+  author or container, a chapter without its book or publisher) becomes an arXiv preprint
+  when there is an arXiv id, else a ``document``; so no writer needs a fallback of its own.
+* Venues: a conference's short name ("ICLR 2025") is an event label, kept as
+  ``event-title`` (Zotero's Conference Name), never as an abbreviation; a journal's
+  ``container-title-short`` is its ISO 4 abbreviation (LTWA rules, ``pyiso4``), or the
+  source's own when that already is one, without years or notes. The listed venue fills a
+  missing container when it names one (not "arxiv", "Others" or "NIPS/ICML/ICLR").
+* Text: TeX-isms a source may carry (``--``, ``~``, ``\\&``) are turned into the characters
+  they stand for, so they never reach CSL-JSON or RIS.
+* A resolved record whose notes say the author list is incomplete sets
+  ``custom.incomplete_authors``; BibTeX writes ``and others`` for it.
 """
 
 from __future__ import annotations
 
-import copy
+import json
+import re
+from functools import lru_cache
 from typing import Any
 
 from . import identifiers
@@ -18,17 +34,83 @@ from .catalog import Catalog, Entry
 EXPECTED_FIELDS = ("title", "author", "issued")
 # Catalog facts that fill gaps in resolved metadata (the list's year beats no year at all).
 FALLBACK_FIELDS = ("title", "issued", "URL")
+# Fields without which a type cannot be cited as that type (BibTeX and biblatex require them).
+REQUIRED = {
+    "paper-conference": ("author", "container-title"),
+    "article-journal": ("author", "container-title"),
+    "chapter": ("author", "container-title", "publisher"),
+}
+# How reference records (``import-reference``) flag an author list known to be partial.
+INCOMPLETE_AUTHORS_MARKER = "AUTHOR LIST INCOMPLETE"
+# Listed venues that name a kind of venue or a choice of venues, not a venue.
+_PLACEHOLDER_VENUES = frozenset({"arxiv", "others", "other", "journal", "conference", "preprint"})
+_TEXT_FIELDS = ("title", "container-title", "collection-title", "publisher", "event-title")
+_TEX_ISMS = ((re.compile(r"(?<!-)---(?!-)"), "\u2014"), (re.compile(r"(?<!-)--(?!-)"), "\u2013"))
+_YEAR = re.compile(r"\s*(?:'\d{2}|\b(?:19|20)\d{2})\b")
+_NOTE = re.compile(r"\s*\([^)]*\)")
+_FINDINGS = re.compile(r"^Findings of (?:the )?", re.IGNORECASE)
 
 
 def _id_of(entry: Entry, scheme: str) -> str | None:
     return next((identifiers.value(i) for i in entry.ids if identifiers.scheme(i) == scheme), None)
 
 
-def _from_catalog(entry: Entry) -> dict[str, Any]:
-    """What the catalog alone says: enough to cite, never a guessed venue."""
+def untex(text: str) -> str:
+    """Plain text for TeX ligatures and escapes a source left in: ``--`` is an en dash,
+    ``---`` an em dash, ``~`` a space, ``\\&`` an ampersand."""
+    if "-" in text:
+        for pattern, char in _TEX_ISMS:
+            text = pattern.sub(char, text)
+    if "\\" in text:
+        text = re.sub(r"\\([&%$#_])", r"\1", text)
+    return text.replace("~", " ") if "~" in text else text
+
+
+def _listed_venue(entry: Entry) -> str | None:
+    venue = (entry.venue or "").strip()
+    if not venue or venue.casefold() in _PLACEHOLDER_VENUES or any(c in venue for c in "/*"):
+        return None
+    return venue
+
+
+def event_label(short: str) -> str:
+    """The conference an event label names, without notes: "Findings of EMNLP 2024" and
+    "NeurIPS 2023 (Datasets and Benchmarks)" -> "EMNLP 2024", "NeurIPS 2023"."""
+    return _FINDINGS.sub("", _NOTE.sub("", short)).strip()
+
+
+@lru_cache(maxsize=1)
+def _abbreviator() -> Any:
+    from pyiso4.ltwa import Abbreviate
+
+    return Abbreviate.create()
+
+
+@lru_cache(maxsize=4096)
+def iso4(journal: str) -> str:
+    """The ISO 4 abbreviation of a journal title (LTWA rules)."""
+    return str(_abbreviator()(journal, remove_part=True)).strip()
+
+
+def journal_abbreviation(journal: str, given: str | None) -> str:
+    """The source's abbreviation when it is one (abbreviated words, no year or note),
+    else the title's ISO 4 abbreviation."""
+    given = (given or "").strip()
+    if given and "." in given and not _YEAR.search(given) and not _NOTE.search(given):
+        return given
+    return iso4(journal) if journal else _NOTE.sub("", _YEAR.sub("", given)).strip()
+
+
+def _issued(entry: Entry) -> dict[str, Any] | None:
+    return {"date-parts": [[entry.year]]} if entry.year else None
+
+
+def _from_catalog(entry: Entry, *, url: bool = True) -> dict[str, Any]:
+    """What the catalog alone says: enough to cite, never a guessed venue (``url=False``
+    skips the URL, the costly part, when the resolved record has one)."""
     item: dict[str, Any] = {"title": entry.clean_title}
     if entry.year:
-        item["issued"] = {"date-parts": [[entry.year]]}
+        item["issued"] = _issued(entry)
     arxiv = _id_of(entry, "arxiv")
     doi = _id_of(entry, "doi")
     if doi:
@@ -37,35 +119,80 @@ def _from_catalog(entry: Entry) -> dict[str, Any]:
         item.update(type="article", publisher="arXiv", number=f"arXiv:{arxiv}")
     else:
         item["type"] = "document"
-    url = next((identifiers.url_for(i) for i in entry.ids if identifiers.url_for(i)), None)
-    if url or entry.links:
-        item["URL"] = url or entry.links[0]
+    if url:
+        link = next((identifiers.url_for(i) for i in entry.ids if identifiers.url_for(i)), None)
+        if link or entry.links:
+            item["URL"] = link or entry.links[0]
     return item
+
+
+def _settle_type(item: dict[str, Any], arxiv: str | None, entry: Entry) -> None:
+    """Give the item a type whose required fields it has (see the module docstring); a
+    paper cited as its arXiv preprint takes the listed year (the version of record's year
+    belongs to a version we cannot cite)."""
+    kind = item.get("type")
+    if not any(not item.get(f) for f in REQUIRED.get(kind, ())):
+        return
+    if arxiv:
+        item.update(type="article", publisher="arXiv", number=f"arXiv:{arxiv}")
+        item.pop("container-title", None)
+        if entry.year:
+            item["issued"] = _issued(entry)
+    else:
+        item["type"] = "document"
+
+
+def _settle_venue(item: dict[str, Any]) -> None:
+    short = item.pop("container-title-short", None)
+    container = item.get("container-title") or ""
+    if item["type"] == "paper-conference":
+        label = event_label(short or "")
+        if label and not item.get("event-title"):
+            item["event-title"] = label
+    elif item["type"] == "article-journal":
+        abbreviation = journal_abbreviation(container, short)
+        if abbreviation and abbreviation != container:
+            item["container-title-short"] = abbreviation
+
+
+def _clone(csl: dict[str, Any]) -> dict[str, Any]:
+    """A deep copy of JSON data (C-speed, unlike ``copy.deepcopy``)."""
+    return json.loads(json.dumps(csl))
 
 
 def to_item(entry: Entry, record: dict[str, Any] | None) -> dict[str, Any]:
     """The canonical CSL-JSON item of one entry (``record`` is its resolved record, if any)."""
     resolved = (record or {}).get("csl")
-    listed = _from_catalog(entry)
     if resolved:
-        item = copy.deepcopy(resolved)
-        item.update({k: listed[k] for k in FALLBACK_FIELDS if k in listed and not item.get(k)})
+        item = _clone(resolved)
+        gaps = [k for k in FALLBACK_FIELDS if not item.get(k)]
+        if gaps:
+            listed = _from_catalog(entry, url="URL" in gaps)
+            item.update({k: listed[k] for k in gaps if k in listed})
     else:
-        item = listed
+        item = _from_catalog(entry)
     item.pop("keyword", None)
     custom = dict(item.get("custom") or {})
     arxiv = custom.get("arxiv") or _id_of(entry, "arxiv")
     if arxiv:
         custom["arxiv"] = arxiv
+    venue = _listed_venue(entry)
+    wants_venue = item.get("type") != "article" and not item.get("container-title")
+    if venue and wants_venue and venue != item.get("publisher"):
+        item["container-title"] = venue
+    for name in _TEXT_FIELDS:
+        if isinstance(item.get(name), str):
+            item[name] = untex(item[name])
+    _settle_type(item, arxiv, entry)
+    _settle_venue(item)
+    if INCOMPLETE_AUTHORS_MARKER in str((record or {}).get("notes") or "") and item.get("author"):
+        custom["incomplete_authors"] = True
     custom["categories"] = list(entry.categories)
-    item.update(
-        {
-            "id": entry.key,
-            "citation-key": entry.key,
-            "note": f"Citation Key: {entry.key}",
-            "custom": custom,
-        }
-    )
+    note = [f"Citation Key: {entry.key}"]
+    if arxiv and item["type"] != "article":
+        note.append(f"arXiv:{arxiv}")
+    item.update({"id": entry.key, "citation-key": entry.key, "note": "\n".join(note)})
+    item["custom"] = custom
     if entry.categories:
         item["keyword"] = ", ".join(entry.categories)
     return {k: item[k] for k in sorted(item)}

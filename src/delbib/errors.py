@@ -6,7 +6,10 @@ traceback, so each error carries where the problem is (file, line, field) when k
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class DelbibError(Exception):
@@ -44,6 +47,10 @@ class InputError(DelbibError):
 
 class CatalogError(InputError):
     """The catalog on disk is malformed or inconsistent."""
+
+
+class OutputError(DelbibError):
+    """A file could not be written (permissions, full disk, a FIFO nobody reads)."""
 
 
 class IdentifierError(DelbibError):

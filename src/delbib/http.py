@@ -7,16 +7,20 @@ sleep are injectable so tests of backoff and limits do not wait.
 
 from __future__ import annotations
 
+import collections
+import contextlib
 import email.utils
+import http.client
 import json
 import random
 import re
+import socket
 import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -25,6 +29,9 @@ from delbib.errors import SourceError
 
 HOMEPAGE = "https://github.com/delbib/delbib"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+MARGIN = 0.9  # use at most this share of every published rate: spacing requests exactly at
+# the limit draws 429s, since the server's clock and ours never agree to the millisecond;
+SLACK = 0.25  # seconds after its start a request still running is assumed to have arrived
 BACKOFF_BASE = 1.0
 BACKOFF_CAP = 60.0
 T = TypeVar("T")
@@ -32,14 +39,17 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Limit:
-    """At most ``rate`` requests per second and ``concurrency`` in flight."""
+    """At most ``rate`` requests per second and ``concurrency`` in flight; ``window`` is the
+    span the server counts in (a second, unless the rule is "one request every N s")."""
 
     rate: float
     concurrency: int
+    window: float | None = None
 
 
 # Crossref's published limits (from December 2025): the polite pool is the one you join by
-# sending a mailto; "single" is a record lookup, "query" a search. Others are our own courtesy.
+# sending a mailto; "single" is a record lookup, "query" a search. dblp asks for at most one
+# request per second. Others are our own courtesy. Buckets are named "<service>-...".
 LIMITS: dict[str, Limit] = {
     "crossref-polite-single": Limit(10, 3),
     "crossref-polite-query": Limit(3, 3),
@@ -48,6 +58,8 @@ LIMITS: dict[str, Limit] = {
     "doi": Limit(5, 2),
     "openreview": Limit(2, 1),
     "acl": Limit(2, 1),
+    "zotero": Limit(5, 1),  # no published rate; one at a time keeps library versions in order
+    "dblp": Limit(1, 1),
 }
 
 
@@ -68,7 +80,21 @@ class HttpStatusError(SourceError):
 
 
 class TransportError(SourceError):
-    """No response at all: timeout, refused connection, reset."""
+    """No response at all: timeout, refused connection, reset; ``unreachable`` when the host
+    cannot be reached at all (refused, unknown name), so retrying now is pointless."""
+
+    def __init__(self, message: str, *, unreachable: bool = False):
+        super().__init__(message)
+        self.unreachable = unreachable
+
+
+class BadBody(SourceError):
+    """A 2xx response whose body cannot be read (cut short, not the promised format): as
+    transient as a 5xx, so it is retried."""
+
+
+class HostDown(SourceError):
+    """The service could not be reached earlier in this run; it is not asked again."""
 
 
 class RunAborted(SourceError):
@@ -89,14 +115,21 @@ class Response:
         return self.body.decode("utf-8", errors="replace")
 
     def json(self) -> Any:
-        """The body as JSON, or a SourceError saying what came instead (HTML pages do)."""
+        """The body as JSON, or BadBody saying what came instead (HTML pages, cut bodies)."""
         try:
             return json.loads(self.body)
         except ValueError:
             kind = self.headers.get("content-type", "unknown type")
-            raise SourceError(
-                f"{self.url}: expected JSON, got {kind}: {self.text[:80]!r}"
-            ) from None
+            raise BadBody(f"{self.url}: expected JSON, got {kind}: {self.text[:80]!r}") from None
+
+    def xml(self) -> Any:
+        """The body as an XML element, or BadBody (a feed cut short is not an answer)."""
+        import xml.etree.ElementTree as ET
+
+        try:
+            return ET.fromstring(self.body)
+        except ET.ParseError as exc:
+            raise BadBody(f"{self.url}: not well-formed XML ({exc}): {self.text[:80]!r}") from None
 
 
 def parse_retry_after(value: str | None, now: float) -> float | None:
@@ -128,10 +161,26 @@ def parse_rate_headers(headers: Mapping[str, str]) -> float | None:
 
 
 class Bucket:
-    """Spaces requests to one service and caps how many are in flight."""
+    """Spaces requests to one service and caps how many are in flight.
 
-    def __init__(self, limit: Limit, clock: Callable[[], float], sleep: Callable[[float], None]):
-        self.interval = 1.0 / limit.rate
+    Two rules, both under the published limit: starts are ``interval`` apart (the rate with a
+    margin), and a request starts a whole window after the request ``count`` places before it
+    *ended*. A server counts arrivals in a window; an arrival lies between our start and our
+    end, so the second rule holds at the server however late a request left this machine.
+    """
+
+    def __init__(
+        self,
+        limit: Limit,
+        clock: Callable[[], float],
+        sleep: Callable[[float], None],
+        margin: float = MARGIN,
+    ):
+        self.margin = margin
+        self.interval = 1.0 / (limit.rate * margin)
+        self.window = limit.window or max(1.0, 1.0 / limit.rate)
+        self.count = max(1, round(limit.rate * self.window))
+        self._history: collections.deque[list[float | None]] = collections.deque(maxlen=self.count)
         self._slots = threading.BoundedSemaphore(limit.concurrency)
         self._lock = threading.Lock()
         self._next = 0.0
@@ -141,29 +190,47 @@ class Bucket:
     def slow_down(self, rate: float) -> None:
         """Obey a server-announced rate when it is stricter than ours."""
         with self._lock:
-            self.interval = max(self.interval, 1.0 / rate)
+            self.interval = max(self.interval, 1.0 / (rate * self.margin))
 
-    def __enter__(self) -> Bucket:
+    def pause(self, seconds: float) -> None:
+        """Send nothing for ``seconds`` from now (a server's ``Backoff`` header)."""
+        with self._lock:
+            self._next = max(self._next, self._clock() + seconds)
+
+    @contextlib.contextmanager
+    def slot(self) -> Iterator[None]:
+        """Hold one request's place: wait for its turn, note when it ended."""
         self._slots.acquire()
         with self._lock:
             now = self._clock()
             start = max(now, self._next)
+            if len(self._history) == self.count:
+                began, ended = self._history[0]
+                # one still running is taken to have arrived SLACK after it started
+                arrived_by = ended if ended is not None else (began or 0.0) + SLACK
+                start = max(start, arrived_by + self.window)
             self._next = start + self.interval
-        if start > now:
-            self._sleep(start - now)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._slots.release()
+            record: list[float | None] = [start, None]
+            self._history.append(record)
+        try:
+            if start > now:
+                self._sleep(start - now)
+            yield
+        finally:
+            record[1] = self._clock()
+            self._slots.release()
 
 
 @dataclass
 class Stats:
-    """Requests made (every attempt) and the ones that finally failed, per bucket."""
+    """Requests made (every attempt) and the ones that finally failed, per bucket; the 429s
+    drawn; the services found down."""
 
     requests: dict[str, int] = field(default_factory=dict)
     failures: int = 0
     calls: int = 0
+    throttled: int = 0
+    down: dict[str, str] = field(default_factory=dict)  # service -> why
 
     @property
     def total(self) -> int:
@@ -186,6 +253,7 @@ class Http:
         sleep: Callable[[float], None] = time.sleep,
         wallclock: Callable[[], float] = time.time,
         jitter: Callable[[], float] = random.random,
+        margin: float = MARGIN,
     ) -> None:
         self.mailto = mailto
         self.user_agent = user_agent(mailto)
@@ -194,6 +262,7 @@ class Http:
         self.limits = dict(LIMITS if limits is None else limits)
         self.failure_ratio = failure_ratio
         self.failure_min = failure_min
+        self.margin = margin
         self.stats = Stats()
         self._clock, self._sleep, self._wallclock, self._jitter = clock, sleep, wallclock, jitter
         self._buckets: dict[str, Bucket] = {}
@@ -208,7 +277,8 @@ class Http:
             if name not in self._buckets:
                 if name not in self.limits:
                     raise KeyError(f"no rate limit configured for {name!r}")
-                self._buckets[name] = Bucket(self.limits[name], self._clock, self._sleep)
+                limit = self.limits[name]
+                self._buckets[name] = Bucket(limit, self._clock, self._sleep, self.margin)
             return self._buckets[name]
 
     def backoff(self, attempt: int, retry_after: float | None) -> float:
@@ -219,8 +289,13 @@ class Http:
     def call(self, bucket: str, fn: Callable[[], T]) -> T:
         """Run one request under the bucket's limits, retrying transient failures.
 
-        ``fn`` performs a single HTTP request and raises HttpStatusError or TransportError.
+        ``fn`` performs a single HTTP request (and reads its body) and raises HttpStatusError,
+        TransportError or BadBody. A service that cannot be reached is marked down for the
+        run: HostDown from then on, without a request, so its entries take other routes.
         """
+        service = bucket.split("-", 1)[0]
+        if service in self.stats.down:
+            raise HostDown(f"{service} is down for this run ({self.stats.down[service]})")
         limiter = self.bucket(bucket)
         with self._lock:
             self.stats.calls += 1
@@ -228,14 +303,23 @@ class Http:
             with self._lock:
                 self.stats.requests[bucket] = self.stats.requests.get(bucket, 0) + 1
             try:
-                with limiter:
+                with limiter.slot():
                     return fn()
             except HttpStatusError as exc:
+                if exc.status == 429:
+                    with self._lock:
+                        self.stats.throttled += 1
                 if exc.status not in RETRY_STATUSES or attempt == self.max_retries:
                     self._failed(exc, final=exc.status in RETRY_STATUSES)
                     raise
                 wait = self.backoff(attempt, exc.retry_after if exc.status in (429, 503) else None)
             except TransportError as exc:
+                if exc.unreachable or attempt == self.max_retries:
+                    with self._lock:
+                        self.stats.down.setdefault(service, str(exc))
+                    raise HostDown(f"{service} cannot be reached: {exc}") from exc
+                wait = self.backoff(attempt, None)
+            except BadBody as exc:
                 if attempt == self.max_retries:
                     self._failed(exc, final=True)
                     raise
@@ -266,27 +350,63 @@ class Http:
         params: Mapping[str, str] | None = None,
         headers: Mapping[str, str] | None = None,
         ok: tuple[int, ...] = (),
+        expect: str | None = None,
     ) -> Response:
-        """GET ``url``; statuses in ``ok`` (e.g. 404) are answers for the caller, not errors."""
+        """GET ``url``; statuses in ``ok`` (e.g. 404) are answers for the caller, not errors.
+
+        ``expect`` ("json" or "xml") checks a 2xx body inside the retry loop, so a body cut
+        short is asked again like a 5xx instead of failing the entry.
+        """
+        return self.request(
+            bucket, "GET", url, params=params, headers=headers, ok=ok, expect=expect
+        )
+
+    def request(
+        self,
+        bucket: str,
+        method: str,
+        url: str,
+        *,
+        params: Mapping[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
+        body: bytes | None = None,
+        ok: tuple[int, ...] = (),
+        expect: str | None = None,
+    ) -> Response:
+        """Any method (GET, POST, PATCH, DELETE) under the bucket's limits, as :meth:`get`."""
         if params:
             url = f"{url}?{urllib.parse.urlencode(params)}"
-        return self.call(bucket, lambda: self._get_once(bucket, url, headers or {}, ok))
+        return self.call(
+            bucket, lambda: self._once(bucket, method, url, headers or {}, body, ok, expect)
+        )
 
-    def _get_once(
-        self, bucket: str, url: str, headers: Mapping[str, str], ok: tuple[int, ...]
+    def _once(
+        self,
+        bucket: str,
+        method: str,
+        url: str,
+        headers: Mapping[str, str],
+        body: bytes | None,
+        ok: tuple[int, ...],
+        expect: str | None,
     ) -> Response:
-        request = urllib.request.Request(url, headers={"User-Agent": self.user_agent, **headers})
+        request = urllib.request.Request(
+            url, data=body, method=method, headers={"User-Agent": self.user_agent, **headers}
+        )
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as raw:
                 response = Response(url, raw.status, _lower(raw.headers), raw.read())
         except urllib.error.HTTPError as raw:
             response = Response(url, raw.code, _lower(raw.headers), raw.read())
-        except (urllib.error.URLError, TimeoutError, ConnectionError, OSError) as exc:
+        except (urllib.error.URLError, http.client.HTTPException, OSError) as exc:
             reason = getattr(exc, "reason", exc)
-            raise TransportError(f"{url}: no response ({reason})") from exc
+            unreachable = isinstance(reason, ConnectionRefusedError | socket.gaierror)
+            raise TransportError(f"{url}: no response ({reason})", unreachable=unreachable) from exc
         error = self.observe(bucket, response.status, response.headers, url, response.text)
         if error is not None and response.status not in ok:
             raise error
+        if expect and response.status < 300:
+            response.json() if expect == "json" else response.xml()
         return response
 
     def observe(
@@ -296,6 +416,8 @@ class Http:
         headers = _lower(headers)
         if (rate := parse_rate_headers(headers)) is not None:
             self.bucket(bucket).slow_down(rate)
+        if (pause := parse_retry_after(headers.get("backoff"), self._wallclock())) is not None:
+            self.bucket(bucket).pause(pause)  # Zotero's Backoff: no request for that long
         if status < 400:
             return None
         return HttpStatusError(

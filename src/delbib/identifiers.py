@@ -8,7 +8,8 @@ give the same string. Schemes, most preferred first when a paper has several:
   Francis, MIT Press, TechRxiv), Springer ``/chapter/``, ``/article/``, ``/content/pdf/``
 - ``acl:2024.naacl-long.421``, ``acl:P19-1001``: aclanthology.org (and ACL DOIs 10.18653/v1/...)
 - ``openreview:wcSx5VjTPP``: openreview.net ``forum?id=``, ``pdf?id=``, ``attachment?id=``
-- ``arxiv:2311.13246``, ``arxiv:cs/0601001``: arxiv.org, export.arxiv.org, arXiv DataCite DOIs
+- ``arxiv:2311.13246``, ``arxiv:cs/0601001``: arxiv.org (also export., browse., ar5iv mirrors),
+  huggingface.co/papers/ID, alphaxiv.org/abs/ID, arXiv DataCite DOIs
 - ``pmlr:v225/goel23a``: proceedings.mlr.press
 - ``neurips:2023/fa3ed726cc5073b9c31e3e49a807789c``: proceedings.neurips.cc, papers.nips.cc
 - ``aaai:30178``: ojs.aaai.org, AAAI journal (article id, not the galley file id)
@@ -112,7 +113,15 @@ _AAAI_PATH = re.compile(r"^/index\.php/AAAI/article/(?:view|download)/(\d+)(?:/\
 _VOID = re.compile(r"^(?:https?://)?javascript:", re.IGNORECASE)
 _BARE_HOST = re.compile(r"^[\w-]+(?:\.[\w-]+)+/", re.ASCII)
 
-_ARXIV_HOSTS = frozenset({"arxiv.org", "export.arxiv.org"})
+# arXiv and its mirrors that keep arXiv's paths (/abs/ID, /pdf/ID, /html/ID).
+_ARXIV_HOSTS = frozenset(
+    {"arxiv.org", "export.arxiv.org", "browse.arxiv.org", "ar5iv.labs.arxiv.org", "ar5iv.org"}
+)
+# Pages named by an arXiv id under another path: huggingface.co/papers/ID, alphaxiv.org/abs/ID.
+_ARXIV_PAGE_PATH = re.compile(
+    rf"^/(?:papers|abs|overview)/({_ARXIV_NEW})(?:v\d+)?/?$", re.IGNORECASE
+)
+_ARXIV_PAGE_HOSTS = frozenset({"huggingface.co", "alphaxiv.org"})
 _ACL_HOSTS = frozenset({"aclanthology.org", "aclweb.org"})
 _NEURIPS_HOSTS = frozenset({"proceedings.neurips.cc", "papers.nips.cc", "papers.neurips.cc"})
 _PMC_HOSTS = frozenset({"pmc.ncbi.nlm.nih.gov", "ncbi.nlm.nih.gov"})
@@ -440,6 +449,10 @@ def _extract(url: str, depth: int) -> list[str]:
 
     if host in _ARXIV_HOSTS:
         match = _ARXIV_PATH.match(path)
+        return [_normalize_arxiv(match.group(1), url)] if match else []
+
+    if host in _ARXIV_PAGE_HOSTS:
+        match = _ARXIV_PAGE_PATH.match(path)
         return [_normalize_arxiv(match.group(1), url)] if match else []
 
     if host in _ACL_HOSTS:

@@ -9,16 +9,24 @@ paper that left the list keeps its file with no rows and is reported, never dele
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import catalog as catalog_mod
 from . import identifiers, markdown
 from .catalog import Catalog, Category, Entry, clean_category, make_key, slugify
-from .markdown import Row
-from .text import clean_title, title_key, title_similarity
+from .errors import InputError
+from .markdown import ParsedList, Problem, Row
+from .markdown.fields import KIND_ORDER
+from .text import clean_key, clean_title, key_similarity, title_key
+from .titleindex import TitleIndex
 
 SAME_PAPER_SIMILARITY = 0.9  # titles sharing an identifier must be at least this close
+# An import that would take the rows from, or blank a field on, more than this share of the
+# listed entries is refused without --force: a wrong file or a renamed column, not an edit.
+ERASE_SHARE = 0.5
+GUARDED_FIELDS = ("title", "tldr", "categories", "links", "year", "venue", "identifiers")
 
 
 @dataclass
@@ -28,6 +36,7 @@ class ImportReport:
     unchanged: list[str] = field(default_factory=list)
     departed: list[str] = field(default_factory=list)  # in the catalog, no longer in the list
     row_keys: dict[int, str] = field(default_factory=dict)  # source row -> entry key
+    warnings: list[Problem] = field(default_factory=list)  # rows or tables the list lost
     files_written: int = 0
 
     def to_dict(self) -> dict:
@@ -38,6 +47,7 @@ class ImportReport:
             "departed": self.departed,
             "rows": len(self.row_keys),
             "entries": len(set(self.row_keys.values())),
+            "warnings": [str(w) for w in self.warnings],
             "files_written": self.files_written,
         }
 
@@ -46,11 +56,8 @@ class ImportReport:
 class _Group:
     rows: list[Row]
     clean: list[str]
+    keys: list[str]
     ids: list[str]
-
-    @property
-    def keys(self) -> set[str]:
-        return {title_key(t) for t in self.clean}
 
 
 def _row_ids(row: Row) -> list[str]:
@@ -61,44 +68,76 @@ def _row_ids(row: Row) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _same_paper(
-    titles_a: list[str], ids_a: list[str], titles_b: list[str], ids_b: list[str]
-) -> bool:
-    if {title_key(t) for t in titles_a} & {title_key(t) for t in titles_b}:
-        return True
-    if not set(ids_a) & set(ids_b):
-        return False
-    return any(title_similarity(a, b) >= SAME_PAPER_SIMILARITY for a in titles_a for b in titles_b)
+def _close(keys_a: list[str], keys_b: list[str]) -> bool:
+    return any(key_similarity(a, b) >= SAME_PAPER_SIMILARITY for a in keys_a for b in keys_b)
 
 
 def group_rows(rows: list[Row]) -> list[_Group]:
-    """Group rows that are the same paper, in list order of each group's first row."""
-    groups: list[_Group] = []
-    for row in rows:
-        clean = clean_title(row.title)
-        ids = _row_ids(row)
-        matches = [g for g in groups if _same_paper([clean], ids, g.clean, g.ids)]
-        if not matches:
-            groups.append(_Group([row], [clean], ids))
-            continue
-        head = matches[0]
-        for other in matches[1:]:  # a row can bridge two groups: fold them into the first
-            head.rows += other.rows
-            head.clean += other.clean
-            head.ids += other.ids
-            groups.remove(other)
-        head.rows.append(row)
-        head.clean.append(clean)
-        head.ids = list(dict.fromkeys([*head.ids, *ids]))
-    for g in groups:
-        order = sorted(range(len(g.rows)), key=lambda i: g.rows[i].index)
-        g.rows = [g.rows[i] for i in order]
-        g.clean = [g.clean[i] for i in order]
+    """Group rows that are the same paper (same normalised title, or a shared identifier with
+    agreeing titles), in list order of each group's first row. Each title is normalised once
+    and candidates come from an index, so this grows linearly with the list."""
+    index = TitleIndex()
+    parent: list[int] = []  # union-find over rows: a row can bridge two groups
+    members: dict[int, list[int]] = {}
+    clean = [clean_title(r.title) for r in rows]
+    keys = [clean_key(c) for c in clean]
+    ids = [_row_ids(r) for r in rows]
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for n in range(len(rows)):
+        matched = {root(i) for i in index.same_key(keys[n])}
+        for i in index.sharing(ids[n]):
+            head = root(i)
+            if head not in matched and _close([keys[n]], [keys[m] for m in members[head]]):
+                matched.add(head)
+        index.add(keys[n], ids[n])
+        parent.append(n)
+        members[n] = [n]
+        if matched:
+            head = min(matched)
+            for other in sorted(matched - {head}):
+                parent[other] = head
+                members[head] += members.pop(other)
+            parent[n] = head
+            members[head].append(n)
+            del members[n]
+    groups = []
+    for head in sorted(members):
+        order = sorted(members[head], key=lambda i: rows[i].index)
+        group_ids = list(dict.fromkeys(x for i in sorted(members[head]) for x in ids[i]))
+        groups.append(
+            _Group(
+                [rows[i] for i in order],
+                [clean[i] for i in order],
+                [keys[i] for i in order],
+                group_ids,
+            )
+        )
     return groups
 
 
+_category = functools.lru_cache(maxsize=None)(clean_category)  # few names, many rows
+
+
 def _merged_categories(rows: list[Row]) -> list[str]:
-    return list(dict.fromkeys(clean_category(c) for r in rows for c in r.categories))
+    return list(dict.fromkeys(_category(c) for r in rows for c in r.categories))
+
+
+def _merged_links(rows: list[Row]) -> list[str]:
+    """Every row's links, paper links first (then code, project, video) as within one row, so
+    a list rendered from the catalog reads back in the same order."""
+    kinds: dict[str, int] = {}
+    for row in rows:
+        for i, url in enumerate(row.links):
+            if not identifiers.is_void(url):
+                kind = row.kinds[i] if i < len(row.kinds) else None
+                kinds.setdefault(url, KIND_ORDER.index(kind) if kind else 0)
+    return sorted(kinds, key=kinds.__getitem__)
 
 
 def _apply(entry: Entry, group: _Group) -> None:
@@ -107,31 +146,31 @@ def _apply(entry: Entry, group: _Group) -> None:
     entry.clean_title = group.clean[0]
     entry.tldr = first.tldr
     entry.categories = _merged_categories(group.rows)
-    entry.links = list(
-        dict.fromkeys(u for r in group.rows for u in r.links if not identifiers.is_void(u))
-    )
+    entry.links = _merged_links(group.rows)
     entry.year = first.year
     entry.venue = first.venue
+    entry.authors = first.authors
     entry.rows = [r.index for r in group.rows]
     entry.identifiers = list(group.ids)
 
 
-def import_rows(catalog: Catalog, rows: list[Row], *, source: str) -> ImportReport:
+def import_rows(catalog: Catalog, parsed: ParsedList | list[Row], *, source: str) -> ImportReport:
     """Merge parsed rows into ``catalog`` in memory; ``save`` writes the result."""
-    report = ImportReport()
-    groups = group_rows(rows)
+    if not isinstance(parsed, ParsedList):
+        parsed = ParsedList(rows=list(parsed))
+    report = ImportReport(warnings=list(parsed.warnings))
+    groups = group_rows(parsed.rows)
     existing = list(catalog.entries.values())
+    index = TitleIndex()
+    for entry in existing:
+        index.add(title_key(entry.clean_title), entry.ids)
     claimed: set[str] = set()
     taken = set(catalog.entries)
     for group in groups:
+        candidates = {i for key in dict.fromkeys(group.keys) for i in index.same_key(key)}
+        candidates |= {i for i in index.sharing(group.ids) if _close(group.keys, [index.keys[i]])}
         match = next(
-            (
-                e
-                for e in existing
-                if e.key not in claimed
-                and _same_paper(group.clean, group.ids, [e.clean_title], e.ids)
-            ),
-            None,
+            (existing[i] for i in sorted(candidates) if existing[i].key not in claimed), None
         )
         if match is None:
             key = make_key(group.clean[0], group.rows[0].year, taken)
@@ -154,16 +193,27 @@ def import_rows(catalog: Catalog, rows: list[Row], *, source: str) -> ImportRepo
         if entry.key not in claimed and entry.rows:
             entry.rows = []
             report.departed.append(entry.key)
-    _merge_taxonomy(catalog, rows)
+    _merge_taxonomy(catalog, parsed)
     catalog.source = source
     catalog.entries = {e.key: e for e in catalog.ordered()}
     return report
 
 
-def _merge_taxonomy(catalog: Catalog, rows: list[Row]) -> None:
-    """List order first; categories the list no longer uses stay (entries may still cite them)."""
+def _merge_taxonomy(catalog: Catalog, parsed: ParsedList) -> None:
+    """List order first, each parent before its children; categories the list no longer uses
+    stay (entries may still cite them). A category the list names without a heading above it
+    (a category cell, as in a rendered list) keeps the parent the catalog gave it."""
     old = {c.name: c for c in catalog.taxonomy}
-    names = list(dict.fromkeys(clean_category(c) for r in rows for c in r.categories))
+    parents = {_category(k): _category(v) if v else None for k, v in parsed.parents.items()}
+    for name, category in old.items():
+        parents.setdefault(name, category.parent)
+    names: dict[str, None] = {}
+    for row in parsed.rows:
+        for raw in row.categories:
+            chain = [_category(raw)]
+            while parents.get(chain[-1]) and parents[chain[-1]] not in chain:
+                chain.append(parents[chain[-1]])
+            names.update(dict.fromkeys(reversed(chain)))
     slugs: set[str] = set()
     taxonomy = []
     for name in [*names, *(n for n in old if n not in names)]:
@@ -171,8 +221,37 @@ def _merge_taxonomy(catalog: Catalog, rows: list[Row]) -> None:
         while slug in slugs:
             slug += "-2"
         slugs.add(slug)
-        taxonomy.append(Category(name, slug))
+        parent = parents.get(name)
+        taxonomy.append(Category(name, slug, parent))
     catalog.taxonomy = taxonomy
+
+
+def _refuse_erasing(before: dict[str, dict], catalog: Catalog, report: ImportReport) -> None:
+    """Stop an import that would take the rows from, or blank a field on, most listed entries:
+    an empty or wrong file, or a renamed column ("Yaer"), is not an instruction to erase."""
+    listed = [key for key, data in before.items() if data["rows"]]
+    if not listed:
+        return
+    limit = ERASE_SHARE * len(listed)
+    if len(report.departed) > limit:
+        raise InputError(
+            f"this import would take {len(report.departed)} of {len(listed)} listed papers out "
+            "of the list (a different or truncated file?); nothing written; use --force to "
+            "import anyway"
+        )
+    for name in GUARDED_FIELDS:
+        blanked = [
+            k
+            for k in listed
+            if before[k].get(name) and not catalog.entries[k].to_yaml_dict().get(name)
+        ]
+        if len(blanked) > limit:
+            raise InputError(
+                f"this import would blank '{name}' on {len(blanked)} of {len(listed)} listed "
+                f"papers (a renamed or misspelt column?); nothing written; use --force to "
+                "import anyway",
+                field=name,
+            )
 
 
 def save(catalog: Catalog, report: ImportReport) -> None:
@@ -183,15 +262,59 @@ def save(catalog: Catalog, report: ImportReport) -> None:
     report.files_written = written
 
 
-def run(markdown_path: str | Path, catalog_root: str | Path) -> ImportReport:
-    """Parse a list and create or update the catalog at ``catalog_root`` (the CLI's job)."""
-    rows = markdown.parse_file(markdown_path)
+def read(markdown_path: str | Path, *, columns: dict[str, str] | None = None) -> ParsedList:
+    """Parse a list; a file with no paper table or list is an ``InputError`` (exit 2)."""
+    parsed = markdown.parse_file(markdown_path, columns=columns)
+    if not parsed.rows:
+        why = (
+            f"; {parsed.warnings[0].message} (line {parsed.warnings[0].line})"
+            if parsed.warnings
+            else ""
+        )
+        raise InputError(
+            "no paper table or paper list found (a table needs a column of titles, a list "
+            f"needs items that link papers){why}; nothing written",
+            path=markdown_path,
+        )
+    return parsed
+
+
+def update(
+    parsed: ParsedList, catalog_root: str | Path, *, source: str, force: bool = False
+) -> ImportReport:
+    """Merge parsed rows into the catalog at ``catalog_root`` and write it, unless the result
+    would erase most of it (then ``InputError`` and nothing written, unless ``force``)."""
     root = Path(catalog_root)
     cat = (
         catalog_mod.load(root)
         if (root / catalog_mod.CATALOG_FILE).exists()
         else catalog_mod.new(root)
     )
-    report = import_rows(cat, rows, source=Path(markdown_path).name)
+    before = {key: entry.to_yaml_dict() for key, entry in cat.entries.items()}
+    report = import_rows(cat, parsed, source=source)
+    if not force:
+        _refuse_erasing(before, cat, report)
     save(cat, report)
     return report
+
+
+def run(
+    markdown_path: str | Path,
+    catalog_root: str | Path,
+    *,
+    columns: dict[str, str] | None = None,
+    strict: bool = False,
+    force: bool = False,
+) -> ImportReport:
+    """Parse a list and create or update the catalog at ``catalog_root`` (the CLI's job).
+
+    ``strict`` makes any warning an error (nothing written); ``force`` allows an import that
+    would erase most of the catalog.
+    """
+    parsed = read(markdown_path, columns=columns)
+    if strict and parsed.warnings:
+        raise InputError(
+            f"{len(parsed.warnings)} problems in the list and --strict; nothing written; "
+            f"first: {parsed.warnings[0]}"
+        )
+    return update(parsed, catalog_root, source=Path(markdown_path).name, force=force)

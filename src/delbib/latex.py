@@ -19,11 +19,13 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 __all__ = [
     "braces_balanced",
     "clean_text",
+    "encode",
     "encode_char",
     "escape",
     "escape_title",
@@ -83,6 +85,9 @@ _LETTERS: dict[str, str] = {
 _WS = re.compile(r"\s+")
 _RUN = re.compile(r"[^\W_]+")
 _CONTROL = dict.fromkeys(c for c in range(32) if chr(c) not in "\t\n\r")
+# Text needs cleaning only for an entity, a control character, or whitespace other than a
+# single inner space (and, beyond ASCII, when it is not in NFC).
+_DIRTY = re.compile(r"[\x00-\x1f&]|(?! )\s|  |^ | $")
 
 
 def clean_text(text: str) -> str:
@@ -91,6 +96,8 @@ def clean_text(text: str) -> str:
     BibTeX and RIS are line/whitespace-insensitive (or line-based), so internal newlines
     and runs of spaces carry no meaning and would only break record structure.
     """
+    if not _DIRTY.search(text) and (text.isascii() or unicodedata.is_normalized("NFC", text)):
+        return text  # the common case: nothing to do
     if "&" in text:
         text = html.unescape(text)
     text = unicodedata.normalize("NFC", text).translate(_CONTROL)
@@ -143,13 +150,19 @@ def encode_char(ch: str, ascii: bool = False) -> str:
 
 
 _SPECIALS_TABLE = {ord(ch): latex for ch, latex in _SPECIALS.items()}
+_SPECIAL = re.compile("[" + re.escape("".join(_SPECIALS)) + "]")
 
 
 def _encode(text: str, ascii: bool) -> str:
     """``encode_char`` over a string; one ``str.translate`` when only TeX specials matter."""
     if not ascii or text.isascii():
-        return text.translate(_SPECIALS_TABLE)
+        return text.translate(_SPECIALS_TABLE) if _SPECIAL.search(text) else text
     return "".join(encode_char(ch, ascii) for ch in text)
+
+
+def encode(text: str, *, ascii: bool = False) -> str:
+    """``escape`` for text that already went through ``clean_text``."""
+    return _encode(text, ascii)
 
 
 def escape(text: str, *, ascii: bool = False) -> str:
@@ -170,15 +183,15 @@ def _needs_protection(run: str, start: int, text: str, first: bool) -> bool:
     return False
 
 
-def escape_title(text: str, *, ascii: bool = False) -> str:
-    """Escape a title and brace-protect acronyms/mixed-case words (not every word).
+def _protected(run: str) -> str:
+    """A run in braces; an all-caps word with a plural ``s`` is braced without the ``s``."""
+    if len(run) > 2 and run.endswith("s") and run[:-1].isupper():
+        return "{" + run[:-1] + "}s"
+    return "{" + run + "}"
 
-    Sentence-casing styles lowercase everything outside braces, so words whose
-    capitals are not just the initial one (``{LLM}s``, ``{GPT}-4``, ``{ChatGPT}``) are
-    braced; ordinary title-cased words stay unbraced so a style may lowercase them. An
-    all-caps word with a plural ``s`` is braced without the ``s``.
-    """
-    text = clean_text(text)
+
+def _title_by_runs(text: str, ascii: bool) -> str:
+    """The reference implementation: one run (letters and digits) at a time."""
     out: list[str] = []
     pos = 0
     for index, match in enumerate(_RUN.finditer(text)):
@@ -187,14 +200,77 @@ def escape_title(text: str, *, ascii: bool = False) -> str:
         run = match.group()
         body = _encode(run, ascii)
         if _needs_protection(run, start, text, index == 0):
-            if len(run) > 2 and run.endswith("s") and run[:-1].isupper():
-                body = "{" + _encode(run[:-1], ascii) + "}s"
-            else:
-                body = "{" + body + "}"
+            body = _protected(body) if body == run else "{" + body + "}"
         out.append(body)
         pos = end
     out.append(_encode(text[pos:], ascii))
     return "".join(out)
+
+
+def _char_class(test: Callable[[str], bool]) -> str:
+    """A regex character class of the BMP characters ``test`` accepts, as ranges."""
+    ranges: list[str] = []
+    start = None
+    for code in range(0x10001):
+        inside = code < 0x10000 and test(chr(code))
+        if inside and start is None:
+            start = code
+        elif not inside and start is not None:
+            first, last = re.escape(chr(start)), re.escape(chr(code - 1))
+            ranges.append(first if start == code - 1 else f"{first}-{last}")
+            start = None
+    return "[" + "".join(ranges) + "]"
+
+
+@lru_cache(maxsize=1)
+def _protect_pattern() -> re.Pattern[str]:
+    """Runs (maximal letters and digits, not a macro name after a backslash) that need
+    braces: a capital after the first character, a capital first with a digit, a lone
+    capital. Built once; the same rules as ``_needs_protection``."""
+    upper = _char_class(str.isupper)
+    digit = _char_class(str.isdigit)
+    run = r"[^\W_]"
+    return re.compile(
+        rf"(?<!{run})(?<!\\)"
+        rf"(?:{run}+{upper}{run}*|{upper}{run}*?{digit}{run}*|({upper}))"
+        rf"(?!{run})"
+    )
+
+
+def escape_title(text: str, *, ascii: bool = False) -> str:
+    """Escape a title and brace-protect acronyms/mixed-case words (not every word).
+
+    Sentence-casing styles lowercase everything outside braces, so words whose
+    capitals are not just the initial one (``{LLM}s``, ``{GPT}-4``, ``{ChatGPT}``) are
+    braced; ordinary title-cased words stay unbraced so a style may lowercase them. An
+    all-caps word with a plural ``s`` is braced without the ``s``.
+
+    One regex pass over the escaped title finds the runs to protect (escaping TeX specials
+    only adds macro names after a backslash, which the pattern skips); text with
+    non-ASCII characters in ``ascii`` mode, where accents become commands, or beyond the
+    Basic Multilingual Plane (outside the pattern's classes) goes run by run.
+    """
+    text = clean_text(text)
+    if not text.isascii() and (ascii or max(text) > "\uffff"):
+        return _title_by_runs(text, ascii)  # accents as commands, or beyond the BMP
+    encoded = _encode(text, ascii)
+    first = _FIRST_RUN.search(encoded)
+    first_start = first.start() if first else -1
+
+    def protect(match: re.Match[str]) -> str:
+        run = match.group()
+        if match.group(1) is not None:  # a lone capital
+            start = match.start()
+            if start == first_start:
+                return run
+            if run == "A" and (start == 0 or encoded[start - 1] == " "):
+                return run
+        return _protected(run)
+
+    return _protect_pattern().sub(protect, encoded)
+
+
+_FIRST_RUN = re.compile(r"(?<![^\W_])(?<!\\)[^\W_]+")
 
 
 def braces_balanced(text: str) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass
 
 from .catalog import Catalog, Entry
 from .text import short_name, title_key
+from .titleindex import TitleIndex
 
 MIN_YEAR = 1990
 DUPLICATE_SIMILARITY = 85  # rapidfuzz ratio on normalised titles, 0-100
@@ -81,31 +82,35 @@ def check_shared_identifiers(catalog: Catalog) -> list[Finding]:
 
 def check_duplicates(catalog: Catalog) -> list[Finding]:
     """Entries whose titles differ but are close, or that name the same method before a colon
-    ("Do-Not-Answer: ..."): often a preprint and its published version."""
-    from rapidfuzz import fuzz, process
-
+    ("Do-Not-Answer: ..."): often a preprint and its published version. Candidates come from
+    the shared title index, so the check grows with the catalog, not with its square."""
     entries = list(catalog.entries.values())
-    keys = [title_key(e.clean_title) for e in entries]
-    names = [title_key(n) if (n := short_name(e.clean_title)) else None for e in entries]
-    if len(keys) < 2:
-        return []
-    scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=DUPLICATE_SIMILARITY)
+    index = TitleIndex()
+    by_name: dict[str, list[int]] = defaultdict(list)
+    pairs: dict[tuple[int, int], float | None] = {}
+    for j, entry in enumerate(entries):
+        key = title_key(entry.clean_title)
+        for i, score in index.similar(key, DUPLICATE_SIMILARITY / 100):
+            pairs[(i, j)] = score
+        name = short_name(entry.clean_title)
+        if name:
+            for i in by_name[title_key(name)]:
+                pairs.setdefault((i, j), None)
+            by_name[title_key(name)].append(j)
+        index.add(key)
     findings = []
-    for i in range(len(entries)):
-        for j in range(i + 1, len(entries)):
-            same_name = names[i] is not None and names[i] == names[j]
-            if scores[i][j] or same_name:
-                a, b = entries[i], entries[j]
-                why = f"titles are {scores[i][j]:.0f}% alike" if scores[i][j] else "same name"
-                findings.append(
-                    _finding(
-                        "warning",
-                        "probable-duplicate",
-                        [a, b],
-                        f"{why}: {a.clean_title!r} / {b.clean_title!r} "
-                        "(a preprint and its published version?)",
-                    )
-                )
+    for (i, j), score in sorted(pairs.items()):
+        a, b = entries[i], entries[j]
+        why = f"titles are {score * 100:.0f}% alike" if score is not None else "same name"
+        findings.append(
+            _finding(
+                "warning",
+                "probable-duplicate",
+                [a, b],
+                f"{why}: {a.clean_title!r} / {b.clean_title!r} "
+                "(a preprint and its published version?)",
+            )
+        )
     return findings
 
 

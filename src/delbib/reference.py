@@ -6,6 +6,10 @@ The input is JSON Lines, one record per row of the source list (the format of
 ``confidence``, ``evidence``, ``notes``...). Each record describes the paper the catalog
 title names; where the row's link points to another paper, that is recorded as a conflict
 instead of being applied. The provenance says "reference" with the record's confidence.
+
+A record is checked against its entry before it is adopted, and refused (reported, nothing
+written) when it names another paper (title, year or authors disagree, as ``match.judge``
+decides for resolve) or would blank a field the entry's current record knows.
 """
 
 from __future__ import annotations
@@ -14,13 +18,42 @@ import json
 from pathlib import Path
 from typing import Any
 
-from . import identifiers
-from .catalog import Catalog
+from . import identifiers, match, validate
+from .catalog import Catalog, Entry
+from .csl import EXPECTED_FIELDS
 from .errors import InputError
+from .text import title_similarity
 
 _CONFIDENCE = {"high": 3, "medium": 2, "low": 1}
 _LINK_MISMATCH_MARKERS = ("LINK/TITLE MISMATCH", "WRONG LINK")
 _CSL_TYPES = {"other": "document"}
+# Fields the mapping reads, with the JSON types it can use (null is always allowed).
+_FIELDS: dict[str, tuple[type | tuple[type, ...], str]] = {
+    **dict.fromkeys(
+        [
+            "title",
+            "catalog_title",
+            "type",
+            "arxiv",
+            "container_title",
+            "venue_short",
+            "DOI",
+            "publisher",
+            "page",
+            "openreview_id",
+            "status",
+            "confidence",
+            "notes",
+        ],
+        (str, "a string"),
+    ),
+    "author": (list, "a list of {given, family} objects"),
+    "issued": (int, "a year (integer)"),
+    "arxiv_year": (int, "a year (integer)"),
+    "evidence": (list, "a list of strings"),
+}
+# A published version may come years after the list's (preprint) year.
+_LATER_YEARS = 3
 
 
 def read(path: str | Path) -> list[dict[str, Any]]:
@@ -37,21 +70,48 @@ def read(path: str | Path) -> list[dict[str, Any]]:
             record = json.loads(text)
         except ValueError as exc:
             raise InputError(f"not a JSON object: {exc}", path=path, line=number) from exc
-        if not isinstance(record, dict) or not isinstance(record.get("row"), int):
+        if not isinstance(record, dict) or not _is_int(record.get("row")):
             raise InputError(
                 "each record needs an integer 'row'", path=path, line=number, field="row"
             )
+        problem = _type_problem(record)
+        if problem:
+            field, message = problem
+            raise InputError(message, path=path, line=number, field=field)
         records.append(record)
     return records
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _type_problem(record: dict[str, Any]) -> tuple[str, str] | None:
+    """(field, message) for the first field whose JSON type the mapping cannot use."""
+    for name, (kind, what) in _FIELDS.items():
+        value = record.get(name)
+        if value is None:
+            continue
+        if not isinstance(value, kind) or isinstance(value, bool):
+            return name, f"must be {what} or null, not {value!r}"[:200]
+    for index, author in enumerate(record.get("author") or []):
+        if not isinstance(author, dict) or not all(
+            isinstance(author.get(k), str | None) for k in ("given", "family")
+        ):
+            return (
+                f"author[{index}]",
+                f"must be a {{given, family}} object of strings, not {author!r}"[:200],
+            )
+    return None
 
 
 def to_csl(record: dict[str, Any]) -> dict[str, Any]:
     """Map a reference record to the CSL fields it knows (nulls dropped, never guessed)."""
     kind = _CSL_TYPES.get(record.get("type") or "other", record.get("type") or "document")
-    item: dict[str, Any] = {
-        "type": kind,
-        "title": record.get("title") or record.get("catalog_title"),
-    }
+    item: dict[str, Any] = {"type": kind}
+    title = record.get("title") or record.get("catalog_title")
+    if title:
+        item["title"] = title
     authors = [
         {k: v for k, v in a.items() if v} for a in record.get("author") or [] if a.get("family")
     ]
@@ -118,11 +178,14 @@ def to_record(
 def apply(catalog: Catalog, records: list[dict[str, Any]], *, source: str) -> dict[str, Any]:
     """Store one resolved record per entry that a reference row maps to; returns a summary.
 
-    Merged entries get the record of their most confident row (ties: the first row).
+    Merged entries get the record of their most confident row (ties: the first row). A record
+    that does not fit its entry is refused: listed under ``refused`` with the reason, and the
+    entry's current record is left as it was.
     """
     by_row = {r["row"]: r for r in records}
     listed = {row for e in catalog.entries.values() for row in e.rows}
     written, unmatched = [], sorted(set(by_row) - listed)
+    refused: dict[str, dict[str, Any]] = {}
     for entry in catalog.entries.values():
         candidates = [by_row[r] for r in entry.rows if r in by_row]
         if not candidates:
@@ -136,6 +199,50 @@ def apply(catalog: Catalog, records: list[dict[str, Any]], *, source: str) -> di
             link_ids=link_ids,
             ids=entry.ids,
         )
-        if catalog.save_resolved(entry.key, record):
+        reason = refusal(entry, best, record["csl"], catalog.resolved.get(entry.key))
+        if reason:
+            refused[entry.key] = {"row": best["row"], "reason": reason}
+        elif catalog.save_resolved(entry.key, record):
             written.append(entry.key)
-    return {"entries": len(catalog.entries), "written": written, "rows_without_entry": unmatched}
+    return {
+        "entries": len(catalog.entries),
+        "written": written,
+        "rows_without_entry": unmatched,
+        "refused": refused,
+    }
+
+
+def refusal(
+    entry: Entry, record: dict[str, Any], csl: dict[str, Any], current: dict[str, Any] | None
+) -> str | None:
+    """Why ``csl`` (built from reference ``record``) must not become ``entry``'s metadata.
+
+    Refused: a field of ``EXPECTED_FIELDS`` the current record knows that this one lacks; a
+    record that is not valid CSL-JSON; one whose title, year or known authors say it is
+    another paper. A title may differ (a paper renamed since it was listed) only when the
+    record says it was gathered for this listed title (``catalog_title``); its year and
+    authors must still agree.
+    """
+    known = (current or {}).get("csl") or {}
+    blanked = [f for f in EXPECTED_FIELDS if known.get(f) and not csl.get(f)]
+    if blanked:
+        return f"would blank {', '.join(blanked)} (known from the current record)"
+    if not csl.get("title"):
+        return "has no title to check against the entry"
+    problem = validate.csl_problem({"id": entry.key, **csl})
+    if problem:
+        keys, message = problem
+        return f"not valid CSL-JSON: {'.'.join(map(str, keys)) or 'item'}: {message}"
+    listed = record.get("catalog_title") or ""
+    renamed = title_similarity(entry.title, listed) >= match.SEARCH_THRESHOLD
+    verdict = match.judge(
+        entry.clean_title,
+        csl,
+        years=[entry.year],
+        later=_LATER_YEARS,
+        authors=match.families(known),
+        threshold=0.0 if renamed else match.IDENTIFIER_THRESHOLD,
+    )
+    if verdict.accepted:
+        return None
+    return f"names another paper ({csl.get('title')!r}): {verdict.reason}"

@@ -1,18 +1,29 @@
 """Catalog entries -> CSL records with provenance, fetched only where something is missing.
 
-Each entry's identifiers are tried in ``sources.ORDER``; a record whose title disagrees with
-the catalog's is a conflict (reported, never applied); an entry with no usable identifier is
-searched on Crossref, then among OpenReview's accepted papers, and the hit must pass
-``match.judge``. A preprint (or a rejected submission) is then upgraded to its version of
-record when one is found: arXiv's DOI link, else a Crossref search, else an accepted
-OpenReview note. Every outcome, including "unresolved", is saved as soon as it is known, so an
-interrupted run keeps its work and a second run asks nothing.
+A title alone never decides (``match``). Per entry, in order, until one route answers:
+
+1. its identifiers, in ``sources.ORDER``: a record whose title is not the catalog's is a
+   conflict (reported, never applied);
+2. PMLR, NeurIPS and IEEE links, through a search whose hit must link back to them;
+3. an arXiv record under a new title, when a record bearing the listed title names the same
+   arXiv id and has the same authors (retitled);
+4. a title search, accepted only when a second independent record vouches for the hit.
+
+A preprint (or a rejected submission) is then upgraded to its version of record: arXiv's own
+DOI, else its journal_ref as the venue, else one search where the venue suggests; the
+published record must share the preprint's authors or be linked to it. Each outcome,
+"unresolved" included, is saved as soon as it is known, with the evidence, so an interrupted
+run keeps its work and a second run asks nothing; an entry that met a failing or unreachable
+service is saved with what other routes found and asked again next run, unless that service
+could only have vouched for an answer (then it is noted as skipped).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+import importlib
+import re
+from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -21,8 +32,18 @@ from delbib import match
 from delbib.catalog import Catalog, Entry
 from delbib.config import Config
 from delbib.errors import InputError, SourceError
-from delbib.http import LIMITS, Http, Limit, RunAborted
-from delbib.sources import FETCHERS, NOT_PUBLISHED, ORDER, Found, NotFound, Services, fetcher
+from delbib.http import LIMITS, HostDown, Http, HttpStatusError, Limit, RunAborted
+from delbib.sources import (
+    FETCHERS,
+    NOT_PUBLISHED,
+    ORDER,
+    ROUTES,
+    Found,
+    NotFound,
+    Services,
+    fetcher,
+)
+from delbib.text import title_similarity
 
 Progress = Callable[[str, str, int, int], None]  # key, outcome kind, done, total
 CUSTOM_IDS = ("arxiv", "arxiv_class", "openreview", "acl")
@@ -38,9 +59,12 @@ class Summary:
     unresolved: dict[str, str] = field(default_factory=dict)
     conflicts: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     failed: dict[str, str] = field(default_factory=dict)  # not saved: retried next run
+    incomplete: dict[str, str] = field(default_factory=dict)  # saved, retried next run
     missing: list[str] = field(default_factory=list)  # offline: would need a request
     changes: dict[str, dict[str, Any]] = field(default_factory=dict)
     requests: int = 0
+    throttled: int = 0  # HTTP 429 answers drawn
+    down: dict[str, str] = field(default_factory=dict)  # services unreachable in this run
     aborted: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
@@ -61,7 +85,8 @@ class Outcome:
 
 def make_http(config: Config, **options: Any) -> Http:
     """The run's client, with arXiv's interval taken from the configuration."""
-    limits = {**LIMITS, "arxiv": Limit(1.0 / config.arxiv_interval, 1)}
+    interval = config.arxiv_interval  # arXiv: one request every interval, one at a time
+    limits = {**LIMITS, "arxiv": Limit(1.0 / interval, 1, window=interval)}
     return Http(
         mailto=config.mailto,
         timeout=config.timeout,
@@ -74,11 +99,13 @@ def make_http(config: Config, **options: Any) -> Http:
 
 
 def needs_request(entry: Entry, record: dict[str, Any] | None) -> bool:
-    """Missing, or attempted with other identifiers than the entry has now."""
+    """Missing, attempted with other identifiers than the entry has now, or answered while a
+    service was failing. An entry nobody knows ("unresolved") is not asked again."""
     if record is None:
         return True
-    tried = (record.get("provenance") or {}).get("identifiers")
-    return tried is not None and list(tried) != entry.ids
+    provenance = record.get("provenance") or {}
+    tried = provenance.get("identifiers")
+    return bool(provenance.get("incomplete")) or (tried is not None and list(tried) != entry.ids)
 
 
 def run(
@@ -108,12 +135,16 @@ def run(
         summary.missing = todo
         return summary
     services = Services(config, http or make_http(config))
+    stats = services.http.stats
+    before = (stats.total, stats.throttled)  # a client may serve several runs
     try:
         _prefetch_arxiv(services, [catalog.entries[k] for k in todo])
         _resolve_all(catalog, services, todo, summary, dry_run, progress)
     except RunAborted as exc:
         summary.aborted = str(exc)
-    summary.requests = services.http.stats.total
+    summary.requests = stats.total - before[0]
+    summary.throttled = stats.throttled - before[1]
+    summary.down = dict(stats.down)
     return summary
 
 
@@ -163,6 +194,8 @@ def _record(catalog: Catalog, key: str, outcome: Outcome, summary: Summary, dry:
         summary.unresolved[key] = outcome.reason or "unresolved"
     else:
         getattr(summary, outcome.kind).append(key)
+    if incomplete := (record.get("provenance") or {}).get("incomplete"):
+        summary.incomplete[key] = "; ".join(incomplete)
     old = catalog.resolved.get(key) or {}
     record = _keep_locked(catalog.entries[key], old, record)
     if diff := _diff(old.get("csl") or {}, record.get("csl") or {}):
@@ -195,6 +228,31 @@ def _diff(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
 
 # ------------------------------------------------------------------------ one entry
 
+# Where a paper's version of record is likely listed, from the venue the list or arXiv names:
+# ML conferences publish on OpenReview (no DOI), the others have DOIs in Crossref. One search
+# per question keeps a run near one request per entry; dblp, which lists both kinds, stands in
+# for a service that cannot be reached and corroborates what one search alone cannot.
+ML_VENUES = re.compile(
+    r"\b(ICLR|NeurIPS|NIPS|ICML|COLM|TMLR|AISTATS|UAI|CoRL|Learning Representations|"
+    r"Neural Information Processing|Machine Learning Research)\b",
+    re.IGNORECASE,
+)
+FALLBACK = {"crossref": "dblp", "openreview": "dblp"}
+PREPRINT_VENUES = re.compile(r"\s*(arxiv|preprint|)\s*", re.IGNORECASE)
+SEARCHES = {
+    "crossref": ("delbib.sources.crossref", "search"),
+    "openreview": ("delbib.sources.openreview", "search"),
+    "dblp": ("delbib.sources.dblp", "search"),
+    "arxiv": ("delbib.sources.arxiv", "search"),
+}
+JOURNAL = re.compile(r"\b(journal|transactions|letters|review|magazine)\b", re.IGNORECASE)
+
+
+def plan(*venues: str | None) -> str:
+    """The search service that most likely lists the version of record of a paper listed or
+    announced at ``venues``."""
+    return "openreview" if ML_VENUES.search(" ".join(v for v in venues if v)) else "crossref"
+
 
 def usable_ids(entry: Entry) -> list[str]:
     """The entry's identifiers that a source can fetch, in ``ORDER``."""
@@ -202,70 +260,358 @@ def usable_ids(entry: Entry) -> list[str]:
     return sorted(ids, key=lambda i: ORDER.index(i.split(":", 1)[0]))
 
 
+@dataclass
+class Choice:
+    """An accepted record, how it was found, and the preprint it stands for (if any)."""
+
+    found: Found
+    verdict: match.Verdict
+    method: str
+    preprint: Found | None = None
+    via: str | None = None
+    catalog_title: str | None = None  # the listed title of a paper renamed since
+
+
+@dataclass
+class Attempt:
+    """One entry's resolution: what was fetched, what disagreed, what failed."""
+
+    services: Services
+    entry: Entry
+    title: str = ""
+    records: list[tuple[str, Found]] = field(default_factory=list)
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # a service failed: answer may be partial
+    down: list[str] = field(default_factory=list)  # services unreachable this run
+    skipped: list[str] = field(default_factory=list)  # auxiliary searches that failed
+    best: dict[str, Any] = field(default_factory=lambda: {"reason": "no search hits"})
+
+    def __post_init__(self) -> None:
+        self.title = self.entry.clean_title or self.entry.title
+
+    def hits(self, service: str, title: str, *, auxiliary: bool = False) -> list[Found]:
+        """A search's hits (cached per run). A failing service is noted, never fatal; one
+        that cannot be reached is replaced by its ``FALLBACK``. An ``auxiliary`` search (one
+        that could only have corroborated or bettered an answer) that fails is only noted in
+        ``skipped``: it does not make the entry failed, so a service a setup lacks is not
+        asked for again and again."""
+        module, name = SEARCHES[service]
+        try:
+            return getattr(importlib.import_module(module), name)(self.services, title)
+        except RunAborted:
+            raise
+        except SourceError as exc:
+            if auxiliary or _permanent(exc):
+                self.skipped.append(f"{service} search: {exc}")
+                return []
+            if not isinstance(exc, HostDown):
+                self.errors.append(f"{service} search: {exc}")
+                return []
+            self.down.append(f"{service} search: {exc}")
+            if service in FALLBACK:
+                return self.hits(FALLBACK[service], title, auxiliary=True)
+            return []
+
+    def consider(self, found: Found, verdict: match.Verdict) -> None:
+        """Keep the closest rejected candidate to show a person."""
+        if verdict.score > self.best.get("score", -1.0):
+            self.best = {
+                "title": found.csl.get("title"),
+                "DOI": found.csl.get("DOI"),
+                "issued": found.csl.get("issued"),
+                "source": found.source,
+                "score": round(verdict.score, 3),
+                "reason": verdict.reason,
+                "request": found.request,
+            }
+
+    # ---------------------------------------------------------------- routes to a record
+
+    def by_identifier(self) -> Choice | None:
+        """The first record an identifier names whose title is the catalog's (a pinned
+        identifier wins regardless); others become conflicts, kept for ``retitled``."""
+        for ident in usable_ids(self.entry):
+            scheme, value = ident.split(":", 1)
+            try:
+                found = fetcher(scheme)(self.services, value)
+            except RunAborted:
+                raise
+            except NotFound as exc:
+                self.misses.append(f"{ident}: {exc}")
+                continue
+            except HostDown as exc:  # other routes (a search) may still find the paper
+                self.down.append(f"{ident}: {exc}")
+                continue
+            except SourceError as exc:
+                self.errors.append(f"{ident}: {exc}")
+                continue
+            self.records.append((ident, found))
+            verdict = match.judge(
+                self.title,
+                found.csl,
+                status=found.status,
+                threshold=match.IDENTIFIER_THRESHOLD,
+                links=[ident],
+                candidate_links=found.links | {ident},
+            )
+            pinned = ident in self.entry.pinned and found.status != match.NOT_A_PAPER
+            if verdict.accepted or pinned:
+                return Choice(found, verdict, "identifier")
+            self.conflicts.append(_conflict(ident, found, verdict))
+        return None
+
+    def by_route(self) -> Choice | None:
+        """PMLR, NeurIPS and IEEE links: no service fetches them by id, so the catalog title
+        is searched where such papers are listed and a hit counts only when it links back to
+        the entry's identifier (or, on OpenReview, is that venue's accepted paper that year)."""
+        for ident in self.entry.ids:
+            scheme, value = ident.split(":", 1)
+            links = {ident}
+            if scheme == "neurips":
+                links.add(f"venue:neurips:{value.split('/')[0]}")
+            for service in ROUTES.get(scheme, ()):
+                for found in self.hits(service, self.title):
+                    verdict = match.judge(
+                        self.title,
+                        found.csl,
+                        status=found.status,
+                        years=[self.entry.year],
+                        threshold=match.IDENTIFIER_THRESHOLD,
+                        links=links,
+                        candidate_links=found.links,
+                        corroborate=True,
+                    )
+                    if verdict.accepted and "link" in verdict.evidence:
+                        return Choice(found, verdict, "identifier", via=f"{service} search")
+                    self.consider(found, verdict)
+        return None
+
+    def retitled(self) -> Choice | None:
+        """An arXiv record the entry links under a new title is the paper when another
+        record bearing the catalog title names that same identifier and has the same authors
+        (arXiv shows a paper's latest title; lists keep the first). Authors alone would not
+        do: one group writes several papers with similar titles. The witness is one of the
+        entry's other records, else a dblp hit (dblp links each version to its arXiv id)."""
+        for ident, found in self.records:
+            score = title_similarity(self.title, found.csl.get("title") or "")
+            if found.source != "arxiv" or score < match.RETITLED_THRESHOLD:
+                continue  # arXiv shows the latest title; a DOI's record keeps its own
+            others = [f for i, f in self.records if i != ident]
+            for witness in [*others, *self.hits("dblp", self.title, auxiliary=True)]:
+                verdict = match.judge(
+                    self.title,
+                    witness.csl,
+                    status=witness.status,
+                    years=[match.year_of(found.csl), self.entry.year],
+                    later=3,
+                    authors=match.families(found.csl),
+                    links=found.links | {ident},
+                    candidate_links=witness.links,
+                    corroborate=True,
+                )
+                if not (verdict.accepted and "link" in verdict.evidence):
+                    continue
+                evidence = {
+                    **verdict.evidence,
+                    "title": round(score, 3),
+                    "retitled": {"catalog_title": self.title, "witness": witness.request},
+                }
+                self.conflicts = [c for c in self.conflicts if c["identifier"] != ident]
+                accepted = match.Verdict(True, score, "retitled", evidence)
+                return Choice(found, accepted, "identifier", catalog_title=self.title)
+        return None
+
+    def by_search(self) -> Choice | None:
+        """Without a usable identifier the title is all there is, and a title alone never
+        decides: a hit is taken only when a second, independent record with the same title
+        agrees with it on authors or is linked to it by an identifier (and for an entry with
+        no link at all, only under the exact normalised title). The venue's likely
+        service is asked first (arXiv for a listed preprint), then arXiv (its record names the
+        authors), then dblp; an entry with no link at all goes on only while hits come."""
+        passing: list[Found] = []
+        first = "arxiv" if PREPRINT_VENUES.fullmatch(self.entry.venue or "") else None
+        for service in dict.fromkeys((first or plan(self.entry.venue), "arxiv", "dblp")):
+            if not passing and not self.entry.ids and service != (first or plan(self.entry.venue)):
+                break  # no link, and the likeliest service has no such title: give up early
+            for found in self.hits(service, self.title, auxiliary=service == "dblp"):
+                verdict = match.judge(
+                    self.title, found.csl, status=found.status, years=[self.entry.year], later=1
+                )
+                if verdict.accepted and not self.entry.ids and verdict.score < 1.0:
+                    # nothing links the entry to any record: only its exact title will do
+                    verdict = match.Verdict(False, verdict.score, "not the exact title")
+                if verdict.accepted:
+                    passing.append(found)
+                else:
+                    self.consider(found, verdict)
+            if choice := _corroborated(self.title, passing):
+                return choice
+        for found in passing:
+            self.consider(found, match.Verdict(False, 1.0, "no second record agrees with it"))
+        return None
+
+    # ---------------------------------------------------------------- version of record
+
+    def upgrade(self, preprint: Found) -> Choice | None:
+        """The version of record of a preprint: arXiv's own DOI link, else its journal_ref as
+        the venue, else one search (the service the venue suggests) whose hit must be a
+        published paper, no earlier than the preprint, sharing its authors or linked to it: it
+        is never less corroborated than the preprint it replaces. A paper the list gives as a
+        preprint, for which arXiv names no venue, is not searched for."""
+        from delbib.sources import doi
+
+        title = preprint.csl.get("title") or self.title
+        authors = match.families(preprint.csl)
+        years = [match.year_of(preprint.csl), self.entry.year]
+        links = preprint.links | set(self.entry.ids)
+        for hint in preprint.hints:
+            try:
+                found = doi.fetch(self.services, hint.split(":", 1)[1])
+            except RunAborted:
+                raise
+            except NotFound:
+                continue
+            except SourceError as exc:
+                self.errors.append(f"{hint}: {exc}")
+                continue
+            verdict = match.judge(
+                title,
+                found.csl,
+                status=found.status,
+                authors=authors,
+                links=links | {hint},
+                candidate_links=found.links,
+                threshold=match.IDENTIFIER_THRESHOLD,
+                corroborate=True,
+            )
+            if verdict.accepted and found.status == "published":
+                return Choice(found, verdict, "upgrade", preprint, via=f"arxiv:doi {hint}")
+        if journal_ref := (preprint.csl.get("custom") or {}).get("arxiv_journal_ref"):
+            return _journal_ref_choice(preprint, journal_ref)
+        listed_preprint = PREPRINT_VENUES.fullmatch(self.entry.venue or "")
+        if preprint.status == "preprint-only" and not preprint.venue_hint and listed_preprint:
+            return None  # listed as a preprint, and arXiv names no venue: do not search
+        # A renamed paper's version of record may carry either title: ask for both.
+        titles = [title, *([self.title] if match.same_words(title, self.title) else [])]
+        # One search; a second (dblp) only for an ML venue the list names: ICML and NeurIPS
+        # papers before their OpenReview years are in dblp alone.
+        services = [plan(self.entry.venue, preprint.venue_hint)]
+        if ML_VENUES.search(self.entry.venue or ""):
+            services.append("dblp")
+        for service in services:
+            for asked in titles:
+                for found in self.hits(service, asked, auxiliary=service == "dblp"):
+                    if found.status != "published":
+                        continue
+                    verdict = match.judge(
+                        asked,
+                        found.csl,
+                        status=found.status,
+                        years=years,
+                        later=3,
+                        authors=authors,
+                        links=links,
+                        candidate_links=found.links,
+                        corroborate=True,
+                    )
+                    if verdict.accepted:
+                        via = f"{service} search"
+                        return Choice(found, verdict, "upgrade", preprint, via=via)
+        return None
+
+
+def _permanent(exc: SourceError) -> bool:
+    """An answer that asking again will not change: the service refused this query (HTTP 4xx
+    other than 429, arXiv's error feed) or has no such endpoint."""
+    if isinstance(exc, NotFound):
+        return True
+    return isinstance(exc, HttpStatusError) and 400 <= exc.status < 500 and exc.status != 429
+
+
+def _corroborated(title: str, passing: list[Found]) -> Choice | None:
+    """The best record among ``passing`` (same title, year, a paper) that another one vouches
+    for: shared authors or a shared identifier. A version of record is preferred, then an
+    arXiv or OpenReview preprint; copies on SSRN and the like only ever vouch."""
+
+    def rank(found: Found) -> int:
+        if found.status == "published":
+            return 0
+        return 1 if found.source in ("arxiv", "openreview") else 9
+
+    for chosen in sorted(passing, key=rank):
+        if rank(chosen) == 9:
+            break
+        for witness in passing:
+            if (
+                witness is chosen
+                or witness.csl.get("DOI")
+                and (
+                    witness.csl.get("DOI") == chosen.csl.get("DOI")
+                    and witness.source == chosen.source
+                )
+            ):
+                continue
+            verdict = match.judge(
+                title,
+                chosen.csl,
+                status=chosen.status,
+                authors=match.families(witness.csl),
+                links=witness.links,
+                candidate_links=chosen.links,
+                corroborate=True,
+            )
+            if verdict.accepted:
+                evidence = {**verdict.evidence, "witness": witness.request}
+                preprint = (
+                    witness if witness.source == "arxiv" and chosen.source != "arxiv" else None
+                )
+                accepted = match.Verdict(True, verdict.score, "accepted", evidence)
+                return Choice(chosen, accepted, "search", preprint, via=f"{chosen.source} search")
+    return None
+
+
+def _journal_ref_choice(preprint: Found, journal_ref: str) -> Choice:
+    """arXiv's journal_ref as the venue of a preprint whose version of record nobody else
+    names: the preprint's metadata, the venue (and its year) from the authors' own note."""
+    csl = {k: v for k, v in preprint.csl.items() if k not in ("DOI", "publisher", "number")}
+    csl["type"] = "article-journal" if JOURNAL.search(journal_ref) else "paper-conference"
+    csl["container-title"] = journal_ref
+    year = re.search(r"\b(19|20)\d{2}\b", journal_ref)
+    if year and int(year.group(0)) >= (match.year_of(preprint.csl) or 0):
+        csl["issued"] = {"date-parts": [[int(year.group(0))]]}
+    found = Found(csl, "arxiv", preprint.request, "published", links=preprint.links)
+    evidence = {"link": f"arxiv:{preprint.csl['custom']['arxiv']}", "journal_ref": journal_ref}
+    verdict = match.Verdict(True, 1.0, "accepted", evidence)
+    return Choice(found, verdict, "upgrade", preprint, via="arxiv journal_ref")
+
+
 def resolve_entry(services: Services, entry: Entry) -> Outcome:
     """One entry's outcome; RunAborted propagates, other source errors become reasons."""
-    title = entry.clean_title or entry.title
-    conflicts: list[dict[str, Any]] = []
-    misses: list[str] = []
-    errors: list[str] = []
-    chosen: tuple[Found, match.Verdict, str] | None = None
-    for ident in usable_ids(entry):
-        scheme, value = ident.split(":", 1)
-        try:
-            found = fetcher(scheme)(services, value)
-        except RunAborted:
-            raise
-        except NotFound as exc:
-            misses.append(f"{ident}: {exc}")
-            continue
-        except SourceError as exc:
-            errors.append(f"{ident}: {exc}")
-            continue
-        verdict = match.judge(title, found.csl, threshold=match.IDENTIFIER_THRESHOLD)
-        if verdict.accepted or ident in entry.pinned:
-            chosen = (found, verdict, "identifier")
-            break
-        conflicts.append(_conflict(ident, found, verdict))
-    if chosen is None:
-        if errors:  # a service failed: try again next run rather than record a guess
-            return Outcome("failed", None, "; ".join(errors))
-        try:
-            chosen, candidate = _search(services, title, years=[entry.year], authors=set())
-            if chosen:
-                chosen = (chosen[0], chosen[1], "search")
-        except RunAborted:
-            raise
-        except NotFound as exc:
-            chosen, candidate = None, {"reason": str(exc)}
-        except SourceError as exc:
-            return Outcome("failed", None, f"search: {exc}")
-        if chosen is None:
-            reason = "; ".join(
-                [*(f"{c['identifier']} is another paper" for c in conflicts), *misses]
-                or [f"no identifier; best search hit rejected: {candidate.get('reason')}"]
-            )
-            return Outcome("unresolved", _unresolved(entry, reason, candidate, conflicts), reason)
-    found, verdict, method = chosen
-    record = _resolved(entry, found, verdict, method, conflicts)
-    if found.status not in NOT_PUBLISHED:
-        return Outcome("resolved", record)
-    try:
-        better = _upgrade(services, entry, found)
-    except SourceError as exc:
-        if isinstance(exc, RunAborted):
-            raise
-        return Outcome("failed", None, f"looking for a published version: {exc}")
-    if better is None:
-        return Outcome("resolved", record)
-    published, pub_verdict, how = better
-    upgraded = _resolved(entry, published, pub_verdict, "upgrade", conflicts)
-    custom = upgraded["csl"].setdefault("custom", {})
-    for name, value in (found.csl.get("custom") or {}).items():
-        if name in CUSTOM_IDS:  # the version of record's own ids (its OpenReview note) win
-            custom.setdefault(name, value)
-    upgraded["provenance"]["via"] = how
-    upgraded["provenance"]["preprint"] = {"source": found.source, "request": found.request}
-    return Outcome("upgraded", upgraded)
+    attempt = Attempt(services, entry)
+    choice = (
+        attempt.by_identifier() or attempt.by_route() or attempt.retitled() or attempt.by_search()
+    )
+    if choice is None:
+        if attempt.errors or attempt.down:  # a service failed: ask again rather than guess
+            return Outcome("failed", None, "; ".join(attempt.errors + attempt.down))
+        reason = "; ".join(
+            [*(f"{c['identifier']} is another paper" for c in attempt.conflicts), *attempt.misses]
+            or [f"no identifier; best search hit rejected: {attempt.best.get('reason')}"]
+        )
+        record = _unresolved(entry, reason, attempt.best, attempt.conflicts)
+        if attempt.skipped:
+            record["provenance"]["skipped"] = attempt.skipped
+        return Outcome("unresolved", record, reason)
+    if choice.found.status in NOT_PUBLISHED and (better := attempt.upgrade(choice.found)):
+        choice = better
+    kind = "upgraded" if choice.method == "upgrade" else "resolved"
+    record = _resolved(entry, choice, attempt.conflicts)
+    if attempt.errors or attempt.down:  # saved, asked again: that service may know better
+        record["provenance"]["incomplete"] = attempt.errors + attempt.down
+    if attempt.skipped:  # searches that could only have vouched: noted, not asked again
+        record["provenance"]["skipped"] = attempt.skipped
+    return Outcome(kind, record)
 
 
 def _conflict(ident: str, found: Found, verdict: match.Verdict) -> dict[str, Any]:
@@ -275,79 +621,8 @@ def _conflict(ident: str, found: Found, verdict: match.Verdict) -> dict[str, Any
         "score": round(verdict.score, 3),
         "source": found.source,
         "request": found.request,
-        "reason": f"the record's title does not match the catalog title ({verdict.reason})",
+        "reason": f"the record is not the paper the catalog names ({verdict.reason})",
     }
-
-
-def _search(
-    services: Services,
-    title: str,
-    *,
-    years: list[int | None],
-    authors: set[str],
-    later: int = 1,
-    published_only: bool = False,
-) -> tuple[tuple[Found, match.Verdict, str] | None, dict[str, Any]]:
-    """The first search hit that passes ``match.judge``, else None and the closest hit.
-
-    Crossref is asked first: a version with a DOI (proceedings, journal) is the one to cite,
-    and most papers that have one are found there. Only when none of its hits passes is
-    OpenReview asked (its limit is the strictest, one request in flight); there only accepted
-    papers count, a rejected, withdrawn or pending submission is no version of record.
-    """
-    best: dict[str, Any] = {"reason": "no search hits"}
-    best_score = -1.0
-    for name, hits in _search_hits(services, title):
-        for found in hits:
-            if name == "openreview" and found.status != "published":
-                continue
-            verdict = match.judge(title, found.csl, years=years, later=later, authors=authors)
-            if verdict.accepted and (found.status == "published" or not published_only):
-                return (found, verdict, f"{name} search"), {}
-            if verdict.score > best_score:
-                best_score = verdict.score
-                best = {
-                    "title": found.csl.get("title"),
-                    "DOI": found.csl.get("DOI"),
-                    "issued": found.csl.get("issued"),
-                    "score": round(verdict.score, 3),
-                    "reason": verdict.reason,
-                    "request": found.request,
-                }
-    return None, best
-
-
-def _search_hits(services: Services, title: str) -> Iterator[tuple[str, list[Found]]]:
-    """Each search service's hits for a title, asked one after the other, only as needed."""
-    from delbib.sources import crossref, openreview
-
-    yield "crossref", [found for found, _ in crossref.search(services, title)]
-    yield "openreview", openreview.search(services, title)
-
-
-def _upgrade(
-    services: Services, entry: Entry, preprint: Found
-) -> tuple[Found, match.Verdict, str] | None:
-    """The version of record of a preprint: arXiv's own DOI link, else a search (Crossref,
-    then OpenReview's accepted papers) whose hit must agree on title, authors and a year no
-    earlier than the preprint's."""
-    from delbib.sources import doi
-
-    title = preprint.csl.get("title") or entry.clean_title
-    authors = match.families(preprint.csl)
-    years = [match.year_of(preprint.csl), entry.year]
-    for hint in preprint.hints:
-        try:
-            found = doi.fetch(services, hint.split(":", 1)[1])
-        except NotFound:
-            continue
-        verdict = match.judge(
-            title, found.csl, authors=authors, threshold=match.IDENTIFIER_THRESHOLD
-        )
-        if verdict.accepted and found.status == "published":
-            return found, verdict, f"arxiv:doi {hint}"
-    chosen, _ = _search(services, title, years=years, authors=authors, later=3, published_only=True)
-    return chosen
 
 
 def _provenance(entry: Entry, found: Found | None, score: float | None, method: str) -> dict:
@@ -361,15 +636,38 @@ def _provenance(entry: Entry, found: Found | None, score: float | None, method: 
     }
 
 
-def _resolved(
-    entry: Entry, found: Found, verdict: match.Verdict, method: str, conflicts: list[dict]
-) -> dict[str, Any]:
-    return {
-        "csl": dict(found.csl),
+def _resolved(entry: Entry, choice: Choice, conflicts: list[dict]) -> dict[str, Any]:
+    found = choice.found
+    csl = dict(found.csl)
+    provenance = _provenance(entry, found, choice.verdict.score, choice.method)
+    provenance["evidence"] = choice.verdict.evidence
+    if choice.via:
+        provenance["via"] = choice.via
+    if choice.preprint is not None:
+        custom = csl["custom"] = dict(csl.get("custom") or {})
+        for name, value in (choice.preprint.csl.get("custom") or {}).items():
+            if name in CUSTOM_IDS:  # the version of record's own ids (its OpenReview note) win
+                custom.setdefault(name, value)
+        provenance["preprint"] = {
+            "source": choice.preprint.source,
+            "request": choice.preprint.request,
+        }
+    custom = csl["custom"] = dict(csl.get("custom") or {})
+    conflicting = {c["identifier"] for c in conflicts}
+    for ident in entry.ids:  # the entry's own ids of this paper (not a link to another)
+        scheme, value = ident.split(":", 1)
+        if scheme in CUSTOM_IDS and ident not in conflicting:
+            custom.setdefault(scheme, value)
+    record: dict[str, Any] = {
+        "csl": csl,
         "status": found.status,
-        "provenance": _provenance(entry, found, verdict.score, method),
+        "provenance": provenance,
         "conflicts": conflicts,
     }
+    title = entry.clean_title or entry.title
+    if choice.catalog_title or match.same_words(title, csl.get("title") or ""):
+        record["catalog_title"] = title  # renamed since listed: the listed title stays known
+    return record
 
 
 def _unresolved(

@@ -11,7 +11,8 @@ import unicodedata
 
 _SPACES = re.compile(r"\s+")
 _PDF_SUFFIX = re.compile(r"\.pdf\s*$", re.IGNORECASE)
-_COLON_NO_SPACE = re.compile(r"(?<=[A-Za-z0-9)]):(?=[A-Za-z(])")
+# Not after a lone letter: "N:M Sparsity" is a ratio, not a missing space.
+_COLON_NO_SPACE = re.compile(r"(?<=[A-Za-z0-9)])(?<![\s(][A-Za-z])(?<!^[A-Za-z]):(?=[A-Za-z(])")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{2,}")
 
@@ -54,8 +55,13 @@ def ascii_fold(text: str) -> str:
 
 def title_key(title: str) -> str:
     """Normalised title for equality and similarity: case, accents, punctuation, spacing gone."""
-    folded = ascii_fold(fix_text(title)).casefold()
-    return _NON_WORD.sub(" ", folded).strip()
+    return clean_key(fix_text(title))
+
+
+def clean_key(clean: str) -> str:
+    """``title_key`` of a title already repaired by ``clean_title`` (mojibake fixed), so that
+    a list's titles go through ftfy once, not once per use."""
+    return _NON_WORD.sub(" ", ascii_fold(clean).casefold()).strip()
 
 
 def short_name(title: str) -> str | None:
@@ -71,9 +77,13 @@ def short_name(title: str) -> str | None:
 def title_similarity(a: str, b: str) -> float:
     """Similarity of two titles in [0, 1] after normalisation (rapidfuzz ratio, i.e. edit
     distance, so word order and extra words count)."""
+    return key_similarity(title_key(a), title_key(b))
+
+
+def key_similarity(ka: str, kb: str) -> float:
+    """``title_similarity`` of two titles already normalised with ``title_key``."""
     from rapidfuzz import fuzz
 
-    ka, kb = title_key(a), title_key(b)
     if not ka or not kb:
         return 0.0
     return fuzz.ratio(ka, kb) / 100.0

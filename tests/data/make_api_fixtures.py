@@ -11,6 +11,10 @@ committed; tests never run this script. Each file holds records in the real serv
   OpenReview venue accepted (ICLR, NeurIPS, ICML, COLM, their workshops and tracks, TMLR)
   that has no such link, so that title search finds it
 - acl-bib.json: Anthology id -> the per-paper ``{id}.bib`` text in the Anthology's layout
+- dblp-publ.json: dblp publication search ``info`` objects (layout of the recorded sample
+  tests/data/api-samples/dblp-search-publ.json): a record for every paper the reference
+  says was published (venue = the reference's short venue without its year; ``ee`` = its DOI,
+  else its PMLR/NeurIPS/OpenReview page), and a CoRR record for every arXiv id
 
 Facts come from the reference only; where a service field has no reference fact it is left
 out, except these placeholders, marked here so nobody mistakes them for facts: arXiv
@@ -18,7 +22,9 @@ out, except these placeholders, marked here so nobody mistakes them for facts: a
 ``primary_category`` is "cs.CL"; an accepted paper's note whose forum id the reference does
 not give gets a synthetic id, the first 10 characters of the URL-safe base64 SHA-256 of
 "arxiv:<id>" (else "title:<normalised title>"), stable across runs; the tier in ``venue``
-("poster") is "oral" or "spotlight" only where the reference notes say so. Papers a wrong
+("poster") is "oral" or "spotlight" only where the reference notes say so; every second
+published arXiv paper carries its DOI or its OpenReview venue as authors often add them
+(``arxiv_notes``). Papers a wrong
 link points to (the reference notes name them) and one near-miss title (Crossref's test
 prefix 10.5555) are added by hand in ``EXTRA``.
 """
@@ -143,7 +149,20 @@ def crossref_work(fact: dict) -> dict:
     return message
 
 
-def atom_entry(arxiv_id: str, title: str, authors: list[list[str]]) -> str:
+def arxiv_notes(row: dict) -> str:
+    """What authors often (not always) add on arXiv once published: for every second
+    published row (even row numbers), ``<arxiv:doi>`` with a version of record's DOI, or a
+    comment naming an OpenReview venue ("Accepted at ICLR 2025")."""
+    if row["status"] != "published" or row["row"] % 2:
+        return ""
+    if row.get("DOI") and not row["DOI"].startswith("10.48550/"):
+        return f"\n    <arxiv:doi>{escape(row['DOI'])}</arxiv:doi>"
+    if accepted_venue(row):
+        return f"\n    <arxiv:comment>Accepted at {escape(row['venue_short'])}</arxiv:comment>"
+    return ""
+
+
+def atom_entry(arxiv_id: str, title: str, authors: list[list[str]], notes: str = "") -> str:
     yymm = arxiv_id.split(".")[0]
     date = f"20{yymm[:2]}-{yymm[2:]}-01T00:00:00Z"
     people = "".join(
@@ -162,7 +181,7 @@ def atom_entry(arxiv_id: str, title: str, authors: list[list[str]]) -> str:
     {pdf}
     <summary>Abstract of {escape(title)}.</summary>
     <category term="cs.CL" scheme="http://arxiv.org/schemas/atom"/>
-    <published>{date}</published>
+    <published>{date}</published>{notes}
     <arxiv:primary_category term="cs.CL"/>{people}
   </entry>
 """
@@ -284,6 +303,67 @@ def accepted_note(row: dict) -> dict | None:
     return note(note_id, row, *venue[:2], bibtex(kind, row, str(row["issued"]), note_id, venue[2]))
 
 
+def dblp_person(name: str) -> dict:
+    pid = hashlib.sha256(name.encode()).hexdigest()[:6]
+    return {"@pid": f"{pid[:2]}/{pid[2:]}", "text": name}
+
+
+def dblp_info(row: dict, title: str, venue: str, year: int, ee: str, corr: bool) -> dict:
+    """One publication as dblp's search API gives it; one author is a single object."""
+    people = [dblp_person(f"{g} {f}".strip()) for g, f in names(row)]
+    first = re.sub(r"[^A-Za-z]", "", names(row)[0][1]) if names(row) else "Anon"
+    stream = "journals/corr" if corr else f"conf/{re.sub(r'[^a-z]', '', venue.lower())}"
+    key = f"{stream}/{first}{str(year)[2:]}{'x' if corr else ''}"
+    info: dict = {
+        "authors": {"author": people[0] if len(people) == 1 else people},
+        "title": title.rstrip(".") + ".",
+        "venue": venue,
+        "year": str(year),
+        "type": "Informal and Other Publications"
+        if corr
+        else (
+            "Journal Articles"
+            if row["type"] == "article-journal"
+            else "Conference and Workshop Papers"
+        ),
+        "access": "open",
+        "key": key,
+        "ee": ee,
+        "url": f"https://dblp.org/rec/{key}",
+    }
+    if not people:
+        del info["authors"]
+    if ee.startswith("https://doi.org/"):
+        info["doi"] = ee.removeprefix("https://doi.org/")
+    return info
+
+
+def dblp_records(row: dict) -> list[dict]:
+    out = []
+    short = row.get("venue_short") or ""
+    if row["status"] == "published" and row["type"] in ("paper-conference", "article-journal"):
+        venue = re.sub(r"\s*\(.*\)|\s*\d{4}|\s+[Ww]orkshop.*", "", short).strip()
+        page = next(
+            (u for u in [row.get("url") or ""] if re.search(r"neurips|nips\.cc|mlr\.press", u)),
+            None,
+        )
+        if row.get("DOI"):
+            ee = f"https://doi.org/{row['DOI']}"
+        elif page:
+            ee = page
+        elif row.get("openreview_id"):
+            ee = f"https://openreview.net/forum?id={row['openreview_id']}"
+        else:
+            ee = ""
+        if venue and row.get("issued") and ee:
+            out.append(dblp_info(row, row["title"], venue, row["issued"], ee, corr=False))
+    if row.get("arxiv") and re.match(r"\d{4}\.", row["arxiv"]):
+        year = 2000 + int(row["arxiv"][:2])
+        ee = f"https://doi.org/10.48550/arXiv.{row['arxiv']}"
+        out.append(dblp_info(row, row["title"], "CoRR", year, ee, corr=True))
+    return out
+
+
 def acl_bib(acl_id: str, row: dict) -> str:
     authors = "  and\n      ".join(f"{f}, {g}".strip(", ") for g, f in names(row))
     kind = "article" if row["type"] == "article-journal" else "inproceedings"
@@ -304,7 +384,7 @@ def acl_bib(acl_id: str, row: dict) -> str:
 
 def main() -> None:
     rows = [json.loads(line) for line in REFERENCE.read_text(encoding="utf-8").splitlines()]
-    works, datacite, atom, notes, acl = {}, {}, {}, {}, {}
+    works, datacite, atom, notes, acl, dblp = {}, {}, {}, {}, {}, {}
     for row in rows:
         if not row.get("title"):
             continue
@@ -312,8 +392,22 @@ def main() -> None:
         if row.get("DOI") and row["type"] in CROSSREF_TYPES:
             fact = {**row, "author": authors, "container_title": row.get("container_title")}
             works[row["DOI"]] = crossref_work(fact)
+            if arnumber := re.search(r"arnumber=(\d+)", row.get("url") or ""):
+                # IEEE's deposits name the arnumber in their full-text links
+                works[row["DOI"]]["link"] = [
+                    {
+                        "URL": f"http://xplorestaging.ieee.org/ielx7/x/x/{arnumber.group(1)}.pdf"
+                        f"?arnumber={arnumber.group(1)}",
+                        "content-type": "unspecified",
+                        "content-version": "vor",
+                        "intended-application": "similarity-checking",
+                    }
+                ]
+        for info in dblp_records(row):
+            dblp.setdefault(info["key"] + info["title"], info)
         if row.get("arxiv"):  # the titled paper's own id, also where the row links another
-            atom.setdefault(row["arxiv"], atom_entry(row["arxiv"], row["title"], authors))
+            entry = atom_entry(row["arxiv"], row["title"], authors, arxiv_notes(row))
+            atom.setdefault(row["arxiv"], entry)
             datacite.setdefault(
                 f"10.48550/arxiv.{row['arxiv']}", datacite_csl(row["arxiv"], row["title"], authors)
             )
@@ -338,6 +432,7 @@ def main() -> None:
     dump("datacite-csl.json", datacite)
     dump("openreview-notes.json", notes)
     dump("acl-bib.json", acl)
+    dump("dblp-publ.json", [dblp[k] for k in sorted(dblp)])
     feed = (
         '<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" '
         'xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/" '
@@ -347,6 +442,7 @@ def main() -> None:
     )
     (OUT / "arxiv-entries.atom.xml").write_text(feed, encoding="utf-8")
     counts = {"crossref": works, "datacite": datacite, "arxiv": atom, "openreview": notes}
+    counts["dblp"] = dblp
     print(", ".join(f"{name} {len(data)}" for name, data in {**counts, "acl": acl}.items()))
 
 

@@ -2,7 +2,12 @@
 
 The registry is plain data so the CLI can list formats and pick one from a file suffix
 without importing any writer; a writer module is imported only when it is used.
-Every writer takes canonical CSL-JSON items (already in final order) and returns text.
+Every writer module takes canonical CSL-JSON items (already in final order) and offers
+``entries(items, **options) -> list[str]`` (each item rendered once),
+``document(pieces, **options) -> str`` (a file from rendered items) and ``write`` (the two
+in a row), so an export layout renders each item once per format and assembles every file
+from the pieces. A format with ``collections`` (Zotero RDF) also takes the catalog's
+taxonomy and, in ``document``, the items the pieces came from.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ __all__ = [
     "FORMATS",
     "Format",
     "arxiv_id",
+    "assemble",
     "categories",
     "date_parts",
     "for_suffix",
@@ -38,22 +44,37 @@ class Format:
     suffix: str
     media: str
     options: Mapping[str, Any] = field(default_factory=dict)  # fixed writer keywords
+    collections: bool = False  # takes ``taxonomy=`` and writes category collections
 
-    def writer(self) -> Callable[..., str]:
-        """The writer function, with this format's fixed options bound."""
-        func: Callable[..., str] = import_module(f"delbib.formats.{self.module}").write
+    def _bind(self, func: Callable[..., Any]) -> Callable[..., Any]:
+        """``func`` with this format's fixed options bound (a clash is an InputError)."""
         if not self.options:
             return func
         fixed = dict(self.options)
 
-        def bound(items: Iterable[Mapping[str, Any]], **options: Any) -> str:
+        def bound(arg: Any, **options: Any) -> Any:
             clash = sorted(k for k in options if k in fixed and options[k] != fixed[k])
             if clash:
                 raise InputError(f"format {self.name!r} fixes option(s) {', '.join(clash)}")
-            return func(items, **{**options, **fixed})
+            return func(arg, **{**options, **fixed})
 
         bound.__doc__ = func.__doc__
         return bound
+
+    def _module(self) -> Any:
+        return import_module(f"delbib.formats.{self.module}")
+
+    def writer(self) -> Callable[..., str]:
+        """The writer function: items -> text."""
+        return self._bind(self._module().write)
+
+    def entries(self) -> Callable[..., list[str]]:
+        """The function rendering each item once: items -> pieces."""
+        return self._bind(self._module().entries)
+
+    def document(self) -> Callable[..., str]:
+        """The function making a file from pieces: pieces -> text."""
+        return self._bind(self._module().document)
 
 
 FORMATS: dict[str, Format] = {
@@ -61,10 +82,13 @@ FORMATS: dict[str, Format] = {
     "biblatex": Format("biblatex", "bibtex", ".bib", "biblatex for biber", {"flavour": "biblatex"}),
     "csljson": Format("csljson", "csljson", ".json", "CSL-JSON (Zotero, pandoc, citeproc)"),
     "ris": Format("ris", "ris", ".ris", "RIS (Zotero, EndNote, Mendeley)"),
+    "zotero-rdf": Format(
+        "zotero-rdf", "zoterordf", ".rdf", "Zotero RDF (items, tags, collections)", collections=True
+    ),
 }
 
 # Suffix -> default format; .bib means classic BibTeX (biblatex must be asked for).
-_BY_SUFFIX = {".bib": "bibtex", ".json": "csljson", ".ris": "ris"}
+_BY_SUFFIX = {".bib": "bibtex", ".json": "csljson", ".ris": "ris", ".rdf": "zotero-rdf"}
 
 
 def names() -> list[str]:
@@ -98,6 +122,21 @@ def for_suffix(path: str | PurePath) -> str:
 def write(name: str, items: Iterable[Mapping[str, Any]], **options: Any) -> str:
     """Serialise ``items`` in format ``name`` (options go to the writer)."""
     return get(name).writer()(list(items), **options)
+
+
+def assemble(
+    name: str,
+    pieces: list[str],
+    items: list[Mapping[str, Any]],
+    taxonomy: list[tuple[str, str, str | None]] | None = None,
+    **options: Any,
+) -> str:
+    """A file of format ``name`` from pieces rendered by its ``entries`` (same bytes as
+    ``write`` on ``items``); ``taxonomy`` is used by formats with collections."""
+    fmt = get(name)
+    if fmt.collections:
+        options["collections"] = fmt._module().collections(items, taxonomy)
+    return fmt.document()(pieces, **options)
 
 
 # Small item readers shared by the writers (kept here: stdlib only, cheap to import).

@@ -6,18 +6,24 @@ Decisions (see also ``delbib.latex``):
   chapter -> ``@incollection``; report -> ``@techreport`` (biblatex ``@report``);
   thesis -> ``@phdthesis``/``@mastersthesis`` (biblatex ``@thesis``); book -> ``@book``;
   anything else -> ``@misc``.
-* arXiv preprints: classic BibTeX writes what arXiv and Google Scholar give, so natbib's
-  plainnat prints "arXiv preprint arXiv:ID": ``@article`` with ``journal = {arXiv
-  preprint arXiv:ID}``, ``eprint``, ``archivePrefix = {arXiv}`` and ``primaryClass``.
-  biblatex writes ``@online`` with ``eprint``, ``eprinttype = {arxiv}``, ``eprintclass``
-  (what Zotero's biblatex export does). Published items with an arXiv id keep the
-  eprint fields too.
-* Classic flavour only, so plainnat prints what is known instead of warning: an item
-  without a date gets ``year = {n.d.}``; one without author or editor gets ``key`` (its
-  title) for sorting and labels; one still missing a field its entry type requires
-  (author, journal/booktitle, publisher, school, institution) is written as ``@misc``
-  with the container in ``howpublished``. biber does not warn on missing fields, so
-  the biblatex flavour keeps the type and adds nothing.
+* arXiv preprints (CSL ``article`` with an id) are ``@misc`` in both flavours, never
+  ``@article`` or ``@online``: Zotero's BibTeX import makes a journal article of the first
+  and a web page of the second. Classic BibTeX adds ``howpublished = {arXiv preprint
+  arXiv:ID}`` (what plainnat prints); both write ``eprint`` with ``eprinttype = {arxiv}``
+  (what biber and Zotero read: Zotero keeps ``arXiv: ID`` in Extra) and the class as
+  ``eprintclass`` (classic: ``primaryClass``, its alias). No ``archivePrefix``: biber
+  treats it as an alias of ``eprinttype`` and, with both present, warns and drops it.
+  Published items with an arXiv id keep the eprint fields too.
+* Venues: ``eventtitle`` holds a conference's event label (Zotero's Conference Name),
+  ``shortjournal`` a journal's ISO 4 abbreviation (Zotero's Journal Abbr).
+* The canonical items already have types whose required fields are known (``delbib.csl``);
+  for other items the classic flavour still writes an entry missing a required field
+  (author, journal/booktitle, publisher, school, institution) as ``@misc`` with the
+  container in ``howpublished``, so plainnat prints what is known instead of warning.
+* Classic flavour only: an item without a date gets ``year = {n.d.}``; one without author
+  or editor gets ``key`` (a short label: the name before a colon, else its first title
+  words) for sorting and natbib's labels. An author list known to be incomplete ends in
+  ``and others`` (both flavours).
 * ``doi`` and ``url`` are written raw (url.sty/hyperref and biber treat them verbatim);
   braces, backslashes and whitespace in them are percent-encoded so the .bib stays
   brace-balanced. ``url`` is omitted when it only repeats the DOI (doi.org link) or the
@@ -25,7 +31,9 @@ Decisions (see also ``delbib.latex``):
 * ``keywords`` holds the categories; ``note`` is not written (the citation key is
   already the entry key).
 * Output is deterministic: one entry per item in input order, a fixed field order,
-  ``\\n`` line endings, a blank line between entries and a final newline.
+  ``\\n`` line endings, a blank line between entries and a final newline. ``entries``
+  renders each item once; ``document`` joins rendered entries, so an export layout can
+  assemble many files from one rendering (``write`` is the two in a row).
 """
 
 from __future__ import annotations
@@ -36,18 +44,25 @@ from typing import Any
 
 from delbib.errors import InputError
 from delbib.formats import arxiv_id, categories, date_parts
-from delbib.latex import braces_balanced, clean_text, escape, escape_title
+from delbib.latex import clean_text, encode, escape, escape_title
 
-__all__ = ["FLAVOURS", "write"]
+__all__ = ["FLAVOURS", "document", "entries", "short_label", "write"]
 
 FLAVOURS = ("bibtex", "biblatex")
 
 _KEY = re.compile(r"[A-Za-z0-9_:.\-]+")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _RANGE_DASH = re.compile(r"\s*[-\u2010-\u2015\u2212]+\s*")
-_TEX_SPECIALS = frozenset("&%$#_{}~^\\")
-_AND = re.compile(r"(^|\s)and(\s|$)", re.IGNORECASE)
+# A name part BibTeX/biber would mis-split or mis-initial: a comma, the word "and", a TeX special.
+_SPLITS_NAME = re.compile(r"[,&%$#_{}~^\\]|(?:^|\s)and(?:\s|$)", re.IGNORECASE)
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+_DOI_URL = re.compile(r"https?://(?:dx\.)?doi\.org/(.+?)/?", re.IGNORECASE)
+_ARXIV_URL = re.compile(
+    r"https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/(.+?)(?:v\d+)?(?:\.pdf)?/?", re.IGNORECASE
+)
+_RAW_UNSAFE = re.compile(r"[{}\\\s]")
+_RAW_CODES = {"{": "%7B", "}": "%7D", "\\": "%5C"}
+_LABEL_STOP = frozenset({"a", "an", "the", "and", "or", "of", "for", "to", "in", "on", "with"})
 
 # One global order keeps every entry type's fields in the same relative order.
 _FIELD_ORDER = (
@@ -55,6 +70,7 @@ _FIELD_ORDER = (
     "editor",
     "title",
     "booktitle",
+    "eventtitle",
     "journal",
     "journaltitle",
     "shortjournal",
@@ -79,13 +95,13 @@ _FIELD_ORDER = (
     "doi",
     "url",
     "eprint",
-    "archivePrefix",
     "eprinttype",
     "primaryClass",
     "eprintclass",
     "keywords",
     "key",
 )
+_RANK = {name: index for index, name in enumerate(_FIELD_ORDER)}
 
 # Fields the standard BibTeX styles (plain, plainnat) warn about when empty.
 _REQUIRED = {
@@ -101,6 +117,8 @@ _CONTAINER_FIELDS = ("journal", "booktitle", "institution", "school", "publisher
 
 
 def _text(value: Any) -> str:
+    if type(value) is str:
+        return clean_text(value)
     if value is None:
         return ""
     if isinstance(value, list | tuple):
@@ -110,8 +128,10 @@ def _text(value: Any) -> str:
 
 def _raw(value: str) -> str:
     """Verbatim field (url, doi, eprint) made brace-safe by percent-encoding."""
-    value = value.strip().replace("{", "%7B").replace("}", "%7D").replace("\\", "%5C")
-    return re.sub(r"\s", "%20", value)
+    value = value.strip()
+    if not _RAW_UNSAFE.search(value):
+        return value
+    return _RAW_UNSAFE.sub(lambda m: _RAW_CODES.get(m.group(), "%20"), value)
 
 
 def _key(item: Mapping[str, Any]) -> str:
@@ -124,11 +144,9 @@ def _key(item: Mapping[str, Any]) -> str:
     return key
 
 
-def _arxiv_class(item: Mapping[str, Any]) -> str:
+def _custom(item: Mapping[str, Any]) -> Mapping[str, Any]:
     custom = item.get("custom")
-    if isinstance(custom, Mapping):
-        return str(custom.get("arxiv_class") or "").strip()
-    return ""
+    return custom if isinstance(custom, Mapping) else {}
 
 
 def _doi(item: Mapping[str, Any]) -> str:
@@ -141,17 +159,9 @@ def _useful_url(item: Mapping[str, Any], doi: str, eprint: str) -> str:
     url = str(item.get("URL") or "").strip()
     if not url:
         return ""
-    if doi and re.fullmatch(
-        r"https?://(?:dx\.)?doi\.org/" + re.escape(doi) + r"/?", url, re.IGNORECASE
-    ):
+    if doi and (m := _DOI_URL.fullmatch(url)) and m.group(1).lower() == doi.lower():
         return ""
-    if eprint and re.fullmatch(
-        r"https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/"
-        + re.escape(eprint)
-        + r"(?:v\d+)?(?:\.pdf)?/?",
-        url,
-        re.IGNORECASE,
-    ):
+    if eprint and (m := _ARXIV_URL.fullmatch(url)) and m.group(1).lower() == eprint.lower():
         return ""
     return url
 
@@ -162,8 +172,8 @@ def _name_part(part: str, ascii: bool, *, whole: bool = False) -> str:
     A comma or the word "and" would split the name; an escaped TeX special (``\\&``)
     would become a bogus initial in biber (``\\\\bibinitperiod``).
     """
-    encoded = escape(part, ascii=ascii)
-    if whole or "," in part or _AND.search(part) or any(c in _TEX_SPECIALS for c in part):
+    encoded = encode(part, ascii=ascii)
+    if whole or _SPLITS_NAME.search(part):
         return "{" + encoded + "}"
     return encoded
 
@@ -171,36 +181,38 @@ def _name_part(part: str, ascii: bool, *, whole: bool = False) -> str:
 def _name(name: Any, ascii: bool) -> str:
     if not isinstance(name, Mapping):
         literal = _text(name)
-        return "{" + escape(literal, ascii=ascii) + "}" if literal else ""
+        return "{" + encode(literal, ascii=ascii) + "}" if literal else ""
     literal = _text(name.get("literal"))
     family = _text(name.get("family"))
     given = _text(name.get("given"))
     if literal or not family:
         literal = literal or given
-        return "{" + escape(literal, ascii=ascii) + "}" if literal else ""
-    particles = " ".join(
-        p
-        for p in (_text(name.get("dropping-particle")), _text(name.get("non-dropping-particle")))
-        if p
-    )
+        return "{" + encode(literal, ascii=ascii) + "}" if literal else ""
+    dropping = name.get("dropping-particle")
+    non_dropping = name.get("non-dropping-particle")
+    if dropping or non_dropping:
+        particles = " ".join(p for p in (_text(dropping), _text(non_dropping)) if p)
+        von_last_text = f"{particles} {family}".strip()
+    else:
+        von_last_text = family
     suffix = _text(name.get("suffix"))
-    von_last_text = f"{particles} {family}".strip()
     # Alone, a multi-word family would be read as "First Last": keep it whole.
     lone = not given and not suffix
     von_last = _name_part(von_last_text, ascii, whole=lone and " " in von_last_text)
     if lone:
         return von_last
-    parts = [von_last]
     if suffix:
-        parts.append(_name_part(suffix, ascii))
-    parts.append(_name_part(given, ascii))
-    return ", ".join(parts)
+        return f"{von_last}, {_name_part(suffix, ascii)}, {_name_part(given, ascii)}"
+    return f"{von_last}, {_name_part(given, ascii)}"
 
 
-def _names(names: Any, ascii: bool) -> str:
+def _names(names: Any, ascii: bool, *, others: bool = False) -> str:
     if not isinstance(names, list):
         return ""
-    return " and ".join(n for n in (_name(x, ascii) for x in names) if n)
+    written = [n for n in (_name(x, ascii) for x in names) if n]
+    if others and written:
+        written.append("others")
+    return " and ".join(written)
 
 
 def _keywords(item: Mapping[str, Any], ascii: bool) -> str:
@@ -209,29 +221,44 @@ def _keywords(item: Mapping[str, Any], ascii: bool) -> str:
 
 def _pages(value: Any, ascii: bool) -> str:
     pages = _text(value)
-    return escape(_RANGE_DASH.sub("--", pages), ascii=ascii) if pages else ""
+    return encode(_RANGE_DASH.sub("--", pages), ascii=ascii) if pages else ""
 
 
-def _braced(value: str) -> str:
-    return "{" + value + "}"
+def short_label(title: str) -> str:
+    """A short label for an entry without author: the name before a colon ("DELE: Data
+    Efficient LLM Evaluation" -> "DELE"), else its first three title words, continued to
+    the next word while the last is an article or conjunction ("Use of a Structured")."""
+    title = clean_text(title)
+    head = title.split(":", 1)[0].strip()
+    if head and head != title and len(head.split()) <= 3:
+        return head
+    words = title.split()
+    count = min(3, len(words))
+    while count < len(words) and words[count - 1].casefold() in _LABEL_STOP:
+        count += 1
+    return " ".join(words[:count])
 
 
-def _entry(item: Mapping[str, Any], flavour: str, ascii: bool) -> tuple[str, dict[str, str]]:
+def _entry(item: Mapping[str, Any], biblatex: bool, ascii: bool) -> tuple[str, dict[str, str]]:
     """Entry type and {field: value-as-written} for one item."""
-    biblatex = flavour == "biblatex"
     kind = str(item.get("type") or "document")
     f: dict[str, str] = {}
 
-    def put(name: str, value: str, *, braced: bool = True) -> None:
+    def put(name: str, value: str) -> None:
         if value:
-            f[name] = _braced(value) if braced else value
+            f[name] = "{" + value + "}"
 
     def text(name: str, csl: str) -> None:
-        put(name, escape(_text(item.get(csl)), ascii=ascii))
+        value = item.get(csl)
+        if value:
+            put(name, encode(_text(value), ascii=ascii))
 
-    put("author", _names(item.get("author"), ascii))
-    put("editor", _names(item.get("editor"), ascii))
-    put("title", escape_title(_text(item.get("title")), ascii=ascii))
+    custom = _custom(item)
+    put("author", _names(item.get("author"), ascii, others=bool(custom.get("incomplete_authors"))))
+    if item.get("editor"):
+        put("editor", _names(item.get("editor"), ascii))
+    title = _text(item.get("title"))
+    put("title", escape_title(title, ascii=ascii))
 
     parts = date_parts(item)
     if parts:
@@ -240,7 +267,7 @@ def _entry(item: Mapping[str, Any], flavour: str, ascii: bool) -> tuple[str, dic
         else:
             put("year", str(parts[0]))
             if len(parts) > 1 and 1 <= parts[1] <= 12:
-                put("month", _MONTHS[parts[1] - 1], braced=False)
+                f["month"] = _MONTHS[parts[1] - 1]
 
     eprint = arxiv_id(item)
     doi = _doi(item)
@@ -248,17 +275,13 @@ def _entry(item: Mapping[str, Any], flavour: str, ascii: bool) -> tuple[str, dic
     put("url", _raw(_useful_url(item, doi, eprint)))
     if eprint:
         put("eprint", _raw(eprint))
-        cls = _raw(_arxiv_class(item))
-        if biblatex:
-            put("eprinttype", "arxiv")
-            put("eprintclass", cls)
-        else:
-            put("archivePrefix", "arXiv")
-            put("primaryClass", cls)
+        put("eprinttype", "arxiv")
+        cls = _raw(str(custom.get("arxiv_class") or ""))
+        put("eprintclass" if biblatex else "primaryClass", cls)
     put("keywords", _keywords(item, ascii))
 
-    container = escape(_text(item.get("container-title")), ascii=ascii)
-    publisher = escape(_text(item.get("publisher")), ascii=ascii)
+    container = encode(_text(item.get("container-title")), ascii=ascii)
+    publisher = encode(_text(item.get("publisher")), ascii=ascii)
     place = "location" if biblatex else "address"
     genre = _text(item.get("genre")).lower()
 
@@ -277,30 +300,26 @@ def _entry(item: Mapping[str, Any], flavour: str, ascii: bool) -> tuple[str, dic
     if kind == "paper-conference":
         entry = "inproceedings"
         in_book()
+        text("eventtitle", "event-title")
     elif kind == "article-journal" or (kind == "article" and not eprint and container):
         entry = "article"
         put("journaltitle" if biblatex else "journal", container)
-        if biblatex:
-            text("shortjournal", "container-title-short")
+        text("shortjournal", "container-title-short")
         text("volume", "volume")
         text("number", "issue")
         put("pages", _pages(item.get("page"), ascii))
-        if not biblatex:
-            put("publisher", publisher)
-        text("issn", "ISSN")
+        text("issn", "ISSN")  # no publisher: not an @article field (biber rejects it)
     elif kind == "article" and eprint:
-        if biblatex:
-            entry = "online"
-        else:
-            entry = "article"
-            put("journal", escape(f"arXiv preprint arXiv:{eprint}", ascii=ascii))
+        entry = "misc"
+        if not biblatex:
+            put("howpublished", escape(f"arXiv preprint arXiv:{eprint}", ascii=ascii))
     elif kind == "chapter":
         entry = "incollection"
         in_book("edition")
     elif kind == "report":
         entry = "report" if biblatex else "techreport"
         put("institution", publisher)
-        kind_of_report = escape(_text(item.get("genre")), ascii=ascii)
+        kind_of_report = encode(_text(item.get("genre")), ascii=ascii)
         put("type", kind_of_report or ("techreport" if biblatex else ""))
         text("number", "number")
         text(place, "publisher-place")
@@ -325,17 +344,17 @@ def _entry(item: Mapping[str, Any], flavour: str, ascii: bool) -> tuple[str, dic
     else:  # document, non-arXiv preprints, anything unknown
         entry = "misc"
         how = container or publisher
-        number = escape(_text(item.get("number")), ascii=ascii)
+        number = encode(_text(item.get("number")), ascii=ascii)
         if kind == "article" and publisher and number:
             how = f"{publisher} {number}"
         put("howpublished", how)
 
     if not biblatex:
         # plainnat warns on any entry without a year and sorts nothing without an
-        # author or key: "n.d." is the usual no-date marker, the title a fine label.
+        # author or key: "n.d." is the usual no-date marker, a short label the key.
         f.setdefault("year", "{n.d.}")
         if "author" not in f and "editor" not in f:
-            put("key", f.get("title", "")[1:-1] or escape(_key(item), ascii=ascii))
+            put("key", escape(short_label(title), ascii=ascii) or _key(item))
         required = _REQUIRED.get(entry, ())
         if any(r not in f for r in required):
             # The container moves to howpublished (the one field @misc prints for it).
@@ -349,9 +368,38 @@ def _entry(item: Mapping[str, Any], flavour: str, ascii: bool) -> tuple[str, dic
 
 
 def _format(entry: str, key: str, fields: Mapping[str, str]) -> str:
-    lines = [f"  {name} = {fields[name]}" for name in _FIELD_ORDER if name in fields]
-    body = ",\n".join(lines)
-    return f"@{entry}{{{key},\n{body}\n}}\n" if lines else f"@{entry}{{{key}\n}}\n"
+    names = sorted(fields, key=_RANK.__getitem__)
+    body = ",\n".join([f"  {name} = {fields[name]}" for name in names])
+    return f"@{entry}{{{key},\n{body}\n}}\n" if names else f"@{entry}{{{key}\n}}\n"
+
+
+def _check_flavour(flavour: str) -> None:
+    if flavour not in FLAVOURS:
+        raise InputError(f"unknown BibTeX flavour {flavour!r}; use one of {', '.join(FLAVOURS)}")
+
+
+def entries(
+    items: Iterable[Mapping[str, Any]], *, flavour: str = "bibtex", ascii: bool = False
+) -> list[str]:
+    """One rendered ``.bib`` entry per item, in order (see ``write``)."""
+    _check_flavour(flavour)
+    biblatex = flavour == "biblatex"
+    seen: set[str] = set()
+    out: list[str] = []
+    for item in items:
+        key = _key(item)
+        if key in seen:
+            raise InputError(f"duplicate citation key {key!r}", field="citation-key")
+        seen.add(key)
+        entry, fields = _entry(item, biblatex, ascii)
+        out.append(_format(entry, key, fields))
+    return out
+
+
+def document(pieces: Iterable[str], *, flavour: str = "bibtex", ascii: bool = False) -> str:
+    """A ``.bib`` file from rendered entries (a blank line between entries)."""
+    _check_flavour(flavour)
+    return "\n".join(pieces)
 
 
 def write(
@@ -363,18 +411,4 @@ def write(
     Raises ``InputError`` for an unknown flavour or a missing, invalid or duplicate key:
     BibTeX cannot represent those, and dropping the item silently would be worse.
     """
-    if flavour not in FLAVOURS:
-        raise InputError(f"unknown BibTeX flavour {flavour!r}; use one of {', '.join(FLAVOURS)}")
-    seen: set[str] = set()
-    entries: list[str] = []
-    for item in items:
-        key = _key(item)
-        if key in seen:
-            raise InputError(f"duplicate citation key {key!r}", field="citation-key")
-        seen.add(key)
-        entry, fields = _entry(item, flavour, ascii)
-        text = _format(entry, key, fields)
-        if not braces_balanced(text):  # pragma: no cover - guarded by construction
-            raise AssertionError(f"unbalanced braces in entry {key!r}")
-        entries.append(text)
-    return "\n".join(entries)
+    return document(entries(items, flavour=flavour, ascii=ascii), flavour=flavour)

@@ -9,10 +9,15 @@ Decisions, each from RIS.js's import tables:
   ``UNPB``/``GEN`` as a journal article), so the type is carried in Extra instead.
 * Extra: Zotero sends every ``M2`` line to the item's Extra field (``M1`` would become
   the issue of a journal article), and on saving moves recognised ``Key: value`` lines
-  of Extra into real fields. So each record carries ``M2  - Citation Key: <key>`` (the
-  Better BibTeX convention; Zotero ignores ``ID``), preprints add ``Type: preprint``
-  and ``Archive ID: arXiv:<id>``, published items with an arXiv id add
-  ``arXiv: <id>``, and ``document`` items add ``Type: document``.
+  of Extra into real fields (``extractExtraFields``). So each record carries the item's
+  note lines (``Citation Key: <key>``, which Zotero 7 moves to its Citation Key field,
+  and ``arXiv:<id>`` for a published paper, Zotero's own Extra convention); preprints add
+  ``Type: preprint`` (Zotero makes it a Preprint item) and ``Archive ID:`` + U+00A0 +
+  ``arXiv:<id>``. The no-break space is deliberate: Zotero reads a line with
+  ``/^([a-z][a-z -_]+):(.+)/i``, whose ``[ -_]`` range includes ``:``, so after a plain
+  space the name would run on to "Archive ID: arXiv"; the no-break space is outside that
+  range and is trimmed from the value, which becomes the Archive ID ``arXiv:<id>``.
+  ``document`` items add ``Type: document``.
 * Conference papers: ``C3`` is Zotero's proceedings title (the CSL container-title);
   ``T2`` would be the conference *name*, so it is written only from ``event-title`` or
   ``container-title-short``. Journals: ``T2`` journal, ``J2`` abbreviation.
@@ -34,7 +39,7 @@ from typing import Any
 from delbib.formats import arxiv_id, categories, date_parts
 from delbib.latex import clean_text
 
-__all__ = ["EOL", "write"]
+__all__ = ["EOL", "document", "entries", "write"]
 
 EOL = "\r\n"
 
@@ -99,18 +104,17 @@ def _extra(item: Mapping[str, Any], key: str, kind: str, arxiv: str) -> list[str
     lines: list[str] = []
     if kind == "article":
         lines.append("Type: preprint")
-        number = _text(item.get("number"))
-        archive_id = f"arXiv:{arxiv}" if arxiv else number
+        archive_id = f"arXiv:{arxiv}" if arxiv else _text(item.get("number"))
         if archive_id:
-            lines.append(f"Archive ID: {archive_id}")
-    elif arxiv:
-        lines.append(f"arXiv: {arxiv}")
+            lines.append(f"Archive ID:\u00a0{archive_id}")
     if kind not in _TYPES:
         lines.append("Type: document")
     for line in str(item.get("note") or "").splitlines():
         line = _text(line)
         if line and line not in lines:
             lines.append(line)
+    if arxiv and kind != "article" and not any(ln.startswith("arXiv:") for ln in lines):
+        lines.append(f"arXiv:{arxiv}")
     if key and not any(line.lower().startswith("citation key:") for line in lines):
         lines.append(f"Citation Key: {key}")
     return lines
@@ -176,11 +180,22 @@ def _record(item: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
         yield "M2", line
 
 
+def _render(item: Mapping[str, Any]) -> str:
+    lines = [f"{tag}  - {value}" for tag, value in _record(item) if value]
+    lines.append("ER  - ")
+    return EOL.join(lines) + EOL
+
+
+def entries(items: Iterable[Mapping[str, Any]]) -> list[str]:
+    """One RIS record per item, in order (see ``write``)."""
+    return [_render(item) for item in items]
+
+
+def document(pieces: Iterable[str]) -> str:
+    """A RIS file from rendered records (a blank line between records)."""
+    return EOL.join(pieces)
+
+
 def write(items: Iterable[Mapping[str, Any]]) -> str:
     """Serialise canonical items as RIS records (CRLF line ends, UTF-8 text)."""
-    records = []
-    for item in items:
-        lines = [f"{tag}  - {value}" for tag, value in _record(item) if value]
-        lines.append("ER  - ")
-        records.append(EOL.join(lines) + EOL)
-    return EOL.join(records)
+    return document(entries(items))

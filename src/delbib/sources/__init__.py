@@ -17,6 +17,7 @@ from typing import Any
 from delbib.config import Config
 from delbib.errors import SourceError
 from delbib.http import Http
+from delbib.match import NOT_A_PAPER as NOT_A_PAPER  # re-exported for the sources
 
 # Identifier schemes in the order they are tried: a version of record (DOI, Anthology) before
 # a venue's review page before a preprint.
@@ -27,8 +28,17 @@ FETCHERS: dict[str, tuple[str, str]] = {
     "openreview": ("delbib.sources.openreview", "fetch"),
     "arxiv": ("delbib.sources.arxiv", "fetch"),
 }
+# Identifier schemes no service fetches by id, and the search that finds their records: a
+# hit counts only when it links back to the identifier (dblp's ``ee`` names the PMLR or
+# NeurIPS page, Crossref's full-text links name IEEE's arnumber).
+ROUTES: dict[str, tuple[str, ...]] = {
+    "pmlr": ("dblp",),
+    "neurips": ("dblp", "openreview"),
+    "ieee": ("crossref", "dblp"),
+}
 # Statuses of a record that is not a version of record, so resolve looks for one.
 NOT_PUBLISHED = frozenset({"preprint-only", "rejected", "withdrawn", "unknown"})
+# NOT_A_PAPER (imported above): supplementary material, reviews, datasets... never accepted
 
 
 class NotFound(SourceError):
@@ -44,15 +54,57 @@ class Found:
     request: str
     status: str = "published"
     hints: list[str] = field(default_factory=list)  # identifiers of a version of record
+    links: set[str] = field(default_factory=set)  # identifiers of this paper the record names
+    venue_hint: str = ""  # free text naming where it appeared (arXiv's journal_ref, comment)
 
 
 @dataclass
 class Services:
-    """What fetchers share during one run: settings, the HTTP client, and arXiv's batch cache."""
+    """What fetchers share during one run: settings, the HTTP client, arXiv's batch cache and
+    the answers of searches (per service and normalised query: one request per question)."""
 
     config: Config
     http: Http
     arxiv_cache: dict[str, Found | SourceError] = field(default_factory=dict)
+    searches: dict[tuple[str, str], list[Found] | SourceError] = field(default_factory=dict)
+
+    def cached_search(
+        self, service: str, query: str, ask: Callable[[], list[Found]]
+    ) -> list[Found]:
+        """``ask()`` once per (service, normalised query) in a run; errors are remembered too,
+        except a rate refusal or abort, which the next caller may retry."""
+        from delbib.http import RunAborted
+        from delbib.text import title_key
+
+        key = (service, title_key(query))
+        if key not in self.searches:
+            try:
+                self.searches[key] = ask()
+            except RunAborted:
+                raise
+            except SourceError as exc:
+                self.searches[key] = exc
+        answer = self.searches[key]
+        if isinstance(answer, SourceError):
+            raise answer
+        return answer
+
+
+def links_in(*texts: str) -> set[str]:
+    """Identifiers named by URLs or bare DOIs (a DOI of arXiv or the Anthology names both)."""
+    from delbib import identifiers
+
+    found: set[str] = set()
+    for text in texts:
+        text = text.strip()
+        if re.match(r"10\.\d+/", text):
+            text = f"https://doi.org/{text}"
+        elif re.fullmatch(r"(?i)arxiv:\S+", text):
+            text = f"https://arxiv.org/abs/{text.split(':', 1)[1]}"
+        found.update(identifiers.extract(text))
+        if arnumber := re.search(r"[?&]arnumber=0*(\d+)", text):
+            found.add(f"ieee:{arnumber.group(1)}")
+    return found
 
 
 def fetcher(scheme: str) -> Callable[[Services, str], Found]:

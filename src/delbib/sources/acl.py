@@ -7,7 +7,8 @@ one, so a Crossref 404 falls back to the Anthology record.
 
 from __future__ import annotations
 
-from delbib.sources import Found, NotFound, Services, crossref, csl_from_bibtex
+from delbib.http import HostDown
+from delbib.sources import Found, NotFound, Services, crossref, csl_from_bibtex, links_in
 
 ACL_DOI_PREFIX = "10.18653/v1/"
 
@@ -16,9 +17,10 @@ def fetch(services: Services, anthology_id: str) -> Found:
     """CSL for an Anthology id, tagged with the id (``custom.acl``)."""
     try:
         found = crossref.fetch(services, f"{ACL_DOI_PREFIX}{anthology_id}".lower())
-    except NotFound:
+    except (NotFound, HostDown):
         found = anthology(services, anthology_id)
     found.csl.setdefault("custom", {})["acl"] = anthology_id
+    found.links.add(f"acl:{anthology_id}")
     return found
 
 
@@ -30,4 +32,4 @@ def anthology(services: Services, anthology_id: str) -> Found:
         raise NotFound(f"{url}: the ACL Anthology has no paper {anthology_id}")
     item = csl_from_bibtex(response.text, url)
     item.setdefault("URL", f"https://aclanthology.org/{anthology_id}/")
-    return Found(item, "acl", url)
+    return Found(item, "acl", url, links=links_in(item.get("DOI", "")))

@@ -13,7 +13,7 @@ from typing import Any
 
 from delbib.errors import SourceError
 from delbib.http import RunAborted
-from delbib.sources import Found, NotFound, Services, split_name
+from delbib.sources import Found, NotFound, Services, links_in, split_name
 
 NS = {
     "atom": "http://www.w3.org/2005/Atom",
@@ -21,6 +21,8 @@ NS = {
     "opensearch": "http://a9.com/-/spec/opensearch/1.1/",
 }
 _ABS_ID = re.compile(r"arxiv\.org/abs/(.+?)(?:v\d+)?$")
+_QUERY_SYNTAX = re.compile(r"[^\w\s]+")  # quotes, colons, parentheses: arXiv query syntax
+SEARCH_LIMIT = 5
 
 
 def fetch(services: Services, arxiv_id: str) -> Found:
@@ -54,22 +56,40 @@ def prefetch(services: Services, ids: Iterable[str]) -> None:
 
 def query(services: Services, ids: list[str]) -> dict[str, Found]:
     """One ``id_list`` request; ids arXiv does not know are absent from the result."""
-    url = f"{services.config.arxiv_url}/api/query"
     params = {"id_list": ",".join(ids), "max_results": str(len(ids))}
-    response = services.http.get("arxiv", url, params=params, ok=(400,))
-    request = f"{url}?id_list={params['id_list']}&max_results={params['max_results']}"
+    return {f.csl["custom"]["arxiv"]: f for f in _feed(services, params)}
+
+
+def search(services: Services, title: str) -> list[Found]:
+    """Preprints whose title holds ``title`` as a phrase (``ti:"..."``), asked once per run;
+    for entries without an identifier: arXiv's record names the authors a search hit elsewhere
+    must share, and its ``doi`` field the published version."""
+    phrase = " ".join(_QUERY_SYNTAX.sub(" ", title).split())
+    params = {"search_query": f'ti:"{phrase}"', "max_results": str(SEARCH_LIMIT)}
+    return services.cached_search("arxiv", title, lambda: list(_feed(services, params)))
+
+
+def _feed(services: Services, params: dict[str, str]) -> list[Found]:
+    url = f"{services.config.arxiv_url}/api/query"
+    response = services.http.get("arxiv", url, params=params, ok=(400,), expect="xml")
+    request = f"{url}?" + "&".join(f"{k}={v}" for k, v in params.items())
     try:
         feed = ET.fromstring(response.body)
     except ET.ParseError as exc:
         raise SourceError(f"{request}: not an Atom feed ({exc})") from exc
     entries = feed.findall("atom:entry", NS)
-    if response.status == 400 or _is_error(entries):
+    if response.status == 400 or _is_error(entries):  # an answer, not a failure: permanent
         detail = entries[0].findtext("atom:summary", "", NS).strip() if entries else ""
-        raise SourceError(f"{request}: arXiv refused the query: {detail or response.status}")
-    found = {}
+        raise NotFound(f"{request}: arXiv refused the query: {detail or response.status}")
+    found = []
     for entry in entries:
         item, hints = to_csl(entry)
-        found[item["custom"]["arxiv"]] = Found(item, "arxiv", request, "preprint-only", hints)
+        venue = " ".join(
+            re.sub(r"\s+", " ", entry.findtext(f"arxiv:{name}", "", NS)).strip()
+            for name in ("journal_ref", "comment")
+        ).strip()
+        links = {f"arxiv:{item['custom']['arxiv']}"} | links_in(*(h[4:] for h in hints))
+        found.append(Found(item, "arxiv", request, "preprint-only", hints, links, venue))
     return found
 
 

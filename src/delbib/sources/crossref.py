@@ -12,25 +12,52 @@ from collections.abc import Callable
 from typing import Any
 
 from delbib.errors import SourceError
-from delbib.http import HttpStatusError, TransportError
-from delbib.sources import Found, NotFound, Services
+from delbib.http import BadBody, HttpStatusError, TransportError
+from delbib.sources import NOT_A_PAPER, Found, NotFound, Services, links_in
 
+# Crossref work type -> CSL type, for the types that are a paper. Every other type is named
+# so nobody mistakes the list for an oversight: supplementary material is a ``component``
+# carrying the paper's title, and reviews, datasets, grants, standards, issues and series are
+# not the paper either. A type Crossref adds later is treated as not a paper until mapped.
 TYPES = {
     "proceedings-article": "paper-conference",
     "journal-article": "article-journal",
-    "posted-content": "article",
+    "posted-content": "article",  # SSRN, Research Square, TechRxiv...: a preprint
     "book-chapter": "chapter",
     "book-part": "chapter",
     "book-section": "chapter",
     "book": "book",
     "monograph": "book",
     "edited-book": "book",
-    "reference-entry": "entry",
     "report": "report",
     "dissertation": "thesis",
-    "dataset": "dataset",
-    "peer-review": "review",
 }
+NOT_PAPERS = frozenset(
+    {
+        "component",
+        "peer-review",
+        "dataset",
+        "database",
+        "grant",
+        "standard",
+        "standard-series",
+        "journal",
+        "journal-issue",
+        "journal-volume",
+        "proceedings",
+        "proceedings-series",
+        "book-series",
+        "book-set",
+        "book-track",
+        "report-series",
+        "report-component",
+        "reference-book",
+        "reference-entry",
+        "other",
+    }
+)
+_ARXIV_ALT = re.compile(r"(?i)(?:arxiv:)?(\d{4}\.\d{4,5})(?:v\d+)?")
+LINKING_RELATIONS = ("is-preprint-of", "has-preprint", "is-version-of", "has-version")
 _FIRST = "first"  # Crossref gives lists where CSL wants one string
 FIELDS: dict[str, tuple[str, str | None]] = {  # CSL field -> (Crossref key, conversion)
     "title": ("title", _FIRST),
@@ -116,9 +143,11 @@ def _call(services: Services, kind: str, what: str, fn: Callable[[Any], Any]) ->
                 f"{what}: HTTP {exc.status_code}: {str(exc.error)[:80]!r}", status=status, url=what
             ) from exc
         except (httpx2.TransportError, RuntimeError) as exc:  # habanero wraps some as Runtime
-            raise TransportError(f"{what}: no response ({exc})") from exc
-        except ValueError as exc:
-            raise SourceError(f"{what}: malformed JSON from Crossref ({exc})") from exc
+            cause = exc if isinstance(exc, httpx2.TransportError) else exc.__cause__
+            unreachable = isinstance(cause, httpx2.ConnectError)
+            raise TransportError(f"{what}: no response ({exc})", unreachable=unreachable) from exc
+        except ValueError as exc:  # a body cut short: asked again like a 5xx
+            raise BadBody(f"{what}: malformed JSON from Crossref ({exc})") from exc
         return result
 
     try:
@@ -139,11 +168,57 @@ def fetch(services: Services, doi: str) -> Found:
     """The Crossref work for a DOI (NotFound for DOIs Crossref does not hold)."""
     what = f"{services.config.crossref_url}/works/{doi}"
     message = _message(_call(services, "single", what, lambda cr: cr.works(ids=doi)), what)
-    return Found(to_csl(message), "crossref", what, status=_status(message))
+    return _found(message, what)
+
+
+# DOI prefixes of preprint servers: their records are preprints whatever type they carry
+# (old SSRN records are "journal-article"s of the "SSRN Electronic Journal").
+PREPRINT_PREFIXES = frozenset(
+    {
+        "10.2139",  # SSRN
+        "10.21203",  # Research Square
+        "10.36227",  # TechRxiv
+        "10.20944",  # Preprints.org
+        "10.22541",  # Authorea
+        "10.31219",  # OSF Preprints
+        "10.1101",  # bioRxiv, medRxiv
+        "10.48550",  # arXiv
+    }
+)
 
 
 def _status(message: dict[str, Any]) -> str:
-    return "preprint-only" if message.get("type") == "posted-content" else "published"
+    kind = message.get("type", "")
+    if kind not in TYPES:
+        return NOT_A_PAPER
+    prefix = str(message.get("DOI") or "").split("/", 1)[0]
+    if kind == "posted-content" or prefix in PREPRINT_PREFIXES:
+        return "preprint-only"
+    return "published"
+
+
+def _found(message: dict[str, Any], what: str) -> Found:
+    """A work with its status and the identifiers it names: its own DOI, the versions its
+    ``relation`` links (preprint <-> published), arXiv ids among its alternative ids, and
+    IEEE arnumbers in its full-text links. Fields of an unexpected shape are ignored."""
+
+    def listed(value: Any) -> list[Any]:
+        return value if isinstance(value, list) else []
+
+    relation = message.get("relation")
+    relations = relation if isinstance(relation, dict) else {}
+    texts = [str(message.get("DOI") or "")]
+    for name in LINKING_RELATIONS:
+        texts += [
+            str(r["id"]) for r in listed(relations.get(name)) if isinstance(r, dict) and r.get("id")
+        ]
+    for alt in listed(message.get("alternative-id")):
+        if arxiv_id := _ARXIV_ALT.fullmatch(str(alt)):
+            texts.append(f"arXiv:{arxiv_id.group(1)}")
+    texts += [
+        str(link.get("URL") or "") for link in listed(message.get("link")) if isinstance(link, dict)
+    ]
+    return Found(to_csl(message), "crossref", what, status=_status(message), links=links_in(*texts))
 
 
 def agency(services: Services, doi: str) -> str:
@@ -155,14 +230,19 @@ def agency(services: Services, doi: str) -> str:
     return labels[0].lower()
 
 
-def search(services: Services, citation: str, rows: int = 5) -> list[tuple[Found, float]]:
-    """Crossref's best matches for a citation string, with its relevance scores."""
+def search(services: Services, citation: str, rows: int = 10) -> list[Found]:
+    """Crossref's best matches for a citation string (asked once per run), best first.
+
+    Hits include supplementary material, reviews and preprint copies carrying the same
+    title: each Found says what it is (``status``), and resolve judges every one.
+    """
     what = f"{services.config.crossref_url}/works?query.bibliographic={citation}&rows={rows}"
-    result = _call(
-        services, "query", what, lambda cr: cr.works(query_bibliographic=citation, limit=rows)
-    )
-    message = _message(result, what)
-    return [
-        (Found(to_csl(item), "crossref", what, status=_status(item)), float(item.get("score", 0)))
-        for item in message.get("items") or []
-    ]
+
+    def ask() -> list[Found]:
+        result = _call(
+            services, "query", what, lambda cr: cr.works(query_bibliographic=citation, limit=rows)
+        )
+        items = _message(result, what).get("items") or []
+        return [_found(item, what) for item in items if isinstance(item, dict)]
+
+    return services.cached_search("crossref", citation, ask)

@@ -11,7 +11,8 @@ import re
 from typing import Any
 
 from delbib.errors import SourceError
-from delbib.sources import Found, NotFound, Services, crossref, year_item
+from delbib.http import HostDown
+from delbib.sources import NOT_A_PAPER, Found, NotFound, Services, crossref, links_in, year_item
 
 CSL_JSON = "application/vnd.citationstyles.csl+json"
 KNOWN_AGENCIES = {"10.48550": "datacite"}  # prefix -> agency, saves the agency request
@@ -27,11 +28,15 @@ CSL_KEYS = (
     "URL",
     "number",
 )
+# CSL types doi.org gives records that are not a paper (DataCite's datasets, software...).
+NOT_PAPER_TYPES = frozenset(
+    {"dataset", "software", "review", "review-book", "figure", "graphic", "motion_picture"}
+)
 _ARXIV_DOI = re.compile(r"10\.48550/arxiv\.(.+)", re.IGNORECASE)
 
 
 def fetch(services: Services, doi: str) -> Found:
-    """CSL for a DOI from whichever agency registered it."""
+    """CSL for a DOI from whichever agency registered it; doi.org when Crossref is down."""
     agency = KNOWN_AGENCIES.get(doi.split("/", 1)[0])
     if agency is None:
         try:
@@ -40,13 +45,15 @@ def fetch(services: Services, doi: str) -> Found:
             agency = crossref.agency(services, doi)
             if agency == "crossref":
                 raise
+        except HostDown:
+            pass  # doi.org serves every agency's records, Crossref's too
     return negotiate(services, doi)
 
 
 def negotiate(services: Services, doi: str) -> Found:
     """doi.org content negotiation for CSL-JSON (DataCite, mEDRA, ...)."""
     url = f"{services.config.doi_url}/{doi}"
-    response = services.http.get("doi", url, headers={"Accept": CSL_JSON}, ok=(404,))
+    response = services.http.get("doi", url, headers={"Accept": CSL_JSON}, ok=(404,), expect="json")
     if response.status == 404:
         raise NotFound(f"{url}: doi.org does not know this DOI")
     data = response.json()
@@ -56,7 +63,9 @@ def negotiate(services: Services, doi: str) -> Found:
         raise SourceError(f"{url}: not a CSL item: {response.text[:80]!r}")
     item = to_csl(data)
     status = "preprint-only" if "arxiv" in item.get("custom", {}) else "published"
-    return Found(item, "doi.org", url, status=status)
+    if item["type"] in NOT_PAPER_TYPES or data.get("type") == "posted-content":
+        status = NOT_A_PAPER if item["type"] in NOT_PAPER_TYPES else "preprint-only"
+    return Found(item, "doi.org", url, status=status, links=links_in(item.get("DOI", doi)))
 
 
 def to_csl(data: dict[str, Any]) -> dict[str, Any]:

@@ -43,7 +43,9 @@ _QUERY_SYNTAX = re.compile(r"[^\w\s]+")
 def fetch(services: Services, note_id: str) -> Found:
     """The note ``note_id`` (a forum id from a link) as a CSL item with its decision."""
     url = f"{services.config.openreview_url}/notes"
-    response = services.http.get("openreview", url, params={"id": note_id}, ok=(404,))
+    response = services.http.get(
+        "openreview", url, params={"id": note_id}, ok=(404,), expect="json"
+    )
     request = f"{url}?id={note_id}"
     body = response.json()
     notes = body.get("notes") if isinstance(body, dict) else None
@@ -52,7 +54,10 @@ def fetch(services: Services, note_id: str) -> Found:
     if not isinstance(notes, list) or not isinstance(notes[0], dict):
         raise SourceError(f"{request}: unexpected OpenReview response {response.text[:80]!r}")
     item, status = to_csl(notes[0], request)
-    return Found(item, "openreview", request, status)
+    venue = str(_value(notes[0].get("content") or {}, "venue") or "")  # "Submitted to ICLR 2024"
+    return Found(
+        item, "openreview", request, status, links=_links(notes[0], item, status), venue_hint=venue
+    )
 
 
 def _value(content: dict[str, Any], key: str) -> Any:
@@ -88,22 +93,36 @@ def search(services: Services, title: str, limit: int = SEARCH_LIMIT) -> list[Fo
         "source": "forum",
         "limit": str(limit),
     }
-    response = services.http.get("openreview", url, params=params)
     request = f"{url}?{urllib.parse.urlencode(params)}"
-    body = response.json()
-    notes = body.get("notes") if isinstance(body, dict) else None
-    if not isinstance(notes, list):
-        raise SourceError(f"{request}: unexpected OpenReview response {response.text[:80]!r}")
-    found = []
-    for note in notes:
-        if not isinstance(note, dict) or note.get("forum", note.get("id")) != note.get("id"):
-            continue  # a reply, not a submission
-        try:
-            item, status = to_csl(note, request)
-        except SourceError:
-            continue
-        found.append(Found(item, "openreview", request, status))
-    return found
+
+    def ask() -> list[Found]:
+        response = services.http.get("openreview", url, params=params, expect="json")
+        body = response.json()
+        notes = body.get("notes") if isinstance(body, dict) else None
+        if not isinstance(notes, list):
+            raise SourceError(f"{request}: unexpected OpenReview response {response.text[:80]!r}")
+        found = []
+        for note in notes:
+            if not isinstance(note, dict) or note.get("forum", note.get("id")) != note.get("id"):
+                continue  # a reply, not a submission
+            try:
+                item, status = to_csl(note, request)
+            except SourceError:
+                continue
+            found.append(Found(item, "openreview", request, status, _links(note, item, status)))
+        return found
+
+    return services.cached_search("openreview", title, ask)
+
+
+def _links(note: dict[str, Any], item: dict[str, Any], status: str) -> set[str]:
+    """The forum id, and for an accepted paper its venue and year ("venue:neurips:2023"), which
+    a NeurIPS proceedings link names too."""
+    links = {f"openreview:{item['custom']['openreview']}"}
+    venueid = str(_value(note.get("content") or {}, "venueid") or "")
+    if status == "published" and (group := re.match(r"([A-Za-z]+)[^/]*/(\d{4})/", venueid)):
+        links.add(f"venue:{group.group(1).lower()}:{group.group(2)}")
+    return links
 
 
 def to_csl(note: dict[str, Any], request: str) -> tuple[dict[str, Any], str]:

@@ -1,0 +1,255 @@
+"""Zotero RDF writer: canonical items -> an ``.rdf`` file Zotero imports with collections.
+
+Zotero's RDF import (zotero/translators ``RDF.js``) is the one import that creates
+collections, so this is the format that puts every category into Zotero in one step. The
+shape follows what Zotero's own "Zotero RDF" export writes, element by element:
+
+* one node per item, ``rdf:about="#item_<key>"``, with ``z:itemType`` (conferencePaper,
+  journalArticle, preprint, bookSection, report, thesis, book, document) and, where Zotero
+  writes one, its ``bib:`` class (``bib:Article``, ``bib:BookSection``...);
+* the container as ``dcterms:isPartOf`` a ``bib:Journal`` (journals and, as in Zotero's
+  export, proceedings) or ``bib:Book`` with ``dc:title``, ``dcterms:alternative`` (Journal
+  Abbr), ``prism:volume`` and ``prism:number``; a conference's event label as
+  ``bib:presentedAt`` a ``bib:Conference`` (Conference Name);
+* ``bib:authors``/``bib:editors`` as ``rdf:Seq`` of ``foaf:Person`` (surname, givenName);
+  ``dc:publisher`` a ``foaf:Organization`` (a preprint's Repository); ``dc:date``;
+  ``bib:pages``; ``dc:identifier`` "DOI ..." and a ``dcterms:URI`` for the URL;
+* ``dc:subject`` per category (tags); ``z:citationKey`` (Citation Key) and ``z:archiveID``
+  (a preprint's Archive ID, ``arXiv:<id>``), which Zotero's import copies onto the item;
+  ``dc:description`` the item's note lines (Extra: "Citation Key: ...", "arXiv:<id>"), plus
+  "Published: <venue>" for a document whose venue Zotero has no field for;
+* one ``z:Collection`` per category with members (``dcterms:hasPart`` its items, in order),
+  nested under its parent category when the taxonomy has one; an item in several
+  categories is a member of each.
+
+Text is XML-escaped; characters XML 1.0 forbids (controls, U+FFFE/U+FFFF, surrogates) are
+dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+from delbib.catalog import slugify
+from delbib.formats import arxiv_id, categories, date_parts
+from delbib.latex import clean_text
+
+__all__ = ["NAMESPACES", "Collection", "collections", "document", "entries", "write"]
+
+NAMESPACES = {
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "z": "http://www.zotero.org/namespaces/export#",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "bib": "http://purl.org/net/biblio#",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "prism": "http://prismstandard.org/namespaces/1.2/basic/",
+}
+# CSL type -> (Zotero item type, node class as Zotero's export writes it, container class)
+_TYPES = {
+    "paper-conference": ("conferencePaper", "rdf:Description", "bib:Journal"),
+    "article-journal": ("journalArticle", "bib:Article", "bib:Journal"),
+    "article": ("preprint", "rdf:Description", None),
+    "chapter": ("bookSection", "bib:BookSection", "bib:Book"),
+    "report": ("report", "bib:Report", None),
+    "thesis": ("thesis", "bib:Thesis", None),
+    "book": ("book", "bib:Book", None),
+}
+_DOCUMENT = ("document", "rdf:Description", None)
+_HEADER = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<rdf:RDF\n'
+    + "\n".join(f" xmlns:{p}={quoteattr(uri)}" for p, uri in NAMESPACES.items())
+    + ">\n"
+)
+_FOOTER = "</rdf:RDF>\n"
+
+
+@dataclass
+class Collection:
+    """One category as a Zotero collection: its items' keys and its child collections."""
+
+    slug: str
+    name: str
+    parent: str | None = None  # the parent collection's slug
+    keys: list[str] = field(default_factory=list)
+
+
+# Characters XML 1.0 does not allow even as references (controls are gone by clean_text).
+_XML_INVALID = re.compile("[\ud800-\udfff\ufffe\uffff]")
+
+
+def _plain(value: Any) -> str:
+    return _XML_INVALID.sub("", clean_text(str(value)))
+
+
+def _text(value: Any) -> str:
+    return escape(_plain(value)) if value not in (None, "") else ""
+
+
+def _element(tag: str, value: Any, indent: str = "    ") -> str:
+    text = _text(value)
+    return f"{indent}<{tag}>{text}</{tag}>\n" if text else ""
+
+
+def _people(tag: str, names: Any) -> str:
+    if not isinstance(names, list) or not names:
+        return ""
+    people = []
+    for name in names:
+        given = None
+        if not isinstance(name, Mapping):
+            family = name
+        elif name.get("family"):
+            particle = name.get("non-dropping-particle")
+            family = f"{particle} {name['family']}" if particle else name["family"]
+            given = name.get("given")
+        else:
+            family = name.get("literal") or name.get("given")
+        if not _text(family):
+            continue
+        people.append(
+            "        <rdf:li>\n          <foaf:Person>\n"
+            + _element("foaf:surname", family, "            ")
+            + _element("foaf:givenName", given, "            ")
+            + "          </foaf:Person>\n        </rdf:li>\n"
+        )
+    if not people:
+        return ""
+    return f"    <{tag}>\n      <rdf:Seq>\n" + "".join(people) + f"      </rdf:Seq>\n    </{tag}>\n"
+
+
+def _date(item: Mapping[str, Any]) -> str:
+    parts = date_parts(item)
+    return "-".join([f"{parts[0]:04d}", *(f"{p:02d}" for p in parts[1:])]) if parts else ""
+
+
+def _node(item: Mapping[str, Any]) -> str:
+    kind = str(item.get("type") or "document")
+    ztype, cls, container_cls = _TYPES.get(kind, _DOCUMENT)
+    key = str(item.get("citation-key") or item.get("id") or "")
+    arxiv = arxiv_id(item)
+    out = [f"  <{cls} rdf:about={quoteattr('#item_' + key)}>\n", _element("z:itemType", ztype)]
+    container = item.get("container-title")
+    if container_cls and container:
+        out.append(
+            f"    <dcterms:isPartOf>\n      <{container_cls}>\n"
+            + _element("dc:title", container, "        ")
+            + _element("dcterms:alternative", item.get("container-title-short"), "        ")
+            + _element("prism:volume", item.get("volume"), "        ")
+            + _element("prism:number", item.get("issue"), "        ")
+            + _element("dc:identifier", item.get("ISSN") and f"ISSN {item['ISSN']}", "        ")
+            + f"      </{container_cls}>\n    </dcterms:isPartOf>\n"
+        )
+    if item.get("publisher"):
+        out.append(
+            "    <dc:publisher>\n      <foaf:Organization>\n"
+            + _element("foaf:name", item["publisher"], "        ")
+            + "      </foaf:Organization>\n    </dc:publisher>\n"
+        )
+    out.append(_people("bib:authors", item.get("author")))
+    out.append(_people("bib:editors", item.get("editor")))
+    out.extend(_element("dc:subject", word) for word in categories(item))
+    out.append(_element("dc:title", item.get("title")))
+    out.append(_element("dc:date", _date(item)))
+    out.append(_element("bib:pages", item.get("page")))
+    if item.get("DOI"):
+        out.append(_element("dc:identifier", f"DOI {item['DOI']}"))
+    if item.get("URL"):
+        out.append(
+            "    <dc:identifier>\n      <dcterms:URI>\n"
+            + _element("rdf:value", item["URL"], "        ")
+            + "      </dcterms:URI>\n    </dc:identifier>\n"
+        )
+    if ztype == "conferencePaper" and item.get("event-title"):
+        out.append(
+            "    <bib:presentedAt>\n      <bib:Conference>\n"
+            + _element("dc:title", item["event-title"], "        ")
+            + "      </bib:Conference>\n    </bib:presentedAt>\n"
+        )
+    out.append(_element("z:citationKey", key))
+    if ztype == "preprint":
+        out.append(_element("z:archiveID", f"arXiv:{arxiv}" if arxiv else item.get("number")))
+    extra = [_plain(line) for line in str(item.get("note") or "").splitlines()]
+    if ztype == "document" and container:
+        extra.append(f"Published: {_plain(container)}")
+    if arxiv and ztype != "preprint" and f"arXiv:{arxiv}" not in extra:
+        extra.append(f"arXiv:{arxiv}")
+    description = escape("\n".join(line for line in extra if line))
+    if description:
+        out.append(f"    <dc:description>{description}</dc:description>\n")
+    out.append(f"  </{cls}>\n")
+    return "".join(out)
+
+
+def entries(items: Iterable[Mapping[str, Any]]) -> list[str]:
+    """One RDF/XML item node per item, in order (see ``write``)."""
+    return [_node(item) for item in items]
+
+
+def collections(
+    items: Iterable[Mapping[str, Any]],
+    taxonomy: Sequence[tuple[str, str, str | None]] | None = None,
+) -> list[Collection]:
+    """Collections for the categories of ``items``: ``taxonomy`` gives (name, slug, parent)
+    in order, the parent named by name or slug (None at the top); without it, categories in
+    order of first use, flat. Categories without members are left out unless a member
+    category sits below them."""
+    items = list(items)
+    if taxonomy is None:
+        names = list(dict.fromkeys(c for item in items for c in categories(item)))
+        taxonomy = [(name, slugify(name), None) for name in names]
+    by_name = {name: Collection(slug, name) for name, slug, _parent in taxonomy}
+    slugs = {c.slug for c in by_name.values()}
+    for name, _, parent in taxonomy:
+        if parent in by_name:  # a parent named by its name or by its slug
+            by_name[name].parent = by_name[parent].slug
+        elif parent in slugs:
+            by_name[name].parent = parent
+    for item in items:
+        key = str(item.get("citation-key") or item.get("id") or "")
+        for name in categories(item):
+            if name in by_name:
+                by_name[name].keys.append(key)
+    by_slug = {c.slug: c for c in by_name.values()}
+    used: set[str] = set()
+    for coll in by_name.values():
+        if coll.keys:
+            node: Collection | None = coll
+            while node is not None and node.slug not in used:
+                used.add(node.slug)
+                node = by_slug.get(node.parent) if node.parent else None
+    return [c for c in by_name.values() if c.slug in used]
+
+
+def _collection(coll: Collection, children: list[Collection]) -> str:
+    parts = [f"  <z:Collection rdf:about={quoteattr('#collection_' + coll.slug)}>\n"]
+    parts.append(_element("dc:title", coll.name))
+    parts.extend(
+        f"    <dcterms:hasPart rdf:resource={quoteattr('#collection_' + c.slug)}/>\n"
+        for c in children
+    )
+    parts.extend(
+        f"    <dcterms:hasPart rdf:resource={quoteattr('#item_' + key)}/>\n" for key in coll.keys
+    )
+    parts.append("  </z:Collection>\n")
+    return "".join(parts)
+
+
+def document(pieces: Iterable[str], *, collections: Sequence[Collection] = ()) -> str:
+    """An RDF/XML file from rendered item nodes and the collections they belong to."""
+    nodes = [_collection(c, [d for d in collections if d.parent == c.slug]) for c in collections]
+    return _HEADER + "".join(pieces) + "".join(nodes) + _FOOTER
+
+
+def write(
+    items: Iterable[Mapping[str, Any]],
+    *,
+    taxonomy: Sequence[tuple[str, str, str | None]] | None = None,
+) -> str:
+    """Serialise canonical items as Zotero RDF, with one collection per category."""
+    items = list(items)
+    return document(entries(items), collections=collections(items, taxonomy))

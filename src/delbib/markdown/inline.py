@@ -1,0 +1,142 @@
+"""One table cell or list item, parsed by markdown-it into lines of text and links.
+
+A cell such as ``![Star](badge) <br> [**Title**](https://arxiv.org/...) <br> A. Author`` is
+three lines: a badge, a linked title, authors. Everything downstream (titles, authors, links,
+years, venues) reads this model instead of the raw markdown, so emphasis, HTML and escapes
+mean what GitHub shows.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+_BREAK_TAG = re.compile(r"^<\s*br\s*/?\s*>$", re.IGNORECASE)
+_HTML_ANCHOR = re.compile(r"<a\s[^>]*?href\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
+_HTML_IMG = re.compile(r"<img\s[^>]*?src\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
+_HTML_ANCHOR_END = re.compile(r"</a\s*>", re.IGNORECASE)
+_BARE_URL = re.compile(r"\bhttps?://[^\s<>\])|]+[^\s<>\])|.,;:'\"]")
+_SHORTCODE = re.compile(r"(?:(?<=\s)|^):[a-z0-9_+-]+:(?=\s|$)")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Link:
+    """A hyperlink: its visible text (images give their alt text) and its target."""
+
+    text: str
+    href: str
+    image_only: bool = False  # a badge: the link shows only an image
+
+
+@dataclass
+class Line:
+    """Text between two line breaks (``<br>``, soft or hard breaks)."""
+
+    parts: list[tuple[str, str | None]] = field(default_factory=list)  # (text, href or None)
+    links: list[Link] = field(default_factory=list)
+    images: list[str] = field(default_factory=list)  # image sources (badges, figures)
+    strong: list[str] = field(default_factory=list)  # bold spans' text
+    em: list[str] = field(default_factory=list)  # italic spans' text (authors, venues)
+
+    @property
+    def text(self) -> str:
+        """As written (inner spacing kept: titles are stored as listed)."""
+        return "".join(t for t, _ in self.parts).strip()
+
+
+@dataclass
+class Cell:
+    lines: list[Line]
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.text for line in self.lines).strip()
+
+    @property
+    def links(self) -> list[Link]:
+        return [link for line in self.lines for link in line.links]
+
+    @property
+    def images(self) -> list[str]:
+        return [src for line in self.lines for src in line.images]
+
+
+def squash(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def is_emoji(ch: str) -> bool:
+    """Pictographs, dingbats and their joiners/selectors/skin tones: decoration, not words."""
+    cat = unicodedata.category(ch)
+    return cat == "So" or ch in "\u200d\ufe0f\ufe0e\u20e3" or 0x1F3FB <= ord(ch) <= 0x1F3FF
+
+
+def strip_emoji(text: str) -> str:
+    """Remove emoji and ``:shortcode:`` emoji, keeping the words around them as spaced."""
+    text = _SHORTCODE.sub("", text)
+    return "".join(ch for ch in text if not is_emoji(ch)).strip()
+
+
+def parse_inline(children: list) -> Cell:
+    """markdown-it inline children -> a ``Cell`` (lines split at every kind of line break)."""
+    lines = [Line()]
+    href: str | None = None
+    link_text: list[str] = []
+    link_has_image = False
+    depth = {"strong": 0, "em": 0}
+    spans: dict[str, list[str]] = {"strong": [], "em": []}
+
+    def add(text: str) -> None:
+        if not text:
+            return
+        lines[-1].parts.append((text, href))
+        if href is not None:
+            link_text.append(text)
+        for style, open_count in depth.items():
+            if open_count:
+                spans[style].append(text)
+
+    for tok in children:
+        kind = tok.type
+        if kind == "text" or kind == "code_inline":
+            text = tok.content
+            if href is None:  # bare URLs: GitHub links them (GFM autolink extension)
+                for match in _BARE_URL.finditer(text):
+                    lines[-1].links.append(Link(match.group(0), match.group(0)))
+            add(text)
+        elif kind in ("softbreak", "hardbreak"):
+            lines.append(Line())
+        elif kind == "html_inline" and (anchor := _HTML_ANCHOR.match(tok.content)):
+            href = html.unescape(anchor.group(1)).strip()  # <a href="...">: a link, as rendered
+            link_text, link_has_image = [], False
+        elif kind == "html_inline" and href is not None and _HTML_ANCHOR_END.match(tok.content):
+            text = squash("".join(link_text))
+            lines[-1].links.append(Link(text, href, image_only=link_has_image and not text))
+            href = None
+        elif kind == "html_inline" and _BREAK_TAG.match(tok.content.strip()):
+            lines.append(Line())
+        elif kind == "html_inline" and (img := _HTML_IMG.match(tok.content)):
+            lines[-1].images.append(html.unescape(img.group(1)))  # <img src=...>: a badge
+            link_has_image = link_has_image or href is not None
+        elif kind == "link_open":
+            href = (tok.attrs.get("href") or "").strip()
+            link_text, link_has_image = [], False
+        elif kind == "link_close":
+            text = squash("".join(link_text))
+            lines[-1].links.append(Link(text, href or "", image_only=link_has_image and not text))
+            href = None
+        elif kind == "image":
+            lines[-1].images.append(str(tok.attrs.get("src") or ""))
+            link_has_image = link_has_image or href is not None
+        elif kind in ("strong_open", "em_open"):
+            depth[kind[:-5]] += 1
+        elif kind in ("strong_close", "em_close"):
+            style = kind[:-6]
+            depth[style] -= 1
+            if not depth[style]:
+                getattr(lines[-1], style).append(squash("".join(spans[style])))
+                spans[style] = []
+    return Cell([line for line in lines if line.parts or line.links or line.images] or [Line()])

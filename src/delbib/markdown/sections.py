@@ -1,0 +1,120 @@
+"""Categories from the heading path above each paper.
+
+Headings carry decoration (``📖Trending LLM/VLM Topics ([©️back👆🏻](#paperlist))``), generic
+names (``### Papers`` under every topic), numbering (``3.2.1 Text-based Environment``) and
+years (``### 2024`` under ``## Survey``). A category is named by its heading with all that
+removed; a generic heading is qualified by its parent ("Reasoning: Papers"); two sections with
+one name are told apart by their parents; and the headings above a category are its parents,
+so the taxonomy nests as the list does.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .fields import year_in
+from .inline import Cell, squash, strip_emoji
+
+GENERIC = frozenset(
+    {
+        "papers",
+        "paper",
+        "paper list",
+        "papers list",
+        "list",
+        "tutorials",
+        "tutorial",
+        "others",
+        "other",
+        "other papers",
+        "misc",
+        "miscellaneous",
+        "resources",
+        "references",
+        "works",
+        "articles",
+        "reading list",
+        "blogs",
+        "tools",
+        "code",
+        "projects",
+    }
+)
+HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)(?:</?h\1\s*/?>|$)", re.I | re.S)
+_TAG = re.compile(r"<[^>]*>")
+_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[ivxIVX]+\.)\s+")
+_LEFTOVER = re.compile(r"\(\s*\)|\[\s*\]")
+
+
+def heading_name(cell: Cell) -> str:
+    """A heading's words: back-links (``[back](#top)``), emoji, markup and numbering removed."""
+    parts = []
+    for line in cell.lines:
+        local = {link.href for link in line.links if link.href.startswith("#")}
+        parts.extend(text for text, href in line.parts if href is None or href not in local)
+    text = strip_emoji(squash("".join(parts)))
+    text = _LEFTOVER.sub(" ", text)
+    text = _NUMBERING.sub("", text)
+    return squash(text).strip(" :-–|·")
+
+
+def html_heading_name(inner: str) -> str:
+    """The words of an HTML heading (``<h3 id="llm">🔤 Reasoning - <i>An Ability</i></h3>``)."""
+    import html
+
+    text = strip_emoji(squash(html.unescape(_TAG.sub(" ", inner))))
+    return squash(_NUMBERING.sub("", _LEFTOVER.sub(" ", text))).strip(" :-–|·")
+
+
+def is_year_heading(name: str) -> bool:
+    return bool(re.fullmatch(r"(?:19|20)\d{2}(?:\s*[-./]\s*\d{1,2})?", name)) and bool(
+        year_in(name)
+    )
+
+
+def is_generic(name: str) -> bool:
+    return name.casefold() in GENERIC
+
+
+def categories(
+    paths: list[tuple[str, ...]],
+) -> tuple[dict[tuple[str, ...], str], dict[str, str | None]]:
+    """Category names for heading paths, and each category's parent (None at the top).
+
+    The headings every path shares (the list's title, "Paper List") are not categories,
+    except a path's last one.
+    """
+    paths = [p for p in paths if p]  # rows under no heading have no category
+    if not paths:
+        return {}, {}
+    common, first = 0, paths[0]
+    shortest = min(len(p) for p in paths)
+    while common < shortest - 1 and all(p[common] == first[common] for p in paths):
+        common += 1  # every path keeps at least its last heading
+    trimmed = {p: p[common:] for p in paths}
+    nodes: dict[tuple[str, ...], None] = {}  # every category and the ones above it, in order
+    for t in trimmed.values():
+        nodes.update(dict.fromkeys(t[:depth] for depth in range(1, len(t) + 1)))
+
+    def label(node: tuple[str, ...], extra: int) -> str:
+        take = 1 + extra + (1 if is_generic(node[-1]) and len(node) > 1 else 0)
+        return ": ".join(node[-take:])
+
+    names: dict[tuple[str, ...], str] = {}
+    extra = {node: 0 for node in nodes}
+    while True:
+        names = {node: label(node, extra[node]) for node in nodes}
+        by_name: dict[str, list[tuple[str, ...]]] = {}
+        for node, name in names.items():
+            by_name.setdefault(name, []).append(node)
+        clashes = [group for group in by_name.values() if len(group) > 1]
+        grown = False
+        for group in clashes:
+            for node in group:
+                if extra[node] + 1 < len(node):
+                    extra[node] += 1
+                    grown = True
+        if not grown:
+            break
+    parents = {names[n]: (names[n[:-1]] if len(n) > 1 else None) for n in nodes}
+    return {p: names[trimmed[p]] for p in paths}, parents

@@ -1,0 +1,460 @@
+"""Catalog -> the awesome list's paper table(s), so the list can be generated, not hand-kept.
+
+The output has the list's own shape: its columns (read from the table already between the
+markers, else the shipped list's columns), one table with a category column in list order,
+or one table per category under headings when the list has no category column. Cells show
+the resolved title (when it is the listed title up to case, punctuation and spacing), the
+venue's short name and the year where they are known, the listed values otherwise.
+
+Rendering is built to survive ``import-markdown``: every listed entry keeps its source row
+numbers (a paper listed twice is rendered twice) and its categories are spread over those
+rows so that the categories first appear in the taxonomy's order. Importing a rendered list
+therefore gives the same entries, categories, identifiers and rows; with ``listed=True`` it
+gives back the catalog's files unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import formats, markdown
+from .catalog import Catalog, Entry
+from .errors import InputError
+from .files import atomic_write
+from .text import title_key
+
+START = "<!-- delbib:start -->"
+END = "<!-- delbib:end -->"
+PREPRINT_STATUSES = ("preprint-only", "rejected", "withdrawn")  # shown as "arXiv", never a venue
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str  # as written in the list
+    role: str | None  # title, tldr, categories, links, year, venue; None: a column we leave empty
+
+
+@dataclass(frozen=True)
+class Shape:
+    """How the list lays out its papers."""
+
+    columns: tuple[Column, ...]
+    heading: str = "###"  # heading marks of the per-category sections (no category column)
+    link_label: str = "link"
+
+    @property
+    def sectioned(self) -> bool:
+        return not any(c.role == "categories" for c in self.columns)
+
+
+# The shipped list's shape (catalog/source/Awesome-Data-Efficient-LLM.md, "Tilte" spelt right).
+DEFAULT_SHAPE = Shape(
+    (
+        Column("Title", "title"),
+        Column("TLDR", "tldr"),
+        Column("Category", "categories"),
+        Column("Paper Link", "links"),
+        Column("Year", "year"),
+        Column("Publish", "venue"),
+    )
+)
+
+
+@dataclass(frozen=True)
+class Paper:
+    """What the list shows for one entry."""
+
+    key: str
+    title: str
+    tldr: str | None
+    categories: tuple[str, ...]
+    links: tuple[str, ...]
+    year: int | None
+    venue: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "title": self.title,
+            "tldr": self.tldr,
+            "categories": list(self.categories),
+            "links": list(self.links),
+            "year": self.year,
+            "venue": self.venue,
+        }
+
+
+@dataclass(frozen=True)
+class Row:
+    paper: Paper
+    categories: tuple[str, ...]  # what this row's category cell lists
+
+
+@dataclass
+class Section:
+    name: str | None  # a category (sectioned lists), None for the one table of a list
+    rows: list[Row] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- resolved values
+
+
+def _csl(record: dict[str, Any] | None) -> dict[str, Any]:
+    return (record or {}).get("csl") or {}
+
+
+def title_of(entry: Entry, record: dict[str, Any] | None) -> str:
+    """The resolved title when it is the catalog's title up to case, punctuation and spacing.
+
+    A differently worded resolved title (a retitled version, or a record two rows share) is
+    left to the maintainer: the list keeps naming the paper it named.
+    """
+    resolved = _csl(record).get("title")
+    if resolved and title_key(resolved) == title_key(entry.clean_title):
+        return " ".join(resolved.split())
+    return entry.clean_title
+
+
+def year_of(entry: Entry, record: dict[str, Any] | None) -> int | None:
+    """The resolved year of publication, else the listed year."""
+    parts = formats.date_parts(_csl(record))
+    return parts[0] if parts else entry.year
+
+
+def venue_of(entry: Entry, record: dict[str, Any] | None) -> str | None:
+    """The venue's short name ("ICLR 2025"), "arXiv" for a preprint, else the listed venue."""
+    item = _csl(record)
+    venue = item.get("container-title-short") or item.get("container-title")
+    if venue:
+        return " ".join(str(venue).split())
+    if (record or {}).get("status") in PREPRINT_STATUSES and formats.arxiv_id(item):
+        return "arXiv"
+    return entry.venue
+
+
+def paper(entry: Entry, record: dict[str, Any] | None, *, listed: bool = False) -> Paper:
+    """The row values of one entry: resolved where known, or exactly as listed."""
+    if listed:
+        title, year, venue = entry.title, entry.year, entry.venue
+    else:
+        title, year, venue = (
+            title_of(entry, record),
+            year_of(entry, record),
+            venue_of(entry, record),
+        )
+    return Paper(
+        key=entry.key,
+        title=title,
+        tldr=entry.tldr,
+        categories=tuple(entry.categories),
+        links=tuple(entry.links),
+        year=year,
+        venue=venue,
+    )
+
+
+# ---------------------------------------------------------------- layout
+
+
+def listed_entries(catalog: Catalog) -> list[Entry]:
+    """Entries still in the list (a paper that left it keeps its file with no rows)."""
+    return [e for e in catalog.ordered() if e.rows]
+
+
+def table_rows(catalog: Catalog, papers: dict[str, Paper]) -> list[Row]:
+    """One row per source row, in row order, with each entry's categories spread over its rows.
+
+    A row lists the entry's next categories (in the entry's order) as long as each is either
+    already shown or the taxonomy's next one; the entry's last row lists all that remain. So
+    the categories appear first in taxonomy order and each entry's rows name its categories
+    in its order, which is what an import reads back.
+    """
+    entries = {e.key: e for e in listed_entries(catalog)}
+    slots = sorted((row, key) for key, e in entries.items() for row in e.rows)
+    pending = {key: list(e.categories) for key, e in entries.items()}
+    left = {key: len(e.rows) for key, e in entries.items()}
+    used = {name for e in entries.values() for name in e.categories}
+    order = [c.name for c in catalog.taxonomy if c.name in used]
+    order += sorted(used - set(order))  # names outside the taxonomy (lint reports them) last
+    seen: set[str] = set()
+    rows = []
+    for _, key in slots:
+        left[key] -= 1
+        todo = pending[key]
+        if left[key] == 0:
+            chunk = todo
+        else:
+            chunk = []
+            for name in todo:
+                upcoming = next((n for n in order if n not in seen), None)
+                if name not in seen and name != upcoming:
+                    break
+                chunk.append(name)
+                seen.add(name)
+        seen.update(chunk)
+        pending[key] = todo[len(chunk) :]
+        shown = chunk or [c for c in entries[key].categories if c not in pending[key]][:1]
+        rows.append(Row(papers[key], tuple(shown)))
+    return rows
+
+
+def sections(catalog: Catalog, papers: dict[str, Paper]) -> list[Section]:
+    """One section per category in taxonomy order, each entry in every category it has."""
+    listed = listed_entries(catalog)
+    out = []
+    for cat in catalog.taxonomy:
+        rows = [Row(papers[e.key], (cat.name,)) for e in listed if cat.name in e.categories]
+        if rows:
+            out.append(Section(cat.name, rows))
+    return out
+
+
+# ---------------------------------------------------------------- GFM text
+
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+_CONTROLS = dict.fromkeys(c for c in range(32) if c != 9)
+_LINE_BREAKS = re.compile(r"[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+")  # str.splitlines ends
+
+
+def cell(text: str | None, *, strict: bool = False) -> str:
+    r"""Text for a GFM table cell that any GFM reader gives back as the same plain text.
+
+    Pipes and backslashes are always escaped, brackets and ``<`` too (links, footnotes,
+    autolinks, HTML), ``&`` before an entity name; ``* _ ~ `` `` are escaped only when the
+    cell has two of one (a lone one cannot open emphasis, code or strikethrough), so
+    "*ACL" stays readable. Line breaks become spaces (a table row is one line), other
+    control characters are dropped (readers drop or replace them), the edges are trimmed
+    (readers trim cells); inner spacing is kept, as readers keep it in the text.
+    ``strict`` escapes every ``* _ ~ `` `` (for text next to markup, e.g. inside ``**...**``).
+    """
+    text = _LINE_BREAKS.sub(" ", text or "").translate(_CONTROLS).strip()
+    paired = {ch for ch in "*_~`" if strict or text.count(ch) >= 2}
+    entities = {m.start() for m in _ENTITY.finditer(text)}
+    out = []
+    for i, ch in enumerate(text):
+        escape = ch in "\\|[]<" or ch in paired or i in entities
+        out.append("\\" + ch if escape else ch)
+    return "".join(out)
+
+
+def _balanced(url: str) -> bool:
+    depth = 0
+    for ch in url:
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def link(url: str, label: str = "link") -> str:
+    """A markdown link to ``url``; pointy brackets only where a bare destination cannot hold it."""
+    dest = url.replace("\\", "%5C").replace("|", "%7C")
+    if any(ch.isspace() for ch in dest) or "<" in dest or ">" in dest or not _balanced(dest):
+        dest = "<" + dest.replace("<", "%3C").replace(">", "%3E") + ">"
+    return f"[{cell(label)}]({dest})"
+
+
+def _value(paper: Paper, row: Row, role: str | None, label: str) -> str:
+    if role == "title":
+        return cell(paper.title)
+    if role == "tldr":
+        return cell(paper.tldr)
+    if role == "categories":
+        bad = next((c for c in row.categories if "," in c or ";" in c), None)
+        if bad:
+            raise InputError(
+                f"category {bad!r} holds a comma or semicolon, which a category cell cannot "
+                "show; rename it or render a list with one section per category",
+                field="categories",
+            )
+        return cell(", ".join(row.categories))
+    if role == "links":
+        return " ".join(link(u, label) for u in paper.links)
+    if role == "year":
+        return str(paper.year or "")
+    if role == "venue":
+        return cell(paper.venue)
+    return ""
+
+
+def _table(shape: Shape, rows: Iterable[Row]) -> list[str]:
+    lines = [
+        "| " + " | ".join(cell(c.header) for c in shape.columns) + " |",
+        "| " + " | ".join("---" for _ in shape.columns) + " |",
+    ]
+    for row in rows:
+        values = [_value(row.paper, row, c.role, shape.link_label) for c in shape.columns]
+        lines.append("| " + " | ".join(values) + " |")
+    return lines
+
+
+def markdown_block(catalog: Catalog, shape: Shape = DEFAULT_SHAPE, *, listed: bool = False) -> str:
+    """The table(s) of the list, as the text that goes between the markers."""
+    papers = _papers(catalog, listed)
+    if not shape.sectioned:
+        return "\n".join(_table(shape, table_rows(catalog, papers))) + "\n"
+    parts = []
+    for section in sections(catalog, papers):
+        heading = f"{shape.heading} {cell(section.name)}"
+        parts.append("\n".join([heading, "", *_table(shape, section.rows)]))
+    return "\n\n".join(parts) + "\n"
+
+
+def _papers(catalog: Catalog, listed: bool) -> dict[str, Paper]:
+    return {
+        e.key: paper(e, catalog.resolved.get(e.key), listed=listed) for e in listed_entries(catalog)
+    }
+
+
+def template_block(catalog: Catalog, template: str | Path, *, listed: bool = False) -> str:
+    """The block from a Jinja2 template (any layout); see the README for its variables."""
+    import jinja2
+
+    path = Path(template)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(path.parent)),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    env.filters["cell"] = cell
+    env.filters["md"] = lambda text: cell(text, strict=True)
+    env.filters["link"] = link
+    papers = _papers(catalog, listed)
+    context = {
+        "papers": [p.to_dict() for p in papers.values()],
+        "rows": [
+            {**r.paper.to_dict(), "row_categories": list(r.categories)}
+            for r in table_rows(catalog, papers)
+        ],
+        "sections": [
+            {
+                "name": s.name,
+                "slug": catalog.category(s.name).slug if s.name else None,
+                "papers": [r.paper.to_dict() for r in s.rows],
+            }
+            for s in sections(catalog, papers)
+        ],
+        "source": catalog.source,
+    }
+    try:
+        text = env.get_template(path.name).render(context)
+    except jinja2.TemplateNotFound as exc:
+        raise InputError("template not found", path=path) from exc
+    except jinja2.TemplateSyntaxError as exc:
+        message = f"template syntax error: {exc.message}"
+        raise InputError(message, path=path, line=exc.lineno) from exc
+    except jinja2.TemplateError as exc:
+        raise InputError(f"template error: {exc.message or exc}", path=path) from exc
+    return text if text.endswith("\n") else text + "\n"
+
+
+# ---------------------------------------------------------------- the file
+
+
+@dataclass(frozen=True)
+class Block:
+    """Where the generated block sits in a file: text before, inside and after the markers."""
+
+    before: str
+    inside: str
+    after: str
+    newline: str
+
+
+def find_block(text: str, *, path: str | Path = "<text>") -> Block | None:
+    """The marked block of ``text``; None when it has no markers; an error when they are wrong."""
+    starts = [m.start() for m in re.finditer(re.escape(START), text)]
+    ends = [m.start() for m in re.finditer(re.escape(END), text)]
+    if not starts and not ends:
+        return None
+    if len(starts) != 1 or len(ends) != 1 or ends[0] < starts[0]:
+        where = (starts or ends)[0]
+        raise InputError(
+            f"needs exactly one {START} followed by one {END} "
+            f"(found {len(starts)} start and {len(ends)} end markers)",
+            path=path,
+            line=text.count("\n", 0, where) + 1,
+        )
+    head_end = starts[0] + len(START)
+    newline = "\r\n" if text[head_end : head_end + 2] == "\r\n" else "\n"
+    return Block(text[:head_end], text[head_end : ends[0]], text[ends[0] :], newline)
+
+
+def shape_of(markdown_text: str) -> Shape | None:
+    """The shape of the first table in ``markdown_text``: headers, heading marks, link label."""
+    from .markdown.columns import header_role, header_text
+
+    found = markdown.first_table(markdown_text)
+    if found is None:
+        return None
+    heading, header, first = found
+    columns: list[Column] = []
+    for cell in header:
+        role = header_role(header_text(cell))
+        taken = {c.role for c in columns}
+        columns.append(Column(cell.text, role if role not in taken else None))
+    labels = [link.text for cell in first for link in cell.links if link.text]
+    return Shape(
+        tuple(columns),
+        heading=heading or DEFAULT_SHAPE.heading,
+        link_label=labels[0] if labels else DEFAULT_SHAPE.link_label,
+    )
+
+
+def render_file(
+    catalog: Catalog,
+    existing: str | None,
+    *,
+    path: str | Path = "<output>",
+    template: str | Path | None = None,
+    listed: bool = False,
+) -> str:
+    """The whole text of the output file: ``existing`` with its marked block replaced, or a
+    new file holding only the block. A file without markers is an error, never overwritten."""
+    block = find_block(existing, path=path) if existing is not None else None
+    if existing is not None and block is None:
+        raise InputError(
+            f"has no {START} ... {END} markers: add them around the paper table", path=path
+        )
+    if template is not None:
+        body = template_block(catalog, template, listed=listed)
+    else:
+        shape = (shape_of(block.inside) if block else None) or DEFAULT_SHAPE
+        if not any(c.role == "title" for c in shape.columns):
+            raise InputError("the table between the markers has no title column", path=path)
+        body = markdown_block(catalog, shape, listed=listed)
+    if block is None:
+        return f"{START}\n{body}{END}\n"
+    nl = block.newline
+    if nl != "\n":
+        body = body.replace("\n", nl)
+    return f"{block.before}{nl}{body}{block.after}"
+
+
+def read_existing(path: str | Path) -> str | None:
+    """A file's text exactly as stored (line ends kept), or None when it does not exist."""
+    try:
+        return Path(path).read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read: {exc}", path=path) from exc
+
+
+def write(catalog: Catalog, path: str | Path, **options: Any) -> bool:
+    """Render into ``path`` (created, or its marked block replaced); True when it changed."""
+    text = render_file(catalog, read_existing(path), path=path, **options)
+    return atomic_write(path, text)
+
+
+def is_current(catalog: Catalog, path: str | Path, **options: Any) -> bool:
+    """True when ``path`` already holds what ``write`` would write (False when missing)."""
+    existing = read_existing(path)
+    if existing is None:
+        return False
+    return render_file(catalog, existing, path=path, **options) == existing

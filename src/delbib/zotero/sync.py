@@ -1,0 +1,655 @@
+"""Push the catalog into a Zotero library, and report what changed there (pull).
+
+A push reads the library (item versions, then only the items that changed since the last
+push), plans each catalog entry against it and writes the difference:
+
+- collections: one parent (the catalog's source name unless ``--collection``) and one per
+  category under it, nested like the taxonomy when a category names a ``parent``;
+- items: matched by the key the last push recorded, else by citation key, DOI, then arXiv id,
+  so nothing is created twice; a field is updated when the catalog changed it and Zotero still
+  holds what was pushed; a field edited in Zotero since is reported and kept (``force``
+  overwrites it); the user's own fields, tags and collections are never touched;
+- deletion only with ``prune``, and only of items carrying the marker tag delbib puts on the
+  items it created.
+
+Writes go in batches of 50; a 412 (the library or an item changed under us, or a creation's
+write token was already used because an answer was lost) makes the push read those items
+again and plan them afresh, never overwrite blindly. The state is saved after every batch, so
+an interrupted push leaves a consistent state that the next push completes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from .. import csl
+from ..catalog import Catalog
+from ..config import Config
+from ..errors import InputError, SourceError
+from ..http import Http
+from . import mapping
+from .client import Library, Zotero, batches, write_token
+from .state import State
+
+Progress = Callable[[str, int, int], None]  # what, done, total
+MAX_ROUNDS = 4  # re-read and re-plan rounds after 412s before an item counts as failed
+TOP = "items/top"  # matching is on top-level items: notes and attachments are not papers
+
+
+@dataclass
+class Summary:
+    """What a push did (or, with ``dry_run``, would do), by citation key."""
+
+    library: str
+    dry_run: bool = False
+    created: list[str] = field(default_factory=list)
+    updated: dict[str, list[str]] = field(default_factory=dict)  # key -> fields written
+    moved: list[str] = field(default_factory=list)  # only categories (collections, tags) changed
+    unchanged: list[str] = field(default_factory=list)
+    edited: dict[str, dict[str, Any]] = field(default_factory=dict)  # kept Zotero edits
+    deleted_in_zotero: list[str] = field(default_factory=list)  # pushed, then deleted: left so
+    not_in_catalog: list[str] = field(default_factory=list)  # delbib's items, entry gone (kept)
+    pruned: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)
+    collections_created: list[str] = field(default_factory=list)
+    collections_moved: list[str] = field(default_factory=list)
+    requests: int = 0
+    writes: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["counts"] = {
+            name: len(getattr(self, name))
+            for name in (
+                "created",
+                "updated",
+                "moved",
+                "unchanged",
+                "edited",
+                "deleted_in_zotero",
+                "not_in_catalog",
+                "pruned",
+                "failed",
+                "collections_created",
+                "collections_moved",
+            )
+        }
+        return data
+
+
+@dataclass
+class Action:
+    """One item's write: ``payload`` goes to the API, ``record`` into the state on success."""
+
+    kind: str  # create | update | move
+    citekey: str
+    payload: dict[str, Any]
+    record: dict[str, Any]
+    fields: list[str] = field(default_factory=list)
+    kept: dict[str, Any] = field(default_factory=dict)
+
+
+def make_client(config: Config, library: Library, http: Http | None = None) -> Zotero:
+    """A client for ``library`` with the configured URL and key (the key is never printed)."""
+    if not config.zotero_api_key:
+        raise InputError(
+            "no Zotero API key: set ZOTERO_API_KEY or zotero_api_key in delbib.yaml "
+            "(create one at https://www.zotero.org/settings/keys)",
+            field="zotero_api_key",
+        )
+    if http is None:
+        from ..resolve import make_http
+
+        http = make_http(config)
+    return Zotero(http, config.zotero_url, library, config.zotero_api_key)
+
+
+def parent_name(catalog: Catalog, collection: str | None) -> str:
+    """The parent collection: ``--collection``, else the source list's name without suffix."""
+    name = collection or re.sub(r"\.(md|markdown)$", "", catalog.source or "") or "delbib"
+    return name.strip()
+
+
+def _category_levels(catalog: Catalog) -> list[list[tuple[str, str | None]]]:
+    """(category, parent category) grouped by depth, parents first.
+
+    A category's ``parent`` is optional (a catalog without it is flat); an unknown or circular
+    parent counts as none, so a bad taxonomy still gives every category a collection.
+    """
+    parents = {c.name: getattr(c, "parent", None) for c in catalog.taxonomy}
+
+    def chain(name: str) -> list[str]:
+        seen = [name]
+        while (parent := parents.get(seen[-1])) in parents and parent not in seen:
+            seen.append(parent)
+        return seen
+
+    levels: list[list[tuple[str, str | None]]] = []
+    for name in parents:
+        depth = len(chain(name)) - 1
+        levels.extend([] for _ in range(depth + 1 - len(levels)))
+        levels[depth].append((name, chain(name)[1] if depth else None))
+    return levels
+
+
+class Sync:
+    """One push or pull against one library."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        client: Zotero,
+        state: State,
+        *,
+        collection: str | None = None,
+        dry_run: bool = False,
+        force: bool = False,
+        progress: Progress | None = None,
+    ) -> None:
+        self.catalog = catalog
+        self.client = client
+        self.state = state
+        self.parent_name = parent_name(catalog, collection)
+        self.dry_run = dry_run
+        self.force = force
+        self.progress = progress or (lambda what, done, total: None)
+        self.summary = Summary(str(client.library), dry_run=dry_run)
+        self.items = csl.items(catalog)
+        self.versions: dict[str, int] = {}
+        self.remote: dict[str, dict[str, Any]] = {}  # data of the items read in this run
+        self.col_keys: dict[str, str] = {}  # category -> collection key
+        self.own_cols: set[str | None] = set()  # every collection delbib made, even dropped ones
+        self.valid: dict[str, frozenset[str]] = {}
+
+    # -------------------------------------------------------------------- reading
+
+    def read_items(self) -> None:
+        """Item versions, then the full data of items new or changed since the last read."""
+        self.versions = self.client.versions(TOP)
+        index = self.state.index
+        stale = [k for k, v in self.versions.items() if index.get(k, {}).get("version") != v]
+        for obj in self.client.objects("items", stale):
+            data = obj.get("data") or {}
+            self.remote[obj["key"]] = data
+            index[obj["key"]] = {
+                "version": obj.get("version", data.get("version")),
+                "ours": mapping.MARKER_TAG in mapping.tag_names(data),
+                **mapping.match_keys(data),
+            }
+        for key in [k for k in index if k not in self.versions]:
+            del index[key]
+
+    def _lookup(self, claimed: set[str]) -> dict[tuple[str, str], str]:
+        """(id kind, value) -> Zotero key, over items no catalog entry has claimed yet."""
+        found: dict[tuple[str, str], str] = {}
+        for key in sorted(self.state.index):
+            if key in claimed:
+                continue
+            for kind in ("citekey", "doi", "arxiv"):
+                if value := self.state.index[key].get(kind):
+                    found.setdefault((kind, value), key)
+        return found
+
+    # ---------------------------------------------------------------- collections
+
+    def sync_collections(self) -> None:
+        """Find or create the parent and category collections; move misplaced ones."""
+        existing = self._read_collections()
+        self.own_cols = {*self.state.collections.values(), self.state.parent}  # incl. dropped
+
+        def find(name: str, parent: str | None, known: str | None) -> str | None:
+            return known if known in existing else self._named(existing, name, parent)
+
+        parent_key = find(self.parent_name, None, self.state.parent)
+        if parent_key is None:
+            parent_key = self._create_collections([(self.parent_name, None)])[self.parent_name]
+        self.state.parent = parent_key
+        moves = []
+        for level in _category_levels(self.catalog):
+            missing = []
+            for name, parent in level:
+                want_parent = self.col_keys[parent] if parent else parent_key
+                key = find(name, want_parent, self.state.collections.get(name))
+                if key is None:
+                    missing.append((name, want_parent))
+                    continue
+                self.col_keys[name] = key
+                if (existing[key].get("parentCollection") or None) != want_parent:
+                    moves.append(
+                        {
+                            "key": key,
+                            "version": existing[key].get("version"),
+                            "name": name,
+                            "parentCollection": want_parent or False,
+                        }
+                    )
+                    self.summary.collections_moved.append(name)
+            self.col_keys.update(self._create_collections(missing))
+        if self.dry_run:
+            return
+        for group in batches(moves):
+            result = self.client.write("collections", group)
+            if result.failed or result.precondition_failed:
+                raise SourceError("could not move a category's collection; run the push again")
+        self.state.collections = dict(self.col_keys)
+        self.state.save()
+
+    def _read_collections(self) -> dict[str, dict[str, Any]]:
+        return {c["key"]: c.get("data") or {} for c in self.client.all("collections")}
+
+    @staticmethod
+    def _named(existing: dict[str, dict[str, Any]], name: str, parent: str | None) -> str | None:
+        """The collection called ``name`` under ``parent`` (None: at the top), if any."""
+        return next(
+            (
+                key
+                for key, data in sorted(existing.items())
+                if data.get("name") == name and (data.get("parentCollection") or None) == parent
+            ),
+            None,
+        )
+
+    def _create_collections(self, wanted: list[tuple[str, str | None]]) -> dict[str, str]:
+        """Create collections (name, parent key); placeholder keys in a dry run."""
+        if not wanted:
+            return {}
+        self.summary.collections_created.extend(name for name, _ in wanted)
+        if self.dry_run:
+            return {name: f"new:{name}" for name, _ in wanted}
+        created: dict[str, str] = {}
+        for group in batches(wanted):
+            payload = [{"name": n, "parentCollection": p or False} for n, p in group]
+            result = self.client.write("collections", payload, token=write_token())
+            existing = self._read_collections() if result.precondition_failed else {}
+            for index, (name, parent) in enumerate(group):
+                if result.precondition_failed:  # done before, its answer lost: look it up
+                    key = self._named(existing, name, parent)
+                else:
+                    key = result.successful.get(index, {}).get("key")
+                if key is None:
+                    why = result.failed.get(index, {}).get("message", f"HTTP {result.status}")
+                    raise SourceError(f"could not create collection {name!r}: {why}")
+                created[name] = key
+        return created
+
+    # ---------------------------------------------------------------------- items
+
+    def item_types(self) -> None:
+        """Ask the server which fields each item type has (citationKey or not)."""
+        for zotero_type in sorted({mapping.item_type(i) for i in self.items}):
+            self.valid[zotero_type] = self.client.fields(zotero_type)
+
+    def plan(self, item: dict[str, Any], claimed: set[str], lookup: dict) -> Action | None:
+        """The write one catalog item needs, or None (unchanged, edited, or deleted there)."""
+        citekey = item["citation-key"]
+        entry = self.catalog.entries[citekey]
+        desired = mapping.to_zotero(item, entry, self.valid)
+        desired_tags = mapping.tag_names(desired)
+        desired.pop("tags")
+        record = self.state.items.get(citekey)
+        key = None
+        if record and record["key"] in self.versions:
+            key = record["key"]
+        elif record and not self.force:
+            self.summary.deleted_in_zotero.append(citekey)
+            return None
+        else:
+            for kind, value in mapping.item_keys(item).items():
+                if (kind, value) in lookup and lookup[(kind, value)] not in claimed:
+                    key = lookup[(kind, value)]
+                    break
+        collections = sorted(self.col_keys[c] for c in entry.categories if c in self.col_keys)
+        if key is None:
+            tags = sorted(desired_tags | {mapping.MARKER_TAG})
+            payload = {**desired, "tags": [{"tag": t} for t in tags], "collections": collections}
+            record = {"ours": True, "pushed": {**desired, "tags": tags, "collections": collections}}
+            return Action("create", citekey, payload, record, fields=sorted(desired))
+        claimed.add(key)
+        ours = bool((record or {}).get("ours") or self.state.index.get(key, {}).get("ours"))
+        base = record["pushed"] if record and record["key"] == key else None
+        remote = self.remote.get(key)
+        if remote is None and base is None:  # matched an item read by an earlier push
+            found = self.client.objects("items", [key])
+            remote = self.remote[key] = found[0].get("data") or {} if found else {}
+        elif remote is None:  # unchanged since the last push: Zotero holds what was pushed
+            remote = {**base, "tags": [{"tag": t} for t in base.get("tags", [])]}
+        return self._update(citekey, key, desired, desired_tags, collections, base, remote, ours)
+
+    def _update(
+        self,
+        citekey: str,
+        key: str,
+        desired: dict[str, Any],
+        desired_tags: set[str],
+        collections: list[str],
+        base: dict[str, Any] | None,
+        remote: dict[str, Any],
+        ours: bool,
+    ) -> Action | None:
+        change: dict[str, Any] = {}
+        kept: dict[str, Any] = {}
+        pushed = {f: v for f, v in (base or {}).items() if f not in ("tags", "collections")}
+        valid: frozenset[str] = frozenset()
+        # itemType first: the other fields must be valid for the type the item ends up with
+        for name in ["itemType", *sorted(set(mapping.MANAGED) | set(desired) - {"itemType"})]:
+            want, have = desired.get(name), remote.get(name)
+            was = (base or {}).get(name)
+            if name != "itemType" and name not in valid:
+                continue  # not a field of the item's type: the API would refuse it
+            if mapping.same(want, have):
+                pushed[name] = want
+            elif want in (None, "", []) and (base is None or mapping.same(was, None)):
+                pass  # the user's own field, never ours
+            elif self._may_write(have, was, base is not None):
+                change[name] = want if want is not None else ""
+                pushed[name] = want
+            else:
+                kept[name] = {"zotero": have, "catalog": want, "pushed": was}
+            if name == "itemType":
+                final = change.get("itemType") or have or want
+                if final not in self.valid:
+                    self.valid[final] = self.client.fields(final)
+                valid = self.valid[final] | {"creators"}
+        pushed = {f: v for f, v in pushed.items() if v not in (None, "", [])}
+        # Categories: delbib owns its own tags and collections, the user keeps theirs.
+        category_tags = {c.name for c in self.catalog.taxonomy} | {mapping.MARKER_TAG}
+        have_tags = {t.get("tag"): t for t in remote.get("tags") or [] if isinstance(t, dict)}
+        want_tags = desired_tags | ({mapping.MARKER_TAG} if ours else set())
+        old_ours = set((base or {}).get("tags") or []) & category_tags
+        tags = (set(have_tags) - (old_ours - want_tags)) | want_tags
+        if tags != set(have_tags):
+            change["tags"] = [have_tags.get(t, {"tag": t}) for t in sorted(tags)]
+        own_cols = self.own_cols | set(self.col_keys.values()) | {self.state.parent}
+        have_cols = set(remote.get("collections") or [])
+        cols = sorted((have_cols - own_cols) | set(collections))
+        if set(cols) != have_cols:
+            change["collections"] = cols
+        record = {
+            "key": key,
+            "ours": ours,
+            "pushed": {**pushed, "tags": sorted(tags), "collections": cols},
+        }
+        if kept:
+            self.summary.edited[citekey] = kept
+        if not change:
+            return Action("unchanged", citekey, {}, record, kept=kept)
+        fields = sorted(f for f in change if f not in ("tags", "collections"))
+        payload = {"key": key, "version": self.versions[key], **change}
+        return Action("update" if fields else "move", citekey, payload, record, fields, kept)
+
+    def _may_write(self, have: Any, was: Any, pushed_before: bool) -> bool:
+        """A field may be written when Zotero still holds what was pushed, when it was empty
+        and never pushed (filling in, never clearing), or with --force."""
+        untouched = pushed_before and mapping.same(have, was)
+        blank = mapping.same(have, None) and mapping.same(was, None)
+        return untouched or blank or self.force
+
+    def plan_all(self, only: set[str] | None = None) -> list[Action]:
+        """Plan every catalog item (or those in ``only``), claiming matched Zotero items."""
+        claimed = {
+            r["key"]
+            for k, r in self.state.items.items()
+            if r["key"] in self.versions and (only is None or k not in only)
+        }
+        lookup = self._lookup(claimed)
+        actions = []
+        for item in self.items:
+            if only is not None and item["citation-key"] not in only:
+                continue
+            if (action := self.plan(item, claimed, lookup)) is not None:
+                actions.append(action)
+        return actions
+
+    def _record(self, action: Action, key: str, version: int | None) -> None:
+        record = {**action.record, "key": key, "version": version}
+        self.state.items[action.citekey] = record
+        ids = mapping.match_keys(record["pushed"])
+        # An item with a kept Zotero edit is read again next time: its data is not the record.
+        index_version = -1 if action.kept else version
+        self.state.index[key] = {"version": index_version, "ours": record["ours"], **ids}
+        if version is not None:
+            self.versions[key] = version
+
+    def _count(self, action: Action) -> None:
+        summary = self.summary
+        if action.kind == "create":
+            summary.created.append(action.citekey)
+        elif action.kind == "update":
+            summary.updated[action.citekey] = action.fields
+        elif action.kind == "move":
+            summary.moved.append(action.citekey)
+        else:
+            summary.unchanged.append(action.citekey)
+
+    def _settle(self, actions: list[Action]) -> list[Action]:
+        """Count and record the actions that need no write; return the others."""
+        for action in actions:
+            if action.kind == "unchanged":
+                self._count(action)
+                if not self.dry_run:
+                    key = action.record["key"]
+                    self._record(action, key, self.versions.get(key))
+        return [a for a in actions if a.kind != "unchanged"]
+
+    def write_items(self, actions: list[Action]) -> None:
+        """Send creations and updates in batches; re-read and re-plan what a 412 refused."""
+        pending = self._settle(actions)
+        if self.dry_run:
+            for action in pending:
+                self._count(action)
+            return
+        self.state.save()
+        total, done = len(pending), 0
+        for _round in range(MAX_ROUNDS):
+            retry: list[Action] = []
+            creates = [a for a in pending if a.kind == "create"]
+            updates = [a for a in pending if a.kind != "create"]
+            for group, token in [(b, True) for b in batches(creates)] + [
+                (b, False) for b in batches(updates)
+            ]:
+                payload = [a.payload for a in group]
+                result = self.client.write("items", payload, token=write_token() if token else None)
+                if result.precondition_failed:
+                    retry.extend(group)
+                    continue
+                for index, action in enumerate(group):
+                    if index in result.successful:
+                        obj = result.successful[index]
+                        self._record(action, obj["key"], obj.get("version", result.version))
+                        self._count(action)
+                    elif index in result.unchanged:
+                        key = result.unchanged[index]
+                        self._record(action, key, self.versions.get(key))
+                        self.summary.unchanged.append(action.citekey)
+                    elif result.failed.get(index, {}).get("code") == 412:
+                        retry.append(action)
+                        continue
+                    else:
+                        error = result.failed.get(index, {})
+                        self.summary.failed[action.citekey] = (
+                            f"HTTP {error.get('code', '?')}: {error.get('message', 'no reason')}"
+                        )
+                    done += 1
+                self.state.save()
+                self.progress("writing", done, total)
+            if not retry:
+                return
+            self.read_items()
+            pending = self._settle(self.plan_all({a.citekey for a in retry}))
+            done = total - len(pending)
+            self.state.save()
+        for action in pending:
+            self.summary.failed[action.citekey] = "changed in Zotero during every retry"
+
+    def orphans(self) -> list[str]:
+        """delbib's own items (marker tag) that no catalog entry has any more."""
+        catalog_keys = set(self.catalog.entries)
+        claimed = {r["key"] for c, r in self.state.items.items() if c in catalog_keys}
+        return sorted(
+            key
+            for key, info in self.state.index.items()
+            if info.get("ours")
+            and key in self.versions
+            and key not in claimed
+            and info.get("citekey") not in catalog_keys
+        )
+
+    def prune(self, delete: bool) -> None:
+        """List delbib's orphaned items; delete them (in batches of 50) with ``delete``."""
+        orphans = self.orphans()
+        if not delete or self.dry_run:
+            (self.summary.pruned if delete else self.summary.not_in_catalog).extend(orphans)
+            return
+        for group in batches(orphans):
+            for _round in range(MAX_ROUNDS):
+                if not group or self.client.delete("items", group):
+                    break
+                self.read_items()  # the library moved on: check they are still orphans
+                group = sorted(set(group) & set(self.orphans()))
+            else:
+                raise SourceError("the library kept changing during --prune; run it again")
+            self.summary.pruned.extend(group)
+            for key in group:
+                self.state.index.pop(key, None)
+            self.state.items = {
+                c: r for c, r in self.state.items.items() if r["key"] not in set(group)
+            }
+            self.state.save()
+
+
+def push(
+    catalog: Catalog,
+    client: Zotero,
+    *,
+    collection: str | None = None,
+    dry_run: bool = False,
+    prune: bool = False,
+    force: bool = False,
+    progress: Progress | None = None,
+) -> Summary:
+    """Make the client's library hold the catalog; see the module docstring for the rules."""
+    sync = Sync(
+        catalog,
+        client,
+        State.load(catalog.root, client.library),
+        collection=collection,
+        dry_run=dry_run,
+        force=force,
+        progress=progress,
+    )
+    sync.progress("reading the library", 0, 0)
+    sync.read_items()
+    sync.item_types()
+    sync.sync_collections()
+    actions = sync.plan_all()
+    sync.write_items(actions)
+    sync.prune(prune)
+    if not dry_run:
+        sync.state.save()
+    sync.summary.requests = client.http.stats.total
+    sync.summary.writes = client.writes
+    return sync.summary
+
+
+@dataclass
+class PullReport:
+    """What changed in Zotero, as a diff to apply to the catalog (nothing is written)."""
+
+    library: str
+    collection: str
+    not_in_catalog: list[dict[str, Any]] = field(default_factory=list)
+    edited: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
+    requests: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _summary_of(key: str, data: dict[str, Any], categories: list[str]) -> dict[str, Any]:
+    """An item the catalog lacks, with what a new list row needs."""
+    ids = mapping.match_keys(data)
+    creators = [
+        c.get("name") or " ".join(p for p in (c.get("firstName"), c.get("lastName")) if p)
+        for c in data.get("creators") or []
+    ]
+    return {
+        "zotero_key": key,
+        "title": data.get("title", ""),
+        "date": data.get("date", ""),
+        "creators": creators,
+        "doi": ids.get("doi", "").removeprefix("doi:"),
+        "arxiv": ids.get("arxiv", "").removeprefix("arxiv:"),
+        "url": data.get("url", ""),
+        "categories": categories,
+    }
+
+
+def pull(catalog: Catalog, client: Zotero, *, collection: str | None = None) -> PullReport:
+    """Read the pushed collections: items the catalog lacks, and fields edited in Zotero since
+    the last push (or, with no record of one, that differ from what a push would write)."""
+    library = client.library
+    sync = Sync(catalog, client, State.load(catalog.root, library), collection=collection)
+    report = PullReport(str(library), sync.parent_name)
+    existing = {c["key"]: c.get("data") or {} for c in client.all("collections")}
+    parent = sync.state.parent if sync.state.parent in existing else None
+    parent = parent or next(
+        (
+            k
+            for k, d in sorted(existing.items())
+            if d.get("name") == sync.parent_name and not d.get("parentCollection")
+        ),
+        None,
+    )
+    if parent is None:
+        raise InputError(
+            f"no collection {sync.parent_name!r} in {library}; push first", field="collection"
+        )
+    ours, frontier = {parent}, [parent]
+    while frontier:
+        children = [k for k, d in existing.items() if d.get("parentCollection") in frontier]
+        frontier = [k for k in children if k not in ours]
+        ours.update(frontier)
+    remote: dict[str, dict[str, Any]] = {}
+    for key in sorted(ours):
+        for obj in client.all(f"collections/{key}/items/top"):
+            remote[obj["key"]] = obj.get("data") or {}
+    sync.item_types()
+    by_key = {r["key"]: c for c, r in sync.state.items.items()}
+    wanted = {}
+    for item in sync.items:
+        for kind, value in mapping.item_keys(item).items():
+            wanted.setdefault((kind, value), item)
+    items = {item["citation-key"]: item for item in sync.items}
+    for key, data in sorted(remote.items()):
+        citekey = by_key.get(key)
+        if citekey not in items:
+            ids = mapping.match_keys(data)
+            found = next((wanted[(k, v)] for k, v in ids.items() if (k, v) in wanted), None)
+            citekey = found["citation-key"] if found else None
+        categories = sorted(
+            existing[c]["name"] for c in data.get("collections") or [] if c in ours and c != parent
+        )
+        if citekey is None:
+            report.not_in_catalog.append(_summary_of(key, data, categories))
+            continue
+        entry = catalog.entries[citekey]
+        record = sync.state.items.get(citekey)
+        base = record["pushed"] if record and record["key"] == key else None
+        if base is None:
+            base = mapping.to_zotero(items[citekey], entry, sync.valid)
+            base.pop("tags")
+        changes = {
+            name: {"pushed": base.get(name), "zotero": data.get(name)}
+            for name in sorted(set(mapping.MANAGED) | set(base))
+            if name not in ("tags", "collections")
+            and not mapping.same(base.get(name), data.get(name))
+        }
+        if categories != sorted(entry.categories):
+            changes["categories"] = {"pushed": sorted(entry.categories), "zotero": categories}
+        if changes:
+            report.edited[citekey] = changes
+    report.requests = client.http.stats.total
+    return report

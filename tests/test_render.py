@@ -1,0 +1,410 @@
+"""render-list: the list's tables from the catalog, read back by the importer and a GFM parser.
+
+Expected values come from the catalog's YAML files (read here with PyYAML, not through
+delbib) and from markdown-it-py, a CommonMark/GFM parser independent of delbib.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from delbib.cli import main
+from delbib.render import END, START, cell, link
+
+from .conftest import CATALOG, ROOT, SOURCE_LIST, snapshot
+
+LISTS_DIR = ROOT / "tests" / "data" / "lists"
+# The real lists are not in the repository (see tests/data/lists/SOURCES.md): only when
+# DELBIB_REAL_LISTS names a directory holding them.
+REAL_LISTS = os.environ.get("DELBIB_REAL_LISTS")
+# The shipped list, our own lists of every shape, and the real lists when given.
+LISTS = [
+    SOURCE_LIST,
+    *sorted(LISTS_DIR.glob("shape-*.md")),
+    *(sorted(Path(REAL_LISTS).glob("*--*.md")) if REAL_LISTS else []),
+]
+TEMPLATE = ROOT / "docs" / "templates" / "bullets.md.j2"
+GFM = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def papers(root: Path) -> dict[str, dict]:
+    """Every paper file of a catalog, read with PyYAML: key -> fields."""
+    out = {}
+    for path in sorted((root / "papers").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        out[data["key"]] = data
+    return out
+
+
+def taxonomy(root: Path) -> list[tuple[str, str]]:
+    meta = yaml.safe_load((root / "catalog.yaml").read_text(encoding="utf-8"))
+    return [(c["name"], c["slug"]) for c in meta["taxonomy"]]
+
+
+def parents(root: Path) -> dict[str, str | None]:
+    meta = yaml.safe_load((root / "catalog.yaml").read_text(encoding="utf-8"))
+    return {c["name"]: c.get("parent") for c in meta["taxonomy"]}
+
+
+def by_rows(root: Path) -> dict[tuple[int, ...], dict]:
+    """Entries of a catalog by their source rows (what a rendered list keeps for each)."""
+    return {tuple(p["rows"]): p for p in papers(root).values() if p["rows"]}
+
+
+def assert_same_entries(expected_root: Path, got_root: Path) -> None:
+    """Same entries (matched by source rows), categories, identifiers, links, TLDRs, taxonomy."""
+    expected, got = by_rows(expected_root), by_rows(got_root)
+    assert sorted(got) == sorted(expected)
+    for rows, want in expected.items():
+        have = got[rows]
+        for name in ("categories", "identifiers", "links", "tldr"):
+            assert have[name] == want[name], (want["key"], name)
+    used = {c for p in expected.values() for c in p["categories"]}
+    assert [t for t in taxonomy(got_root) if t[0] in used] == [
+        t for t in taxonomy(expected_root) if t[0] in used
+    ]
+    # Other categories may only be headings above those (a nested list's "Survey Papers"): a
+    # one-table rendering names each paper's own categories, not the headings above them.
+    above = {
+        p for catalog_root in (got_root, expected_root) for p in parents(catalog_root).values()
+    }
+    assert [t[0] for t in taxonomy(got_root) if t[0] not in used and t[0] not in above] == []
+
+
+def import_into(root: Path, markdown: Path, *, warnings: bool = False) -> dict:
+    """Import with --json; exit 1 (rows reported as unusable) only when ``warnings``."""
+    import json
+
+    code, out, err = run("--catalog", str(root), "import-markdown", str(markdown), "--json")
+    assert code in ((0, 1) if warnings else (0,)), err
+    return json.loads(out)
+
+
+# ------------------------------------------------------------------ round trip
+
+
+def test_rendered_list_imports_into_a_fresh_catalog_with_the_same_entries(tmp_path):
+    rendered = tmp_path / "rendered.md"
+    code, _, err = run("--catalog", str(CATALOG), "render-list", "-o", str(rendered))
+    assert code == 0, err
+    report = import_into(tmp_path / "fresh", rendered)
+    assert report["entries"] == len(papers(CATALOG))
+    assert_same_entries(CATALOG, tmp_path / "fresh")
+    assert taxonomy(tmp_path / "fresh") == taxonomy(CATALOG)  # every category, in order
+
+
+def test_listed_values_round_trip_to_identical_files(tmp_path):
+    """--listed renders titles, years and venues as listed: a fresh import gives back every
+    paper file byte for byte, keys included, and the same catalog.yaml."""
+    source = yaml.safe_load((CATALOG / "catalog.yaml").read_text(encoding="utf-8"))["source"]
+    rendered = tmp_path / source
+    assert run("--catalog", str(CATALOG), "render-list", "--listed", "-o", str(rendered))[0] == 0
+    import_into(tmp_path / "fresh", rendered)
+    got = snapshot(tmp_path / "fresh")
+    expected = {f"papers/{name}": data for name, data in snapshot(CATALOG / "papers").items()}
+    expected["catalog.yaml"] = (CATALOG / "catalog.yaml").read_bytes()
+    assert sorted(got) == sorted(expected)
+    assert [name for name in got if got[name] != expected[name]] == []
+
+
+def test_rendered_list_into_the_same_catalog_keeps_every_entry(catalog_copy, tmp_path):
+    """Importing the rendered list into the catalog it came from creates, drops and re-keys
+    nothing, and changes no category, identifier, link, TLDR, row or resolved record; only the
+    as-listed title, year and venue take the resolved values the list now shows, and then a
+    second render and import change nothing at all."""
+    before = papers(catalog_copy)
+    resolved = snapshot(catalog_copy / "resolved")
+    rendered = tmp_path / "Awesome-Data-Efficient-LLM.md"
+    assert run("--catalog", str(catalog_copy), "render-list", "-o", str(rendered))[0] == 0
+    first = rendered.read_bytes()
+    report = import_into(catalog_copy, rendered)
+    assert report["created"] == [] and report["departed"] == []
+    after = papers(catalog_copy)
+    assert sorted(after) == sorted(before)
+    for key, old in before.items():
+        new = after[key]
+        for name in ("categories", "identifiers", "links", "tldr", "rows", "pinned", "locked"):
+            assert new.get(name) == old.get(name), (key, name)
+    assert snapshot(catalog_copy / "resolved") == resolved
+    # The list shows e.g. ICLR 2024 for a paper listed as NIPS/ICML/ICLR: it is adopted.
+    assert before["alpagasus2024"]["venue"] == "NIPS/ICML/ICLR"
+    assert after["alpagasus2024"]["venue"] == "ICLR 2024"
+    assert after["alpagasus2024"]["title"] == "AlpaGasus: Training a Better Alpaca with Fewer Data"
+    # A fixed point from here on.
+    state = snapshot(catalog_copy)
+    assert run("--catalog", str(catalog_copy), "render-list", "-o", str(rendered))[0] == 0
+    assert rendered.read_bytes() == first
+    assert import_into(catalog_copy, rendered)["files_written"] == 0
+    assert snapshot(catalog_copy) == state
+
+
+def test_listed_render_into_the_same_catalog_changes_no_file(catalog_copy, tmp_path):
+    state = snapshot(catalog_copy)
+    rendered = tmp_path / "Awesome-Data-Efficient-LLM.md"
+    code, _, _ = run("--catalog", str(catalog_copy), "render-list", "--listed", "-o", str(rendered))
+    assert code == 0
+    assert import_into(catalog_copy, rendered)["files_written"] == 0
+    assert snapshot(catalog_copy) == state
+
+
+@pytest.mark.parametrize("listing", LISTS, ids=lambda p: p.name)
+def test_round_trip_of_lists(listing, tmp_path):
+    """Any list: import it, render the catalog, import the rendering into a fresh catalog and
+    into the same one: same entries, categories and identifiers."""
+    first = tmp_path / "first"
+    import_into(first, listing, warnings=True)  # a list may have rows it cannot use
+    rendered = tmp_path / "rendered.md"
+    assert run("--catalog", str(first), "render-list", "-o", str(rendered))[0] == 0
+    import_into(tmp_path / "second", rendered)
+    assert_same_entries(first, tmp_path / "second")
+    before = papers(first)
+    report = import_into(first, rendered)
+    assert report["created"] == [] and report["departed"] == []
+    assert_same_entries(tmp_path / "second", first)
+    assert sorted(papers(first)) == sorted(before)
+
+
+# ------------------------------------------------------------------ the file and --check
+
+
+def test_check_fails_after_an_edit_and_passes_after_rendering_again(catalog_copy, tmp_path):
+    readme = tmp_path / "README.md"
+    head = "# My list\r\n\r\nIntro with ü and a | pipe.\r\n\r\n"
+    tail = "\r\n## Contributing\r\n\r\nNo trailing newline"
+    readme.write_bytes(f"{head}{START}\r\nold table\r\n{END}{tail}".encode())
+    cat = ("--catalog", str(catalog_copy))
+    assert run(*cat, "render-list", "-o", str(readme), "--check")[0] == 1
+    assert run(*cat, "render-list", "-o", str(readme))[0] == 0
+    data = readme.read_bytes()
+    assert data.startswith(f"{head}{START}\r\n".encode())
+    assert data.endswith(f"{END}{tail}".encode())
+    assert b"old table" not in data and b"\n| " not in data.replace(b"\r\n", b"")  # CRLF kept
+    assert run(*cat, "render-list", "-o", str(readme), "--check")[0] == 0
+
+    paper = catalog_copy / "papers" / "alpagasus2024.yaml"
+    paper.write_text(
+        paper.read_text(encoding="utf-8").replace("ALPAGASUS as example", "AlpaGasus as example"),
+        encoding="utf-8",
+    )
+    code, _, err = run(*cat, "render-list", "-o", str(readme), "--check")
+    assert code == 1 and "differs" in err
+    assert run(*cat, "render-list", "-o", str(readme))[0] == 0
+    assert run(*cat, "render-list", "-o", str(readme), "--check")[0] == 0
+    assert b"AlpaGasus as example" in readme.read_bytes()
+
+
+def test_a_file_without_markers_is_an_error_and_is_left_alone(tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_text("# A list\n\n| Title |\n| --- |\n| x |\n", encoding="utf-8")
+    before = readme.read_bytes()
+    code, _, err = run("--catalog", str(CATALOG), "render-list", "-o", str(readme))
+    assert code == 2
+    assert str(readme) in err and "markers" in err and "Traceback" not in err
+    assert readme.read_bytes() == before
+
+
+def test_unbalanced_markers_name_the_line(tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_text(f"x\n{START}\n{START}\n{END}\n", encoding="utf-8")
+    code, _, err = run("--catalog", str(CATALOG), "render-list", "-o", str(readme))
+    assert code == 2 and f"{readme}:2:" in err
+
+
+def test_check_needs_a_file():
+    code, _, err = run("--catalog", str(CATALOG), "render-list", "--check")
+    assert code == 2 and "-o" in err
+
+
+def test_the_lists_own_columns_are_kept(tmp_path):
+    """A maintainer's table between the markers keeps its headers and order; a column delbib
+    has no data for stays empty."""
+    readme = tmp_path / "README.md"
+    header = "| Paper | Venue | Code | Year | Tags |"
+    readme.write_text(f"{START}\n{header}\n|---|---|---|---|---|\n{END}\n", encoding="utf-8")
+    assert run("--catalog", str(CATALOG), "render-list", "-o", str(readme))[0] == 0
+    lines = readme.read_text(encoding="utf-8").splitlines()
+    assert lines[1] == header
+    tokens = GFM.parse(readme.read_text(encoding="utf-8"))
+    rows = _table_cells(tokens)
+    assert rows[0] == ["Paper", "Venue", "Code", "Year", "Tags"]
+    alpagasus = next(r for r in rows if r[0].startswith("AlpaGasus"))
+    assert alpagasus == [
+        "AlpaGasus: Training a Better Alpaca with Fewer Data",
+        "ICLR 2024",
+        "",
+        "2024",
+        "Data Selection",
+    ]
+
+
+def test_a_list_without_category_column_gets_one_table_per_category(tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_text(
+        f"{START}\n#### Any\n\n| Title | Link |\n|---|---|\n{END}\n", encoding="utf-8"
+    )
+    assert run("--catalog", str(CATALOG), "render-list", "-o", str(readme))[0] == 0
+    text = readme.read_text(encoding="utf-8")
+    headings = [line[5:] for line in text.splitlines() if line.startswith("#### ")]
+    assert headings == [name for name, _ in taxonomy(CATALOG)]
+    import_into(tmp_path / "fresh", readme)
+    fresh = papers(tmp_path / "fresh")
+    assert len(fresh) == len(papers(CATALOG))
+
+    def categories_by_links(entries):  # entries told apart by their links (a few share them)
+        return Counter((tuple(p["links"]), tuple(sorted(p["categories"]))) for p in entries)
+
+    assert categories_by_links(fresh.values()) == categories_by_links(papers(CATALOG).values())
+
+
+def _table_cells(tokens) -> list[list[str]]:
+    rows, current = [], None
+    for tok in tokens:
+        if tok.type == "tr_open":
+            current = []
+        elif tok.type == "inline" and current is not None:
+            current.append("".join(c.content for c in tok.children if c.type == "text"))
+        elif tok.type == "tr_close":
+            rows.append(current)
+            current = None
+    return rows
+
+
+# ------------------------------------------------------------------ GFM text
+
+_MARKUP = "\\`*_~[]()<>!&#;|:-+= x\n\t"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(_MARKUP), max_size=30) | st.text(max_size=30))
+def test_cells_read_back_as_the_same_plain_text(text):
+    """A GFM parser reads every rendered cell back as exactly the text (no emphasis, link,
+    code, HTML, entity or extra cell), with line breaks as spaces."""
+    table = f"| a | b |\n| --- | --- |\n| {cell(text)} | end |\n"
+    tokens = GFM.parse(table)
+    inline = [t for t in tokens if t.type == "inline"]
+    assert len(inline) == 4  # two header cells, two body cells: no pipe leaked
+    children = inline[2].children
+    assert all(c.type == "text" for c in children), [c.type for c in children]
+    spaced = re.sub("[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+", " ", text)  # a run: one space
+    expected = re.sub("[\x00-\x08\x0e-\x1f]", "", spaced).strip()  # readers trim cells
+    assert "".join(c.content for c in children) == expected
+    assert inline[3].content == "end"
+
+
+def test_pairs_are_escaped_but_a_lone_star_stays_readable():
+    assert cell("*ACL") == "*ACL"
+    assert cell("a *b* c") == r"a \*b\* c"
+    assert cell("x | y") == r"x \| y"
+    assert cell("&amp; & co") == r"\&amp; & co"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://openreview.net/pdf?id=wcSx5VjTPP",
+        "https://en.wikipedia.org/wiki/Foo_(bar)",
+        "https://example.org/a)b",
+        "https://example.org/a b|c",
+        *[u for p in papers(CATALOG).values() for u in p["links"]],
+    ],
+)
+def test_links_point_where_the_catalog_says(url):
+    tokens = GFM.parse(f"| L |\n| --- |\n| {link(url)} |\n")
+    links = [c for t in tokens if t.type == "inline" for c in t.children if c.type == "link_open"]
+    assert [a.attrs["href"] for a in links] == [GFM.normalizeLink(_unescaped(url))]
+
+
+def _unescaped(url: str) -> str:
+    return url.replace("\\", "%5C").replace("|", "%7C")
+
+
+# ------------------------------------------------------------------ templates and bad input
+
+
+def test_a_template_gives_another_layout(tmp_path):
+    out = tmp_path / "list.md"
+    code, _, err = run(
+        "--catalog", str(CATALOG), "render-list", "--template", str(TEMPLATE), "-o", str(out)
+    )
+    assert code == 0, err
+    text = out.read_text(encoding="utf-8")
+    sections = {}
+    for block in text.split("\n## ")[1:]:
+        name, _, body = block.partition("\n")
+        sections[name] = [line for line in body.splitlines() if line.startswith("- ")]
+    expected = {
+        name: sum(name in p["categories"] for p in papers(CATALOG).values() if p["rows"])
+        for name, _ in taxonomy(CATALOG)
+    }
+    assert {k: len(v) for k, v in sections.items()} == expected
+    strong = [
+        c.content
+        for t in GFM.parse(text)
+        if t.type == "inline"
+        for i, c in enumerate(t.children)
+        if c.type == "text" and i and t.children[i - 1].type == "strong_open"
+    ]
+    assert "AlpaGasus: Training a Better Alpaca with Fewer Data" in strong
+
+
+def test_a_broken_template_is_reported_with_its_line(tmp_path):
+    bad = tmp_path / "bad.md.j2"
+    bad.write_text("ok\n{% for p in papers %}\n{{ p.title }\n", encoding="utf-8")
+    code, _, err = run("--catalog", str(CATALOG), "render-list", "--template", str(bad))
+    assert code == 2 and f"{bad}:3:" in err and "Traceback" not in err
+
+
+def test_a_category_with_a_comma_cannot_go_in_a_category_cell(catalog_copy):
+    meta = catalog_copy / "catalog.yaml"
+    meta.write_text(
+        meta.read_text(encoding="utf-8").replace("name: Survey", "name: Survey, review"),
+        encoding="utf-8",
+    )
+    for path in (catalog_copy / "papers").glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        if "\n- Survey\n" in text:
+            path.write_text(text.replace("\n- Survey\n", "\n- Survey, review\n"), "utf-8")
+    code, _, err = run("--catalog", str(catalog_copy), "render-list")
+    assert code == 2 and "Survey, review" in err
+
+
+def test_departed_papers_are_not_listed(catalog_copy, tmp_path):
+    paper = catalog_copy / "papers" / "alpagasus2024.yaml"
+    paper.write_text(
+        paper.read_text(encoding="utf-8").replace("rows:\n- 3\n", "rows: []\n"), "utf-8"
+    )
+    code, out, _ = run("--catalog", str(catalog_copy), "render-list")
+    assert code == 0 and "AlpaGasus" not in out and "Fewer Data" not in out
+    assert out.startswith(START + "\n") and out.endswith(END + "\n")
+
+
+def test_stdout_equals_a_new_file(tmp_path):
+    out = tmp_path / "new.md"
+    code, text, _ = run("--catalog", str(CATALOG), "render-list")
+    assert code == 0
+    assert run("--catalog", str(CATALOG), "render-list", "-o", str(out))[0] == 0
+    assert out.read_text(encoding="utf-8") == text
+
+
+def test_the_workflow_example_checks_a_list_repository_on_pull_requests():
+    workflow = yaml.safe_load((ROOT / "docs" / "list-repository-workflow.yml").read_text("utf-8"))
+    assert "pull_request" in workflow[True]  # YAML 1.1 reads the key `on` as True
+    runs = [step.get("run", "") for step in workflow["jobs"]["catalog"]["steps"]]
+    checks = ("delbib lint", "delbib render-list -o README.md --check", "delbib export --check")
+    for command in checks:
+        assert any(r.startswith(command) for r in runs), command
