@@ -106,6 +106,36 @@ def test_rendered_list_imports_into_a_fresh_catalog_with_the_same_entries(tmp_pa
     assert report["entries"] == len(papers(CATALOG))
     assert_same_entries(CATALOG, tmp_path / "fresh")
     assert taxonomy(tmp_path / "fresh") == taxonomy(CATALOG)  # every category, in order
+    # The key anchors carry every key, also of the papers whose rendered year differs from
+    # the listed one (a key made afresh from it would differ).
+    shipped = {rows: p["key"] for rows, p in by_rows(CATALOG).items()}
+    assert {rows: p["key"] for rows, p in by_rows(tmp_path / "fresh").items()} == shipped
+
+
+def test_a_key_anchor_is_used_only_when_it_is_a_free_valid_key(tmp_path):
+    """Handwritten lists may carry anchors too: one that names no valid key, or a key another
+    row already took, is ignored and the key is made from the title as usual."""
+    listing = tmp_path / "list.md"
+    listing.write_text(
+        "# List\n\n## Topic\n\n| Title | Link | Year |\n| --- | --- | --- |\n"
+        '| <a id="delbib-mykey2020"></a>Alpha Beta Gamma | https://ex.org/1 | 2020 |\n'
+        '| <a id="delbib-mykey2020"></a>Delta Epsilon Zeta | https://ex.org/2 | 2020 |\n'
+        '| <a id="delbib-Not A Key!"></a>Eta Theta Iota | https://ex.org/3 | 2020 |\n'
+        '| <a id="top"></a>Kappa Lambda Mu | https://ex.org/4 | 2020 |\n',
+        encoding="utf-8",
+    )
+    import_into(tmp_path / "cat", listing)
+    titles = {p["key"]: p["title"] for p in papers(tmp_path / "cat").values()}
+    assert titles["mykey2020"] == "Alpha Beta Gamma"
+    assert sorted(titles.values()) == [
+        "Alpha Beta Gamma",
+        "Delta Epsilon Zeta",
+        "Eta Theta Iota",
+        "Kappa Lambda Mu",
+    ]
+    assert {k for k, t in titles.items() if t != "Alpha Beta Gamma"}.isdisjoint(
+        {"mykey2020", "top", "not a key!"}
+    )
 
 
 def test_listed_values_round_trip_to_identical_files(tmp_path):

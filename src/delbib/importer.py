@@ -15,7 +15,15 @@ from pathlib import Path
 
 from . import catalog as catalog_mod
 from . import identifiers, markdown
-from .catalog import Catalog, Category, Entry, clean_category, make_key, slugify
+from .catalog import (
+    KEY_PATTERN,
+    Catalog,
+    Category,
+    Entry,
+    clean_category,
+    make_key,
+    slugify,
+)
 from .errors import InputError
 from .markdown import ParsedList, Problem, Row
 from .markdown.fields import KIND_ORDER
@@ -154,6 +162,15 @@ def _apply(entry: Entry, group: _Group) -> None:
     entry.identifiers = list(group.ids)
 
 
+def _listed_key(group: _Group, taken: set[str]) -> str | None:
+    """The citation key a row names (a rendered list carries each entry's key), when it is a
+    valid key no other entry has: so render-list -> import-markdown keeps keys stable."""
+    for row in group.rows:
+        if row.key and KEY_PATTERN.match(row.key) and row.key not in taken:
+            return row.key
+    return None
+
+
 def import_rows(catalog: Catalog, parsed: ParsedList | list[Row], *, source: str) -> ImportReport:
     """Merge parsed rows into ``catalog`` in memory; ``save`` writes the result."""
     if not isinstance(parsed, ParsedList):
@@ -173,7 +190,7 @@ def import_rows(catalog: Catalog, parsed: ParsedList | list[Row], *, source: str
             (existing[i] for i in sorted(candidates) if existing[i].key not in claimed), None
         )
         if match is None:
-            key = make_key(group.clean[0], group.rows[0].year, taken)
+            key = _listed_key(group, taken) or make_key(group.clean[0], group.rows[0].year, taken)
             taken.add(key)
             entry = Entry(key=key, title="", clean_title="", categories=[], rows=[])
             _apply(entry, group)

@@ -259,8 +259,8 @@ def link(url: str, label: str = "link") -> str:
 
 
 def _value(paper: Paper, row: Row, role: str | None, label: str) -> str:
-    if role == "title":
-        return cell(paper.title)
+    if role == "title":  # the key anchor lets a re-import into a new catalog keep the key
+        return f'<a id="delbib-{paper.key}"></a>{cell(paper.title)}'
     if role == "tldr":
         return cell(paper.tldr)
     if role == "categories":

@@ -37,6 +37,7 @@ class Row:
     venue: str | None = None
     authors: str | None = None
     kinds: tuple[str, ...] = ()  # the kind of each link: paper, code, project, video
+    key: str | None = None  # a citation key the row names (render-list's key anchor)
 
 
 @dataclass(frozen=True)
@@ -184,6 +185,7 @@ class _Reader:
             year=year,
             venue=venue or None,
             authors=authors,
+            key=next(iter(title_cell.keys), None) if title_cell else None,
         )
 
     # ----------------------------------------------------------------- lists
@@ -226,6 +228,7 @@ class _Reader:
                 year=year,
                 venue=venue,
                 authors=authors,
+                key=next((k for c in cells for k in c.keys), None),
             )
 
     # ----------------------------------------------------------------- result

@@ -17,6 +17,9 @@ _BREAK_TAG = re.compile(r"^<\s*br\s*/?\s*>$", re.IGNORECASE)
 _HTML_ANCHOR = re.compile(r"<a\s[^>]*?href\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
 _HTML_IMG = re.compile(r"<img\s[^>]*?src\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
 _HTML_ANCHOR_END = re.compile(r"</a\s*>", re.IGNORECASE)
+# <a id="delbib-KEY"></a>: the citation key render-list writes into a title cell, so a rendered
+# list imported into a new catalog keeps its keys (GitHub shows nothing for it).
+_KEY_ANCHOR = re.compile(r"<a\s[^>]*?(?:id|name)\s*=\s*[\"']delbib-([^\"']+)[\"']", re.IGNORECASE)
 _BARE_URL = re.compile(r"\bhttps?://[^\s<>\])|]+[^\s<>\])|.,;:'\"]")
 _SHORTCODE = re.compile(r"(?:(?<=\s)|^):[a-z0-9_+-]+:(?=\s|$)")
 _SPACES = re.compile(r"\s+")
@@ -38,6 +41,7 @@ class Line:
     parts: list[tuple[str, str | None]] = field(default_factory=list)  # (text, href or None)
     links: list[Link] = field(default_factory=list)
     images: list[str] = field(default_factory=list)  # image sources (badges, figures)
+    keys: list[str] = field(default_factory=list)  # citation keys of <a id="delbib-KEY"> anchors
     strong: list[str] = field(default_factory=list)  # bold spans' text
     em: list[str] = field(default_factory=list)  # italic spans' text (authors, venues)
 
@@ -62,6 +66,10 @@ class Cell:
     @property
     def images(self) -> list[str]:
         return [src for line in self.lines for src in line.images]
+
+    @property
+    def keys(self) -> list[str]:
+        return [key for line in self.lines for key in line.keys]
 
 
 def squash(text: str) -> str:
@@ -109,6 +117,8 @@ def parse_inline(children: list) -> Cell:
             add(text)
         elif kind in ("softbreak", "hardbreak"):
             lines.append(Line())
+        elif kind == "html_inline" and (key := _KEY_ANCHOR.match(tok.content)):
+            lines[-1].keys.append(html.unescape(key.group(1)).strip())
         elif kind == "html_inline" and (anchor := _HTML_ANCHOR.match(tok.content)):
             href = html.unescape(anchor.group(1)).strip()  # <a href="...">: a link, as rendered
             link_text, link_has_image = [], False
