@@ -28,6 +28,7 @@ __all__ = [
     "assemble",
     "categories",
     "date_parts",
+    "iso_date",
     "for_suffix",
     "get",
     "names",
@@ -162,6 +163,12 @@ def categories(item: Mapping[str, Any]) -> list[str]:
     else:
         words = str(item.get("keyword") or "").split(",")
     return [w.strip() for w in words if w and w.strip()]
+
+
+def iso_date(item: Mapping[str, Any]) -> str:
+    """``issued`` as "YYYY", "YYYY-MM" or "YYYY-MM-DD" (what Zotero's date field reads)."""
+    parts = date_parts(item)
+    return "-".join([f"{parts[0]:04d}", *(f"{p:02d}" for p in parts[1:])]) if parts else ""
 
 
 def date_parts(item: Mapping[str, Any]) -> tuple[int, ...]:

@@ -35,7 +35,7 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from delbib.catalog import slugify
-from delbib.formats import arxiv_id, categories, date_parts
+from delbib.formats import arxiv_id, categories, iso_date
 from delbib.latex import clean_text
 
 __all__ = ["NAMESPACES", "Collection", "collections", "document", "entries", "write"]
@@ -122,11 +122,6 @@ def _people(tag: str, names: Any) -> str:
     return f"    <{tag}>\n      <rdf:Seq>\n" + "".join(people) + f"      </rdf:Seq>\n    </{tag}>\n"
 
 
-def _date(item: Mapping[str, Any]) -> str:
-    parts = date_parts(item)
-    return "-".join([f"{parts[0]:04d}", *(f"{p:02d}" for p in parts[1:])]) if parts else ""
-
-
 def _node(item: Mapping[str, Any]) -> str:
     kind = str(item.get("type") or "document")
     ztype, cls, container_cls = _TYPES.get(kind, _DOCUMENT)
@@ -154,7 +149,7 @@ def _node(item: Mapping[str, Any]) -> str:
     out.append(_people("bib:editors", item.get("editor")))
     out.extend(_element("dc:subject", word) for word in categories(item))
     out.append(_element("dc:title", item.get("title")))
-    out.append(_element("dc:date", _date(item)))
+    out.append(_element("dc:date", iso_date(item)))
     out.append(_element("bib:pages", item.get("page")))
     if item.get("DOI"):
         out.append(_element("dc:identifier", f"DOI {item['DOI']}"))

@@ -18,6 +18,7 @@ from typing import Any
 from .. import identifiers
 from ..catalog import Entry
 from ..errors import IdentifierError
+from ..formats import iso_date
 
 MARKER_TAG = "delbib"  # on the items delbib created: the only ones --prune may delete
 
@@ -111,11 +112,12 @@ def item_type(item: Mapping[str, Any]) -> str:
 
 
 def _date(issued: Any) -> str:
-    """CSL date-parts -> "YYYY", "YYYY-MM" or "YYYY-MM-DD" (Zotero parses all three)."""
-    parts = ((issued or {}).get("date-parts") or [[]])[0]
-    if not parts:
-        return str((issued or {}).get("literal") or (issued or {}).get("raw") or "")
-    return "-".join(f"{int(p):02d}" if i else str(int(p)) for i, p in enumerate(parts[:3]))
+    """CSL date-parts as an ISO date (Zotero parses "YYYY", "YYYY-MM", "YYYY-MM-DD"); a date
+    given only as text is passed on as written."""
+    issued = issued or {}
+    if (issued.get("date-parts") or [[]])[0]:
+        return iso_date({"issued": issued})
+    return str(issued.get("literal") or issued.get("raw") or "")
 
 
 def _creator(name: Mapping[str, Any], role: str) -> dict[str, str]:
