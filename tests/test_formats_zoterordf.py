@@ -102,14 +102,6 @@ def test_a_flat_taxonomy_without_parents_gives_flat_collections() -> None:
     assert got == {"A": ([items[0]["id"]], []), "B": ([items[1]["id"]], [])}
 
 
-def test_entries_and_document_give_the_bytes_of_write() -> None:
-    items = fx.items()
-    pieces = zoterordf.entries(items)
-    assert len(pieces) == len(items)
-    text = zoterordf.document(pieces, collections=zoterordf.collections(items))
-    assert text == zoterordf.write(items)
-
-
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     title=st.text(min_size=1, max_size=40).filter(lambda s: clean_text(s).strip("\ufffe\uffff")),

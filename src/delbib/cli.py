@@ -497,10 +497,14 @@ def _export_all(cat, out_dir: str, quiet: bool):
         return exporter.export_all(cat, out_dir)
     from rich.progress import Progress
 
-    total = len(exporter.ALL_FORMATS) * (len(cat.taxonomy) + 1)
     with Progress(console=_stderr_console(), transient=True) as progress:
-        task = progress.add_task("exporting", total=total)
-        return exporter.export_all(cat, out_dir, progress=lambda _rel: progress.advance(task))
+        task = progress.add_task("exporting", total=len(cat.entries))
+
+        def advance(done: int, _total: int) -> None:
+            if done % 500 == 0 or done == _total:  # a refresh per entry would cost more
+                progress.update(task, completed=done)
+
+        return exporter.export_all(cat, out_dir, progress=advance)
 
 
 def _format_for(output: str | None) -> str:

@@ -7,7 +7,7 @@ fail when someone edits the catalog without regenerating ``exports/``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,7 +15,7 @@ from typing import Any
 from . import csl, formats
 from .catalog import Catalog, Entry
 from .errors import InputError
-from .files import atomic_write
+from .files import AtomicFile
 
 ALL_FORMATS = ("bibtex", "biblatex", "csljson", "ris", "zotero-rdf")
 ALL_PAPERS = "all"  # file stem of the all-papers export
@@ -76,35 +76,125 @@ def render(
     return formats.write(fmt, items, **options), incomplete
 
 
-def layout(
-    catalog: Catalog, fmts: Iterable[str] = ALL_FORMATS, result: ExportResult | None = None
-) -> Iterator[tuple[str, str]]:
-    """Every file of a full export as (``<format>/<category-slug>.<ext>`` or ``all``, text),
-    one at a time, so that only one format's rendered entries are held in memory.
+class _Compare:
+    """A sink that compares what it is given with an existing file as it comes."""
 
-    Each entry is rendered once per format; ``all`` and every category file are
-    assembled from those pieces (the same bytes as writing each file's items). ``result``,
-    when given, receives the entry count and the incomplete entries.
+    def __init__(self, path: Path) -> None:
+        try:
+            self._handle: Any = path.open("rb")
+            self.problem: str | None = None
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+            self._handle, self.problem = None, "missing"
+
+    def write(self, data: bytes) -> None:
+        if self.problem is None and self._handle.read(len(data)) != data:
+            self.problem = "differs"
+
+    def commit(self) -> bool:
+        if self.problem is None and self._handle.read(1):
+            self.problem = "differs"
+        self.abort()
+        return self.problem is None
+
+    def abort(self) -> None:
+        if self._handle is not None:
+            self._handle.close()
+
+
+class _Memory:
+    """A sink that keeps the text (for tests and small layouts)."""
+
+    def __init__(self) -> None:
+        self.parts: list[bytes] = []
+        self.write = self.parts.append
+
+    def commit(self) -> bool:
+        return True
+
+    def abort(self) -> None:
+        self.parts.clear()
+
+    def text(self) -> str:
+        return b"".join(self.parts).decode("utf-8")
+
+
+def _stream(
+    catalog: Catalog,
+    fmts: tuple[str, ...],
+    open_sink: Callable[[str], Any],
+    result: ExportResult,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[tuple[str, Any]]:
+    """Render every entry once per format and stream each piece into every file of the
+    layout it belongs to (the all-papers file and one per category it is in).
+
+    Nothing but the catalog is held: an item lives while its pieces are written. A file
+    equals ``formats.write`` of its items (tested). Returns ``(relative path, sink)`` in
+    layout order, every sink finished but not committed; on any failure (Ctrl-C included)
+    every sink is aborted, so no file is left half-written.
     """
-    all_items = csl.items(catalog)
-    index = {i["id"]: n for n, i in enumerate(all_items)}
-    if result is not None:
-        result.entries = len(all_items)
-        result.incomplete = {i["id"]: m for i in all_items if (m := csl.missing_fields(i))}
-    ordered = catalog.ordered()
-    groups = [(ALL_PAPERS, list(range(len(all_items))))] + [
-        (cat.slug, [index[e.key] for e in ordered if cat.name in e.categories])
-        for cat in catalog.taxonomy
-    ]
-    tax = taxonomy(catalog)
-    for fmt in fmts:
-        spec = formats.get(fmt)
-        pieces = spec.entries()(all_items)
-        for stem, members in groups:
-            text = formats.assemble(
-                fmt, [pieces[n] for n in members], [all_items[n] for n in members], tax
-            )
-            yield f"{fmt}/{stem}{spec.suffix}", text
+    slug_of = {c.name: c.slug for c in catalog.taxonomy}
+    stems = [ALL_PAPERS, *slug_of.values()]
+    members: dict[str, list[Entry]] = {stem: [] for stem in stems}
+    specs = [(fmt, formats.get(fmt)) for fmt in fmts]
+    sinks: list[tuple[str, Any]] = []
+    try:
+        files: dict[tuple[str, str], Any] = {}
+        for fmt, spec in specs:
+            for stem in stems:
+                rel = f"{fmt}/{stem}{spec.suffix}"
+                files[fmt, stem] = sink = open_sink(rel)
+                sinks.append((rel, sink))
+        plans = [
+            (spec.renderer(), spec.frame().sep.encode(), [files[fmt, stem] for stem in stems], fmt)
+            for fmt, spec in specs
+        ]
+        heads = {fmt: spec.frame().head.encode() for fmt, spec in specs}
+        entries = catalog.ordered()
+        resolved = catalog.resolved
+        for done, entry in enumerate(entries, 1):
+            item = csl.to_item(entry, resolved.get(entry.key))
+            if missing := csl.missing_fields(item):
+                result.incomplete[entry.key] = missing
+            cats = [
+                ALL_PAPERS,
+                *dict.fromkeys(slug_of[c] for c in entry.categories if c in slug_of),
+            ]
+            for stem in cats:
+                members[stem].append(entry)
+            for render, sep, _, fmt in plans:
+                piece = render(item).encode("utf-8")
+                for stem in cats:
+                    sink = files[fmt, stem]
+                    sink.write(sep if len(members[stem]) > 1 else heads[fmt])
+                    sink.write(piece)
+            if progress:
+                progress(done, len(entries))
+        result.entries = len(entries)
+        tax = taxonomy(catalog)
+        for fmt, spec in specs:
+            for stem in stems:
+                if spec.collections:
+                    stubs = [
+                        {"id": e.key, "custom": {"categories": e.categories}} for e in members[stem]
+                    ]
+                    frame = spec.frame(collections=spec.collections_of(stubs, tax))
+                else:
+                    frame = spec.frame()
+                tail = frame.tail if members[stem] else frame.text_when_empty()
+                files[fmt, stem].write(tail.encode("utf-8"))
+    except BaseException:
+        for _, sink in sinks:
+            sink.abort()
+        raise
+    return sinks
+
+
+def layout(catalog: Catalog, fmts: Iterable[str] = ALL_FORMATS) -> dict[str, str]:
+    """Every file of a full export in memory: ``{<format>/<category-slug>.<ext>: text}``,
+    in layout order (for tests and small catalogs; ``export_all`` streams to disk)."""
+    sinks = _stream(catalog, tuple(fmts), lambda _rel: _Memory(), ExportResult())
+    return {rel: sink.text() for rel, sink in sinks}
 
 
 def _managed_files(out_dir: Path, fmts: Iterable[str]) -> set[str]:
@@ -119,18 +209,25 @@ def export_all(
     catalog: Catalog,
     out_dir: str | Path,
     fmts: Iterable[str] = ALL_FORMATS,
-    progress: Callable[[str], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ExportResult:
-    """Write the full layout atomically file by file; stale files of ours are removed."""
+    """Write the full layout, each file atomically; stale files of ours are removed.
+
+    ``progress(done, total)`` is called once per entry.
+    """
     out_dir = Path(out_dir)
     fmts = tuple(fmts)
     result = ExportResult()
-    for rel, text in layout(catalog, fmts, result):
-        result.files.append(rel)
-        if atomic_write(out_dir / rel, text):
-            result.written.append(rel)
-        if progress:
-            progress(rel)
+    sinks = _stream(catalog, fmts, lambda rel: AtomicFile(out_dir / rel), result, progress)
+    try:
+        for rel, sink in sinks:
+            result.files.append(rel)
+            if sink.commit():
+                result.written.append(rel)
+    except BaseException:
+        for _, sink in sinks[len(result.files) :]:
+            sink.abort()
+        raise
     for stale in sorted(_managed_files(out_dir, fmts) - set(result.files)):
         (out_dir / stale).unlink()
         result.removed.append(stale)
@@ -138,17 +235,14 @@ def export_all(
 
 
 def check(catalog: Catalog, out_dir: str | Path, fmts: Iterable[str] = ALL_FORMATS) -> list[str]:
-    """Relative paths that differ from what the catalog gives (changed, missing or stale)."""
+    """Relative paths that differ from what the catalog gives (changed, missing or stale).
+
+    Each file is compared as its text is made, so no file is held in memory.
+    """
     out_dir = Path(out_dir)
     fmts = tuple(fmts)
-    expected = set()
-    problems = []
-    for rel, text in layout(catalog, fmts):
-        expected.add(rel)
-        path = out_dir / rel
-        if not path.is_file():
-            problems.append(f"missing: {rel}")
-        elif path.read_bytes() != text.encode("utf-8"):
-            problems.append(f"differs: {rel}")
+    sinks = _stream(catalog, fmts, lambda rel: _Compare(out_dir / rel), ExportResult())
+    problems = [f"{sink.problem}: {rel}" for rel, sink in sinks if not sink.commit()]
+    expected = {rel for rel, _ in sinks}
     problems += [f"stale: {rel}" for rel in sorted(_managed_files(out_dir, fmts) - expected)]
     return problems

@@ -15,12 +15,14 @@ Failures are ``OutputError`` naming the path asked for, never the temporary file
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import fcntl
 import os
 import secrets
 import stat
 from pathlib import Path
+from typing import Any
 
 from .errors import OutputError
 
@@ -36,39 +38,106 @@ def atomic_write(path: str | Path, text: str) -> bool:
     path = Path(path)
     data = text.encode("utf-8")
     try:
-        try:
-            mode = os.stat(path).st_mode
-        except FileNotFoundError:
-            mode = None
-        if mode is not None and not stat.S_ISREG(mode):
-            _write_directly(path, data, mode)
-            return True
         target = Path(os.path.realpath(path))  # through a symlink to the file it names
-        if mode is not None and target.read_bytes() == data:
+        same_size = target.is_file() and target.stat().st_size == len(data)
+        if same_size and target.read_bytes() == data:
             return False
-        _replace(target, data, None if mode is None else stat.S_IMODE(mode))
-    except BrokenPipeError:
-        raise  # the reader went away (`-o /dev/stdout | head`): the CLI ends quietly
     except OSError as exc:
         raise OutputError(f"cannot write: {exc.strerror or exc}", path=path) from exc
-    return True
-
-
-def _replace(target: Path, data: bytes, mode: int | None) -> None:
-    """Write a temporary file beside ``target`` and rename it over ``target``."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = _create_temporary(target)
+    out = AtomicFile(path)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            if mode is not None:
-                os.fchmod(handle.fileno(), mode)
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
+        out.write(data)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        out.abort()
         raise
+    return out.commit()
+
+
+class AtomicFile:
+    """A file written piece by piece that takes the place of ``path`` whole on ``commit``
+    (see the module docstring), so a long export holds no file's text in memory.
+
+    ``abort`` (or any failure) leaves ``path`` as it was. ``commit`` returns False and keeps
+    a regular file untouched when it already held exactly these bytes.
+    """
+
+    def __init__(self, path: str | Path, buffer: int = 1 << 18) -> None:
+        self.path = Path(path)
+        self._tmp: Path | None = None
+        try:
+            try:
+                mode = os.stat(self.path).st_mode
+            except FileNotFoundError:
+                mode = None
+            if mode is not None and not stat.S_ISREG(mode):
+                self._mode = None
+                self._handle = _open_directly(self.path, mode)
+                return
+            self._mode = None if mode is None else stat.S_IMODE(mode)
+            self._target = Path(os.path.realpath(self.path))
+            self._target.parent.mkdir(parents=True, exist_ok=True)
+            fd, self._tmp = _create_temporary(self._target)
+            self._handle = os.fdopen(fd, "wb", buffering=buffer)
+        except OSError as exc:
+            raise OutputError(f"cannot write: {exc.strerror or exc}", path=self.path) from exc
+
+    def write(self, data: bytes) -> None:
+        try:
+            self._handle.write(data)
+        except BrokenPipeError:
+            raise  # the reader went away (`-o /dev/stdout | head`): the CLI ends quietly
+        except OSError as exc:
+            self.abort()
+            raise OutputError(f"cannot write: {exc.strerror or exc}", path=self.path) from exc
+
+    def commit(self) -> bool:
+        """Finish: rename the temporary file over the target (True), or drop it when the
+        target already holds the same bytes (False)."""
+        tmp = self._tmp
+        try:
+            if tmp is None:  # a device or FIFO, written directly
+                self._handle.close()
+                return True
+            self._handle.flush()
+            if self._mode is not None and _same_bytes(tmp, self._target):
+                self.abort()
+                return False
+            if self._mode is not None:
+                os.fchmod(self._handle.fileno(), self._mode)
+            os.fsync(self._handle.fileno())
+            self._handle.close()
+            os.replace(tmp, self._target)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            self.abort()
+            raise OutputError(f"cannot write: {exc.strerror or exc}", path=self.path) from exc
+        except BaseException:
+            self.abort()
+            raise
+        self._tmp = None
+        return True
+
+    def abort(self) -> None:
+        """Drop what was written; the target stays as it was."""
+        with contextlib.suppress(OSError):
+            self._handle.close()
+        if self._tmp is not None:
+            self._tmp.unlink(missing_ok=True)
+            self._tmp = None
+
+
+def _same_bytes(a: Path, b: Path, chunk: int = 1 << 20) -> bool:
+    """Whether two files hold the same bytes (sizes first, then chunk by chunk)."""
+    if a.stat().st_size != b.stat().st_size:
+        return False
+    with a.open("rb") as left, b.open("rb") as right:
+        while True:
+            block = left.read(chunk)
+            if block != right.read(chunk):
+                return False
+            if not block:
+                return True
 
 
 def _create_temporary(target: Path) -> tuple[int, Path]:
@@ -84,8 +153,9 @@ def _create_temporary(target: Path) -> tuple[int, Path]:
     raise FileExistsError(errno.EEXIST, "no free temporary file name", str(target.parent))
 
 
-def _write_directly(path: Path, data: bytes, mode: int) -> None:
-    """Write into a device, FIFO or socket as it is; a FIFO nobody reads fails at once."""
+def _open_directly(path: Path, mode: int) -> Any:
+    """A device, FIFO or socket opened to write into as it is; a FIFO nobody reads fails
+    at once."""
     try:
         fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
@@ -94,5 +164,4 @@ def _write_directly(path: Path, data: bytes, mode: int) -> None:
         raise
     # Non-blocking was only for the open: a slow reader must slow us down, not fail us.
     fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) & ~os.O_NONBLOCK)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
+    return os.fdopen(fd, "wb")

@@ -3,11 +3,13 @@
 The registry is plain data so the CLI can list formats and pick one from a file suffix
 without importing any writer; a writer module is imported only when it is used.
 Every writer module takes canonical CSL-JSON items (already in final order) and offers
-``entries(items, **options) -> list[str]`` (each item rendered once),
-``document(pieces, **options) -> str`` (a file from rendered items) and ``write`` (the two
-in a row), so an export layout renders each item once per format and assembles every file
-from the pieces. A format with ``collections`` (Zotero RDF) also takes the catalog's
-taxonomy and, in ``document``, the items the pieces came from.
+``renderer(**options)`` (a function rendering one item to its piece of text, which keeps
+what must hold across a file, such as unique BibTeX keys), ``frame(**options)`` (the
+``Frame`` a file's pieces go in) and ``write(items, **options)`` (the two in a row). An
+export renders each item once per format and streams each piece into every file it
+belongs to, so no file's text, nor the whole catalog's items, is ever held at once. A
+format with ``collections`` (Zotero RDF) also takes the catalog's taxonomy, and its frame
+the collections of the file's items.
 """
 
 from __future__ import annotations
@@ -24,16 +26,39 @@ from delbib.errors import InputError
 __all__ = [
     "FORMATS",
     "Format",
+    "Frame",
     "arxiv_id",
-    "assemble",
     "categories",
     "date_parts",
     "iso_date",
     "for_suffix",
     "get",
+    "join",
     "names",
     "write",
 ]
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What a file puts around its pieces: ``head``, ``sep`` between two pieces, ``tail``;
+    a file with no piece is ``empty`` (``head + tail`` unless the format says otherwise)."""
+
+    head: str = ""
+    sep: str = ""
+    tail: str = ""
+    empty: str | None = None
+
+    def text_when_empty(self) -> str:
+        return self.head + self.tail if self.empty is None else self.empty
+
+
+def join(frame: Frame, pieces: Iterable[str]) -> str:
+    """A whole file from its frame and pieces (what streaming them into a file writes)."""
+    pieces = list(pieces)
+    if not pieces:
+        return frame.text_when_empty()
+    return frame.head + frame.sep.join(pieces) + frame.tail
 
 
 @dataclass(frozen=True)
@@ -47,35 +72,33 @@ class Format:
     options: Mapping[str, Any] = field(default_factory=dict)  # fixed writer keywords
     collections: bool = False  # takes ``taxonomy=`` and writes category collections
 
-    def _bind(self, func: Callable[..., Any]) -> Callable[..., Any]:
-        """``func`` with this format's fixed options bound (a clash is an InputError)."""
-        if not self.options:
-            return func
-        fixed = dict(self.options)
-
-        def bound(arg: Any, **options: Any) -> Any:
-            clash = sorted(k for k in options if k in fixed and options[k] != fixed[k])
-            if clash:
-                raise InputError(f"format {self.name!r} fixes option(s) {', '.join(clash)}")
-            return func(arg, **{**options, **fixed})
-
-        bound.__doc__ = func.__doc__
-        return bound
+    def _options(self, options: Mapping[str, Any]) -> dict[str, Any]:
+        """``options`` with this format's fixed ones added (a clash is an InputError)."""
+        clash = sorted(k for k in options if k in self.options and options[k] != self.options[k])
+        if clash:
+            raise InputError(f"format {self.name!r} fixes option(s) {', '.join(clash)}")
+        return {**options, **self.options}
 
     def _module(self) -> Any:
         return import_module(f"delbib.formats.{self.module}")
 
-    def writer(self) -> Callable[..., str]:
-        """The writer function: items -> text."""
-        return self._bind(self._module().write)
+    def write(self, items: Iterable[Mapping[str, Any]], **options: Any) -> str:
+        """The whole text of a file of ``items``."""
+        return self._module().write(list(items), **self._options(options))
 
-    def entries(self) -> Callable[..., list[str]]:
-        """The function rendering each item once: items -> pieces."""
-        return self._bind(self._module().entries)
+    def renderer(self, **options: Any) -> Callable[[Mapping[str, Any]], str]:
+        """A fresh function rendering one item to its piece (one per file or layout)."""
+        return self._module().renderer(**self._options(options))
 
-    def document(self) -> Callable[..., str]:
-        """The function making a file from pieces: pieces -> text."""
-        return self._bind(self._module().document)
+    def collections_of(
+        self, items: Iterable[Mapping[str, Any]], taxonomy: list[tuple[str, str, str | None]]
+    ) -> Any:
+        """The collections a file of ``items`` holds (formats with ``collections`` only)."""
+        return self._module().collections(items, taxonomy)
+
+    def frame(self, **options: Any) -> Frame:
+        """The frame of a file of this format (``collections=`` for a format with them)."""
+        return self._module().frame(**self._options(options))
 
 
 FORMATS: dict[str, Format] = {
@@ -122,22 +145,7 @@ def for_suffix(path: str | PurePath) -> str:
 
 def write(name: str, items: Iterable[Mapping[str, Any]], **options: Any) -> str:
     """Serialise ``items`` in format ``name`` (options go to the writer)."""
-    return get(name).writer()(list(items), **options)
-
-
-def assemble(
-    name: str,
-    pieces: list[str],
-    items: list[Mapping[str, Any]],
-    taxonomy: list[tuple[str, str, str | None]] | None = None,
-    **options: Any,
-) -> str:
-    """A file of format ``name`` from pieces rendered by its ``entries`` (same bytes as
-    ``write`` on ``items``); ``taxonomy`` is used by formats with collections."""
-    fmt = get(name)
-    if fmt.collections:
-        options["collections"] = fmt._module().collections(items, taxonomy)
-    return fmt.document()(pieces, **options)
+    return get(name).write(items, **options)
 
 
 # Small item readers shared by the writers (kept here: stdlib only, cheap to import).

@@ -39,14 +39,14 @@ Decisions (see also ``delbib.latex``):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from delbib.errors import InputError
-from delbib.formats import arxiv_id, categories, date_parts
+from delbib.formats import Frame, arxiv_id, categories, date_parts, join
 from delbib.latex import clean_text, encode, escape, escape_title
 
-__all__ = ["FLAVOURS", "document", "entries", "short_label", "write"]
+__all__ = ["FLAVOURS", "frame", "renderer", "short_label", "write"]
 
 FLAVOURS = ("bibtex", "biblatex")
 
@@ -378,28 +378,28 @@ def _check_flavour(flavour: str) -> None:
         raise InputError(f"unknown BibTeX flavour {flavour!r}; use one of {', '.join(FLAVOURS)}")
 
 
-def entries(
-    items: Iterable[Mapping[str, Any]], *, flavour: str = "bibtex", ascii: bool = False
-) -> list[str]:
-    """One rendered ``.bib`` entry per item, in order (see ``write``)."""
+def renderer(*, flavour: str = "bibtex", ascii: bool = False) -> Callable[[Mapping[str, Any]], str]:
+    """A function rendering one item as a ``.bib`` entry; it refuses a key it rendered
+    before, since a file with two entries of one key loses one of them."""
     _check_flavour(flavour)
     biblatex = flavour == "biblatex"
     seen: set[str] = set()
-    out: list[str] = []
-    for item in items:
+
+    def render(item: Mapping[str, Any]) -> str:
         key = _key(item)
         if key in seen:
             raise InputError(f"duplicate citation key {key!r}", field="citation-key")
         seen.add(key)
         entry, fields = _entry(item, biblatex, ascii)
-        out.append(_format(entry, key, fields))
-    return out
+        return _format(entry, key, fields)
+
+    return render
 
 
-def document(pieces: Iterable[str], *, flavour: str = "bibtex", ascii: bool = False) -> str:
-    """A ``.bib`` file from rendered entries (a blank line between entries)."""
+def frame(*, flavour: str = "bibtex", ascii: bool = False) -> Frame:
+    """A ``.bib`` file: entries with a blank line between them."""
     _check_flavour(flavour)
-    return "\n".join(pieces)
+    return Frame(sep="\n")
 
 
 def write(
@@ -411,4 +411,4 @@ def write(
     Raises ``InputError`` for an unknown flavour or a missing, invalid or duplicate key:
     BibTeX cannot represent those, and dropping the item silently would be worse.
     """
-    return document(entries(items, flavour=flavour, ascii=ascii), flavour=flavour)
+    return join(frame(flavour=flavour), map(renderer(flavour=flavour, ascii=ascii), items))

@@ -24,10 +24,12 @@ Speed: each item is encoded once by orjson (``entries``) with the same bytes as
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-__all__ = ["document", "entries", "write"]
+from delbib.formats import Frame, join
+
+__all__ = ["frame", "renderer", "write"]
 
 _FIRST = (
     "id",
@@ -120,23 +122,23 @@ def _ordered(item: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def entries(items: Iterable[Mapping[str, Any]]) -> list[str]:
-    """Each item as an indented member of the top-level array, in order (see ``write``)."""
+def renderer() -> Callable[[Mapping[str, Any]], str]:
+    """A function rendering one item as an indented member of the top-level array."""
     import orjson
 
     indent = orjson.OPT_INDENT_2
-    return [
-        "  " + orjson.dumps(_ordered(i), option=indent).decode().replace("\n", "\n  ")
-        for i in items
-    ]
+
+    def render(item: Mapping[str, Any]) -> str:
+        return "  " + orjson.dumps(_ordered(item), option=indent).decode().replace("\n", "\n  ")
+
+    return render
 
 
-def document(pieces: Iterable[str]) -> str:
-    """The JSON array of rendered items, with a trailing newline."""
-    pieces = list(pieces)
-    return "[\n" + ",\n".join(pieces) + "\n]\n" if pieces else "[]\n"
+def frame() -> Frame:
+    """A JSON array with a trailing newline (``[]`` when empty)."""
+    return Frame("[\n", ",\n", "\n]\n", empty="[]\n")
 
 
 def write(items: Iterable[Mapping[str, Any]]) -> str:
     """Serialise canonical CSL-JSON items as a JSON array, in the given order."""
-    return document(entries(items))
+    return join(frame(), map(renderer(), items))

@@ -33,13 +33,13 @@ Decisions, each from RIS.js's import tables:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
-from delbib.formats import arxiv_id, categories, date_parts
+from delbib.formats import Frame, arxiv_id, categories, date_parts, join
 from delbib.latex import clean_text
 
-__all__ = ["EOL", "document", "entries", "write"]
+__all__ = ["EOL", "frame", "renderer", "write"]
 
 EOL = "\r\n"
 
@@ -186,16 +186,16 @@ def _render(item: Mapping[str, Any]) -> str:
     return EOL.join(lines) + EOL
 
 
-def entries(items: Iterable[Mapping[str, Any]]) -> list[str]:
-    """One RIS record per item, in order (see ``write``)."""
-    return [_render(item) for item in items]
+def renderer() -> Callable[[Mapping[str, Any]], str]:
+    """The function rendering one item as a RIS record."""
+    return _render
 
 
-def document(pieces: Iterable[str]) -> str:
-    """A RIS file from rendered records (a blank line between records)."""
-    return EOL.join(pieces)
+def frame() -> Frame:
+    """A RIS file: records with a blank line between them."""
+    return Frame(sep=EOL)
 
 
 def write(items: Iterable[Mapping[str, Any]]) -> str:
     """Serialise canonical items as RIS records (CRLF line ends, UTF-8 text)."""
-    return document(entries(items))
+    return join(frame(), map(renderer(), items))

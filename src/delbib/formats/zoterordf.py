@@ -29,16 +29,16 @@ dropped.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from delbib.catalog import slugify
-from delbib.formats import arxiv_id, categories, iso_date
+from delbib.formats import Frame, arxiv_id, categories, iso_date, join
 from delbib.latex import clean_text
 
-__all__ = ["NAMESPACES", "Collection", "collections", "document", "entries", "write"]
+__all__ = ["NAMESPACES", "Collection", "collections", "frame", "renderer", "write"]
 
 NAMESPACES = {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
@@ -180,9 +180,9 @@ def _node(item: Mapping[str, Any]) -> str:
     return "".join(out)
 
 
-def entries(items: Iterable[Mapping[str, Any]]) -> list[str]:
-    """One RDF/XML item node per item, in order (see ``write``)."""
-    return [_node(item) for item in items]
+def renderer() -> Callable[[Mapping[str, Any]], str]:
+    """The function rendering one item as an RDF/XML item node."""
+    return _node
 
 
 def collections(
@@ -234,10 +234,10 @@ def _collection(coll: Collection, children: list[Collection]) -> str:
     return "".join(parts)
 
 
-def document(pieces: Iterable[str], *, collections: Sequence[Collection] = ()) -> str:
-    """An RDF/XML file from rendered item nodes and the collections they belong to."""
+def frame(*, collections: Sequence[Collection] = ()) -> Frame:
+    """An RDF/XML file: the item nodes, then the collections they belong to."""
     nodes = [_collection(c, [d for d in collections if d.parent == c.slug]) for c in collections]
-    return _HEADER + "".join(pieces) + "".join(nodes) + _FOOTER
+    return Frame(_HEADER, "", "".join(nodes) + _FOOTER)
 
 
 def write(
@@ -247,4 +247,4 @@ def write(
 ) -> str:
     """Serialise canonical items as Zotero RDF, with one collection per category."""
     items = list(items)
-    return document(entries(items), collections=collections(items, taxonomy))
+    return join(frame(collections=collections(items, taxonomy)), map(_node, items))
