@@ -269,3 +269,87 @@ def test_zotero_rdf_collections_nest_when_categories_have_a_parent():
         part,
         rdflib.URIRef("file:///x#collection_data-pruning"),
     ) in pruning
+
+
+def _tree(root):
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_ctrl_c_in_the_middle_of_an_export_leaves_every_file_as_it_was(
+    catalog_copy, tmp_path, monkeypatch
+):
+    """Files are streamed entry by entry: an interrupt half-way leaves no file half-written,
+    no temporary file, and the previous export whole."""
+    out = tmp_path / "exports"
+    cat = catalog.load(catalog_copy)
+    exporter.export_all(cat, out)
+    before = _tree(out)
+    paper = catalog_copy / "papers" / "less2024.yaml"
+    paper.write_text(paper.read_text().replace("- Data Selection", "- Data Curation"))
+    cat = catalog.load(catalog_copy)
+    calls = []
+    real = csl.to_item
+
+    def interrupted(entry, record):
+        calls.append(entry.key)
+        if len(calls) == len(cat.entries) // 2:
+            raise KeyboardInterrupt
+        return real(entry, record)
+
+    monkeypatch.setattr(csl, "to_item", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        exporter.export_all(cat, out)
+    assert _tree(out) == before
+    monkeypatch.setattr(csl, "to_item", real)
+    result = exporter.export_all(cat, out)
+    assert "bibtex/data-curation.bib" in result.written
+    assert _tree(out) != before and not list(out.rglob("*.tmp"))
+
+
+def test_check_finds_a_truncated_an_extended_a_missing_and_a_stale_file(tmp_path):
+    out = tmp_path / "exports"
+    cat = catalog.load(CATALOG)
+    exporter.export_all(cat, out)
+    assert exporter.check(cat, out) == []
+    cut = out / "ris" / "survey.ris"
+    cut.write_bytes(cut.read_bytes()[:-1])
+    longer = out / "csljson" / "all.json"
+    longer.write_bytes(longer.read_bytes() + b"\n")
+    (out / "bibtex" / "data-pruning.bib").unlink()
+    (out / "biblatex" / "old-category.bib").write_text("@misc{x}\n")
+    assert exporter.check(cat, out) == [  # layout order, then stale files
+        "missing: bibtex/data-pruning.bib",
+        "differs: csljson/all.json",
+        "differs: ris/survey.ris",
+        "stale: biblatex/old-category.bib",
+    ]
+
+
+def test_a_rewritten_export_file_keeps_its_mode_and_its_symlink(catalog_copy, tmp_path):
+    out = tmp_path / "exports"
+    exporter.export_all(catalog.load(catalog_copy), out)
+    mode_file = out / "ris" / "all.ris"
+    mode_file.chmod(0o640)
+    real = tmp_path / "kept-elsewhere.bib"
+    real.write_text("old\n")
+    link = out / "bibtex" / "all.bib"
+    link.unlink()
+    link.symlink_to(real)
+    paper = catalog_copy / "papers" / "less2024.yaml"
+    paper.write_text(paper.read_text().replace("- Data Selection", "- Data Curation"))
+    result = exporter.export_all(catalog.load(catalog_copy), out)
+    assert {"ris/all.ris", "bibtex/all.bib"} <= set(result.written)
+    assert mode_file.stat().st_mode & 0o777 == 0o640
+    assert link.is_symlink() and "@" in real.read_text()
+
+
+def test_an_unwritable_export_file_is_a_one_line_error(tmp_path):
+    out = tmp_path / "exports"
+    (out / "ris" / "all.ris").mkdir(parents=True)
+    result = CliRunner().invoke(
+        main, ["--catalog", str(CATALOG), "export", "--all", "-q", "--out-dir", str(out)]
+    )
+    assert result.exit_code == 1
+    assert result.stderr.startswith("delbib: error: ") and "all.ris" in result.stderr
+    assert "Traceback" not in result.output
+    assert not list(out.rglob("*.tmp")) and not (out / "bibtex" / "all.bib").exists()

@@ -14,7 +14,7 @@ from typing import Any
 
 from . import csl, formats
 from .catalog import Catalog, Entry
-from .errors import InputError
+from .errors import InputError, OutputError
 from .files import AtomicFile
 
 ALL_FORMATS = ("bibtex", "biblatex", "csljson", "ris", "zotero-rdf")
@@ -138,18 +138,21 @@ def _stream(
     members: dict[str, list[Entry]] = {stem: [] for stem in stems}
     specs = [(fmt, formats.get(fmt)) for fmt in fmts]
     sinks: list[tuple[str, Any]] = []
+    fmt = stem = ""  # the file being written, named if writing fails
+    targets: dict[tuple[str, str], Any] = {}
     try:
-        files: dict[tuple[str, str], Any] = {}
+        writers: dict[str, dict[str, Callable[[bytes], Any]]] = {}
         for fmt, spec in specs:
             for stem in stems:
                 rel = f"{fmt}/{stem}{spec.suffix}"
-                files[fmt, stem] = sink = open_sink(rel)
+                sink = open_sink(rel)
                 sinks.append((rel, sink))
-        plans = [
-            (spec.renderer(), spec.frame().sep.encode(), [files[fmt, stem] for stem in stems], fmt)
-            for fmt, spec in specs
-        ]
-        heads = {fmt: spec.frame().head.encode() for fmt, spec in specs}
+                writers.setdefault(fmt, {})[stem] = sink.write
+                targets[fmt, stem] = getattr(sink, "path", rel)
+        plans = []
+        for fmt, spec in specs:
+            frame = spec.frame()
+            plans.append((fmt, spec.renderer(), frame.head.encode(), frame.sep.encode()))
         entries = catalog.ordered()
         resolved = catalog.resolved
         for done, entry in enumerate(entries, 1):
@@ -160,14 +163,15 @@ def _stream(
                 ALL_PAPERS,
                 *dict.fromkeys(slug_of[c] for c in entry.categories if c in slug_of),
             ]
+            firsts = [not members[stem] for stem in cats]
             for stem in cats:
                 members[stem].append(entry)
-            for render, sep, _, fmt in plans:
+            for fmt, render, head, sep in plans:
                 piece = render(item).encode("utf-8")
-                for stem in cats:
-                    sink = files[fmt, stem]
-                    sink.write(sep if len(members[stem]) > 1 else heads[fmt])
-                    sink.write(piece)
+                following = sep + piece
+                to = writers[fmt]
+                for stem, first in zip(cats, firsts, strict=True):
+                    to[stem](head + piece if first else following)
             if progress:
                 progress(done, len(entries))
         result.entries = len(entries)
@@ -175,14 +179,20 @@ def _stream(
         for fmt, spec in specs:
             for stem in stems:
                 if spec.collections:
-                    stubs = [
+                    pairs = [
                         {"id": e.key, "custom": {"categories": e.categories}} for e in members[stem]
                     ]
-                    frame = spec.frame(collections=spec.collections_of(stubs, tax))
+                    frame = spec.frame(collections=spec.collections_of(pairs, tax))
                 else:
                     frame = spec.frame()
                 tail = frame.tail if members[stem] else frame.text_when_empty()
-                files[fmt, stem].write(tail.encode("utf-8"))
+                writers[fmt][stem](tail.encode("utf-8"))
+    except OSError as exc:
+        for _, sink in sinks:
+            sink.abort()
+        raise OutputError(
+            f"cannot write: {exc.strerror or exc}", path=targets.get((fmt, stem))
+        ) from exc
     except BaseException:
         for _, sink in sinks:
             sink.abort()

@@ -10,7 +10,9 @@ What a path names decides how it is written:
   ``/proc/self/fd/1`` when that is a pipe) is written directly, never replaced by a file.
   A FIFO that no process reads is an error, not a hang.
 
-Failures are ``OutputError`` naming the path asked for, never the temporary file.
+``atomic_write`` writes a whole text; ``AtomicFile`` takes a file piece by piece (an export
+streams into many at once) and replaces the target on ``commit``, or leaves it untouched on
+``abort``. Failures are ``OutputError`` naming the path asked for, never the temporary file.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import fcntl
 import os
 import secrets
 import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +50,12 @@ def atomic_write(path: str | Path, text: str) -> bool:
     out = AtomicFile(path)
     try:
         out.write(data)
+    except BrokenPipeError:
+        out.abort()
+        raise  # the reader went away (`-o /dev/stdout | head`): the CLI ends quietly
+    except OSError as exc:
+        out.abort()
+        raise OutputError(f"cannot write: {exc.strerror or exc}", path=path) from exc
     except BaseException:
         out.abort()
         raise
@@ -72,23 +81,16 @@ class AtomicFile:
             if mode is not None and not stat.S_ISREG(mode):
                 self._mode = None
                 self._handle = _open_directly(self.path, mode)
-                return
-            self._mode = None if mode is None else stat.S_IMODE(mode)
-            self._target = Path(os.path.realpath(self.path))
-            self._target.parent.mkdir(parents=True, exist_ok=True)
-            fd, self._tmp = _create_temporary(self._target)
-            self._handle = os.fdopen(fd, "wb", buffering=buffer)
+            else:
+                self._mode = None if mode is None else stat.S_IMODE(mode)
+                self._target = Path(os.path.realpath(self.path))
+                self._target.parent.mkdir(parents=True, exist_ok=True)
+                fd, self._tmp = _create_temporary(self._target)
+                self._handle = os.fdopen(fd, "wb", buffering=buffer)
         except OSError as exc:
             raise OutputError(f"cannot write: {exc.strerror or exc}", path=self.path) from exc
-
-    def write(self, data: bytes) -> None:
-        try:
-            self._handle.write(data)
-        except BrokenPipeError:
-            raise  # the reader went away (`-o /dev/stdout | head`): the CLI ends quietly
-        except OSError as exc:
-            self.abort()
-            raise OutputError(f"cannot write: {exc.strerror or exc}", path=self.path) from exc
+        # the file's own method, for speed: an OSError it raises is the caller's to report
+        self.write: Callable[[bytes], Any] = self._handle.write
 
     def commit(self) -> bool:
         """Finish: rename the temporary file over the target (True), or drop it when the
