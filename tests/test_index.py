@@ -403,3 +403,32 @@ def test_odd_json_values_survive_the_index_exactly(catalog_copy, cache):
     warm = catalog.load(catalog_copy)
     assert warm.resolved["alpagasus2024"] == cold.resolved["alpagasus2024"] == json.loads(odd)
     assert warm.resolved["alpagasus2024"]["n"] == 123456789012345678901234567890
+
+
+@pytest.fixture
+def parallel(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Parse in worker processes even a small catalog, a few files per task, no index."""
+    monkeypatch.setattr(index, "PARALLEL_FILES", 1)
+    monkeypatch.setattr(index, "CHUNK_FILES", 25)
+    monkeypatch.setattr(index, "MIN_FILES", 10**9)
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("one core: parsing never goes to worker processes")
+
+
+def test_parsing_in_worker_processes_gives_the_same_catalog(catalog_copy, parallel, monkeypatch):
+    spread = catalog.load(catalog_copy)
+    monkeypatch.setattr(index, "PARALLEL_FILES", 10**9)
+    here = catalog.load(catalog_copy)
+    assert list(spread.entries) == list(here.entries)
+    assert [vars(e) for e in spread.entries.values()] == [vars(e) for e in here.entries.values()]
+    assert spread.resolved == here.resolved and len(here.resolved) > 100
+
+
+def test_a_bad_file_parsed_in_a_worker_is_named_with_line_and_field(catalog_copy, parallel):
+    names = sorted(p.name for p in (catalog_copy / "papers").glob("*.yaml"))
+    first, later = catalog_copy / "papers" / names[40], catalog_copy / "papers" / names[-3]
+    first.write_text(first.read_text("utf-8").replace("\nrows:", "\nrows: x\nold_rows:"), "utf-8")
+    later.write_text("key: [unclosed\n", "utf-8")
+    with pytest.raises(CatalogError) as err:
+        catalog.load(catalog_copy)
+    assert err.value.path == str(first) and err.value.field == "old_rows" and err.value.line

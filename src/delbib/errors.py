@@ -6,7 +6,7 @@ traceback, so each error carries where the problem is (file, line, field) when k
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -30,6 +30,10 @@ class DelbibError(Exception):
         self.path = str(path) if path is not None else None
         self.line = line
         self.field = field
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle with the file, line and field (a worker process's error keeps them)."""
+        return _rebuild, (type(self), self.message, self.path, self.line, self.field)
 
     def __str__(self) -> str:
         where = ""
@@ -59,3 +63,9 @@ class IdentifierError(DelbibError):
 
 class SourceError(DelbibError):
     """A metadata service failed: network, HTTP status, or a body that does not parse."""
+
+
+def _rebuild(
+    cls: type[DelbibError], message: str, path: str | None, line: int | None, field: str | None
+) -> DelbibError:
+    return cls(message, path=path, line=line, field=field)
