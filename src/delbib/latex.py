@@ -85,9 +85,6 @@ _LETTERS: dict[str, str] = {
 _WS = re.compile(r"\s+")
 _RUN = re.compile(r"[^\W_]+")
 _CONTROL = dict.fromkeys(c for c in range(32) if chr(c) not in "\t\n\r")
-# Text needs cleaning only for an entity, a control character, or whitespace other than a
-# single inner space (and, beyond ASCII, when it is not in NFC).
-_DIRTY = re.compile(r"[\x00-\x1f&]|(?! )\s|  |^ | $")
 
 
 def clean_text(text: str) -> str:
@@ -96,8 +93,16 @@ def clean_text(text: str) -> str:
     BibTeX and RIS are line/whitespace-insensitive (or line-based), so internal newlines
     and runs of spaces carry no meaning and would only break record structure.
     """
-    if not _DIRTY.search(text) and (text.isascii() or unicodedata.is_normalized("NFC", text)):
-        return text  # the common case: nothing to do
+    # isprintable() is False for a control character and for any whitespace but the space.
+    if (
+        "&" not in text
+        and "  " not in text
+        and text[:1] != " "
+        and text[-1:] != " "
+        and text.isprintable()
+        and (text.isascii() or unicodedata.is_normalized("NFC", text))
+    ):
+        return text  # the common case: nothing to clean
     if "&" in text:
         text = html.unescape(text)
     text = unicodedata.normalize("NFC", text).translate(_CONTROL)
@@ -151,13 +156,33 @@ def encode_char(ch: str, ascii: bool = False) -> str:
 
 _SPECIALS_TABLE = {ord(ch): latex for ch, latex in _SPECIALS.items()}
 _SPECIAL = re.compile("[" + re.escape("".join(_SPECIALS)) + "]")
+# Text that clean_text and _encode both keep as it is, in either mode: words of printable
+# ASCII other than the TeX specials, single spaces between them. Possessive, so one pass.
+_WORD = "[" + re.escape("".join(c for c in map(chr, range(33, 127)) if c not in _SPECIALS)) + "]"
+_PLAIN = re.compile(rf"(?:{_WORD}++(?: {_WORD}++)*+)?")
+
+
+class _AsciiTable(dict[int, str]):
+    """``encode_char(ch, ascii=True)`` by code point, filled as characters are met, so that
+    ASCII mode is one ``str.translate``; it stops growing at ``_ASCII_TABLE_MAX`` entries
+    (hostile text with many distinct characters), beyond which they are computed each time."""
+
+    def __missing__(self, code: int) -> str:
+        latex = encode_char(chr(code), True)
+        if len(self) < _ASCII_TABLE_MAX:
+            self[code] = latex
+        return latex
+
+
+_ASCII_TABLE_MAX = 8192
+_ASCII_TABLE = _AsciiTable()
 
 
 def _encode(text: str, ascii: bool) -> str:
-    """``encode_char`` over a string; one ``str.translate`` when only TeX specials matter."""
+    """``encode_char`` over a string, as one ``str.translate``."""
     if not ascii or text.isascii():
         return text.translate(_SPECIALS_TABLE) if _SPECIAL.search(text) else text
-    return "".join(encode_char(ch, ascii) for ch in text)
+    return text.translate(_ASCII_TABLE)
 
 
 def encode(text: str, *, ascii: bool = False) -> str:
@@ -167,6 +192,8 @@ def encode(text: str, *, ascii: bool = False) -> str:
 
 def escape(text: str, *, ascii: bool = False) -> str:
     """Make plain Unicode text print literally in LaTeX (no case protection)."""
+    if _PLAIN.fullmatch(text):
+        return text  # the common case: one scan instead of cleaning, then encoding
     return _encode(clean_text(text), ascii)
 
 
@@ -267,10 +294,18 @@ def escape_title(text: str, *, ascii: bool = False) -> str:
                 return run
         return _protected(run)
 
-    return _protect_pattern().sub(protect, encoded)
+    pattern = _ASCII_PROTECT if encoded.isascii() else _protect_pattern()
+    return pattern.sub(protect, encoded)
 
 
 _FIRST_RUN = re.compile(r"(?<![^\W_])(?<!\\)[^\W_]+")
+# ``_protect_pattern`` for ASCII text (most titles), twice as fast: small classes, one
+# lookbehind, and each alternative settles its run without backtracking (the second is
+# tried only when the first found no capital after the run's first character).
+_ASCII_PROTECT = re.compile(
+    r"(?<![A-Za-z0-9\\])"
+    r"(?:[A-Za-z0-9][a-z0-9]*+[A-Z][A-Za-z0-9]*+|[A-Z][a-z]*+[0-9][a-z0-9]*+|([A-Z])(?![A-Za-z0-9]))"
+)
 
 
 def braces_balanced(text: str) -> bool:

@@ -54,7 +54,8 @@ _KEY = re.compile(r"[A-Za-z0-9_:.\-]+")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _RANGE_DASH = re.compile(r"\s*[-\u2010-\u2015\u2212]+\s*")
 # A name part BibTeX/biber would mis-split or mis-initial: a comma, the word "and", a TeX special.
-_SPLITS_NAME = re.compile(r"[,&%$#_{}~^\\]|(?:^|\s)and(?:\s|$)", re.IGNORECASE)
+_NAME_SPLITTER = re.compile(r"[,&%$#_{}~^\\]")
+_AND_WORD = re.compile(r"(?:^|\s)and(?:\s|$)", re.IGNORECASE)
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _DOI_URL = re.compile(r"https?://(?:dx\.)?doi\.org/(.+?)/?", re.IGNORECASE)
 _ARXIV_URL = re.compile(
@@ -126,6 +127,11 @@ def _text(value: Any) -> str:
     return clean_text(str(value))
 
 
+def _field(value: Any, ascii: bool) -> str:
+    """A value as field text, cleaned and escaped."""
+    return escape(value, ascii=ascii) if type(value) is str else encode(_text(value), ascii=ascii)
+
+
 def _raw(value: str) -> str:
     """Verbatim field (url, doi, eprint) made brace-safe by percent-encoding."""
     value = value.strip()
@@ -173,7 +179,7 @@ def _name_part(part: str, ascii: bool, *, whole: bool = False) -> str:
     would become a bogus initial in biber (``\\\\bibinitperiod``).
     """
     encoded = encode(part, ascii=ascii)
-    if whole or _SPLITS_NAME.search(part):
+    if whole or _NAME_SPLITTER.search(part) or ("and" in part.lower() and _AND_WORD.search(part)):
         return "{" + encoded + "}"
     return encoded
 
@@ -251,7 +257,7 @@ def _entry(item: Mapping[str, Any], biblatex: bool, ascii: bool) -> tuple[str, d
     def text(name: str, csl: str) -> None:
         value = item.get(csl)
         if value:
-            put(name, encode(_text(value), ascii=ascii))
+            put(name, _field(value, ascii))
 
     custom = _custom(item)
     put("author", _names(item.get("author"), ascii, others=bool(custom.get("incomplete_authors"))))
@@ -280,8 +286,8 @@ def _entry(item: Mapping[str, Any], biblatex: bool, ascii: bool) -> tuple[str, d
         put("eprintclass" if biblatex else "primaryClass", cls)
     put("keywords", _keywords(item, ascii))
 
-    container = encode(_text(item.get("container-title")), ascii=ascii)
-    publisher = encode(_text(item.get("publisher")), ascii=ascii)
+    container = _field(item.get("container-title"), ascii)
+    publisher = _field(item.get("publisher"), ascii)
     place = "location" if biblatex else "address"
     genre = _text(item.get("genre")).lower()
 
@@ -319,7 +325,7 @@ def _entry(item: Mapping[str, Any], biblatex: bool, ascii: bool) -> tuple[str, d
     elif kind == "report":
         entry = "report" if biblatex else "techreport"
         put("institution", publisher)
-        kind_of_report = encode(_text(item.get("genre")), ascii=ascii)
+        kind_of_report = _field(item.get("genre"), ascii)
         put("type", kind_of_report or ("techreport" if biblatex else ""))
         text("number", "number")
         text(place, "publisher-place")
@@ -344,7 +350,7 @@ def _entry(item: Mapping[str, Any], biblatex: bool, ascii: bool) -> tuple[str, d
     else:  # document, non-arXiv preprints, anything unknown
         entry = "misc"
         how = container or publisher
-        number = encode(_text(item.get("number")), ascii=ascii)
+        number = _field(item.get("number"), ascii)
         if kind == "article" and publisher and number:
             how = f"{publisher} {number}"
         put("howpublished", how)
