@@ -84,7 +84,7 @@ _LETTERS: dict[str, str] = {
 
 _WS = re.compile(r"\s+")
 _RUN = re.compile(r"[^\W_]+")
-_CONTROL = dict.fromkeys(c for c in range(32) if chr(c) not in "\t\n\r")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # not \t \n \r: whitespace
 
 
 def clean_text(text: str) -> str:
@@ -105,7 +105,7 @@ def clean_text(text: str) -> str:
         return text  # the common case: nothing to clean
     if "&" in text:
         text = html.unescape(text)
-    text = unicodedata.normalize("NFC", text).translate(_CONTROL)
+    text = _CONTROL.sub("", unicodedata.normalize("NFC", text))
     return _WS.sub(" ", text).strip()
 
 
@@ -154,35 +154,29 @@ def encode_char(ch: str, ascii: bool = False) -> str:
     return encoded
 
 
-_SPECIALS_TABLE = {ord(ch): latex for ch, latex in _SPECIALS.items()}
-_SPECIAL = re.compile("[" + re.escape("".join(_SPECIALS)) + "]")
+_SPECIAL_CHARS = re.escape("".join(_SPECIALS))
+_SPECIAL = re.compile(f"[{_SPECIAL_CHARS}]")
+_SPECIAL_OR_NON_ASCII = re.compile(rf"[{_SPECIAL_CHARS}\x80-\U0010ffff]")
 # Text that clean_text and _encode both keep as it is, in either mode: words of printable
 # ASCII other than the TeX specials, single spaces between them. Possessive, so one pass.
 _WORD = "[" + re.escape("".join(c for c in map(chr, range(33, 127)) if c not in _SPECIALS)) + "]"
 _PLAIN = re.compile(rf"(?:{_WORD}++(?: {_WORD}++)*+)?")
 
 
-class _AsciiTable(dict[int, str]):
-    """``encode_char(ch, ascii=True)`` by code point, filled as characters are met, so that
-    ASCII mode is one ``str.translate``; it stops growing at ``_ASCII_TABLE_MAX`` entries
-    (hostile text with many distinct characters), beyond which they are computed each time."""
-
-    def __missing__(self, code: int) -> str:
-        latex = encode_char(chr(code), True)
-        if len(self) < _ASCII_TABLE_MAX:
-            self[code] = latex
-        return latex
+def _special(match: re.Match[str]) -> str:
+    return _SPECIALS[match.group()]
 
 
-_ASCII_TABLE_MAX = 8192
-_ASCII_TABLE = _AsciiTable()
+def _ascii_char(match: re.Match[str]) -> str:
+    return encode_char(match.group(), True)
 
 
 def _encode(text: str, ascii: bool) -> str:
-    """``encode_char`` over a string, as one ``str.translate``."""
+    """``encode_char`` over a string. A regex substitution, not ``str.translate``: once a
+    character maps to several, translate looks up every character, ten times slower."""
     if not ascii or text.isascii():
-        return text.translate(_SPECIALS_TABLE) if _SPECIAL.search(text) else text
-    return text.translate(_ASCII_TABLE)
+        return _SPECIAL.sub(_special, text)
+    return _SPECIAL_OR_NON_ASCII.sub(_ascii_char, text)
 
 
 def encode(text: str, *, ascii: bool = False) -> str:
@@ -253,14 +247,32 @@ def _char_class(test: Callable[[str], bool]) -> str:
 def _protect_pattern() -> re.Pattern[str]:
     """Runs (maximal letters and digits, not a macro name after a backslash) that need
     braces: a capital after the first character, a capital first with a digit, a lone
-    capital. Built once; the same rules as ``_needs_protection``."""
+    capital. Built once; the same rules as ``_needs_protection``.
+
+    Written so that no alternative backtracks over its run (possessive, tried in this
+    order), which halves the cost of a title. The rules as first written, with
+    ``run = [^\\W_]`` (``str.isalnum``), ``upper`` and ``digit``::
+
+        (?<!run)(?<!\\)(?:run+ upper run* | upper run*? digit run* | (upper))(?!run)
+
+    An ``upper`` that is no ``run`` character (circled letters such as U+24B6) extends a
+    match over the run after it; the first two alternatives below keep that.
+    """
+    run = _char_class(str.isalnum)
     upper = _char_class(str.isupper)
     digit = _char_class(str.isdigit)
-    run = r"[^\W_]"
+    upper_run = _char_class(lambda c: c.isupper() and c.isalnum())
+    upper_other = _char_class(lambda c: c.isupper() and not c.isalnum())
+    lower = _char_class(lambda c: c.isalnum() and not c.isupper())
+    letter = _char_class(lambda c: c.isalnum() and not c.isupper() and not c.isdigit())
+    not_after = run[:-1] + r"\\]"  # neither a run character nor a backslash
     return re.compile(
-        rf"(?<!{run})(?<!\\)"
-        rf"(?:{run}+{upper}{run}*|{upper}{run}*?{digit}{run}*|({upper}))"
-        rf"(?!{run})"
+        rf"(?<!{not_after})(?:"
+        rf"{run}++{upper_other}{run}*+"  # a capital right after the run
+        rf"|{run}{lower}*+{upper_run}{run}*+"  # a capital inside the run
+        rf"|{upper_run}{letter}*+{digit}{run}*+"  # (no capital after the first) a digit
+        rf"|{upper_other}{run}*?{digit}{run}*+"
+        rf"|({upper})(?!{run}))"
     )
 
 
@@ -278,7 +290,7 @@ def escape_title(text: str, *, ascii: bool = False) -> str:
     Basic Multilingual Plane (outside the pattern's classes) goes run by run.
     """
     text = clean_text(text)
-    if not text.isascii() and (ascii or max(text) > "\uffff"):
+    if not text.isascii() and (ascii or _ASTRAL.search(text)):
         return _title_by_runs(text, ascii)  # accents as commands, or beyond the BMP
     encoded = _encode(text, ascii)
     first = _FIRST_RUN.search(encoded)
@@ -294,18 +306,11 @@ def escape_title(text: str, *, ascii: bool = False) -> str:
                 return run
         return _protected(run)
 
-    pattern = _ASCII_PROTECT if encoded.isascii() else _protect_pattern()
-    return pattern.sub(protect, encoded)
+    return _protect_pattern().sub(protect, encoded)
 
 
 _FIRST_RUN = re.compile(r"(?<![^\W_])(?<!\\)[^\W_]+")
-# ``_protect_pattern`` for ASCII text (most titles), twice as fast: small classes, one
-# lookbehind, and each alternative settles its run without backtracking (the second is
-# tried only when the first found no capital after the run's first character).
-_ASCII_PROTECT = re.compile(
-    r"(?<![A-Za-z0-9\\])"
-    r"(?:[A-Za-z0-9][a-z0-9]*+[A-Z][A-Za-z0-9]*+|[A-Z][a-z]*+[0-9][a-z0-9]*+|([A-Z])(?![A-Za-z0-9]))"
-)
+_ASTRAL = re.compile(r"[\U00010000-\U0010ffff]")
 
 
 def braces_balanced(text: str) -> bool:

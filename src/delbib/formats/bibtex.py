@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 
 from delbib.errors import InputError
@@ -56,6 +57,7 @@ _RANGE_DASH = re.compile(r"\s*[-\u2010-\u2015\u2212]+\s*")
 # A name part BibTeX/biber would mis-split or mis-initial: a comma, the word "and", a TeX special.
 _NAME_SPLITTER = re.compile(r"[,&%$#_{}~^\\]")
 _AND_WORD = re.compile(r"(?:^|\s)and(?:\s|$)", re.IGNORECASE)
+_FAMILY_GIVEN = frozenset({"family", "given"})
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _DOI_URL = re.compile(r"https?://(?:dx\.)?doi\.org/(.+?)/?", re.IGNORECASE)
 _ARXIV_URL = re.compile(
@@ -179,12 +181,31 @@ def _name_part(part: str, ascii: bool, *, whole: bool = False) -> str:
     would become a bogus initial in biber (``\\\\bibinitperiod``).
     """
     encoded = encode(part, ascii=ascii)
-    if whole or _NAME_SPLITTER.search(part) or ("and" in part.lower() and _AND_WORD.search(part)):
+    if whole or _splits(part):
         return "{" + encoded + "}"
     return encoded
 
 
+def _splits(part: str) -> bool:
+    """True when BibTeX/biber would mis-split or mis-initial the name part (see ``_name_part``)."""
+    return bool(_NAME_SPLITTER.search(part) or ("and" in part.lower() and _AND_WORD.search(part)))
+
+
 def _name(name: Any, ascii: bool) -> str:
+    if type(name) is dict and name.keys() == _FAMILY_GIVEN:
+        family, given = name["family"], name["given"]
+        if type(family) is str and type(given) is str:
+            return _family_given(family, given, ascii)
+    return _any_name(name, ascii)
+
+
+@lru_cache(maxsize=8192)
+def _family_given(family: str, given: str, ascii: bool) -> str:
+    """``_any_name`` of the commonest name, cached: an author recurs across a catalog."""
+    return _any_name({"family": family, "given": given}, ascii)
+
+
+def _any_name(name: Any, ascii: bool) -> str:
     if not isinstance(name, Mapping):
         literal = _text(name)
         return "{" + encode(literal, ascii=ascii) + "}" if literal else ""
