@@ -293,14 +293,12 @@ def escape_title(text: str, *, ascii: bool = False) -> str:
     if not text.isascii() and (ascii or _ASTRAL.search(text)):
         return _title_by_runs(text, ascii)  # accents as commands, or beyond the BMP
     encoded = _encode(text, ascii)
-    first = _FIRST_RUN.search(encoded)
-    first_start = first.start() if first else -1
 
     def protect(match: re.Match[str]) -> str:
         run = match.group()
-        if match.group(1) is not None:  # a lone capital
+        if match.group(1) is not None:  # a lone capital (rare: look for the first run now)
             start = match.start()
-            if start == first_start:
+            if start == _FIRST_RUN.search(encoded).start():
                 return run
             if run == "A" and (start == 0 or encoded[start - 1] == " "):
                 return run
