@@ -179,9 +179,12 @@ def test_protection_pattern_finds_what_the_rules_as_first_written_find(text: str
     capitals, as the plain (backtracking) regex of its rules, on any BMP text."""
     import re
 
-    from delbib.latex import _char_class, _protect_pattern
+    from delbib.latex import _protect_pattern
 
-    run, upper, digit = r"[^\W_]", _char_class(str.isupper), _char_class(str.isdigit)
+    bmp = [chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000]
+    run = r"[^\W_]"
+    upper = "[" + "".join(re.escape(c) for c in bmp if c.isupper()) + "]"
+    digit = "[" + "".join(re.escape(c) for c in bmp if c.isdigit()) + "]"
     rules = re.compile(
         rf"(?<!{run})(?<!\\)(?:{run}+{upper}{run}*|{upper}{run}*?{digit}{run}*|({upper}))(?!{run})"
     )

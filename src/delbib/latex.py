@@ -229,18 +229,25 @@ def _title_by_runs(text: str, ascii: bool) -> str:
     return "".join(out)
 
 
-def _char_class(test: Callable[[str], bool]) -> str:
-    """A regex character class of the BMP characters ``test`` accepts, as ranges."""
+_ALNUM, _UPPER, _DIGIT = 1, 2, 4  # the kinds of character the title pattern tells apart
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> bytes:
+    """Each BMP character's kind (the sum of ``_ALNUM``, ``_UPPER``, ``_DIGIT`` it is), in
+    one pass, so that the pattern's classes cost one scan each."""
+    return bytes(
+        c.isalnum() | c.isupper() << 1 | c.isdigit() << 2 for c in map(chr, range(0x10000))
+    )
+
+
+def _char_class(accept: Callable[[int], bool]) -> str:
+    """A regex character class of the BMP characters of the kinds ``accept`` accepts, as ranges."""
+    kinds = b"".join(b"\\x%02x" % kind for kind in range(8) if accept(kind))
     ranges: list[str] = []
-    start = None
-    for code in range(0x10001):
-        inside = code < 0x10000 and test(chr(code))
-        if inside and start is None:
-            start = code
-        elif not inside and start is not None:
-            first, last = re.escape(chr(start)), re.escape(chr(code - 1))
-            ranges.append(first if start == code - 1 else f"{first}-{last}")
-            start = None
+    for span in re.finditer(b"[" + kinds + b"]+", _kinds()):
+        first, last = re.escape(chr(span.start())), re.escape(chr(span.end() - 1))
+        ranges.append(first if span.end() - span.start() == 1 else f"{first}-{last}")
     return "[" + "".join(ranges) + "]"
 
 
@@ -259,13 +266,13 @@ def _protect_pattern() -> re.Pattern[str]:
     An ``upper`` that is no ``run`` character (circled letters such as U+24B6) extends a
     match over the run after it; the first two alternatives below keep that.
     """
-    run = _char_class(str.isalnum)
-    upper = _char_class(str.isupper)
-    digit = _char_class(str.isdigit)
-    upper_run = _char_class(lambda c: c.isupper() and c.isalnum())
-    upper_other = _char_class(lambda c: c.isupper() and not c.isalnum())
-    lower = _char_class(lambda c: c.isalnum() and not c.isupper())
-    letter = _char_class(lambda c: c.isalnum() and not c.isupper() and not c.isdigit())
+    run = _char_class(lambda k: k & _ALNUM)  # as ranges: faster to match than [^\W_]
+    upper = _char_class(lambda k: k & _UPPER)
+    digit = _char_class(lambda k: k & _DIGIT)
+    upper_run = _char_class(lambda k: k & _UPPER and k & _ALNUM)
+    upper_other = _char_class(lambda k: k & _UPPER and not k & _ALNUM)
+    lower = _char_class(lambda k: k & _ALNUM and not k & _UPPER)
+    letter = _char_class(lambda k: k & _ALNUM and not k & (_UPPER | _DIGIT))
     not_after = run[:-1] + r"\\]"  # neither a run character nor a backslash
     return re.compile(
         rf"(?<!{not_after})(?:"
