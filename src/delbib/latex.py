@@ -27,7 +27,6 @@ __all__ = [
     "clean_text",
     "encode",
     "encode_char",
-    "encode_title",
     "escape",
     "escape_title",
 ]
@@ -297,11 +296,7 @@ def escape_title(text: str, *, ascii: bool = False) -> str:
     non-ASCII characters in ``ascii`` mode, where accents become commands, or beyond the
     Basic Multilingual Plane (outside the pattern's classes) goes run by run.
     """
-    return encode_title(clean_text(text), ascii=ascii)
-
-
-def encode_title(text: str, *, ascii: bool = False) -> str:
-    """``escape_title`` for text that already went through ``clean_text``."""
+    text = clean_text(text)
     if not text.isascii() and (ascii or _ASTRAL.search(text)):
         return _title_by_runs(text, ascii)  # accents as commands, or beyond the BMP
     encoded = _encode(text, ascii)

@@ -45,7 +45,7 @@ from typing import Any
 
 from delbib.errors import InputError
 from delbib.formats import Frame, arxiv_id, categories, date_parts, join
-from delbib.latex import clean_text, encode, encode_title, escape
+from delbib.latex import clean_text, encode, escape, escape_title
 
 __all__ = ["FLAVOURS", "frame", "renderer", "short_label", "write"]
 
@@ -285,7 +285,7 @@ def _entry(item: Mapping[str, Any], biblatex: bool, ascii: bool) -> tuple[str, d
     if item.get("editor"):
         put("editor", _names(item.get("editor"), ascii))
     title = _text(item.get("title"))
-    put("title", encode_title(title, ascii=ascii))
+    put("title", escape_title(title, ascii=ascii))
 
     parts = date_parts(item)
     if parts:
