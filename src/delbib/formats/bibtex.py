@@ -285,6 +285,8 @@ def _entry(item: Mapping[str, Any], biblatex: bool, ascii: bool) -> tuple[str, d
     if item.get("editor"):
         put("editor", _names(item.get("editor"), ascii))
     title = _text(item.get("title"))
+    # escape_title (and short_label) clean the cleaned title again, so a doubly escaped
+    # entity (&amp;amp;) ends as "&": the output this writer has always had.
     put("title", escape_title(title, ascii=ascii))
 
     parts = date_parts(item)
