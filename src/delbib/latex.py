@@ -93,18 +93,17 @@ def clean_text(text: str) -> str:
     BibTeX and RIS are line/whitespace-insensitive (or line-based), so internal newlines
     and runs of spaces carry no meaning and would only break record structure.
     """
+    if "&" in text:
+        text = html.unescape(text)
     # isprintable() is False for a control character and for any whitespace but the space.
     if (
-        "&" not in text
-        and "  " not in text
+        "  " not in text
         and text[:1] != " "
         and text[-1:] != " "
         and text.isprintable()
         and (text.isascii() or unicodedata.is_normalized("NFC", text))
     ):
-        return text  # the common case: nothing to clean
-    if "&" in text:
-        text = html.unescape(text)
+        return text  # the common case: nothing (else) to clean
     text = _CONTROL.sub("", unicodedata.normalize("NFC", text))
     return _WS.sub(" ", text).strip()
 
