@@ -236,14 +236,20 @@ def _any_name(name: Any, ascii: bool) -> str:
 def _names(names: Any, ascii: bool, *, others: bool = False) -> str:
     if not isinstance(names, list):
         return ""
-    written = [n for n in (_name(x, ascii) for x in names) if n]
+    written = [text for name in names if (text := _name(name, ascii))]
     if others and written:
         written.append("others")
     return " and ".join(written)
 
 
 def _keywords(item: Mapping[str, Any], ascii: bool) -> str:
-    return ", ".join(escape(w, ascii=ascii) for w in categories(item))
+    return ", ".join([_keyword(w, ascii) for w in categories(item)])
+
+
+@lru_cache(maxsize=1024)
+def _keyword(word: str, ascii: bool) -> str:
+    """An escaped category, cached: a catalog has few categories, each on many items."""
+    return escape(word, ascii=ascii)
 
 
 def _pages(value: Any, ascii: bool) -> str:
