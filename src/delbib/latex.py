@@ -158,8 +158,8 @@ _SPECIAL = re.compile(f"[{_SPECIAL_CHARS}]")
 _SPECIAL_OR_NON_ASCII = re.compile(rf"[{_SPECIAL_CHARS}\x80-\U0010ffff]")
 # Text that clean_text and _encode both keep as it is, in either mode: words of printable
 # ASCII other than the TeX specials, single spaces between them. Possessive, so one pass.
-_WORD = "[" + re.escape("".join(c for c in map(chr, range(33, 127)) if c not in _SPECIALS)) + "]"
-_PLAIN = re.compile(rf"(?:{_WORD}++(?: {_WORD}++)*+)?")
+_PLAIN_CHAR = re.escape("".join(c for c in map(chr, range(33, 127)) if c not in _SPECIALS))
+_PLAIN = re.compile(rf"(?:[{_PLAIN_CHAR}]++(?: [{_PLAIN_CHAR}]++)*+)?")
 
 
 def _special(match: re.Match[str]) -> str:
@@ -274,11 +274,11 @@ def _protect_pattern() -> re.Pattern[str]:
     not_after = run[:-1] + r"\\]"  # neither a run character nor a backslash
     return re.compile(
         rf"(?<!{not_after})(?:"
-        rf"{run}++{upper_other}{run}*+"  # a capital right after the run
-        rf"|{run}{lower}*+{upper_run}{run}*+"  # a capital inside the run
-        rf"|{upper_run}{letter}*+{digit}{run}*+"  # (no capital after the first) a digit
-        rf"|{upper_other}{run}*?{digit}{run}*+"
-        rf"|({upper})(?!{run}))"
+        rf"{run}++{upper_other}{run}*+"  # a capital such as U+24B6 right after the run
+        rf"|{run}{lower}*+{upper_run}{run}*+"  # a capital after the run's first character
+        rf"|{upper_run}{letter}*+{digit}{run}*+"  # a capital, then (no capital) a digit
+        rf"|{upper_other}{run}*?{digit}{run}*+"  # the same after a capital such as U+24B6
+        rf"|({upper})(?!{run}))"  # a lone capital
     )
 
 
