@@ -286,6 +286,13 @@ def test_utf8_is_the_default() -> None:
     assert "Ludäscher" in text and '{\\"a}' not in text
 
 
+def test_a_name_written_in_one_mode_is_written_afresh_in_the_other() -> None:
+    """Rendered names are cached; the mode is part of what they are cached by."""
+    item = {"id": "n", "type": "document", "author": [{"family": "Gödel", "given": "Kurt"}]}
+    fields = [_raw_entries(bibtex.write([item], ascii=a))["n"][1]["author"] for a in (0, 1, 0)]
+    assert fields == ["{Gödel, Kurt}", r"{G{\"o}del, Kurt}", "{Gödel, Kurt}"]
+
+
 # --- incomplete items -------------------------------------------------------------------
 
 

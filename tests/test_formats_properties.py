@@ -137,3 +137,56 @@ def test_clean_text_leaves_nfc_single_spaced_text_and_is_idempotent(text) -> Non
     assert not re.search(r"[\x00-\x1f]|(?! )\s|  |^ | $", cleaned)
     if "&" not in cleaned:  # entities are decoded once; "&amp;amp;" stays "&amp;"
         assert clean_text(cleaned) == cleaned
+
+
+# --- the fast paths of delbib.latex agree with their plain definitions ------------------
+
+HOSTILE = TITLE_CHARS + " \t\n\r\x00\x1f\x0b\xa0\u2003\u200b\u0301\u0308;&#x" + "ⒶⓑⅫǅ²٣𝐀😀"
+
+
+@SETTINGS
+@given(text=st.one_of(st.text(alphabet=HOSTILE, max_size=40), st.text(max_size=40)))
+def test_clean_text_is_its_definition(text: str) -> None:
+    """Entities decoded, NFC, control characters dropped, whitespace collapsed and stripped
+    (written here the slow, obvious way)."""
+    import html
+    import unicodedata
+
+    expected = html.unescape(text) if "&" in text else text
+    expected = unicodedata.normalize("NFC", expected)
+    expected = "".join(c for c in expected if ord(c) >= 32 or c in "\t\n\r")
+    assert clean_text(text) == " ".join(expected.split())
+
+
+@SETTINGS
+@given(
+    text=st.one_of(st.text(alphabet=HOSTILE, max_size=40), st.text(max_size=40)),
+    ascii=st.booleans(),
+)
+def test_encode_and_escape_are_encode_char_over_each_character(text: str, ascii: bool) -> None:
+    from delbib.latex import encode, encode_char, escape
+
+    expected = "".join(encode_char(c, ascii) for c in text)
+    assert encode(text, ascii=ascii) == expected
+    cleaned = clean_text(text)
+    assert escape(text, ascii=ascii) == "".join(encode_char(c, ascii) for c in cleaned)
+
+
+@SETTINGS
+@given(text=st.text(alphabet=string.ascii_letters[:3] + "XYZ09 \\-_{}.ÄéⒶⓑ²٣ǅⅫ", max_size=14))
+def test_protection_pattern_finds_what_the_rules_as_first_written_find(text: str) -> None:
+    """The possessive pattern of escape_title matches the same runs, with the same lone
+    capitals, as the plain (backtracking) regex of its rules, on any BMP text."""
+    import re
+
+    from delbib.latex import _protect_pattern
+
+    bmp = [chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000]
+    run = r"[^\W_]"
+    upper = "[" + "".join(re.escape(c) for c in bmp if c.isupper()) + "]"
+    digit = "[" + "".join(re.escape(c) for c in bmp if c.isdigit()) + "]"
+    rules = re.compile(
+        rf"(?<!{run})(?<!\\)(?:{run}+{upper}{run}*|{upper}{run}*?{digit}{run}*|({upper}))(?!{run})"
+    )
+    found = [(m.span(), m.group(1)) for m in _protect_pattern().finditer(text)]
+    assert found == [(m.span(), m.group(1)) for m in rules.finditer(text)]

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 
 from delbib.errors import InputError
@@ -54,7 +55,9 @@ _KEY = re.compile(r"[A-Za-z0-9_:.\-]+")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _RANGE_DASH = re.compile(r"\s*[-\u2010-\u2015\u2212]+\s*")
 # A name part BibTeX/biber would mis-split or mis-initial: a comma, the word "and", a TeX special.
-_SPLITS_NAME = re.compile(r"[,&%$#_{}~^\\]|(?:^|\s)and(?:\s|$)", re.IGNORECASE)
+_NAME_SPLITTER = re.compile(r"[,&%$#_{}~^\\]")
+_AND_WORD = re.compile(r"(?:^|\s)and(?:\s|$)", re.IGNORECASE)
+_FAMILY_GIVEN = frozenset({"family", "given"})
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _DOI_URL = re.compile(r"https?://(?:dx\.)?doi\.org/(.+?)/?", re.IGNORECASE)
 _ARXIV_URL = re.compile(
@@ -126,6 +129,11 @@ def _text(value: Any) -> str:
     return clean_text(str(value))
 
 
+def _field(value: Any, ascii: bool) -> str:
+    """A value as field text, cleaned and escaped."""
+    return escape(value, ascii=ascii) if type(value) is str else encode(_text(value), ascii=ascii)
+
+
 def _raw(value: str) -> str:
     """Verbatim field (url, doi, eprint) made brace-safe by percent-encoding."""
     value = value.strip()
@@ -173,12 +181,31 @@ def _name_part(part: str, ascii: bool, *, whole: bool = False) -> str:
     would become a bogus initial in biber (``\\\\bibinitperiod``).
     """
     encoded = encode(part, ascii=ascii)
-    if whole or _SPLITS_NAME.search(part):
+    if whole or _splits(part):
         return "{" + encoded + "}"
     return encoded
 
 
+def _splits(part: str) -> bool:
+    """True when BibTeX/biber would mis-split or mis-initial the name part (see ``_name_part``)."""
+    return bool(_NAME_SPLITTER.search(part) or ("and" in part.lower() and _AND_WORD.search(part)))
+
+
 def _name(name: Any, ascii: bool) -> str:
+    if type(name) is dict and name.keys() == _FAMILY_GIVEN:
+        family, given = name["family"], name["given"]
+        if type(family) is str and type(given) is str:
+            return _family_given(family, given, ascii)
+    return _any_name(name, ascii)
+
+
+@lru_cache(maxsize=8192)
+def _family_given(family: str, given: str, ascii: bool) -> str:
+    """``_any_name`` of the commonest name, cached: an author recurs across a catalog."""
+    return _any_name({"family": family, "given": given}, ascii)
+
+
+def _any_name(name: Any, ascii: bool) -> str:
     if not isinstance(name, Mapping):
         literal = _text(name)
         return "{" + encode(literal, ascii=ascii) + "}" if literal else ""
@@ -209,14 +236,20 @@ def _name(name: Any, ascii: bool) -> str:
 def _names(names: Any, ascii: bool, *, others: bool = False) -> str:
     if not isinstance(names, list):
         return ""
-    written = [n for n in (_name(x, ascii) for x in names) if n]
+    written = [text for name in names if (text := _name(name, ascii))]
     if others and written:
         written.append("others")
     return " and ".join(written)
 
 
 def _keywords(item: Mapping[str, Any], ascii: bool) -> str:
-    return ", ".join(escape(w, ascii=ascii) for w in categories(item))
+    return ", ".join([_keyword(w, ascii) for w in categories(item)])
+
+
+@lru_cache(maxsize=1024)
+def _keyword(word: str, ascii: bool) -> str:
+    """An escaped category, cached: a catalog has few categories, each on many items."""
+    return escape(word, ascii=ascii)
 
 
 def _pages(value: Any, ascii: bool) -> str:
@@ -251,13 +284,15 @@ def _entry(item: Mapping[str, Any], biblatex: bool, ascii: bool) -> tuple[str, d
     def text(name: str, csl: str) -> None:
         value = item.get(csl)
         if value:
-            put(name, encode(_text(value), ascii=ascii))
+            put(name, _field(value, ascii))
 
     custom = _custom(item)
     put("author", _names(item.get("author"), ascii, others=bool(custom.get("incomplete_authors"))))
     if item.get("editor"):
         put("editor", _names(item.get("editor"), ascii))
     title = _text(item.get("title"))
+    # escape_title (and short_label) clean the cleaned title again, so a doubly escaped
+    # entity (&amp;amp;) ends as "&": the output this writer has always had.
     put("title", escape_title(title, ascii=ascii))
 
     parts = date_parts(item)
@@ -280,8 +315,8 @@ def _entry(item: Mapping[str, Any], biblatex: bool, ascii: bool) -> tuple[str, d
         put("eprintclass" if biblatex else "primaryClass", cls)
     put("keywords", _keywords(item, ascii))
 
-    container = encode(_text(item.get("container-title")), ascii=ascii)
-    publisher = encode(_text(item.get("publisher")), ascii=ascii)
+    container = _field(item.get("container-title"), ascii)
+    publisher = _field(item.get("publisher"), ascii)
     place = "location" if biblatex else "address"
     genre = _text(item.get("genre")).lower()
 
@@ -319,7 +354,7 @@ def _entry(item: Mapping[str, Any], biblatex: bool, ascii: bool) -> tuple[str, d
     elif kind == "report":
         entry = "report" if biblatex else "techreport"
         put("institution", publisher)
-        kind_of_report = encode(_text(item.get("genre")), ascii=ascii)
+        kind_of_report = _field(item.get("genre"), ascii)
         put("type", kind_of_report or ("techreport" if biblatex else ""))
         text("number", "number")
         text(place, "publisher-place")
@@ -344,7 +379,7 @@ def _entry(item: Mapping[str, Any], biblatex: bool, ascii: bool) -> tuple[str, d
     else:  # document, non-arXiv preprints, anything unknown
         entry = "misc"
         how = container or publisher
-        number = encode(_text(item.get("number")), ascii=ascii)
+        number = _field(item.get("number"), ascii)
         if kind == "article" and publisher and number:
             how = f"{publisher} {number}"
         put("howpublished", how)
