@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
@@ -83,15 +84,22 @@ _XML_INVALID = re.compile("[\ud800-\udfff\ufffe\uffff]")
 
 
 def _plain(value: Any) -> str:
-    return _XML_INVALID.sub("", clean_text(str(value)))
+    text = clean_text(str(value))
+    return text if text.isascii() else _XML_INVALID.sub("", text)
 
 
-def _text(value: Any) -> str:
-    return escape(_plain(value)) if value not in (None, "") else ""
+@lru_cache(maxsize=16384)
+def _xml(text: str) -> str:
+    """XML character data for ``text``, cleaned; cached, as names, venues, publishers and
+    categories recur from item to item."""
+    text = _plain(text)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _element(tag: str, value: Any, indent: str = "    ") -> str:
-    text = _text(value)
+    if value is None or value == "":
+        return ""
+    text = _xml(str(value))
     return f"{indent}<{tag}>{text}</{tag}>\n" if text else ""
 
 
@@ -101,7 +109,7 @@ def _people(tag: str, names: Any) -> str:
     people = []
     for name in names:
         given = None
-        if not isinstance(name, Mapping):
+        if type(name) is not dict and not isinstance(name, Mapping):
             family = name
         elif name.get("family"):
             particle = name.get("non-dropping-particle")
@@ -109,14 +117,14 @@ def _people(tag: str, names: Any) -> str:
             given = name.get("given")
         else:
             family = name.get("literal") or name.get("given")
-        if not _text(family):
-            continue
-        people.append(
-            "        <rdf:li>\n          <foaf:Person>\n"
-            + _element("foaf:surname", family, "            ")
-            + _element("foaf:givenName", given, "            ")
-            + "          </foaf:Person>\n        </rdf:li>\n"
-        )
+        surname = _element("foaf:surname", family, "            ")
+        if surname:
+            people.append(
+                "        <rdf:li>\n          <foaf:Person>\n"
+                + surname
+                + _element("foaf:givenName", given, "            ")
+                + "          </foaf:Person>\n        </rdf:li>\n"
+            )
     if not people:
         return ""
     return f"    <{tag}>\n      <rdf:Seq>\n" + "".join(people) + f"      </rdf:Seq>\n    </{tag}>\n"
