@@ -58,7 +58,7 @@ def _id_of(ids: list[str], scheme: str) -> str | None:
 def untex(text: str) -> str:
     """Plain text for TeX ligatures and escapes a source left in: ``--`` is an en dash,
     ``---`` an em dash, ``~`` a space, ``\\&`` an ampersand."""
-    if "-" in text:
+    if "--" in text:
         for pattern, char in _TEX_ISMS:
             text = pattern.sub(char, text)
     if "\\" in text:
