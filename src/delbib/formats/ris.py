@@ -75,6 +75,9 @@ def _plan(ris_type: str) -> tuple[tuple[str, str], ...]:
     return tuple((f"{tag}  - ", field) for tag, field in tags)
 
 
+_NAME_PARTS = frozenset(
+    {"literal", "family", "given", "dropping-particle", "non-dropping-particle", "suffix"}
+)
 _PLANS = {ris_type: _plan(ris_type) for ris_type in (*_TYPES.values(), "GEN")}
 # Names, venues, publishers and categories recur from item to item.
 _clean_text = lru_cache(maxsize=16384)(clean_text)
@@ -89,17 +92,30 @@ def _raw(value: Any) -> str:
     return "".join(str(value or "").split())
 
 
+def _name(parts: Iterable[tuple[str, Any]]) -> str:
+    """``Family, Given[, Suffix]`` (particles before the family name), or the literal
+    name, from a CSL name's (part, value) pairs."""
+    part = {k: _text(v) for k, v in parts if k in _NAME_PARTS}.get
+    literal, family = part("literal", ""), part("family", "")
+    if literal or not family:
+        return literal or part("given", "")
+    last = (part("dropping-particle", ""), part("non-dropping-particle", ""), family)
+    rest = (" ".join([p for p in last if p]), part("given", ""), part("suffix", ""))
+    return ", ".join([p for p in rest if p])
+
+
+# People recur from item to item. Only names of strings are cached: 1, 1.0 and True are
+# one key to a cache, but three names.
+_cached_name = lru_cache(maxsize=16384)(_name)
+_all_str = frozenset({str}).issuperset
+
+
 def _person(name: Any) -> str:
     if type(name) is not dict and not isinstance(name, Mapping):
         return _text(name)
-    get = name.get
-    literal = _text(get("literal"))
-    family = _text(get("family"))
-    if literal or not family:
-        return literal or _text(get("given"))
-    last = (_text(get("dropping-particle")), _text(get("non-dropping-particle")), family)
-    rest = (" ".join([p for p in last if p]), _text(get("given")), _text(get("suffix")))
-    return ", ".join([p for p in rest if p])
+    if _all_str(map(type, name.values())):
+        return _cached_name(tuple(name.items()))
+    return _name(name.items())
 
 
 def _people(names: Any) -> list[str]:
@@ -129,7 +145,7 @@ def _extra(item: Mapping[str, Any], key: str, kind: str, arxiv: str) -> list[str
     if kind not in _TYPES:
         lines.append("Type: document")
     for line in str(item.get("note") or "").splitlines():
-        line = _text(line)
+        line = clean_text(line)  # not cached: note lines are the item's own
         if line and line not in lines:
             lines.append(line)
     if arxiv and kind != "article" and not any(ln.startswith("arXiv:") for ln in lines):
@@ -156,7 +172,10 @@ def _render(item: Mapping[str, Any]) -> str:
         event = _text(get("event-title")) or _text(get("container-title-short"))
         lines.append(f"T2  - {event}")
     for prefix, field in _PLANS[ris_type]:
-        text = _text(get(field))
+        value = get(field)
+        if value is None:
+            continue
+        text = _text(value)
         if prefix == "SP  - " and (pages := _PAGE_RANGE.fullmatch(text)):
             lines += (f"SP  - {pages[1]}", f"EP  - {pages[2]}")
         else:
