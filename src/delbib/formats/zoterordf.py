@@ -83,6 +83,15 @@ class Collection:
 _XML_INVALID = re.compile("[\ud800-\udfff\ufffe\uffff]")
 
 
+# What ``quoteattr`` leaves as it is, in double quotes (item keys and slugs, as a rule).
+_PLAIN_ATTR = re.compile(r'[^&<>"\n\r\t]*')
+
+
+def _attr(value: str) -> str:
+    """``quoteattr(value)``, without its work for a value it would only put in quotes."""
+    return f'"{value}"' if _PLAIN_ATTR.fullmatch(value) else quoteattr(value)
+
+
 def _plain(value: Any) -> str:
     text = clean_text(str(value))
     return text if text.isascii() else _XML_INVALID.sub("", text)
@@ -103,6 +112,24 @@ def _element(tag: str, value: Any, indent: str = "    ") -> str:
     return f"{indent}<{tag}>{text}</{tag}>\n" if text else ""
 
 
+def _person(family: Any, given: Any) -> str:
+    """A ``foaf:Person`` member of a name list, or "" for a name that cleans to nothing."""
+    surname = _element("foaf:surname", family, "            ")
+    if not surname:
+        return ""
+    return (
+        "        <rdf:li>\n          <foaf:Person>\n"
+        + surname
+        + _element("foaf:givenName", given, "            ")
+        + "          </foaf:Person>\n        </rdf:li>\n"
+    )
+
+
+# People recur from item to item. Only names of strings are cached: 1, 1.0 and True are
+# one key to a cache, but three names.
+_cached_person = lru_cache(maxsize=16384)(_person)
+
+
 def _people(tag: str, names: Any) -> str:
     if not isinstance(names, list) or not names:
         return ""
@@ -117,15 +144,9 @@ def _people(tag: str, names: Any) -> str:
             given = name.get("given")
         else:
             family = name.get("literal") or name.get("given")
-        surname = _element("foaf:surname", family, "            ")
-        if surname:
-            people.append(
-                "        <rdf:li>\n          <foaf:Person>\n"
-                + surname
-                + _element("foaf:givenName", given, "            ")
-                + "          </foaf:Person>\n        </rdf:li>\n"
-            )
-    if not people:
+        cached = type(family) is str and (given is None or type(given) is str)
+        people.append((_cached_person if cached else _person)(family, given))
+    if not any(people):
         return ""
     return f"    <{tag}>\n      <rdf:Seq>\n" + "".join(people) + f"      </rdf:Seq>\n    </{tag}>\n"
 
@@ -135,7 +156,7 @@ def _node(item: Mapping[str, Any]) -> str:
     ztype, cls, container_cls = _TYPES.get(kind, _DOCUMENT)
     key = str(item.get("citation-key") or item.get("id") or "")
     arxiv = arxiv_id(item)
-    out = [f"  <{cls} rdf:about={quoteattr('#item_' + key)}>\n", _element("z:itemType", ztype)]
+    out = [f"  <{cls} rdf:about={_attr('#item_' + key)}>\n", _element("z:itemType", ztype)]
     container = item.get("container-title")
     if container_cls and container:
         out.append(
@@ -229,14 +250,13 @@ def collections(
 
 
 def _collection(coll: Collection, children: list[Collection]) -> str:
-    parts = [f"  <z:Collection rdf:about={quoteattr('#collection_' + coll.slug)}>\n"]
+    parts = [f"  <z:Collection rdf:about={_attr('#collection_' + coll.slug)}>\n"]
     parts.append(_element("dc:title", coll.name))
     parts.extend(
-        f"    <dcterms:hasPart rdf:resource={quoteattr('#collection_' + c.slug)}/>\n"
-        for c in children
+        f"    <dcterms:hasPart rdf:resource={_attr('#collection_' + c.slug)}/>\n" for c in children
     )
     parts.extend(
-        f"    <dcterms:hasPart rdf:resource={quoteattr('#item_' + key)}/>\n" for key in coll.keys
+        f"    <dcterms:hasPart rdf:resource={_attr('#item_' + key)}/>\n" for key in coll.keys
     )
     parts.append("  </z:Collection>\n")
     return "".join(parts)
