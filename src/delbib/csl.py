@@ -68,7 +68,7 @@ def untex(text: str) -> str:
 
 def _listed_venue(entry: Entry) -> str | None:
     venue = (entry.venue or "").strip()
-    if not venue or venue.casefold() in _PLACEHOLDER_VENUES or any(c in venue for c in "/*"):
+    if not venue or venue.casefold() in _PLACEHOLDER_VENUES or "/" in venue or "*" in venue:
         return None
     return venue
 
@@ -209,7 +209,7 @@ def to_item(entry: Entry, record: dict[str, Any] | None) -> dict[str, Any]:
     item["custom"] = custom
     if entry.categories:
         item["keyword"] = ", ".join(entry.categories)
-    return {k: item[k] for k in sorted(item)}
+    return dict(sorted(item.items()))  # keys are unique: values are never compared
 
 
 def items(catalog: Catalog, entries: list[Entry] | None = None) -> list[dict[str, Any]]:
