@@ -85,6 +85,7 @@ def _unescape(value: Any) -> Any:
 
 
 _SCALARS = frozenset({str, int, float, bool, type(None)})
+_all_scalars = _SCALARS.issuperset
 _SIZED = (str, list, tuple, dict)  # empty when they have no length
 
 
@@ -103,6 +104,12 @@ def _clean(value: Any, unescape: bool = False) -> Any:
     if kind is dict or (kind is not list and kind is not tuple and isinstance(value, Mapping)):
         out = {}
         for k, v in sorted(value.items()):
+            if type(v) is str:  # the usual member, done here
+                if unescape and "&" in v:
+                    v = html.unescape(v)
+                if v:
+                    out[k] = v
+                continue
             if unescape:
                 v = _unescape(v)
             if type(v) not in _SCALARS:
@@ -111,6 +118,8 @@ def _clean(value: Any, unescape: bool = False) -> Any:
                 out[k] = v
         return out
     if isinstance(value, list | tuple):
+        if _all_scalars(map(type, value)):  # date parts, categories: None and "" are empty
+            return [v for v in value if v is not None and v != ""]
         return [v for v in (x if type(x) in _SCALARS else _clean(x) for x in value) if _kept(v)]
     return value
 
