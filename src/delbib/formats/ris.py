@@ -156,8 +156,7 @@ def _extra(item: Mapping[str, Any], key: str, kind: str, arxiv: str) -> list[str
 
 
 def _render(item: Mapping[str, Any]) -> str:
-    """One record, its lines in the order Zotero's own RIS export writes them; a line
-    whose value is empty is left out."""
+    """One record, its lines in a fixed order; a line whose value is empty is left out."""
     get = item.get
     kind = str(get("type") or "document")
     key = str(get("citation-key") or get("id") or "")
