@@ -124,6 +124,22 @@ def _clean(value: Any, unescape: bool = False) -> Any:
     return value
 
 
+_all_str = frozenset({str}).issuperset
+
+
+@lru_cache(maxsize=16384)
+def _name_of_strings(parts: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    return _clean(dict(parts), unescape=True)
+
+
+def _name(name: Any) -> Any:
+    """One member of a name list, its parts unescaped and cleaned. Names of strings (as
+    good as all) are cached, as people recur; the shared result only goes to orjson."""
+    if type(name) is dict and _all_str(map(type, name.values())):
+        return _name_of_strings(tuple(name.items()))
+    return _clean(name, unescape=True)
+
+
 @lru_cache(maxsize=1024)
 def _key_order(keys: tuple[str, ...]) -> tuple[str, ...]:
     """Top-level keys in output order (cached: items share a few sets of keys)."""
@@ -143,7 +159,7 @@ def _ordered(item: Mapping[str, Any]) -> dict[str, Any]:
                 out[key] = value
             continue
         if key in _NAME_FIELDS and isinstance(value, list):
-            value = [n for n in (_clean(n, unescape=True) for n in value) if _kept(n)]
+            value = [n for n in map(_name, value) if _kept(n)]
         else:
             value = _clean(_unescape(value) if key in _TEXT_FIELDS else value)
         if _kept(value):
