@@ -154,6 +154,7 @@ def write(name: str, items: Iterable[Mapping[str, Any]], **options: Any) -> str:
 
 _ARXIV_PREFIX = re.compile(r"^arxiv:\s*", re.IGNORECASE)
 _YEAR = re.compile(r"\b(\d{4})\b")
+_ISO_DATE = ("", "{:04d}", "{:04d}-{:02d}", "{:04d}-{:02d}-{:02d}")  # by number of parts
 
 
 def arxiv_id(item: Mapping[str, Any]) -> str:
@@ -178,7 +179,7 @@ def categories(item: Mapping[str, Any]) -> list[str]:
 def iso_date(item: Mapping[str, Any]) -> str:
     """``issued`` as "YYYY", "YYYY-MM" or "YYYY-MM-DD" (what Zotero's date field reads)."""
     parts = date_parts(item)
-    return "-".join([f"{parts[0]:04d}", *(f"{p:02d}" for p in parts[1:])]) if parts else ""
+    return _ISO_DATE[len(parts)].format(*parts)
 
 
 def date_parts(item: Mapping[str, Any]) -> tuple[int, ...]:

@@ -97,18 +97,21 @@ def _plain(value: Any) -> str:
     return text if text.isascii() else _XML_INVALID.sub("", text)
 
 
-@lru_cache(maxsize=16384)
-def _xml(text: str) -> str:
-    """XML character data for ``text``, cleaned; cached, as names, venues, publishers and
-    categories recur from item to item."""
+def _own_xml(text: str) -> str:
+    """XML character data for ``text``, cleaned."""
     text = _plain(text)
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _element(tag: str, value: Any, indent: str = "    ") -> str:
+# Names, venues, publishers and categories recur from item to item: their text is cached.
+# Titles, pages, links and keys are each item's own and skip the cache (``xml=_own_xml``).
+_xml = lru_cache(maxsize=16384)(_own_xml)
+
+
+def _element(tag: str, value: Any, indent: str = "    ", xml: Callable[[str], str] = _xml) -> str:
     if value is None or value == "":
         return ""
-    text = _xml(str(value))
+    text = xml(str(value))
     return f"{indent}<{tag}>{text}</{tag}>\n" if text else ""
 
 
@@ -177,15 +180,15 @@ def _node(item: Mapping[str, Any]) -> str:
     out.append(_people("bib:authors", item.get("author")))
     out.append(_people("bib:editors", item.get("editor")))
     out.extend(_element("dc:subject", word) for word in categories(item))
-    out.append(_element("dc:title", item.get("title")))
+    out.append(_element("dc:title", item.get("title"), xml=_own_xml))
     out.append(_element("dc:date", iso_date(item)))
-    out.append(_element("bib:pages", item.get("page")))
+    out.append(_element("bib:pages", item.get("page"), xml=_own_xml))
     if item.get("DOI"):
-        out.append(_element("dc:identifier", f"DOI {item['DOI']}"))
+        out.append(_element("dc:identifier", f"DOI {item['DOI']}", xml=_own_xml))
     if item.get("URL"):
         out.append(
             "    <dc:identifier>\n      <dcterms:URI>\n"
-            + _element("rdf:value", item["URL"], "        ")
+            + _element("rdf:value", item["URL"], "        ", _own_xml)
             + "      </dcterms:URI>\n    </dc:identifier>\n"
         )
     if ztype == "conferencePaper" and item.get("event-title"):
@@ -194,7 +197,7 @@ def _node(item: Mapping[str, Any]) -> str:
             + _element("dc:title", item["event-title"], "        ")
             + "      </bib:Conference>\n    </bib:presentedAt>\n"
         )
-    out.append(_element("z:citationKey", key))
+    out.append(_element("z:citationKey", key, xml=_own_xml))
     if ztype == "preprint":
         out.append(_element("z:archiveID", f"arXiv:{arxiv}" if arxiv else item.get("number")))
     extra = [_plain(line) for line in str(item.get("note") or "").splitlines()]
