@@ -148,9 +148,10 @@ def _extra(item: Mapping[str, Any], key: str, kind: str, arxiv: str) -> list[str
         line = clean_text(line)  # not cached: note lines are the item's own
         if line and line not in lines:
             lines.append(line)
-    if arxiv and kind != "article" and not any(ln.startswith("arXiv:") for ln in lines):
+    text = "\n" + "\n".join(lines)  # a line starts after "\n" (lines hold no newline)
+    if arxiv and kind != "article" and "\narXiv:" not in text:
         lines.append(f"arXiv:{arxiv}")
-    if key and not any(line.lower().startswith("citation key:") for line in lines):
+    if key and "\ncitation key:" not in text.lower():
         lines.append(f"Citation Key: {key}")
     return lines
 
@@ -182,7 +183,7 @@ def _render(item: Mapping[str, Any]) -> str:
     lines += (f"DO  - {_raw(get('DOI'))}", f"UR  - {_raw(get('URL'))}")
     lines += [f"KW  - {word}" for word in map(_text, categories(item)) if word]
     lines += [f"M2  - {line}" for line in _extra(item, key, kind, arxiv_id(item))]
-    lines = [line for line in lines if line[6:]]  # after "XX  - ": an empty value
+    lines = [line for line in lines if len(line) > 6]  # no value after "XX  - "
     lines.append("ER  - ")
     return EOL.join(lines) + EOL
 
