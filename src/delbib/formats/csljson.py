@@ -86,6 +86,7 @@ def _unescape(value: Any) -> Any:
 
 _SCALARS = frozenset({str, int, float, bool, type(None)})
 _all_scalars = _SCALARS.issuperset
+_all_str = frozenset({str}).issuperset
 _SIZED = (str, list, tuple, dict)  # empty when they have no length
 
 
@@ -122,9 +123,6 @@ def _clean(value: Any, unescape: bool = False) -> Any:
             return [v for v in value if v is not None and v != ""]
         return [v for v in (x if type(x) in _SCALARS else _clean(x) for x in value) if _kept(v)]
     return value
-
-
-_all_str = frozenset({str}).issuperset
 
 
 @lru_cache(maxsize=16384)
