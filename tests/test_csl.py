@@ -155,3 +155,53 @@ def test_tex_isms_become_the_characters_they_stand_for():
     }
     item = csl.to_item(_entry(), record)
     assert item["title"] == "Evolution – Models" and item["container-title"] == "R&D"
+
+
+def _containers(value, found=None):
+    """ids of every dict and list inside ``value``."""
+    found = set() if found is None else found
+    if isinstance(value, dict | list):
+        found.add(id(value))
+        for member in value.values() if isinstance(value, dict) else value:
+            _containers(member, found)
+    return found
+
+
+def test_item_shares_nothing_mutable_with_its_record():
+    import copy
+
+    record = {
+        "csl": {
+            "type": "paper-conference",
+            "title": "Magpie",
+            "author": [{"family": "Xu", "given": "Zhangchen"}, {"literal": "Team"}],
+            "container-title": "ICLR 2025",
+            "issued": {"date-parts": [[2025, 4]]},
+            "custom": {"arxiv": "2406.08464", "extra": {"list": [1, {"deep": ["x"]}]}},
+        }
+    }
+    before = copy.deepcopy(record)
+    item = csl.to_item(_entry(), record)
+    assert not _containers(item) & _containers(record)
+    item["author"][0]["family"] = "changed"
+    item["issued"]["date-parts"][0].append(1)
+    item["custom"]["extra"]["list"][1]["deep"].clear()
+    assert record == before
+
+
+def test_record_data_is_copied_the_way_json_would_read_it():
+    record = {
+        "csl": {
+            "type": "paper-conference",
+            "title": "Magpie",
+            "author": ({"family": "Xu", "given": "Zhangchen"},),  # a tuple, not JSON
+            "container-title": "ICLR 2025",
+            "issued": {"date-parts": ((2024, 5),)},
+            "custom": {"extra": {1: "one", None: "none"}},
+        }
+    }
+    item = csl.to_item(_entry(), record)
+    assert item["author"] == [{"family": "Xu", "given": "Zhangchen"}]
+    assert type(item["author"]) is list
+    assert item["issued"] == {"date-parts": [[2024, 5]]}
+    assert item["custom"]["extra"] == {"1": "one", "null": "none"}

@@ -8,6 +8,7 @@ and the decoders turn into dashes and quotes. A catalog title with ``--`` means 
 
 from __future__ import annotations
 
+import re
 import string
 
 from hypothesis import HealthCheck, given, settings
@@ -190,3 +191,48 @@ def test_protection_pattern_finds_what_the_rules_as_first_written_find(text: str
     )
     found = [(m.span(), m.group(1)) for m in _protect_pattern().finditer(text)]
     assert found == [(m.span(), m.group(1)) for m in rules.finditer(text)]
+
+
+def _frozen(value):
+    """``value`` with every dict, at any depth, as a read-only non-dict ``Mapping``."""
+    from types import MappingProxyType
+
+    if isinstance(value, dict):
+        return MappingProxyType({k: _frozen(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return [_frozen(v) for v in value]
+    return value
+
+
+@SETTINGS
+@given(title=titles, container=titles, authors=people)
+def test_writers_read_any_mapping_as_they_read_a_dict(title, container, authors) -> None:
+    """The writers look for plain dicts first (speed); any other Mapping, for the item,
+    its names, dates and custom fields, must give the same bytes."""
+    from delbib.formats import csljson, zoterordf
+
+    item = _item(title, authors, container)
+    item.update(
+        custom={"arxiv": "2401.01335", "categories": [container, title]},
+        editor=authors,
+        publisher=container,
+        note=f"Citation Key: k1\n{title}",
+    )
+    for writer in (ris, csljson, zoterordf):
+        assert writer.write([_frozen(item)]) == writer.write([item]), writer.__name__
+
+
+def test_names_of_equal_but_different_values_are_written_apart() -> None:
+    """1, 1.0 and True are one key to a cache but three different names."""
+    from delbib.formats import zoterordf
+
+    names = [{"family": 1}, {"family": True}, {"family": 1.0}, {"family": "1"}]
+    item = _item("T", names)
+    assert [ln for ln in ris.write([item]).splitlines() if ln.startswith("AU")] == [
+        "AU  - 1",
+        "AU  - True",
+        "AU  - 1.0",
+        "AU  - 1",
+    ]
+    rdf = zoterordf.write([item])
+    assert re.findall(r"<foaf:surname>(.*?)</foaf:surname>", rdf) == ["1", "True", "1.0", "1"]

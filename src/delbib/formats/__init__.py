@@ -148,15 +148,19 @@ def write(name: str, items: Iterable[Mapping[str, Any]], **options: Any) -> str:
     return get(name).write(items, **options)
 
 
-# Small item readers shared by the writers (kept here: stdlib only, cheap to import).
+# Small item readers shared by the writers (kept here: stdlib only, cheap to import). Items
+# are plain dicts almost always: ``type(x) is dict`` comes first, as an isinstance check
+# against the abstract ``Mapping`` costs a Python-level call.
 
 _ARXIV_PREFIX = re.compile(r"^arxiv:\s*", re.IGNORECASE)
+_YEAR = re.compile(r"\b(\d{4})\b")
+_ISO_DATE = ("", "{:04d}", "{:04d}-{:02d}", "{:04d}-{:02d}-{:02d}")  # by number of parts
 
 
 def arxiv_id(item: Mapping[str, Any]) -> str:
     """The item's arXiv id: ``custom.arxiv``, else a ``number`` of the form ``arXiv:ID``."""
     custom = item.get("custom")
-    if isinstance(custom, Mapping) and custom.get("arxiv"):
+    if (type(custom) is dict or isinstance(custom, Mapping)) and custom.get("arxiv"):
         return _ARXIV_PREFIX.sub("", str(custom["arxiv"]).strip())
     number = str(item.get("number") or "").strip()
     return _ARXIV_PREFIX.sub("", number) if _ARXIV_PREFIX.match(number) else ""
@@ -165,24 +169,23 @@ def arxiv_id(item: Mapping[str, Any]) -> str:
 def categories(item: Mapping[str, Any]) -> list[str]:
     """The item's categories (raw text): ``custom.categories``, else its ``keyword`` list."""
     custom = item.get("custom")
-    found = custom.get("categories") if isinstance(custom, Mapping) else None
+    mapping = type(custom) is dict or isinstance(custom, Mapping)
+    found = custom.get("categories") if mapping else None
     if isinstance(found, list) and found:
-        words = [str(c) for c in found if c]
-    else:
-        words = str(item.get("keyword") or "").split(",")
-    return [w.strip() for w in words if w and w.strip()]
+        return [word for c in found if c and (word := str(c).strip())]
+    return [word for w in str(item.get("keyword") or "").split(",") if (word := w.strip())]
 
 
 def iso_date(item: Mapping[str, Any]) -> str:
     """``issued`` as "YYYY", "YYYY-MM" or "YYYY-MM-DD" (what Zotero's date field reads)."""
     parts = date_parts(item)
-    return "-".join([f"{parts[0]:04d}", *(f"{p:02d}" for p in parts[1:])]) if parts else ""
+    return _ISO_DATE[len(parts)].format(*parts)
 
 
 def date_parts(item: Mapping[str, Any]) -> tuple[int, ...]:
     """(year[, month[, day]]) of ``issued``; a 4-digit year from ``raw``/``literal``."""
     issued = item.get("issued")
-    if not isinstance(issued, Mapping):
+    if type(issued) is not dict and not isinstance(issued, Mapping):
         return ()
     parts = issued.get("date-parts")
     if isinstance(parts, list) and parts and isinstance(parts[0], list):
@@ -194,7 +197,7 @@ def date_parts(item: Mapping[str, Any]) -> tuple[int, ...]:
                 break
         return tuple(out)
     for alt in ("raw", "literal"):
-        match = re.search(r"\b(\d{4})\b", str(issued.get(alt, "")))
+        match = _YEAR.search(str(issued.get(alt, "")))
         if match:
             return (int(match.group(1)),)
     return ()

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 
 from delbib.formats import Frame, join
@@ -83,41 +84,83 @@ def _unescape(value: Any) -> Any:
     return html.unescape(value) if isinstance(value, str) and "&" in value else value
 
 
-_SCALARS = (str, int, float, bool, type(None))
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+_all_scalars = _SCALARS.issuperset
+_all_str = frozenset({str}).issuperset
+_SIZED = (str, list, tuple, dict)  # empty when they have no length
 
 
-def _empty(value: Any) -> bool:
-    return value is None or (isinstance(value, str | list | tuple | dict) and not value)
+def _kept(value: Any) -> bool:
+    return value is not None and (not isinstance(value, _SIZED) or bool(value))
 
 
-def _clean(value: Any) -> Any:
-    """Drop empty members recursively; order nested mapping keys alphabetically."""
-    if type(value) in _SCALARS:
+def _clean(value: Any, unescape: bool = False) -> Any:
+    """Drop empty members recursively; order nested mapping keys alphabetically;
+    ``unescape`` decodes a mapping's text values (a name's parts). Plain dicts, lists
+    and scalars (nearly all an item holds) are told apart by their exact type, before
+    any isinstance check against the abstract ``Mapping``."""
+    kind = type(value)
+    if kind in _SCALARS:
         return value
-    if isinstance(value, Mapping):
-        pairs = ((k, _clean(v)) for k, v in sorted(value.items()))
-        return {k: v for k, v in pairs if not _empty(v)}
+    if kind is dict or (kind is not list and kind is not tuple and isinstance(value, Mapping)):
+        out = {}
+        for k, v in sorted(value.items()):
+            if type(v) is str:  # the usual member, done here
+                if unescape and "&" in v:
+                    v = html.unescape(v)
+                if v:
+                    out[k] = v
+                continue
+            if unescape:
+                v = _unescape(v)
+            if type(v) not in _SCALARS:
+                v = _clean(v)
+            if _kept(v):
+                out[k] = v
+        return out
     if isinstance(value, list | tuple):
-        return [v for v in (_clean(x) for x in value) if not _empty(v)]
+        if _all_scalars(map(type, value)):  # date parts, categories: None and "" are empty
+            return [v for v in value if v is not None and v != ""]
+        return [v for v in (x if type(x) in _SCALARS else _clean(x) for x in value) if _kept(v)]
     return value
+
+
+@lru_cache(maxsize=16384)
+def _name_of_strings(parts: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    return _clean(dict(parts), unescape=True)
+
+
+def _name(name: Any) -> Any:
+    """One member of a name list, its parts unescaped and cleaned. Names of strings (as
+    good as all) are cached, as people recur; the shared result only goes to orjson."""
+    if type(name) is dict and _all_str(map(type, name.values())):
+        return _name_of_strings(tuple(name.items()))
+    return _clean(name, unescape=True)
+
+
+@lru_cache(maxsize=1024)
+def _key_order(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """Top-level keys in output order (cached: items share a few sets of keys)."""
+    return tuple(sorted(keys, key=lambda k: (_RANK.get(k, len(_RANK)), k)))
 
 
 def _ordered(item: Mapping[str, Any]) -> dict[str, Any]:
     if item.get("type") == "article-journal" and item.get("container-title-short"):
         item = {"journalAbbreviation": item["container-title-short"], **item}
-    keys = sorted(item, key=lambda k: (_RANK.get(k, len(_RANK)), k))
     out = {}
-    for key in keys:
+    for key in _key_order(tuple(item)):
         value = item[key]
-        if key in _TEXT_FIELDS:
-            value = _unescape(value)
-        elif key in _NAME_FIELDS and isinstance(value, list):
-            value = [
-                {k: _unescape(v) for k, v in n.items()} if isinstance(n, Mapping) else n
-                for n in value
-            ]
-        value = _clean(value)
-        if not _empty(value):
+        if type(value) is str:
+            if "&" in value and key in _TEXT_FIELDS:
+                value = html.unescape(value)
+            if value:
+                out[key] = value
+            continue
+        if key in _NAME_FIELDS and isinstance(value, list):
+            value = [n for n in map(_name, value) if _kept(n)]
+        else:
+            value = _clean(_unescape(value) if key in _TEXT_FIELDS else value)
+        if _kept(value):
             out[key] = value
     return out
 

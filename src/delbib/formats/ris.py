@@ -33,7 +33,8 @@ Decisions, each from RIS.js's import tables:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 
 from delbib.formats import Frame, arxiv_id, categories, date_parts, join
@@ -55,10 +56,35 @@ _TYPES = {
 _PAGE_RANGE = re.compile(r"(.+?)[\u002d\u00ad\u2010-\u2015\u2212\u2e3a\u2e3b\s]+(.+)")
 
 
+def _plan(ris_type: str) -> tuple[tuple[str, str], ...]:
+    """(line prefix, CSL field) of the text lines from the container on, in order (the
+    ``SP`` line is the page range, split into ``SP`` and ``EP`` when it is one)."""
+    venue = {
+        "CONF": [("C3", "container-title")],
+        "JOUR": [("T2", "container-title"), ("J2", "container-title-short")],
+        "BOOK": [("T2", "collection-title")],
+        "RPRT": [("T2", "collection-title")],
+        "UNPB": [],
+    }.get(ris_type, [("T2", "container-title")])
+    place = "C1" if ris_type == "CONF" else "CY"
+    serial = {"RPRT": "number", "JOUR": "ISSN"}.get(ris_type, "ISBN")
+    tags = [*venue, ("VL", "volume"), ("IS", "issue"), ("SP", "page"), ("ET", "edition")]
+    tags += [("PB", "publisher"), (place, "publisher-place"), ("SN", serial)]
+    if ris_type in ("RPRT", "THES"):
+        tags.append(("M3", "genre"))
+    return tuple((f"{tag}  - ", field) for tag, field in tags)
+
+
+_NAME_PARTS = frozenset(
+    {"literal", "family", "given", "dropping-particle", "non-dropping-particle", "suffix"}
+)
+_PLANS = {ris_type: _plan(ris_type) for ris_type in (*_TYPES.values(), "GEN")}
+# Names, venues, publishers and categories recur from item to item.
+_clean_text = lru_cache(maxsize=16384)(clean_text)
+
+
 def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    return clean_text(str(value))
+    return "" if value is None else _clean_text(str(value))
 
 
 def _raw(value: Any) -> str:
@@ -66,23 +92,36 @@ def _raw(value: Any) -> str:
     return "".join(str(value or "").split())
 
 
-def _person(name: Any) -> str:
-    if not isinstance(name, Mapping):
-        return _text(name)
-    literal = _text(name.get("literal"))
-    family = _text(name.get("family"))
+def _name(parts: Iterable[tuple[str, Any]]) -> str:
+    """``Family, Given[, Suffix]`` (particles before the family name), or the literal
+    name, from a CSL name's (part, value) pairs."""
+    part = {k: _text(v) for k, v in parts if k in _NAME_PARTS}.get
+    literal, family = part("literal", ""), part("family", "")
     if literal or not family:
-        return literal or _text(name.get("given"))
-    particles = [_text(name.get(p)) for p in ("dropping-particle", "non-dropping-particle")]
-    last = " ".join(p for p in (*particles, family) if p)
-    rest = [p for p in (_text(name.get("given")), _text(name.get("suffix"))) if p]
-    return ", ".join([last, *rest])
+        return literal or part("given", "")
+    last = (part("dropping-particle", ""), part("non-dropping-particle", ""), family)
+    rest = (" ".join([p for p in last if p]), part("given", ""), part("suffix", ""))
+    return ", ".join([p for p in rest if p])
+
+
+# People recur from item to item. Only names of strings are cached: 1, 1.0 and True are
+# one key to a cache, but three names.
+_cached_name = lru_cache(maxsize=16384)(_name)
+_all_str = frozenset({str}).issuperset
+
+
+def _person(name: Any) -> str:
+    if type(name) is not dict and not isinstance(name, Mapping):
+        return _text(name)
+    if _all_str(map(type, name.values())):
+        return _cached_name(tuple(name.items()))
+    return _name(name.items())
 
 
 def _people(names: Any) -> list[str]:
     if not isinstance(names, list):
         return []
-    return [p for p in (_person(n) for n in names) if p]
+    return [p for p in map(_person, names) if p]
 
 
 def _date(item: Mapping[str, Any]) -> tuple[str, str]:
@@ -96,10 +135,6 @@ def _date(item: Mapping[str, Any]) -> tuple[str, str]:
     return year, f"{year}/{month}/{day}/"
 
 
-def _keywords(item: Mapping[str, Any]) -> list[str]:
-    return [w for w in (_text(c) for c in categories(item)) if w]
-
-
 def _extra(item: Mapping[str, Any], key: str, kind: str, arxiv: str) -> list[str]:
     lines: list[str] = []
     if kind == "article":
@@ -110,78 +145,45 @@ def _extra(item: Mapping[str, Any], key: str, kind: str, arxiv: str) -> list[str
     if kind not in _TYPES:
         lines.append("Type: document")
     for line in str(item.get("note") or "").splitlines():
-        line = _text(line)
+        line = clean_text(line)  # not cached: note lines are the item's own
         if line and line not in lines:
             lines.append(line)
-    if arxiv and kind != "article" and not any(ln.startswith("arXiv:") for ln in lines):
+    text = "\n" + "\n".join(lines)  # a line starts after "\n" (lines hold no newline)
+    if arxiv and kind != "article" and "\narXiv:" not in text:
         lines.append(f"arXiv:{arxiv}")
-    if key and not any(line.lower().startswith("citation key:") for line in lines):
+    if key and "\ncitation key:" not in text.lower():
         lines.append(f"Citation Key: {key}")
     return lines
 
 
-def _record(item: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
-    kind = str(item.get("type") or "document")
-    key = str(item.get("citation-key") or item.get("id") or "")
-    arxiv = arxiv_id(item)
-    ris_type = _TYPES.get(kind, "GEN")
-    container = _text(item.get("container-title"))
-    short = _text(item.get("container-title-short"))
-
-    yield "TY", ris_type
-    yield "ID", key
-    yield "TI", _text(item.get("title"))
-    for person in _people(item.get("author")):
-        yield "AU", person
-    editor_tag = "A3" if ris_type == "BOOK" else "A2"
-    for person in _people(item.get("editor")):
-        yield editor_tag, person
-
-    year, date = _date(item)
-    yield "PY", year
-    yield "DA", date
-
-    if ris_type == "CONF":
-        yield "T2", _text(item.get("event-title")) or short
-        yield "C3", container
-    elif ris_type == "JOUR":
-        yield "T2", container
-        yield "J2", short
-    elif ris_type in ("BOOK", "RPRT"):
-        yield "T2", _text(item.get("collection-title"))
-    elif ris_type != "UNPB":
-        yield "T2", container
-
-    yield "VL", _text(item.get("volume"))
-    yield "IS", _text(item.get("issue"))
-    pages = _text(item.get("page"))
-    match = _PAGE_RANGE.fullmatch(pages)
-    if match:
-        yield "SP", match.group(1)
-        yield "EP", match.group(2)
-    else:
-        yield "SP", pages
-    yield "ET", _text(item.get("edition"))
-    yield "PB", _text(item.get("publisher"))
-    yield ("C1" if ris_type == "CONF" else "CY"), _text(item.get("publisher-place"))
-    if ris_type == "RPRT":
-        yield "SN", _text(item.get("number"))
-    elif ris_type == "JOUR":
-        yield "SN", _text(item.get("ISSN"))
-    else:
-        yield "SN", _text(item.get("ISBN"))
-    if ris_type in ("RPRT", "THES"):
-        yield "M3", _text(item.get("genre"))
-    yield "DO", _raw(item.get("DOI"))
-    yield "UR", _raw(item.get("URL"))
-    for word in _keywords(item):
-        yield "KW", word
-    for line in _extra(item, key, kind, arxiv):
-        yield "M2", line
-
-
 def _render(item: Mapping[str, Any]) -> str:
-    lines = [f"{tag}  - {value}" for tag, value in _record(item) if value]
+    """One record, its lines in a fixed order; a line whose value is empty is left out."""
+    get = item.get
+    kind = str(get("type") or "document")
+    key = str(get("citation-key") or get("id") or "")
+    ris_type = _TYPES.get(kind, "GEN")
+    lines = [f"TY  - {ris_type}", f"ID  - {key}", f"TI  - {_text(get('title'))}"]
+    lines += [f"AU  - {person}" for person in _people(get("author"))]
+    editor = "A3  - " if ris_type == "BOOK" else "A2  - "
+    lines += [editor + person for person in _people(get("editor"))]
+    year, date = _date(item)
+    lines += (f"PY  - {year}", f"DA  - {date}")
+    if ris_type == "CONF":
+        event = _text(get("event-title")) or _text(get("container-title-short"))
+        lines.append(f"T2  - {event}")
+    for prefix, field in _PLANS[ris_type]:
+        value = get(field)
+        if value is None:
+            continue
+        text = _text(value)
+        if prefix == "SP  - " and (pages := _PAGE_RANGE.fullmatch(text)):
+            lines += (f"SP  - {pages[1]}", f"EP  - {pages[2]}")
+        else:
+            lines.append(prefix + text)
+    lines += (f"DO  - {_raw(get('DOI'))}", f"UR  - {_raw(get('URL'))}")
+    lines += [f"KW  - {word}" for word in map(_text, categories(item)) if word]
+    lines += [f"M2  - {line}" for line in _extra(item, key, kind, arxiv_id(item))]
+    lines = [line for line in lines if len(line) > 6]  # no value after "XX  - "
     lines.append("ER  - ")
     return EOL.join(lines) + EOL
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
@@ -82,17 +83,54 @@ class Collection:
 _XML_INVALID = re.compile("[\ud800-\udfff\ufffe\uffff]")
 
 
+# What ``quoteattr`` leaves as it is, in double quotes (item keys and slugs, as a rule).
+_PLAIN_ATTR = re.compile(r'[^&<>"\n\r\t]*')
+
+
+def _attr(value: str) -> str:
+    """``quoteattr(value)``, without its work for a value it would only put in quotes."""
+    return f'"{value}"' if _PLAIN_ATTR.fullmatch(value) else quoteattr(value)
+
+
 def _plain(value: Any) -> str:
-    return _XML_INVALID.sub("", clean_text(str(value)))
+    text = clean_text(str(value))
+    return text if text.isascii() else _XML_INVALID.sub("", text)
 
 
-def _text(value: Any) -> str:
-    return escape(_plain(value)) if value not in (None, "") else ""
+def _own_xml(text: str) -> str:
+    """XML character data for ``text``, cleaned."""
+    text = _plain(text)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _element(tag: str, value: Any, indent: str = "    ") -> str:
-    text = _text(value)
+# Names, venues, publishers and categories recur from item to item: their text is cached.
+# Titles, pages, links and keys are each item's own and skip the cache (``xml=_own_xml``).
+_xml = lru_cache(maxsize=16384)(_own_xml)
+
+
+def _element(tag: str, value: Any, indent: str = "    ", xml: Callable[[str], str] = _xml) -> str:
+    if value is None or value == "":
+        return ""
+    text = xml(str(value))
     return f"{indent}<{tag}>{text}</{tag}>\n" if text else ""
+
+
+def _person(family: Any, given: Any) -> str:
+    """A ``foaf:Person`` member of a name list, or "" for a name that cleans to nothing."""
+    surname = _element("foaf:surname", family, "            ")
+    if not surname:
+        return ""
+    return (
+        "        <rdf:li>\n          <foaf:Person>\n"
+        + surname
+        + _element("foaf:givenName", given, "            ")
+        + "          </foaf:Person>\n        </rdf:li>\n"
+    )
+
+
+# People recur from item to item. Only names of strings are cached: 1, 1.0 and True are
+# one key to a cache, but three names.
+_cached_person = lru_cache(maxsize=16384)(_person)
 
 
 def _people(tag: str, names: Any) -> str:
@@ -101,7 +139,7 @@ def _people(tag: str, names: Any) -> str:
     people = []
     for name in names:
         given = None
-        if not isinstance(name, Mapping):
+        if type(name) is not dict and not isinstance(name, Mapping):
             family = name
         elif name.get("family"):
             particle = name.get("non-dropping-particle")
@@ -109,15 +147,9 @@ def _people(tag: str, names: Any) -> str:
             given = name.get("given")
         else:
             family = name.get("literal") or name.get("given")
-        if not _text(family):
-            continue
-        people.append(
-            "        <rdf:li>\n          <foaf:Person>\n"
-            + _element("foaf:surname", family, "            ")
-            + _element("foaf:givenName", given, "            ")
-            + "          </foaf:Person>\n        </rdf:li>\n"
-        )
-    if not people:
+        cached = type(family) is str and (given is None or type(given) is str)
+        people.append((_cached_person if cached else _person)(family, given))
+    if not any(people):
         return ""
     return f"    <{tag}>\n      <rdf:Seq>\n" + "".join(people) + f"      </rdf:Seq>\n    </{tag}>\n"
 
@@ -127,7 +159,7 @@ def _node(item: Mapping[str, Any]) -> str:
     ztype, cls, container_cls = _TYPES.get(kind, _DOCUMENT)
     key = str(item.get("citation-key") or item.get("id") or "")
     arxiv = arxiv_id(item)
-    out = [f"  <{cls} rdf:about={quoteattr('#item_' + key)}>\n", _element("z:itemType", ztype)]
+    out = [f"  <{cls} rdf:about={_attr('#item_' + key)}>\n", _element("z:itemType", ztype)]
     container = item.get("container-title")
     if container_cls and container:
         out.append(
@@ -148,15 +180,15 @@ def _node(item: Mapping[str, Any]) -> str:
     out.append(_people("bib:authors", item.get("author")))
     out.append(_people("bib:editors", item.get("editor")))
     out.extend(_element("dc:subject", word) for word in categories(item))
-    out.append(_element("dc:title", item.get("title")))
+    out.append(_element("dc:title", item.get("title"), xml=_own_xml))
     out.append(_element("dc:date", iso_date(item)))
-    out.append(_element("bib:pages", item.get("page")))
+    out.append(_element("bib:pages", item.get("page"), xml=_own_xml))
     if item.get("DOI"):
-        out.append(_element("dc:identifier", f"DOI {item['DOI']}"))
+        out.append(_element("dc:identifier", f"DOI {item['DOI']}", xml=_own_xml))
     if item.get("URL"):
         out.append(
             "    <dc:identifier>\n      <dcterms:URI>\n"
-            + _element("rdf:value", item["URL"], "        ")
+            + _element("rdf:value", item["URL"], "        ", _own_xml)
             + "      </dcterms:URI>\n    </dc:identifier>\n"
         )
     if ztype == "conferencePaper" and item.get("event-title"):
@@ -165,7 +197,7 @@ def _node(item: Mapping[str, Any]) -> str:
             + _element("dc:title", item["event-title"], "        ")
             + "      </bib:Conference>\n    </bib:presentedAt>\n"
         )
-    out.append(_element("z:citationKey", key))
+    out.append(_element("z:citationKey", key, xml=_own_xml))
     if ztype == "preprint":
         out.append(_element("z:archiveID", f"arXiv:{arxiv}" if arxiv else item.get("number")))
     extra = [_plain(line) for line in str(item.get("note") or "").splitlines()]
@@ -221,14 +253,13 @@ def collections(
 
 
 def _collection(coll: Collection, children: list[Collection]) -> str:
-    parts = [f"  <z:Collection rdf:about={quoteattr('#collection_' + coll.slug)}>\n"]
+    parts = [f"  <z:Collection rdf:about={_attr('#collection_' + coll.slug)}>\n"]
     parts.append(_element("dc:title", coll.name))
     parts.extend(
-        f"    <dcterms:hasPart rdf:resource={quoteattr('#collection_' + c.slug)}/>\n"
-        for c in children
+        f"    <dcterms:hasPart rdf:resource={_attr('#collection_' + c.slug)}/>\n" for c in children
     )
     parts.extend(
-        f"    <dcterms:hasPart rdf:resource={quoteattr('#item_' + key)}/>\n" for key in coll.keys
+        f"    <dcterms:hasPart rdf:resource={_attr('#item_' + key)}/>\n" for key in coll.keys
     )
     parts.append("  </z:Collection>\n")
     return "".join(parts)
