@@ -5,7 +5,7 @@ Usage: python bench/scale_bench.py [--sizes 1000,10000,100000] [--rows 500,5000]
 For each catalog size it builds a synthetic catalog (1-8 authors with accents, TeX specials
 and capitals in titles, 1-3 of 13 categories, resolved records shaped like
 ``catalog/resolved/*.json``; one entry in ten unresolved) and times, each as a fresh process
-with its peak RSS (``wait4``):
+with its peak memory (``run``):
 
 - ``floor: read files``: one Python process reading every paper (YAML, C loader) and resolved
   record (JSON): the yardstick of the issue;
@@ -303,21 +303,23 @@ CHILD_TASKS = {
 # ----------------------------------------------------------------------------- runner
 
 
-def tree_rss(pid: int) -> int:
-    """Bytes resident in process ``pid`` and its descendants now (Linux /proc; 0 elsewhere)."""
+def tree_memory(pid: int) -> int:
+    """Bytes of memory process ``pid`` and its descendants use now: the sum of their
+    proportional set sizes (a page shared by forked workers counts once in all, not once in
+    each), from Linux's ``/proc/PID/smaps_rollup``; 0 where that is missing."""
     total, todo = 0, [pid]
     while todo:
         current = todo.pop()
         try:
-            total += int(Path(f"/proc/{current}/statm").read_text().split()[1]) * PAGE
+            rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
             children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
-        except (OSError, ValueError, IndexError):
+        except OSError:
             continue
+        total += next(
+            (int(ln.split()[1]) * 1024 for ln in rollup.splitlines() if ln.startswith("Pss:")), 0
+        )
         todo += map(int, children)
     return total
-
-
-PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
 def run(
@@ -329,10 +331,9 @@ def run(
 ) -> dict:
     """Run one process; wall and CPU seconds, peak memory (MB) and its output.
 
-    The peak is the largest sum of the resident sizes of the process and its descendants
-    (worker processes included; pages they share are counted in each, so it is an upper
-    bound), sampled every 10 ms, or the process's own ``ru_maxrss`` when that is larger
-    (a peak shorter than a sample). A run counts only with an exit status in ``ok`` and,
+    The peak is the largest memory of the process and its worker processes (``tree_memory``),
+    sampled every 20 ms, or the process's own ``ru_maxrss`` when that is larger (a peak
+    shorter than a sample). A run counts only with an exit status in ``ok`` and,
     with ``json_out``, JSON on stdout (lint exits 1 for findings, and a crash exits 1 too).
     """
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
@@ -348,8 +349,8 @@ def run(
                 proc.kill()
                 os.wait4(proc.pid, 0)
                 return {"seconds": None, "cpu": None, "rss_mb": None, "status": "timeout"}
-            tree_peak = max(tree_peak, tree_rss(proc.pid))
-            time.sleep(0.01)
+            tree_peak = max(tree_peak, tree_memory(proc.pid))
+            time.sleep(0.02)
         seconds = time.perf_counter() - t0
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
@@ -451,7 +452,7 @@ def report(sizes: dict[int, dict], imports: dict[int, dict]) -> str:
         floor = results["floor: read files"]["cpu"]
         lines += [
             f"\n**{n:,} entries**\n",
-            "| step | wall s | CPU s | wall vs read floor | CPU vs read floor | peak RSS |",
+            "| step | wall s | CPU s | wall vs read floor | CPU vs read floor | peak memory |",
             "|---|---:|---:|---:|---:|---:|",
         ]
         wall_floor = results["floor: read files"]["seconds"]
@@ -464,7 +465,7 @@ def report(sizes: dict[int, dict], imports: dict[int, dict]) -> str:
     if imports:
         lines += [
             "\n**import-markdown**\n",
-            "| rows | step | wall s | CPU s | peak RSS |",
+            "| rows | step | wall s | CPU s | peak memory |",
             "|---|---|---:|---:|---:|",
         ]
         for rows, results in imports.items():
