@@ -390,3 +390,23 @@ def test_crossref_relations_of_any_shape_never_crash(relation, alternative, link
     except SourceError:
         return
     assert "doi:10.5555/x" in found.links
+
+
+def test_a_refused_arxiv_batch_is_halved_until_the_bad_id_stands_alone(api, services):
+    """arXiv refuses a whole id_list for one id it cannot parse (answer recorded in
+    arxiv-query-error-400.atom.xml); the other ids of the batch must still be found."""
+    services.config = dataclasses.replace(services.config, arxiv_batch=4)
+    good = ["2311.13246", "2401.17197", "2410.06961"]
+    arxiv.prefetch(services, [good[0], "2401.1719x", *good[1:]])
+    for arxiv_id in good:
+        assert arxiv.fetch(services, arxiv_id).csl["custom"]["arxiv"] == arxiv_id
+    with pytest.raises(NotFound, match="incorrect id format for 2401.1719x"):
+        arxiv.fetch(services, "2401.1719x")
+    # the batch of 4, its halves, then the half with the bad id halved again
+    assert [r.query["id_list"] for r in api.requests] == [
+        "2311.13246,2401.1719x,2401.17197,2410.06961",
+        "2311.13246,2401.1719x",
+        "2311.13246",
+        "2401.1719x",
+        "2401.17197,2410.06961",
+    ]

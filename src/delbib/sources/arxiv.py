@@ -40,18 +40,32 @@ def prefetch(services: Services, ids: Iterable[str]) -> None:
     todo = [i for i in dict.fromkeys(ids) if i not in services.arxiv_cache]
     size = services.config.arxiv_batch
     for start in range(0, len(todo), size):
-        batch = todo[start : start + size]
-        try:
-            found = query(services, batch)
-        except RunAborted:
-            raise
-        except SourceError as exc:  # each entry of the batch reports it; nothing is stored
-            services.arxiv_cache.update(dict.fromkeys(batch, exc))
-            continue
-        for arxiv_id in batch:
-            services.arxiv_cache[arxiv_id] = found.get(arxiv_id) or NotFound(
-                f"arXiv has no record {arxiv_id}"
-            )
+        _fetch_batch(services, todo[start : start + size])
+
+
+def _fetch_batch(services: Services, batch: list[str]) -> None:
+    """Cache the answer for each id of ``batch``. arXiv refuses a whole ``id_list`` for one
+    id it cannot parse, so a refused batch is halved until the refused ids stand alone: one
+    bad id costs about log2(batch) more requests, not a "not found" for all its neighbours."""
+    try:
+        found = query(services, batch)
+    except RunAborted:
+        raise
+    except NotFound as exc:
+        if len(batch) == 1:
+            services.arxiv_cache[batch[0]] = exc
+            return
+        half = len(batch) // 2
+        _fetch_batch(services, batch[:half])
+        _fetch_batch(services, batch[half:])
+        return
+    except SourceError as exc:  # each entry of the batch reports it; nothing is stored
+        services.arxiv_cache.update(dict.fromkeys(batch, exc))
+        return
+    for arxiv_id in batch:
+        services.arxiv_cache[arxiv_id] = found.get(arxiv_id) or NotFound(
+            f"arXiv has no record {arxiv_id}"
+        )
 
 
 def query(services: Services, ids: list[str]) -> dict[str, Found]:
