@@ -121,3 +121,23 @@ def test_any_title_and_category_survive_xml(title: str, category: str) -> None:
     tags = [str(t) for t in graph.objects(_item("k1"), DC.subject)]
     assert tags == [clean_text(category).translate(kept)]
     assert list(_collections(graph)) == tags
+
+
+def test_web_pages_and_manuscripts_get_the_types_and_nodes_zotero_writes() -> None:
+    """The RDF gives an item the Zotero type the Web API push gives it, in the node shape of
+    Zotero's own RDF export (``Zotero RDF.js``: a web page is a ``bib:Document`` part of a
+    ``z:Website``, a manuscript a ``bib:Manuscript``); Zotero's RDF import reads a
+    ``z:Website``'s title as the Website Title."""
+    bib = rdflib.Namespace("http://purl.org/net/biblio#")
+    page = {"id": "w", "type": "webpage", "title": "P", "container-title": "Some Site"}
+    draft = {"id": "m", "type": "manuscript", "title": "M", "container-title": "Drafts"}
+    graph = _graph(zoterordf.write([page, draft]))
+    assert str(graph.value(_item("w"), Z.itemType)) == "webpage"
+    assert (_item("w"), rdflib.RDF.type, bib.Document) in graph
+    site = graph.value(_item("w"), DCTERMS.isPartOf)
+    assert (site, rdflib.RDF.type, Z.Website) in graph and str(graph.value(site, DC.title)) == (
+        "Some Site"
+    )
+    assert str(graph.value(_item("m"), Z.itemType)) == "manuscript"
+    assert (_item("m"), rdflib.RDF.type, bib.Manuscript) in graph
+    assert "Published: Drafts" in str(graph.value(_item("m"), DC.description))

@@ -139,3 +139,15 @@ def test_a_hostile_listed_venue_cannot_change_what_the_item_matches(venue):
     keys = mapping.match_keys(data)
     assert keys["citekey"] == "k2024" and keys["arxiv"] == "arxiv:2401.00001"
     assert "doi" not in keys
+
+
+def test_a_venue_the_type_has_no_field_for_is_kept_in_extra():
+    """A document's or a manuscript's container has no Zotero field: it goes to Extra as
+    "Published: ...", as the Zotero RDF export writes it; a web page's is its Website Title."""
+    base = {"title": "T", "container-title": "Workshop on X"}
+    for csl_type in ("document", "manuscript", "dataset"):
+        data = mapping.to_zotero({**base, "type": csl_type}, None, FIELDS)
+        assert "Published: Workshop on X" in data["extra"].splitlines(), csl_type
+    page = mapping.to_zotero({**base, "type": "webpage"}, None, FIELDS)
+    assert page["itemType"] == "webpage" and page["websiteTitle"] == "Workshop on X"
+    assert "Published" not in page.get("extra", "")

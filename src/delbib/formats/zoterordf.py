@@ -4,12 +4,14 @@ Zotero's RDF import (zotero/translators ``RDF.js``) is the one import that creat
 collections, so this is the format that puts every category into Zotero in one step. The
 shape follows what Zotero's own "Zotero RDF" export writes, element by element:
 
-* one node per item, ``rdf:about="#item_<key>"``, with ``z:itemType`` (conferencePaper,
-  journalArticle, preprint, bookSection, report, thesis, book, document) and, where Zotero
-  writes one, its ``bib:`` class (``bib:Article``, ``bib:BookSection``...);
+* one node per item, ``rdf:about="#item_<key>"``, with ``z:itemType`` (the type the Web API
+  push gives it too: conferencePaper, journalArticle, preprint, bookSection, report, thesis,
+  book, manuscript, webpage, document) and, where Zotero writes one, its ``bib:`` class
+  (``bib:Article``, ``bib:BookSection``, ``bib:Manuscript``...);
 * the container as ``dcterms:isPartOf`` a ``bib:Journal`` (journals and, as in Zotero's
-  export, proceedings) or ``bib:Book`` with ``dc:title``, ``dcterms:alternative`` (Journal
-  Abbr), ``prism:volume`` and ``prism:number``; a conference's event label as
+  export, proceedings), ``bib:Book`` or ``z:Website`` (a web page's site) with ``dc:title``,
+  ``dcterms:alternative`` (Journal Abbr), ``prism:volume`` and ``prism:number``; a
+  conference's event label as
   ``bib:presentedAt`` a ``bib:Conference`` (Conference Name);
 * ``bib:authors``/``bib:editors`` as ``rdf:Seq`` of ``foaf:Person`` (surname, givenName);
   ``dc:publisher`` a ``foaf:Organization`` (a preprint's Repository); ``dc:date``;
@@ -17,7 +19,7 @@ shape follows what Zotero's own "Zotero RDF" export writes, element by element:
 * ``dc:subject`` per category (tags); ``z:citationKey`` (Citation Key) and ``z:archiveID``
   (a preprint's Archive ID, ``arXiv:<id>``), which Zotero's import copies onto the item;
   ``dc:description`` the item's note lines (Extra: "Citation Key: ...", "arXiv:<id>"), plus
-  "Published: <venue>" for a document whose venue Zotero has no field for;
+  "Published: <venue>" for a venue the item type has no field for (a document's);
 * one ``z:Collection`` per category with members (``dcterms:hasPart`` its items, in order),
   nested under its parent category when the taxonomy has one; an item in several
   categories is a member of each.
@@ -38,6 +40,7 @@ from xml.sax.saxutils import escape, quoteattr
 from delbib.catalog import slugify
 from delbib.formats import Frame, arxiv_id, categories, iso_date, join
 from delbib.latex import clean_text
+from delbib.zotero.mapping import item_type, unplaced_venue
 
 __all__ = ["NAMESPACES", "Collection", "collections", "frame", "renderer", "write"]
 
@@ -50,17 +53,19 @@ NAMESPACES = {
     "foaf": "http://xmlns.com/foaf/0.1/",
     "prism": "http://prismstandard.org/namespaces/1.2/basic/",
 }
-# CSL type -> (Zotero item type, node class as Zotero's export writes it, container class)
-_TYPES = {
-    "paper-conference": ("conferencePaper", "rdf:Description", "bib:Journal"),
-    "article-journal": ("journalArticle", "bib:Article", "bib:Journal"),
-    "article": ("preprint", "rdf:Description", None),
-    "chapter": ("bookSection", "bib:BookSection", "bib:Book"),
-    "report": ("report", "bib:Report", None),
-    "thesis": ("thesis", "bib:Thesis", None),
-    "book": ("book", "bib:Book", None),
+# Zotero item type (``zotero.mapping.item_type``, the one CSL -> Zotero type table) -> (node
+# class, container class), as Zotero's own "Zotero RDF" export writes them.
+_CLASSES = {
+    "conferencePaper": ("rdf:Description", "bib:Journal"),
+    "journalArticle": ("bib:Article", "bib:Journal"),
+    "bookSection": ("bib:BookSection", "bib:Book"),
+    "report": ("bib:Report", None),
+    "thesis": ("bib:Thesis", None),
+    "book": ("bib:Book", None),
+    "manuscript": ("bib:Manuscript", None),
+    "webpage": ("bib:Document", "z:Website"),
 }
-_DOCUMENT = ("document", "rdf:Description", None)
+_PLAIN = ("rdf:Description", None)
 _HEADER = (
     '<?xml version="1.0" encoding="UTF-8"?>\n<rdf:RDF\n'
     + "\n".join(f" xmlns:{p}={quoteattr(uri)}" for p, uri in NAMESPACES.items())
@@ -155,8 +160,8 @@ def _people(tag: str, names: Any) -> str:
 
 
 def _node(item: Mapping[str, Any]) -> str:
-    kind = str(item.get("type") or "document")
-    ztype, cls, container_cls = _TYPES.get(kind, _DOCUMENT)
+    ztype = item_type(item)
+    cls, container_cls = _CLASSES.get(ztype, _PLAIN)
     key = str(item.get("citation-key") or item.get("id") or "")
     arxiv = arxiv_id(item)
     out = [f"  <{cls} rdf:about={_attr('#item_' + key)}>\n", _element("z:itemType", ztype)]
@@ -201,8 +206,8 @@ def _node(item: Mapping[str, Any]) -> str:
     if ztype == "preprint":
         out.append(_element("z:archiveID", f"arXiv:{arxiv}" if arxiv else item.get("number")))
     extra = [_plain(line) for line in str(item.get("note") or "").splitlines()]
-    if ztype == "document" and container:
-        extra.append(f"Published: {_plain(container)}")
+    if venue := unplaced_venue(item, ztype):
+        extra.append(f"Published: {_plain(venue)}")
     if arxiv and ztype != "preprint" and f"arXiv:{arxiv}" not in extra:
         extra.append(f"arXiv:{arxiv}")
     description = escape("\n".join(line for line in extra if line))

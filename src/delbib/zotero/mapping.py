@@ -107,8 +107,16 @@ MANAGED = (
 
 
 def item_type(item: Mapping[str, Any]) -> str:
-    """The Zotero item type of a CSL item."""
+    """The Zotero item type of a CSL item (for the Web API and the Zotero RDF export)."""
     return ITEM_TYPES.get(item.get("type", ""), FALLBACK_TYPE)
+
+
+def unplaced_venue(item: Mapping[str, Any], zotero_type: str) -> str:
+    """The item's container title when its Zotero type has no field for one (a document's
+    or a manuscript's venue): written to Extra as "Published: ..." so it is not lost."""
+    if "container-title" in BY_TYPE.get(zotero_type, {}):
+        return ""
+    return str(item.get("container-title") or "")
 
 
 def _date(issued: Any) -> str:
@@ -178,6 +186,8 @@ def to_zotero(
         extra.append(_extra_line("arXiv", arxiv))
     if custom.get("openreview"):
         extra.append(_extra_line("OpenReview", custom["openreview"]))
+    if venue := unplaced_venue(item, zotero_type):
+        extra.append(_extra_line("Published", venue))
     if entry is not None and entry.venue:
         extra.append(_extra_line("Listed venue", entry.venue))
     if extra:
