@@ -399,7 +399,12 @@ def test_a_broken_template_is_reported_with_its_line(tmp_path):
     assert code == 2 and f"{bad}:3:" in err and "Traceback" not in err
 
 
-def test_a_category_with_a_comma_cannot_go_in_a_category_cell(catalog_copy):
+def test_a_category_with_a_comma_cannot_go_in_a_list_s_category_cells(catalog_copy, tmp_path):
+    """A list whose own table has a Category column cannot show such a category: exit 2,
+    the list untouched."""
+    listing = tmp_path / "README.md"
+    assert run("--catalog", str(catalog_copy), "render-list", "-o", str(listing))[0] == 0
+    before = listing.read_bytes()
     meta = catalog_copy / "catalog.yaml"
     meta.write_text(
         meta.read_text(encoding="utf-8").replace("name: Survey", "name: Survey, review"),
@@ -409,8 +414,9 @@ def test_a_category_with_a_comma_cannot_go_in_a_category_cell(catalog_copy):
         text = path.read_text(encoding="utf-8")
         if "\n- Survey\n" in text:
             path.write_text(text.replace("\n- Survey\n", "\n- Survey, review\n"), "utf-8")
-    code, _, err = run("--catalog", str(catalog_copy), "render-list")
+    code, _, err = run("--catalog", str(catalog_copy), "render-list", "-o", str(listing))
     assert code == 2 and "Survey, review" in err
+    assert listing.read_bytes() == before
 
 
 def test_departed_papers_are_not_listed(catalog_copy, tmp_path):
@@ -438,3 +444,30 @@ def test_the_workflow_example_checks_a_list_repository_on_pull_requests():
     checks = ("delbib lint", "delbib render-list -o README.md --check", "delbib export --check")
     for command in checks:
         assert any(r.startswith(command) for r in runs), command
+
+
+def test_a_category_with_a_comma_is_rendered_as_a_section_not_a_cell(tmp_path):
+    """A category cell would split "Datasets, Benchmarks & Surveys" in two: such a catalog
+    is rendered with one section per category, and comes back with the same categories."""
+    listing = tmp_path / "graph.md"
+    listing.write_text(
+        "# Awesome graph papers\n\n"
+        "## Datasets, Benchmarks & Surveys\n"
+        "- Talk like a Graph: Encoding Graphs for Large Language Models "
+        "[[paper](https://arxiv.org/abs/2310.04560)]\n"
+        "- GraphArena: Evaluating Large Language Models on Graph Computation "
+        "[[paper](https://arxiv.org/abs/2407.00379)]\n\n"
+        "## Prompting\n"
+        "- GraphText: Graph Reasoning in Text Space [[paper](https://arxiv.org/abs/2310.01089)]\n",
+        "utf-8",
+    )
+    first, second = tmp_path / "first", tmp_path / "second"
+    import_into(first, listing)
+    rendered = tmp_path / "rendered.md"
+    code, _, err = run("--catalog", str(first), "render-list", "-o", str(rendered))
+    assert code == 0, err
+    text = rendered.read_text("utf-8")
+    assert "### Datasets, Benchmarks & Surveys" in text and "| Category |" not in text
+    import_into(second, rendered)
+    assert taxonomy(second) == taxonomy(first)
+    assert_same_entries(first, second)

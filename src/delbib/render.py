@@ -385,6 +385,14 @@ def find_block(text: str, *, path: str | Path = "<text>") -> Block | None:
     return Block(text[:head_end], text[head_end : ends[0]], text[ends[0] :], newline)
 
 
+def default_shape(catalog: Catalog) -> Shape:
+    """The shipped list's shape; one section per category instead of a category column when
+    a category's name holds a comma or semicolon, which a category cell would split."""
+    if any("," in c.name or ";" in c.name for c in catalog.taxonomy):
+        return Shape(tuple(c for c in DEFAULT_SHAPE.columns if c.role != "categories"))
+    return DEFAULT_SHAPE
+
+
 def shape_of(markdown_text: str) -> Shape | None:
     """The shape of the first table in ``markdown_text``: headers, heading marks, link label."""
     from .markdown.columns import header_role, header_text
@@ -424,7 +432,7 @@ def render_file(
     if template is not None:
         body = template_block(catalog, template, listed=listed)
     else:
-        shape = (shape_of(block.inside) if block else None) or DEFAULT_SHAPE
+        shape = (shape_of(block.inside) if block else None) or default_shape(catalog)
         if not any(c.role == "title" for c in shape.columns):
             raise InputError("the table between the markers has no title column", path=path)
         body = markdown_block(catalog, shape, listed=listed)
