@@ -471,3 +471,19 @@ def test_a_category_with_a_comma_is_rendered_as_a_section_not_a_cell(tmp_path):
     import_into(second, rendered)
     assert taxonomy(second) == taxonomy(first)
     assert_same_entries(first, second)
+
+
+def test_markers_shown_in_a_code_block_are_not_markers(catalog_copy, tmp_path):
+    """A README that documents the markers in a code block (as delbib's own does) keeps that
+    block; only marker lines GitHub reads as HTML comments bound the table."""
+    shown = f"```markdown\n{START}\n| your table |\n{END}\n```\n"
+    readme = tmp_path / "README.md"
+    readme.write_text(f"# List\n\nHow it works:\n\n{shown}\n## Papers\n\n{START}\n{END}\n", "utf-8")
+    assert run("--catalog", str(catalog_copy), "render-list", "-o", str(readme))[0] == 0
+    text = readme.read_text("utf-8")
+    assert text.startswith(f"# List\n\nHow it works:\n\n{shown}\n## Papers\n\n{START}\n| Title |")
+    assert text.count("AlpaGasus: Training a Better Alpaca") == 1
+    only_shown = tmp_path / "only-shown.md"
+    only_shown.write_text(f"# List\n\n{shown}", "utf-8")
+    code, _, err = run("--catalog", str(catalog_copy), "render-list", "-o", str(only_shown))
+    assert code == 2 and "has no" in err and only_shown.read_text("utf-8") == f"# List\n\n{shown}"

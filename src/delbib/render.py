@@ -366,10 +366,27 @@ class Block:
     newline: str
 
 
+def _markers(text: str) -> tuple[list[int], list[int]]:
+    """Offsets of the start and end markers: a marker line is an HTML block of its own, so
+    the markers a README shows in a code block (as this project's does) are not taken."""
+    if START not in text and END not in text:
+        return [], []
+    offsets = [0]
+    for line in text.split("\n"):
+        offsets.append(offsets[-1] + len(line) + 1)
+    starts: list[int] = []
+    ends: list[int] = []
+    for number in markdown.html_block_lines(text):
+        line = text[offsets[number] : offsets[number + 1]]
+        for marker, found in ((START, starts), (END, ends)):
+            if line.strip() == marker:
+                found.append(offsets[number] + line.index(marker))
+    return starts, ends
+
+
 def find_block(text: str, *, path: str | Path = "<text>") -> Block | None:
     """The marked block of ``text``; None when it has no markers; an error when they are wrong."""
-    starts = [m.start() for m in re.finditer(re.escape(START), text)]
-    ends = [m.start() for m in re.finditer(re.escape(END), text)]
+    starts, ends = _markers(text)
     if not starts and not ends:
         return None
     if len(starts) != 1 or len(ends) != 1 or ends[0] < starts[0]:

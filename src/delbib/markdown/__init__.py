@@ -343,6 +343,14 @@ def first_table(text: str) -> tuple[str | None, list[Cell], list[Cell]] | None:
     return None
 
 
+def html_block_lines(text: str) -> list[int]:
+    """0-based numbers of the lines where an HTML block starts, as GitHub reads the text:
+    an HTML comment shown in a code block or quoted inline text is not one."""
+    return [
+        tok.map[0] for tok in _markdown_parser().parse(text) if tok.type == "html_block" and tok.map
+    ]
+
+
 def parse_file(path: str | Path, *, columns: dict[str, str] | None = None) -> ParsedList:
     """Read and parse a markdown file; an unreadable or non-UTF-8 file is an ``InputError``."""
     try:
