@@ -118,20 +118,6 @@ def test_the_package_ships_the_repository_catalog():
     assert data(_packaged_catalog()) == data(CATALOG)
 
 
-def test_every_command_is_documented_with_an_example():
-    readme = (CATALOG.parent / "README.md").read_text(encoding="utf-8")
-    for name, command in main.commands.items():
-        assert f"### `delbib {name}" in readme, f"README has no section for {name}"
-        assert f"delbib {name}" in command.help.split("xample", 1)[-1], f"{name} --help example"
-
-
-def test_ci_runs_the_readme_test_command():
-    readme = (CATALOG.parent / "README.md").read_text(encoding="utf-8")
-    command = next(line for line in readme.splitlines() if "python -m pytest" in line)
-    ci = (CATALOG.parent / ".ci" / "run").read_text(encoding="utf-8")
-    assert f"\n{command} || exit 1\n" in ci
-
-
 def test_output_dash_is_stdout_and_a_suffix_naming_no_format_means_bibtex(tmp_path):
     import bibtexparser
 
