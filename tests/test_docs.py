@@ -42,14 +42,14 @@ def headings(path: Path) -> set[str]:
 
 
 def links(path: Path) -> list[str]:
-    out, fenced = [], False
+    prose, fenced = [], False
     for line in path.read_text(encoding="utf-8").splitlines():
         if FENCE.match(line):
             fenced = not fenced
         elif not fenced:
-            prose = re.sub(r"`[^`]*`", "", line)  # code spans show markdown, they link nothing
-            out += [t for t in LINK.findall(prose) if not re.match(r"[a-z]+:", t)]
-    return out
+            prose.append(line)
+    text = re.sub(r"`[^`]*`", "", "\n".join(prose))  # code spans show markdown, link nothing
+    return [t for t in LINK.findall(text) if not re.match(r"[a-z]+:", t)]
 
 
 def test_github_anchor_matches_githubs_rule():
