@@ -794,3 +794,81 @@ def zotero_pull(obj: Context, library: str, collection: str | None, as_json: boo
 
 if __name__ == "__main__":  # pragma: no cover
     main()
+
+
+# ------------------------------------------------------------------ bring your own .bib
+
+
+def _warn_all(problems, quiet: bool) -> None:
+    for problem in [] if quiet else problems:
+        click.echo(f"delbib: warning: {problem}", err=True)
+
+
+@main.command("import-bib")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option(
+    "--category-from",
+    type=click.Choice(["keywords", "collections", "none"]),
+    default="keywords",
+    show_default=True,
+    help="Where categories come from: keywords (BibTeX keywords, RIS KW, CSL keyword, Zotero "
+    "tags), collections (Zotero collections, JabRef groups) or none.",
+)
+@click.option("--category", "categories", multiple=True, help="Put every record in this category.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["bibtex", "csljson", "ris", "zotero-rdf"]),
+    help="Input format (default: from the suffix or the content).",
+)
+@json_option
+@quiet_option
+@click.pass_obj
+@handle_errors
+def import_bib(
+    obj: Context,
+    files: tuple[str, ...],
+    category_from: str,
+    categories: tuple[str, ...],
+    fmt: str | None,
+    as_json: bool,
+    quiet: bool,
+) -> None:
+    """Add the records of bibliography files (BibTeX, biblatex, CSL-JSON, RIS, Zotero RDF)
+    to the catalog, each keeping its key, with a resolved record made from its own fields.
+
+    Records of one paper (same DOI, arXiv id or title) are merged; fields with no CSL place
+    are kept in the record's provenance and reported; a record that cannot be read is a
+    warning naming its line (exit 1). `delbib resolve` then checks them against the services.
+
+    \b
+    Examples:
+      delbib --catalog mycat import-bib refs.bib
+      delbib import-bib library.rdf --category-from collections
+    """
+    from . import bibimport, bibin
+    from . import catalog as catalog_mod
+
+    parsed = [bibin.read(path, fmt) for path in files]
+    root = obj.catalog_path(for_write=True)
+    exists = (root / catalog_mod.CATALOG_FILE).is_file()
+    cat = catalog_mod.load(root) if exists else catalog_mod.new(root)
+    report = bibimport.import_parsed(
+        cat, parsed, category_from=category_from, categories=categories
+    )
+    bibimport.save(cat, report)
+    _warn_all(report.warnings, quiet)
+    if as_json:
+        _emit_json(report.to_dict())
+    elif not quiet:
+        read = sum(len(p.records) for p in parsed)
+        click.echo(
+            f"{read} records -> {len(report.created)} new entries, {len(report.merged)} merged "
+            f"into others; {report.files_written} files written"
+            + (f"; {len(report.warnings)} warnings" if report.warnings else "")
+        )
+        for written, key in report.renamed.items():
+            click.echo(f"key {written} is {key} in the catalog")
+        for key, names in report.unplaced.items():
+            click.echo(f"{key}: kept in its record's provenance.unplaced: {', '.join(names)}")
+    sys.exit(1 if report.warnings else 0)
