@@ -11,6 +11,7 @@ entries already in the catalog. Categories come from keywords or collections.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -55,10 +56,8 @@ def record_ids(item: dict[str, Any]) -> list[str]:
         ("arxiv", (item.get("custom") or {}).get("arxiv")),
     ):
         if value:
-            try:
+            with contextlib.suppress(IdentifierError):  # not an identifier: the URL may hold one
                 found.append(identifiers.normalize(f"{scheme}:{value}"))
-            except IdentifierError:
-                pass
     if isinstance(item.get("URL"), str):
         found += identifiers.extract(item["URL"])
     return list(dict.fromkeys(found))

@@ -872,3 +872,129 @@ def import_bib(
         for key, names in report.unplaced.items():
             click.echo(f"{key}: kept in its record's provenance.unplaced: {', '.join(names)}")
     sys.exit(1 if report.warnings else 0)
+
+
+def _settings(obj: Context):
+    """Service settings: the catalog's delbib.yaml when there is one, then the environment."""
+    from . import config as config_mod
+
+    return config_mod.load(obj.catalog_path())
+
+
+@main.command()
+@click.argument("bib", type=click.Path(dir_okay=False, exists=True))
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False),
+    help="Where to write the upgraded file (required unless --dry-run; may name BIB itself).",
+)
+@click.option("--dry-run", is_flag=True, help="Show the changes as a diff; write nothing.")
+@json_option
+@quiet_option
+@click.pass_obj
+@handle_errors
+def upgrade(
+    obj: Context, bib: str, output: str | None, dry_run: bool, as_json: bool, quiet: bool
+) -> None:
+    """Upgrade the preprints of a .bib file to their published versions.
+
+    Every entry is resolved with the same sources and checks as `delbib resolve`; a preprint
+    whose version of record is found is rewritten from it under its own key, keeping its
+    arXiv id (eprint) and fields such as keywords or abstract. Every other byte of the file
+    is left as written, entries keep their keys and order. BIB is never modified unless -o
+    names it (then it is replaced atomically).
+
+    \b
+    Examples:
+      delbib upgrade refs.bib -o refs.upgraded.bib
+      delbib upgrade refs.bib --dry-run
+    """
+    from . import files, verify
+
+    if not output and not dry_run:
+        raise InputError("give -o OUT.bib (or --dry-run to see the changes)", field="output")
+    result = verify.upgrade(bib, config=_settings(obj))
+    _warn_all(result.problems, quiet)
+    if dry_run:
+        click.echo(result.diff(bib, output or bib), nl=False)
+    elif output:
+        files.atomic_write(output, result.text)
+    if as_json:
+        _emit_json(
+            {
+                "upgraded": [vars(c) for c in result.changes],
+                "requests": result.summary.requests,
+                "failed": result.summary.failed,
+                "aborted": result.summary.aborted,
+            }
+        )
+    elif not quiet:
+        for c in result.changes:
+            where = c.venue + (f" {c.year}" if c.year else "") + (f", doi:{c.doi}" if c.doi else "")
+            click.echo(f"upgraded {c.key}: arXiv:{c.arxiv} -> {where}")
+        click.echo(
+            f"{len(result.changes)} preprints upgraded, every other entry left as written "
+            f"({result.summary.requests} requests"
+            + (f", {len(result.summary.failed)} entries failed" if result.summary.failed else "")
+            + ")"
+            + ("" if output or not dry_run else "; nothing written")
+        )
+    sys.exit(1 if result.summary.aborted else 0)
+
+
+@main.command()
+@click.argument("bib", type=click.Path(dir_okay=False, exists=True))
+@json_option
+@quiet_option
+@click.pass_obj
+@handle_errors
+def check(obj: Context, bib: str, as_json: bool, quiet: bool) -> None:
+    """Check every entry of a bibliography (BibTeX, biblatex, CSL-JSON, RIS, Zotero RDF)
+    against the services `delbib resolve` asks.
+
+    Each entry is verified, or its title, authors, year, venue or DOI disagree with the
+    record found (both values shown), or it is found nowhere (it may be made up). A preprint
+    is compared with its arXiv record. Exit 1 when anything disagrees or is not found.
+
+    \b
+    Examples:
+      delbib check refs.bib
+      delbib check refs.bib --json
+    """
+    from . import verify
+
+    findings, scratch = verify.check(bib, config=_settings(obj))
+    _warn_all(scratch.parsed.problems, quiet)
+    if as_json:
+        _emit_json(
+            {
+                "entries": [f.to_dict() for f in findings],
+                "counts": {
+                    v: sum(f.verdict == v for f in findings)
+                    for v in (verify.VERIFIED, verify.DISAGREES, verify.NOT_FOUND, verify.FAILED)
+                },
+                "requests": scratch.summary.requests,
+            }
+        )
+    elif not quiet:
+        for f in findings:
+            if f.verdict == verify.VERIFIED:
+                click.echo(f"verified: {f.key}")
+            elif f.verdict == verify.DISAGREES:
+                parts = "; ".join(
+                    f"{name}: file {v['file']!r}, found {v['found']!r}"
+                    for name, v in f.fields.items()
+                )
+                click.echo(f"disagrees: {f.key} (line {f.line}): {parts}")
+            elif f.verdict == verify.NOT_FOUND:
+                click.echo(f"found nowhere (possibly fabricated): {f.key} (line {f.line})")
+            else:
+                click.echo(f"not checked: {f.key} (line {f.line}): {f.reason}")
+        counts = {v: sum(f.verdict == v for f in findings) for v in ("verified", "disagrees")}
+        click.echo(
+            f"{len(findings)} entries: {counts['verified']} verified, {counts['disagrees']} "
+            f"disagree, {sum(f.verdict == verify.NOT_FOUND for f in findings)} found nowhere, "
+            f"{sum(f.verdict == verify.FAILED for f in findings)} not checked"
+        )
+    sys.exit(0 if all(f.verdict == verify.VERIFIED for f in findings) else 1)

@@ -60,6 +60,7 @@ class Parsed:
     records: list[Record] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     parents: dict[str, str | None] = field(default_factory=dict)  # collection -> parent
+    text: str = ""  # the file as read, for writers that keep records byte for byte
 
 
 def detect(path: str | Path, text: str) -> str:
@@ -85,8 +86,8 @@ def parse(text: str, fmt: str, path: str = "<text>") -> Parsed:
     """Read ``text`` as format ``fmt``; bad records become problems."""
     if fmt not in READERS:
         raise InputError(f"unknown input format {fmt!r}; use one of {', '.join(READERS)}")
-    parsed = Parsed(path, fmt)
-    import_module(f"delbib.bibin.{READERS[fmt]}").read(text, parsed)
+    parsed = Parsed(path, fmt, text=text)
+    import_module(f"delbib.bibin.{READERS[fmt]}").read(text.removeprefix("\ufeff"), parsed)
     for record in parsed.records:
         settle_preprint(record.item)
     return parsed
@@ -99,7 +100,7 @@ def read(path: str | Path, fmt: str | None = None) -> Parsed:
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from exc
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-8")  # a BOM stays: an upgraded file keeps it
     except UnicodeDecodeError:
         text = data.decode("latin-1")  # old .bib files: every byte is a character
     return parse(text, fmt or detect(path, text), str(path))
