@@ -185,15 +185,20 @@ def _arxiv_records() -> dict[str, dict]:
 
 WORKS = json.loads((DATA / "crossref-works.json").read_text(encoding="utf-8"))
 ARXIV_RECORDS = _arxiv_records()
+CROSSREF_DOIS = set(WORKS) | {
+    rec["DOI"].lower()
+    for paper in yaml.safe_load(INVENTED.read_text(encoding="utf-8"))["papers"]
+    for rec in paper["records"].get("crossref", [])
+}
 # Preprints the fakes publish: their arXiv record names a DOI the fake Crossref holds, or a
 # journal_ref (invented 2511.99002: "ICLR 2025").
 PUBLISHABLE = sorted(
     i
     for i, r in ARXIV_RECORDS.items()
-    if (r["doi"] and r["doi"].lower() in WORKS) or r["journal_ref"]
+    if (r["doi"] and r["doi"].lower() in CROSSREF_DOIS) or r["journal_ref"]
 )
 # Invented preprints no fake publishes (invented.yaml expects them preprint-only).
-UNPUBLISHED = ["2511.99004", "2511.99005", "2511.99019", "2511.99020", "2511.99028", "2511.99030", "2511.99032", "2511.99025"]
+UNPUBLISHED = ["2511.99004", "2511.99005", "2511.99019", "2511.99020", "2511.99028"]
 MADE_UP = {
     "Quantum Gradient Folding for Sparse Instruction Corpora": "Zelinski, Orla and Brand, Tomasz",
     "Why Tiny Benchmarks Predict Large Model Rankings": "Okonkwo-Hale, Priya",
@@ -279,16 +284,16 @@ def _bib() -> Bib:
         key = f"stillPre{n}"
         add(key, _preprint_entry(key, ident, misc=n % 3 == 0))
         unchanged.append(key)
-    works = _published_works(23)
-    for n, w in enumerate(works[:20]):
+    works = _published_works(21)
+    for n, w in enumerate(works[:18]):
         key = f"Pub{n}"
         add(key, _published_entry(key, w))
         unchanged.append(key)
-    w = works[20]
+    w = works[18]
     add("AlteredYear", _published_entry("AlteredYear", w, year=w["issued"]["date-parts"][0][0] + 4))
-    w = works[21]
+    w = works[19]
     add("AlteredAuthor", _published_entry("AlteredAuthor", w, first="Nobody, Invented"))
-    w = works[22]
+    w = works[20]
     add("AlteredTitle", _published_entry("AlteredTitle", w, title="Grammar Induction for Migratory Birds"))
     altered.update(AlteredYear="year", AlteredAuthor="authors", AlteredTitle="title")
     unchanged += list(altered)
