@@ -56,7 +56,9 @@ def _csl_fields(text: str) -> dict[str, dict]:
     return {
         i["id"]: {
             "title": i.get("title"),
-            "authors": [(a.get("family"), a.get("given"), a.get("literal")) for a in i.get("author", [])],
+            "authors": [
+                (a.get("family"), a.get("given"), a.get("literal")) for a in i.get("author", [])
+            ],
             "year": (i.get("issued") or {}).get("date-parts", [[None]])[0][0],
             "venue": i.get("container-title"),
             "doi": i.get("DOI"),
@@ -72,14 +74,15 @@ def _ris_fields(text: str) -> dict[str, dict]:
 
     out = {}
     for r in rispy.loads(text):
-        arxiv = [x for x in r.get("notes", []) + r.get("custom2", [])] if False else None
+        extra = r.get("custom2") or []
+        arxiv = [line for line in extra if "arXiv:" in line]
         out[r["id"]] = {
             "title": r.get("title") or r.get("primary_title"),
             "authors": r.get("authors"),
             "year": r.get("year"),
             "venue": r.get("custom3") or r.get("secondary_title"),
             "doi": r.get("doi"),
-            "extra": r.get("custom2"),
+            "extra": extra,
             "categories": r.get("keywords"),
             "arxiv": arxiv,
         }
@@ -100,19 +103,21 @@ def _rdf_fields(text: str) -> dict[str, dict]:
         authors = []
         seq = g.value(node, bib.authors)
         if seq is not None:
-            for person in rdflib.collection.Collection(g, seq) if False else g.objects(seq, None):
+            for person in g.objects(seq, None):
                 if isinstance(person, rdflib.BNode) and g.value(person, foaf.surname):
-                    authors.append((str(g.value(person, foaf.surname)), str(g.value(person, foaf.givenName))))
+                    authors.append(
+                        (str(g.value(person, foaf.surname)), str(g.value(person, foaf.givenName)))
+                    )
         part = g.value(node, dcterms.isPartOf)
-        collections = sorted(
-            str(g.value(c, dc.title)) for c in g.subjects(dcterms.hasPart, node)
-        )
+        collections = sorted(str(g.value(c, dc.title)) for c in g.subjects(dcterms.hasPart, node))
         out[str(key)] = {
             "title": str(g.value(node, dc.title)),
             "authors": sorted(authors),
             "year": str(g.value(node, dc.date)),
             "venue": str(g.value(part, dc.title)) if part is not None else None,
-            "ids": sorted(str(i) for i in g.objects(node, dc.identifier) if isinstance(i, rdflib.Literal)),
+            "ids": sorted(
+                str(i) for i in g.objects(node, dc.identifier) if isinstance(i, rdflib.Literal)
+            ),
             "archive": str(g.value(node, z.archiveID)),
             "extra": str(g.value(node, dc.description)),
             "categories": sorted(str(s) for s in g.objects(node, dc.subject)),
@@ -149,7 +154,10 @@ def test_import_bib_round_trip_of_each_export_format(fmt: str, tmp_path: Path):
         main, ["--catalog", str(root), "export", "--quiet", "--format", fmt, "-o", str(out)]
     )
     assert exported.exit_code == 0, exported.output
-    before, after = fields(source.read_text(encoding="utf-8")), fields(out.read_text(encoding="utf-8"))
+    before, after = (
+        fields(source.read_text(encoding="utf-8")),
+        fields(out.read_text(encoding="utf-8")),
+    )
     del before[DUPLICATE[0]]
     assert list(after) == list(before)  # the same keys, in the same order
     differ = {k: (before[k], after[k]) for k in before if before[k] != after[k]}
@@ -166,7 +174,9 @@ def _arxiv_records() -> dict[str, dict]:
         ident = re.sub(r"^.*/abs/|v\d+$", "", e.findtext(f"{ATOM}id"))
         out[ident] = {
             "title": " ".join(e.findtext(f"{ATOM}title").split()),
-            "authors": [" ".join(a.findtext(f"{ATOM}name").split()) for a in e.findall(f"{ATOM}author")],
+            "authors": [
+                " ".join(a.findtext(f"{ATOM}name").split()) for a in e.findall(f"{ATOM}author")
+            ],
             "year": int(e.findtext(f"{ATOM}published")[:4]),
             "doi": e.findtext(f"{ARXIV}doi"),
             "journal_ref": e.findtext(f"{ARXIV}journal_ref"),
@@ -230,14 +240,22 @@ def _published_works(n: int) -> list[dict]:
     return out[:n]
 
 
-def _published_entry(key: str, w: dict, *, year: int | None = None, first: str | None = None, title: str | None = None) -> str:
+def _published_entry(
+    key: str,
+    w: dict,
+    *,
+    year: int | None = None,
+    first: str | None = None,
+    title: str | None = None,
+) -> str:
     people = [f"{a['family']}, {a['given']}" for a in w["author"]]
     if first:
         people[0] = first
     kind = "article" if w["type"] == "journal-article" else "inproceedings"
     venue = "journal" if kind == "article" else "booktitle"
     return (
-        f"@{kind}{{{key},\n  title = {{{title or w['title'][0]}}},\n  author = {{{' and '.join(people)}}},\n"
+        f"@{kind}{{{key},\n  title = {{{title or w['title'][0]}}},\n"
+        f"  author = {{{' and '.join(people)}}},\n"
         f"  {venue} = {{{w['container-title'][0]}}},\n"
         f"  year = {year or w['issued']['date-parts'][0][0]},\n  doi = {{{w['DOI']}}},\n}}\n"
     )
@@ -294,16 +312,32 @@ def _bib() -> Bib:
     w = works[19]
     add("AlteredAuthor", _published_entry("AlteredAuthor", w, first="Nobody, Invented"))
     w = works[20]
-    add("AlteredTitle", _published_entry("AlteredTitle", w, title="Grammar Induction for Migratory Birds"))
+    add(
+        "AlteredTitle",
+        _published_entry("AlteredTitle", w, title="Grammar Induction for Migratory Birds"),
+    )
     altered.update(AlteredYear="year", AlteredAuthor="authors", AlteredTitle="title")
     unchanged += list(altered)
     for n, (title, people) in enumerate(MADE_UP.items()):
         key = f"fake{n}"
-        add(key, f"@inproceedings{{{key},\n  title = {{{title}}},\n  author = {{{people}}},\n  booktitle = acl,\n  year = 2024\n}}\n")
+        add(
+            key,
+            f"@inproceedings{{{key},\n  title = {{{title}}},\n  author = {{{people}}},\n"
+            "  booktitle = acl,\n  year = 2024\n}\n",
+        )
         made_up.append(key)
-    add("fakedoi", "@article{fakedoi,\n  title = {Attention Is Not Quite All You Need Anymore},\n  author = {Ravel, Jo},\n  journal = {Journal of Invented Results},\n  year = {2023},\n  doi = {10.5555/made.up.0042}\n}\n")
+    add(
+        "fakedoi",
+        "@article{fakedoi,\n  title = {Attention Is Not Quite All You Need Anymore},\n"
+        "  author = {Ravel, Jo},\n  journal = {Journal of Invented Results},\n  year = {2023},\n"
+        "  doi = {10.5555/made.up.0042}\n}\n",
+    )
     made_up.append("fakedoi")
-    add("book1", "@book{book1,\n  title = {The Gardener's Guide to Corpus Curation},\n  author = {Lindgren, Hal},\n  publisher = {Imaginary Press},\n  year = 2019\n}\n")
+    add(
+        "book1",
+        "@book{book1,\n  title = {The Gardener's Guide to Corpus Curation},\n"
+        "  author = {Lindgren, Hal},\n  publisher = {Imaginary Press},\n  year = 2019\n}\n",
+    )
     made_up.append("book1")
     unchanged += made_up
     return Bib("".join(parts), keys, publishable, unchanged, made_up, altered)
@@ -314,7 +348,8 @@ BIB = _bib()
 
 def _setup(api: FakeAPI):
     config = dataclasses.replace(
-        cfg.load(None, env={**api.config_env(), "DELBIB_MAILTO": "t@example.org"}), arxiv_interval=0.001
+        cfg.load(None, env={**api.config_env(), "DELBIB_MAILTO": "t@example.org"}),
+        arxiv_interval=0.001,
     )
     return config, resolve.make_http(config, sleep=lambda s: None)
 
@@ -331,7 +366,9 @@ def test_the_bib_is_fifty_entries_of_each_kind():
     assert BIB.text.count("@misc{") >= 6 and BIB.text.count("@book{") == 1
 
 
-def test_upgrade_publishes_every_publishable_preprint_and_nothing_else(api: FakeAPI, tmp_path: Path):
+def test_upgrade_publishes_every_publishable_preprint_and_nothing_else(
+    api: FakeAPI, tmp_path: Path
+):
     source = tmp_path / "refs.bib"
     source.write_text(BIB.text, encoding="utf-8")
     config, http = _setup(api)
@@ -375,7 +412,10 @@ def test_check_reports_made_up_and_altered_entries(api: FakeAPI, tmp_path: Path)
         assert by_key[key].verdict == verify.NOT_FOUND, (key, by_key[key])
     for key, name in BIB.altered.items():
         assert by_key[key].verdict == verify.DISAGREES and name in by_key[key].fields, by_key[key]
-    assert by_key["AlteredYear"].fields["year"]["file"] - by_key["AlteredYear"].fields["year"]["found"] == 4
+    assert (
+        by_key["AlteredYear"].fields["year"]["file"] - by_key["AlteredYear"].fields["year"]["found"]
+        == 4
+    )
     rest = [k for k in BIB.keys if k not in BIB.made_up and k not in BIB.altered]
     wrong = {k: by_key[k] for k in rest if by_key[k].verdict != verify.VERIFIED}
     assert wrong == {}
@@ -386,7 +426,11 @@ def test_cli_upgrade_dry_run_writes_nothing_and_check_exits_1(api: FakeAPI, tmp_
     catalog.mkdir()
     (catalog / "delbib.yaml").write_text("arxiv_interval: 0.001\n", encoding="utf-8")
     source = tmp_path / "refs.bib"
-    text = "".join(p + "\n" for k, p in _entries(BIB.text).items() if k in ("Pre1:" + PUBLISHABLE[1], "Pub0", "fake0"))
+    text = "".join(
+        p + "\n"
+        for k, p in _entries(BIB.text).items()
+        if k in ("Pre1:" + PUBLISHABLE[1], "Pub0", "fake0")
+    )
     source.write_text(text, encoding="utf-8")
     runner = CliRunner()
     base = ["--catalog", str(catalog)]
@@ -408,13 +452,17 @@ def test_cli_upgrade_dry_run_writes_nothing_and_check_exits_1(api: FakeAPI, tmp_
 
 # ------------------------------------------------------------------ hostile input
 
-_ALPHABET = st.characters(min_codepoint=1, max_codepoint=0x2FF) | st.sampled_from("@{}\\\"=,#%\n\r\t[]:-<>&")
+_ALPHABET = st.characters(min_codepoint=1, max_codepoint=0x2FF) | st.sampled_from(
+    '@{}\\"=,#%\n\r\t[]:-<>&'
+)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     fmt=st.sampled_from(["bibtex", "ris", "csljson", "zotero-rdf"]),
-    prefix=st.sampled_from(["", "@article{k,\n title={", "TY  - JOUR\nTI  - ", '[{"id": "k", "title": ', "<rdf:RDF>"]),
+    prefix=st.sampled_from(
+        ["", "@article{k,\n title={", "TY  - JOUR\nTI  - ", '[{"id": "k", "title": ', "<rdf:RDF>"]
+    ),
     body=st.text(_ALPHABET, max_size=200),
 )
 def test_hostile_input_never_crashes(fmt: str, prefix: str, body: str, tmp_path_factory):
@@ -429,8 +477,12 @@ def test_hostile_input_never_crashes(fmt: str, prefix: str, body: str, tmp_path_
 
 def test_unreadable_record_is_a_warning_with_its_line(tmp_path: Path):
     source = tmp_path / "refs.bib"
-    source.write_text("@article{a, title={A}, year=2020}\n\n@article{b, title={B\n\n@book{c, title={C}}\n")
-    result = CliRunner().invoke(main, ["--catalog", str(tmp_path / "cat"), "import-bib", str(source)])
+    source.write_text(
+        "@article{a, title={A}, year=2020}\n\n@article{b, title={B\n\n@book{c, title={C}}\n"
+    )
+    result = CliRunner().invoke(
+        main, ["--catalog", str(tmp_path / "cat"), "import-bib", str(source)]
+    )
     assert result.exit_code == 1
     assert f"{source}:3: not read" in result.stderr
     assert "Traceback" not in result.output
