@@ -303,10 +303,17 @@ def _bib() -> Bib:
         add(key, _preprint_entry(key, ident, misc=n % 3 == 0))
         unchanged.append(key)
     works = _published_works(21)
-    for n, w in enumerate(works[:18]):
+    for n, w in enumerate(works[:16]):
         key = f"Pub{n}"
         add(key, _published_entry(key, w))
         unchanged.append(key)
+    w = works[16]
+    title = w["title"][0].split()
+    title[-1] = "Zebras" if title[-1] != "Zebras" else "Lions"
+    add("AlteredWord", _published_entry("AlteredWord", w, title=" ".join(title)))
+    w = works[17]
+    no_doi = _published_entry("AlteredYearNoId", w, year=w["issued"]["date-parts"][0][0] - 5)
+    add("AlteredYearNoId", re.sub(r"\n  doi = \{[^}]*\},", "", no_doi))
     w = works[18]
     add("AlteredYear", _published_entry("AlteredYear", w, year=w["issued"]["date-parts"][0][0] + 4))
     w = works[19]
@@ -316,7 +323,13 @@ def _bib() -> Bib:
         "AlteredTitle",
         _published_entry("AlteredTitle", w, title="Grammar Induction for Migratory Birds"),
     )
-    altered.update(AlteredYear="year", AlteredAuthor="authors", AlteredTitle="title")
+    altered.update(
+        AlteredYear="year",
+        AlteredAuthor="authors",
+        AlteredTitle="title",
+        AlteredWord="title",
+        AlteredYearNoId="year",
+    )
     unchanged += list(altered)
     for n, (title, people) in enumerate(MADE_UP.items()):
         key = f"fake{n}"

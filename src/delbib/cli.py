@@ -919,7 +919,7 @@ def upgrade(
     if dry_run:
         click.echo(result.diff(bib, output or bib), nl=False)
     elif output:
-        files.atomic_write(output, result.text)
+        files.atomic_write(output, result.data())
     if as_json:
         _emit_json(
             {

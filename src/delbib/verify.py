@@ -129,6 +129,11 @@ class UpgradeResult:
     changes: list[Change]
     summary: Summary
     problems: list[Problem]
+    encoding: str = "utf-8"
+
+    def data(self) -> bytes:
+        """The upgraded file's bytes, in the input's encoding."""
+        return self.text.encode(self.encoding)
 
     def diff(self, before: str, after: str) -> str:
         return "".join(
@@ -151,12 +156,13 @@ def _raw_fields(raw: str) -> list[tuple[str, str]]:
     return [(f.key, str(f.value)) for f in library.entries[0].fields]
 
 
-def _upgraded_entry(record: Record, item: dict[str, Any], flavour: str) -> str:
+def _upgraded_entry(record: Record, item: dict[str, Any], flavour: str, ascii: bool) -> str:
     """The entry of the version of record: delbib's writer, then the record's own fields the
-    upgrade does not replace (eprint class, keywords, abstract, notes...), as written."""
+    upgrade does not replace (eprint class, keywords, abstract, notes...), as written, with
+    the record's own line ends. ``ascii`` writes non-ASCII as LaTeX (a file not in UTF-8)."""
     from delbib import formats
 
-    rendered = formats.get(flavour).renderer()(item).rstrip("\n")
+    rendered = formats.get(flavour).renderer(ascii=ascii)(item).rstrip("\n")
     written = {name.casefold() for name, _ in _raw_fields(rendered)}
     kept = [
         (name, value)
@@ -168,7 +174,7 @@ def _upgraded_entry(record: Record, item: dict[str, Any], flavour: str) -> str:
     if kept:
         body = rendered.removesuffix("\n}")
         rendered = body + "".join(f",\n  {name} = {value}" for name, value in kept) + "\n}"
-    return rendered
+    return rendered.replace("\n", "\r\n") if "\r\n" in (record.raw or "") else rendered
 
 
 def upgrade(path: str | Path, *, config: Config, http: Http | None = None) -> UpgradeResult:
@@ -201,7 +207,7 @@ def upgrade(path: str | Path, *, config: Config, http: Http | None = None) -> Up
         item = csl.to_item(scratch.entries[key], found)
         item["id"] = item["citation-key"] = record.key
         try:
-            new = _upgraded_entry(record, item, flavour)
+            new = _upgraded_entry(record, item, flavour, ascii=parsed.encoding != "utf-8")
         except DelbibError as exc:  # a key BibTeX cannot hold: left as written
             parsed.problems.append(Problem(parsed.path, record.line, f"not upgraded: {exc}"))
             continue
@@ -219,7 +225,9 @@ def upgrade(path: str | Path, *, config: Config, http: Http | None = None) -> Up
             )
         )
     pieces.append(text[pos:])
-    return UpgradeResult("".join(pieces), text, changes, scratch.summary, parsed.problems)
+    return UpgradeResult(
+        "".join(pieces), text, changes, scratch.summary, parsed.problems, parsed.encoding
+    )
 
 
 # ------------------------------------------------------------------------------ check
@@ -305,6 +313,25 @@ def compare(mine: dict[str, Any], found: dict[str, Any], *, preprint: bool) -> d
     return out
 
 
+def _unfound(record: Record, unresolved: dict[str, Any]) -> Finding:
+    """A record resolve found nothing for: found nowhere, unless the closest search hit has
+    its very title and differs only in year or authors, or only a word or two of the title
+    (then that hit is named: the record may cite it wrongly)."""
+    candidate = unresolved.get("candidate") or {}
+    reason = str(candidate.get("reason") or "")
+    close = (candidate.get("score") or 0) >= match.SEARCH_THRESHOLD and candidate.get("title")
+    fields: dict[str, dict[str, Any]] = {}
+    if close and reason.startswith("year"):
+        fields["year"] = {"file": match.year_of(record.item), "found": match.year_of(candidate)}
+    elif close and reason.startswith("authors"):
+        fields["authors"] = {"file": _names(record.item), "found": f"other authors ({reason})"}
+    elif close and reason.startswith("titles differ"):
+        fields["title"] = {"file": record.item.get("title"), "found": candidate["title"]}
+    if fields:
+        return Finding(record.key, record.line, DISAGREES, fields, candidate.get("request"), reason)
+    return Finding(record.key, record.line, NOT_FOUND, reason=unresolved.get("reason"))
+
+
 def check(
     path: str | Path, *, config: Config, http: Http | None = None
 ) -> tuple[list[Finding], Scratch]:
@@ -332,8 +359,7 @@ def check(
                     Finding(record.key, record.line, DISAGREES, fields, conflict["request"], why)
                 )
             else:
-                reason = (found.get("unresolved") or {}).get("reason")
-                findings.append(Finding(record.key, record.line, NOT_FOUND, reason=reason))
+                findings.append(_unfound(record, found.get("unresolved") or {}))
             continue
         fields = compare(record.item, found["csl"], preprint=is_preprint(record.item))
         verdict = DISAGREES if fields else VERIFIED

@@ -61,6 +61,7 @@ class Parsed:
     problems: list[Problem] = field(default_factory=list)
     parents: dict[str, str | None] = field(default_factory=dict)  # collection -> parent
     text: str = ""  # the file as read, for writers that keep records byte for byte
+    encoding: str = "utf-8"  # how its bytes were decoded
 
 
 def detect(path: str | Path, text: str) -> str:
@@ -99,11 +100,15 @@ def read(path: str | Path, fmt: str | None = None) -> Parsed:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from exc
+    encoding = "utf-8"
     try:
-        text = data.decode("utf-8")  # a BOM stays: an upgraded file keeps it
+        text = data.decode(encoding)  # a BOM stays: an upgraded file keeps it
     except UnicodeDecodeError:
-        text = data.decode("latin-1")  # old .bib files: every byte is a character
-    return parse(text, fmt or detect(path, text), str(path))
+        encoding = "latin-1"  # old .bib files: every byte is a character
+        text = data.decode(encoding)
+    parsed = parse(text, fmt or detect(path, text), str(path))
+    parsed.encoding = encoding
+    return parsed
 
 
 # ---------------------------------------------------------------- shared by the readers
