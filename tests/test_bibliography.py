@@ -500,3 +500,98 @@ def test_unreadable_record_is_a_warning_with_its_line(tmp_path: Path):
     assert f"{source}:3: not read" in result.stderr
     assert "Traceback" not in result.output
     assert sorted(p.name for p in (tmp_path / "cat" / "papers").iterdir()) == ["a.yaml", "c.yaml"]
+
+
+# ------------------------------------------------------------------ readers in detail
+
+
+def test_bibtex_latex_names_preprints_and_unplaced_fields(tmp_path: Path):
+    text = (
+        "@string{conf = {Proc. of Invented Conf.}}\n"
+        "@misc{Mine2024,\n  title = {{\\\"U}ber caf\\'e --- a {LLM} study},\n"
+        '  author = {M{\\"u}ller, J{\\"o}rg and van der Berg, Anna'
+        " and {Google DeepMind} and others},\n"
+        "  year = 2024, month = mar,\n  eprint = {2401.01234v2}, archivePrefix = {arXiv},\n"
+        "  note = {Read twice}, file = {mine.pdf}, keywords = {alpha; beta}\n}\n"
+        "@inproceedings{pub, title = {Published}, booktitle = conf, pages = {1--9}, year = {2023},"
+        " doi = {10.5555/X.Y}}\n"
+    )
+    parsed = bibin.parse(text, "bibtex", "t.bib")
+    assert not parsed.problems
+    mine, pub = parsed.records
+    assert mine.key == "Mine2024" and mine.line == 2
+    assert mine.item["title"] == "Über café — a LLM study"
+    assert mine.item["author"] == [
+        {"family": "Müller", "given": "Jörg"},
+        {"family": "Berg", "given": "Anna", "non-dropping-particle": "van der"},
+        {"literal": "Google DeepMind"},
+    ]
+    assert mine.item["custom"] == {"arxiv": "2401.01234", "incomplete_authors": True}
+    assert mine.item["type"] == "article" and mine.item["number"] == "arXiv:2401.01234"
+    assert mine.item["issued"] == {"date-parts": [[2024, 3]]}
+    assert mine.keywords == ["alpha", "beta"]
+    assert mine.unplaced == {"note": "Read twice", "file": "mine.pdf"}
+    assert pub.item["container-title"] == "Proc. of Invented Conf."
+    assert pub.item["page"] == "1-9" and pub.item["DOI"] == "10.5555/X.Y"
+
+    source = tmp_path / "refs.bib"
+    source.write_text(text, encoding="utf-8")
+    root = tmp_path / "cat"
+    result = CliRunner().invoke(main, ["--catalog", str(root), "import-bib", str(source)])
+    assert result.exit_code == 0, result.output
+    assert "key Mine2024 is mine2024 in the catalog" in result.stdout
+    assert "mine2024: kept in its record's provenance.unplaced: file, note" in result.stdout
+    record = json.loads((root / "resolved" / "mine2024.json").read_text(encoding="utf-8"))
+    assert record["provenance"]["source"] == "file"
+    assert record["provenance"]["request"] == f"{source}:2"
+    assert record["provenance"]["unplaced"] == {"note": "Read twice", "file": "mine.pdf"}
+    assert record["status"] == "preprint-only"
+    paper = yaml.safe_load((root / "papers" / "mine2024.yaml").read_text(encoding="utf-8"))
+    assert paper["categories"] == ["alpha", "beta"]
+    assert paper["identifiers"] == ["arxiv:2401.01234"]
+    taxonomy = yaml.safe_load((root / "catalog.yaml").read_text(encoding="utf-8"))["taxonomy"]
+    assert [c["name"] for c in taxonomy] == ["alpha", "beta"]
+
+
+def test_collections_of_zotero_rdf_become_categories(tmp_path: Path):
+    rdf = EXPORTS / "zotero-rdf" / "all.rdf"
+    by_keywords = bibin.read(rdf)
+    for record in by_keywords.records:
+        assert sorted(record.collections) == sorted(record.keywords), record.key
+    root = tmp_path / "cat"
+    result = CliRunner().invoke(
+        main,
+        ["--catalog", str(root), "import-bib", str(rdf), "--category-from", "collections"],
+    )
+    assert result.exit_code == 0, result.output
+    paper = yaml.safe_load((root / "papers" / "less2024.yaml").read_text(encoding="utf-8"))
+    assert paper["categories"] == ["Data Selection"]  # less2024 is in one collection
+
+
+def test_ris_and_csljson_problems_name_their_lines():
+    ris = (
+        "TY  - JOUR\nTI  - One\nER  - \n\nTY  - JOUR\nTI  - Two\nTY  - BOOK\nTI  - Three\nER  - \n"
+    )
+    parsed = bibin.parse(ris, "ris", "x.ris")
+    assert [r.item["title"] for r in parsed.records] == ["One", "Two", "Three"]
+    assert [str(p) for p in parsed.problems] == ["x.ris:5: record without ER, read"]
+    items = '[\n  {"id": "a", "type": "book", "title": "A"},\n  {"id": "b", "type": "nope"}\n]\n'
+    parsed = bibin.parse(items, "csljson", "x.json")
+    assert [r.key for r in parsed.records] == ["a"]
+    assert len(parsed.problems) == 1 and str(parsed.problems[0]).startswith("x.json:3: field")
+
+
+def test_upgrade_keeps_a_latin1_file_latin1_and_crlf_line_ends(api: FakeAPI, tmp_path: Path):
+    ident = PUBLISHABLE[0]
+    preprint = _preprint_entry("pre", ident, misc=False).replace("\n", "\r\n")
+    other = "@book{old,\r\n  title = {M\u00fcller's Book},\r\n  year = 1999\r\n}\r\n"
+    source = tmp_path / "old.bib"
+    source.write_bytes((other + "\r\n" + preprint).encode("latin-1"))
+    config, http = _setup(api)
+    result = verify.upgrade(source, config=config, http=http)
+    assert [c.key for c in result.changes] == ["pre"]
+    data = result.data()
+    assert data.startswith(other.encode("latin-1") + b"\r\n@")  # the book, byte for byte
+    assert b"\r\n  eprint = {" + ident.encode() + b"}" in data
+    assert b"\n" not in data.replace(b"\r\n", b"")  # every line ends in CRLF
+    data.decode("latin-1")
