@@ -484,8 +484,11 @@ def test_hostile_input_never_crashes(fmt: str, prefix: str, body: str, tmp_path_
         assert "\n" not in str(problem).strip() or fmt == "bibtex"
     from delbib import bibimport, catalog
 
-    cat = catalog.new(tmp_path_factory.mktemp("h"))
-    bibimport.import_parsed(cat, [parsed])  # records that are no valid CSL become warnings
+    root = tmp_path_factory.mktemp("h")
+    cat = catalog.new(root)
+    report = bibimport.import_parsed(cat, [parsed])  # records no valid CSL become warnings
+    bibimport.save(cat, report)
+    assert set(catalog.load(root).entries) == set(report.created)  # what was written loads
 
 
 def test_unreadable_record_is_a_warning_with_its_line(tmp_path: Path):
@@ -595,3 +598,28 @@ def test_upgrade_keeps_a_latin1_file_latin1_and_crlf_line_ends(api: FakeAPI, tmp
     assert b"\r\n  eprint = {" + ident.encode() + b"}" in data
     assert b"\n" not in data.replace(b"\r\n", b"")  # every line ends in CRLF
     data.decode("latin-1")
+
+
+def test_one_paper_in_two_files_is_one_entry(tmp_path: Path):
+    bib = tmp_path / "a.bib"
+    bib.write_text(
+        "@article{first, title = {Shared Paper}, doi = {10.5555/Shared.1}, keywords = {one}}\n",
+        encoding="utf-8",
+    )
+    ris = tmp_path / "b.ris"
+    ris.write_text(
+        "TY  - JOUR\nID  - second\nTI  - Shared paper\nDO  - 10.5555/shared.1\nKW  - two\n"
+        "ER  - \n\nTY  - JOUR\nID  - third\nTI  - Another Paper\nDO  - 10.5555/shared.1\n"
+        "ER  - \n",
+        encoding="utf-8",
+    )
+    root = tmp_path / "cat"
+    result = CliRunner().invoke(
+        main, ["--catalog", str(root), "import-bib", str(bib), str(ris), "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["created"] == ["first", "third"]  # one DOI, two titles: two papers
+    assert list(report["merged"].values()) == ["first"]
+    paper = yaml.safe_load((root / "papers" / "first.yaml").read_text(encoding="utf-8"))
+    assert paper["categories"] == ["one", "two"]

@@ -955,7 +955,8 @@ def check(obj: Context, bib: str, as_json: bool, quiet: bool) -> None:
 
     Each entry is verified, or its title, authors, year, venue or DOI disagree with the
     record found (both values shown), or it is found nowhere (it may be made up). A preprint
-    is compared with its arXiv record. Exit 1 when anything disagrees or is not found.
+    is compared with its arXiv record. Exit 1 when anything disagrees, is not found or
+    cannot be read.
 
     \b
     Examples:
@@ -997,4 +998,5 @@ def check(obj: Context, bib: str, as_json: bool, quiet: bool) -> None:
             f"disagree, {sum(f.verdict == verify.NOT_FOUND for f in findings)} found nowhere, "
             f"{sum(f.verdict == verify.FAILED for f in findings)} not checked"
         )
-    sys.exit(0 if all(f.verdict == verify.VERIFIED for f in findings) else 1)
+    unread = bool(scratch.parsed.problems)  # a record that could not be read is not verified
+    sys.exit(0 if all(f.verdict == verify.VERIFIED for f in findings) and not unread else 1)
