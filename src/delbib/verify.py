@@ -64,7 +64,6 @@ REPLACED = frozenset(
         "type",
     }
 )
-BIBLATEX_FIELDS = frozenset({"journaltitle", "date", "eprinttype", "location", "eventtitle"})
 
 
 @dataclass
@@ -98,7 +97,7 @@ def resolve_file(
         report = bibimport.import_parsed(cat, [parsed], category_from="none", merge=False)
         parsed.problems = report.warnings
         own = dict(cat.resolved)
-        records = dict(zip(report.keys, [r for r in parsed.records], strict=False))
+        records = dict(zip(report.keys, parsed.records, strict=True))
         policy = {
             key: upgrade
             for key in report.created
@@ -187,11 +186,8 @@ def upgrade(path: str | Path, *, config: Config, http: Http | None = None) -> Up
     if parsed.format != "bibtex":
         raise InputError("upgrade reads and writes BibTeX or biblatex (a .bib file)", path=path)
     scratch = resolve_file(parsed, config=config, http=http, upgrade=True)
-    flavour = "bibtex"
-    if any(name.casefold() in BIBLATEX_FIELDS for r in parsed.records for name in r.unplaced) or (
-        re.search(r"(?im)^\s*(journaltitle|eprinttype|date)\s*=", parsed.text)
-    ):
-        flavour = "biblatex"
+    biblatex = re.search(r"(?im)^\s*(journaltitle|eprintclass|location|date)\s*=", parsed.text)
+    flavour = "biblatex" if biblatex else "bibtex"
     text, pos, pieces, changes = parsed.text, 0, [], []
     for record, key in zip(parsed.records, scratch.keys, strict=False):
         start = text.find(record.raw or "\0", pos)
@@ -248,10 +244,6 @@ class Finding:
         return asdict(self)
 
 
-def _families(item: dict[str, Any]) -> list[str]:
-    return match.families(item)
-
-
 def _names(item: dict[str, Any]) -> str:
     return "; ".join(
         " ".join(p for p in (a.get("given"), a.get("family") or a.get("literal")) if p)
@@ -290,7 +282,7 @@ def compare(mine: dict[str, Any], found: dict[str, Any], *, preprint: bool) -> d
     out: dict[str, dict[str, Any]] = {}
     if (t1 := mine.get("title")) and (t2 := found.get("title")) and match.same_words(t1, t2):
         out["title"] = {"file": t1, "found": t2}
-    ours, theirs = _families(mine), _families(found)
+    ours, theirs = match.families(mine), match.families(found)
     if ours and theirs:
         incomplete = bool((mine.get("custom") or {}).get("incomplete_authors"))
         same = ours == theirs or (incomplete and theirs[: len(ours)] == ours)
