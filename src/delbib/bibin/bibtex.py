@@ -101,7 +101,9 @@ def _decoder() -> Any:
 def decode(text: str) -> str:
     """Plain text of a LaTeX field value (accents, escapes, braces, ``--``)."""
     text = str(text)
-    if any(c in text for c in "\\{}$~-"):
+    if "\\" not in text and "$" not in text and "~" not in text and "--" not in text:
+        text = text.replace("{", "").replace("}", "")  # braces only: no need to parse
+    else:
         try:
             text = _decoder().latex_to_text(text)
         except Exception:  # pylatexenc's own errors on hostile input: keep the text as is
