@@ -623,3 +623,15 @@ def test_one_paper_in_two_files_is_one_entry(tmp_path: Path):
     assert list(report["merged"].values()) == ["first"]
     paper = yaml.safe_load((root / "papers" / "first.yaml").read_text(encoding="utf-8"))
     assert paper["categories"] == ["one", "two"]
+
+
+def test_check_with_the_services_down_says_not_checked(tmp_path: Path, monkeypatch):
+    for name in ("CROSSREF", "DOI", "ARXIV", "OPENREVIEW", "ACL", "DBLP"):
+        monkeypatch.setenv(f"DELBIB_{name}_URL", "http://127.0.0.1:9")
+    source = tmp_path / "refs.bib"
+    source.write_text(_preprint_entry("pre", PUBLISHABLE[0], misc=False), encoding="utf-8")
+    result = CliRunner().invoke(main, ["--catalog", str(tmp_path / "c"), "check", str(source)])
+    assert result.exit_code == 1
+    assert "not checked: pre (line 1)" in result.stdout
+    assert "unreachable this run, skipped: arxiv" in result.stderr
+    assert "Traceback" not in result.output

@@ -874,6 +874,14 @@ def import_bib(
     sys.exit(1 if report.warnings else 0)
 
 
+def _warn_services(summary) -> None:
+    """What a run could not ask (the entries concerned are reported as not checked)."""
+    for service, reason in summary.down.items():
+        click.echo(f"unreachable this run, skipped: {service}: {reason}", err=True)
+    if summary.aborted:
+        click.echo(f"abandoned: {summary.aborted}", err=True)
+
+
 def _settings(obj: Context):
     """Service settings: the catalog's delbib.yaml when there is one, then the environment."""
     from . import config as config_mod
@@ -916,6 +924,7 @@ def upgrade(
         raise InputError("give -o OUT.bib (or --dry-run to see the changes)", field="output")
     result = verify.upgrade(bib, config=_settings(obj))
     _warn_all(result.problems, quiet)
+    _warn_services(result.summary)
     if dry_run:
         click.echo(result.diff(bib, output or bib), nl=False)
     elif output:
@@ -967,6 +976,7 @@ def check(obj: Context, bib: str, as_json: bool, quiet: bool) -> None:
 
     findings, scratch = verify.check(bib, config=_settings(obj))
     _warn_all(scratch.parsed.problems, quiet)
+    _warn_services(scratch.summary)
     if as_json:
         _emit_json(
             {
