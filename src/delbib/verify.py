@@ -188,17 +188,21 @@ def upgrade(path: str | Path, *, config: Config, http: Http | None = None) -> Up
     scratch = resolve_file(parsed, config=config, http=http, upgrade=True)
     biblatex = re.search(r"(?im)^\s*(journaltitle|eprintclass|location|date)\s*=", parsed.text)
     flavour = "biblatex" if biblatex else "bibtex"
-    text, pos, pieces, changes = parsed.text, 0, [], []
-    for record, key in zip(parsed.records, scratch.keys, strict=False):
-        start = text.find(record.raw or "\0", pos)
-        if start < 0 or key is None:
-            continue
-        found = scratch.found.get(key) or {}
+    text, pos, seek, pieces, changes = parsed.text, 0, 0, [], []
+    for record, key in zip(parsed.records, scratch.keys, strict=True):
+        start = text.find(record.raw or "\0", seek)  # records come in the file's order
+        if start >= 0:
+            seek = start + len(record.raw or "")
+        found = scratch.found.get(key or "") or {}
         if not (
-            is_preprint(record.item)
-            and key in scratch.summary.upgraded
+            key in scratch.summary.upgraded
+            and is_preprint(record.item)
             and found.get("status") == "published"
         ):
+            continue
+        if start < 0:  # never expected: the parser's text of an entry is the file's
+            problem = "not upgraded: its text was not found in the file as read"
+            parsed.problems.append(Problem(parsed.path, record.line, problem))
             continue
         item = csl.to_item(scratch.entries[key], found)
         item["id"] = item["citation-key"] = record.key
