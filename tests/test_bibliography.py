@@ -394,6 +394,9 @@ def test_upgrade_publishes_every_publishable_preprint_and_nothing_else(
     assert result.text.startswith("% my references\n@string{acl = {ACL}}\n\n")
     library = bibtexparser.parse_string(result.text)
     assert not library.failed_blocks
+    import pybtex.database
+
+    assert len(pybtex.database.parse_string(result.text, "bibtex").entries) == 50
     for entry in library.entries:
         if entry.key not in BIB.publishable:
             continue

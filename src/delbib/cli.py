@@ -834,8 +834,10 @@ def import_bib(
     as_json: bool,
     quiet: bool,
 ) -> None:
-    """Add the records of bibliography files (BibTeX, biblatex, CSL-JSON, RIS, Zotero RDF)
-    to the catalog, each keeping its key, with a resolved record made from its own fields.
+    """Add bibliography files (BibTeX, biblatex, CSL-JSON, RIS, Zotero RDF) to the catalog.
+
+    Each record becomes an entry keeping its key, with a resolved record made from its own
+    fields (provenance: the file and line).
 
     Records of one paper (same DOI, arXiv id or title) are merged; fields with no CSL place
     are kept in the record's provenance and reported; a record that cannot be read is a
@@ -959,8 +961,10 @@ def upgrade(
 @click.pass_obj
 @handle_errors
 def check(obj: Context, bib: str, as_json: bool, quiet: bool) -> None:
-    """Check every entry of a bibliography (BibTeX, biblatex, CSL-JSON, RIS, Zotero RDF)
-    against the services `delbib resolve` asks.
+    """Check each entry of a bibliography: verified, disagreeing, or found nowhere.
+
+    Reads BibTeX, biblatex, CSL-JSON, RIS or Zotero RDF and asks the services `delbib
+    resolve` asks, with the same checks.
 
     Each entry is verified, or its title, authors, year, venue or DOI disagree with the
     record found (both values shown), or it is found nowhere (it may be made up). A preprint
