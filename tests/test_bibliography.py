@@ -207,6 +207,15 @@ PUBLISHABLE = sorted(
     for i, r in ARXIV_RECORDS.items()
     if (r["doi"] and r["doi"].lower() in CROSSREF_DOIS) or r["journal_ref"]
 )
+# ... or a Crossref record of the same title that shares the preprint's authors or names it
+# (invented.yaml: invaclsearch2025, invrelation2025, invresearchsquare2025,
+# invappendixtyped2025), found by one search.
+BY_SEARCH = {
+    "2511.99003": "10.5555/inv.1003",
+    "2511.99021": "10.5555/inv.1021",
+    "2511.99035": "10.5555/inv.1035",
+    "2511.99026": "10.5555/inv.1026",
+}
 # Invented preprints no fake publishes (invented.yaml expects them preprint-only).
 UNPUBLISHED = ["2511.99004", "2511.99005", "2511.99019", "2511.99020", "2511.99028"]
 MADE_UP = {
@@ -294,7 +303,7 @@ def _bib() -> Bib:
         keys.append(key)
         parts.append(text + "\n")
 
-    for n, ident in enumerate(PUBLISHABLE):
+    for n, ident in enumerate(PUBLISHABLE + sorted(BY_SEARCH)):
         key = f"Pre{n}:{ident}"
         add(key, _preprint_entry(key, ident, misc=n % 4 == 0))
         publishable[key] = ident
@@ -303,7 +312,7 @@ def _bib() -> Bib:
         add(key, _preprint_entry(key, ident, misc=n % 3 == 0))
         unchanged.append(key)
     works = _published_works(21)
-    for n, w in enumerate(works[:16]):
+    for n, w in enumerate(works[:12]):
         key = f"Pub{n}"
         add(key, _published_entry(key, w))
         unchanged.append(key)
@@ -404,16 +413,19 @@ def test_upgrade_publishes_every_publishable_preprint_and_nothing_else(
         fields = {f.key.lower(): str(f.value) for f in entry.fields}
         assert fields["eprint"] == ident  # the arXiv id is kept
         record = ARXIV_RECORDS[ident]
-        if record["doi"]:
+        if ident in BY_SEARCH:
+            assert fields["doi"] == BY_SEARCH[ident]
+            assert fields.get("booktitle", "").startswith(("Proceedings", "Findings"))
+        elif record["doi"]:
             assert fields["doi"].lower() == record["doi"].lower()
-            assert entry.entry_type in ("inproceedings", "article")
         else:  # journal_ref
             assert record["journal_ref"] in fields.get("booktitle", "") + fields.get("journal", "")
         assert "arxiv preprint" not in fields.get("journal", "").lower()
-        if entry.key.startswith("Pre0") or ident == PUBLISHABLE[4]:
-            assert fields.get("keywords") == "mine, to read"  # misc: its own fields stay
-        elif "abstract" in before[entry.key]:
-            assert fields.get("abstract") == "Kept as written."
+        assert entry.entry_type in ("inproceedings", "article")
+        if before[entry.key].startswith("@misc"):  # its own fields stay, as written
+            assert fields["keywords"] == "mine, to read" and fields["primaryclass"] == "cs.CL"
+        else:
+            assert fields["abstract"] == "Kept as written."
     assert source.read_text(encoding="utf-8") == BIB.text  # the input is untouched
 
 

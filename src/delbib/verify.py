@@ -204,7 +204,12 @@ def upgrade(path: str | Path, *, config: Config, http: Http | None = None) -> Up
             problem = "not upgraded: its text was not found in the file as read"
             parsed.problems.append(Problem(parsed.path, record.line, problem))
             continue
-        item = csl.to_item(scratch.entries[key], found)
+        published = dict(found["csl"])
+        if not published.get("author") and record.item.get("author"):
+            published["author"] = record.item["author"]  # linked to the preprint: its authors
+        item = csl.to_item(scratch.entries[key], {**found, "csl": published})
+        if is_preprint(item):  # too little is known to cite the published version as one
+            continue
         item["id"] = item["citation-key"] = record.key
         try:
             new = _upgraded_entry(record, item, flavour, ascii=parsed.encoding != "utf-8")
