@@ -32,14 +32,15 @@ from .errors import OutputError
 _NEW_FILE_MODE = 0o666  # narrowed by the process umask when the temporary file is created
 
 
-def atomic_write(path: str | Path, text: str) -> bool:
-    """Write ``text`` (UTF-8, ``\\n`` newlines) to ``path``; see the module docstring.
+def atomic_write(path: str | Path, text: str | bytes) -> bool:
+    """Write ``text`` (UTF-8, ``\\n`` newlines; bytes as they are) to ``path``; see the module
+    docstring.
 
     Returns False and leaves a regular file untouched (mtime included) when it already holds
     exactly this text, so that re-running a command on an unchanged catalog changes no file.
     """
     path = Path(path)
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
         target = Path(os.path.realpath(path))  # through a symlink to the file it names
         same_size = target.is_file() and target.stat().st_size == len(data)

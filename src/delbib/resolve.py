@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -118,8 +118,14 @@ def run(
     dry_run: bool = False,
     progress: Progress | None = None,
     http: Http | None = None,
+    upgrade: Mapping[str, bool] | None = None,
 ) -> Summary:
-    """Resolve the entries that need it; save each outcome at once unless ``dry_run``."""
+    """Resolve the entries that need it; save each outcome at once unless ``dry_run``.
+
+    ``upgrade`` overrides, per key, whether a preprint is replaced by its version of record:
+    True looks for one even for an entry listed as a preprint (``delbib upgrade``), False
+    keeps the preprint found (``delbib check`` compares an entry with the version it cites).
+    """
     unknown = [k for k in only if k not in catalog.entries]
     if unknown:
         raise InputError(f"no entry with key {unknown[0]!r}", field="only")
@@ -139,7 +145,7 @@ def run(
     before = (stats.total, stats.throttled)  # a client may serve several runs
     try:
         _prefetch_arxiv(services, [catalog.entries[k] for k in todo])
-        _resolve_all(catalog, services, todo, summary, dry_run, progress)
+        _resolve_all(catalog, services, todo, summary, dry_run, progress, upgrade or {})
     except RunAborted as exc:
         summary.aborted = str(exc)
     summary.requests = stats.total - before[0]
@@ -162,11 +168,13 @@ def _resolve_all(
     summary: Summary,
     dry_run: bool,
     progress: Progress | None,
+    upgrade: Mapping[str, bool],
 ) -> None:
     """Resolve in a few threads (the per-service limits still hold); save in this one."""
     pool = ThreadPoolExecutor(max_workers=services.config.workers)
     pending: dict[Future[Outcome], str] = {
-        pool.submit(resolve_entry, services, catalog.entries[key]): key for key in todo
+        pool.submit(resolve_entry, services, catalog.entries[key], upgrade.get(key)): key
+        for key in todo
     }
     done = 0
     try:
@@ -286,6 +294,7 @@ class Attempt:
     down: list[str] = field(default_factory=list)  # services unreachable this run
     skipped: list[str] = field(default_factory=list)  # auxiliary searches that failed
     best: dict[str, Any] = field(default_factory=lambda: {"reason": "no search hits"})
+    seek_published: bool = False  # search for a version of record even for a listed preprint
 
     def __post_init__(self) -> None:
         self.title = self.entry.clean_title or self.entry.title
@@ -490,7 +499,8 @@ class Attempt:
         if journal_ref := (preprint.csl.get("custom") or {}).get("arxiv_journal_ref"):
             return _journal_ref_choice(preprint, journal_ref)
         listed_preprint = PREPRINT_VENUES.fullmatch(self.entry.venue or "")
-        if preprint.status == "preprint-only" and not preprint.venue_hint and listed_preprint:
+        quiet = preprint.status == "preprint-only" and not preprint.venue_hint
+        if quiet and listed_preprint and not self.seek_published:
             return None  # listed as a preprint, and arXiv names no venue: do not search
         # A renamed paper's version of record may carry either title: ask for both.
         titles = [title, *([self.title] if match.same_words(title, self.title) else [])]
@@ -586,9 +596,10 @@ def _journal_ref_choice(preprint: Found, journal_ref: str) -> Choice:
     return Choice(found, verdict, "upgrade", preprint, via="arxiv journal_ref")
 
 
-def resolve_entry(services: Services, entry: Entry) -> Outcome:
-    """One entry's outcome; RunAborted propagates, other source errors become reasons."""
-    attempt = Attempt(services, entry)
+def resolve_entry(services: Services, entry: Entry, upgrade: bool | None = None) -> Outcome:
+    """One entry's outcome; RunAborted propagates, other source errors become reasons.
+    ``upgrade``: see :func:`run`."""
+    attempt = Attempt(services, entry, seek_published=upgrade is True)
     choice = (
         attempt.by_identifier() or attempt.by_route() or attempt.retitled() or attempt.by_search()
     )
@@ -603,7 +614,8 @@ def resolve_entry(services: Services, entry: Entry) -> Outcome:
         if attempt.skipped:
             record["provenance"]["skipped"] = attempt.skipped
         return Outcome("unresolved", record, reason)
-    if choice.found.status in NOT_PUBLISHED and (better := attempt.upgrade(choice.found)):
+    seek = upgrade is not False and choice.found.status in NOT_PUBLISHED
+    if seek and (better := attempt.upgrade(choice.found)):
         choice = better
     kind = "upgraded" if choice.method == "upgrade" else "resolved"
     record = _resolved(entry, choice, attempt.conflicts)
