@@ -346,6 +346,8 @@ class FakeAPI:
     def _dblp(self, rest: str, query: dict[str, str], headers: dict[str, str]) -> Fault:
         """dblp's publication search: every word of the query must be in the title (dblp
         matches words as prefixes; whole words are enough here), best first."""
+        if rest.startswith("rec/") and rest.endswith(".xml"):
+            return self._dblp_record(rest.removeprefix("rec/").removesuffix(".xml"))
         if rest != "search/publ/api" or query.get("format") != "json":
             return Fault(*NOT_FOUND)
         words = set(_words(query.get("q", "")))
@@ -370,6 +372,37 @@ class FakeAPI:
                 for i, info in enumerate(sent)
             ]
         return _json({"result": result})
+
+    def _dblp_record(self, key: str) -> Fault:
+        """dblp's record page in XML (``/rec/{key}.xml``), built from the search data."""
+        info = next((i for i in self.dblp if i.get("key") == key), None)
+        if info is None:
+            return Fault(404, {"Content-Type": "text/html"}, b"<html>Error 404</html>")
+        venue = _words(info.get("venue") or "")
+        corr = info.get("venue") == "CoRR"
+        tag = {
+            "Conference and Workshop Papers": "inproceedings",
+            "Journal Articles": "article",
+            "Informal and Other Publications": "article",
+        }.get(info.get("type"), "misc")
+        people = info.get("authors", {}).get("author") or []
+        people = people if isinstance(people, list) else [people]
+        ee = info.get("ee") or []
+        ee = ee if isinstance(ee, list) else [ee]
+        parts = [f"<author>{html.escape(p['text'])}</author>" for p in people]
+        parts.append(f"<title>{html.escape(info['title'])}</title>")
+        parts.append(f"<year>{info.get('year', '')}</year>")
+        where = "journal" if tag == "article" else "booktitle"
+        if venue:
+            parts.append(f"<{where}>{html.escape(info['venue'])}</{where}>")
+        parts += [f"<ee>{html.escape(e)}</ee>" for e in ee]
+        informal = ' publtype="informal"' if corr else ""
+        body = (
+            f'<?xml version="1.0" encoding="US-ASCII"?>\n<dblp>\n<{tag} key="{key}"{informal}>'
+            + "\n".join(parts)
+            + f"</{tag}>\n</dblp>\n"
+        )
+        return Fault(200, {"Content-Type": "application/xml"}, body.encode())
 
     # ------------------------------------------------------------------ rate limits
 

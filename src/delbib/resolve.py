@@ -81,6 +81,7 @@ class Outcome:
     kind: str  # resolved | upgraded | unresolved | failed
     record: dict[str, Any] | None
     reason: str | None = None
+    candidates: list[dict[str, Any]] = field(default_factory=list)  # rejected, best first
 
 
 def make_http(config: Config, **options: Any) -> Http:
@@ -286,6 +287,7 @@ class Attempt:
     down: list[str] = field(default_factory=list)  # services unreachable this run
     skipped: list[str] = field(default_factory=list)  # auxiliary searches that failed
     best: dict[str, Any] = field(default_factory=lambda: {"reason": "no search hits"})
+    rejected: list[dict[str, Any]] = field(default_factory=list)  # every candidate considered
 
     def __post_init__(self) -> None:
         self.title = self.entry.clean_title or self.entry.title
@@ -314,17 +316,19 @@ class Attempt:
             return []
 
     def consider(self, found: Found, verdict: match.Verdict) -> None:
-        """Keep the closest rejected candidate to show a person."""
+        """Keep the rejected candidates, and the closest one, to show a person."""
+        candidate = {
+            "title": found.csl.get("title"),
+            "DOI": found.csl.get("DOI"),
+            "issued": found.csl.get("issued"),
+            "source": found.source,
+            "score": round(verdict.score, 3),
+            "reason": verdict.reason,
+            "request": found.request,
+        }
+        self.rejected.append(candidate)
         if verdict.score > self.best.get("score", -1.0):
-            self.best = {
-                "title": found.csl.get("title"),
-                "DOI": found.csl.get("DOI"),
-                "issued": found.csl.get("issued"),
-                "source": found.source,
-                "score": round(verdict.score, 3),
-                "reason": verdict.reason,
-                "request": found.request,
-            }
+            self.best = candidate
 
     # ---------------------------------------------------------------- routes to a record
 
@@ -602,7 +606,8 @@ def resolve_entry(services: Services, entry: Entry) -> Outcome:
         record = _unresolved(entry, reason, attempt.best, attempt.conflicts)
         if attempt.skipped:
             record["provenance"]["skipped"] = attempt.skipped
-        return Outcome("unresolved", record, reason)
+        candidates = sorted(attempt.rejected, key=lambda c: -c["score"])
+        return Outcome("unresolved", record, reason, candidates)
     if choice.found.status in NOT_PUBLISHED and (better := attempt.upgrade(choice.found)):
         choice = better
     kind = "upgraded" if choice.method == "upgrade" else "resolved"

@@ -95,3 +95,60 @@ def to_found(info: dict[str, Any], request: str) -> Found:
     if pages := [e for e in ee if not re.match(r"https?://(dx\.)?doi\.org/", e)]:
         item["URL"] = pages[0]
     return Found(item, "dblp", request, status, links=links_in(*ee, *([doi] if doi else [])))
+
+
+# dblp's XML element of a record -> the publication type its search names
+_RECORD_TYPES = {
+    "inproceedings": "Conference and Workshop Papers",
+    "article": "Journal Articles",
+    "incollection": "Parts in Books or Collections",
+    "book": "Books and Theses",
+    "phdthesis": "Books and Theses",
+    "mastersthesis": "Books and Theses",
+}
+RECORD_URL = re.compile(
+    r"^https?://(?:www\.)?dblp(?:\.uni-trier\.de|\.org|\.dagstuhl\.de)"
+    r"/rec/(?:bibtex\d?/|xml/)?([a-z0-9]+(?:/[\w.-]+)+?)(?:\.(?:html|xml|bib|ris|nt|ttl|rdf))?/?$",
+    re.IGNORECASE,
+)
+
+
+def record_key(url: str) -> str | None:
+    """The dblp key of a record page (``https://dblp.org/rec/conf/iclr/Li24``), else None."""
+    found = RECORD_URL.match(url.strip())
+    return found.group(1) if found else None
+
+
+def record(services: Services, key: str) -> tuple[Found, list[str]]:
+    """One dblp record (``/rec/{key}.xml``) as a :class:`Found`, read like a search hit, and
+    its ``ee`` links (the paper's own pages: its DOI, arXiv or OpenReview page)."""
+    from delbib.sources import NotFound
+
+    url = f"{services.config.dblp_url}/rec/{key}.xml"
+    response = services.http.get("dblp", url, ok=(404, 410), expect="xml")
+    if response.status in (404, 410):
+        raise NotFound(f"{url}: dblp has no record {key}")
+    root = response.xml()
+    element = next(iter(root), None) if root.tag == "dblp" else root
+    if element is None or not element.findtext("title"):
+        raise SourceError(f"{url}: no dblp record in the response")
+
+    def texts(tag: str) -> list[str]:
+        return ["".join(e.itertext()) for e in element.findall(tag)]
+
+    ee = texts("ee")
+    info: dict[str, Any] = {
+        "title": "".join(element.find("title").itertext()),
+        "authors": {"author": texts("author")},
+        "year": element.findtext("year"),
+        "venue": element.findtext("booktitle") or element.findtext("journal") or "",
+        "type": "Informal and Other Publications"
+        if element.get("publtype") == "informal"
+        else _RECORD_TYPES.get(element.tag, "Informal and Other Publications"),
+        "ee": ee,
+    }
+    for link in ee:
+        if doi := re.match(r"https?://(?:dx\.)?doi\.org/(10\..+)$", link):
+            info["doi"] = doi.group(1)
+            break
+    return to_found(info, url), ee
