@@ -225,3 +225,21 @@ def test_existing_category_by_slug_and_list_rendered(api: FakeAPI, shipped: Path
     text = readme.read_text()
     assert "Curriculum Pruning for Sample-Efficient Instruction Tuning" in text
     assert text.startswith("# List\n") and text.endswith("<!-- delbib:end -->\n\nEnd.\n")
+
+
+def test_a_title_the_identifier_record_does_not_bear_is_doubtful(api: FakeAPI, empty: Path):
+    # invented.yaml: arXiv 2511.99012 is another paper than the one a list gave it for
+    before = snapshot(empty)
+    result = _run(
+        "add", "2511.99012", "--title", "Gradient Signatures Predict Instruction Data Quality",
+        "--catalog", str(empty),
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert "candidate: 'Gradient Signatures of Memorization in Code Models'" in result.stderr
+    assert snapshot(empty) == before
+
+
+def test_an_identifier_nobody_has_is_refused(api: FakeAPI, empty: Path):
+    result = _run("add", "https://openreview.net/forum?id=noSuchNote1", "--catalog", str(empty))
+    assert result.exit_code == 2
+    assert "no such paper" in result.stderr and len(result.stderr.splitlines()) == 1

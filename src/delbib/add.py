@@ -193,6 +193,9 @@ def add(
         from .sources import Services
 
         services = Services(config, http or make_http(config))
+        from .sources import arxiv
+
+        arxiv.prefetch(services, [i[6:] for t in targets for i in t.ids if i.startswith("arxiv:")])
     seen = _Seen(catalog)
     taken = set(catalog.entries)
     row = max((r for e in catalog.entries.values() for r in e.rows), default=0)
@@ -239,7 +242,7 @@ def _listed(services: Any, target: Target) -> tuple[str, int | None, list[str]]:
             "no title: add --title TITLE"
         )
     from .match import year_of
-    from .sources import NotFound, fetcher
+    from .sources import NotFound
 
     try:
         if target.dblp:
@@ -248,8 +251,7 @@ def _listed(services: Any, target: Target) -> tuple[str, int | None, list[str]]:
             found, pages = dblp.record(services, target.dblp)
             links = [*pages, *links]  # the paper's own links first, as a list row orders them
         else:
-            ident = _fetchable(target.ids)
-            found = fetcher(ident.split(":", 1)[0])(services, ident.split(":", 1)[1])
+            found = services.fetch(_fetchable(target.ids))
     except NotFound as exc:
         raise InputError(f"{target.given}: no such paper ({exc})") from exc
     except SourceError as exc:
@@ -285,11 +287,11 @@ def _resolve(services: Any, entry: Entry) -> tuple[dict[str, Any], str]:
         raise SourceError(
             f"{entry.clean_title}: a service failed ({'; '.join(incomplete)}); nothing written"
         )
-    if outcome.kind == "unresolved":
+    if outcome.kind == "unresolved":  # records the identifiers name come first
         raise Doubtful(
             f"{entry.clean_title!r}: no record is certainly this paper ({outcome.reason}); "
             "nothing written",
-            outcome.candidates[:5],
+            [*record.get("conflicts", []), *outcome.candidates][:5],
         )
     return record, outcome.kind
 

@@ -41,7 +41,6 @@ from delbib.sources import (
     Found,
     NotFound,
     Services,
-    fetcher,
 )
 from delbib.text import title_similarity
 
@@ -336,9 +335,8 @@ class Attempt:
         """The first record an identifier names whose title is the catalog's (a pinned
         identifier wins regardless); others become conflicts, kept for ``retitled``."""
         for ident in usable_ids(self.entry):
-            scheme, value = ident.split(":", 1)
             try:
-                found = fetcher(scheme)(self.services, value)
+                found = self.services.fetch(ident)
             except RunAborted:
                 raise
             except NotFound as exc:
