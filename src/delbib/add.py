@@ -14,9 +14,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import catalog as catalog_mod
+from . import config as config_mod
 from . import identifiers
-from .catalog import Catalog, Category, Entry, make_key, slugify
+from .catalog import KEY_PATTERN, Catalog, Category, Entry, make_key, slugify
+from .config import Config
 from .errors import DelbibError, IdentifierError, InputError, SourceError
+from .http import Http
+from .match import year_of
+from .resolve import make_http, resolve_entry, usable_ids
+from .sources import NotFound, Services, arxiv, dblp
 from .text import clean_key, clean_title
 
 # Text that means to be an identifier, so a typo in one is an error, not a title search.
@@ -85,8 +92,6 @@ def parse_target(text: str, title: str | None = None) -> Target:
     Text shaped like an identifier or a URL that names none is an ``IdentifierError``: a typo
     in an id must not turn into a title search.
     """
-    from .sources import dblp
-
     text = text.strip()
     if not text:
         raise InputError("an empty paper to add")
@@ -171,16 +176,14 @@ def add(
     key: str | None = None,
     tldr: str | None = None,
     resolve: bool = True,
-    config: Any = None,
-    http: Any = None,
+    config: Config | None = None,
+    http: Http | None = None,
 ) -> AddResult:
     """Settle every target (resolved and checked) in memory; ``save`` writes the result.
 
     Raises ``Duplicate``, ``Doubtful``, ``SourceError`` (a service failed or cannot be
     reached) or ``InputError`` before anything changes on disk.
     """
-    from .catalog import KEY_PATTERN
-
     if key is not None and len(targets) != 1:
         raise InputError("--key names one paper: give one identifier or title", field="key")
     if key is not None and (not KEY_PATTERN.match(key) or key in catalog.entries):
@@ -189,12 +192,8 @@ def add(
     names, created = categories_for(catalog, categories, new=new_category)
     services = None
     if resolve:
-        from .resolve import make_http
-        from .sources import Services
-
+        config = config or Config()
         services = Services(config, http or make_http(config))
-        from .sources import arxiv
-
         arxiv.prefetch(services, [i[6:] for t in targets for i in t.ids if i.startswith("arxiv:")])
     seen = _Seen(catalog)
     taken = set(catalog.entries)
@@ -217,8 +216,6 @@ def add(
         record, kind = (None, "given") if services is None else _resolve(services, entry)
         if record is not None:
             seen.check(target.given, _record_ids(record), [record["csl"].get("title")])
-            from .match import year_of
-
             year = year_of(record["csl"]) or year
         entry.year = year
         entry.key = key or make_key(entry.clean_title, year, taken)
@@ -230,7 +227,7 @@ def add(
     return AddResult(added, created)
 
 
-def _listed(services: Any, target: Target) -> tuple[str, int | None, list[str]]:
+def _listed(services: Services | None, target: Target) -> tuple[str, int | None, list[str]]:
     """The title, year and links the entry is listed with: what was given, and for a bare
     identifier or a dblp record the title its own record bears."""
     links = [target.link] if target.link else []
@@ -241,13 +238,8 @@ def _listed(services: Any, target: Target) -> tuple[str, int | None, list[str]]:
             f"{target.given}: --no-resolve writes what was given, and an identifier alone has "
             "no title: add --title TITLE"
         )
-    from .match import year_of
-    from .sources import NotFound
-
     try:
         if target.dblp:
-            from .sources import dblp
-
             found, pages = dblp.record(services, target.dblp)
             links = [*pages, *links]  # the paper's own links first, as a list row orders them
         else:
@@ -263,22 +255,18 @@ def _listed(services: Any, target: Target) -> tuple[str, int | None, list[str]]:
 
 
 def _fetchable(ids: list[str]) -> str:
-    from .resolve import usable_ids
-
     probe = Entry(key="x", title="", clean_title="", categories=[], rows=[], identifiers=ids)
     usable = usable_ids(probe)
     if not usable:
         raise IdentifierError(
             f"{ids[0] if ids else 'this link'}: no service fetches this kind of identifier; "
-            "add the paper by its title"
+            "give the paper's title too (--title TITLE), or add it by its title"
         )
     return usable[0]
 
 
-def _resolve(services: Any, entry: Entry) -> tuple[dict[str, Any], str]:
+def _resolve(services: Services, entry: Entry) -> tuple[dict[str, Any], str]:
     """resolve's outcome for the new entry; a failure or a doubt raises (nothing written)."""
-    from .resolve import resolve_entry
-
     outcome = resolve_entry(services, entry)
     if outcome.kind == "failed":
         raise SourceError(f"{entry.clean_title}: {outcome.reason}; nothing written")
@@ -324,9 +312,6 @@ def run(
     **options: Any,
 ) -> AddResult:
     """Load the catalog at ``root``, settle every paper in ``given``, write unless ``dry_run``."""
-    from . import catalog as catalog_mod
-    from . import config as config_mod
-
     if not given:
         raise InputError("nothing to add: give an identifier, a link or a quoted title")
     if title is not None and len(given) != 1:
