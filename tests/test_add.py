@@ -11,8 +11,9 @@ import yaml
 from click.testing import CliRunner
 
 from delbib.cli import main
+from delbib.sources import dblp
 
-from .conftest import snapshot
+from .conftest import ROOT, snapshot
 from .fakeapi import FakeAPI, api_fixture  # noqa: F401 (the api fixture)
 
 LIST = Path(__file__).parent / "data" / "add" / "papers.md"
@@ -243,3 +244,40 @@ def test_an_identifier_nobody_has_is_refused(api: FakeAPI, empty: Path):
     result = _run("add", "https://openreview.net/forum?id=noSuchNote1", "--catalog", str(empty))
     assert result.exit_code == 2
     assert "no such paper" in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("url", "key"),
+    [
+        ("https://dblp.org/rec/conf/iclr/Lu24", "conf/iclr/Lu24"),
+        ("https://dblp.org/rec/conf/iclr/Lu24.html", "conf/iclr/Lu24"),
+        (
+            "https://dblp.uni-trier.de/rec/bibtex/journals/corr/abs-2305-14288",
+            "journals/corr/abs-2305-14288",
+        ),
+        ("https://dblp.org/rec/journals/corr/abs-2305-14288.bib", "journals/corr/abs-2305-14288"),
+        ("https://dblp.org/rec/series/sci/2023-1062.xml", "series/sci/2023-1062"),
+        ("https://dblp.org/pid/123/4567.html", None),
+        ("https://example.org/rec/conf/iclr/Lu24", None),
+    ],
+)
+def test_dblp_record_links(url: str, key: str | None):
+    assert dblp.record_key(url) == key
+
+
+def test_dblp_record_export_as_dblp_writes_it():
+    """The real BibTeX export of a dblp record (papis' test fixture, ../shared/api-samples)."""
+    shared = [p / "shared" for p in (ROOT.parent, ROOT.parent.parent)]
+    sample = next((p / "api-samples" / "dblp-rec.bib" for p in shared if p.is_dir()), None)
+    if sample is None or not sample.is_file():
+        pytest.skip("../shared/api-samples/dblp-rec.bib is not here")
+    found, pages = dblp.from_bibtex(sample.read_text(encoding="utf-8"), "request")
+    assert found.csl["title"] == (
+        "Banach Space Valued Neural Network - Ordinary and Fractional Approximation and "
+        "Interpolation"
+    )
+    assert found.csl["author"] == [{"given": "George A.", "family": "Anastassiou"}]
+    assert found.csl["DOI"] == "10.1007/978-3-031-16400-2" and found.status == "published"
+    assert found.csl["issued"] == {"date-parts": [[2023]]} and found.csl["type"] == "book"
+    assert pages == ["https://doi.org/10.1007/978-3-031-16400-2"]
+    assert found.links == {"doi:10.1007/978-3-031-16400-2"}
