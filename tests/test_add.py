@@ -228,6 +228,16 @@ def test_existing_category_by_slug_and_list_rendered(api: FakeAPI, shipped: Path
     assert text.startswith("# List\n") and text.endswith("<!-- delbib:end -->\n\nEnd.\n")
 
 
+def test_a_list_without_markers_is_refused_before_any_write(api: FakeAPI, shipped: Path, tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_text("# List without markers\n")
+    before = snapshot(shipped)
+    result = _run("add", INVENTED_ID, "--list", str(readme), "--catalog", str(shipped))
+    assert result.exit_code == 2 and "markers" in result.stderr
+    assert snapshot(shipped) == before and api.count() == 0
+    assert readme.read_text() == "# List without markers\n"
+
+
 def test_a_title_the_identifier_record_does_not_bear_is_doubtful(api: FakeAPI, empty: Path):
     # invented.yaml: arXiv 2511.99012 is another paper than the one a list gave it for
     before = snapshot(empty)

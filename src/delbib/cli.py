@@ -291,8 +291,11 @@ def add(
       delbib add 10.18653/v1/2023.acl-long.754 --dry-run --json
     """
     from . import add as add_mod
+    from . import render
 
     root = obj.catalog_path(for_write=True)
+    if list_file and not dry_run:  # a list that cannot be rendered stops us before any write
+        render.render_file(obj.load_at(root), render.read_existing(list_file), path=list_file)
     try:
         result = add_mod.run(
             root,
@@ -315,8 +318,6 @@ def add(
             )
         raise
     if list_file and not dry_run:
-        from . import render
-
         changed = render.write(obj.load_at(root), list_file)
         if not quiet and not as_json:
             click.echo(f"{list_file}: {'written' if changed else 'unchanged'}", err=True)
