@@ -106,4 +106,5 @@ def _matching(text: str, pos: int, opener: str, closer: str) -> int:
 
 
 def _split(keys: str) -> list[str]:
-    return [k.strip() for k in keys.split(",") if k.strip()]
+    """Keys of one argument; a macro's parameter (``\\cite{#1}`` in a definition) is none."""
+    return [k.strip() for k in keys.split(",") if k.strip() and "#" not in k]

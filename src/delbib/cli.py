@@ -491,6 +491,8 @@ def export(
     from . import exporter
 
     cat = obj.load()
+    if check and cited_in:
+        raise InputError("--check compares --out-dir with the whole catalog; drop --cited-in")
     if check:
         problems = exporter.check(cat, out_dir)
         if as_json:
