@@ -346,6 +346,8 @@ class FakeAPI:
     def _dblp(self, rest: str, query: dict[str, str], headers: dict[str, str]) -> Fault:
         """dblp's publication search: every word of the query must be in the title (dblp
         matches words as prefixes; whole words are enough here), best first."""
+        if rest.startswith("rec/") and rest.endswith(".bib"):
+            return self._dblp_record(rest.removeprefix("rec/").removesuffix(".bib"))
         if rest != "search/publ/api" or query.get("format") != "json":
             return Fault(*NOT_FOUND)
         words = set(_words(query.get("q", "")))
@@ -370,6 +372,38 @@ class FakeAPI:
                 for i, info in enumerate(sent)
             ]
         return _json({"result": result})
+
+    def _dblp_record(self, key: str) -> Fault:
+        """dblp's BibTeX export of a record (``/rec/{key}.bib``, the layout of
+        ../shared/api-samples/dblp-rec.bib), built from the search data."""
+        info = next((i for i in self.dblp if i.get("key") == key), None)
+        if info is None:
+            return Fault(404, {"Content-Type": "text/html"}, b"<html>Error 404</html>")
+        kind = {
+            "Conference and Workshop Papers": "inproceedings",
+            "Journal Articles": "article",
+            "Informal and Other Publications": "article",
+        }.get(info.get("type"), "misc")
+        people = info.get("authors", {}).get("author") or []
+        people = people if isinstance(people, list) else [people]
+        fields = {
+            "author": " and ".join(p["text"] for p in people),
+            "title": info["title"].rstrip("."),
+            "journal" if kind == "article" else "booktitle": info.get("venue", ""),
+            "year": info.get("year", ""),
+            "url": info.get("ee", ""),
+        }
+        if doi := info.get("doi"):
+            fields["doi"] = doi.upper() if "arxiv" in doi.casefold() else doi
+        if arxiv := re.search(r"arxiv\.(\d{4}\.\d{4,5})", info.get("ee", ""), re.IGNORECASE):
+            fields.update(eprinttype="arXiv", eprint=arxiv.group(1))
+        fields["biburl"] = f"https://dblp.org/rec/{key}.bib"
+        body = f"@{kind}{{DBLP:{key},\n" + ",\n".join(
+            f"  {name:<12} = {{{_latex(value) if name in TEXT_FIELDS else value}}}"
+            for name, value in fields.items()
+            if value
+        )
+        return Fault(200, {"Content-Type": "application/x-bibtex"}, (body + "\n}\n").encode())
 
     # ------------------------------------------------------------------ rate limits
 
@@ -490,6 +524,14 @@ def _dblp_info(rec: dict) -> dict:
     if rec["ee"].startswith("https://doi.org/"):
         info["doi"] = rec["ee"].removeprefix("https://doi.org/")
     return info
+
+
+TEXT_FIELDS = frozenset({"author", "title", "journal", "booktitle"})
+
+
+def _latex(text: str) -> str:
+    """BibTeX's escapes for the characters dblp escapes (``#InsTag`` -> ``\\#InsTag``)."""
+    return re.sub(r"([#&%$_])", r"\\\1", text)
 
 
 def _words(text: str) -> list[str]:

@@ -308,7 +308,9 @@ def load(root: str | Path, *, with_resolved: bool = True) -> Catalog:
     meta_path = root / CATALOG_FILE
     if not meta_path.is_file():
         raise CatalogError(
-            "no catalog here (run `delbib import-markdown LIST.md` to create one)", path=meta_path
+            "no catalog here (create one with `delbib init`, or `delbib import-markdown "
+            "LIST.md` from a list)",
+            path=meta_path,
         )
     meta, text = _read_yaml(meta_path)
     if not isinstance(meta, dict) or not isinstance(meta.get("taxonomy"), list):
@@ -350,6 +352,28 @@ def load(root: str | Path, *, with_resolved: bool = True) -> Catalog:
 
 def new(root: str | Path) -> Catalog:
     return Catalog(root=Path(root))
+
+
+def init(root: str | Path, *, copy_of: str | Path | None = None) -> Catalog:
+    """Create a catalog at ``root``: empty, or a copy of the catalog at ``copy_of`` (the
+    shipped one, to edit, resolve and push). An existing catalog, or a directory holding
+    files, is never overwritten."""
+    import shutil
+
+    root = Path(root)
+    if (root / CATALOG_FILE).exists():
+        raise CatalogError("a catalog is already here; nothing written", path=root / CATALOG_FILE)
+    if root.exists() and (not root.is_dir() or any(root.iterdir())):
+        raise CatalogError("not an empty directory; nothing written", path=root)
+    if copy_of is None:
+        catalog = new(root)
+        (root / PAPERS_DIR).mkdir(parents=True, exist_ok=True)
+        (root / RESOLVED_DIR).mkdir(exist_ok=True)
+        catalog.save_meta()
+        return catalog
+    load(copy_of)  # only a catalog that loads is copied
+    shutil.copytree(copy_of, root, dirs_exist_ok=True)
+    return load(root)
 
 
 # ------------------------------------------------------------------------- keys

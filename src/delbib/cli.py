@@ -126,13 +126,11 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print machin
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 
 
+CATALOG_HELP = f"Catalog directory (default: ${CATALOG_ENV}, ./catalog, or the shipped catalog)."
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option(
-    "--catalog",
-    type=click.Path(file_okay=False),
-    default=None,
-    help=f"Catalog directory (default: ${CATALOG_ENV}, ./catalog, or the shipped catalog).",
-)
+@click.option("--catalog", type=click.Path(file_okay=False), default=None, help=CATALOG_HELP)
 @click.version_option(package_name="delbib")
 @click.pass_context
 def main(ctx: click.Context, catalog: str | None) -> None:
@@ -202,6 +200,145 @@ def import_markdown(
         for key in report.departed:
             click.echo(f"no longer in the list (kept): {key}")
     sys.exit(1 if report.warnings else 0)
+
+
+@main.command()
+@click.argument("directory", required=False, type=click.Path(file_okay=False))
+@click.option("--from-shipped", is_flag=True, help="Copy the catalog shipped with delbib instead.")
+@click.pass_obj
+@handle_errors
+def init(obj: Context, directory: str | None, from_shipped: bool) -> None:
+    """Create a catalog: empty, or a copy of the shipped one to edit, resolve and push.
+
+    DIRECTORY defaults to --catalog, $DELBIB_CATALOG, else ./catalog. An existing catalog
+    or a directory holding files is never overwritten (exit 2).
+
+    \b
+    Examples:
+      delbib init                          # ./catalog, empty
+      delbib init --from-shipped mylist/   # the shipped catalog, editable
+    """
+    from . import catalog as catalog_mod
+
+    root = directory or str(obj.catalog_path(for_write=True))
+    cat = catalog_mod.init(root, copy_of=_packaged_catalog() if from_shipped else None)
+    where = "" if root in ("catalog", "./catalog") else f" --catalog {root}"
+    click.echo(
+        f"{root}: {'a copy of the shipped catalog' if from_shipped else 'an empty catalog'} "
+        f"({len(cat.entries)} papers, {len(cat.taxonomy)} categories); next: "
+        f"delbib{where} add ID --category NAME" + (" --new-category" if not cat.taxonomy else ""),
+        err=True,
+    )
+
+
+@main.command()
+@click.argument("papers", nargs=-1, required=True, metavar="ID|URL|TITLE...")
+@click.option(
+    "--category",
+    "-c",
+    "categories",
+    multiple=True,
+    metavar="NAME",
+    help="Its category (repeatable); one the taxonomy lacks needs --new-category.",
+)
+@click.option("--new-category", is_flag=True, help="Create the --category names that are new.")
+@click.option("--key", help="Its citation key (one paper; default: from its title and year).")
+@click.option(
+    "--title",
+    help="Its title, with one identifier: the record must bear it; needed with --no-resolve.",
+)
+@click.option("--tldr", help="A one-line summary, as a list's TLDR column holds.")
+@click.option("--dry-run", is_flag=True, help="Resolve and check, show the entry; write nothing.")
+@click.option("--no-resolve", is_flag=True, help="Ask no service: write what was given.")
+@click.option(
+    "--list",
+    "list_file",
+    type=click.Path(dir_okay=False),
+    metavar="README.md",
+    help="Then render the list's paper table between its markers.",
+)
+@json_option
+@quiet_option
+@click.pass_obj
+@handle_errors
+def add(
+    obj: Context,
+    papers: tuple[str, ...],
+    categories: tuple[str, ...],
+    new_category: bool,
+    key: str | None,
+    title: str | None,
+    tldr: str | None,
+    dry_run: bool,
+    no_resolve: bool,
+    list_file: str | None,
+    as_json: bool,
+    quiet: bool,
+) -> None:
+    """Add papers by arXiv id, DOI, an arXiv, doi.org, OpenReview, ACL Anthology or dblp
+    link, or a quoted title: resolved and checked as `delbib resolve` does, then written.
+
+    A title is taken only when a second record corroborates the search hit; a doubtful
+    match writes nothing and shows the candidates (exit 1). A paper already in the catalog
+    (same identifier or title) is refused, naming its entry. A service that fails or cannot
+    be reached is a one-line error (exit 1), and nothing is written.
+
+    \b
+    Examples:
+      delbib add 2307.08701 --category "Data Selection"
+      delbib add https://openreview.net/forum?id=wcSx5VjTPP -c Survey --new-category
+      delbib add "LIMA: Less Is More for Alignment" -c "Data Selection" --list README.md
+      delbib add 10.18653/v1/2023.acl-long.754 --dry-run --json
+    """
+    from . import add as add_mod
+    from . import render
+
+    root = obj.catalog_path(for_write=True)
+    if list_file and not dry_run:  # a list that cannot be rendered stops us before any write
+        render.render_file(obj.load_at(root), render.read_existing(list_file), path=list_file)
+    try:
+        result = add_mod.run(
+            root,
+            list(papers),
+            title=title,
+            dry_run=dry_run,
+            categories=categories,
+            new_category=new_category,
+            key=key,
+            tldr=tldr,
+            resolve=not no_resolve,
+        )
+    except add_mod.Doubtful as exc:
+        for c in exc.candidates:
+            year = ((c.get("issued") or {}).get("date-parts") or [[None]])[0][0]
+            click.echo(
+                f"candidate: {c.get('title')!r} ({year or '?'}, {c.get('source')}, "
+                f"score {c.get('score')}): {c.get('reason')}",
+                err=True,
+            )
+        raise
+    if list_file and not dry_run:
+        changed = render.write(obj.load_at(root), list_file)
+        if not quiet and not as_json:
+            click.echo(f"{list_file}: {'written' if changed else 'unchanged'}", err=True)
+    if as_json:
+        _emit_json({**result.to_dict(), "dry_run": dry_run})
+        return
+    if quiet:
+        return
+    for item in result.added:
+        data = item.to_dict()
+        found = f"{data['kind']} via {data['source']}" if data["source"] else "not resolved"
+        click.echo(
+            f"{'would add' if dry_run else 'added'} {data['key']}: "
+            f"{data['resolved_title'] or data['title']!r} ({found}"
+            + (f", doi:{data['DOI']}" if data["DOI"] else "")
+            + f") [{', '.join(data['categories'])}]"
+        )
+    for name in result.new_categories:
+        click.echo(f"{'would create' if dry_run else 'new'} category: {name}")
+    if not dry_run:
+        click.echo(f"{len(result.added)} added; {result.written} files written", err=True)
 
 
 @main.command("import-reference")
@@ -319,6 +456,12 @@ def stats(obj: Context, as_json: bool) -> None:
     help="Directory for --all and --check.",
 )
 @click.option("--check", is_flag=True, help="Exit 1 when --out-dir differs from the catalog.")
+@click.option(
+    "--cited-in",
+    type=click.Path(dir_okay=False),
+    metavar="FILE.tex|FILE.aux",
+    help="Only the entries this LaTeX document (or its .aux) cites.",
+)
 @json_option
 @quiet_option
 @click.pass_obj
@@ -326,6 +469,7 @@ def stats(obj: Context, as_json: bool) -> None:
 def export(
     obj: Context,
     categories: tuple[str, ...],
+    cited_in: str | None,
     output: str | None,
     fmt: str | None,
     ascii_: bool,
@@ -340,12 +484,15 @@ def export(
     \b
     Examples:
       delbib export --category "Data Synthesis" -o refs.bib
+      delbib export --cited-in main.tex -o refs.bib
       delbib export --all --out-dir exports/
       delbib export --check
     """
     from . import exporter
 
     cat = obj.load()
+    if check and cited_in:
+        raise InputError("--check compares --out-dir with the whole catalog; drop --cited-in")
     if check:
         problems = exporter.check(cat, out_dir)
         if as_json:
@@ -365,8 +512,10 @@ def export(
                 )
         sys.exit(1 if problems else 0)
     if all_:
-        if categories or output or fmt:
-            raise InputError("--all writes every category and format; drop --category/-o/--format")
+        if categories or output or fmt or cited_in:
+            raise InputError(
+                "--all writes every category and format; drop --category/-o/--format/--cited-in"
+            )
         result = _export_all(cat, out_dir, quiet or as_json)
         if as_json:
             _emit_json(result.to_dict())
@@ -383,6 +532,16 @@ def export(
     if ascii_ and fmt not in ("bibtex", "biblatex"):
         raise InputError("--ascii applies to BibTeX output only")
     entries = exporter.select(cat, categories)
+    if cited_in:
+        from . import citations
+
+        entries, unknown = exporter.cited(cat, entries, citations.read(cited_in))
+        if unknown and not quiet:
+            click.echo(
+                f"delbib: warning: {cited_in} cites {len(unknown)} keys the catalog does not "
+                f"have: {', '.join(unknown)}",
+                err=True,
+            )
     text, incomplete = exporter.render(cat, entries, fmt, **options)
     if output and output != "-":
         from .files import atomic_write
@@ -790,6 +949,36 @@ def zotero_pull(obj: Context, library: str, collection: str | None, as_json: boo
         f"in Zotero ({report.requests} requests)",
         err=True,
     )
+
+
+# ------------------------------------------------------------- global options, anywhere
+
+
+def _late_catalog(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    """``--catalog`` given after the command name wins over one given before it."""
+    if value is not None:
+        ctx.find_object(Context).catalog_option = value
+
+
+def _accept_global_options(group: click.Group) -> None:
+    """Every command also takes the group's options after its name (``delbib export
+    --catalog DIR``), and its --help says they may go either side."""
+    for command in group.commands.values():
+        if isinstance(command, click.Group):
+            _accept_global_options(command)
+            continue
+        command.params.append(
+            click.Option(
+                ["--catalog"],
+                type=click.Path(file_okay=False),
+                expose_value=False,
+                callback=_late_catalog,
+                help=f"{CATALOG_HELP} Goes before or after the command name.",
+            )
+        )
+
+
+_accept_global_options(main)
 
 
 if __name__ == "__main__":  # pragma: no cover

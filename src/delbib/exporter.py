@@ -59,6 +59,21 @@ def select(catalog: Catalog, categories: Iterable[str] = ()) -> list[Entry]:
     return [e for e in entries if set(e.categories) & set(wanted)]
 
 
+def cited(
+    catalog: Catalog, entries: list[Entry], keys: Iterable[str]
+) -> tuple[list[Entry], list[str]]:
+    """The ``entries`` a document cites (all of them for ``\\nocite{*}``), and the cited keys
+    the catalog does not have."""
+    from .citations import ALL
+
+    keys = list(keys)
+    wanted = set(keys)
+    unknown = [k for k in keys if k != ALL and k not in catalog.entries]
+    if ALL in wanted:
+        return entries, unknown
+    return [e for e in entries if e.key in wanted], unknown
+
+
 def taxonomy(catalog: Catalog) -> list[tuple[str, str, str | None]]:
     """(name, slug, parent) of each category, in order; the parent is None when the
     catalog's categories carry none (a flat taxonomy)."""

@@ -41,7 +41,6 @@ from delbib.sources import (
     Found,
     NotFound,
     Services,
-    fetcher,
 )
 from delbib.text import title_similarity
 
@@ -81,6 +80,7 @@ class Outcome:
     kind: str  # resolved | upgraded | unresolved | failed
     record: dict[str, Any] | None
     reason: str | None = None
+    candidates: list[dict[str, Any]] = field(default_factory=list)  # rejected, best first
 
 
 def make_http(config: Config, **options: Any) -> Http:
@@ -295,6 +295,7 @@ class Attempt:
     skipped: list[str] = field(default_factory=list)  # auxiliary searches that failed
     best: dict[str, Any] = field(default_factory=lambda: {"reason": "no search hits"})
     seek_published: bool = False  # search for a version of record even for a listed preprint
+    rejected: list[dict[str, Any]] = field(default_factory=list)  # every candidate considered
 
     def __post_init__(self) -> None:
         self.title = self.entry.clean_title or self.entry.title
@@ -323,17 +324,19 @@ class Attempt:
             return []
 
     def consider(self, found: Found, verdict: match.Verdict) -> None:
-        """Keep the closest rejected candidate to show a person."""
+        """Keep the rejected candidates, and the closest one, to show a person."""
+        candidate = {
+            "title": found.csl.get("title"),
+            "DOI": found.csl.get("DOI"),
+            "issued": found.csl.get("issued"),
+            "source": found.source,
+            "score": round(verdict.score, 3),
+            "reason": verdict.reason,
+            "request": found.request,
+        }
+        self.rejected.append(candidate)
         if verdict.score > self.best.get("score", -1.0):
-            self.best = {
-                "title": found.csl.get("title"),
-                "DOI": found.csl.get("DOI"),
-                "issued": found.csl.get("issued"),
-                "source": found.source,
-                "score": round(verdict.score, 3),
-                "reason": verdict.reason,
-                "request": found.request,
-            }
+            self.best = candidate
 
     # ---------------------------------------------------------------- routes to a record
 
@@ -341,9 +344,8 @@ class Attempt:
         """The first record an identifier names whose title is the catalog's (a pinned
         identifier wins regardless); others become conflicts, kept for ``retitled``."""
         for ident in usable_ids(self.entry):
-            scheme, value = ident.split(":", 1)
             try:
-                found = fetcher(scheme)(self.services, value)
+                found = self.services.fetch(ident)
             except RunAborted:
                 raise
             except NotFound as exc:
@@ -613,7 +615,8 @@ def resolve_entry(services: Services, entry: Entry, upgrade: bool | None = None)
         record = _unresolved(entry, reason, attempt.best, attempt.conflicts)
         if attempt.skipped:
             record["provenance"]["skipped"] = attempt.skipped
-        return Outcome("unresolved", record, reason)
+        candidates = sorted(attempt.rejected, key=lambda c: -c["score"])
+        return Outcome("unresolved", record, reason, candidates)
     seek = upgrade is not False and choice.found.status in NOT_PUBLISHED
     if seek and (better := attempt.upgrade(choice.found)):
         choice = better

@@ -67,6 +67,25 @@ class Services:
     http: Http
     arxiv_cache: dict[str, Found | SourceError] = field(default_factory=dict)
     searches: dict[tuple[str, str], list[Found] | SourceError] = field(default_factory=dict)
+    fetched: dict[str, Found | SourceError] = field(default_factory=dict)
+
+    def fetch(self, identifier: str) -> Found:
+        """The record of ``scheme:value``, asked once per run (an answer that it does not
+        exist too): ``add`` reads a record for its title and then resolves with it."""
+        from delbib.http import RunAborted
+
+        if identifier not in self.fetched:
+            scheme, value = identifier.split(":", 1)
+            try:
+                self.fetched[identifier] = fetcher(scheme)(self, value)
+            except RunAborted:
+                raise
+            except SourceError as exc:
+                self.fetched[identifier] = exc
+        answer = self.fetched[identifier]
+        if isinstance(answer, SourceError):
+            raise answer
+        return answer
 
     def cached_search(
         self, service: str, query: str, ask: Callable[[], list[Found]]

@@ -95,3 +95,73 @@ def to_found(info: dict[str, Any], request: str) -> Found:
     if pages := [e for e in ee if not re.match(r"https?://(dx\.)?doi\.org/", e)]:
         item["URL"] = pages[0]
     return Found(item, "dblp", request, status, links=links_in(*ee, *([doi] if doi else [])))
+
+
+# dblp's BibTeX entry type of a record -> the publication type its search names
+_RECORD_TYPES = {
+    "inproceedings": "Conference and Workshop Papers",
+    "article": "Journal Articles",
+    "incollection": "Parts in Books or Collections",
+    "book": "Books and Theses",
+    "phdthesis": "Books and Theses",
+    "mastersthesis": "Books and Theses",
+}
+RECORD_URL = re.compile(
+    r"^https?://(?:www\.)?dblp(?:\.uni-trier\.de|\.org|\.dagstuhl\.de)"
+    r"/rec/(?:bibtex\d?/|xml/)?([a-z0-9]+(?:/[\w.-]+)+?)/?$",
+    re.IGNORECASE,
+)
+_EXPORT_SUFFIX = re.compile(r"\.(?:html|xml|bib|ris|nt|ttl|rdf)$", re.IGNORECASE)
+
+
+def record_key(url: str) -> str | None:
+    """The dblp key of a record page (``https://dblp.org/rec/conf/iclr/Li24``, also its
+    ``.html``/``.bib``/``.xml`` exports), else None."""
+    found = RECORD_URL.match(url.strip())
+    return _EXPORT_SUFFIX.sub("", found.group(1)) if found else None
+
+
+def record(services: Services, key: str) -> tuple[Found, list[str]]:
+    """One dblp record (its BibTeX export, ``/rec/{key}.bib``) as a :class:`Found`, read
+    like a search hit, and the paper's own pages it names (its DOI, arXiv or OpenReview page)."""
+    from delbib.sources import NotFound
+
+    url = f"{services.config.dblp_url}/rec/{key}.bib"
+    response = services.http.get("dblp", url, ok=(404, 410))
+    if response.status in (404, 410):
+        raise NotFound(f"{url}: dblp has no record {key}")
+    return from_bibtex(response.text, url)
+
+
+def from_bibtex(text: str, request: str) -> tuple[Found, list[str]]:
+    """A dblp BibTeX record: ``url`` is the paper's page (dblp's ``ee``), ``doi`` and an
+    arXiv ``eprint`` name it too."""
+    import bibtexparser
+    from bibtexparser.middlewares import LatexDecodingMiddleware
+
+    from delbib import identifiers
+
+    library = bibtexparser.parse_string(text, append_middleware=[LatexDecodingMiddleware()])
+    if not library.entries:
+        raise SourceError(f"{request}: no BibTeX entry in the response: {text[:80]!r}")
+    entry = library.entries[0]
+    fields = {f.key.lower(): re.sub(r"\s+", " ", str(f.value)).strip() for f in entry.fields}
+    if not fields.get("title"):
+        raise SourceError(f"{request}: the dblp record has no title")
+    pages = [fields["url"]] if fields.get("url") else []
+    named = {i for page in pages for i in identifiers.extract(page)}
+    if (doi := fields.get("doi", "").lower()) and f"doi:{doi}" not in named:
+        pages.append(f"https://doi.org/{doi}")
+    eprint = fields.get("eprint", "") if fields.get("eprinttype", "").lower() == "arxiv" else ""
+    if eprint and f"arxiv:{eprint}" not in named:
+        pages.append(f"https://arxiv.org/abs/{eprint}")
+    info: dict[str, Any] = {
+        "title": fields["title"],
+        "authors": {"author": [a for a in re.split(r"\s+and\s+", fields.get("author", "")) if a]},
+        "year": fields.get("year"),
+        "venue": fields.get("journal") or fields.get("booktitle") or "",
+        "type": _RECORD_TYPES.get(entry.entry_type.lower(), "Informal and Other Publications"),
+        "ee": pages,
+        "doi": doi,
+    }
+    return to_found(info, request), pages
