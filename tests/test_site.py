@@ -223,3 +223,24 @@ def test_a_broken_template_is_one_line_with_file_and_line(tmp_path):
         main, ["--catalog", str(CATALOG), "site", "--templates", str(tmp_path / "nope")]
     )
     assert missing.exit_code == 2 and "templates directory not found" in missing.output
+
+
+def test_the_workflow_example_publishes_the_site_from_main():
+    import yaml
+
+    from .conftest import ROOT
+
+    workflow = yaml.safe_load((ROOT / "docs" / "list-repository-workflow.yml").read_text("utf-8"))
+    job = workflow["jobs"]["site"]
+    assert "push" in workflow[True] and job["needs"] == "catalog"
+    assert "refs/heads/main" in job["if"]
+    assert job["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    steps = job["steps"]
+    assert any("delbib site --out-dir _site" in s.get("run", "") for s in steps)
+    uses = [s.get("uses", "").split("@")[0] for s in steps]
+    assert uses[-3:] == [
+        "actions/configure-pages",
+        "actions/upload-pages-artifact",
+        "actions/deploy-pages",
+    ]
+    assert steps[-2]["with"]["path"] == "_site"

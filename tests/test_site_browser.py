@@ -242,3 +242,21 @@ def test_every_internal_link_resolves(browser, built):
                 assert unquote(parts.fragment) in ids.get(target, set()), (page.name, link)
             checked += 1
     assert checked > 100
+
+
+def test_site_bench_runs_at_a_small_size(tmp_path):
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "site_bench.py"), "--papers", "150", "--loads", "2"]
+        + ["--keep", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "site of 150 papers" in done.stdout and "console errors: 0" in done.stdout
+    assert "bar (load < 1000 ms, search < 100 ms): met" in done.stdout
+    data = (tmp_path / "site" / "assets" / "search-data.js").read_text("utf-8")
+    assert data.count('["paper0') == 150  # every synthetic paper is searchable
