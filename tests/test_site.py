@@ -244,3 +244,31 @@ def test_the_workflow_example_publishes_the_site_from_main():
         "actions/deploy-pages",
     ]
     assert steps[-2]["with"]["path"] == "_site"
+
+
+def test_a_nested_taxonomy_is_a_nested_tree_and_a_parent_filter_takes_its_children(
+    catalog_copy, tmp_path
+):
+    meta = catalog_copy / "catalog.yaml"
+    text = meta.read_text("utf-8").replace(
+        "- name: Data Pruning\n  slug: data-pruning\n",
+        "- name: Data Pruning\n  slug: data-pruning\n  parent: Data Selection\n",
+    )
+    meta.write_text(text, "utf-8")
+    out = tmp_path / "site"
+    site.write(catalog_mod.load(catalog_copy), out)
+    page = (out / "index.html").read_text("utf-8")
+    papers = listed_in_order()
+    both = {p["key"] for p in papers if {"Data Selection", "Data Pruning"} & set(p["categories"])}
+    nested = re.search(
+        r'<li><a href="category/data-selection.html">Data Selection</a> '
+        r'<span class="count">\((\d+)\)</span>\s*<ul>\s*<li><a href="category/data-pruning.html">',
+        page,
+    )
+    assert nested and int(nested.group(1)) == len(both)
+    data = (out / "assets" / "search-data.js").read_text("utf-8")
+    data = json.loads(data.removeprefix("window.delbibSearch = ").removesuffix(";\n"))
+    names = data["categories"]
+    within = data["within"][names.index("Data Selection")]
+    assert sorted(names[i] for i in within) == ["Data Pruning", "Data Selection"]
+    assert data["within"][names.index("Data Pruning")] == [names.index("Data Pruning")]

@@ -180,11 +180,31 @@ def _downloads(catalog: Catalog) -> list[dict[str, Any]]:
     ]
 
 
-def _search_data(papers: list[dict[str, Any]], taxonomy: list[Category]) -> str:
+def _within(tree: list[dict[str, Any]], index: dict[str, int]) -> list[list[int]]:
+    """For each category (by position), its own position and those of the categories inside
+    it: filtering by a category finds the papers of its sub-categories too, as counts do."""
+    within: dict[int, list[int]] = {}
+
+    def walk(node: dict[str, Any]) -> list[int]:
+        mine = [index[node["slug"]]]
+        for child in node["children"]:
+            mine += walk(child)
+        within[index[node["slug"]]] = mine
+        return mine
+
+    for node in tree:
+        walk(node)
+    return [within[i] for i in range(len(index))]
+
+
+def _search_data(
+    papers: list[dict[str, Any]], taxonomy: list[Category], tree: list[dict[str, Any]]
+) -> str:
     """The search documents as a script: compact rows the page indexes with MiniSearch."""
     index = {c.slug: i for i, c in enumerate(taxonomy)}
     data = {
         "categories": [c.name for c in taxonomy],
+        "within": _within(tree, index),
         "fields": [
             "key",
             "title",
@@ -332,7 +352,7 @@ def build(catalog: Catalog, templates: str | Path | None = None) -> Site:
         )
     for name in ASSETS:
         site.files[f"assets/{name}"] = _asset(env, name)
-    site.files[SEARCH_DATA] = _search_data(papers, catalog.taxonomy).encode("utf-8")
+    site.files[SEARCH_DATA] = _search_data(papers, catalog.taxonomy, common["tree"]).encode("utf-8")
     return site
 
 

@@ -101,7 +101,11 @@
   }
 
   function passes(paper) {
-    if (category.value !== "" && paper[FIELDS.categories].indexOf(Number(category.value)) < 0) return false;
+    if (category.value !== "") {
+      var wanted = data.within[Number(category.value)];
+      var cats = paper[FIELDS.categories];
+      if (!cats.some(function (i) { return wanted.indexOf(i) >= 0; })) return false;
+    }
     if (year.value !== "" && String(paper[FIELDS.year]) !== year.value) return false;
     if (venue.value !== "" && paper[FIELDS.venue] !== venue.value) return false;
     return true;
