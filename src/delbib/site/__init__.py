@@ -33,7 +33,6 @@ from ..files import atomic_write
 from . import chart
 
 TEMPLATES = Path(__file__).parent / "templates"
-PAGES = ("index.html", "category.html")  # the page templates; base.html is their frame
 ASSETS = ("site.css", "site.js", "minisearch.min.js", "minisearch.LICENSE.txt")  # as they are
 SEARCH_DATA = "assets/search-data.js"
 DOWNLOADS = "downloads"
