@@ -272,3 +272,16 @@ def test_a_nested_taxonomy_is_a_nested_tree_and_a_parent_filter_takes_its_childr
     within = data["within"][names.index("Data Selection")]
     assert sorted(names[i] for i in within) == ["Data Pruning", "Data Selection"]
     assert data["within"][names.index("Data Pruning")] == [names.index("Data Pruning")]
+    parent = (out / "category" / "data-selection.html").read_text("utf-8")
+    assert 'Inside this category: <a href="data-pruning.html">Data Pruning</a>' in parent
+
+
+def test_only_web_links_become_links(catalog_copy, tmp_path):
+    paper = catalog_copy / "papers" / f"{listed_in_order()[0]['key']}.yaml"
+    text = paper.read_text("utf-8").replace("links:\n", "links:\n- javascript:alert(1)\n", 1)
+    assert "javascript:" in text
+    paper.write_text(text, "utf-8")
+    out = tmp_path / "site"
+    site.write(catalog_mod.load(catalog_copy), out)
+    for page in (out / "category").glob("*.html"):
+        assert "javascript:" not in page.read_text("utf-8")

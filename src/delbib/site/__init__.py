@@ -98,23 +98,35 @@ def _when(venue: str | None, year: int | None) -> str:
     return " ".join(str(part) for part in (venue, year) if part)
 
 
-def _title_url(entry: Entry, item: dict[str, Any]) -> str | None:
+def _web(url: str) -> bool:
+    """Only http(s) links become links: a list's ``javascript:`` or ``file:`` link would run
+    or open something on the reader's side."""
+    return urlsplit(url.strip()).scheme.lower() in ("http", "https")
+
+
+def _title_url(links: list[str], item: dict[str, Any]) -> str | None:
     """The paper itself: its first paper link, else the resolved URL or DOI."""
-    paper = next((u for u in entry.links if link_kind(u) == "Paper"), None)
+    paper = next((u for u in links if link_kind(u) == "Paper"), None)
     if paper:
         return paper
-    if item.get("URL"):
+    if item.get("URL") and _web(str(item["URL"])):
         return str(item["URL"])
     return f"https://doi.org/{item['DOI']}" if item.get("DOI") else None
 
 
-def _paper(catalog: Catalog, entry: Entry, item: dict[str, Any], cites: dict[str, str]) -> dict:
+def _paper(
+    catalog: Catalog,
+    entry: Entry,
+    item: dict[str, Any],
+    cites: dict[str, str],
+    slug_of: dict[str, str],
+) -> dict[str, Any]:
     shown = render.paper(entry, catalog.resolved.get(entry.key))
-    slug_of = {c.name: c.slug for c in catalog.taxonomy}
+    links = [u for u in shown.links if _web(u)]
     return {
         "key": entry.key,
         "title": shown.title,
-        "url": _title_url(entry, item),
+        "url": _title_url(links, item),
         "authors": _names(item) or ([entry.authors] if entry.authors else []),
         "venue": shown.venue,
         "year": shown.year,
@@ -126,7 +138,7 @@ def _paper(catalog: Catalog, entry: Entry, item: dict[str, Any], cites: dict[str
                 "host": (urlsplit(u).hostname or "").removeprefix("www."),
                 "url": u,
             }
-            for u in shown.links
+            for u in links
         ],
         "categories": [{"name": c, "slug": slug_of[c]} for c in entry.categories if c in slug_of],
         "cite": [_cite(fmt, cites[fmt]) for fmt in CITE_FORMATS],
@@ -225,7 +237,9 @@ def _search_data(
                 p["when"],
                 p["tldr"] or "",
                 [index[c["slug"]] for c in p["categories"]],
-                f"category/{p['categories'][0]['slug']}.html#{p['key']}" if p["categories"] else "",
+                f"category/{p['categories'][0]['slug']}.html#{p['key']}"
+                if p["categories"]
+                else p["url"] or "",
             ]
             for p in papers
         ],
@@ -295,8 +309,9 @@ def build(catalog: Catalog, templates: str | Path | None = None) -> Site:
     """Every page and asset in memory (the downloads are written by ``write``)."""
     env = environment(templates)
     entries = listed(catalog)
+    slug_of = {c.name: c.slug for c in catalog.taxonomy}
     papers = [
-        _paper(catalog, entry, item, cites)
+        _paper(catalog, entry, item, cites, slug_of)
         for entry, item, cites in exporter.rendered(catalog, entries, CITE_FORMATS)
     ]
     counts = stats.compute(catalog)["categories"]
@@ -333,6 +348,12 @@ def build(catalog: Catalog, templates: str | Path | None = None) -> Site:
         },
     )
     downloads = {row["stem"]: row for row in common["downloads"]}
+    nodes: dict[str, dict[str, Any]] = {}
+    todo = list(common["tree"])
+    while todo:
+        node = todo.pop()
+        nodes[node["slug"]] = node
+        todo += node["children"]
     for position, cat in enumerate(catalog.taxonomy):
         site.files[f"category/{cat.slug}.html"] = _render(
             env,
@@ -341,6 +362,7 @@ def build(catalog: Catalog, templates: str | Path | None = None) -> Site:
                 **common,
                 "root": "../",
                 "category": {"name": cat.name, "slug": cat.slug, "count": counts[cat.name]},
+                "children": nodes[cat.slug]["children"],
                 "papers": by_category[cat.name],
                 "download": downloads[cat.slug],
                 "previous": catalog.taxonomy[position - 1] if position else None,
