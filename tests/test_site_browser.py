@@ -264,3 +264,21 @@ def test_site_bench_runs_at_a_small_size(tmp_path):
     assert "bar (load < 1000 ms, search < 100 ms): met" in done.stdout
     data = (tmp_path / "site" / "assets" / "search-data.js").read_text("utf-8")
     assert data.count('["paper0') == 150  # every synthetic paper is searchable
+
+
+def test_pages_read_with_javascript_off(browser, built):
+    from selenium.webdriver.common.by import By
+
+    browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        open_page(browser, built / "index.html")
+        assert not browser.find_element(By.ID, "search").is_displayed()
+        assert browser.find_element(By.CSS_SELECTOR, "svg.chart").is_displayed()
+        open_page(browser, built / "category" / "survey.html")
+        first = browser.find_element(By.CSS_SELECTOR, "li.paper")
+        first.find_element(By.CSS_SELECTOR, "details.cite summary").click()
+        pre = first.find_element(By.CSS_SELECTOR, "pre")
+        assert pre.is_displayed() and pre.text.startswith("@")
+        assert not first.find_element(By.CSS_SELECTOR, "button.copy").is_displayed()
+    finally:
+        browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
