@@ -49,6 +49,8 @@ _CODE_HOSTS = ("github.com", "gitlab.com", "huggingface.co", "bitbucket.org", "c
 
 @dataclass
 class Site:
+    """A built site: its pages and assets in memory, and what ``write`` changed."""
+
     files: dict[str, bytes] = field(default_factory=dict)  # relative path -> bytes (no downloads)
     papers: int = 0
     written: list[str] = field(default_factory=list)
