@@ -84,6 +84,8 @@ CASES = [
     (["export", "-f", "csljson", "-o", "-"], 0),
     (["export", "--all", "--out-dir", "out"], 0),
     (["export", "--check", "--out-dir", "out"], 0),
+    (["site", "--out-dir", "site"], 0),  # templates and assets ship in the package
+    (["site", "--check", "--out-dir", "site"], 0),
     (["--catalog", COPY, "resolve", "--offline"], 0),
     (["--catalog", COPY, "import-markdown", f"{COPY}/source/{SOURCE_LIST.name}"], 0),
     (["--catalog", COPY, "import-reference", f"{COPY}/source/{REFERENCE.name}"], 0),

@@ -782,6 +782,70 @@ def survey(obj: Context, out_dir: str, sort: str, tree: str, as_json: bool, quie
         )
 
 
+@main.command()
+@click.option(
+    "--out-dir",
+    type=click.Path(file_okay=False),
+    default="site",
+    show_default=True,
+    help="Directory of the site.",
+)
+@click.option(
+    "--templates",
+    type=click.Path(file_okay=False),
+    help="Directory of Jinja2 templates (and assets/) that replace the shipped ones by name.",
+)
+@click.option("--check", is_flag=True, help="Exit 1 when --out-dir differs from the catalog.")
+@json_option
+@quiet_option
+@click.pass_obj
+@handle_errors
+def site(
+    obj: Context, out_dir: str, templates: str | None, check: bool, as_json: bool, quiet: bool
+) -> None:
+    """Write a static site: search, a page per category with citations to copy, downloads.
+
+    It works from file:// and on GitHub Pages (relative links, no server).
+
+    \b
+    Examples:
+      delbib site --out-dir site/ && xdg-open site/index.html
+      delbib site --out-dir site/ --templates my-templates/
+      delbib site --out-dir site/ --check
+    """
+    from . import site as site_mod
+
+    cat = obj.load()
+    if check:
+        problems = site_mod.check(cat, out_dir, templates)
+        if as_json:
+            _emit_json({"ok": not problems, "problems": problems})
+        else:
+            for problem in problems:
+                click.echo(problem)
+            if not quiet:
+                click.echo(
+                    f"{out_dir}: "
+                    + (
+                        "up to date"
+                        if not problems
+                        else f"{len(problems)} files differ; run `delbib site --out-dir {out_dir}`"
+                    ),
+                    err=True,
+                )
+        sys.exit(1 if problems else 0)
+    result = site_mod.write(cat, out_dir, templates)
+    if as_json:
+        _emit_json(result.to_dict())
+    elif not quiet:
+        click.echo(
+            f"{result.papers} papers -> {len(result.files) + len(result.downloads)} files in "
+            f"{out_dir} ({len(result.written)} changed, {len(result.removed)} removed); "
+            f"open {out_dir}/index.html",
+            err=True,
+        )
+
+
 # ----------------------------------------------------------------------------- zotero
 
 library_option = click.option(

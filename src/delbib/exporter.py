@@ -7,7 +7,7 @@ fail when someone edits the catalog without regenerating ``exports/``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -91,6 +91,20 @@ def render(
     return formats.write(fmt, items, **options), incomplete
 
 
+def rendered(
+    catalog: Catalog, entries: list[Entry], fmts: Iterable[str]
+) -> Iterator[tuple[Entry, dict[str, Any], dict[str, str]]]:
+    """Each entry with its canonical item and its text in each format, exactly as every
+    file of an export holds it: one renderer per format serves all ``entries`` in order
+    (a renderer keeps what holds across a file, such as unique BibTeX keys). The site's
+    citations come from here too, so they are the export's text by construction."""
+    renderers = {fmt: formats.get(fmt).renderer() for fmt in fmts}
+    resolved = catalog.resolved
+    for entry in entries:
+        item = csl.to_item(entry, resolved.get(entry.key))
+        yield entry, item, {fmt: render(item) for fmt, render in renderers.items()}
+
+
 class _Compare:
     """A sink that compares what it is given with an existing file as it comes."""
 
@@ -167,14 +181,12 @@ def _stream(
                     sinks.append((rel, sink))
                     writers.setdefault(fmt, {})[stem] = sink.write
                     targets[fmt, stem] = getattr(sink, "path", rel)
-            plans = []
+            frames = {}
             for fmt, spec in specs:
                 frame = spec.frame()
-                plans.append((fmt, spec.renderer(), frame.head.encode(), frame.sep.encode()))
+                frames[fmt] = (frame.head.encode(), frame.sep.encode())
             entries = catalog.ordered()
-            resolved = catalog.resolved
-            for done, entry in enumerate(entries, 1):
-                item = csl.to_item(entry, resolved.get(entry.key))
+            for done, (entry, item, pieces) in enumerate(rendered(catalog, entries, fmts), 1):
                 if missing := csl.missing_fields(item):
                     result.incomplete[entry.key] = missing
                 cats = [
@@ -184,8 +196,9 @@ def _stream(
                 firsts = [not members[stem] for stem in cats]
                 for stem in cats:
                     members[stem].append(entry)
-                for fmt, render, head, sep in plans:
-                    piece = render(item).encode("utf-8")
+                for fmt, text in pieces.items():
+                    head, sep = frames[fmt]
+                    piece = text.encode("utf-8")
                     following = sep + piece
                     to = writers[fmt]
                     for stem, first in zip(cats, firsts, strict=True):
