@@ -143,8 +143,7 @@ class _Walker:
                 titles = any(self.has_title(own) for own, _ in items)
                 if run and self.is_title_run(run) and not titles:
                     # "**Title**" then "- Paper: url" / "- Code: url": the title's fields
-                    for own, _sub in items:
-                        run.append([line for item in own for line in item.lines])
+                    run.append([line for own, _ in items for item in own for line in item.lines])
                     run_map.append((start, stop))
                     yield from flush()
                     continue

@@ -27,7 +27,7 @@ def verdict(parts: Parts) -> str:
         return NO_TITLE
     kinds = set(parts.kinds)
     if PAPER in kinds:
-        return PAPER_LINK
+        return PAPER_LINK if parts.paper_link else PAGE  # "[[Link]]" alone: a page
     if kinds and not kinds - {CODE}:
         # a report whose title links its repository is a paper in a list of papers
         return PAGE if parts.title_from == "link" and parts.words >= 3 else CODE_ONLY

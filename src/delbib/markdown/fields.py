@@ -227,9 +227,17 @@ def table_title(cell: Cell) -> tuple[str, str | None]:
         text = clean_listed_title(_line_title_text(line))
         if not _has_words(text):
             continue
-        if len(text.split()) > _DIGEST_WORDS:  # "**Name** - what it does ..." or "Name  Summary"
-            lead = re.split(r"\s{2,}|\s[-–—]\s", _line_title_text(line), maxsplit=1)[0]
-            short = [s for s in line.strong if _has_words(s)] or [lead]
+        raw = _line_title_text(line)
+        bold = [s for s in line.strong if _has_words(s)]
+        lead = re.split(r"\s{2,}", raw.strip(), maxsplit=1)  # "Name  Summary ..."
+        if len(text.split()) > _DIGEST_WORDS // 2 and (bold and raw.find(bold[0]) < 8):
+            text = clean_listed_title(bold[0])  # "N) **Name** - what it does ..."
+        elif len(text.split()) > _DIGEST_WORDS and len(lead) > 1:
+            if len(lead[0].split()) <= _DIGEST_WORDS // 2:
+                text = clean_listed_title(lead[0])
+        elif len(text.split()) > _DIGEST_WORDS:
+            lead = re.split(r"\s[-–—]\s", raw, maxsplit=1)
+            short = bold or [lead[0]]
             if len(short[0].split()) <= _DIGEST_WORDS // 2:
                 text = clean_listed_title(short[0])
         rest = [clean_listed_title(other.text) for other in cell.lines[i + 1 :]]

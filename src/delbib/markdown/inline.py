@@ -118,6 +118,8 @@ def parse_inline(children: list, first_line: int = 0) -> Cell:
                 for match in _BARE_URL.finditer(text):
                     lines[-1].links.append(Link(match.group(0), match.group(0)))
             add(text)
+        elif kind == "softbreak" and (depth["strong"] or depth["em"]):
+            add(" ")  # a bold title wrapped onto the next source line is one span
         elif kind in ("softbreak", "hardbreak"):
             lines.append(Line(number=lines[-1].number + 1 if first_line else 0))
         elif kind == "html_inline" and (key := _KEY_ANCHOR.match(tok.content)):

@@ -17,7 +17,7 @@ VENUES: tuple[str, ...] = (
     "AutoML", "ACML", "ECML(?:[- ]?PKDD)?", "PMLR", "CoLLAs", "LoG",
     # language
     "ACL", "EMNLP", "NAACL", "COLING", "EACL", "AACL", "TACL", "CoNLL", "LREC", "COLM",
-    "Interspeech", "INTERSPEECH", "ICASSP", "SLT", "ASRU", "IWSLT", "WMT", "SIGDIAL",
+    "Interspeech", "INTERSPEECH", "InterSpeech", "ICASSP", "SLT", "ASRU", "IWSLT", "WMT", "SIGDIAL",
     # AI
     "AAAI", "IJCAI", "AAMAS", "ECAI", "KR",
     # vision, graphics, multimedia
@@ -68,7 +68,7 @@ _LEADING = (
     re.compile(rf"^\s*{_VENUE.pattern}{_SEP}(?=\S)"),
 )
 _TRAILING = re.compile(
-    r"(?:\s*[,(\[]\s*|\s+[-–—|]\s+|\.\s+|\s+)"
+    r"(?:\s*[,(\[]\s*|\s+[-–—|]\s+|\.\s+)"
     rf"((?:{_VENUE.pattern}|{_YEAR})(?:[\s,]+(?:{_YEAR}))?)"
     r"\s*[)\]]?\s*\.?\s*$"
 )
@@ -144,9 +144,6 @@ def strip_title(title: str) -> tuple[str, str | None, int | None]:
         title = paren.group(1)  # "AAAI-20 (Title)"
     while (match := _TRAILING.search(title)) and match.start() >= 8:
         found, found_year = venue_in(match.group(1))
-        separator = title[match.start() : match.start(1)]
-        if not separator.strip() and not (found_year or _year_in_tag(match.group(1))):
-            break  # "Learning in Nature": a bare name after a space is a word of the title
         venue = venue or found
         year = year or found_year or _year_in_tag(match.group(1))
         title = title[: match.start()]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from . import fields, lexicon
 from .inline import Line, squash
 
+_TAG_ONLY = re.compile(r"\s*[\[(][^\[\]()]*[\])]\s*")  # "**[YOLO v3]**": a nickname tag
 _NUMBERED = re.compile(r"^\s*\[\s*\d{1,4}\s*\]\s*(?=\S)")  # "[14]Title"
 _URLISH = re.compile(r"^\s*(?:https?://|www\.)|^\S+\.(?:com|org|io|net)\b", re.I)
 _LABEL = re.compile(r"^[^\W\d_][\w .'/&-]{0,30}:\s*$")  # "Topic:", "Paper:"
@@ -36,6 +37,7 @@ class Parts:
     kinds: tuple[str, ...]
     key: str | None
     words: int  # words in the title
+    paper_link: bool = False  # a link that is a paper by its target or its word (not "[Link]")
 
 
 def _usable(text: str) -> bool:
@@ -55,14 +57,15 @@ def _span_ok(text: str, least: int) -> bool:
 def line_title(line: Line) -> tuple[str, str] | None:
     """The title span a line holds and how it is marked, None if it has none: a long bold
     span, a quoted span, a short bold span, a link to a title, ``[14]Title``."""
-    bold = [s for s in line.strong if _span_ok(s, 2) and not _NUMBERED.fullmatch(s + " x")]
-    for span in bold:
-        if len(span.split()) >= 4:
-            return span, "bold"
+    bold = [s for s in line.strong if _span_ok(s, 2) and not _TAG_ONLY.fullmatch(s)]
     text = fields._line_title_text(line)
-    for quoted in fields._QUOTED_PART.findall(text):
-        if _span_ok(quoted, 3):
-            return quoted, "quoted"
+    quoted = [q for q in fields._QUOTED_PART.findall(text) if _span_ok(q, 3)]
+    for span in bold:
+        named = quoted and (span in quoted[0] or re.search(re.escape(span) + r"\W*:", text))
+        if len(span.split()) >= 4 and not named:  # "**Nick**: "Title"": the quoted one
+            return span, "bold"
+    if quoted:
+        return quoted[0], "quoted"
     if bold:
         return bold[0], "bold"
     for link in line.links:
@@ -90,6 +93,9 @@ def _plain(line: Line) -> str:
     """A line's leading plain text as a title: tags, pipes, trailing tags and the authors
     of a ``Title. A. Author, B. Author.`` citation left out."""
     text = fields._line_title_text(line)
+    for span in line.em:  # "Title. *IREC 2014*.": an italic venue or date is not the title
+        if re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)|['’]\d{2}\b", span) and len(span) < 80:
+            text = text.replace(span, " ")
     if "|" in text:
         text = next((p for p in text.split("|") if _usable(p.strip())), text)
     while (tag := fields._LEADING_TAG.match(text)) is not None and len(text) - tag.end() > 8:
@@ -135,9 +141,17 @@ def clean(title: str) -> tuple[str, str | None, int | None]:
     if re.search(r"[A-Za-z]{3}", title):
         title = _FOREIGN_NOTE.sub("", title)
     nick = _NICKNAME.search(title)
-    if nick and len(title[: nick.start()].split()) >= 3 and not lexicon.is_venue_only(nick[1]):
+    if nick and len(title[: nick.start()].split()) >= 3 and not _expands(title, nick):
         title = title[: nick.start()]  # "**Title (NICK)**"
     return title.strip(), venue, year  # inner spacing kept: stored as listed
+
+
+def _expands(title: str, nick: re.Match) -> bool:
+    """``Automated Planning and Scheduling (APS)``, ``Naturalized Execution Tuning (NExT)``:
+    the parenthesis spells the words before it, so it belongs to the title."""
+    capitals = [c for c in nick[1] if c.isupper()]
+    before = [w[0].upper() for w in title[: nick.start()].split() if w[0].isalpha()]
+    return len(capitals) >= 2 and before[-len(capitals) :] == capitals or nick[1].islower()
 
 
 def read(lines: list[Line], heading_year: int | None = None) -> Parts:
@@ -168,6 +182,9 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     from .inline import Cell
 
     links, kinds = fields.sorted_links([Cell(lines)])
+    strong = any(
+        fields.link_kind(link, first=False) == fields.PAPER for line in lines for link in line.links
+    )
     key = next((k for line in lines for k in line.keys), None)
     return Parts(
         title=title,
@@ -180,4 +197,5 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
         kinds=kinds,
         key=key,
         words=len(title.split()),
+        paper_link=strong,
     )
