@@ -292,7 +292,8 @@ def read(markdown_path: str | Path, *, columns: dict[str, str] | None = None) ->
         )
         skipped = "; ".join(f"{n} {kind}" for kind, n in parsed.skipped_counts().items())
         raise InputError(
-            "no paper found (a paper needs a title and a paper link, or a title with a venue)"
+            "no paper table or paper list found (a paper needs a title and a paper link, or a "
+            "title with a venue)"
             f"{why}{'; skipped: ' + skipped if skipped else ''}; nothing written",
             path=markdown_path,
         )
