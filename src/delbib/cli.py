@@ -240,18 +240,26 @@ def import_reference(obj: Context, jsonl: str, as_json: bool, quiet: bool) -> No
 def lint(obj: Context, as_json: bool) -> None:
     """Report catalog problems with each entry's key and source rows (exit 1 on errors).
 
+    A finding listed under `accept:` in catalog.yaml (rule, keys, reason) is reported as
+    accepted and does not count; --json lists it with its reason.
+
     Example: delbib lint --json
     """
     from . import lint as lint_mod
 
     findings = lint_mod.run(obj.load())
-    errors = sum(f.severity == "error" for f in findings)
+    open_findings = [f for f in findings if not f.accepted]
+    errors = sum(f.severity == "error" for f in open_findings)
     if as_json:
         _emit_json([f.to_dict() for f in findings])
     else:
-        for finding in findings:
+        for finding in open_findings:
             click.echo(str(finding))
-        click.echo(f"{errors} errors, {len(findings) - errors} warnings", err=True)
+        accepted = len(findings) - len(open_findings)
+        click.echo(
+            f"{errors} errors, {len(open_findings) - errors} warnings, {accepted} accepted",
+            err=True,
+        )
     sys.exit(1 if errors else 0)
 
 
