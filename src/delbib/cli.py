@@ -206,22 +206,31 @@ def import_markdown(
 
 @main.command("import-reference")
 @click.argument("jsonl", type=click.Path(dir_okay=False))
+@click.argument("amendments", nargs=-1, type=click.Path(dir_okay=False))
 @json_option
 @quiet_option
 @click.pass_obj
 @handle_errors
-def import_reference(obj: Context, jsonl: str, as_json: bool, quiet: bool) -> None:
+def import_reference(
+    obj: Context, jsonl: str, amendments: tuple[str, ...], as_json: bool, quiet: bool
+) -> None:
     """Adopt hand-gathered metadata (JSON Lines, one record per list row) as resolved records.
 
-    A record that names another paper than its entry, or would blank a field the entry's
-    record knows, is refused and reported; exit 1 when any was refused.
+    AMENDMENTS are JSON Lines files of corrections: a row and the fields it adds or corrects,
+    with evidence; each is merged over that row's record. A record that names another paper
+    than its entry, or would blank a field the entry's record knows, is refused and reported;
+    exit 1 when any was refused.
 
     Example: delbib import-reference catalog/source/catalog-reference.jsonl
+    catalog/source/reference-amendments.jsonl
     """
     from . import reference
 
     cat = obj.load()
-    summary = reference.apply(cat, reference.read(jsonl), source=os.path.basename(jsonl))
+    records = reference.read(jsonl)
+    for path in amendments:
+        records = reference.amend(records, path)
+    summary = reference.apply(cat, records, source=os.path.basename(jsonl))
     if as_json:
         _emit_json(summary)
     elif not quiet:
