@@ -81,6 +81,10 @@ def test_all_bib_compiles_cleanly_with_each_standard_style(backend, style, packa
     bbl = " ".join(result.bbl.split())
     if backend == "bibtex":
         assert bbl.count("\\bibitem") == len(_items())
+        items = bbl.split("\\bibitem")
+        for key, eprint in re.findall(r"@misc\{(\w+),[^@]*?eprint = \{([^}]*)\}", text):
+            block = next(b for b in items if f"]{{{key}}}" in b)  # natbib prints the arXiv id
+            assert f"arXiv:{eprint}" in block, key
         for key, year in authorless.items():  # natbib's label holds the year
             assert re.search(rf"\\bibitem\[[^\]]*\b{year}\b[^\]]*\]\{{{key}\}}", bbl), key
     else:
