@@ -11,6 +11,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CATALOG = ROOT / "catalog"
 SOURCE_LIST = CATALOG / "source" / "Awesome-Data-Efficient-LLM.md"
 REFERENCE = CATALOG / "source" / "catalog-reference.jsonl"
+AMENDMENTS = CATALOG / "source" / "reference-amendments.jsonl"
 EXPORTS = ROOT / "exports"
 SCHEMA = ROOT / "tests" / "data" / "schemas" / "csl-data.json"
 

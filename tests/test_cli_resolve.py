@@ -59,8 +59,12 @@ def test_resolve_fetches_only_what_is_missing_then_nothing(api: FakeAPI, catalog
 
 
 def test_pinning_the_right_identifier_refetches_that_entry(api: FakeAPI, catalog_copy):
-    paper = catalog_copy / "papers" / "sampleefficientalignment2024.yaml"
-    paper.write_text(paper.read_text() + "pinned:\n- arxiv:2411.01493\n", encoding="utf-8")
+    # The shipped paper file pins the right id; make its record the one made before the pin.
+    path = catalog_copy / "resolved" / "sampleefficientalignment2024.json"
+    record = json.loads(path.read_text(encoding="utf-8"))
+    assert record["provenance"]["identifiers"] == ["arxiv:2411.01493"]
+    record["provenance"]["identifiers"] = ["arxiv:2410.06961"]
+    path.write_text(json.dumps(record), encoding="utf-8")
     runner = CliRunner()
     args = ["--catalog", str(catalog_copy), "resolve", "--json"]
     offline = json.loads(runner.invoke(main, [*args, "--offline"]).stdout)

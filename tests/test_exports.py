@@ -121,7 +121,7 @@ def test_export_category_to_file_with_format_from_suffix(tmp_path):
     assert result.exit_code == 0, result.output
     text = out.read_text(encoding="utf-8")
     assert text == (EXPORTS / "bibtex" / "data-synthesis.bib").read_text(encoding="utf-8")
-    assert text.count("\n@") + text.startswith("@") == 20
+    assert text.count("\n@") + text.startswith("@") == 1 + 20  # @preamble and 20 entries
     ris = runner.invoke(
         main, ["--catalog", str(CATALOG), "export", "-c", "data-synthesis", "-f", "ris"]
     )

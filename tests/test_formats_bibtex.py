@@ -26,6 +26,9 @@ VARIANTS = [
 def _raw_entries(text: str) -> dict[str, tuple[str, dict[str, str]]]:
     """key -> (entry type, {field: raw value as written}); the writer's one-line fields."""
     out = {}
+    if text.startswith("@preamble"):  # the classic file's \url/\doi fallback, not an entry
+        preamble, text = text.split("\n\n", 1)
+        assert preamble + "\n" == bibtex.PREAMBLE
     for block in text.split("\n\n"):
         head = re.match(r"@(\w+)\{([^,\n]+),?\n", block)
         assert head, block
@@ -73,13 +76,14 @@ def test_output_is_balanced_deterministic_lf_with_final_newline(flavour: str, as
     assert first.endswith("}\n") and not first.endswith("\n\n")
     assert "\r" not in first
     assert braces_balanced(first)
-    assert first.count("\n@") == len(fx.items()) - 1
+    assert first.count("\n@") == len(fx.items()) - (flavour == "biblatex")  # + @preamble
+    assert first.startswith("@preamble{") is (flavour == "bibtex")
     assert (first.isascii()) is ascii
 
 
 def test_entries_follow_input_order_without_resorting() -> None:
     items = list(reversed(fx.items()))
-    keys = re.findall(r"^@\w+\{([^,]+),", bibtex.write(items), re.MULTILINE)
+    keys = re.findall(r"^@(?!preamble)\w+\{([^,]+),", bibtex.write(items), re.MULTILINE)
     assert keys == [item["id"] for item in items]
 
 
@@ -302,12 +306,61 @@ def test_title_only_item_exports_as_misc_with_nd_year_and_key(classic, modern) -
     assert fields == {
         "title": "{Notes on Data Curation for {LLM} Training}",
         "year": "{n.d.}",
-        "key": "{Notes on Data}",  # a short label, never the whole title
+        # a short label, never the whole title, with the year natbib drops from a key label
+        "key": "{Notes on Data, n.d.}",
     }
     assert modern["untitled-scrap"] == (
         "misc",
-        {"title": "{Notes on Data Curation for {LLM} Training}"},
+        {"title": "{Notes on Data Curation for {LLM} Training}", "label": "{Notes on Data}"},
     )
+
+
+def test_an_authorless_item_cites_with_its_label_and_year_and_gets_no_author() -> None:
+    item = {
+        "id": "dele2024",
+        "type": "document",
+        "title": "DELE: Data Efficient LLM Evaluation",
+        "issued": {"date-parts": [[2024]]},
+    }
+    classic = _raw_entries(bibtex.write([item]))["dele2024"][1]
+    modern = _raw_entries(bibtex.write([item], flavour="biblatex"))["dele2024"][1]
+    assert (classic["key"], modern["label"]) == ("{DELE, 2024}", "{DELE}")
+    assert "author" not in classic and "author" not in modern
+
+
+def test_a_classic_misc_with_an_arxiv_id_prints_it_in_a_field_natbib_prints() -> None:
+    item = {
+        "id": "amia2023",
+        "type": "document",
+        "title": "A Paper",
+        "author": [{"family": "Doe", "given": "Jane"}],
+        "issued": {"date-parts": [[2023]]},
+        "container-title": "IEEE",
+        "custom": {"arxiv": "2310.05318"},
+    }
+    entry, fields = _raw_entries(bibtex.write([item]))["amia2023"]
+    assert (entry, fields["note"], fields["howpublished"]) == (
+        "misc",
+        "{arXiv:2310.05318}",
+        "{IEEE}",
+    )
+    assert "note" not in _raw_entries(bibtex.write([item], flavour="biblatex"))["amia2023"][1]
+
+
+def test_biblatex_gets_an_event_label_only_without_a_booktitle() -> None:
+    item = {
+        "id": "c",
+        "type": "paper-conference",
+        "title": "A Paper",
+        "author": [{"family": "Doe", "given": "Jane"}],
+        "issued": {"date-parts": [[2024]]},
+        "container-title": "Findings of the Association for Computational Linguistics: EMNLP 2024",
+        "event-title": "EMNLP 2024",
+    }
+    classic = _raw_entries(bibtex.write([item]))["c"][1]
+    modern = _raw_entries(bibtex.write([item], flavour="biblatex"))["c"][1]
+    assert classic["eventtitle"] == "{EMNLP 2024}"  # natbib ignores it; Zotero's Conference Name
+    assert "eventtitle" not in modern and modern["booktitle"].startswith("{Findings of")
 
 
 def test_missing_required_field_falls_back_to_misc_in_classic_only() -> None:

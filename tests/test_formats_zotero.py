@@ -174,9 +174,11 @@ def w_bib_container(ex: Exports) -> None:
 def w_bib_event(ex: Exports) -> None:
     conferences = ex.of_type("paper-conference")
     assert sum(1 for i in conferences if i.get("event-title")) > 100
-    for flavour in ("bibtex", "biblatex"):
-        for item in conferences:
-            assert ex.bib[flavour][item["id"]][1].get("eventtitle") == item.get("event-title")
+    for item in conferences:
+        assert ex.bib["bibtex"][item["id"]][1].get("eventtitle") == item.get("event-title")
+        # biblatex's styles print eventtitle after booktitle: the venue would show twice
+        fields = ex.bib["biblatex"][item["id"]][1]
+        assert "eventtitle" not in fields if "booktitle" in fields else True
 
 
 def w_bib_shortjournal(ex: Exports) -> None:

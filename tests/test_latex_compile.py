@@ -1,8 +1,9 @@
 """The BibTeX writer's output compiles with real LaTeX toolchains, without warnings.
 
 ``compile_bib`` is reusable (e.g. on the real exports): it compiles a .bib with
-natbib + plainnat + bibtex, or biblatex + biber, in a temporary directory and returns
-the bibliography processor's warnings and LaTeX's errors and warnings.
+natbib + a natbib style (plainnat by default) + bibtex, or biblatex (authoryear by default)
++ biber, loading the packages it is given (url by default), in a temporary directory and
+returns the bibliography processor's warnings and LaTeX's errors and warnings.
 
 Without a TeX installation these tests are skipped, unless the environment variable
 ``CI`` is set: CI installs texlive, so a missing toolchain there is a failure.
@@ -15,6 +16,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,28 +29,36 @@ from . import formats_fixtures as fx
 BACKENDS = ("bibtex", "biber")
 _TOOLS = {"bibtex": ("pdflatex", "bibtex"), "biber": ("pdflatex", "biber")}
 
-_PREAMBLE = r"""\documentclass{article}
-\usepackage[utf8]{inputenc}
-\usepackage{url}
-"""
+_PREAMBLE = "\\documentclass{article}\n\\usepackage[utf8]{inputenc}\n"
+_DEFAULT_STYLE = {"bibtex": "plainnat", "biber": "authoryear"}
 _DOCUMENTS = {
-    "bibtex": _PREAMBLE
-    + r"""\usepackage{natbib}
+    "bibtex": r"""\usepackage{natbib}
 \begin{document}
+%(body)s
 \nocite{*}
-\bibliographystyle{plainnat}
+\bibliographystyle{%(style)s}
 \bibliography{refs}
 \end{document}
 """,
-    "biber": _PREAMBLE
-    + r"""\usepackage[backend=biber,style=authoryear]{biblatex}
+    "biber": r"""\usepackage[backend=biber,style=%(style)s]{biblatex}
 \addbibresource{refs.bib}
 \begin{document}
+%(body)s
 \nocite{*}
 \printbibliography
 \end{document}
 """,
 }
+
+
+def document(
+    backend: str, *, style: str | None = None, packages: Sequence[str] = ("url",), body: str = ""
+) -> str:
+    """A minimal document citing every entry of refs.bib, with the style and packages given."""
+    uses = "".join(f"\\usepackage{{{name}}}\n" for name in packages)
+    style = style or _DEFAULT_STYLE[backend]
+    return _PREAMBLE + uses + _DOCUMENTS[backend] % {"style": style, "body": body}
+
 
 # LaTeX messages that are not problems with the bibliography: box badness, and the
 # font substitution LaTeX makes for \textbraceleft etc. in the default OT1 encoding.
@@ -66,6 +76,7 @@ class CompileResult:
     bbl: str = ""
     blg: str = ""
     log: str = ""
+    text: str = ""  # the PDF's text (pdftotext), whitespace collapsed
 
     @property
     def ok(self) -> bool:
@@ -106,22 +117,28 @@ def compile_bib(
     *,
     workdir: str | Path | None = None,
     timeout: int = 180,
+    style: str | None = None,
+    packages: Sequence[str] = ("url",),
+    body: str = "",
 ) -> CompileResult:
     """Compile a document that ``\\nocite{*}``s ``bib_text``; collect every complaint.
 
-    ``backend="bibtex"``: natbib + plainnat + bibtex. ``backend="biber"``: biblatex
-    (authoryear) + biber. Runs pdflatex, the processor, then pdflatex twice, in
-    ``workdir`` (a fresh temporary directory when None, removed afterwards).
+    ``backend="bibtex"``: natbib + ``style`` (plainnat) + bibtex. ``backend="biber"``:
+    biblatex (``style``: authoryear) + biber. ``packages`` are loaded first, ``body`` is
+    typeset before the bibliography. Runs pdflatex, the processor, then pdflatex twice, in
+    ``workdir`` (a fresh temporary directory when None, removed afterwards); the PDF's
+    text is in ``text`` when pdftotext is installed.
     """
     if backend not in BACKENDS:
         raise ValueError(f"backend must be one of {BACKENDS}")
+    options = {"style": style, "packages": packages, "body": body}
     if workdir is None:
         with tempfile.TemporaryDirectory(prefix="delbib-latex-") as tmp:
-            return compile_bib(bib_text, backend, workdir=tmp, timeout=timeout)
+            return compile_bib(bib_text, backend, workdir=tmp, timeout=timeout, **options)
     work = Path(workdir)
     work.mkdir(parents=True, exist_ok=True)
     (work / "refs.bib").write_text(bib_text, encoding="utf-8")
-    (work / "doc.tex").write_text(_DOCUMENTS[backend], encoding="utf-8")
+    (work / "doc.tex").write_text(document(backend, **options), encoding="utf-8")
     latex = ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "doc.tex"]
     result = CompileResult(backend)
 
@@ -154,7 +171,16 @@ def compile_bib(
     result.errors.extend(latex_errors)
     if final.returncode != 0 and not latex_errors:
         result.errors.append(f"pdflatex exited {final.returncode}")
+    result.text = pdf_text(work / "doc.pdf")
     return result
+
+
+def pdf_text(pdf: Path) -> str:
+    """The PDF's text, whitespace collapsed (pdftotext); "" without poppler-utils or a PDF."""
+    if not (shutil.which("pdftotext") and pdf.exists()):
+        return ""
+    run = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=False)
+    return " ".join(run.stdout.split())
 
 
 def _require(backend: str) -> None:

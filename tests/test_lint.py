@@ -8,14 +8,25 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from delbib import catalog, lint
 from delbib.cli import main
 
-from .conftest import CATALOG
+from .conftest import CATALOG, SOURCE_LIST
 
 NO_LINK_ROWS = [55, 71, 83, 150, 162, 163, 165]
+# The no-link rows the reference metadata identified by title (its notes say so): accepted.
+ACCEPTED_NO_LINK_ROWS = [55, 71, 83, 150, 163]
+
+
+def _unpin(root) -> None:
+    """Take the shipped pin off the mislinked entry: both entries share arXiv 2410.06961 again."""
+    paper = root / "papers" / "sampleefficientalignment2024.yaml"
+    text = paper.read_text(encoding="utf-8")
+    assert "pinned:\n- arxiv:2411.01493\n" in text
+    paper.write_text(text.replace("pinned:\n- arxiv:2411.01493\n", ""), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -27,8 +38,16 @@ def _by_code(findings, code):
     return [f for f in findings if f.code == code]
 
 
-def test_shared_arxiv_link_is_an_error_naming_both_entries(findings):
-    shared = _by_code(findings, "shared-identifier")
+def test_the_shipped_catalog_has_no_error_and_lint_exits_0(findings):
+    assert [f for f in findings if f.severity == "error"] == []
+    result = CliRunner().invoke(main, ["--catalog", str(CATALOG), "lint"])
+    assert result.exit_code == 0, result.output
+    assert "0 errors, 6 warnings, 5 accepted" in result.stderr
+
+
+def test_shared_arxiv_link_is_an_error_naming_both_entries(catalog_copy):
+    _unpin(catalog_copy)
+    shared = _by_code(lint.run(catalog.load(catalog_copy)), "shared-identifier")
     assert len(shared) == 1
     assert shared[0].severity == "error"
     assert shared[0].keys == ("sampleefficientalignment2024", "selfboostinglarge2024")
@@ -36,8 +55,69 @@ def test_shared_arxiv_link_is_an_error_naming_both_entries(findings):
     assert "arxiv:2410.06961" in shared[0].message
 
 
-def test_seven_rows_without_a_link(findings):
-    assert sorted(r for f in _by_code(findings, "no-link") for r in f.rows) == NO_LINK_ROWS
+def test_seven_rows_without_a_link_five_accepted_with_a_reason(findings):
+    no_link = _by_code(findings, "no-link")
+    assert sorted(r for f in no_link for r in f.rows) == NO_LINK_ROWS
+    accepted = [f for f in no_link if f.accepted]
+    assert sorted(r for f in accepted for r in f.rows) == ACCEPTED_NO_LINK_ROWS
+    for f in accepted:
+        assert f"row {f.rows[0]})" in f.accepted
+
+
+def _accept(root, items) -> None:
+    meta = root / "catalog.yaml"
+    data = yaml.safe_load(meta.read_text(encoding="utf-8"))
+    data["accept"] = items
+    meta.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+
+
+def test_an_accepted_error_no_longer_fails_lint_and_a_stale_acceptance_is_a_warning(
+    catalog_copy,
+):
+    _unpin(catalog_copy)
+    runner = CliRunner()
+    assert runner.invoke(main, ["--catalog", str(catalog_copy), "lint"]).exit_code == 1
+    shared = ["selfboostinglarge2024", "sampleefficientalignment2024"]  # any order
+    _accept(
+        catalog_copy,
+        [
+            {"rule": "shared-identifier", "keys": shared, "reason": "checked by hand"},
+            {"rule": "no-link", "keys": ["alpagasus2024"], "reason": "it has a link now"},
+        ],
+    )
+    result = runner.invoke(main, ["--catalog", str(catalog_copy), "lint", "--json"])
+    assert result.exit_code == 0, result.output
+    data = {f["code"]: f for f in json.loads(result.stdout)}
+    assert data["shared-identifier"]["accepted"] == "checked by hand"
+    assert data["accept-unused"]["keys"] == ["alpagasus2024"]
+    text = runner.invoke(main, ["--catalog", str(catalog_copy), "lint"])
+    assert "shared-identifier" not in text.stdout and "accept-unused" in text.stdout
+    assert "0 errors, 1" in text.stderr
+
+
+@pytest.mark.parametrize(
+    ("items", "field"),
+    [
+        ({"rule": "no-link", "keys": ["x"]}, "accept[0].reason"),
+        ({"rule": "no-link", "keys": "x", "reason": "r"}, "accept[0].keys"),
+        ({"rule": "no-link", "keys": ["x"], "reason": "r", "why": "?"}, "accept[0].why"),
+        ("no-link", "accept[0].rule"),
+    ],
+)
+def test_a_malformed_acceptance_names_catalog_yaml_its_line_and_field(catalog_copy, items, field):
+    _accept(catalog_copy, [items])
+    result = CliRunner().invoke(main, ["--catalog", str(catalog_copy), "lint"])
+    assert result.exit_code == 2
+    assert "catalog.yaml:" in result.stderr and field in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_a_reimport_of_the_list_keeps_the_acceptances(catalog_copy):
+    before = catalog.load(catalog_copy).accept
+    assert len(before) == 5
+    args = ["--catalog", str(catalog_copy), "import-markdown", str(SOURCE_LIST)]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    assert catalog.load(catalog_copy).accept == before
 
 
 def test_tldrs_that_are_not_summaries(findings):
@@ -65,6 +145,7 @@ def test_year_and_category_checks(catalog_copy):
 
 
 def test_cli_exit_status_and_json(catalog_copy):
+    _unpin(catalog_copy)
     runner = CliRunner()
     result = runner.invoke(main, ["--catalog", str(catalog_copy), "lint", "--json"])
     assert result.exit_code == 1  # the shared arXiv link is an error

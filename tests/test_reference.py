@@ -12,18 +12,54 @@ from delbib import catalog, reference
 from delbib.cli import main
 from delbib.errors import InputError
 
-from .conftest import REFERENCE, snapshot
+from .conftest import AMENDMENTS, REFERENCE, snapshot
 
 
 def test_shipped_resolved_records_are_reproduced_from_the_reference(catalog_copy):
     before = snapshot(catalog_copy / "resolved")
     shutil.rmtree(catalog_copy / "resolved")
-    result = CliRunner().invoke(
-        main, ["--catalog", str(catalog_copy), "import-reference", str(REFERENCE), "--json"]
-    )
+    args = ["--catalog", str(catalog_copy), "import-reference", str(REFERENCE), str(AMENDMENTS)]
+    result = CliRunner().invoke(main, [*args, "--json"])
     assert result.exit_code == 0, result.output
     assert len(json.loads(result.stdout)["written"]) == 208
     assert snapshot(catalog_copy / "resolved") == before
+
+
+def test_amendments_add_what_the_reference_states_only_in_its_notes(catalog_copy):
+    """Facts read here from the reference's own notes (rows 28, 96), not from delbib."""
+    notes = {r["row"]: r.get("notes") or "" for r in map(json.loads, REFERENCE.open())}
+    assert "Proceedings of the VLDB Endowment 18(8):2385-2398 (2025)" in notes[28]
+    assert "arXiv spells 'Ondřej Dušek'" in notes[96]
+    cat = catalog.load(catalog_copy)
+    by_row = {r: e.key for e in cat.entries.values() for r in e.rows}
+    vldb = cat.resolved[by_row[28]]
+    assert (vldb["csl"]["volume"], vldb["csl"]["issue"], vldb["csl"]["page"]) == (
+        "18",
+        "8",
+        "2385-2398",
+    )
+    assert vldb["provenance"]["source"] == "reference"
+    assert vldb["provenance"]["confidence"] == "high"
+    assert "amended by reference-amendments.jsonl row 28" in vldb["provenance"]["request"]
+    names = [(a["given"], a["family"]) for a in cat.resolved[by_row[96]]["csl"]["author"]]
+    assert ("Ondřej", "Dušek") in names
+
+
+def test_an_amendment_of_a_row_the_reference_lacks_is_refused(catalog_copy, tmp_path):
+    bad = tmp_path / "amend.jsonl"
+    bad.write_text('{"row": 9999, "volume": "1"}\n', encoding="utf-8")
+    args = ["--catalog", str(catalog_copy), "import-reference", str(REFERENCE), str(bad)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert "amend.jsonl" in result.stderr and "row 9999" in result.stderr
+
+
+def test_a_reimport_without_the_amendments_would_blank_their_pages_and_is_refused(catalog_copy):
+    args = ["--catalog", str(catalog_copy), "import-reference", str(REFERENCE), "--json"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1
+    refused = json.loads(result.stdout)["refused"]
+    assert "would blank" in refused["leakcheatrepeat2024"]["reason"]
 
 
 def test_title_named_paper_is_kept_and_wrong_links_recorded(catalog_copy):

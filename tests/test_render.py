@@ -148,6 +148,10 @@ def test_listed_values_round_trip_to_identical_files(tmp_path):
     got = snapshot(tmp_path / "fresh")
     expected = {f"papers/{name}": data for name, data in snapshot(CATALOG / "papers").items()}
     expected["catalog.yaml"] = (CATALOG / "catalog.yaml").read_bytes()
+    # Set by hand, not listed: the pin on a mislinked paper and the accepted lint findings.
+    pinned = "papers/sampleefficientalignment2024.yaml"
+    expected[pinned] = expected[pinned].replace(b"pinned:\n- arxiv:2411.01493\n", b"")
+    expected["catalog.yaml"] = expected["catalog.yaml"].split(b"accept:\n")[0]
     assert sorted(got) == sorted(expected)
     assert [name for name in got if got[name] != expected[name]] == []
 

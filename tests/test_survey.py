@@ -57,6 +57,41 @@ def kit(tmp_path_factory) -> Path:
     return out
 
 
+# List junk in the TLDR column: generated "summaries" that refuse or judge relevance.
+JUNK_TLDRS = ("toxicchat2023", "dialectaltoxicitydetection2024", "llmsasjudges2024")
+
+
+def _tldr(root: Path, key: str) -> str:
+    return yaml.safe_load((root / "papers" / f"{key}.yaml").read_text(encoding="utf-8"))["tldr"]
+
+
+def _table_text(kit: Path) -> str:
+    tables = "".join(p.read_text(encoding="utf-8") for p in (kit / "tables").glob("*.tex"))
+    return " ".join(LatexNodes2Text().latex_to_text(tables).split())
+
+
+def test_the_tables_leave_out_tldrs_that_lint_flags(kit):
+    text = _table_text(kit)
+    for key in JUNK_TLDRS:
+        junk = " ".join(_tldr(CATALOG, key).split())
+        assert junk[:40] not in text, key
+    assert " ".join(_tldr(CATALOG, "alpagasus2024").split()) in text  # a real summary stays
+
+
+def test_an_accepted_tldr_finding_puts_the_tldr_back(catalog_copy, tmp_path):
+    meta = catalog_copy / "catalog.yaml"
+    data = yaml.safe_load(meta.read_text(encoding="utf-8"))
+    data["accept"] = [
+        {"rule": "tldr-not-summary", "keys": ["toxicchat2023"], "reason": "read it: it is fine"}
+    ]
+    meta.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    out = tmp_path / "kit"
+    assert run("--catalog", catalog_copy, "survey", "--out-dir", out)[0] == 0
+    text = _table_text(out)
+    assert " ".join(_tldr(catalog_copy, "toxicchat2023").split())[:40] in text
+    assert " ".join(_tldr(catalog_copy, "llmsasjudges2024").split())[:40] not in text
+
+
 def test_the_kit_has_its_files(kit):
     slugs = [slug for slug, _ in members(CATALOG).values()]
     expected = {"refs.bib", "refs-biblatex.bib", "taxonomy.tex", *MAINS}
@@ -222,6 +257,20 @@ def test_the_shipped_kit_compiles_without_a_warning(tmp_path, main_file, tree):
         assert set(re.findall(r"\\bibcite\{([^}]*)\}", aux)) == keys
     else:  # biblatex: every key cited, and biber found each (no undefined-entry warning)
         assert set(re.findall(r"\\abx@aux@cite\{\d+\}\{([^}]*)\}", aux)) == keys
+    if not shutil.which("pdftotext"):
+        return
+    pdf = subprocess.run(
+        ["pdftotext", str(work / f"{Path(main_file).stem}.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    text = " ".join(pdf.stdout.split())
+    for key in JUNK_TLDRS:  # no flagged TLDR in the PDF
+        assert " ".join(_tldr(CATALOG, key).split())[:40] not in text, key
+    # each venue once: never "Findings of ... EMNLP 2024. EMNLP 2024." nor "ICLR 2025. ICLR 2025."
+    assert re.findall(r"\b([A-Z][A-Za-z]+ (?:19|20)\d\d)\)?\. \1\.", text) == []
+    assert "Findings of the Association for Computational Linguistics: EMNLP 2024" in text
 
 
 def _hostile_catalog(root: Path) -> None:

@@ -2,7 +2,8 @@
 
 Layout (under the catalog root)::
 
-    catalog.yaml           source list and taxonomy (category names in list order + slugs)
+    catalog.yaml           source list, taxonomy (category names in list order + slugs), and
+                           the lint findings a maintainer accepted (``accept:``, with reasons)
     papers/<key>.yaml      one curated entry per distinct paper (the source of truth)
     resolved/<key>.json    resolved metadata with provenance, written by import or resolve
 
@@ -50,6 +51,22 @@ class Category:
         if self.parent:
             data["parent"] = self.parent
         return data
+
+
+@dataclass(frozen=True)
+class Acceptance:
+    """A lint finding accepted by hand (``accept:`` in catalog.yaml): the rule, the keys it
+    names, and why it is fine. It lives in the catalog so the reason travels with it."""
+
+    rule: str
+    keys: tuple[str, ...]
+    reason: str
+
+    def to_yaml_dict(self) -> dict[str, Any]:
+        return {"rule": self.rule, "keys": list(self.keys), "reason": self.reason}
+
+
+_ACCEPT_FIELDS = ("rule", "keys", "reason")
 
 
 @dataclass
@@ -128,6 +145,7 @@ class Catalog:
     taxonomy: list[Category] = field(default_factory=list)
     entries: dict[str, Entry] = field(default_factory=dict)
     resolved: dict[str, dict[str, Any]] = field(default_factory=dict)
+    accept: list[Acceptance] = field(default_factory=list)
 
     @property
     def papers_dir(self) -> Path:
@@ -153,6 +171,8 @@ class Catalog:
             "source": self.source,
             "taxonomy": [c.to_yaml_dict() for c in self.taxonomy],
         }
+        if self.accept:
+            data["accept"] = [a.to_yaml_dict() for a in self.accept]
         return atomic_write(self.root / CATALOG_FILE, dump_yaml(data))
 
     def save_entry(self, entry: Entry) -> bool:
@@ -331,7 +351,8 @@ def load(root: str | Path, *, with_resolved: bool = True) -> Catalog:
             )
         slug = str(item.get("slug") or slugify(item["name"]))
         taxonomy.append(Category(item["name"], slug, item.get("parent") or None))
-    catalog = Catalog(root=root, source=meta.get("source"), taxonomy=taxonomy)
+    accept = _acceptances(meta.get("accept"), meta_path, text)
+    catalog = Catalog(root=root, source=meta.get("source"), taxonomy=taxonomy, accept=accept)
     sections = {PAPERS_DIR: (".yaml", _paper_record)}
     if with_resolved:
         sections[RESOLVED_DIR] = (".json", _resolved_record)
@@ -348,6 +369,40 @@ def load(root: str | Path, *, with_resolved: bool = True) -> Catalog:
             catalog.resolved[key] = record
     validate.across_files(catalog)
     return catalog
+
+
+def _acceptances(data: Any, path: Path, text: str) -> list[Acceptance]:
+    """The ``accept:`` list: each item ``{rule, keys, reason}`` with a reason that says why."""
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise CatalogError(
+            "must be a list of {rule, keys, reason}",
+            path=path,
+            line=_line_of(path, text, "accept"),
+            field="accept",
+        )
+    found = []
+    for number, item in enumerate(data):
+
+        def fail(message: str, name: str, number: int = number) -> CatalogError:
+            line = validate.yaml_line(text, "accept", number)
+            return CatalogError(message, path=path, line=line, field=f"accept[{number}].{name}")
+
+        if not isinstance(item, dict):
+            raise fail(f"must be a mapping of {', '.join(_ACCEPT_FIELDS)}, not {item!r}", "rule")
+        unknown = sorted(set(item) - set(_ACCEPT_FIELDS), key=str)
+        if unknown:
+            raise fail(f"unknown field (valid fields: {', '.join(_ACCEPT_FIELDS)})", unknown[0])
+        rule, keys, reason = (item.get(name) for name in _ACCEPT_FIELDS)
+        if not isinstance(rule, str) or not rule.strip():
+            raise fail("must name the lint rule (e.g. no-link)", "rule")
+        if not (isinstance(keys, list) and keys and all(isinstance(k, str) for k in keys)):
+            raise fail("must be a list of the citation keys the finding names", "keys")
+        if not isinstance(reason, str) or not reason.strip():
+            raise fail("must say why the finding is accepted", "reason")
+        found.append(Acceptance(rule.strip(), tuple(keys), reason.strip()))
+    return found
 
 
 def new(root: str | Path) -> Catalog:

@@ -375,22 +375,31 @@ def add(
 
 @main.command("import-reference")
 @click.argument("jsonl", type=click.Path(dir_okay=False))
+@click.argument("amendments", nargs=-1, type=click.Path(dir_okay=False))
 @json_option
 @quiet_option
 @click.pass_obj
 @handle_errors
-def import_reference(obj: Context, jsonl: str, as_json: bool, quiet: bool) -> None:
+def import_reference(
+    obj: Context, jsonl: str, amendments: tuple[str, ...], as_json: bool, quiet: bool
+) -> None:
     """Adopt hand-gathered metadata (JSON Lines, one record per list row) as resolved records.
 
-    A record that names another paper than its entry, or would blank a field the entry's
-    record knows, is refused and reported; exit 1 when any was refused.
+    AMENDMENTS are JSON Lines files of corrections: a row and the fields it adds or corrects,
+    with evidence; each is merged over that row's record. A record that names another paper
+    than its entry, or would blank a field the entry's record knows, is refused and reported;
+    exit 1 when any was refused.
 
     Example: delbib import-reference catalog/source/catalog-reference.jsonl
+    catalog/source/reference-amendments.jsonl
     """
     from . import reference
 
     cat = obj.load()
-    summary = reference.apply(cat, reference.read(jsonl), source=os.path.basename(jsonl))
+    records = reference.read(jsonl)
+    for path in amendments:
+        records = reference.amend(records, path)
+    summary = reference.apply(cat, records, source=os.path.basename(jsonl))
     if as_json:
         _emit_json(summary)
     elif not quiet:
@@ -409,18 +418,26 @@ def import_reference(obj: Context, jsonl: str, as_json: bool, quiet: bool) -> No
 def lint(obj: Context, as_json: bool) -> None:
     """Report catalog problems with each entry's key and source rows (exit 1 on errors).
 
+    A finding listed under `accept:` in catalog.yaml (rule, keys, reason) is reported as
+    accepted and does not count; --json lists it with its reason.
+
     Example: delbib lint --json
     """
     from . import lint as lint_mod
 
     findings = lint_mod.run(obj.load())
-    errors = sum(f.severity == "error" for f in findings)
+    open_findings = [f for f in findings if not f.accepted]
+    errors = sum(f.severity == "error" for f in open_findings)
     if as_json:
         _emit_json([f.to_dict() for f in findings])
     else:
-        for finding in findings:
+        for finding in open_findings:
             click.echo(str(finding))
-        click.echo(f"{errors} errors, {len(findings) - errors} warnings", err=True)
+        accepted = len(findings) - len(open_findings)
+        click.echo(
+            f"{errors} errors, {len(open_findings) - errors} warnings, {accepted} accepted",
+            err=True,
+        )
     sys.exit(1 if errors else 0)
 
 

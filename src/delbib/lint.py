@@ -4,6 +4,11 @@ Each finding names the entry key and its source rows. Errors are facts that make
 wrong (a link shared by two different papers, a year that cannot be, a category outside the
 taxonomy); warnings are things to look at (no link, probable duplicates, TLDRs that are not
 summaries, papers that left the list).
+
+A finding a maintainer has looked at and accepts is listed under ``accept:`` in
+catalog.yaml with the rule, the keys and a reason; it is then reported as accepted and no
+longer counts. An acceptance that matches no finding (fixed since, or a key renamed) is a
+warning, so stale ones do not pile up.
 """
 
 from __future__ import annotations
@@ -11,7 +16,8 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections import defaultdict
-from dataclasses import asdict, dataclass
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, replace
 
 from .catalog import Catalog, Entry
 from .text import short_name, title_key
@@ -35,6 +41,7 @@ class Finding:
     keys: tuple[str, ...]
     rows: tuple[int, ...]
     message: str
+    accepted: str | None = None  # the reason, when catalog.yaml accepts this finding
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -43,7 +50,8 @@ class Finding:
 
     def __str__(self) -> str:
         rows = ", ".join(map(str, self.rows)) or "-"
-        return f"{self.severity}: {self.code}: {', '.join(self.keys)} (rows {rows}): {self.message}"
+        text = f"{self.severity}: {self.code}: {', '.join(self.keys)} (rows {rows}): {self.message}"
+        return f"{text} [accepted: {self.accepted}]" if self.accepted else text
 
 
 def _finding(severity: str, code: str, entries: list[Entry], message: str) -> Finding:
@@ -169,7 +177,44 @@ CHECKS = (
 )
 
 
+def apply_accepted(catalog: Catalog, findings: Iterable[Finding]) -> list[Finding]:
+    """``findings`` with those catalog.yaml accepts marked (``accepted`` holds the reason);
+    an acceptance matches a finding of its rule that names exactly its keys, in any order."""
+    reasons = {(a.rule, frozenset(a.keys)): a.reason for a in catalog.accept}
+    return [
+        replace(f, accepted=reason) if (reason := reasons.get((f.code, frozenset(f.keys)))) else f
+        for f in findings
+    ]
+
+
+def _unused_acceptances(catalog: Catalog, findings: list[Finding]) -> list[Finding]:
+    matched = {(f.code, frozenset(f.keys)) for f in findings if f.accepted}
+    return [
+        Finding(
+            "warning",
+            "accept-unused",
+            a.keys,
+            (),
+            f"catalog.yaml accepts a {a.rule} finding on these keys that lint no longer "
+            "makes: remove it from accept:",
+        )
+        for a in catalog.accept
+        if (a.rule, frozenset(a.keys)) not in matched
+    ]
+
+
 def run(catalog: Catalog) -> list[Finding]:
-    """All findings, errors first, then by first source row."""
-    findings = [f for check in CHECKS for f in check(catalog)]
+    """All findings, accepted ones marked, errors first, then by first source row."""
+    findings = apply_accepted(catalog, [f for check in CHECKS for f in check(catalog)])
+    findings += _unused_acceptances(catalog, findings)
     return sorted(findings, key=lambda f: (f.severity != "error", f.rows[:1] or (0,), f.code))
+
+
+def flagged_tldrs(catalog: Catalog) -> set[str]:
+    """Keys whose TLDR lint flags as no summary (and no acceptance says it is one)."""
+    return {
+        key
+        for f in apply_accepted(catalog, check_tldrs(catalog))
+        if not f.accepted
+        for key in f.keys
+    }

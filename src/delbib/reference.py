@@ -10,6 +10,12 @@ instead of being applied. The provenance says "reference" with the record's conf
 A record is checked against its entry before it is adopted, and refused (reported, nothing
 written) when it names another paper (title, year or authors disagree, as ``match.judge``
 decides for resolve) or would blank a field the entry's current record knows.
+
+Amendments are further files of the same format whose records hold a ``row`` and only the
+fields they add or correct (``volume``, ``issue``, ``page``, an ``author`` list spelt with
+its diacritics...), with the ``evidence`` for them: facts the reference states in prose (its
+notes) but not in a field. They are merged over the reference's record of that row before it
+is checked; the provenance's request names both files.
 """
 
 from __future__ import annotations
@@ -40,6 +46,9 @@ _FIELDS: dict[str, tuple[type | tuple[type, ...], str]] = {
             "DOI",
             "publisher",
             "page",
+            "volume",
+            "issue",
+            "collection_title",
             "openreview_id",
             "status",
             "confidence",
@@ -52,6 +61,9 @@ _FIELDS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "arxiv_year": (int, "a year (integer)"),
     "evidence": (list, "a list of strings"),
 }
+# Fields a record must not lose to a re-import: the expected ones, and the locators an
+# amendment may have added (re-importing without the amendments must not drop them).
+_KEPT_FIELDS = (*EXPECTED_FIELDS, "volume", "issue", "page")
 # A published version may come years after the list's (preprint) year.
 _LATER_YEARS = 3
 
@@ -129,7 +141,15 @@ def to_csl(record: dict[str, Any]) -> dict[str, Any]:
         item["container-title"] = container or short
     if short and container and short != "arXiv":
         item["container-title-short"] = short
-    for src, dst in (("DOI", "DOI"), ("publisher", "publisher"), ("page", "page")):
+    fields = (
+        ("DOI", "DOI"),
+        ("publisher", "publisher"),
+        ("page", "page"),
+        ("volume", "volume"),
+        ("issue", "issue"),
+        ("collection_title", "collection-title"),
+    )
+    for src, dst in fields:
         if record.get(src) and dst not in item:
             item[dst] = record[src]
     if item.get("DOI"):
@@ -140,6 +160,26 @@ def to_csl(record: dict[str, Any]) -> dict[str, Any]:
     if custom:
         item["custom"] = custom
     return item
+
+
+def amend(records: list[dict[str, Any]], path: str | Path) -> list[dict[str, Any]]:
+    """``records`` with each amendment of the file at ``path`` merged over the record of its
+    row (its ``evidence`` added to the record's); an amendment for a row the reference lacks
+    is an ``InputError``, since it would have nothing to amend."""
+    source = Path(path).name
+    by_row = {r["row"]: dict(r) for r in records}
+    for amendment in read(path):
+        row = amendment["row"]
+        if row not in by_row:
+            raise InputError(
+                f"amends row {row}, which the reference does not have", path=path, field="row"
+            )
+        record = by_row[row]
+        evidence = [*(record.get("evidence") or []), *(amendment.get("evidence") or [])]
+        record.update({k: v for k, v in amendment.items() if k not in ("row", "evidence")})
+        record["evidence"] = evidence
+        record["amended_by"] = [*record.get("amended_by", []), source]
+    return list(by_row.values())
 
 
 def _conflicts(record: dict[str, Any], link_ids: list[str]) -> list[dict[str, Any]]:
@@ -158,12 +198,15 @@ def to_record(
 ) -> dict:
     """A resolved record; ``ids`` are the entry's identifiers now, so that pinning another
     identifier later makes ``delbib resolve`` fetch the entry again."""
+    request = f"{source} row {record['row']}"
+    for amended_by in record.get("amended_by") or []:
+        request += f", amended by {amended_by} row {record['row']}"
     return {
         "csl": to_csl(record),
         "status": record.get("status") or "unknown",
         "provenance": {
             "source": "reference",
-            "request": f"{source} row {record['row']}",
+            "request": request,
             "confidence": record.get("confidence") or "low",
             "method": "reference",
             "evidence": list(record.get("evidence") or []),
@@ -217,14 +260,14 @@ def refusal(
 ) -> str | None:
     """Why ``csl`` (built from reference ``record``) must not become ``entry``'s metadata.
 
-    Refused: a field of ``EXPECTED_FIELDS`` the current record knows that this one lacks; a
-    record that is not valid CSL-JSON; one whose title, year or known authors say it is
-    another paper. A title may differ (a paper renamed since it was listed) only when the
-    record says it was gathered for this listed title (``catalog_title``); its year and
-    authors must still agree.
+    Refused: a field of ``EXPECTED_FIELDS`` (or a volume, issue or page) the current record
+    knows that this one lacks; a record that is not valid CSL-JSON; one whose title, year or
+    known authors say it is another paper. A title may differ (a paper renamed since it was
+    listed) only when the record says it was gathered for this listed title
+    (``catalog_title``); its year and authors must still agree.
     """
     known = (current or {}).get("csl") or {}
-    blanked = [f for f in EXPECTED_FIELDS if known.get(f) and not csl.get(f)]
+    blanked = [f for f in _KEPT_FIELDS if known.get(f) and not csl.get(f)]
     if blanked:
         return f"would blank {', '.join(blanked)} (known from the current record)"
     if not csl.get("title"):

@@ -5,6 +5,7 @@ Survey authors keep a ``.bib`` and hand-written per-section tables of papers wit
 
     refs.bib, refs-biblatex.bib   the BibTeX and biblatex exports of every entry
     tables/<slug>.tex             a longtable per category: paper \\cite{key}, venue, year, TLDR
+                                  (none where lint flags it as no summary)
     taxonomy.tex                  the taxonomy as a forest tree (counts, or cited keys, per leaf)
     main.tex                      natbib + bibtex (latexmk -pdf main.tex)
     main-biblatex.tex             biblatex + biber (latexmk -pdf main-biblatex.tex)
@@ -20,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import csl, formats, render
+from . import csl, formats, lint, render
 from .catalog import Catalog, Category, Entry
 from .errors import InputError
 from .files import atomic_write
@@ -71,6 +72,9 @@ class Kit:
 
 
 def _rows(catalog: Catalog, entries: list[Entry], items: list[dict[str, Any]]) -> list[Row]:
+    """One row per entry; a TLDR lint flags as no summary is left out (list junk such as
+    "I'm sorry, but ..." must not reach a paper)."""
+    flagged = lint.flagged_tldrs(catalog)
     rows = []
     for position, (entry, item) in enumerate(zip(entries, items, strict=True)):
         record = catalog.resolved.get(entry.key)
@@ -80,7 +84,7 @@ def _rows(catalog: Catalog, entries: list[Entry], items: list[dict[str, Any]]) -
                 title=str(item.get("title") or entry.clean_title),
                 venue=render.venue_of(entry, record),
                 year=render.year_of(entry, record),
-                summary=entry.tldr,
+                summary=None if entry.key in flagged else entry.tldr,
                 position=position,
             )
         )

@@ -14,21 +14,34 @@ Decisions (see also ``delbib.latex``):
   ``eprintclass`` (classic: ``primaryClass``, its alias). No ``archivePrefix``: biber
   treats it as an alias of ``eprinttype`` and, with both present, warns and drops it.
   Published items with an arXiv id keep the eprint fields too.
-* Venues: ``eventtitle`` holds a conference's event label (Zotero's Conference Name),
-  ``shortjournal`` a journal's ISO 4 abbreviation (Zotero's Journal Abbr).
+* Venues: ``eventtitle`` holds a conference's event label (Zotero's Conference Name) in
+  the classic flavour, where the natbib styles ignore it; biblatex's standard styles print
+  it after ``booktitle`` ("In: Findings of ... EMNLP 2024. EMNLP 2024."), so biblatex gets
+  it only when there is no ``booktitle``. ``shortjournal`` holds a journal's ISO 4
+  abbreviation (Zotero's Journal Abbr).
 * The canonical items already have types whose required fields are known (``delbib.csl``);
   for other items the classic flavour still writes an entry missing a required field
   (author, journal/booktitle, publisher, school, institution) as ``@misc`` with the
   container in ``howpublished``, so plainnat prints what is known instead of warning.
-* Classic flavour only: an item without a date gets ``year = {n.d.}``; one without author
-  or editor gets ``key`` (a short label: the name before a colon, else its first title
-  words) for sorting and natbib's labels. An author list known to be incomplete ends in
-  ``and others`` (both flavours).
+* An item without author or editor cites with a short label (the name before a colon,
+  else its first title words) and its year: biblatex gets ``label`` (the authoryear cite
+  "DELE 2024"); the natbib styles print a ``key`` label where a name would be, but never
+  with a year (``\\citep`` gives "[DELE]"), so the classic ``key`` holds both: "DELE, 2024"
+  (``\\citep`` "[DELE, 2024]", ``\\citet`` "DELE, 2024"). No author is made up: a reader
+  of the file (Zotero, pybtex) finds none. An item without a date gets ``year = {n.d.}``
+  (classic). An author list known to be incomplete ends in ``and others`` (both flavours).
+* A classic ``@misc`` with an arXiv id always prints it: ``howpublished`` for a preprint,
+  else ``note = {arXiv:ID}`` (the natbib styles have no ``eprint`` field).
 * ``doi`` and ``url`` are written raw (url.sty/hyperref and biber treat them verbatim);
   braces, backslashes and whitespace in them are percent-encoded so the .bib stays
   brace-balanced. ``url`` is omitted when it only repeats the DOI (doi.org link) or the
-  arXiv id (arxiv.org abs/pdf link with eprint present): it adds nothing there.
-* ``keywords`` holds the categories; ``note`` is not written (the citation key is
+  arXiv id (arxiv.org abs/pdf link with eprint present): it adds nothing there. A classic
+  file starts with a ``@preamble`` that, in a document loading neither url.sty nor
+  hyperref, defines ``\\url`` to read its argument with ``_ % # ~ ^ & $`` as plain
+  characters, and ``\\doi`` (unless a package did) as ``doi: \\url``: the natbib styles'
+  own fallbacks (``\\texttt{#1}``, ``doi: #1``) stop LaTeX at the first ``_`` ("Missing $
+  inserted"), and with url.sty their roman ``\\doi`` drops ``_`` in the default font.
+* ``keywords`` holds the categories; ``note`` holds nothing else (the citation key is
   already the entry key).
 * Output is deterministic: one entry per item in input order, a fixed field order,
   ``\\n`` line endings, a blank line between entries and a final newline. ``entries``
@@ -47,7 +60,7 @@ from delbib.errors import InputError
 from delbib.formats import Frame, arxiv_id, categories, date_parts, join
 from delbib.latex import clean_text, encode, escape, escape_title
 
-__all__ = ["FLAVOURS", "frame", "renderer", "short_label", "write"]
+__all__ = ["FLAVOURS", "PREAMBLE", "frame", "renderer", "short_label", "write"]
 
 FLAVOURS = ("bibtex", "biblatex")
 
@@ -65,6 +78,15 @@ _ARXIV_URL = re.compile(
 )
 _RAW_UNSAFE = re.compile(r"[{}\\\s]")
 _RAW_CODES = {"{": "%7B", "}": "%7D", "\\": "%5C"}
+# In a document without url.sty or hyperref, \url reads its argument with the TeX specials a
+# DOI or URL holds as plain characters; \doi is \url (see the module docstring).
+PREAMBLE = (
+    '@preamble{ "\\expandafter\\ifx\\csname url\\endcsname\\relax '
+    "\\def\\url{\\begingroup\\catcode`\\_=12 \\catcode`\\%=12 \\catcode`\\#=12 "
+    "\\catcode`\\~=12 \\catcode`\\^=12 \\catcode`\\&=12 \\catcode`\\$=12 \\delbiburl}"
+    "\\def\\delbiburl#1{\\texttt{#1}\\endgroup}\\fi"
+    '\\expandafter\\ifx\\csname doi\\endcsname\\relax \\def\\doi{doi: \\url}\\fi" }\n'
+)
 _LABEL_STOP = frozenset({"a", "an", "the", "and", "or", "of", "for", "to", "in", "on", "with"})
 
 # One global order keeps every entry type's fields in the same relative order.
@@ -101,8 +123,10 @@ _FIELD_ORDER = (
     "eprinttype",
     "primaryClass",
     "eprintclass",
+    "note",
     "keywords",
     "key",
+    "label",
 )
 _RANK = {name: index for index, name in enumerate(_FIELD_ORDER)}
 
@@ -335,7 +359,8 @@ def _entry(item: Mapping[str, Any], biblatex: bool, ascii: bool) -> tuple[str, d
     if kind == "paper-conference":
         entry = "inproceedings"
         in_book()
-        text("eventtitle", "event-title")
+        if not (biblatex and container):
+            text("eventtitle", "event-title")
     elif kind == "article-journal" or (kind == "article" and not eprint and container):
         entry = "article"
         put("journaltitle" if biblatex else "journal", container)
@@ -385,11 +410,15 @@ def _entry(item: Mapping[str, Any], biblatex: bool, ascii: bool) -> tuple[str, d
         put("howpublished", how)
 
     if not biblatex:
-        # plainnat warns on any entry without a year and sorts nothing without an
-        # author or key: "n.d." is the usual no-date marker, a short label the key.
+        # plainnat warns on any entry without a year: "n.d." is the usual no-date marker.
         f.setdefault("year", "{n.d.}")
-        if "author" not in f and "editor" not in f:
-            put("key", escape(short_label(title), ascii=ascii) or _key(item))
+    if "author" not in f and "editor" not in f:
+        label = escape(short_label(title), ascii=ascii) or _key(item)
+        if biblatex:
+            put("label", label)
+        else:  # natbib drops the year of a key label, so the year is part of it
+            put("key", f"{label}, {f['year'][1:-1]}")
+    if not biblatex:
         required = _REQUIRED.get(entry, ())
         if any(r not in f for r in required):
             # The container moves to howpublished (the one field @misc prints for it).
@@ -399,6 +428,8 @@ def _entry(item: Mapping[str, Any], biblatex: bool, ascii: bool) -> tuple[str, d
             if how:
                 f["howpublished"] = how
             entry = "misc"
+        if entry == "misc" and eprint and "arXiv" not in f.get("howpublished", ""):
+            put("note", escape(f"arXiv:{eprint}", ascii=ascii))
     return entry, f
 
 
@@ -434,7 +465,7 @@ def renderer(*, flavour: str = "bibtex", ascii: bool = False) -> Callable[[Mappi
 def frame(*, flavour: str = "bibtex", ascii: bool = False) -> Frame:
     """A ``.bib`` file: entries with a blank line between them."""
     _check_flavour(flavour)
-    return Frame(sep="\n")
+    return Frame(head="" if flavour == "biblatex" else PREAMBLE + "\n", sep="\n", empty="")
 
 
 def write(
