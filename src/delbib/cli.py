@@ -1091,13 +1091,6 @@ def _accept_global_options(group: click.Group) -> None:
         )
 
 
-_accept_global_options(main)
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()
-
-
 # ------------------------------------------------------------------ bring your own .bib
 
 
@@ -1316,3 +1309,10 @@ def check(obj: Context, bib: str, as_json: bool, quiet: bool) -> None:
         )
     unread = bool(scratch.parsed.problems)  # a record that could not be read is not verified
     sys.exit(0 if all(f.verdict == verify.VERIFIED for f in findings) and not unread else 1)
+
+
+_accept_global_options(main)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
