@@ -2,9 +2,11 @@
 
 An item is built from the entry's resolved metadata where present and from what the catalog
 knows otherwise (cleaned title, listed year and venue, identifiers, links). Catalog-owned
-fields are always set here: ``id``/``citation-key`` (the entry key), ``keyword`` (its
-categories) and a ``note`` with "Citation Key: KEY" (and "arXiv:ID" for a published paper)
-that Zotero keeps in Extra. Decisions that every format must agree on are made here, once:
+fields are always set here: ``id``/``citation-key`` (the entry key, which every format but RIS
+has a field for, so it is not repeated in Extra), ``keyword`` (its categories) and, when
+there is something to say, a ``note`` that Zotero keeps in Extra: "arXiv:ID" for a published
+paper, "tex.ids: OLD, ..." for the keys ``rekey`` replaced (``custom.aliases``). Decisions
+that every format must agree on are made here, once:
 
 * Type: a type whose required fields are unknown (a conference or journal paper without
   author or container, a chapter without its book or publisher) becomes an arXiv preprint
@@ -202,10 +204,15 @@ def to_item(entry: Entry, record: dict[str, Any] | None) -> dict[str, Any]:
     if INCOMPLETE_AUTHORS_MARKER in str((record or {}).get("notes") or "") and item.get("author"):
         custom["incomplete_authors"] = True
     custom["categories"] = list(entry.categories)
-    note = [f"Citation Key: {entry.key}"]
+    note = []
     if arxiv and item["type"] != "article":
         note.append(f"arXiv:{arxiv}")
-    item.update({"id": entry.key, "citation-key": entry.key, "note": "\n".join(note)})
+    if entry.aliases:  # Better BibTeX copies a "tex.FIELD:" line of Extra into its exports
+        custom["aliases"] = list(entry.aliases)
+        note.append(f"tex.ids: {', '.join(entry.aliases)}")
+    item.update({"id": entry.key, "citation-key": entry.key})
+    if note:
+        item["note"] = "\n".join(note)
     item["custom"] = custom
     if entry.categories:
         item["keyword"] = ", ".join(entry.categories)

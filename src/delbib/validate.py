@@ -84,8 +84,20 @@ def across_files(catalog: Catalog) -> None:
 
     taxonomy(catalog.taxonomy, catalog.root / CATALOG_FILE)
     names = {c.name for c in catalog.taxonomy}
+    cited: dict[str, str] = {key: key for key in catalog.entries}  # key or alias -> entry
     for item in catalog.entries.values():
-        entry(item, names, catalog.papers_dir / f"{item.key}.yaml")
+        path = catalog.papers_dir / f"{item.key}.yaml"
+        entry(item, names, path)
+        for alias in item.aliases:
+            if cited.setdefault(alias, item.key) != item.key:
+                line = yaml_line(path.read_text(encoding="utf-8"), "aliases")
+                raise CatalogError(
+                    f"alias {alias!r} is already the key or an alias of {cited[alias]!r}: "
+                    "a citation must name one paper",
+                    path=path,
+                    line=line,
+                    field="aliases",
+                )
 
 
 def taxonomy(categories: Sequence[Category], path: Path) -> None:
