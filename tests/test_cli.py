@@ -119,9 +119,10 @@ def test_the_package_ships_the_repository_catalog():
 
 
 def test_every_command_is_documented_with_an_example():
-    readme = (CATALOG.parent / "README.md").read_text(encoding="utf-8")
+    pages = [CATALOG.parent / "README.md", *sorted((CATALOG.parent / "docs").glob("*.md"))]
+    readme = "\n".join(page.read_text(encoding="utf-8") for page in pages)
     for name, command in main.commands.items():
-        assert f"### `delbib {name}" in readme, f"README has no section for {name}"
+        assert f"### `delbib {name}" in readme, f"README and docs/ have no section for {name}"
         assert f"delbib {name}" in command.help.split("xample", 1)[-1], f"{name} --help example"
 
 

@@ -535,7 +535,7 @@ def _check_parent(output: str, mkdir: bool) -> None:
     from pathlib import Path
 
     parent = Path(output).parent
-    if parent.is_dir():
+    if parent.exists():  # a directory, or a file in the way (then the write names it)
         return
     if not mkdir:
         raise InputError(

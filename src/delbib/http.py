@@ -308,6 +308,10 @@ class Http:
         delay = min(BACKOFF_CAP, BACKOFF_BASE * 2**attempt) * (0.5 + self._jitter() / 2)
         return max(delay, retry_after or 0.0)
 
+    def wait(self, attempt: int) -> None:
+        """Sleep the backoff of ``attempt``, for a caller that retries a whole operation."""
+        self._sleep(self.backoff(attempt, None))
+
     def call(self, bucket: str, fn: Callable[[], T], *, host: str | None = None) -> T:
         """Run one request under the bucket's limits, retrying transient failures.
 
