@@ -128,8 +128,8 @@ def _title_words(part: Part, title: str) -> tuple[list[str], int]:
     return words, min(1 if part.kind == "veryshorttitle" else part.count, len(words))
 
 
-def _candidates(
-    parts: list[Part], title: str, year: int | None, author: str | None
+def candidates(
+    parts: list[Part], title: str, year: int | None, author: str | None = None
 ) -> Iterator[str]:
     """Keys the pattern gives, from the shortest: more title words on each step."""
     grow = next((p for p in parts if p.kind in _TITLE_PARTS), None)
@@ -159,13 +159,15 @@ def make(
     year: int | None,
     author: str | None = None,
     taken: Iterable[str] = (),
+    skip: int = 0,
 ) -> str:
-    """The pattern's key for a paper that no key in ``taken`` names yet."""
+    """The pattern's key for a paper that no key in ``taken`` names yet; ``skip`` starts
+    with that many more title words (a renamed key keeps the words it had)."""
     parts = parse(pattern) if isinstance(pattern, str) else pattern
     taken = taken if isinstance(taken, set | frozenset) else set(taken)
     candidate = "paper"
-    for candidate in _candidates(parts, title, year, author):
-        if candidate not in taken:
+    for n, candidate in enumerate(candidates(parts, title, year, author)):
+        if n >= skip and candidate not in taken:
             return candidate
     if not any(p.kind in _TITLE_PARTS for p in parts):  # "auth + year": yuan2024a, as BBT
         for letter in "abcdefghijklmnopqrstuvwxyz":

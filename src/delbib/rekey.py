@@ -34,19 +34,27 @@ def plan(catalog: Catalog, pattern: str = keys.DEFAULT) -> dict[str, str]:
     """Old key -> new key for every entry whose key is not the pattern's, in list order.
 
     A new key is never another entry's key or alias, nor a key given earlier in the plan;
-    an entry's own aliases may come back (a rekey undone)."""
+    an entry's own aliases may come back (a rekey undone). A key that took more title words
+    to be unique when it was made keeps them ("largelanguagemodelshealthcare2024" becomes
+    "largelanguagemodelshealthcare2023", not the shorter key the new year leaves free)."""
     parts = keys.parse(pattern)
     taken = set(catalog.entries) | {a for e in catalog.entries.values() for a in e.aliases}
     renames: dict[str, str] = {}
     for entry in catalog.ordered():
         item = csl.to_item(entry, catalog.resolved.get(entry.key))
         own = {entry.key, *entry.aliases}
+        author, year = _first_author(item), _year(item)
+        skip = 0  # the title words the key has, whether made with the listed or cited year
+        for made_with in (entry.year, year):
+            made = list(keys.candidates(parts, entry.clean_title, made_with, author))
+            skip = made.index(entry.key) if entry.key in made else skip
         new = keys.make(
             parts,
             title=entry.clean_title,
-            year=_year(item),
-            author=_first_author(item),
+            year=year,
+            author=author,
             taken=taken - own,
+            skip=skip,
         )
         if new != entry.key:
             renames[entry.key] = new
