@@ -27,10 +27,12 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from . import identifiers
 from .catalog import Catalog, Entry
+from .errors import DelbibError
 
 # What an item should have for a complete reference; missing ones are reported by export.
 EXPECTED_FIELDS = ("title", "author", "issued")
@@ -85,13 +87,63 @@ def event_label(short: str) -> str:
 def _abbreviator() -> Any:
     from pyiso4.ltwa import Abbreviate
 
-    return Abbreviate.create()
+    return Abbreviate.create()  # about 1 s: a tree of the LTWA's 56,000 words
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1)
+def _abbreviations_file() -> Path | None:
+    """The cache of ISO 4 abbreviations, in the user cache directory, named after the
+    installed pyiso4 (its size and time), so that another pyiso4 starts a fresh cache."""
+    import importlib.util
+
+    import platformdirs
+
+    spec = importlib.util.find_spec("pyiso4")
+    if spec is None or spec.origin is None:
+        return None
+    stat = Path(spec.origin).stat()
+    stamp = f"{stat.st_size}-{stat.st_mtime_ns}"
+    return Path(platformdirs.user_cache_dir("delbib")) / f"iso4-{stamp}.json"
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, str]:
+    path = _abbreviations_file()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8")) if path else {}
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 def iso4(journal: str) -> str:
-    """The ISO 4 abbreviation of a journal title (LTWA rules)."""
-    return str(_abbreviator()(journal, remove_part=True)).strip()
+    """The ISO 4 abbreviation of a journal title (LTWA rules).
+
+    Building pyiso4's abbreviator takes a second, far more than an export of a category, so
+    each abbreviation is computed once and kept in a cache file; ``resolve`` and
+    ``import-reference`` fill it as they store a journal article (``remember``), and an
+    export then reads it instead of building the abbreviator again."""
+    known = _abbreviations()
+    if journal not in known:
+        known[journal] = str(_abbreviator()(journal, remove_part=True)).strip()
+        if path := _abbreviations_file():
+            from .files import atomic_write
+
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                atomic_write(path, json.dumps(known, ensure_ascii=False, sort_keys=True))
+            except (OSError, DelbibError):  # a cache that cannot be written: compute again
+                pass
+    return known[journal]
+
+
+def remember(record: dict[str, Any] | None) -> None:
+    """Compute (and cache) the abbreviation a stored record's journal will need on export."""
+    resolved = (record or {}).get("csl") or {}
+    if resolved.get("type") == "article-journal" and resolved.get("container-title"):
+        journal_abbreviation(
+            untex(resolved["container-title"]), resolved.get("container-title-short")
+        )
 
 
 def journal_abbreviation(journal: str, given: str | None) -> str:

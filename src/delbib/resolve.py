@@ -28,7 +28,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from delbib import match
+from delbib import csl, match
 from delbib.catalog import Catalog, Entry
 from delbib.config import Config
 from delbib.errors import InputError, SourceError
@@ -216,6 +216,7 @@ def _record(catalog: Catalog, key: str, outcome: Outcome, summary: Summary, dry:
         summary.changes[key] = diff
     if not dry:
         catalog.save_resolved(key, record)
+        csl.remember(record)  # a journal's ISO 4 abbreviation, once, not on every export
 
 
 def _keep_locked(entry: Entry, old: dict[str, Any], record: dict[str, Any]) -> dict[str, Any]:
