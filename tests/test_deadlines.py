@@ -97,6 +97,19 @@ def test_zotero_push_against_a_silent_server_gives_up_with_one_line(catalog_copy
     assert "k" * 24 not in result.output
 
 
+def test_zotero_pull_against_a_silent_server_gives_up_too(catalog_copy):
+    with silent_server() as base:
+        start = time.monotonic()
+        result = CliRunner().invoke(
+            main,
+            ["--catalog", str(catalog_copy), "zotero", "pull", "--library", "user:1"],
+            env=env_for(base, DELBIB_ZOTERO_URL=base, ZOTERO_API_KEY="k" * 24),
+        )
+        elapsed = time.monotonic() - start
+    assert elapsed < 15 and result.exit_code == 1, (elapsed, result.output)
+    assert result.stderr.strip().startswith("delbib: error: cannot reach zotero")
+
+
 def test_offline_resolve_exits_2_with_one_line_per_service(catalog_copy):
     drop(catalog_copy, MISSING)
     result = CliRunner().invoke(

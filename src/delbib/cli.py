@@ -726,8 +726,10 @@ collection_option = click.option(
 def zotero() -> None:
     """Keep a Zotero library in step with the catalog (Zotero Web API v3).
 
-    The API key comes from $ZOTERO_API_KEY or `zotero_api_key` in delbib.yaml, never from
-    the command line.
+    The API key comes from $ZOTERO_API_KEY or the file zotero-api-key in delbib's user
+    configuration directory (~/.config/delbib on Linux), never from the command line or
+    delbib.yaml, which is committed with the catalog. A Zotero server that answers nothing
+    for `deadline` seconds (30 by default) ends the command with one line saying so.
 
     \b
     Examples:

@@ -95,8 +95,10 @@ class Action:
 def make_client(config: Config, library: Library, http: Http | None = None) -> Zotero:
     """A client for ``library`` with the configured URL and key (the key is never printed)."""
     if not config.zotero_api_key:
+        from ..config import key_file
+
         raise InputError(
-            "no Zotero API key: set ZOTERO_API_KEY or zotero_api_key in delbib.yaml "
+            f"no Zotero API key: set ZOTERO_API_KEY or put the key in {key_file()} "
             "(create one at https://www.zotero.org/settings/keys)",
             field="zotero_api_key",
         )
