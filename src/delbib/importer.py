@@ -188,7 +188,7 @@ def import_rows(
     for entry in existing:
         index.add(title_key(entry.clean_title), entry.ids)
     claimed: set[str] = set()
-    taken = set(catalog.entries)
+    taken = set(catalog.entries) | {a for e in catalog.entries.values() for a in e.aliases}
     for group in groups:
         candidates = {i for key in dict.fromkeys(group.keys) for i in index.same_key(key)}
         candidates |= {i for i in index.sharing(group.ids) if _close(group.keys, [index.keys[i]])}
