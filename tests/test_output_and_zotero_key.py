@@ -42,6 +42,14 @@ def test_output_into_a_missing_directory_is_an_error_naming_it(tmp_path):
     assert not (tmp_path / "no").exists()  # no stray folders from a typo
 
 
+def test_render_list_into_a_missing_directory_is_refused_too(tmp_path):
+    target = tmp_path / "typo" / "README.md"
+    result = run("render-list", "-o", str(target))
+    assert result.exit_code == 2 and str(tmp_path / "typo") in result.stderr
+    assert run("render-list", "-o", str(target), "--mkdir").exit_code == 0
+    assert "delbib:start" in target.read_text(encoding="utf-8")
+
+
 def test_mkdir_creates_the_directory(tmp_path):
     target = tmp_path / "new" / "refs.bib"
     result = run("export", "--category", "Survey", "-o", str(target), "--mkdir")

@@ -124,6 +124,8 @@ def test_items_carry_zotero_fields_citation_key_arxiv_and_listed_venue(fake, cat
     assert preprint["archiveID"] == "arXiv:2312.11508"
     assert preprint["url"] == "https://arxiv.org/abs/2312.11508"
     assert "Listed venue: arxiv" in preprint["extra"].splitlines()
+    # the Citation Key field holds the key: no item repeats it in Extra
+    assert not any("Citation Key" in data.get("extra", "") for data in items.values())
 
 
 def test_second_push_makes_no_write(fake, catalog_copy):
@@ -359,6 +361,22 @@ def test_a_500_after_half_a_batch_was_saved_completes_with_no_duplicate(fake, ca
     assert sorted(summary.created + summary.unchanged) == sorted(yaml_categories(catalog_copy))
     assert memberships(fake) == yaml_categories(catalog_copy)
     assert len(run(fake, catalog_copy).unchanged) == 208
+
+
+def test_rekeyed_entries_update_their_items_and_carry_the_old_key_in_extra(fake, catalog_copy):
+    from click.testing import CliRunner
+
+    from delbib.cli import main
+
+    run(fake, catalog_copy)
+    before = {k: d["key"] for k, d in fake.by_citation_key().items()}
+    assert CliRunner().invoke(main, ["--catalog", str(catalog_copy), "rekey"]).exit_code == 0
+    summary = run(fake, catalog_copy)
+    assert not summary.created and not summary.failed  # the same items, renamed
+    after = fake.by_citation_key()
+    assert after["magpie2025"]["key"] == before["magpie2024"]
+    assert "tex.ids: magpie2024" in after["magpie2025"]["extra"].splitlines()
+    assert len(fake.items) == 208
 
 
 def test_per_item_500s_that_never_stop_fail_that_item_only(fake, catalog_copy):

@@ -569,6 +569,7 @@ def _warn_incomplete(incomplete: dict[str, list[str]], quiet: bool) -> None:
 @click.option("--template", type=click.Path(dir_okay=False), help="A Jinja2 template instead.")
 @click.option("--listed", is_flag=True, help="Titles, years and venues as listed, not resolved.")
 @click.option("--check", is_flag=True, help="Exit 1 when --output differs from the catalog.")
+@click.option("--mkdir", is_flag=True, help="Create the directory of -o if it is missing.")
 @quiet_option
 @click.pass_obj
 @handle_errors
@@ -578,6 +579,7 @@ def render_list(
     template: str | None,
     listed: bool,
     check: bool,
+    mkdir: bool,
     quiet: bool,
 ) -> None:
     """Write the awesome list's paper table(s) from the catalog.
@@ -607,6 +609,7 @@ def render_list(
             )
         sys.exit(0 if current else 1)
     if output:
+        _check_parent(output, mkdir)
         changed = render.write(cat, output, **options)
         if not quiet:
             click.echo(f"{output}: {'written' if changed else 'unchanged'}", err=True)
