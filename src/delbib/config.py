@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from delbib import keys
 from delbib.errors import InputError
 
 CONFIG_FILE = "delbib.yaml"
@@ -42,7 +43,7 @@ class Config:
     failure_ratio: float = 0.10
     failure_min: int = 20
     zotero_url: str = "https://api.zotero.org"
-    key_pattern: str = "name + year"  # citation keys of new entries (see delbib.keys)
+    key_pattern: str = keys.DEFAULT  # citation keys of new entries
     zotero_api_key: str | None = field(default=None, repr=False)  # a secret: never printed
 
 
@@ -84,8 +85,6 @@ def _positive(kind: type) -> Callable[[Any], Any]:
 
 
 def _pattern(value: Any) -> str:
-    from delbib import keys
-
     if not isinstance(value, str):
         raise ValueError("expected a key pattern such as 'auth + year'")
     keys.parse(value)  # raises ValueError naming the bad part
