@@ -483,6 +483,8 @@ class Http:
             if isinstance(reason, TimeoutError):
                 reason = f"no {'connection' if unreachable else 'answer'} within "
                 reason += f"{connect if unreachable else read:g} s"
+            elif isinstance(reason, OSError) and reason.strerror:
+                reason = reason.strerror  # "Connection refused", not "[Errno 111] ..."
             raise TransportError(
                 f"{url}: no response ({reason})", unreachable=unreachable, reason=str(reason)
             ) from exc
