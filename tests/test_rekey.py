@@ -127,3 +127,18 @@ def test_a_bad_pattern_is_refused_naming_the_part(catalog_copy):
     result = rekey(catalog_copy, "--dry-run")
     assert result.exit_code == 2
     assert "'yeer' is not a key part" in result.stderr and "delbib.yaml" in result.stderr
+
+
+def test_new_entries_take_the_key_pattern_of_delbib_yaml(tmp_path):
+    from .conftest import SOURCE_LIST
+
+    root = tmp_path / "catalog"
+    root.mkdir()
+    (root / "delbib.yaml").write_text("key_pattern: \"veryshorttitle + '-' + year\"\n")
+    result = CliRunner().invoke(
+        main, ["--catalog", str(root), "import-markdown", "-q", str(SOURCE_LIST)]
+    )
+    assert result.exit_code == 0, result.output
+    made = sorted(p.stem for p in (root / "papers").glob("*.yaml"))
+    assert len(made) == 208 and "alpagasus-2024" in made
+    assert all(re.fullmatch(r"[a-z0-9]+-(?:(?:19|20)\d\d)?[a-z0-9]*", k) for k in made), made
