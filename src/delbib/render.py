@@ -446,6 +446,14 @@ def render_file(
         raise InputError(
             f"has no {START} ... {END} markers: add them around the paper table", path=path
         )
+    if template is None and block is not None and existing is not None:
+        start = existing.count("\n", 0, len(block.before))
+        end = existing.count("\n", 0, len(block.before) + len(block.inside))
+        from .listedit import edit_region
+
+        edited = edit_region(catalog, existing, start, end, listed=listed, path=str(path))
+        if edited is not None:
+            return edited
     if template is not None:
         body = template_block(catalog, template, listed=listed)
     else:

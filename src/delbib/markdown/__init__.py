@@ -38,6 +38,7 @@ class Row:
     authors: str | None = None
     kinds: tuple[str, ...] = ()  # the kind of each link: paper, code, project, video
     key: str | None = None  # a citation key the row names (render-list's key anchor)
+    end_line: int = 0  # 1-based last line of the item (sub-items included), inclusive
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,7 @@ class _Reader:
         return path, years[-1] if years else None
 
     def add(self, line: int, path: tuple[str, ...] | None, **values) -> None:
+        values.setdefault("end_line", line)
         row = Row(index=0, line=line, **values)
         self.pending.append((row, path))
 
@@ -190,14 +192,14 @@ class _Reader:
 
     # ----------------------------------------------------------------- lists
 
-    def paper_list(self, items: list[tuple[int, list[Cell]]]) -> None:
+    def paper_list(self, items: list[tuple[int, int, list[Cell]]]) -> None:
         def links_paper(cells: list[Cell]) -> bool:
             return fields.PAPER in fields.sorted_links(cells)[1]
 
-        if not items or sum(links_paper(c) for _, c in items) < _PAPER_LIST_SHARE * len(items):
+        if not items or sum(links_paper(c) for *_, c in items) < _PAPER_LIST_SHARE * len(items):
             return
         path, heading_year = self.context()
-        for line, cells in items:
+        for line, end_line, cells in items:
             lines = [ln for c in cells for ln in c.lines]
             title, authors, rest = fields.item_title(lines)
             if not title:
@@ -229,6 +231,7 @@ class _Reader:
                 venue=venue,
                 authors=authors,
                 key=next((k for c in cells for k in c.keys), None),
+                end_line=end_line,
             )
 
     # ----------------------------------------------------------------- result
@@ -257,12 +260,12 @@ def _dates_only(text: str) -> str:
     return " ".join(m.group(0) for m in _DATE_TAG.finditer(text))
 
 
-def _item_cells(tokens: list, start: int) -> list[tuple[int, list[Cell]]]:
-    """The direct items of the list opening at ``tokens[start]``: line and inline content
-    (nested lists are left for their own turn)."""
+def _item_cells(lines: list[str], tokens: list, start: int) -> list[tuple[int, int, list[Cell]]]:
+    """The direct items of the list opening at ``tokens[start]``: first and last line (sub-items
+    included, trailing blank lines not) and inline content (nested lists get their own turn)."""
     opening = tokens[start]
     close = opening.type.replace("_open", "_close")
-    items: list[tuple[int, list[Cell]]] = []
+    items: list[tuple[int, int, list[Cell]]] = []
     depth = 0
     i = start
     while i < len(tokens):
@@ -274,9 +277,12 @@ def _item_cells(tokens: list, start: int) -> list[tuple[int, list[Cell]]]:
             if depth == 0:
                 return items
         elif tok.type == "list_item_open" and tok.level == opening.level + 1:
-            items.append((tok.map[0] + 1 if tok.map else 0, []))
+            first, end = (tok.map[0], tok.map[1]) if tok.map else (0, 1)
+            while end > first + 1 and not lines[end - 1].strip():
+                end -= 1
+            items.append((first + 1, end, []))
         elif tok.type == "inline" and items and tok.level == opening.level + 3:
-            items[-1][1].append(parse_inline(tok.children or []))
+            items[-1][2].append(parse_inline(tok.children or []))
         i += 1
     return items
 
@@ -290,13 +296,13 @@ def parse(
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _read(_markdown_parser().parse(text), path, columns)
+        return _read(_markdown_parser().parse(text), text.split("\n"), path, columns)
     finally:
         if paused:
             gc.enable()
 
 
-def _read(tokens: list, path: str, columns: dict[str, str] | None) -> ParsedList:
+def _read(tokens: list, lines: list[str], path: str, columns: dict[str, str] | None) -> ParsedList:
     reader = _Reader(path, columns or {})
     i = 0
     while i < len(tokens):
@@ -311,7 +317,7 @@ def _read(tokens: list, path: str, columns: dict[str, str] | None) -> ParsedList
             reader.table(tokens[i : end + 1], tok.map[0] + 1 if tok.map else 1)
             i = end
         elif tok.type in ("bullet_list_open", "ordered_list_open"):
-            reader.paper_list(_item_cells(tokens, i))
+            reader.paper_list(_item_cells(lines, tokens, i))
         i += 1
     return reader.result()
 
@@ -344,10 +350,13 @@ def first_table(text: str) -> tuple[str | None, list[Cell], list[Cell]] | None:
 
 
 def html_block_lines(text: str) -> list[int]:
-    """0-based numbers of the lines where an HTML block starts, as GitHub reads the text:
-    an HTML comment shown in a code block or quoted inline text is not one."""
+    """0-based numbers of the lines of HTML blocks (``<details>`` bodies too), as GitHub reads
+    the text: an HTML comment shown in a code block or quoted inline text is not one."""
     return [
-        tok.map[0] for tok in _markdown_parser().parse(text) if tok.type == "html_block" and tok.map
+        number
+        for tok in _markdown_parser().parse(text)
+        if tok.type == "html_block" and tok.map
+        for number in range(tok.map[0], tok.map[1])
     ]
 
 
