@@ -31,7 +31,7 @@ from .errors import InputError
 from .markdown import ParsedList, Row
 from .markdown.fields import KIND_ORDER, link_kind
 from .markdown.inline import Link
-from .text import title_key
+from .text import clean_title, title_key
 
 ANCHOR = '<a id="delbib-{key}"></a>'
 _MAX_ANCHOR_ROUNDS = 3
@@ -138,6 +138,25 @@ def target(entry: Entry, record: dict[str, Any] | None, *, listed: bool) -> Targ
     )
 
 
+def _same_title(clean: str, listed: str) -> bool:
+    """A catalog title and a listed one name the same (as import cleans a listed title)."""
+    return title_key(clean) == title_key(clean_title(listed))
+
+
+def changes_only(want: Target, first: Row, row: Row) -> Target:
+    """What ``row`` should show: its own values, but those the entry changed since the
+    entry's first item was read (an entry listed twice may say other things in each item)."""
+    same_title = want.title == first.title if want.exact else _same_title(want.title, first.title)
+    return replace(
+        want,
+        title=row.title if same_title else want.title,
+        exact=want.exact and not same_title,
+        year=row.year if want.year == first.year else want.year,
+        venue=row.venue if want.venue == first.venue else want.venue,
+        tldr=row.tldr if want.tldr == first.tldr else want.tldr,
+    )
+
+
 def _masked(text: str) -> str:
     """``text`` with link destinations and HTML attributes blanked (same length), so that a
     value is never found inside a URL."""
@@ -209,11 +228,14 @@ def _kind(url: str, label: str = "", first: bool = True) -> str:
 # ---------------------------------------------------------------- editing one item
 
 
-def patch(text: str, row: Row, want: Target, *, clone: bool = False) -> str:
+def patch(
+    text: str, row: Row, want: Target, *, clone: bool = False, shown: frozenset[str] = frozenset()
+) -> str:
     """``text`` (an item as written) showing ``want`` instead of what ``row`` read from it.
 
     Only values that differ are replaced, each inside its own markup; with ``clone`` every
-    value is replaced (a sibling item used as the template of a new paper)."""
+    value is replaced (a sibling item used as the template of a new paper). ``shown``: links
+    the entry's other items show (an entry listed twice has the links of both)."""
     edits: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
 
@@ -228,7 +250,7 @@ def patch(text: str, row: Row, want: Target, *, clone: bool = False) -> str:
     if title_span:
         taken.append(title_span)
     changed_title = want.title != row.title and (
-        clone or want.exact or title_key(want.title) != title_key(row.title)
+        clone or want.exact or not _same_title(want.title, row.title)
     )
     if changed_title and title_span:
         taken.remove(title_span)
@@ -247,7 +269,7 @@ def patch(text: str, row: Row, want: Target, *, clone: bool = False) -> str:
         put(_find(text, row.authors, taken), _escape(want.authors or ""))
     if row.categories and (clone or not set(row.categories) <= set(want.categories)):
         put(_category_cell(text, row.categories), _categories_text(row, want, clone))
-    _patch_links(text, row, want, taken, edits, title_span)
+    _patch_links(text, row, want, taken, edits, title_span, shown)
     for start, end, new in sorted(edits, reverse=True):
         text = text[:start] + new + text[end:]
     return text
@@ -287,10 +309,11 @@ def _patch_links(
     taken: list[tuple[int, int]],
     edits: list[tuple[int, int, str]],
     title_span: tuple[int, int] | None,
+    shown: frozenset[str],
 ) -> None:
     """Swap link destinations for the wanted ones of the same kind, drop links the entry no
     longer has, add the ones the item lacks after its last link (with a sibling's words)."""
-    have = set(row.links)
+    have = set(row.links) | shown
     wanted = [u for u in want.links if u not in have]
     gone = [u for u in row.links if u not in want.links]
     if not wanted and not gone:
@@ -367,16 +390,22 @@ class _Plan:
 
 def _items(
     catalog: Catalog, text: str, lines: list[str], start: int, end: int, path: str
-) -> list[_Item]:
+) -> tuple[list[_Item], set[str]]:
+    """The paper items between the markers, and the entries shown outside them (a list may
+    keep some papers out of the generated part: they are not added again)."""
     parsed = markdown.parse(text, path=path)
-    rows = [r for r in parsed.rows if start < r.line - 1 and r.end_line - 1 < end]
-    if not rows:
-        return []
-    keys = match_rows(catalog, rows, parsed.parents)
+    inside = [r for r in parsed.rows if start < r.line - 1 and r.end_line - 1 < end]
+    if not inside:
+        return [], set()
+    keys = match_rows(catalog, parsed.rows, parsed.parents)
     tables = _table_lines(text)
-    return [
-        _Item(r, lines[r.line - 1 : r.end_line], keys[r.index], r.line - 1 in tables) for r in rows
+    items = [
+        _Item(r, lines[r.line - 1 : r.end_line], keys[r.index], r.line - 1 in tables)
+        for r in inside
     ]
+    ids = {r.index for r in inside}
+    outside = {keys[r.index] for r in parsed.rows if r.index not in ids and keys[r.index]}
+    return items, outside  # type: ignore[return-value]
 
 
 def _order(items: list[_Item]) -> str | None:
@@ -441,12 +470,18 @@ def edit_region(
     brought in line with ``catalog``; None when the region holds no paper item (then it is
     rendered afresh)."""
     lines = _split_lines(text)
-    items = _items(catalog, text, lines, start, end, path)
+    items, outside = _items(catalog, text, lines, start, end, path)
     if not items:
         return None
     newline = "\r\n" if lines[start].endswith("\r\n") else "\n"
     out: dict[int, str] = {}  # first line -> replacement of the item's lines
     keys: dict[int, str] = {}  # first line -> key shown
+    links: dict[str, frozenset[str]] = {}
+    firsts: dict[str, Row] = {}  # the values an import takes for an entry: its first row's
+    for item in items:
+        if item.key:
+            firsts.setdefault(item.key, item.row)
+            links[item.key] = links.get(item.key, frozenset()) | frozenset(item.row.links)
     for item in items:
         first = item.row.line - 1
         if item.key is None:
@@ -454,10 +489,11 @@ def edit_region(
             continue
         entry = catalog.entries[item.key]
         want = target(entry, catalog.resolved.get(item.key), listed=listed)
-        out[first] = patch("".join(item.lines), item.row, want)
+        want = changes_only(want, firsts[item.key], item.row)
+        out[first] = patch("".join(item.lines), item.row, want, shown=links[item.key])
         keys[first] = item.key
     inserts: dict[int, list[tuple[str, str]]] = {}  # line -> new items before it
-    shown = {i.key for i in items if i.key}
+    shown = {i.key for i in items if i.key} | outside
     by_category: dict[str, list[_Item]] = {}
     for item in items:
         if item.key is not None:
