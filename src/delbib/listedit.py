@@ -204,11 +204,9 @@ def _year_span(text: str, year: int, taken: list[tuple[int, int]]) -> re.Match[s
 
 def _date_text(match: re.Match[str], year: int, month: int | None) -> str:
     """The new date written at the precision and in the form of the old one."""
-    if match.group(2) is None:
-        return str(year)
-    old = match.group(3)
-    value = f"{month:0{len(old)}d}" if month else old
-    return f"{year}{match.group(2)}{value}"
+    if match.group(2) is None or not month:
+        return str(year)  # a month the new date does not give is not kept
+    return f"{year}{match.group(2)}{month:0{len(match.group(3))}d}"
 
 
 def _link_spans(text: str) -> list[tuple[int, int, str, str]]:
@@ -269,7 +267,7 @@ def patch(
         put(_find(text, row.authors, taken), _escape(want.authors or ""))
     if row.categories and (clone or not set(row.categories) <= set(want.categories)):
         put(_category_cell(text, row.categories), _categories_text(row, want, clone))
-    _patch_links(text, row, want, taken, edits, title_span, shown)
+    _patch_links(text, row, want, taken, edits, title_span, shown, clone)
     for start, end, new in sorted(edits, reverse=True):
         text = text[:start] + new + text[end:]
     return text
@@ -310,6 +308,7 @@ def _patch_links(
     edits: list[tuple[int, int, str]],
     title_span: tuple[int, int] | None,
     shown: frozenset[str],
+    clone: bool,
 ) -> None:
     """Swap link destinations for the wanted ones of the same kind, drop links the entry no
     longer has, add the ones the item lacks after its last link (with a sibling's words)."""
@@ -321,6 +320,7 @@ def _patch_links(
     spans = _link_spans(text)
     free = list(wanted)
     labels: dict[str, str] = {}
+    given: dict[str, str] = {}  # kind -> the wanted link given to a template's link
     last_end = None
     for start, end, label, url in spans:
         if url not in row.links:
@@ -334,6 +334,10 @@ def _patch_links(
         dest_at = text.index(url, start)
         if new is not None:
             free.remove(new)
+            given[kind] = new
+        elif clone and kind in given:
+            new = given[kind]  # a template's linked title and [pdf] both get the paper
+        if new is not None:
             edits.append((dest_at, dest_at + len(url), new))
         elif title_span and start <= title_span[0] < end:
             edits.append((start, end, text[title_span[0] : title_span[1]]))  # unlink the title
@@ -353,17 +357,18 @@ def _patch_links(
         edits.append((last_end, last_end, " " + " ".join(added)))
 
 
-def add_anchor(text: str, key: str, *, table: bool, row: Row) -> str:
-    """The item with a key anchor at the start of its title (table) or after its marker."""
+def add_anchor(text: str, key: str, *, table: bool, title: str) -> str:
+    """The item with a key anchor at the start of its title cell (table) or after its list
+    marker; unchanged when a table row's title is not found."""
     anchor = ANCHOR.format(key=key)
     if table:
-        span = _find(text, row.title, [])
-        if span is not None:
-            at = text.rfind("|", 0, span[0]) + 1
-            while at < span[0] and text[at] == " ":
-                at += 1
-            return text[:at] + anchor + text[at:]
-        return text
+        span = _find(text, title, [])
+        if span is None:
+            return text
+        at = text.rfind("|", 0, span[0]) + 1
+        while at < span[0] and text[at] == " ":
+            at += 1
+        return text[:at] + anchor + text[at:]
     marker = _LIST_MARKER.match(text)
     at = marker.end() if marker else len(text) - len(text.lstrip())
     return text[:at] + anchor + text[at:]
@@ -554,7 +559,14 @@ def _assemble(
 ) -> str:
     """Join the edited lines; then add key anchors where a fresh import would pick other keys."""
     spans = {i.row.line - 1: i.row.end_line for i in items}
-    tables = {i.row.line - 1: i.table for i in items}
+    listed_titles = {i.row.line - 1: i.row.title for i in items}
+
+    def titles(key: str, line: int | None = None) -> tuple[str, ...]:
+        entry = catalog.entries[key]
+        resolved = ((catalog.resolved.get(key) or {}).get("csl") or {}).get("title")
+        found = (listed_titles.get(line, ""), entry.title, entry.clean_title, resolved or "")
+        return tuple(" ".join(t.split()) for t in found if t)
+
     anchored: set[tuple[int, int]] = set()  # (chunk kind, id): items that get an anchor
     for _ in range(_MAX_ANCHOR_ROUNDS):
         chunks: list[tuple[str, str | None, bool, tuple[int, int] | None]] = []
@@ -563,13 +575,13 @@ def _assemble(
             for n, (new_text, key) in enumerate(inserts.get(i, [])):
                 ident = (1, i * 1000 + n)
                 if key and ident in anchored:
-                    new_text = _with_anchor(new_text, key, tables.get(-1, False))
+                    new_text = _with_anchor(new_text, key, titles(key))
                 chunks.append((new_text, key or None, bool(key), ident if key else None))
             if i in spans:
                 text = out[i]
                 ident = (0, i)
                 if keys.get(i) and ident in anchored:
-                    text = _with_anchor(text, keys[i], tables[i])
+                    text = _with_anchor(text, keys[i], titles(keys[i], i))
                 chunks.append((text, keys.get(i), True, ident))
                 i = spans[i]
                 continue
@@ -585,15 +597,15 @@ def _assemble(
     return result
 
 
-def _with_anchor(text: str, key: str, table: bool) -> str:
+def _with_anchor(text: str, key: str, titles: tuple[str, ...]) -> str:
     if f"delbib-{key}" in text:
         return text
-    parsed = markdown.parse(text)
-    row = parsed.rows[0] if parsed.rows else None
-    if row is None:
-        return text
-    is_table = table or text.lstrip().startswith("|")
-    return add_anchor(text, key, table=is_table, row=row)
+    table = text.lstrip().startswith("|")
+    for title in titles:
+        anchored = add_anchor(text, key, table=table, title=title)
+        if anchored != text:
+            return anchored
+    return text
 
 
 def _fresh_key_misses(

@@ -479,14 +479,35 @@ def read_existing(path: str | Path) -> str | None:
         raise InputError(f"cannot read: {exc}", path=path) from exc
 
 
-def write(catalog: Catalog, path: str | Path, **options: Any) -> bool:
-    """Render into ``path`` (created, or its marked block replaced); True when it changed."""
+def render_list(catalog: Catalog, path: str | Path, **options: Any) -> bool:
+    """Render into ``path`` (created, or its marked part edited); True when it changed.
+
+    The library entry point (``render-list -o``, ``add --list``); ``options`` as for
+    ``render_file``."""
     text = render_file(catalog, read_existing(path), path=path, **options)
     return atomic_write(path, text)
 
 
+def diff(catalog: Catalog, path: str | Path, **options: Any) -> str:
+    """What ``render_list`` would change in ``path``, as a unified diff ("" when nothing)."""
+    import difflib
+
+    existing = read_existing(path)
+    new = render_file(catalog, existing, path=path, **options)
+    if new == existing:
+        return ""
+    name = str(path)
+    lines = difflib.unified_diff(
+        (existing or "").splitlines(keepends=True),
+        new.splitlines(keepends=True),
+        fromfile=f"{name} (now)",
+        tofile=f"{name} (rendered)",
+    )
+    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+
+
 def is_current(catalog: Catalog, path: str | Path, **options: Any) -> bool:
-    """True when ``path`` already holds what ``write`` would write (False when missing)."""
+    """True when ``path`` already holds what ``render_list`` would write (False when missing)."""
     existing = read_existing(path)
     if existing is None:
         return False
