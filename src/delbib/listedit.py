@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -404,13 +405,31 @@ def _items(
         return [], set()
     keys = match_rows(catalog, parsed.rows, parsed.parents)
     tables = _table_lines(text)
+    alone = _alone(inside)
     items = [
         _Item(r, lines[r.line - 1 : r.end_line], keys[r.index], r.line - 1 in tables)
         for r in inside
+        if r.index in alone
     ]
-    ids = {r.index for r in inside}
+    ids = {i.row.index for i in items}
     outside = {keys[r.index] for r in parsed.rows if r.index not in ids and keys[r.index]}
     return items, outside  # type: ignore[return-value]
+
+
+def _alone(rows: list[Row]) -> set[int]:
+    """Indexes of the rows that have their lines to themselves. Rows read from shared lines
+    (several papers in one paragraph) are left as written: one cannot change without the
+    others."""
+    alone: set[int] = set()
+    last_end, last = -1, None
+    for row in sorted(rows, key=lambda r: (r.line, r.end_line)):
+        if row.line <= last_end:
+            alone.discard(last.index if last else -1)
+        else:
+            alone.add(row.index)
+        if row.end_line >= last_end:
+            last_end, last = row.end_line, row
+    return alone
 
 
 def _order(items: list[_Item]) -> str | None:
@@ -627,8 +646,9 @@ def _fresh_key_misses(
     fresh = Catalog(root=catalog.root)
     report = import_rows(fresh, parsed, source="")
     misses = set()
+    starts = Counter(row.line for row in parsed.rows)
     for row in parsed.rows:
-        if row.line in want:
+        if row.line in want and starts[row.line] == 1:
             key, ident = want[row.line]
             if report.row_keys.get(row.index) != key:
                 misses.add(ident)

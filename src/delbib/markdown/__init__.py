@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
+from . import blocks, evidence, fields, lexicon, parts, sections
 from . import columns as columns_mod
-from . import fields, sections
 from .inline import Cell, parse_inline, squash, strip_emoji
 
-__all__ = ["ParsedList", "Problem", "Row", "parse", "parse_file"]
+__all__ = ["ParsedList", "Problem", "Row", "Skipped", "parse", "parse_file"]
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,20 @@ class Row:
     authors: str | None = None
     kinds: tuple[str, ...] = ()  # the kind of each link: paper, code, project, video
     key: str | None = None  # a citation key the row names (render-list's key anchor)
-    end_line: int = 0  # 1-based last line of the item (sub-items included), inclusive
+    end_line: int = 0  # 1-based last line of the item in the file (inclusive)
+    date: str | None = None  # a date written with more than a year (2023-05, 23.07), as written
+    shape: str = ""  # table row, list item, paragraph, html, html table row
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An item read and judged not to be a paper (or not readable as one), and why."""
+
+    line: int
+    end_line: int
+    shape: str
+    kind: str  # why: evidence.NO_TITLE, CODE_ONLY, ...
+    text: str  # its words, shortened
 
 
 @dataclass(frozen=True)
@@ -62,9 +75,19 @@ class ParsedList:
     rows: list[Row] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     parents: dict[str, str | None] = field(default_factory=dict)  # category -> parent, in order
+    skipped: list[Skipped] = field(default_factory=list)
+
+    def skipped_counts(self) -> dict[str, int]:
+        """How many items were skipped, by kind."""
+        counts: dict[str, int] = {}
+        for item in self.skipped:
+            counts[item.kind] = counts.get(item.kind, 0) + 1
+        return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-_PAPER_LIST_SHARE = 0.5  # a list is a paper list when this share of its items links a paper
+_TABLE_EVIDENCE_SHARE = 0.3  # a table is a paper table when this share of its rows shows a
+# paper link, venue, year or authors (a team table or an update log shows none)
+_SHORT = 60  # characters of an item's text kept in reports
 
 
 def _markdown_parser():
@@ -80,8 +103,10 @@ def split_categories(text: str) -> tuple[str, ...]:
 
 
 class _Reader:
-    def __init__(self, path: str, overrides: dict[str, str]) -> None:
+    def __init__(self, path: str, overrides: dict[str, str], text_lines: list[str]) -> None:
         self.path = path
+        self.text_lines = text_lines
+        self.skipped: list[Skipped] = []
         self.overrides = overrides
         self.headings: list[tuple[int, str]] = []  # (level, name), year headings included
         self.pending: list[tuple[Row, tuple[str, ...] | None]] = []
@@ -119,6 +144,11 @@ class _Reader:
         row = Row(index=0, line=line, **values)
         self.pending.append((row, path))
 
+    def skip(self, line: int, end_line: int, shape: str, kind: str, text: str) -> None:
+        short = squash(text)
+        short = short if len(short) <= _SHORT else short[: _SHORT - 1] + "…"
+        self.skipped.append(Skipped(line, end_line, shape, kind, short))
+
     # ----------------------------------------------------------------- tables
 
     def table(self, tokens: list, start_line: int) -> None:
@@ -146,8 +176,43 @@ class _Reader:
         yymm = "year" in roles and fields.is_yymm_column([c[roles["year"]].text for _, c in body])
         path, heading_year = self.context()
         has_categories = "categories" in roles
+        named = (
+            columns_mod.header_text(header[roles["title"]]) if roles["title"] < len(header) else ""
+        )
+        trusted = named in columns_mod.PAPER_HEADERS or "title" in self.overrides
+        if not trusted and not self.paper_table(body, roles):
+            for line, cells in body:
+                self.skip(
+                    line,
+                    line,
+                    "table row",
+                    "row of a table that lists no papers",
+                    " | ".join(c.text for c in cells),
+                )
+            return
         for line, cells in body:
+            self.short_row(line, len(header))
             self.table_row(line, cells, roles, yymm, heading_year, None if has_categories else path)
+
+    def paper_table(self, body: list[tuple[int, list[Cell]]], roles: dict[str, int]) -> bool:
+        """Some rows show a paper: a paper link, a venue or year, or authors."""
+        if not body or "venue" in roles or "authors" in roles:
+            return True
+        shown = 0
+        for _, cells in body:
+            kinds = fields.sorted_links(cells)[1]
+            dated = "year" in roles and fields.year_in(cells[roles["year"]].text)
+            shown += bool(fields.PAPER in kinds or dated)
+        return shown >= _TABLE_EVIDENCE_SHARE * len(body)
+
+    def short_row(self, line: int, width: int) -> None:
+        """GitHub pads a row with fewer cells than the header: the list lost a cell there."""
+        if not 0 < line <= len(self.text_lines):
+            return
+        raw = self.text_lines[line - 1].strip()
+        cells = len(re.findall(r"(?<!\\)\|", raw.strip("|"))) + 1 if raw else 0
+        if cells < width:
+            self.warn(line, f"table row has {cells} of {width} cells; the missing ones are empty")
 
     def table_row(self, line, cells, roles, yymm, heading_year, path) -> None:
         def cell(role: str) -> Cell | None:
@@ -155,10 +220,10 @@ class _Reader:
 
         title_cell = cell("title")
         title, authors = fields.table_title(title_cell) if title_cell else ("", None)
-        if not title:
+        if not title or fields.is_resource_text(title):
             self.warn(line, "row skipped: no title in the title column")
             return
-        title, trailing_venue, trailing_year = fields.split_trailing_venue(title)
+        title, trailing_venue, trailing_year = parts.clean(title)
         venue = strip_emoji(cell("venue").text) if cell("venue") else ""
         badge = fields.badge_venue([src for c in cells for src in c.images])
         venue = venue or badge or trailing_venue or ""
@@ -188,50 +253,41 @@ class _Reader:
             venue=venue or None,
             authors=authors,
             key=next(iter(title_cell.keys), None) if title_cell else None,
+            date=lexicon.precise_date(year_text) if year_text else None,
+            shape="table row",
         )
 
     # ----------------------------------------------------------------- lists
 
-    def paper_list(self, items: list[tuple[int, int, list[Cell]]]) -> None:
-        def links_paper(cells: list[Cell]) -> bool:
-            return fields.PAPER in fields.sorted_links(cells)[1]
-
-        if not items or sum(links_paper(c) for *_, c in items) < _PAPER_LIST_SHARE * len(items):
-            return
+    def items(self, items: list[blocks.Item]) -> None:
+        """Judge a block's items by their evidence and keep the papers."""
         path, heading_year = self.context()
-        for line, end_line, cells in items:
-            lines = [ln for c in cells for ln in c.lines]
-            title, authors, rest = fields.item_title(lines)
-            if not title:
-                self.warn(line, "list item skipped: no paper title found")
+        read = [parts.read(item.lines, heading_year) for item in items]
+        verdicts = [evidence.verdict(p) for p in read]
+        paper_block = evidence.is_paper_block(verdicts)
+        for item, found, verdict in zip(items, read, verdicts, strict=True):
+            if not evidence.accepted(verdict, paper_block):
+                if any(line.text for line in item.lines):
+                    text = " ".join(line.text for line in item.lines)
+                    kind = evidence.WEB_PAGE if verdict == evidence.PAGE else verdict
+                    self.skip(item.line, item.end_line, item.shape, kind, text)
+                    if paper_block and verdict in (evidence.CODE_ONLY, evidence.NO_LINK):
+                        what = "only code links" if verdict == evidence.CODE_ONLY else "no link"
+                        self.warn(item.line, f"list item skipped: {what} ({found.title[:60]!r})")
                 continue
-            links, kinds = fields.sorted_links(cells)
-            linked_title = len(title.split()) >= 3 and any(
-                fields.clean_listed_title(link.text) == title for c in cells for link in c.links
-            )  # a report whose title links its repository
-            if not set(kinds) - {fields.CODE} and not (kinds and linked_title):
-                what = "only code links" if kinds else "no link"
-                self.warn(line, f"list item skipped: {what} ({title[:60]!r})")
-                continue
-            title, trailing_venue, trailing_year = fields.split_trailing_venue(title)
-            venue, venue_year = fields.venue_in(rest)
-            badge = fields.badge_venue([src for c in cells for src in c.images])
-            venue = venue or badge or trailing_venue
-            year = venue_year or trailing_year or fields.year_in(_dates_only(rest))
-            year = year or heading_year
-            if year is None and venue:
-                year = fields.venue_in(venue)[1]
             self.add(
-                line,
+                item.line,
                 path,
-                title=title,
-                links=links,
-                kinds=kinds,
-                year=year,
-                venue=venue,
-                authors=authors,
-                key=next((k for c in cells for k in c.keys), None),
-                end_line=end_line,
+                title=found.title,
+                links=found.links,
+                kinds=found.kinds,
+                year=found.year,
+                venue=found.venue,
+                authors=found.authors,
+                key=found.key,
+                end_line=item.end_line,
+                date=found.date,
+                shape=item.shape,
             )
 
     # ----------------------------------------------------------------- result
@@ -246,45 +302,7 @@ class _Reader:
         for index, (row, path) in enumerate(self.pending, start=1):
             cats = row.categories if path is None else ((names[path],) if path in names else ())
             rows.append(dataclasses.replace(row, index=index, categories=cats))
-        return ParsedList(rows=rows, warnings=self.warnings, parents=parents)
-
-
-_DATE_TAG = re.compile(
-    r"(?:(?<![\w.])(?:19|20)\d{2}\s*[./-]\s*\d{1,2}(?![\d])|\[\s*(?:19|20)\d{2}[^\]]*\]"
-    r"|(?<![\w.])(?:19|20)\d{2}(?![\w.]))"
-)
-
-
-def _dates_only(text: str) -> str:
-    """Only the parts of an item's non-title text that are dates (``2022.4``, ``[2023/09]``)."""
-    return " ".join(m.group(0) for m in _DATE_TAG.finditer(text))
-
-
-def _item_cells(lines: list[str], tokens: list, start: int) -> list[tuple[int, int, list[Cell]]]:
-    """The direct items of the list opening at ``tokens[start]``: first and last line (sub-items
-    included, trailing blank lines not) and inline content (nested lists get their own turn)."""
-    opening = tokens[start]
-    close = opening.type.replace("_open", "_close")
-    items: list[tuple[int, int, list[Cell]]] = []
-    depth = 0
-    i = start
-    while i < len(tokens):
-        tok = tokens[i]
-        if tok.type == opening.type and tok.level == opening.level:
-            depth += 1
-        elif tok.type == close and tok.level == opening.level:
-            depth -= 1
-            if depth == 0:
-                return items
-        elif tok.type == "list_item_open" and tok.level == opening.level + 1:
-            first, end = (tok.map[0], tok.map[1]) if tok.map else (0, 1)
-            while end > first + 1 and not lines[end - 1].strip():
-                end -= 1
-            items.append((first + 1, end, []))
-        elif tok.type == "inline" and items and tok.level == opening.level + 3:
-            items[-1][2].append(parse_inline(tok.children or []))
-        i += 1
-    return items
+        return ParsedList(rows=rows, warnings=self.warnings, parents=parents, skipped=self.skipped)
 
 
 def parse(
@@ -296,29 +314,26 @@ def parse(
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _read(_markdown_parser().parse(text), text.split("\n"), path, columns)
+        return _read(_markdown_parser().parse(text), text, path, columns)
     finally:
         if paused:
             gc.enable()
 
 
-def _read(tokens: list, lines: list[str], path: str, columns: dict[str, str] | None) -> ParsedList:
-    reader = _Reader(path, columns or {})
-    i = 0
-    while i < len(tokens):
-        tok = tokens[i]
-        if tok.type == "heading_open":
-            cell = parse_inline(tokens[i + 1].children or [])
-            reader.heading(int(tok.tag[1:]), sections.heading_name(cell))
-        elif tok.type == "html_block" and (html := sections.HTML_HEADING.match(tok.content)):
-            reader.heading(int(html.group(1)), sections.html_heading_name(html.group(2)))
-        elif tok.type == "table_open":
-            end = next(j for j in range(i, len(tokens)) if tokens[j].type == "table_close")
-            reader.table(tokens[i : end + 1], tok.map[0] + 1 if tok.map else 1)
-            i = end
-        elif tok.type in ("bullet_list_open", "ordered_list_open"):
-            reader.paper_list(_item_cells(lines, tokens, i))
-        i += 1
+def _read(tokens: list, text: str, path: str, columns: dict[str, str] | None) -> ParsedList:
+    reader = _Reader(path, columns or {}, text.splitlines())
+    for event in blocks.walk(tokens, text, opens=parts.opens_item, links=parts.has_link):
+        if isinstance(event, blocks.Heading):
+            name = (
+                sections.heading_name(event.cell)
+                if event.cell is not None
+                else sections.html_heading_name(event.html)
+            )
+            reader.heading(event.level, name)
+        elif isinstance(event, blocks.Table):
+            reader.table(event.tokens, event.line)
+        else:
+            reader.items(event.items)
     return reader.result()
 
 

@@ -61,6 +61,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "authors": ("author", "authors", "first author"),
 }
 ROLES = tuple(SYNONYMS)
+# Title headers that say the rows are papers ("Name" or "Work" may head a team table).
+PAPER_HEADERS = frozenset(
+    {"title", "paper", "paper title", "papers", "paper name", "article", "title & authors"}
+    | {"title and authors"}
+)
 _FUZZY_MIN = 0.8  # "tilte" ~ "title" is 0.8; unrelated headers score far lower
 _TITLE_WORDS = {"title", "paper", "name"}
 
@@ -140,7 +145,7 @@ def assign(
             roles["year"] = dated[0]
     for role, header in overrides.items():
         wanted = header.strip().casefold()
-        if wanted in names:
+        if wanted in names:  # a header the user named is trusted
             col = names.index(wanted)
             roles = {r: c for r, c in roles.items() if c != col}
             roles[role] = col

@@ -13,28 +13,10 @@ from urllib.parse import unquote, urlsplit
 
 from .. import identifiers
 from .inline import Cell, Line, Link, squash, strip_emoji
+from .lexicon import is_venue_word, venue_in
+from .linkwords import CODE, PAPER, PROJECT, VIDEO, is_link_words, kind_of_words
 
-PAPER, CODE, PROJECT, VIDEO = "paper", "code", "project", "video"
 KIND_ORDER = (PAPER, CODE, PROJECT, VIDEO)
-
-# Link texts that name a resource, not a paper ("[[pdf]](...)", "[code](...)").
-_RESOURCE_WORDS: dict[str, str] = {}
-for _kind, _words in (
-    (
-        PAPER,
-        "paper papers pdf arxiv link url openreview acl doi report abs html article preprint "
-        "publication proceedings ieee acm springer",
-    ),
-    (CODE, "code github repo repository gitlab source"),
-    (VIDEO, "video youtube bilibili talk recording"),
-    (
-        PROJECT,
-        "project homepage website page blog demo dataset data model models huggingface hf "
-        "slides poster docs doc zhihu twitter colab notebook weights checkpoint leaderboard "
-        "benchmark bib bibtex citation supp supplementary site news post",
-    ),
-):
-    _RESOURCE_WORDS.update(dict.fromkeys(_words.split(), _kind))
 _GENERIC_WORDS = frozenset({"link", "url"})  # say there is a link, not what it leads to
 _CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "gitee.com", "codeberg.org")
 _VIDEO_HOSTS = ("youtube.com", "youtu.be", "bilibili.com", "vimeo.com")
@@ -62,22 +44,6 @@ _PAPER_HOSTS = (
     "techrxiv.org",
 )
 
-# Venue names recognised in free text (two-letter and ambiguous acronyms such as SC or MM are
-# left out: in an item's text they are more often something else).
-VENUE_NAMES = (
-    "NeurIPS|NIPS|ICML|ICLR|ACL|EMNLP|NAACL|COLING|EACL|AACL|TACL|CoNLL|LREC|COLM|AAAI|IJCAI|"
-    "CVPR|ICCV|ECCV|WACV|BMVC|ACM ?MM|KDD|WWW|SIGIR|WSDM|CIKM|RecSys|ICDM|VLDB|PVLDB|SIGMOD|"
-    "ICDE|TMLR|JMLR|TPAMI|TKDE|TOIS|TNNLS|TOG|SIGGRAPH(?: Asia)?|MLSys|OSDI|SOSP|NSDI|EuroSys|"
-    "ASPLOS|ISCA|MICRO|HPCA|PPoPP|ICCAD|ICSE|ISSTA|PLDI|Interspeech|ICASSP|CoRL|ICRA|IROS|UAI|"
-    "AISTATS|COLT|Nature(?: [A-Z][a-z]+)?|Science|Findings|Preprint|arXiv|Arxiv|ARXIV|bioRxiv|"
-    "medRxiv|IEEE [A-Z][A-Za-z]+|ACM [A-Z][A-Za-z]+"
-)
-_VENUE = re.compile(
-    rf"(?<![A-Za-z])(?:Findings of (?:the )?)?({VENUE_NAMES})"
-    r"(?:(?:\s*['’`]\s*|\s*[-_/ ]\s*)((?:19|20)\d{2}|\d{2})(?!\d))?"
-    r"(?:\s+(?:Findings|Workshop|Oral|Spotlight|Poster|D&B|Datasets and Benchmarks))?"
-    r"(?![A-Za-z])"
-)
 _YEAR_MONTH = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?:\s*[-./]\s*(\d{1,2}))?(?![\d])")
 _YY_MM = re.compile(r"(?<![\d.])(\d{2})\s*[./-]\s*(0?[1-9]|1[0-2])(?![\d])")
 _YYMM = re.compile(r"(?<!\d)(\d{2})(0[1-9]|1[0-2])(?!\d)")
@@ -135,17 +101,6 @@ def is_yymm_column(values: list[str]) -> bool:
     return bool(numbers) and any(not _plausible(n) and _YYMM.fullmatch(str(n)) for n in numbers)
 
 
-def venue_in(text: str) -> tuple[str | None, int | None]:
-    """A venue named in free text (``ICML 2025``, ``VLDB'25``, ``NeurIPS'24 D&B``) and the year
-    it carries, as listed; (None, None) when the text names none."""
-    match = _VENUE.search(text or "")
-    if not match:
-        return None, None
-    year = match.group(2)
-    value = int(year) if year and len(year) == 4 else (2000 + int(year) if year else None)
-    return match.group(0).strip(), value
-
-
 def badge_texts(images: list[str]) -> list[str]:
     """Words of shields.io badges: ``badge/Conference-ICML'23-blue`` -> ``Conference ICML'23``."""
     texts = []
@@ -186,22 +141,23 @@ def link_kind(link: Link, *, first: bool = True) -> str | None:
     path = parts.path.lower()
     if path.endswith(".pdf") or host.endswith(_PAPER_HOSTS) or "/papers/" in path:
         return PAPER
-    word = link.text.strip("[]() ").casefold()
+    word = kind_of_words(link.text) if is_resource_text(link.text) else None
     if host.endswith(_CODE_HOSTS):
         return CODE
     if host.endswith(_VIDEO_HOSTS):
         return VIDEO
-    if host.endswith(".github.io") and _RESOURCE_WORDS.get(word) == CODE:
+    if host.endswith(".github.io") and word == CODE:
         return PROJECT  # "[code]" on a GitHub Pages site: a project page, not a repository
-    if word in _GENERIC_WORDS and not first:
+    generic = link.text.strip("[]()` ").casefold() in _GENERIC_WORDS
+    if generic and not first:
         return PROJECT
-    return _RESOURCE_WORDS.get(word, PROJECT)
+    return word or PROJECT
 
 
 def is_resource_text(text: str) -> bool:
-    """Link text that names a resource ("pdf", "[code]", "Github"), not a title."""
-    word = text.strip().strip("[]()").strip().casefold()
-    return word in _RESOURCE_WORDS or not re.search(r"[^\W\d_]", word)
+    """Link text that names a resource ("pdf", "[[Project Page]]", "Matlab Code", "NeurIPS
+    2023"), not a title."""
+    return is_link_words(text, is_venue=is_venue_word)
 
 
 def sorted_links(cells: list[Cell]) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -271,9 +227,17 @@ def table_title(cell: Cell) -> tuple[str, str | None]:
         text = clean_listed_title(_line_title_text(line))
         if not _has_words(text):
             continue
-        if len(text.split()) > _DIGEST_WORDS:  # "**Name** - what it does ..." or "Name  Summary"
-            lead = re.split(r"\s{2,}|\s[-–—]\s", _line_title_text(line), maxsplit=1)[0]
-            short = [s for s in line.strong if _has_words(s)] or [lead]
+        raw = _line_title_text(line)
+        bold = [s for s in line.strong if _has_words(s)]
+        lead = re.split(r"\s{2,}", raw.strip(), maxsplit=1)  # "Name  Summary ..."
+        if len(text.split()) > _DIGEST_WORDS // 2 and (bold and raw.find(bold[0]) < 8):
+            text = clean_listed_title(bold[0])  # "N) **Name** - what it does ..."
+        elif len(text.split()) > _DIGEST_WORDS and len(lead) > 1:
+            if len(lead[0].split()) <= _DIGEST_WORDS // 2:
+                text = clean_listed_title(lead[0])
+        elif len(text.split()) > _DIGEST_WORDS:
+            lead = re.split(r"\s[-–—]\s", raw, maxsplit=1)
+            short = bold or [lead[0]]
             if len(short[0].split()) <= _DIGEST_WORDS // 2:
                 text = clean_listed_title(short[0])
         rest = [clean_listed_title(other.text) for other in cell.lines[i + 1 :]]
@@ -329,3 +293,14 @@ def item_title(lines: list[Line]) -> tuple[str, str | None, str]:
         if authors:
             break
     return title, authors, squash(rest)
+
+
+_DATE_TAG = re.compile(
+    r"(?:(?<![\w.])(?:19|20)\d{2}\s*[./-]\s*\d{1,2}(?![\d])|\[\s*(?:19|20)\d{2}[^\]]*\]"
+    r"|(?<![\w.])(?:19|20)\d{2}(?![\w.]))"
+)
+
+
+def dates_only(text: str) -> str:
+    """Only the parts of an item's non-title text that are dates (``2022.4``, ``[2023/09]``)."""
+    return " ".join(m.group(0) for m in _DATE_TAG.finditer(text))

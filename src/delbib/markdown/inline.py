@@ -17,6 +17,7 @@ _BREAK_TAG = re.compile(r"^<\s*br\s*/?\s*>$", re.IGNORECASE)
 _HTML_ANCHOR = re.compile(r"<a\s[^>]*?href\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
 _HTML_IMG = re.compile(r"<img\s[^>]*?src\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
 _HTML_ANCHOR_END = re.compile(r"</a\s*>", re.IGNORECASE)
+_HTML_STYLE = re.compile(r"<(/?)\s*(strong|b|em|i)\s*>", re.IGNORECASE)  # <strong>, </i>
 # <a id="delbib-KEY"></a>: the citation key render-list writes into a title cell, so a rendered
 # list imported into a new catalog keeps its keys (GitHub shows nothing for it).
 _KEY_ANCHOR = re.compile(r"<a\s[^>]*?(?:id|name)\s*=\s*[\"']delbib-([^\"']+)[\"']", re.IGNORECASE)
@@ -44,6 +45,7 @@ class Line:
     keys: list[str] = field(default_factory=list)  # citation keys of <a id="delbib-KEY"> anchors
     strong: list[str] = field(default_factory=list)  # bold spans' text
     em: list[str] = field(default_factory=list)  # italic spans' text (authors, venues)
+    number: int = 0  # 1-based line of the file it starts on (0 when unknown)
 
     @property
     def text(self) -> str:
@@ -88,9 +90,10 @@ def strip_emoji(text: str) -> str:
     return "".join(ch for ch in text if not is_emoji(ch)).strip()
 
 
-def parse_inline(children: list) -> Cell:
-    """markdown-it inline children -> a ``Cell`` (lines split at every kind of line break)."""
-    lines = [Line()]
+def parse_inline(children: list, first_line: int = 0) -> Cell:
+    """markdown-it inline children -> a ``Cell`` (lines split at every kind of line break);
+    ``first_line`` is the file line the text starts on, counted on at each source newline."""
+    lines = [Line(number=first_line)]
     href: str | None = None
     link_text: list[str] = []
     link_has_image = False
@@ -115,8 +118,10 @@ def parse_inline(children: list) -> Cell:
                 for match in _BARE_URL.finditer(text):
                     lines[-1].links.append(Link(match.group(0), match.group(0)))
             add(text)
+        elif kind == "softbreak" and (depth["strong"] or depth["em"]):
+            add(" ")  # a bold title wrapped onto the next source line is one span
         elif kind in ("softbreak", "hardbreak"):
-            lines.append(Line())
+            lines.append(Line(number=lines[-1].number + 1 if first_line else 0))
         elif kind == "html_inline" and (key := _KEY_ANCHOR.match(tok.content)):
             lines[-1].keys.append(html.unescape(key.group(1)).strip())
         elif kind == "html_inline" and (anchor := _HTML_ANCHOR.match(tok.content)):
@@ -127,7 +132,16 @@ def parse_inline(children: list) -> Cell:
             lines[-1].links.append(Link(text, href, image_only=link_has_image and not text))
             href = None
         elif kind == "html_inline" and _BREAK_TAG.match(tok.content.strip()):
-            lines.append(Line())
+            lines.append(Line(number=lines[-1].number))
+        elif kind == "html_inline" and (style_tag := _HTML_STYLE.fullmatch(tok.content.strip())):
+            style = "strong" if style_tag.group(2).lower() in ("strong", "b") else "em"
+            if not style_tag.group(1):
+                depth[style] += 1
+            elif depth[style]:
+                depth[style] -= 1
+                if not depth[style]:
+                    getattr(lines[-1], style).append(squash("".join(spans[style])))
+                    spans[style] = []
         elif kind == "html_inline" and (img := _HTML_IMG.match(tok.content)):
             lines[-1].images.append(html.unescape(img.group(1)))  # <img src=...>: a badge
             link_has_image = link_has_image or href is not None

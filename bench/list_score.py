@@ -1,0 +1,102 @@
+"""How the list reader does on the real lists (issue 17): one line per list, then each half's mean.
+
+    DELBIB_LISTS_DIR=/path/to/shared/lists python bench/list_score.py --set dev
+    python bench/list_score.py --set all --json
+
+Each list is imported by the CLI into an empty temporary catalog and scored against its
+hand-written expectation in tests/data/lists/real/ (tests/real_lists.py; docs/real-lists.md).
+The lists are found in $DELBIB_LISTS_DIR, else <repo>/../shared/lists. Runs the lists one
+after the other (the machine is shared); the largest takes seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tests import real_lists  # noqa: E402
+
+METRICS = ("title_recall", "id_recall", "non_paper_share", "entries", "seconds")
+
+
+def means(scores: list[real_lists.Score]) -> dict[str, float]:
+    """Mean of each metric (and the share refused) over some lists."""
+    if not scores:
+        return {}
+    out = {m: sum(getattr(s, m) for s in scores) / len(scores) for m in METRICS}
+    out["refused"] = sum(s.refused for s in scores) / len(scores)
+    return out
+
+
+def table(scores: list[real_lists.Score]) -> str:
+    """The per-list lines, a line per target missed, and the halves' means and difference."""
+    head = (
+        f"{'file':<58} {'set':<7} {'entries':>7} {'papers':>11} {'title':>6} {'ids':>6} "
+        f"{'junk':>6} {'refused':>7} {'sec':>6}"
+    )
+    lines = [head, "-" * len(head)]
+    for s in scores:
+        lines.append(
+            f"{s.file[:58]:<58} {s.set:<7} {s.entries:>7} {f'{s.papers_min}-{s.papers_max}':>11} "
+            f"{s.title_recall:>6.3f} {s.id_recall:>6.3f} {s.non_paper_share:>6.3f} "
+            f"{'yes' if s.refused else 'no':>7} {s.seconds:>6.1f}"
+        )
+    lines.append("")
+    halves = {h: means([s for s in scores if s.set == h]) for h in ("dev", "heldout")}
+    for half, mean in halves.items():
+        if mean:
+            lines.append(
+                f"mean {half:<8} title {mean['title_recall']:.3f}  ids {mean['id_recall']:.3f}  "
+                f"junk {mean['non_paper_share']:.3f}  refused {mean['refused']:.2f}"
+            )
+    if all(halves.values()):
+        gap = {m: halves["heldout"][m] - halves["dev"][m] for m in METRICS[:3]}
+        lines.append(
+            f"heldout - dev: title {gap['title_recall']:+.3f}  ids {gap['id_recall']:+.3f}  "
+            f"junk {gap['non_paper_share']:+.3f}"
+        )
+    failing = [s for s in scores if s.failures()]
+    if failing:
+        lines.append("")
+        lines.append(f"{len(failing)} of {len(scores)} lists miss a target:")
+        for s in failing:
+            for failure in s.failures():
+                lines.append(f"  {s.file}: {failure[:400]}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", choices=("dev", "heldout", "all"), default="dev")
+    parser.add_argument("--json", action="store_true", help="print every score as JSON")
+    parser.add_argument("--only", nargs="*", default=(), help="file stems to score")
+    args = parser.parse_args(argv)
+    lists = real_lists.lists_dir()
+    if lists is None:
+        print("real lists not found: set DELBIB_LISTS_DIR", file=sys.stderr)
+        return 2
+    scores = []
+    for path in real_lists.expectation_files():
+        expected = real_lists.load(path)
+        if args.set != "all" and expected["set"] != args.set:
+            continue
+        if args.only and path.stem not in args.only:
+            continue
+        scores.append(real_lists.score(expected, lists))
+        if not args.json:
+            print(f"scored {path.stem}", file=sys.stderr)
+    if args.json:
+        halves = {h: means([s for s in scores if s.set == h]) for h in ("dev", "heldout")}
+        print(json.dumps({"lists": [asdict(s) for s in scores], "means": halves}, indent=2))
+    else:
+        print(table(scores))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,278 @@
+"""Blocks -> candidate items: every place GitHub shows something that may be one paper.
+
+A list item comes with its sub-items when they are its fields (authors, ``Paper: url``,
+``📅 Date``), and stands apart from them when they are papers of their own. Paragraphs and
+HTML blocks are runs of lines cut into items at each line that opens with a title, so a
+``**Title**`` line, an authors line and a ``[[pdf]](url)`` line are one item; a list that
+follows a title line and has no titles of its own holds that title's fields (``- Paper:
+https://...``). HTML tables give one item per ``<tr>``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from .inline import Cell, Line, parse_inline
+
+LIST_ITEM, PARAGRAPH, HTML, HTML_ROW = "list item", "paragraph", "html", "html table row"
+
+
+@dataclass
+class Item:
+    """One candidate paper: where it sits and its lines as GitHub shows them."""
+
+    shape: str
+    line: int  # 1-based first line
+    end_line: int  # 1-based last line (inclusive)
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def cell(self) -> Cell:
+        return Cell(self.lines or [Line()])
+
+
+@dataclass
+class Heading:
+    level: int
+    cell: Cell | None  # markdown heading text, or None for an HTML heading
+    html: str = ""
+
+
+@dataclass
+class Table:
+    tokens: list
+    line: int
+
+
+@dataclass
+class Items:
+    """Items of one block (a list, or a run of paragraphs): judged together, since a list
+    whose items mostly link papers is a paper list."""
+
+    items: list[Item]
+
+
+Event = Heading | Table | Items
+
+_HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)(?:</?h\1\s*/?>|$)", re.I | re.S)
+_HTML_TABLE = re.compile(r"^\s*<table\b", re.I)
+_HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)(?:</tr\s*>|(?=<tr\b)|$)", re.I | re.S)
+_HTML_CELL_END = re.compile(r"</t[dh]\s*>", re.I)
+# Tags after which GitHub starts a new line of text.
+_HTML_BREAK = re.compile(r"<\s*(?:br|/p|p|/div|div|/li|li|hr|/h[1-6])\b[^>]*>", re.I)
+_HTML_DROP = re.compile(
+    r"<!--.*?-->|<\s*(?:script|style)\b.*?</\s*(?:script|style)\s*>", re.I | re.S
+)
+
+
+def _inline_parser():
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": True}).enable(["strikethrough"])
+
+
+LineTest = Callable[[Line], object]
+
+
+class _Walker:
+    def __init__(
+        self, tokens: list, text_lines: list[str], opens: LineTest, links: LineTest
+    ) -> None:
+        from markdown_it.tree import SyntaxTreeNode
+
+        self.root = SyntaxTreeNode(tokens)
+        self.text_lines = text_lines
+        self.opens = opens  # does this line hold a title
+        self.links = links  # does this line link a paper or resource
+        self._md = None
+
+    def end_line(self, start: int, stop: int) -> int:
+        """The last non-blank line in [start, stop) (0-based, half-open map) as a 1-based
+        number, so an item's range does not hold the blank line after it."""
+        last = min(stop, len(self.text_lines)) - 1
+        while last > start and not self.text_lines[last].strip():
+            last -= 1
+        return max(last, start) + 1
+
+    def inline(self, source: str, first_line: int) -> list[Line]:
+        if self._md is None:
+            self._md = _inline_parser()
+        tokens = self._md.parseInline(source)
+        children = tokens[0].children if tokens else []
+        return parse_inline(children or [], first_line).lines
+
+    # ------------------------------------------------------------------ walk
+
+    def events(self, nodes=None) -> Iterator[Event]:
+        run: list[list[Line]] = []
+        run_map: list[tuple[int, int]] = []
+
+        def flush() -> Iterator[Event]:
+            if run:
+                yield Items(self.cut(run, run_map))
+                run.clear()
+                run_map.clear()
+
+        for node in self.root.children if nodes is None else nodes:
+            start, stop = node.map or (0, 0)
+            if node.type == "heading":
+                yield from flush()
+                yield Heading(int(node.tag[1:]), self.paragraph_cell(node))
+            elif node.type == "paragraph":
+                run.append(self.paragraph_cell(node).lines)
+                run_map.append((start, stop))
+            elif node.type == "html_block":
+                content = node.content
+                heading = _HTML_HEADING.match(content)
+                if heading:
+                    yield from flush()
+                    yield Heading(int(heading.group(1)), None, heading.group(2))
+                elif _HTML_TABLE.match(content):
+                    yield from flush()
+                    yield Items(self.html_rows(content, start))
+                else:
+                    run.append(self.html_lines(content, start))
+                    run_map.append((start, stop))
+            elif node.type == "table":
+                yield from flush()
+                yield Table(node.to_tokens(), start + 1)
+            elif node.type in ("bullet_list", "ordered_list"):
+                items = [self.list_item(child) for child in node.children]
+                titles = any(self.has_title(own) for own, _ in items)
+                if run and self.is_title_run(run) and not titles:
+                    # "**Title**" then "- Paper: url" / "- Code: url": the title's fields
+                    run.append([line for own, _ in items for item in own for line in item.lines])
+                    run_map.append((start, stop))
+                    yield from flush()
+                    continue
+                yield from flush()
+                yield Items([it for own, sub in items for it in (*own, *sub)])
+            elif node.type == "blockquote":
+                yield from flush()
+                yield from self.events(node.children)
+            else:  # code blocks, rules, front matter: an item ends there
+                yield from flush()
+        yield from flush()
+
+    def paragraph_cell(self, node) -> Cell:
+        inline = node.children[0] if node.children else None
+        start = (node.map or (0, 0))[0] + 1
+        tokens = inline.token.children if inline is not None and inline.token else []
+        return parse_inline(tokens or [], start)
+
+    # ------------------------------------------------------------------ lists
+
+    def list_item(self, node) -> tuple[list[Item], list[Item]]:
+        """A list item with the sub-items that are its fields, and the sub-items that are
+        items of their own (papers nested under a paper or a label)."""
+        start, stop = node.map or (0, 0)
+        own: list[Line] = []
+        children: list[Item] = []
+        sub_lists: list[list[tuple[list[Item], list[Item]]]] = []
+        for child in node.children:
+            if child.type == "paragraph":
+                own.extend(self.paragraph_cell(child).lines)
+            elif child.type == "html_block":
+                own.extend(self.html_lines(child.content, (child.map or (0, 0))[0]))
+            elif child.type in ("bullet_list", "ordered_list"):
+                sub_lists.append([self.list_item(grand) for grand in child.children])
+        subs = [pair for group in sub_lists for pair in group]
+        separate = sum(self.has_title(pair[0]) and self.has_link(pair[0]) for pair in subs)
+        if subs and separate * 2 > len(subs):
+            for own_items, nested in subs:
+                children.extend(own_items)
+                children.extend(nested)
+        else:
+            for own_items, nested in subs:
+                for item in own_items:
+                    own.extend(item.lines)
+                children.extend(nested)
+        item = Item(LIST_ITEM, start + 1, self.end_line(start, stop), own)
+        if children:
+            item.end_line = self.end_line(start, _first_line(children) - 1)
+        return [item], children
+
+    # ------------------------------------------------------------------ runs
+
+    def cut(self, blocks: list[list[Line]], maps: list[tuple[int, int]]) -> list[Item]:
+        """Items of a run of paragraphs: a new item at each line that opens with a title once
+        the current one has its title; a block boundary ends an item that has a paper link."""
+        items: list[Item] = []
+        current: Item | None = None
+        titled = False
+        for lines, (start, stop) in zip(blocks, maps, strict=True):
+            for line in lines:
+                number = line.number or start + 1
+                opens = bool(self.opens(line))
+                if current is None or (opens and titled):
+                    if current is not None:
+                        items.append(current)
+                    current = Item(PARAGRAPH, number, number, [])
+                    titled = False
+                current.lines.append(line)
+                current.end_line = max(current.end_line, number)
+                titled = titled or opens
+            if current is not None:
+                current.end_line = max(current.end_line, self.end_line(start, stop))
+                if titled and self.has_link([current]):
+                    items.append(current)
+                    current, titled = None, False
+        if current is not None:
+            items.append(current)
+        return items
+
+    def has_title(self, items: list[Item]) -> bool:
+        return any(self.opens(line) for item in items for line in item.lines)
+
+    def has_link(self, items: list[Item]) -> bool:
+        return any(self.links(line) for item in items for line in item.lines)
+
+    def is_title_run(self, run: list[list[Line]]) -> bool:
+        """The run ends with a title that has no link yet (amusi's ``**Title**`` line)."""
+        last = run[-1]
+        return bool(last) and bool(self.opens(last[0])) and not any(map(self.links, last))
+
+    def html_lines(self, content: str, start: int) -> list[Line]:
+        """The lines an HTML block shows: new lines at ``<br>``, ``<p>``, ``<div>``..."""
+        content = _HTML_DROP.sub(lambda m: "\n" * m.group(0).count("\n"), content)
+        lines: list[Line] = []
+        pos = 0
+        for piece in [*_HTML_BREAK.finditer(content), None]:
+            end = piece.start() if piece else len(content)
+            chunk = content[pos:end]
+            first = start + 1 + content.count("\n", 0, pos) + _leading_newlines(chunk)
+            if chunk.strip():
+                for line in self.inline(" ".join(chunk.split()), first):
+                    line.number = first
+                    lines.append(line)
+            pos = piece.end() if piece else end
+        return lines
+
+    def html_rows(self, content: str, start: int) -> list[Item]:
+        items = []
+        for row in _HTML_ROW.finditer(content):
+            first = start + 1 + content.count("\n", 0, row.start())
+            last = start + 1 + content.count("\n", 0, row.end())
+            inner = _HTML_CELL_END.sub("<br>", row.group(1))
+            inner = re.sub(r"<t[dh]\b[^>]*>", " ", inner, flags=re.I)
+            lines = self.html_lines(inner, first - 1)
+            if lines:
+                items.append(Item(HTML_ROW, first, last, lines))
+        return items
+
+
+def _leading_newlines(chunk: str) -> int:
+    stripped = chunk.lstrip()
+    return chunk[: len(chunk) - len(stripped)].count("\n")
+
+
+def _first_line(items: list[Item]) -> int:
+    return min(item.line for item in items)
+
+
+def walk(tokens: list, text: str, *, opens: LineTest, links: LineTest) -> Iterator[Event]:
+    """Headings, tables and item groups of a parsed document, in file order. ``opens`` tells
+    a line that holds a title, ``links`` one that links something (parts knows both)."""
+    return _Walker(tokens, text.splitlines(), opens, links).events()

@@ -1,0 +1,49 @@
+"""Paper or not, by evidence: a paper link or identifier, a title-like span, a venue or year.
+
+Each item gets a verdict: a paper (a paper link), a citation (no link, but a title with a
+venue or year and authors, as in plain reference lists), a page (a title that links only a
+web page: a paper in a list of papers, a blog post elsewhere), or a kind of non-paper with
+the reason it was skipped.
+"""
+
+from __future__ import annotations
+
+from .linkwords import CODE, PAPER
+from .parts import Parts
+
+PAPER_LINK, CITATION, PAGE = "paper link", "citation", "page"
+# Kinds of skipped items.
+NO_TITLE = "no title"
+CODE_ONLY = "code or tool (only code links)"
+NO_LINK = "no paper link, venue or year"
+WEB_PAGE = "web page (no paper link, in a block that is not a paper list)"
+
+PAPER_LIST_SHARE = 0.5  # a block is a paper list when this share of its titled items are papers
+
+
+def verdict(parts: Parts) -> str:
+    """paper link, citation, page, or the kind of non-paper."""
+    if not parts.title:
+        return NO_TITLE
+    kinds = set(parts.kinds)
+    if PAPER in kinds:
+        return PAPER_LINK if parts.paper_link else PAGE  # "[[Link]]" alone: a page
+    if kinds and not kinds - {CODE}:
+        # a report whose title links its repository is a paper in a list of papers
+        return PAGE if parts.title_from == "link" and parts.words >= 3 else CODE_ONLY
+    if not kinds:
+        marked = parts.authors or parts.title_from in ("quoted", "bold")
+        cited = parts.words >= 3 and parts.venue and (parts.year or marked)
+        return CITATION if cited else NO_LINK
+    return PAGE
+
+
+def is_paper_block(verdicts: list[str]) -> bool:
+    """Most titled items of the block are papers (linked or cited)."""
+    titled = [v for v in verdicts if v != NO_TITLE]
+    strong = sum(v in (PAPER_LINK, CITATION) for v in titled)
+    return bool(titled) and strong >= PAPER_LIST_SHARE * len(titled)
+
+
+def accepted(verdict_: str, paper_block: bool) -> bool:
+    return verdict_ in (PAPER_LINK, CITATION) or (verdict_ == PAGE and paper_block)

@@ -1,0 +1,157 @@
+"""Venue lexicon: conference and journal short names with the ways lists write them and
+their years (``ICML 2023``, ``ICML'23``, ``ICML' 23``, ``AAAI-20``, ``CHI25``, ``2019-ICML``,
+``[CVPR 2023]``, ``(AAAI 2022)``), so a venue stuck to a title is taken off it and fills the
+venue and year instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Short names (regular expressions, longest spelling first where one is a prefix of another).
+# Two-letter and ambiguous acronyms (SC, MM, PR) are left out: in running text they are more
+# often something else.
+VENUES: tuple[str, ...] = (
+    # machine learning
+    "NeurIPS", "NIPS", "ICML", "ICLR", "TMLR", "JMLR", "AISTATS", "UAI", "COLT", "MLSys",
+    "AutoML", "ACML", "ECML(?:[- ]?PKDD)?", "PMLR", "CoLLAs", "LoG",
+    # language
+    "ACL", "EMNLP", "NAACL", "COLING", "EACL", "AACL", "TACL", "CoNLL", "LREC", "COLM",
+    "Interspeech", "INTERSPEECH", "InterSpeech", "ICASSP", "SLT", "ASRU", "IWSLT", "WMT", "SIGDIAL",
+    # AI
+    "AAAI", "IJCAI", "AAMAS", "ECAI", "KR",
+    # vision, graphics, multimedia
+    "CVPR", "ICCV", "ECCV", "WACV", "BMVC", "ACCV", "ACM ?MM", "ICME", "ICIP", "3DV",
+    "SIGGRAPH(?: Asia)?", "TOG", "TPAMI", "PAMI", "IJCV", "TIP", "TMM", "TCSVT", "CVPRW",
+    "ICCVW", "ECCVW",
+    # data, web, retrieval
+    "KDD", "SIGKDD", "WWW", "SIGIR", "WSDM", "CIKM", "RecSys", "ICDM", "SDM", "PAKDD",
+    "ECIR", "VLDB", "PVLDB", "SIGMOD", "ICDE", "CIDR", "TKDE", "TOIS", "TKDD", "TNNLS",
+    # systems, security, software
+    "OSDI", "SOSP", "NSDI", "EuroSys", "ASPLOS", "ISCA", "MICRO", "HPCA", "PPoPP", "ICCAD",
+    "DAC", "FPGA", "ATC", "SoCC", "SIGCOMM", "ICSE", "FSE", "ASE", "ISSTA", "PLDI", "POPL",
+    "OOPSLA", "CCS", "NDSS", "USENIX Security", "USENIX", "S&P", "Euro ?S&P", "ACSAC",
+    "AsiaCCS", "TIFS", "TDSC",
+    # robotics, HCI
+    "CoRL", "ICRA", "IROS", "RSS", "HRI", "RA-?L", "T-?RO", "IJRR", "CHI", "UIST", "CSCW",
+    "IUI", "UbiComp", "Ubicomp", "IMWUT", "ISSCC", "JSSC",
+    # journals and preprints
+    "Nature(?: [A-Z][a-z]+)*", "Science(?: [A-Z][a-z]+)?", "PNAS", "Cell", "Neuron",
+    "Findings", "Preprint", "arXiv", "Arxiv", "ARXIV", "ArXiv", "CoRR", "bioRxiv",
+    "medRxiv", "OpenReview", "IEEE [A-Z][A-Za-z-]+", "ACM [A-Z][A-Za-z]+",
+)  # fmt: skip
+
+_NAMES = "|".join(VENUES)
+_YEAR = r"(?:19|20)\d{2}"
+# A venue and the year attached to it: "ICML 2023", "ICML'23", "ICML' 23", "AAAI-20",
+# "CHI25", "NeurIPS 2023 Workshop".
+_VENUE = re.compile(
+    rf"(?<![A-Za-z])(?:Findings of (?:the )?)?({_NAMES})"
+    rf"(?:(?:\s*['’`]\s*|\s*[-_/ ]\s*|(?=\d{{2}}(?!\d)))({_YEAR}|\d{{2}})(?!\d))?"
+    r"(?:\s+(?:Findings|Workshops?|Oral|Spotlight|Poster|D&B|Datasets and Benchmarks"
+    r"|findings|workshop|oral|spotlight|poster|Track))?"
+    r"(?![A-Za-z])"
+)
+_VENUE_WORD = re.compile(rf"(?:{_NAMES})(?:['’`]?\d{{2}}|{_YEAR})?", re.IGNORECASE)
+# "2019-ICML", "2008-NIPS"
+_YEAR_VENUE = re.compile(rf"(?<!\d)({_YEAR})\s*-\s*({_NAMES})(?![A-Za-z])")
+# Dates with more than a year: 2023-05, 2023/09, 2023.5, 23.07, [2023/09].
+_PRECISE_DATE = re.compile(
+    r"(?<![\w.])((?:19|20)\d{2}\s*[./-]\s*(?:0?[1-9]|1[0-2])(?:\s*[./-]\s*\d{1,2})?"
+    r"|\d{2}\.(?:0[1-9]|1[0-2]))(?![\w.])"
+)
+_SEP = r"\s*(?:[-:–—|,.]\s*)?"
+_LEADING = (
+    re.compile(r"^\s*\d{8}\s+"),  # "20191124 AAAI-20 (Title)": a date stamp
+    re.compile(rf"^\s*{_YEAR_VENUE.pattern}{_SEP}(?=\S)"),
+    re.compile(rf"^\s*[\[(]\s*(?:{_VENUE.pattern}|{_YEAR})\s*[\])]\s*[-:–—|]?\s*(?=\S)"),
+    re.compile(rf"^\s*{_VENUE.pattern}{_SEP}(?=\S)"),
+)
+_TRAILING = re.compile(
+    r"(?:\s*[,(\[]\s*|\s+[-–—|]\s+|\.\s+)"
+    rf"((?:{_VENUE.pattern}|{_YEAR})(?:[\s,]+(?:{_YEAR}))?)"
+    r"\s*[)\]]?\s*\.?\s*$"
+)
+
+
+def venue_in(text: str) -> tuple[str | None, int | None]:
+    """A venue named in free text (``ICML 2025``, ``VLDB'25``, ``2019-ICML``) and the year it
+    carries, as listed; (None, None) when the text names none."""
+    text = text or ""
+    match = _YEAR_VENUE.search(text)
+    if match:
+        return match.group(2), int(match.group(1))
+    match = _VENUE.search(text)
+    if not match:
+        return None, None
+    return squash_venue(match.group(0)), _year_of(match.group(2))
+
+
+def squash_venue(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _year_of(text: str | None) -> int | None:
+    if not text:
+        return None
+    return int(text) if len(text) == 4 else 2000 + int(text)
+
+
+def is_venue_word(word: str) -> bool:
+    """``cvpr``, ``neurips2023``, ``iclr'24``: a word that names a venue."""
+    return bool(_VENUE_WORD.fullmatch(word))
+
+
+def is_venue_only(text: str) -> bool:
+    """``CVPR' 14``, ``[NeurIPS 2023]``, ``ICLR 2024 Oral``: nothing but a venue and year."""
+    stripped = text.strip(" []()*_.,;:")
+    venue, _ = venue_in(stripped)
+    return (
+        venue is not None
+        and len(re.sub(_VENUE, "", stripped).strip(" '’-.,")) <= 2
+        or bool(re.fullmatch(rf"{_YEAR}(?:\s*[./-]\s*\d{{1,2}})*", stripped))
+    )
+
+
+def precise_date(text: str) -> str | None:
+    """A date written with more than a year (``2023-05``, ``23.07``, ``2023/09``), as written."""
+    match = _PRECISE_DATE.search(text or "")
+    return re.sub(r"\s+", "", match.group(1)) if match else None
+
+
+def strip_title(title: str) -> tuple[str, str | None, int | None]:
+    """A title without the venue and year stuck to it: ``2008-NIPS - Title``, ``IJCV'23
+    Title``, ``[CVPR 2023] Title``, ``20191124 AAAI-20 (Title)``, ``Title (AAAI 2022)``,
+    ``Title, NeurIPS 2025`` -> the title, the venue and the year."""
+    venue: str | None = None
+    year: int | None = None
+    changed = True
+    while changed:
+        changed = False
+        for pattern in _LEADING:
+            match = pattern.match(title)
+            if match and len(title) - match.end() >= 8:
+                found, found_year = venue_in(match.group(0))
+                bare = pattern is _LEADING[-1]
+                if bare and not found_year and not re.search(r"[-:–—|]\s*$", match.group(0)):
+                    continue  # "Science of ...", "Nature Inspired ...": words of the title
+                venue = venue or found
+                year = year or found_year or _year_in_tag(match.group(0))
+                title = title[match.end() :]
+                changed = True
+    paren = re.fullmatch(r"\s*\((.{8,})\)\s*", title)
+    if paren and venue:
+        title = paren.group(1)  # "AAAI-20 (Title)"
+    while (match := _TRAILING.search(title)) and match.start() >= 8:
+        found, found_year = venue_in(match.group(1))
+        venue = venue or found
+        year = year or found_year or _year_in_tag(match.group(1))
+        title = title[: match.start()]
+    if venue is None and year is None:
+        return title, None, None
+    return title.strip(" ,;:-–—|"), venue, year
+
+
+def _year_in_tag(text: str) -> int | None:
+    match = re.search(rf"(?<!\d){_YEAR}(?!\d)", text)
+    return int(match.group(0)) if match else None

@@ -1,0 +1,201 @@
+"""An item's parts by role: the title span, authors, venue and year, links by kind.
+
+The title is the span a reader takes for it: a long bold span, a quoted one, a linked title,
+``[14]Title``, or else the item's leading plain text; never a link word (``[[Project
+Page]]``), a venue (``[CVPR' 14]``) or an authors line. Venue and year come from the
+lexicon, wherever the item writes them (stuck to the title, in brackets, after the authors).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import fields, lexicon
+from .inline import Line, squash
+
+_TAG_ONLY = re.compile(r"\s*[\[(][^\[\]()]*[\])]\s*")  # "**[YOLO v3]**": a nickname tag
+_NUMBERED = re.compile(r"^\s*\[\s*\d{1,4}\s*\]\s*(?=\S)")  # "[14]Title"
+_URLISH = re.compile(r"^\s*(?:https?://|www\.)|^\S+\.(?:com|org|io|net)\b", re.I)
+_LABEL = re.compile(r"^[^\W\d_][\w .'/&-]{0,30}:\s*$")  # "Topic:", "Paper:"
+_SURNAME_FIRST = re.compile(r"^[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s*-?)+(?:,|$)")  # "Posch, C.,"
+_FOREIGN_NOTE = re.compile(  # "Title（中文注释）": a note in another language
+    r"\s*[(（【\[][^()（）【】\[\]]*[\u3040-\u30ff\u3400-\u9fff][^()]*[)）】\]]"
+)
+_NICKNAME = re.compile(r"\s*\(([A-Za-z][\w-]{0,15})\)\s*$")
+
+
+@dataclass
+class Parts:
+    title: str
+    title_from: str  # bold, quoted, link, numbered, plain
+    authors: str | None
+    venue: str | None
+    year: int | None
+    date: str | None
+    links: tuple[str, ...]
+    kinds: tuple[str, ...]
+    key: str | None
+    words: int  # words in the title
+    paper_link: bool = False  # a link that is a paper by its target or its word (not "[Link]")
+
+
+def _usable(text: str) -> bool:
+    return bool(re.search(r"[^\W\d_]", text)) and not fields.is_resource_text(text)
+
+
+def _span_ok(text: str, least: int) -> bool:
+    text = text.strip(" *_.,;")
+    return (
+        len(text.split()) >= least
+        and _usable(text)
+        and not lexicon.is_venue_only(text)
+        and not _LABEL.match(text)
+    )
+
+
+def line_title(line: Line) -> tuple[str, str] | None:
+    """The title span a line holds and how it is marked, None if it has none: a long bold
+    span, a quoted span, a short bold span, a link to a title, ``[14]Title``."""
+    bold = [s for s in line.strong if _span_ok(s, 2) and not _TAG_ONLY.fullmatch(s)]
+    text = fields._line_title_text(line)
+    quoted = [q for q in fields._QUOTED_PART.findall(text) if _span_ok(q, 3)]
+    for span in bold:
+        named = quoted and (span in quoted[0] or re.search(re.escape(span) + r"\W*:", text))
+        if len(span.split()) >= 4 and not named:  # "**Nick**: "Title"": the quoted one
+            return span, "bold"
+    if quoted:
+        return quoted[0], "quoted"
+    if bold:
+        return bold[0], "bold"
+    for link in line.links:
+        if (
+            fields.link_kind(link) is not None
+            and not _URLISH.match(link.text)
+            and _span_ok(link.text, 2)
+            and "et al" not in link.text
+        ):
+            return link.text, "link"
+    if _NUMBERED.match(line.text) and _span_ok(_NUMBERED.sub("", line.text), 2):
+        return _NUMBERED.sub("", text), "numbered"
+    return None
+
+
+def opens_item(line: Line) -> bool:
+    return line_title(line) is not None
+
+
+def has_link(line: Line) -> bool:
+    return any(fields.link_kind(link) is not None for link in line.links)
+
+
+def _plain(line: Line) -> str:
+    """A line's leading plain text as a title: tags, pipes, trailing tags and the authors
+    of a ``Title. A. Author, B. Author.`` citation left out."""
+    text = fields._line_title_text(line)
+    for span in line.em:  # "Title. *IREC 2014*.": an italic venue or date is not the title
+        if re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)|['’]\d{2}\b", span) and len(span) < 80:
+            text = text.replace(span, " ")
+    if "|" in text:
+        text = next((p for p in text.split("|") if _usable(p.strip())), text)
+    while (tag := fields._LEADING_TAG.match(text)) is not None and len(text) - tag.end() > 8:
+        text = text[tag.end() :]
+    while (bracket := re.search(r"\s*[\[(][^\])]*[\])]\s*$", text)) and bracket.start() > 8:
+        text = text[: bracket.start()]  # trailing [2022-12] [ACL 2023] (venue) tags
+    head, dot, tail = text.partition(". ")
+    if dot and len(head.split()) >= 3 and fields.looks_like_authors(tail.split(". ")[0]):
+        text = head
+    return text
+
+
+def _authors_line(text: str) -> bool:
+    return bool(_SURNAME_FIRST.match(text)) or fields.looks_like_authors(text)
+
+
+def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
+    worded = [line for line in lines if _usable(fields._line_title_text(line))]
+    if not worded:
+        return "", "", None
+    first = worded[0]
+    found = line_title(first)
+    if found:
+        return found[0], found[1], first
+    plain = _plain(first)
+    if _usable(plain) and len(plain.split()) >= 2 and not _authors_line(plain.strip()):
+        return plain, "plain", first
+    for line in worded[1:]:
+        found = line_title(line)
+        if found:
+            return found[0], found[1], line
+    if _usable(plain) and not _SURNAME_FIRST.match(plain):
+        return plain, "plain", first
+    return "", "", None
+
+
+def clean(title: str) -> tuple[str, str | None, int | None]:
+    """The title as a reader gives it (no emoji, nickname, venue, year, note in another
+    language) and the venue and year taken off it."""
+    title = fields.clean_listed_title(title)
+    title = _NUMBERED.sub("", title)
+    title, venue, year = lexicon.strip_title(title)
+    if re.search(r"[A-Za-z]{3}", title):
+        title = _FOREIGN_NOTE.sub("", title)
+    nick = _NICKNAME.search(title)
+    if nick and len(title[: nick.start()].split()) >= 3 and not _expands(title, nick):
+        title = title[: nick.start()]  # "**Title (NICK)**"
+    return title.strip(), venue, year  # inner spacing kept: stored as listed
+
+
+def _expands(title: str, nick: re.Match) -> bool:
+    """``Automated Planning and Scheduling (APS)``, ``Naturalized Execution Tuning (NExT)``:
+    the parenthesis spells the words before it, so it belongs to the title."""
+    capitals = [c for c in nick[1] if c.isupper()]
+    before = [w[0].upper() for w in title[: nick.start()].split() if w[0].isalpha()]
+    return len(capitals) >= 2 and before[-len(capitals) :] == capitals or nick[1].islower()
+
+
+def read(lines: list[Line], heading_year: int | None = None) -> Parts:
+    """The parts of one item's lines."""
+    raw, how, title_line = _pick_title(lines)
+    title, stuck_venue, stuck_year = clean(raw) if raw else ("", None, None)
+    full = squash(" ".join(fields._line_title_text(line) for line in lines))
+    rest = full.replace(raw, " ", 1) if raw else full
+    authors = None
+    for line in lines:
+        span = next((s for s in line.em if fields.looks_like_authors(s)), None)
+        if span:
+            authors = span.strip(" .,")
+            break
+    if authors is None:
+        for line in lines:
+            text = line.text.strip()
+            if line is not title_line and text and _authors_line(text) and len(text) < 400:
+                authors = text.strip(" .,")
+                break
+    venue, venue_year = lexicon.venue_in(rest)
+    images = [src for line in lines for src in line.images]
+    venue = venue or fields.badge_venue(images) or stuck_venue
+    dates = fields.dates_only(rest)
+    year = venue_year or stuck_year or fields.year_in(dates) or heading_year
+    if year is None and venue:
+        year = lexicon.venue_in(venue)[1]
+    from .inline import Cell
+
+    links, kinds = fields.sorted_links([Cell(lines)])
+    strong = any(
+        fields.link_kind(link, first=False) == fields.PAPER for line in lines for link in line.links
+    )
+    key = next((k for line in lines for k in line.keys), None)
+    return Parts(
+        title=title,
+        title_from=how,
+        authors=authors,
+        venue=venue,
+        year=year,
+        date=lexicon.precise_date(dates),
+        links=links,
+        kinds=kinds,
+        key=key,
+        words=len(title.split()),
+        paper_link=strong,
+    )
