@@ -753,3 +753,26 @@ def test_a_departed_paper_disappears_and_a_new_category_gets_a_section(tmp_path)
         "| [pdf](https://arxiv.org/abs/2305.00003) |\n"
         f"{END}\n"
     )
+
+
+def test_markers_inside_html_blocks_bound_the_edited_part(tmp_path):
+    """A start marker inside a <details> block (no blank line before it) and an end marker
+    before its </details>: the part between them is edited, the HTML around it kept."""
+    text = (
+        "# L\n\n<details open>\n<summary>Papers</summary>\n"
+        f"{START}\n\n#### Agents\n\n"
+        "- Alpha Beta Gamma Agents [[paper](https://arxiv.org/abs/2403.00001)]\n"
+        "- Delta Epsilon Zeta Agents [[paper](https://arxiv.org/abs/2207.00002)]\n\n"
+        f"{END}\n</details>\n"
+    )
+    listing = tmp_path / "README.md"
+    listing.write_text(text, encoding="utf-8")
+    root = tmp_path / "cat"
+    import_into(root, listing, warnings=True)
+    assert run("--catalog", str(root), "render-list", "-o", str(listing), "--check")[0] == 0
+    gone = root / "papers" / f"{_key_of(root, 'delta epsilon')}.yaml"
+    gone.write_text(gone.read_text("utf-8").replace("rows:\n- 2\n", "rows: []\n"), "utf-8")
+    assert run("--catalog", str(root), "render-list", "-o", str(listing))[0] == 0
+    assert listing.read_text("utf-8") == text.replace(
+        "- Delta Epsilon Zeta Agents [[paper](https://arxiv.org/abs/2207.00002)]\n", ""
+    )

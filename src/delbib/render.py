@@ -1,5 +1,9 @@
 """Catalog -> the awesome list's paper table(s), so the list can be generated, not hand-kept.
 
+A marked part that already holds paper items is edited in place instead (``listedit.py``):
+only changed values, new and departed papers change, every other byte stays. An empty part,
+a new file or stdout gets the tables below.
+
 The output has the list's own shape: its columns (read from the table already between the
 markers, else the shipped list's columns), one table with a category column in list order,
 or one table per category under headings when the list has no category column. Cells show
