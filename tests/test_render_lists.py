@@ -172,3 +172,68 @@ def test_render_right_after_import_keeps_the_list(name, tmp_path):
     assert got["links_after"] == got["links_before"]
     assert got["same_keys"]
     assert got["check_exit"] == 0
+
+
+# Lists of different shapes: a table with a linked title, bullets, numbered bold titles over
+# several lines, a dated table with badges, a table of paper cells.
+RESOLVE_LISTS = [
+    "Hannibal046--Awesome-LLM.md",
+    "horseee--Awesome-Efficient-LLM.md",
+    "BradyFU--Awesome-Multimodal-Large-Language-Models.md",
+    "atfortes--Awesome-LLM-Reasoning.md",
+    "xlite-dev--Awesome-LLM-Inference.md",
+]
+
+
+@pytest.mark.parametrize("name", RESOLVE_LISTS)
+def test_after_resolve_only_the_corrected_items_change(name, tmp_path):
+    """Ten entries get a resolved record (title in capitals, the next year, an ICLR venue):
+    only their items change, every link stays, a second render changes nothing, and a
+    re-import creates, drops and re-keys nothing."""
+    import random
+
+    if not (LISTS_DIR / name).exists():
+        pytest.skip(f"real lists not found in {LISTS_DIR} (set DELBIB_LISTS_DIR)")
+    listing = tmp_path / name
+    listing.write_text(marked((LISTS_DIR / name).read_text(encoding="utf-8")), encoding="utf-8")
+    before = listing.read_text(encoding="utf-8")
+    root = tmp_path / "catalog"
+    assert run("--catalog", str(root), "import-markdown", str(listing))[0] in (0, 1)
+    listed = {}
+    for path in sorted((root / "papers").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if data["rows"]:
+            listed[data["key"]] = data
+    picked = random.Random(1).sample(sorted(listed), 10)
+    (root / "resolved").mkdir(exist_ok=True)
+    for key in picked:
+        year = (listed[key]["year"] or 2020) + 1
+        record = {
+            "csl": {
+                "type": "paper-conference",
+                "title": listed[key]["clean_title"].upper(),
+                "container-title-short": f"ICLR {year}",
+                "issued": {"date-parts": [[year, 3]]},
+            },
+            "status": "published",
+            "conflicts": [],
+            "provenance": {"method": "test", "source": "hand-written"},
+        }
+        (root / "resolved" / f"{key}.json").write_text(json.dumps(record), encoding="utf-8")
+    cat = ("--catalog", str(root))
+    assert run(*cat, "render-list", "-o", str(listing))[0] == 0
+    after = listing.read_text(encoding="utf-8")
+    old_lines, new_lines = before.splitlines(), after.splitlines()
+    assert len(old_lines) == len(new_lines)
+    changed = [i for i, (a, b) in enumerate(zip(old_lines, new_lines, strict=True)) if a != b]
+    assert 10 <= len(changed) <= 40  # the picked items' lines, nothing else
+    for key in picked:
+        assert " ".join(listed[key]["clean_title"].upper().split()) in " ".join(after.split())
+    assert links(after) == links(before)
+    assert run(*cat, "render-list", "-o", str(listing), "--check")[0] == 0
+    code, out, _ = run(*cat, "import-markdown", str(listing), "--json")
+    report = json.loads(out)
+    assert report["created"] == [] and report["departed"] == []
+    fresh = tmp_path / "fresh"
+    run("--catalog", str(fresh), "import-markdown", str(listing))
+    assert sorted(keys_by_title(fresh)) == sorted(keys_by_title(root))
