@@ -257,8 +257,11 @@ def patch(
     venue_changed = (clone or want.venue != row.venue) and want.venue != row.venue
     if venue_changed and row.venue:
         span = _find(text, row.venue, taken)
+        month = re.match(r"[-./]\d{1,2}(?!\d)", text[span[1] :]) if span else None
+        if span and month and re.search(r"\d$", row.venue):  # "arXiv 2025.02": a date
+            span = (span[0], span[1] + month.end())
         put(span, _escape(want.venue or ""))
-    if (clone or want.year != row.year) and row.year and want.year and want.year != row.year:
+    if row.year and want.year and (clone or want.year != row.year):
         match = _year_span(text, row.year, taken)
         if match:
             put(match.span(), _date_text(match, want.year, want.month))
@@ -267,11 +270,63 @@ def patch(
     if clone and row.authors and want.authors != row.authors:
         put(_find(text, row.authors, taken), _escape(want.authors or ""))
     if row.categories and (clone or not set(row.categories) <= set(want.categories)):
-        put(_category_cell(text, row.categories), _categories_text(row, want, clone))
-    _patch_links(text, row, want, taken, edits, title_span, shown, clone)
+        span = _category_cell(text, row.categories)
+        if span is not None:
+            put(span, _categories_text(row, want, clone))
+    images = _clone_images(text, want, edits) if clone else []
+    taken += images
+    _patch_links(text, row, want, images, edits, title_span, shown, clone)
+    if clone and text.lstrip().startswith("|"):
+        _blank_other_cells(text, edits, title_span)
     for start, end, new in sorted(edits, reverse=True):
         text = text[:start] + new + text[end:]
     return text
+
+
+_IMAGE = re.compile(
+    r"\[!\[[^\]]*\]\(([^)\s]*)[^)]*\)\]\(([^)\s]*)[^)]*\)|!\[[^\]]*\]\(([^)\s]*)[^)]*\)"
+    r"|<img\s[^>]*?src\s*=\s*\"([^\"]*)\"[^>]*>",
+    re.I,
+)
+_STARS = re.compile(r"(github/stars/)([\w.-]+/[\w.-]+?)(\.svg|\?|$)")
+_REPO = re.compile(r"^https?://github\.com/([\w.-]+/[\w.-]+?)(?:\.git)?(?:[/?#]|$)")
+
+
+def _clone_images(
+    text: str, want: Target, edits: list[tuple[int, int, str]]
+) -> list[tuple[int, int]]:
+    """A template's badges describe its own paper: a GitHub stars badge is pointed at the new
+    paper's repository; any other image (a venue badge, a figure) is dropped."""
+    repo = next((m.group(1) for u in want.links if (m := _REPO.match(u))), None)
+    spans = []
+    for match in _IMAGE.finditer(text):
+        src = match.group(1) or match.group(3) or match.group(4) or ""
+        stars = _STARS.search(src)
+        new = ""
+        if stars and repo:
+            new = match.group(0).replace(stars.group(2), repo, 1)
+            if match.group(2):
+                new = new.replace(f"]({match.group(2)}", f"](https://github.com/{repo}", 1)
+        lo = match.start()
+        while not new and lo > 0 and text[lo - 1] == " ":
+            lo -= 1
+        edits.append((lo, match.end(), new))
+        spans.append((lo, match.end()))
+    return spans
+
+
+def _blank_other_cells(
+    text: str, edits: list[tuple[int, int, str]], title_span: tuple[int, int] | None
+) -> None:
+    """Empty the cells of a cloned table row that no new value went into (a model name, a
+    rating): they belong to the template's paper."""
+    bounds = [m.start() for m in re.finditer(r"(?<!\\)\|", text)]
+    touched = [(a, b) for a, b, _ in edits] + ([title_span] if title_span else [])
+    for lo, hi in zip(bounds, bounds[1:], strict=False):
+        inner = text[lo + 1 : hi]
+        if not inner.strip() or any(lo < b and a < hi for a, b in touched):
+            continue
+        edits.append((lo + 1, hi, " "))
 
 
 def _category_cell(text: str, names: tuple[str, ...]) -> tuple[int, int] | None:
@@ -305,7 +360,7 @@ def _patch_links(
     text: str,
     row: Row,
     want: Target,
-    taken: list[tuple[int, int]],
+    images: list[tuple[int, int]],
     edits: list[tuple[int, int, str]],
     title_span: tuple[int, int] | None,
     shown: frozenset[str],
@@ -324,8 +379,8 @@ def _patch_links(
     given: dict[str, str] = {}  # kind -> the wanted link given to a template's link
     last_end = None
     for start, end, label, url in spans:
-        if url not in row.links:
-            continue
+        if url not in row.links or any(start < b and a < end for a, b in images):
+            continue  # not a link of the row, or a badge already redone
         kind = _kind(url, label)
         labels.setdefault(kind, label)
         last_end = end
@@ -349,7 +404,8 @@ def _patch_links(
             while lo > 0 and text[lo - 1] == " ":
                 lo -= 1
             edits.append((lo, hi, ""))
-        taken.append((start, end))
+    while last_end is not None and last_end < len(text) and text[last_end] in "*_":
+        last_end += 1  # after the bold or italics around a linked title
     if free and last_end is not None:
         added = []
         for url in sorted(free, key=lambda u: KIND_ORDER.index(_kind(u))):
