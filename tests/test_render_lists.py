@@ -237,3 +237,60 @@ def test_after_resolve_only_the_corrected_items_change(name, tmp_path):
     fresh = tmp_path / "fresh"
     run("--catalog", str(fresh), "import-markdown", str(listing))
     assert sorted(keys_by_title(fresh)) == sorted(keys_by_title(root))
+
+
+ADD_LISTS = [
+    "Hannibal046--Awesome-LLM.md",
+    "atfortes--Awesome-LLM-Reasoning.md",
+    "XiaoxinHe--Awesome-Graph-LLM.md",
+    "xlite-dev--Awesome-LLM-Inference.md",
+    "horseee--Awesome-Efficient-LLM.md",
+]
+
+
+@pytest.mark.parametrize("name", ADD_LISTS)
+def test_a_new_paper_lands_in_its_section_and_nothing_else_moves(name, tmp_path):
+    """A paper file added by hand in the category of a listed paper: the list gains lines
+    (nothing else changes), and a fresh import finds the paper, with its key, title, links
+    and category (read from the heading above it)."""
+    import difflib
+    import random
+
+    if not (LISTS_DIR / name).exists():
+        pytest.skip(f"real lists not found in {LISTS_DIR} (set DELBIB_LISTS_DIR)")
+    listing = tmp_path / name
+    listing.write_text(marked((LISTS_DIR / name).read_text(encoding="utf-8")), encoding="utf-8")
+    before = listing.read_text(encoding="utf-8")
+    root = tmp_path / "catalog"
+    assert run("--catalog", str(root), "import-markdown", str(listing))[0] in (0, 1)
+    listed = []
+    for path in sorted((root / "papers").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if data["rows"] and data["categories"]:
+            listed.append(data)
+    category = random.Random(2).choice(listed)["categories"][0]
+    links_new = ["https://arxiv.org/abs/2411.99999", "https://github.com/zz/quokka"]
+    paper = {
+        "key": "zebraquokka2024",
+        "title": "Zebra Quokka Reasoning for Agents",
+        "clean_title": "Zebra Quokka Reasoning for Agents",
+        "tldr": None,
+        "categories": [category],
+        "links": links_new,
+        "year": 2024,
+        "venue": "NeurIPS 2024",
+        "rows": [99999],
+        "identifiers": ["arxiv:2411.99999"],
+    }
+    (root / "papers" / "zebraquokka2024.yaml").write_text(yaml.safe_dump(paper), "utf-8")
+    assert run("--catalog", str(root), "render-list", "-o", str(listing))[0] == 0
+    after = listing.read_text(encoding="utf-8")
+    ops = difflib.SequenceMatcher(None, before.splitlines(), after.splitlines()).get_opcodes()
+    assert [op for op, *_ in ops if op != "equal"] == ["insert"]
+    assert run("--catalog", str(root), "render-list", "-o", str(listing), "--check")[0] == 0
+    fresh = tmp_path / "fresh"
+    run("--catalog", str(fresh), "import-markdown", str(listing))
+    got = yaml.safe_load((fresh / "papers" / "zebraquokka2024.yaml").read_text("utf-8"))
+    assert got["title"] == paper["title"]
+    assert sorted(got["links"]) == sorted(links_new)
+    assert got["categories"] == [category]
