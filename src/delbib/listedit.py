@@ -441,15 +441,6 @@ _ANY_ANCHOR = re.compile(
 )
 
 
-@dataclass
-class _Plan:
-    """The region's lines and what replaces or joins them."""
-
-    lines: list[str]
-    items: dict[int, _Item]  # first line (0-based) -> item
-    inserts: dict[int, list[tuple[str, str]]]  # before line -> (text, key) of new items
-
-
 def _items(
     catalog: Catalog, text: str, lines: list[str], start: int, end: int, path: str
 ) -> tuple[list[_Item], set[str]]:
