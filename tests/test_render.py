@@ -776,3 +776,26 @@ def test_markers_inside_html_blocks_bound_the_edited_part(tmp_path):
     assert listing.read_text("utf-8") == text.replace(
         "- Delta Epsilon Zeta Agents [[paper](https://arxiv.org/abs/2207.00002)]\n", ""
     )
+
+
+def test_a_new_paper_without_authors_leaves_no_empty_markup(tmp_path):
+    numbered = (
+        f"# L\n\n{START}\n## Surveys\n\n"
+        "1. **A Survey of Alpha Methods**. *Ann Smith, Bob Jones*. ACL 2021. "
+        "[[pdf](https://aclanthology.org/2021.acl-long.1.pdf)]\n"
+        f"{END}\n"
+    )
+    got = _render_with_new_paper(
+        tmp_path,
+        numbered,
+        title="A Survey of Gamma Methods",
+        categories=["Surveys"],
+        links=["https://arxiv.org/abs/2301.00004"],
+        year=2023,
+        venue="ICLR 2023",
+    )
+    new_item = (
+        '1. <a id="delbib-newpaper2023"></a>**A Survey of Gamma Methods**. ICLR 2023. '
+        "[[pdf](https://arxiv.org/abs/2301.00004)]\n"
+    )
+    assert got == numbered.replace(f"{END}", new_item + END)

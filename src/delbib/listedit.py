@@ -158,6 +158,19 @@ def changes_only(want: Target, first: Row, row: Row) -> Target:
     )
 
 
+def _with_markup(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """``span`` with the emphasis around it and the separator after it (``*A. Author*. ``),
+    to drop a value without leaving empty markup."""
+    lo, hi = span
+    while lo > 0 and hi < len(text) and text[lo - 1] == text[hi] and text[hi] in "*_":
+        lo, hi = lo - 1, hi + 1
+    if hi < len(text) and text[hi] in ".,;":
+        hi += 1
+    while hi < len(text) and text[hi] == " ":
+        hi += 1
+    return lo, hi
+
+
 def _masked(text: str) -> str:
     """``text`` with link destinations and HTML attributes blanked (same length), so that a
     value is never found inside a URL."""
@@ -268,7 +281,10 @@ def patch(
     if row.tldr and want.tldr != row.tldr and (span := _find(text, row.tldr, taken)):
         put(span, _escape(want.tldr or ""))
     if clone and row.authors and want.authors != row.authors:
-        put(_find(text, row.authors, taken), _escape(want.authors or ""))
+        span = _find(text, row.authors, taken)
+        if span and not want.authors:
+            span = _with_markup(text, span)
+        put(span, _escape(want.authors or ""))
     if row.categories and (clone or not set(row.categories) <= set(want.categories)):
         span = _category_cell(text, row.categories)
         if span is not None:
