@@ -161,12 +161,12 @@ def score(expectation: dict, lists: Path) -> Score:
     titles = {normalise(str(entry.get("title") or "")) for entry in entries}
     wanted = expectation.get("titles") or []
     result.missed_titles = [t for t in wanted if normalise(t) not in titles]
-    result.title_recall = 1 - len(result.missed_titles) / len(wanted) if wanted else 1.0
+    result.title_recall = (len(wanted) - len(result.missed_titles)) / len(wanted) if wanted else 1.0
 
     found = {str(i) for entry in entries for i in entry.get("identifiers") or []}
     ids = expectation.get("identifiers") or []
     result.missed_ids = [i for i in ids if i not in found]
-    result.id_recall = 1 - len(result.missed_ids) / len(ids) if ids else 1.0
+    result.id_recall = (len(ids) - len(result.missed_ids)) / len(ids) if ids else 1.0
 
     junk = {normalise(t) for t in expectation.get("not_papers") or []}
     result.non_paper_titles = [

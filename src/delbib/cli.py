@@ -154,6 +154,12 @@ def main(ctx: click.Context, catalog: str | None) -> None:
 @click.option(
     "--force", is_flag=True, help="Import even if most entries would lose their rows or a field."
 )
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Write nothing; show every item found, with its line: how it was read, or why it "
+    "was skipped (with --json: as JSON).",
+)
 @json_option
 @quiet_option
 @click.pass_obj
@@ -164,6 +170,7 @@ def import_markdown(
     columns: tuple[str, ...],
     strict: bool,
     force: bool,
+    explain: bool,
     as_json: bool,
     quiet: bool,
 ) -> None:
@@ -174,12 +181,32 @@ def import_markdown(
     that cannot be used are warnings naming their line (exit 1); --strict makes them errors.
     An import that would erase most of the catalog is refused unless --force.
 
+    Items that are not papers (tools, blogs, team tables, labels) are skipped and counted by
+    kind; --explain shows, item by item, how the list was read. Exit 2 only when the file
+    holds no paper.
+
     Example: delbib import-markdown catalog/source/Awesome-Data-Efficient-LLM.md
     """
     from . import importer
+    from . import markdown as markdown_mod
     from .markdown import columns as columns_mod
 
-    parsed = importer.read(markdown, columns=columns_mod.parse_overrides(columns))
+    overrides = columns_mod.parse_overrides(columns)
+    if explain:
+        parsed = markdown_mod.parse_file(markdown, columns=overrides)
+        records = importer.explain(parsed)
+        if as_json:
+            _emit_json(
+                {
+                    "items": records,
+                    "skipped": parsed.skipped_counts(),
+                    "warnings": [str(w) for w in parsed.warnings],
+                }
+            )
+        else:
+            click.echo(importer.format_explain(records, parsed))
+        return
+    parsed = importer.read(markdown, columns=overrides)
     for problem in [] if quiet else parsed.warnings:
         click.echo(f"delbib: warning: {problem}", err=True)
     if strict and parsed.warnings:
@@ -198,6 +225,11 @@ def import_markdown(
             f"{len(report.updated)} updated, {data['unchanged']} unchanged; "
             f"{report.files_written} files written"
             + (f"; {len(report.warnings)} warnings" if report.warnings else "")
+            + (
+                f"; {sum(report.skipped.values())} items skipped as not papers"
+                if report.skipped
+                else ""
+            )
         )
         for key in report.departed:
             click.echo(f"no longer in the list (kept): {key}")

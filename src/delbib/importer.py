@@ -45,6 +45,7 @@ class ImportReport:
     departed: list[str] = field(default_factory=list)  # in the catalog, no longer in the list
     row_keys: dict[int, str] = field(default_factory=dict)  # source row -> entry key
     warnings: list[Problem] = field(default_factory=list)  # rows or tables the list lost
+    skipped: dict[str, int] = field(default_factory=dict)  # items judged not papers, by kind
     files_written: int = 0
 
     def to_dict(self) -> dict:
@@ -56,6 +57,7 @@ class ImportReport:
             "rows": len(self.row_keys),
             "entries": len(set(self.row_keys.values())),
             "warnings": [str(w) for w in self.warnings],
+            "skipped": self.skipped,
             "files_written": self.files_written,
         }
 
@@ -175,7 +177,7 @@ def import_rows(catalog: Catalog, parsed: ParsedList | list[Row], *, source: str
     """Merge parsed rows into ``catalog`` in memory; ``save`` writes the result."""
     if not isinstance(parsed, ParsedList):
         parsed = ParsedList(rows=list(parsed))
-    report = ImportReport(warnings=list(parsed.warnings))
+    report = ImportReport(warnings=list(parsed.warnings), skipped=parsed.skipped_counts())
     groups = group_rows(parsed.rows)
     existing = list(catalog.entries.values())
     index = TitleIndex()
@@ -288,9 +290,11 @@ def read(markdown_path: str | Path, *, columns: dict[str, str] | None = None) ->
             if parsed.warnings
             else ""
         )
+        skipped = "; ".join(f"{n} {kind}" for kind, n in parsed.skipped_counts().items())
         raise InputError(
-            "no paper table or paper list found (a table needs a column of titles, a list "
-            f"needs items that link papers){why}; nothing written",
+            "no paper table or paper list found (a paper needs a title and a paper link, or a "
+            "title with a venue)"
+            f"{why}{'; skipped: ' + skipped if skipped else ''}; nothing written",
             path=markdown_path,
         )
     return parsed
@@ -335,3 +339,62 @@ def run(
             f"first: {parsed.warnings[0]}"
         )
     return update(parsed, catalog_root, source=Path(markdown_path).name, force=force)
+
+
+def explain(parsed: ParsedList) -> list[dict]:
+    """Every item the reader found, in file order: how a paper was read (title, authors,
+    venue, year, date, links with their kinds, categories) or why an item was skipped."""
+    records: list[tuple[int, dict]] = []
+    for row in parsed.rows:
+        record = {
+            "line": row.line,
+            "end_line": row.end_line or row.line,
+            "shape": row.shape,
+            "paper": True,
+            "title": row.title,
+            "authors": row.authors,
+            "venue": row.venue,
+            "year": row.year,
+            "date": row.date,
+            "links": [
+                {"kind": row.kinds[i] if i < len(row.kinds) else None, "url": url}
+                for i, url in enumerate(row.links)
+            ],
+            "categories": list(row.categories),
+        }
+        records.append((row.line, record))
+    for item in parsed.skipped:
+        record = {
+            "line": item.line,
+            "end_line": item.end_line,
+            "shape": item.shape,
+            "paper": False,
+            "skipped": item.kind,
+            "text": item.text,
+        }
+        records.append((item.line, record))
+    return [record for _, record in sorted(records, key=lambda pair: pair[0])]
+
+
+def format_explain(records: list[dict], parsed: ParsedList) -> str:
+    """``explain`` as text, one item a line, then the counts."""
+    out = []
+    for r in records:
+        where = f"{r['line']}" + (f"-{r['end_line']}" if r["end_line"] != r["line"] else "")
+        if r["paper"]:
+            parts = [f"title: {r['title']}"]
+            parts += [f"{k}: {r[k]}" for k in ("authors", "venue", "year", "date") if r[k]]
+            if r["links"]:
+                parts.append("links: " + ", ".join(f"{x['kind']} {x['url']}" for x in r["links"]))
+            if r["categories"]:
+                parts.append("category: " + "; ".join(r["categories"]))
+            out.append(f"{where:>11}  paper    {r['shape']}: " + " | ".join(parts))
+        else:
+            out.append(f"{where:>11}  skipped  {r['shape']}: {r['skipped']}: {r['text']}")
+    counts = parsed.skipped_counts()
+    out.append(
+        f"{len(parsed.rows)} papers, {sum(counts.values())} skipped"
+        + (" (" + ", ".join(f"{n} {k}" for k, n in counts.items()) + ")" if counts else "")
+        + f", {len(parsed.warnings)} warnings"
+    )
+    return "\n".join(out)

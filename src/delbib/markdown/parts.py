@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from . import fields, lexicon
-from .inline import Line, squash
+from .inline import Cell, Line, squash
 
 _TAG_ONLY = re.compile(r"\s*[\[(][^\[\]()]*[\])]\s*")  # "**[YOLO v3]**": a nickname tag
 _NUMBERED = re.compile(r"^\s*\[\s*\d{1,4}\s*\]\s*(?=\S)")  # "[14]Title"
@@ -101,11 +101,23 @@ def _plain(line: Line) -> str:
     while (tag := fields._LEADING_TAG.match(text)) is not None and len(text) - tag.end() > 8:
         text = text[tag.end() :]
     while (bracket := re.search(r"\s*[\[(][^\])]*[\])]\s*$", text)) and bracket.start() > 8:
+        head = [w for w in text[: bracket.start()].split() if re.search(r"[^\W\d_]", w)]
+        if all(lexicon.is_venue_word(re.sub(r"[-'’,]", "", w)) for w in head):
+            break  # "20191124 AAAI-20 (Title)": the bracket holds the title
         text = text[: bracket.start()]  # trailing [2022-12] [ACL 2023] (venue) tags
     head, dot, tail = text.partition(". ")
     if dot and len(head.split()) >= 3 and fields.looks_like_authors(tail.split(". ")[0]):
         text = head
     return text
+
+
+def _authors_span(text: str) -> bool:
+    """An italic span of names, not ``*Journal of X, May 2021*``."""
+    if "et al" in text:
+        return True
+    return fields.looks_like_authors(text) and not re.search(
+        r"(?<!\d)(?:19|20)\d{2}(?!\d)|\b(?:of|for|on|in|the|with)\b", text
+    )
 
 
 def _authors_line(text: str) -> bool:
@@ -141,7 +153,7 @@ def clean(title: str) -> tuple[str, str | None, int | None]:
     if re.search(r"[A-Za-z]{3}", title):
         title = _FOREIGN_NOTE.sub("", title)
     nick = _NICKNAME.search(title)
-    if nick and len(title[: nick.start()].split()) >= 3 and not _expands(title, nick):
+    if nick and len(title[: nick.start()].split()) >= 2 and not _expands(title, nick):
         title = title[: nick.start()]  # "**Title (NICK)**"
     return title.strip(), venue, year  # inner spacing kept: stored as listed
 
@@ -162,7 +174,7 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     rest = full.replace(raw, " ", 1) if raw else full
     authors = None
     for line in lines:
-        span = next((s for s in line.em if fields.looks_like_authors(s)), None)
+        span = next((s for s in line.em if _authors_span(s)), None)
         if span:
             authors = span.strip(" .,")
             break
@@ -175,12 +187,25 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     venue, venue_year = lexicon.venue_in(rest)
     images = [src for line in lines for src in line.images]
     venue = venue or fields.badge_venue(images) or stuck_venue
+    linked = any(line.links for line in lines)
+    if venue is None and not linked:
+        # a plain citation: "Authors. 2020. “Title.” *Journal of X*." names its journal in italics
+        venue = next(
+            (
+                e.strip(" .,")
+                for line in lines
+                for e in line.em
+                if e not in raw and len(e.split()) >= 2 and not _authors_span(e)
+            ),
+            None,
+        )
     dates = fields.dates_only(rest)
-    year = venue_year or stuck_year or fields.year_in(dates) or heading_year
+    year = venue_year or stuck_year or fields.year_in(dates)
+    if year is None and not linked:
+        year = fields.year_in(rest)  # "Authors. 2020. “Title.”": a citation's year
+    year = year or heading_year
     if year is None and venue:
         year = lexicon.venue_in(venue)[1]
-    from .inline import Cell
-
     links, kinds = fields.sorted_links([Cell(lines)])
     strong = any(
         fields.link_kind(link, first=False) == fields.PAPER for line in lines for link in line.links
