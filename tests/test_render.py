@@ -799,3 +799,30 @@ def test_a_new_paper_without_authors_leaves_no_empty_markup(tmp_path):
         "[[pdf](https://arxiv.org/abs/2301.00004)]\n"
     )
     assert got == numbered.replace(f"{END}", new_item + END)
+
+
+def test_a_venue_shown_as_a_badge_is_corrected_in_the_badge(tmp_path):
+    import json
+
+    text = (
+        f"# L\n\n{START}\n## Pruning\n\n| Title | Code |\n|---|---|\n"
+        "| [![Publish](https://img.shields.io/badge/Conference-arXiv-blue)]() <br> "
+        "[Sparse Alpha Networks for Pruning](https://arxiv.org/abs/2305.11111) "
+        "| [Github](https://github.com/a/sparse) |\n"
+        f"{END}\n"
+    )
+    listing = tmp_path / "README.md"
+    listing.write_text(text, encoding="utf-8")
+    root = tmp_path / "cat"
+    import_into(root, listing, warnings=True)
+    key = _key_of(root, "sparse alpha")
+    assert papers(root)[key]["venue"] == "arXiv"  # read from the badge
+    (root / "resolved").mkdir(exist_ok=True)
+    record = _record("Sparse Alpha Networks for Pruning", "NeurIPS 2023", [2023])
+    (root / "resolved" / f"{key}.json").write_text(json.dumps(record), encoding="utf-8")
+    assert run("--catalog", str(root), "render-list", "-o", str(listing))[0] == 0
+    # The venue now names a year, from which a fresh import would make another key.
+    expected = text.replace("Conference-arXiv-blue", "Conference-NeurIPS_2023-blue").replace(
+        "| [![Publish]", f'| <a id="delbib-{key}"></a>[![Publish]'
+    )
+    assert listing.read_text("utf-8") == expected

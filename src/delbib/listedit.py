@@ -158,6 +158,27 @@ def changes_only(want: Target, first: Row, row: Row) -> Target:
     )
 
 
+def _badge_text(value: str) -> str:
+    """A value as a shields.io badge path writes it (``NeurIPS_2024``, ``a--b`` for a-b)."""
+    from urllib.parse import quote
+
+    return quote(value.replace("-", "--").replace("_", "__").replace(" ", "_"), safe="'&+,")
+
+
+def _badge_span(text: str, value: str) -> tuple[int, int] | None:
+    """Where a shields.io badge of the item spells ``value`` (a venue shown as a badge)."""
+    from urllib.parse import unquote
+
+    for match in re.finditer(r"img\.shields\.io/badge/([^)\s\"?]+)", text):
+        path = match.group(1)
+        for part in re.split(r"(?<!-)-(?!-)", path):
+            words = unquote(part).replace("__", "\0").replace("_", " ").replace("\0", "_")
+            if words.replace("--", "-") == value:
+                at = match.start(1) + path.index(part)
+                return at, at + len(part)
+    return None
+
+
 def _with_markup(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """``span`` with the emphasis around it and the separator after it (``*A. Author*. ``),
     to drop a value without leaving empty markup."""
@@ -273,7 +294,10 @@ def patch(
         month = re.match(r"[-./]\d{1,2}(?!\d)", text[span[1] :]) if span else None
         if span and month and re.search(r"\d$", row.venue):  # "arXiv 2025.02": a date
             span = (span[0], span[1] + month.end())
-        put(span, _escape(want.venue or ""))
+        if span is None and want.venue and (span := _badge_span(text, row.venue)):
+            put(span, _badge_text(want.venue))
+        else:
+            put(span, _escape(want.venue or ""))
     if row.year and want.year and (clone or want.year != row.year):
         match = _year_span(text, row.year, taken)
         if match:
@@ -289,7 +313,7 @@ def patch(
         span = _category_cell(text, row.categories)
         if span is not None:
             put(span, _categories_text(row, want, clone))
-    images = _clone_images(text, want, edits) if clone else []
+    images = _clone_images(text, want, edits, taken) if clone else []
     taken += images
     _patch_links(text, row, want, images, edits, title_span, shown, clone)
     if clone and text.lstrip().startswith("|"):
@@ -309,13 +333,15 @@ _REPO = re.compile(r"^https?://github\.com/([\w.-]+/[\w.-]+?)(?:\.git)?(?:[/?#]|
 
 
 def _clone_images(
-    text: str, want: Target, edits: list[tuple[int, int, str]]
+    text: str, want: Target, edits: list[tuple[int, int, str]], taken: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
     """A template's badges describe its own paper: a GitHub stars badge is pointed at the new
     paper's repository; any other image (a venue badge, a figure) is dropped."""
     repo = next((m.group(1) for u in want.links if (m := _REPO.match(u))), None)
     spans = []
     for match in _IMAGE.finditer(text):
+        if any(match.start() < b and a < match.end() for a, b in taken):
+            continue  # a badge that now shows a new value (the venue)
         src = match.group(1) or match.group(3) or match.group(4) or ""
         stars = _STARS.search(src)
         new = ""
