@@ -826,3 +826,37 @@ def test_a_venue_shown_as_a_badge_is_corrected_in_the_badge(tmp_path):
         "| [![Publish]", f'| <a id="delbib-{key}"></a>[![Publish]'
     )
     assert listing.read_text("utf-8") == expected
+
+
+def test_a_new_paper_with_a_resolved_month_goes_between_the_months(tmp_path):
+    import json
+
+    table = (
+        f"# L\n\n{START}\n## Agents\n\n| Date | Title | Paper |\n|---|---|---|\n"
+        "| 2024-03 | Alpha Beta Gamma Agents | [pdf](https://arxiv.org/abs/2403.00001) |\n"
+        "| 2023-09 | Delta Epsilon Zeta Agents | [pdf](https://arxiv.org/abs/2309.00002) |\n"
+        "| 2023-02 | Kappa Lambda Mu Agents | [pdf](https://arxiv.org/abs/2302.00003) |\n"
+        f"{END}\n"
+    )
+    listing = tmp_path / "README.md"
+    listing.write_text(table, encoding="utf-8")
+    root = tmp_path / "cat"
+    import_into(root, listing, warnings=True)
+    _add_paper(
+        root,
+        "newpaper2023",
+        title="Eta Theta Iota Agents",
+        categories=["Agents"],
+        links=["https://arxiv.org/abs/2306.00004"],
+        year=2023,
+    )
+    (root / "resolved").mkdir(exist_ok=True)
+    record = _record("Eta Theta Iota Agents", "ICML 2023", [2023, 6])
+    (root / "resolved" / "newpaper2023.json").write_text(json.dumps(record), encoding="utf-8")
+    assert run("--catalog", str(root), "render-list", "-o", str(listing))[0] == 0
+    new_row = (
+        '| 2023-06 | <a id="delbib-newpaper2023"></a>Eta Theta Iota Agents '
+        "| [pdf](https://arxiv.org/abs/2306.00004) |\n"
+    )
+    lines = table.splitlines(keepends=True)
+    assert listing.read_text("utf-8") == "".join([*lines[:9], new_row, *lines[9:]])

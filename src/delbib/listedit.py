@@ -521,12 +521,21 @@ def _alone(rows: list[Row]) -> set[int]:
     return alone
 
 
-def _order(items: list[_Item]) -> str | None:
-    """ "asc" or "desc" when the items' years run that way, else None (append at the end)."""
-    years = [i.row.year for i in items]
-    if len(years) < 2 or None in years or len(set(years)) < 2:
+def _when(row: Row) -> tuple[int, int] | None:
+    """(year, month) an item is dated by (month 0 when it gives none), None when undated."""
+    if row.year is None:
         return None
-    pairs = list(zip(years, years[1:], strict=False))
+    numbers = re.findall(r"\d+", row.date or "")[1:]
+    month = next((int(n) for n in numbers if 1 <= int(n) <= 12), 0)
+    return row.year, month
+
+
+def _order(items: list[_Item]) -> str | None:
+    """ "asc" or "desc" when the items' dates run that way, else None (append at the end)."""
+    dates = [_when(i.row) for i in items]
+    if len(dates) < 2 or None in dates or len(set(dates)) < 2:
+        return None
+    pairs = list(zip(dates, dates[1:], strict=False))
     if all(a <= b for a, b in pairs):  # type: ignore[operator]
         return "asc"
     if all(a >= b for a, b in pairs):  # type: ignore[operator]
@@ -534,14 +543,17 @@ def _order(items: list[_Item]) -> str | None:
     return None
 
 
-def _place(siblings: list[_Item], year: int | None) -> tuple[_Item, bool]:
-    """The sibling a new item goes next to, and True for after it."""
+def _place(siblings: list[_Item], want: Target) -> tuple[_Item, bool]:
+    """The sibling a new item goes next to, and True for after it: where the section's date
+    order puts it (by year alone when the new paper's month is unknown), else at the end."""
     order = _order(siblings)
-    if order is None or year is None:
+    if order is None or want.year is None:
         return siblings[-1], True
+    new = (want.year, want.month) if want.month else None
     for item in reversed(siblings):
-        y = item.row.year
-        if (order == "asc" and y <= year) or (order == "desc" and y >= year):  # type: ignore[operator]
+        when = _when(item.row)
+        have, mine = (when, new) if new else (when[0], want.year)  # type: ignore[index]
+        if (order == "asc" and have <= mine) or (order == "desc" and have >= mine):  # type: ignore[operator]
             return item, True
     return siblings[0], False
 
@@ -620,7 +632,9 @@ def edit_region(
         kept = [i for i in items if i.key is not None] or items
         if home is not None or not any(i.row.categories for i in items):
             siblings = by_category[home] if home else kept
-            near, after = _place(siblings, entry.year)
+            near, after = _place(
+                siblings, target(entry, catalog.resolved.get(entry.key), listed=listed)
+            )
             text_new = _new_item(catalog, entry, near, listed)
             at = near.row.end_line if after else near.row.line - 1
             inserts.setdefault(at, []).append((text_new, entry.key))
