@@ -860,3 +860,25 @@ def test_a_new_paper_with_a_resolved_month_goes_between_the_months(tmp_path):
     )
     lines = table.splitlines(keepends=True)
     assert listing.read_text("utf-8") == "".join([*lines[:9], new_row, *lines[9:]])
+
+
+def test_markers_around_one_section_leave_the_rest_and_add_nothing(tmp_path):
+    """Markers around one table of a list: the papers of the other sections are not pulled
+    in, and a paper listed in both keeps the links each item shows."""
+    text = (
+        "# L\n\n## Agents\n\n| Title | Links |\n|---|---|\n"
+        "| Alpha Beta Gamma Agents | [pdf](https://arxiv.org/abs/2403.00001) "
+        "[code](https://github.com/a/alpha) |\n"
+        "| Delta Epsilon Zeta Agents | [pdf](https://arxiv.org/abs/2207.00002) |\n\n"
+        f"## Memory\n\n{START}\n| Title | Links |\n|---|---|\n"
+        "| Alpha Beta Gamma Agents | [pdf](https://arxiv.org/abs/2403.00001) |\n"
+        "| Eta Theta Iota Memory | [pdf](https://arxiv.org/abs/2305.00003) |\n"
+        f"{END}\n"
+    )
+    listing = tmp_path / "README.md"
+    listing.write_text(text, encoding="utf-8")
+    root = tmp_path / "cat"
+    import_into(root, listing, warnings=True)
+    code, _, err = run("--catalog", str(root), "render-list", "-o", str(listing))
+    assert code == 0 and "unchanged" in err
+    assert listing.read_text("utf-8") == text

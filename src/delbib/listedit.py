@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from . import formats, markdown
-from .catalog import Catalog, Entry
+from .catalog import Catalog, Entry, clean_category
 from .errors import InputError
 from .markdown import ParsedList, Row
 from .markdown.fields import KIND_ORDER, link_kind
@@ -309,7 +309,7 @@ def patch(
         if span and not want.authors:
             span = _with_markup(text, span)
         put(span, _escape(want.authors or ""))
-    if row.categories and (clone or not set(row.categories) <= set(want.categories)):
+    if row.categories and (clone or not _cleaned(row.categories) <= set(want.categories)):
         span = _category_cell(text, row.categories)
         if span is not None:
             put(span, _categories_text(row, want, clone))
@@ -369,6 +369,11 @@ def _blank_other_cells(
         if not inner.strip() or any(lo < b and a < hi for a, b in touched):
             continue
         edits.append((lo + 1, hi, " "))
+
+
+def _cleaned(names: tuple[str, ...]) -> set[str]:
+    """Category names as an import stores them (emoji and markup dropped)."""
+    return {clean_category(n) for n in names}
 
 
 def _category_cell(text: str, names: tuple[str, ...]) -> tuple[int, int] | None:
@@ -485,13 +490,13 @@ _ANY_ANCHOR = re.compile(
 
 def _items(
     catalog: Catalog, text: str, lines: list[str], start: int, end: int, path: str
-) -> tuple[list[_Item], set[str]]:
-    """The paper items between the markers, and the entries shown outside them (a list may
-    keep some papers out of the generated part: they are not added again)."""
+) -> tuple[list[_Item], dict[str, list[Row]]]:
+    """The paper items between the markers, and every row of the file by the entry it shows
+    (rows outside the markers too: a paper shown there is not added again)."""
     parsed = markdown.parse(text, path=path)
     inside = [r for r in parsed.rows if start < r.line - 1 and r.end_line - 1 < end]
     if not inside:
-        return [], set()
+        return [], {}
     keys = match_rows(catalog, parsed.rows, parsed.parents)
     tables = _table_lines(text)
     alone = _alone(inside)
@@ -500,9 +505,11 @@ def _items(
         for r in inside
         if r.index in alone
     ]
-    ids = {i.row.index for i in items}
-    outside = {keys[r.index] for r in parsed.rows if r.index not in ids and keys[r.index]}
-    return items, outside  # type: ignore[return-value]
+    shown: dict[str, list[Row]] = {}
+    for row in parsed.rows:
+        if keys[row.index]:
+            shown.setdefault(keys[row.index], []).append(row)  # type: ignore[arg-type]
+    return items, shown
 
 
 def _alone(rows: list[Row]) -> set[int]:
@@ -595,18 +602,12 @@ def edit_region(
     brought in line with ``catalog``; None when the region holds no paper item (then it is
     rendered afresh)."""
     lines = _split_lines(text)
-    items, outside = _items(catalog, text, lines, start, end, path)
+    items, rows_of = _items(catalog, text, lines, start, end, path)
     if not items:
         return None
     newline = "\r\n" if lines[start].endswith("\r\n") else "\n"
     out: dict[int, str] = {}  # first line -> replacement of the item's lines
     keys: dict[int, str] = {}  # first line -> key shown
-    links: dict[str, frozenset[str]] = {}
-    firsts: dict[str, Row] = {}  # the values an import takes for an entry: its first row's
-    for item in items:
-        if item.key:
-            firsts.setdefault(item.key, item.row)
-            links[item.key] = links.get(item.key, frozenset()) | frozenset(item.row.links)
     for item in items:
         first = item.row.line - 1
         if item.key is None:
@@ -614,11 +615,13 @@ def edit_region(
             continue
         entry = catalog.entries[item.key]
         want = target(entry, catalog.resolved.get(item.key), listed=listed)
-        want = changes_only(want, firsts[item.key], item.row)
-        out[first] = patch("".join(item.lines), item.row, want, shown=links[item.key])
+        rows = rows_of[item.key]  # the entry's first row gave the values an import took
+        want = changes_only(want, rows[0], item.row)
+        shown = frozenset(u for r in rows for u in r.links)
+        out[first] = patch("".join(item.lines), item.row, want, shown=shown)
         keys[first] = item.key
     inserts: dict[int, list[tuple[str, str]]] = {}  # line -> new items before it
-    shown = {i.key for i in items if i.key} | outside
+    on_list = set(rows_of)
     by_category: dict[str, list[_Item]] = {}
     for item in items:
         if item.key is not None:
@@ -626,7 +629,7 @@ def edit_region(
                 by_category.setdefault(name, []).append(item)
     sections_end: dict[str, int] = {}
     for entry in catalog.ordered():
-        if not entry.rows or entry.key in shown:
+        if not entry.rows or entry.key in on_list:
             continue
         home = next((c for c in entry.categories if c in by_category), None)
         kept = [i for i in items if i.key is not None] or items
