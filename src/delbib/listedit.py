@@ -10,8 +10,9 @@ re-read with the list reader and edited in place:
   those values replaced inside its own text; a value whose text cannot be found is left;
 - an item whose paper left the catalog is removed;
 - a paper the region lacks is written by cloning a sibling item of its category (same
-  cells, link words, emphasis), at the place the section's year order implies, or in a
+  cells, link words, emphasis), at the place the section's date order implies, or in a
   new section modelled on the previous category's;
+- rows read from shared lines (several papers in one paragraph) are left as written;
 - a key anchor is added only to items a fresh import would give another key.
 
 Items are matched to entries the way ``import-markdown`` matches rows (key anchor, then
@@ -117,6 +118,8 @@ class Target:
 
 
 def target(entry: Entry, record: dict[str, Any] | None, *, listed: bool) -> Target:
+    """The values render-list shows for ``entry`` (resolved where known, as in a fresh
+    rendering), with the month of the resolved date for lists that write months."""
     from .render import venue_of, year_of
 
     csl = (record or {}).get("csl") or {}
