@@ -491,3 +491,398 @@ def test_markers_shown_in_a_code_block_are_not_markers(catalog_copy, tmp_path):
     only_shown.write_text(f"# List\n\n{shown}", "utf-8")
     code, _, err = run("--catalog", str(catalog_copy), "render-list", "-o", str(only_shown))
     assert code == 2 and "has no" in err and only_shown.read_text("utf-8") == f"# List\n\n{shown}"
+
+
+# ------------------------------------------------------------------ editing a maintainer's list
+
+TOT_ROW = (
+    "| 2022-05 | **Tree of Thoughts: Deliberate Problem Solving with Large Language Models** "
+    "| arXiv | [[pdf]](https://arxiv.org/pdf/2305.10601.pdf) "
+    "| [code](https://github.com/princeton-nlp/tree-of-thought-llm) |"
+)
+COT_ROW = (
+    "| 2022-01 | **chain of thought prompting elicits reasoning in large language models** "
+    "| NeurIPS | [[pdf]](https://arxiv.org/abs/2201.11903) | - |"
+)
+EDITED = f"""# Reasoning papers
+
+[![Awesome](https://awesome.re/badge.svg)](https://awesome.re) Prose the maintainer wrote.
+
+{START}
+## Prompting
+
+Some words about prompting, with a [link](https://example.org/blog).
+
+| Date | Title | Venue | Paper | Code |
+|:---|:---|:---|:---|:---|
+{TOT_ROW}
+{COT_ROW}
+
+<details><summary>Tools</summary>
+
+| Tool | Link |
+|---|---|
+| LangChain | [repo](https://github.com/langchain-ai/langchain) |
+
+<!-- a comment -->
+{END}
+</details>
+
+## Contributing
+"""
+
+
+def _record(title: str, venue: str, issued: list[int]) -> dict:
+    return {
+        "csl": {
+            "type": "paper-conference",
+            "title": title,
+            "container-title-short": venue,
+            "issued": {"date-parts": [issued]},
+        },
+        "status": "published",
+        "conflicts": [],
+        "provenance": {"method": "test", "source": "hand-written"},
+    }
+
+
+def _key_of(root: Path, words: str) -> str:
+    return next(k for k, p in papers(root).items() if words in p["title"].casefold())
+
+
+def test_render_right_after_import_changes_no_byte(tmp_path):
+    listing = tmp_path / "README.md"
+    listing.write_text(EDITED, encoding="utf-8")
+    import_into(tmp_path / "cat", listing, warnings=True)
+    code, _, err = run("--catalog", str(tmp_path / "cat"), "render-list", "-o", str(listing))
+    assert code == 0 and "unchanged" in err
+    assert listing.read_text(encoding="utf-8") == EDITED
+
+
+def test_after_resolve_only_the_corrected_values_change(tmp_path):
+    """A resolved record corrects a title's case, a venue and a year: exactly those texts
+    change, in their own markup and at the date's precision; the item whose key a fresh
+    import would now make differently gets a key anchor; the rest keeps every byte."""
+    import json
+
+    listing = tmp_path / "README.md"
+    listing.write_text(EDITED, encoding="utf-8")
+    root = tmp_path / "cat"
+    import_into(root, listing, warnings=True)
+    tot, cot = _key_of(root, "tree of thoughts"), _key_of(root, "chain of thought")
+    assert tot.endswith("2022") and cot.endswith("2022")  # keys made from the listed years
+    records = {
+        tot: _record(
+            "Tree of Thoughts: Deliberate Problem Solving with Large Language Models",
+            "NeurIPS 2023",
+            [2023, 12],
+        ),
+        cot: _record(
+            "Chain of Thought Prompting Elicits Reasoning in Large Language Models",
+            "NeurIPS 2022",
+            [2022],
+        ),
+    }
+    (root / "resolved").mkdir(exist_ok=True)
+    for key, record in records.items():
+        (root / "resolved" / f"{key}.json").write_text(json.dumps(record), encoding="utf-8")
+    cat = ("--catalog", str(root))
+    assert run(*cat, "render-list", "-o", str(listing), "--check")[0] == 1
+    code, diff, _ = run(*cat, "render-list", "-o", str(listing), "--diff")
+    assert code == 1 and "-| 2022-05 |" in diff and "+| 2023-12 |" in diff
+    assert listing.read_text(encoding="utf-8") == EDITED  # --diff writes nothing
+    assert run(*cat, "render-list", "-o", str(listing))[0] == 0
+    expected = (
+        EDITED.replace(
+            "| 2022-05 | **Tree of Thoughts",
+            f'| 2023-12 | <a id="delbib-{tot}"></a>**Tree of Thoughts',
+        )
+        .replace("Language Models** | arXiv |", "Language Models** | NeurIPS 2023 |")
+        .replace(
+            "**chain of thought prompting elicits reasoning in large language models** | NeurIPS |",
+            "**Chain of Thought Prompting Elicits Reasoning in Large Language Models** "
+            "| NeurIPS 2022 |",
+        )
+    )
+    assert listing.read_text(encoding="utf-8") == expected
+    assert run(*cat, "render-list", "-o", str(listing), "--check")[0] == 0
+    # A fresh import of the edited list keeps both keys and every link.
+    fresh = tmp_path / "fresh"
+    import_into(fresh, listing, warnings=True)
+    assert sorted(papers(fresh)) == sorted([tot, cot])
+    assert {k: p["links"] for k, p in papers(fresh).items()} == {
+        k: p["links"] for k, p in papers(root).items()
+    }
+
+
+def _add_paper(root: Path, key: str, **fields) -> None:
+    """A paper file written by hand, as `delbib add` or a maintainer would."""
+    data = {
+        "key": key,
+        "title": fields["title"],
+        "clean_title": fields["title"],
+        "tldr": None,
+        "categories": fields["categories"],
+        "links": fields["links"],
+        "year": fields.get("year"),
+        "venue": fields.get("venue"),
+        "rows": [999],
+        "identifiers": [],
+    }
+    if fields.get("authors"):
+        data["authors"] = fields["authors"]
+    (root / "papers" / f"{key}.yaml").write_text(
+        yaml.safe_dump(data, sort_keys=False), encoding="utf-8"
+    )
+
+
+def _render_with_new_paper(tmp_path: Path, text: str, **fields) -> str:
+    listing = tmp_path / "README.md"
+    listing.write_text(text, encoding="utf-8")
+    root = tmp_path / "cat"
+    import_into(root, listing, warnings=True)
+    _add_paper(root, "newpaper2023", **fields)
+    code, _, err = run("--catalog", str(root), "render-list", "-o", str(listing))
+    assert code == 0, err
+    return listing.read_text(encoding="utf-8")
+
+
+def test_a_new_paper_goes_into_a_date_ordered_table_in_its_shape(tmp_path):
+    table = (
+        f"# L\n\n{START}\n## Agents\n\n| Date | Title | Paper | Code |\n|---|---|---|---|\n"
+        "| 2024-03 | [**Alpha Beta Gamma Agents**](https://arxiv.org/abs/2403.00001) "
+        "| [[pdf]](https://arxiv.org/pdf/2403.00001) | [[code]](https://github.com/a/b) |\n"
+        "| 2022-07 | [**Delta Epsilon Zeta Agents**](https://arxiv.org/abs/2207.00002) "
+        "| [[pdf]](https://arxiv.org/pdf/2207.00002) | [[code]](https://github.com/c/d) |\n"
+        f"\n## Tools\n\nNot papers.\n{END}\n"
+    )
+    got = _render_with_new_paper(
+        tmp_path,
+        table,
+        title="Eta Theta Iota Agents",
+        categories=["Agents"],
+        links=["https://arxiv.org/abs/2305.00003", "https://github.com/e/f"],
+        year=2023,
+    )
+    new_row = (  # with its key, which a fresh import would not make from the title
+        '| 2023 | <a id="delbib-newpaper2023"></a>[**Eta Theta Iota Agents**]'
+        "(https://arxiv.org/abs/2305.00003) "
+        "| [[pdf]](https://arxiv.org/abs/2305.00003) | [[code]](https://github.com/e/f) |\n"
+    )
+    lines = table.splitlines(keepends=True)
+    assert got == "".join([*lines[:8], new_row, *lines[8:]])
+
+
+def test_a_new_paper_goes_to_the_end_of_a_bullet_section_in_its_link_words(tmp_path):
+    bullets = (
+        f"# L\n\n{START}\n## Graphs\n\n"
+        "- Talk like a Graph: Encoding Graphs for Large Language Models "
+        "[[paper](https://arxiv.org/abs/2310.04560)] [[code](https://github.com/g/t)]\n"
+        "- GraphText: Graph Reasoning in Text Space [[paper](https://arxiv.org/abs/2310.01089)]\n"
+        f"\n## Other\n\n- GraphArena: Evaluating Models on Graph Computation "
+        f"[[paper](https://arxiv.org/abs/2407.00379)]\n{END}\n"
+    )
+    got = _render_with_new_paper(
+        tmp_path,
+        bullets,
+        title="Graph Chain of Thought Reasoning",
+        categories=["Graphs"],
+        links=["https://arxiv.org/abs/2404.07103"],
+        year=2024,
+    )
+    new_item = (
+        '- <a id="delbib-newpaper2023"></a>Graph Chain of Thought Reasoning '
+        "[[paper](https://arxiv.org/abs/2404.07103)]\n"
+    )
+    at = bullets.index("\n## Other")
+    assert got == bullets[:at] + new_item + bullets[at:]
+
+
+def test_a_new_paper_in_a_numbered_list_of_bold_titles(tmp_path):
+    numbered = (
+        f"# L\n\n{START}\n## Surveys\n\n"
+        "1. **A Survey of Alpha Methods**. *Ann Smith, Bob Jones*. ACL 2021. "
+        "[[pdf](https://aclanthology.org/2021.acl-long.1.pdf)]\n"
+        "2. **A Survey of Beta Methods**. *Carl Doe*. EMNLP 2022. "
+        "[[pdf](https://aclanthology.org/2022.emnlp-main.2.pdf)]\n"
+        f"{END}\n"
+    )
+    got = _render_with_new_paper(
+        tmp_path,
+        numbered,
+        title="A Survey of Gamma Methods",
+        categories=["Surveys"],
+        links=["https://arxiv.org/abs/2301.00004"],
+        year=2023,
+        venue="ICLR 2023",
+        authors="Dana Roe",
+    )
+    new_item = (
+        '2. <a id="delbib-newpaper2023"></a>**A Survey of Gamma Methods**. *Dana Roe*. ICLR 2023. '
+        "[[pdf](https://arxiv.org/abs/2301.00004)]\n"
+    )
+    assert got == numbered.replace(f"{END}", new_item + END)
+
+
+def test_a_departed_paper_disappears_and_a_new_category_gets_a_section(tmp_path):
+    listing = tmp_path / "README.md"
+    text = (
+        f"# L\n\n{START}\n## Agents\n\n| Title | Paper |\n|---|---|\n"
+        "| Alpha Beta Gamma Agents | [pdf](https://arxiv.org/abs/2403.00001) |\n"
+        "| Delta Epsilon Zeta Agents | [pdf](https://arxiv.org/abs/2207.00002) |\n"
+        f"{END}\n"
+    )
+    listing.write_text(text, encoding="utf-8")
+    root = tmp_path / "cat"
+    import_into(root, listing, warnings=True)
+    gone = root / "papers" / f"{_key_of(root, 'delta epsilon')}.yaml"
+    gone.write_text(gone.read_text("utf-8").replace("rows:\n- 2\n", "rows: []\n"), "utf-8")
+    meta = yaml.safe_load((root / "catalog.yaml").read_text("utf-8"))
+    meta["taxonomy"].append({"name": "Memory", "slug": "memory"})
+    (root / "catalog.yaml").write_text(yaml.safe_dump(meta, sort_keys=False), "utf-8")
+    _add_paper(
+        root,
+        "newpaper2023",
+        title="Eta Theta Iota Memory",
+        categories=["Memory"],
+        links=["https://arxiv.org/abs/2305.00003"],
+        year=2023,
+    )
+    assert run("--catalog", str(root), "render-list", "-o", str(listing))[0] == 0
+    assert listing.read_text("utf-8") == (
+        f"# L\n\n{START}\n## Agents\n\n| Title | Paper |\n|---|---|\n"
+        "| Alpha Beta Gamma Agents | [pdf](https://arxiv.org/abs/2403.00001) |\n"
+        "\n## Memory\n\n| Title | Paper |\n|---|---|\n"
+        '| <a id="delbib-newpaper2023"></a>Eta Theta Iota Memory '
+        "| [pdf](https://arxiv.org/abs/2305.00003) |\n"
+        f"{END}\n"
+    )
+
+
+def test_markers_inside_html_blocks_bound_the_edited_part(tmp_path):
+    """A start marker inside a <details> block (no blank line before it) and an end marker
+    before its </details>: the part between them is edited, the HTML around it kept."""
+    text = (
+        "# L\n\n<details open>\n<summary>Papers</summary>\n"
+        f"{START}\n\n#### Agents\n\n"
+        "- Alpha Beta Gamma Agents [[paper](https://arxiv.org/abs/2403.00001)]\n"
+        "- Delta Epsilon Zeta Agents [[paper](https://arxiv.org/abs/2207.00002)]\n\n"
+        f"{END}\n</details>\n"
+    )
+    listing = tmp_path / "README.md"
+    listing.write_text(text, encoding="utf-8")
+    root = tmp_path / "cat"
+    import_into(root, listing, warnings=True)
+    assert run("--catalog", str(root), "render-list", "-o", str(listing), "--check")[0] == 0
+    gone = root / "papers" / f"{_key_of(root, 'delta epsilon')}.yaml"
+    gone.write_text(gone.read_text("utf-8").replace("rows:\n- 2\n", "rows: []\n"), "utf-8")
+    assert run("--catalog", str(root), "render-list", "-o", str(listing))[0] == 0
+    assert listing.read_text("utf-8") == text.replace(
+        "- Delta Epsilon Zeta Agents [[paper](https://arxiv.org/abs/2207.00002)]\n", ""
+    )
+
+
+def test_a_new_paper_without_authors_leaves_no_empty_markup(tmp_path):
+    numbered = (
+        f"# L\n\n{START}\n## Surveys\n\n"
+        "1. **A Survey of Alpha Methods**. *Ann Smith, Bob Jones*. ACL 2021. "
+        "[[pdf](https://aclanthology.org/2021.acl-long.1.pdf)]\n"
+        f"{END}\n"
+    )
+    got = _render_with_new_paper(
+        tmp_path,
+        numbered,
+        title="A Survey of Gamma Methods",
+        categories=["Surveys"],
+        links=["https://arxiv.org/abs/2301.00004"],
+        year=2023,
+        venue="ICLR 2023",
+    )
+    new_item = (
+        '1. <a id="delbib-newpaper2023"></a>**A Survey of Gamma Methods**. ICLR 2023. '
+        "[[pdf](https://arxiv.org/abs/2301.00004)]\n"
+    )
+    assert got == numbered.replace(f"{END}", new_item + END)
+
+
+def test_a_venue_shown_as_a_badge_is_corrected_in_the_badge(tmp_path):
+    import json
+
+    text = (
+        f"# L\n\n{START}\n## Pruning\n\n| Title | Code |\n|---|---|\n"
+        "| [![Publish](https://img.shields.io/badge/Conference-arXiv-blue)]() <br> "
+        "[Sparse Alpha Networks for Pruning](https://arxiv.org/abs/2305.11111) "
+        "| [Github](https://github.com/a/sparse) |\n"
+        f"{END}\n"
+    )
+    listing = tmp_path / "README.md"
+    listing.write_text(text, encoding="utf-8")
+    root = tmp_path / "cat"
+    import_into(root, listing, warnings=True)
+    key = _key_of(root, "sparse alpha")
+    assert papers(root)[key]["venue"] == "arXiv"  # read from the badge
+    (root / "resolved").mkdir(exist_ok=True)
+    record = _record("Sparse Alpha Networks for Pruning", "NeurIPS 2023", [2023])
+    (root / "resolved" / f"{key}.json").write_text(json.dumps(record), encoding="utf-8")
+    assert run("--catalog", str(root), "render-list", "-o", str(listing))[0] == 0
+    # The venue now names a year, from which a fresh import would make another key.
+    expected = text.replace("Conference-arXiv-blue", "Conference-NeurIPS_2023-blue").replace(
+        "| [![Publish]", f'| <a id="delbib-{key}"></a>[![Publish]'
+    )
+    assert listing.read_text("utf-8") == expected
+
+
+def test_a_new_paper_with_a_resolved_month_goes_between_the_months(tmp_path):
+    import json
+
+    table = (
+        f"# L\n\n{START}\n## Agents\n\n| Date | Title | Paper |\n|---|---|---|\n"
+        "| 2024-03 | Alpha Beta Gamma Agents | [pdf](https://arxiv.org/abs/2403.00001) |\n"
+        "| 2023-09 | Delta Epsilon Zeta Agents | [pdf](https://arxiv.org/abs/2309.00002) |\n"
+        "| 2023-02 | Kappa Lambda Mu Agents | [pdf](https://arxiv.org/abs/2302.00003) |\n"
+        f"{END}\n"
+    )
+    listing = tmp_path / "README.md"
+    listing.write_text(table, encoding="utf-8")
+    root = tmp_path / "cat"
+    import_into(root, listing, warnings=True)
+    _add_paper(
+        root,
+        "newpaper2023",
+        title="Eta Theta Iota Agents",
+        categories=["Agents"],
+        links=["https://arxiv.org/abs/2306.00004"],
+        year=2023,
+    )
+    (root / "resolved").mkdir(exist_ok=True)
+    record = _record("Eta Theta Iota Agents", "ICML 2023", [2023, 6])
+    (root / "resolved" / "newpaper2023.json").write_text(json.dumps(record), encoding="utf-8")
+    assert run("--catalog", str(root), "render-list", "-o", str(listing))[0] == 0
+    new_row = (
+        '| 2023-06 | <a id="delbib-newpaper2023"></a>Eta Theta Iota Agents '
+        "| [pdf](https://arxiv.org/abs/2306.00004) |\n"
+    )
+    lines = table.splitlines(keepends=True)
+    assert listing.read_text("utf-8") == "".join([*lines[:9], new_row, *lines[9:]])
+
+
+def test_markers_around_one_section_leave_the_rest_and_add_nothing(tmp_path):
+    """Markers around one table of a list: the papers of the other sections are not pulled
+    in, and a paper listed in both keeps the links each item shows."""
+    text = (
+        "# L\n\n## Agents\n\n| Title | Links |\n|---|---|\n"
+        "| Alpha Beta Gamma Agents | [pdf](https://arxiv.org/abs/2403.00001) "
+        "[code](https://github.com/a/alpha) |\n"
+        "| Delta Epsilon Zeta Agents | [pdf](https://arxiv.org/abs/2207.00002) |\n\n"
+        f"## Memory\n\n{START}\n| Title | Links |\n|---|---|\n"
+        "| Alpha Beta Gamma Agents | [pdf](https://arxiv.org/abs/2403.00001) |\n"
+        "| Eta Theta Iota Memory | [pdf](https://arxiv.org/abs/2305.00003) |\n"
+        f"{END}\n"
+    )
+    listing = tmp_path / "README.md"
+    listing.write_text(text, encoding="utf-8")
+    root = tmp_path / "cat"
+    import_into(root, listing, warnings=True)
+    code, _, err = run("--catalog", str(root), "render-list", "-o", str(listing))
+    assert code == 0 and "unchanged" in err
+    assert listing.read_text("utf-8") == text

@@ -351,7 +351,7 @@ def add(
             )
         raise
     if list_file and not dry_run:
-        changed = render.write(obj.load_at(root), list_file)
+        changed = render.render_list(obj.load_at(root), list_file)
         if not quiet and not as_json:
             click.echo(f"{list_file}: {'written' if changed else 'unchanged'}", err=True)
     if as_json:
@@ -778,6 +778,7 @@ def _warn_incomplete(incomplete: dict[str, list[str]], quiet: bool) -> None:
 @click.option("--listed", is_flag=True, help="Titles, years and venues as listed, not resolved.")
 @click.option("--check", is_flag=True, help="Exit 1 when --output differs from the catalog.")
 @click.option("--mkdir", is_flag=True, help="Create the directory of -o if it is missing.")
+@click.option("--diff", "show_diff", is_flag=True, help="Show what would change; write nothing.")
 @quiet_option
 @click.pass_obj
 @handle_errors
@@ -788,26 +789,32 @@ def render_list(
     listed: bool,
     check: bool,
     mkdir: bool,
+    show_diff: bool,
     quiet: bool,
 ) -> None:
-    """Write the awesome list's paper table(s) from the catalog.
+    """Write the awesome list's papers from the catalog.
 
-    Into an existing file only the part between <!-- delbib:start --> and
-    <!-- delbib:end --> is replaced; a new file holds just the marked tables.
+    In an existing file only the paper items between <!-- delbib:start --> and
+    <!-- delbib:end --> that changed are edited, in their own shape; every other
+    byte stays. A new file holds just the marked tables.
 
     \b
     Examples:
       delbib render-list -o README.md
-      delbib render-list -o README.md --check
+      delbib render-list -o README.md --check --diff
       delbib render-list --template bullets.md.j2 -o README.md
     """
     from . import render
 
     cat = obj.load()
     options = {"template": template, "listed": listed}
+    if (check or show_diff) and not output:
+        raise InputError(f"--{'check' if check else 'diff'} compares a file: give it with -o FILE")
+    if show_diff:
+        text = render.diff(cat, output, **options)
+        click.echo(text, nl=False)
+        sys.exit(1 if text else 0)
     if check:
-        if not output:
-            raise InputError("--check compares a file: give it with -o FILE")
         current = render.is_current(cat, output, **options)
         if not quiet:
             click.echo(
@@ -818,7 +825,7 @@ def render_list(
         sys.exit(0 if current else 1)
     if output:
         _check_parent(output, mkdir)
-        changed = render.write(cat, output, **options)
+        changed = render.render_list(cat, output, **options)
         if not quiet:
             click.echo(f"{output}: {'written' if changed else 'unchanged'}", err=True)
     else:

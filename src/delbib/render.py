@@ -1,5 +1,9 @@
 """Catalog -> the awesome list's paper table(s), so the list can be generated, not hand-kept.
 
+A marked part that already holds paper items is edited in place instead (``listedit.py``):
+only changed values, new and departed papers change, every other byte stays. An empty part,
+a new file or stdout gets the tables below.
+
 The output has the list's own shape: its columns (read from the table already between the
 markers, else the shipped list's columns), one table with a category column in list order,
 or one table per category under headings when the list has no category column. Cells show
@@ -446,6 +450,14 @@ def render_file(
         raise InputError(
             f"has no {START} ... {END} markers: add them around the paper table", path=path
         )
+    if template is None and block is not None and existing is not None:
+        start = existing.count("\n", 0, len(block.before))
+        end = existing.count("\n", 0, len(block.before) + len(block.inside))
+        from .listedit import edit_region
+
+        edited = edit_region(catalog, existing, start, end, listed=listed, path=str(path))
+        if edited is not None:
+            return edited
     if template is not None:
         body = template_block(catalog, template, listed=listed)
     else:
@@ -471,14 +483,35 @@ def read_existing(path: str | Path) -> str | None:
         raise InputError(f"cannot read: {exc}", path=path) from exc
 
 
-def write(catalog: Catalog, path: str | Path, **options: Any) -> bool:
-    """Render into ``path`` (created, or its marked block replaced); True when it changed."""
+def render_list(catalog: Catalog, path: str | Path, **options: Any) -> bool:
+    """Render into ``path`` (created, or its marked part edited); True when it changed.
+
+    The library entry point (``render-list -o``, ``add --list``); ``options`` as for
+    ``render_file``."""
     text = render_file(catalog, read_existing(path), path=path, **options)
     return atomic_write(path, text)
 
 
+def diff(catalog: Catalog, path: str | Path, **options: Any) -> str:
+    """What ``render_list`` would change in ``path``, as a unified diff ("" when nothing)."""
+    import difflib
+
+    existing = read_existing(path)
+    new = render_file(catalog, existing, path=path, **options)
+    if new == existing:
+        return ""
+    name = str(path)
+    lines = difflib.unified_diff(
+        (existing or "").splitlines(keepends=True),
+        new.splitlines(keepends=True),
+        fromfile=f"{name} (now)",
+        tofile=f"{name} (rendered)",
+    )
+    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+
+
 def is_current(catalog: Catalog, path: str | Path, **options: Any) -> bool:
-    """True when ``path`` already holds what ``write`` would write (False when missing)."""
+    """True when ``path`` already holds what ``render_list`` would write (False when missing)."""
     existing = read_existing(path)
     if existing is None:
         return False

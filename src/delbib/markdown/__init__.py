@@ -365,10 +365,13 @@ def first_table(text: str) -> tuple[str | None, list[Cell], list[Cell]] | None:
 
 
 def html_block_lines(text: str) -> list[int]:
-    """0-based numbers of the lines where an HTML block starts, as GitHub reads the text:
-    an HTML comment shown in a code block or quoted inline text is not one."""
+    """0-based numbers of the lines of HTML blocks (``<details>`` bodies too), as GitHub reads
+    the text: an HTML comment shown in a code block or quoted inline text is not one."""
     return [
-        tok.map[0] for tok in _markdown_parser().parse(text) if tok.type == "html_block" and tok.map
+        number
+        for tok in _markdown_parser().parse(text)
+        if tok.type == "html_block" and tok.map
+        for number in range(tok.map[0], tok.map[1])
     ]
 
 
