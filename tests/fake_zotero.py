@@ -20,8 +20,9 @@ Behaviour follows zotero.org/support/dev/web_api/v3 (basics, write_requests, syn
   fields for the item types delbib writes.
 
 Faults are injected per request (status and headers such as ``Retry-After`` and ``Backoff``,
-optionally after applying the write, as when an answer is lost), per object (a creation that
-fails inside a ``200``), and as edits "made in Zotero" by another client.
+optionally after applying the write, as when an answer is lost, or after saving only the first
+objects of a batch), per object (a creation that fails inside a ``200``, as many times as
+asked), and as edits "made in Zotero" by another client.
 """
 
 from __future__ import annotations
@@ -113,6 +114,7 @@ class Fault:
     status: int
     headers: dict[str, str] = field(default_factory=dict)
     apply: bool = False  # process the request first, then answer with this fault
+    partial: int | None = None  # save only this many objects of the batch, then fail
 
 
 @dataclass
@@ -133,7 +135,8 @@ class FakeZotero:
         self.collections: dict[str, dict[str, Any]] = {}
         self.tokens: set[str] = set()
         self.faults: dict[tuple[str, str], list[Fault | None]] = {}
-        self.item_failures: dict[str, tuple[int, str]] = {}  # citationKey -> code, message
+        # citationKey -> (code, message) of each coming creation attempt that fails in a 200
+        self.item_failures: dict[str, list[tuple[int, str]]] = {}
         self.before_write: list[Callable[[FakeZotero], None]] = []
         self.requests: list[Seen] = []
         self.fields = {
@@ -150,6 +153,10 @@ class FakeZotero:
         """Serve ``faults`` to the ``method`` requests of ``path`` (after /users/<id>) that
         follow the next ``after`` ones, which are answered normally."""
         self.faults.setdefault((method, path), []).extend([None] * after + list(faults))
+
+    def fail_item(self, citekey: str, code: int, message: str, times: int = 1) -> None:
+        """The next ``times`` creations of this item fail inside a 200 answer."""
+        self.item_failures.setdefault(citekey, []).extend([(code, message)] * times)
 
     def writes(self) -> list[Seen]:
         return [r for r in self.requests if r.method != "GET"]
@@ -352,8 +359,8 @@ class FakeZotero:
             if key not in self.collections:
                 return 409, f"Collection {key} doesn't exist"
         citekey = obj.get("citationKey") or extra_citation_key(obj.get("extra", ""))
-        if "key" not in obj and citekey in self.item_failures:
-            return self.item_failures.pop(citekey)
+        if "key" not in obj and self.item_failures.get(citekey):
+            return self.item_failures[citekey].pop(0)
         return None
 
     def merged(self, current: dict[str, Any], patch: dict[str, Any]) -> dict[str, Any]:
@@ -417,7 +424,14 @@ class Handler(BaseHTTPRequestHandler):
             path = parsed.path.removeprefix(f"/users/{USER}")
             queue = fake.faults.get((self.command, path)) or []
             fault = queue.pop(0) if queue else None
-            if fault is not None and not fault.apply:
+            if fault is not None and fault.partial is not None:
+                # a server error part-way through a batch: the first objects are saved, the
+                # request fails (so its write token is not spent), the answer is an error
+                token = headers.get("zotero-write-token")
+                fake.answer(self.command, parsed.path, query, headers, body[: fault.partial])
+                fake.tokens.discard(token)
+                status, extra, result = fault.status, fault.headers, {"error": "injected"}
+            elif fault is not None and not fault.apply:
                 status, extra, result = fault.status, fault.headers, {"error": "injected"}
             else:
                 status, extra, result = fake.answer(self.command, parsed.path, query, headers, body)

@@ -91,7 +91,12 @@ def test_unreachable_service_is_reported_and_its_entries_take_other_routes(
     _drop(catalog_copy, [*keys, openreview_only])
     result = CliRunner().invoke(main, ["--catalog", str(catalog_copy), "resolve"])
     assert result.exit_code == 0, result.output
-    assert "unreachable this run, skipped: openreview" in result.stderr
+    lines = [line for line in result.stderr.splitlines() if "cannot reach" in line]
+    assert lines == [
+        "delbib: cannot reach openreview (http://127.0.0.1:9): Connection refused; "
+        "check the network connection (or a proxy), and openreview_url in delbib.yaml or "
+        "DELBIB_OPENREVIEW_URL"
+    ]
     assert "failed 0 (" in result.stdout and "0 refused with 429" in result.stdout
     record = json.loads((catalog_copy / "resolved" / f"{openreview_only}.json").read_text())
     assert record["provenance"]["source"] != "openreview" and record["csl"]["title"]

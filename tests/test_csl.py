@@ -28,7 +28,7 @@ def test_unresolved_arxiv_entry_becomes_a_preprint_item():
     assert item["URL"] == "https://arxiv.org/abs/2406.08464"
     assert item["issued"] == {"date-parts": [[2024]]}
     assert item["id"] == item["citation-key"] == "magpie2024"
-    assert item["note"] == "Citation Key: magpie2024"
+    assert "note" not in item  # the key has its own field: not repeated in Extra
     assert item["keyword"] == "Data Synthesis, Survey"
     assert item["custom"] == {"arxiv": "2406.08464", "categories": ["Data Synthesis", "Survey"]}
     assert list(item) == sorted(item)
@@ -108,7 +108,7 @@ def test_type_falls_back_to_what_is_known():
     item = csl.to_item(_entry(year=2024), journal_unknown)  # the entry has an arXiv id
     assert item["type"] == "article" and item["number"] == "arXiv:2406.08464"
     assert item["issued"] == {"date-parts": [[2024]]}  # the preprint's (listed) year
-    assert item["note"] == "Citation Key: magpie2024"
+    assert "note" not in item
 
 
 def test_published_paper_keeps_its_arxiv_id_in_the_note():
@@ -120,7 +120,7 @@ def test_published_paper_keeps_its_arxiv_id_in_the_note():
             "container-title": "ICLR 2025",
         }
     }
-    assert csl.to_item(_entry(), record)["note"] == "Citation Key: magpie2024\narXiv:2406.08464"
+    assert csl.to_item(_entry(), record)["note"] == "arXiv:2406.08464"
 
 
 def test_listed_venue_fills_a_missing_container_unless_it_is_a_placeholder():

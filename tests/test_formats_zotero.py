@@ -266,10 +266,11 @@ def w_csl_key(ex: Exports) -> None:
 
 def w_csl_note(ex: Exports) -> None:
     for key, item in ex.items.items():
-        lines = ex.csl[key]["note"].split("\n")
-        assert zotero_extra_key(lines[0]) == ("citation-key", key)
+        lines = ex.csl[key].get("note", "").split("\n")
+        # the key has its field (csl-key): no Citation Key line duplicates it in Extra
+        assert all(zotero_extra_key(line)[0] != "citation-key" for line in lines if line)
         if ex.arxiv(item) and item["type"] != "article":
-            assert lines[1:] == [f"arXiv:{ex.arxiv(item)}"]
+            assert lines == [f"arXiv:{ex.arxiv(item)}"]
 
 
 def w_csl_event(ex: Exports) -> None:
@@ -351,6 +352,7 @@ def w_rdf_container(ex: Exports) -> None:
 def w_rdf_extra(ex: Exports) -> None:
     for key, item in ex.items.items():
         extra = (_rdf_value(ex, key, "dc", "description") or "").split("\n")
+        assert not any(line.startswith("Citation Key:") for line in extra), key  # rdf-key has it
         if ex.arxiv(item) and item["type"] != "article":
             assert f"arXiv:{ex.arxiv(item)}" in extra, key
 

@@ -337,9 +337,8 @@ def test_concurrent_cold_loads_leave_a_valid_index(catalog_copy, cache, parsed):
     counts = {int(p.communicate()[0]) for p in procs}
     assert all(p.returncode == 0 for p in procs)
     assert counts == {papers_in(catalog_copy)}
-    assert [p.name for p in index_file(catalog_copy).parent.iterdir()] == [
-        index_file(catalog_copy).name
-    ]
+    indexes = [p.name for p in index_file(catalog_copy).parent.iterdir() if "index" in p.name]
+    assert indexes == [index_file(catalog_copy).name]  # no temporary index left behind
     parsed.clear()
     catalog.load(catalog_copy)
     assert parsed == ["catalog.yaml"]  # the survivor is a whole, valid index

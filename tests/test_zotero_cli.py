@@ -102,7 +102,7 @@ def test_pull_reports_zotero_edits_and_items_the_catalog_lacks(fake, catalog_cop
 
 
 def test_a_failed_item_is_named_and_exits_1(fake, catalog_copy):
-    fake.item_failures["alpagasus2024"] = (400, "Invalid value")
+    fake.fail_item("alpagasus2024", 400, "Invalid value")
     result = invoke(fake, catalog_copy, "push", "--library", f"user:{USER}")
     assert result.exit_code == 1
     assert "failed (retried next push): alpagasus2024: HTTP 400: Invalid value" in result.output

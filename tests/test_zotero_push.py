@@ -17,7 +17,6 @@ import yaml
 
 from delbib import catalog as catalog_mod
 from delbib.config import Config
-from delbib.errors import SourceError
 from delbib.http import Http, Limit
 from delbib.zotero.client import Library
 from delbib.zotero.sync import make_client, push
@@ -125,6 +124,8 @@ def test_items_carry_zotero_fields_citation_key_arxiv_and_listed_venue(fake, cat
     assert preprint["archiveID"] == "arXiv:2312.11508"
     assert preprint["url"] == "https://arxiv.org/abs/2312.11508"
     assert "Listed venue: arxiv" in preprint["extra"].splitlines()
+    # the Citation Key field holds the key: no item repeats it in Extra
+    assert not any("Citation Key" in data.get("extra", "") for data in items.values())
 
 
 def test_second_push_makes_no_write(fake, catalog_copy):
@@ -324,23 +325,64 @@ def test_429_with_backoff_and_retry_after_mid_push_loses_nothing(fake, catalog_c
 
 
 def test_failure_mid_push_leaves_a_state_the_next_push_completes(fake, catalog_copy):
-    fake.fail("POST", "/items", *[Fault(503)] * 4, after=2)
-    with pytest.raises(SourceError):
-        run(fake, catalog_copy)
+    fake.fail("POST", "/items", *[Fault(503)] * 40, after=2)  # down for the rest of the run
+    summary = run(fake, catalog_copy)
     assert len(fake.items) == 100  # two batches landed
+    assert len(summary.failed) == 108 and len(summary.created) == 100
+    assert set(summary.failed.values()) == {"HTTP 503 in each of 4 tries"}
     state = json.loads(next((catalog_copy / ".delbib-zotero").glob("user-*.json")).read_text())
     assert len(state["items"]) == 100
 
+    fake.faults.clear()
     summary = run(fake, catalog_copy)
     assert len(summary.created) == 108 and len(summary.unchanged) == 100
     assert len(fake.items) == 208
     assert memberships(fake) == yaml_categories(catalog_copy)
 
 
-def test_per_item_failure_in_a_200_is_reported_and_retried_next_push(fake, catalog_copy):
-    fake.item_failures["alpagasus2024"] = (500, "An error occurred")
+def test_per_item_500s_inside_200_answers_are_retried_in_the_same_push(fake, catalog_copy):
+    fake.fail_item("alpagasus2024", 500, "An error occurred", times=2)
+    fake.fail_item("less2024", 503, "Service unavailable")
     summary = run(fake, catalog_copy)
-    assert summary.failed == {"alpagasus2024": "HTTP 500: An error occurred"}
+    assert not summary.failed and len(summary.created) == 208
+    assert len(fake.items) == 208  # nothing lost
+    assert Counter(k for k, _ in fake.citation_keys()).most_common(1)[0][1] == 1  # no duplicate
+    assert memberships(fake) == yaml_categories(catalog_copy)
+    assert len(run(fake, catalog_copy).unchanged) == 208
+
+
+def test_a_500_after_half_a_batch_was_saved_completes_with_no_duplicate(fake, catalog_copy):
+    # the second creation batch: 25 of its 50 items are saved, then the server fails
+    fake.fail("POST", "/items", Fault(500, partial=25), after=1)
+    summary = run(fake, catalog_copy)
+    assert not summary.failed
+    assert len(fake.items) == 208  # nothing lost
+    assert Counter(k for k, _ in fake.citation_keys()).most_common(1)[0][1] == 1  # no duplicate
+    assert sorted(summary.created + summary.unchanged) == sorted(yaml_categories(catalog_copy))
+    assert memberships(fake) == yaml_categories(catalog_copy)
+    assert len(run(fake, catalog_copy).unchanged) == 208
+
+
+def test_rekeyed_entries_update_their_items_and_carry_the_old_key_in_extra(fake, catalog_copy):
+    from click.testing import CliRunner
+
+    from delbib.cli import main
+
+    run(fake, catalog_copy)
+    before = {k: d["key"] for k, d in fake.by_citation_key().items()}
+    assert CliRunner().invoke(main, ["--catalog", str(catalog_copy), "rekey"]).exit_code == 0
+    summary = run(fake, catalog_copy)
+    assert not summary.created and not summary.failed  # the same items, renamed
+    after = fake.by_citation_key()
+    assert after["magpie2025"]["key"] == before["magpie2024"]
+    assert "tex.ids: magpie2024" in after["magpie2025"]["extra"].splitlines()
+    assert len(fake.items) == 208
+
+
+def test_per_item_500s_that_never_stop_fail_that_item_only(fake, catalog_copy):
+    fake.fail_item("alpagasus2024", 500, "An error occurred", times=4)  # every try
+    summary = run(fake, catalog_copy)
+    assert summary.failed == {"alpagasus2024": "HTTP 500: An error occurred in each of 4 tries"}
     assert len(fake.items) == 207
     again = run(fake, catalog_copy)
     assert again.created == ["alpagasus2024"] and len(fake.items) == 208

@@ -27,10 +27,10 @@ from typing import Any
 
 import yaml
 
-from . import index, validate
+from . import index, keys, validate
 from .errors import CatalogError
 from .files import atomic_write
-from .text import ascii_fold, fix_text, short_name
+from .text import ascii_fold, fix_text
 
 CATALOG_FILE = "catalog.yaml"
 PAPERS_DIR = "papers"
@@ -86,6 +86,7 @@ class Entry:
     authors: str | None = None  # as listed, when the list names them
     pinned: list[str] = field(default_factory=list)  # set by hand: win over the links
     locked: list[str] = field(default_factory=list)  # CSL fields resolve never overwrites
+    aliases: list[str] = field(default_factory=list)  # earlier keys (``rekey``), still citable
 
     @property
     def ids(self) -> list[str]:
@@ -117,6 +118,8 @@ class Entry:
             data["pinned"] = list(self.pinned)
         if self.locked:
             data["locked"] = list(self.locked)
+        if self.aliases:
+            data["aliases"] = list(self.aliases)
         return data
 
 
@@ -135,6 +138,7 @@ _ENTRY_FIELDS: dict[str, tuple[Any, str, bool]] = {
     "authors": ((str, type(None)), "a string or null", False),
     "pinned": (list, "a list of identifiers", False),
     "locked": (list, "a list of CSL field names", False),
+    "aliases": (list, "a list of earlier citation keys", False),
 }
 
 
@@ -433,78 +437,9 @@ def init(root: str | Path, *, copy_of: str | Path | None = None) -> Catalog:
 
 # ------------------------------------------------------------------------- keys
 
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "on",
-        "of",
-        "for",
-        "in",
-        "to",
-        "and",
-        "with",
-        "via",
-        "by",
-        "from",
-        "is",
-        "are",
-        "as",
-        "at",
-        "be",
-        "can",
-        "do",
-        "does",
-        "its",
-        "it",
-        "our",
-        "we",
-        "what",
-        "when",
-        "how",
-        "why",
-        "or",
-        "not",
-        "into",
-        "over",
-        "under",
-        "towards",
-        "toward",
-        "your",
-        "you",
-    ]
-)
-
-
-def key_words(title: str) -> list[str]:
-    """Significant words of a title for building keys ("Data-efficient" -> "dataefficient")."""
-    words = []
-    for raw in ascii_fold(title).casefold().split():
-        word = re.sub(r"[^a-z0-9]", "", raw)
-        if word and word not in _STOP:
-            words.append(word)
-    return words or ["paper"]
-
 
 def make_key(title: str, year: int | None, taken: Iterable[str]) -> str:
-    """A readable key: the method's name before a colon ("alpagasus2024"), else the first two
-    significant title words ("selfrewardinglanguage2024"), plus the listed year; more title
-    words are added until the key is unique.
-
-    Keys are assigned once and never recomputed, so the rule only has to be readable and
-    collision-free at the time of assignment.
-    """
-    taken = taken if isinstance(taken, set | frozenset) else set(taken)  # no copy per key
-    name = short_name(title)
-    words = key_words(title)
-    count = len(key_words(name)) if name else min(2, len(words))
-    year_part = str(year or "")
-    for n in range(count, len(words) + 1):
-        candidate = "".join(words[:n])[:40] + year_part
-        if candidate not in taken:
-            return candidate
-    n = 2
-    while f"{candidate}{n}" in taken:
-        n += 1
-    return f"{candidate}{n}"
+    """A readable key by the default pattern (``delbib.keys``): the method's name before a
+    colon ("alpagasus2024"), else the first two significant title words
+    ("selfrewardinglanguage2024"), plus the listed year; more title words until unique."""
+    return keys.make(keys.DEFAULT, title=title, year=year, taken=taken)

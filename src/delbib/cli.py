@@ -134,7 +134,8 @@ CATALOG_HELP = f"Catalog directory (default: ${CATALOG_ENV}, ./catalog, or the s
 @click.version_option(package_name="delbib")
 @click.pass_context
 def main(ctx: click.Context, catalog: str | None) -> None:
-    """Turn a curated paper catalog into BibTeX, CSL-JSON and RIS, per category."""
+    """Turn a curated paper catalog into BibTeX, biblatex, CSL-JSON, RIS and Zotero RDF, per
+    category."""
     ctx.obj = Context(catalog)
 
 
@@ -496,6 +497,7 @@ def stats(obj: Context, as_json: bool) -> None:
     help="Output format (default: from the -o suffix, else bibtex).",
 )
 @click.option("--ascii", "ascii_", is_flag=True, help="BibTeX with LaTeX-encoded accents.")
+@click.option("--mkdir", is_flag=True, help="Create the directory of -o if it is missing.")
 @click.option("--all", "all_", is_flag=True, help="Every category in every format.")
 @click.option(
     "--out-dir",
@@ -522,6 +524,7 @@ def export(
     output: str | None,
     fmt: str | None,
     ascii_: bool,
+    mkdir: bool,
     all_: bool,
     out_dir: str,
     check: bool,
@@ -591,7 +594,10 @@ def export(
                 f"have: {', '.join(unknown)}",
                 err=True,
             )
-    text, incomplete = exporter.render(cat, entries, fmt, **options)
+    chosen = [cat.category(c).name for c in categories] or None
+    if output and output != "-":
+        _check_parent(output, mkdir)
+    text, incomplete = exporter.render(cat, entries, fmt, chosen, **options)
     if output and output != "-":
         from .files import atomic_write
 
@@ -629,8 +635,10 @@ def resolve(
     entries that lack it, and store it with its provenance and evidence beside each entry.
 
     A doubtful match is reported with the best candidate, never written. A service that
-    cannot be reached is skipped for the run. Exit 1 when the run was abandoned (too many
-    failed requests).
+    cannot be reached, or that answers nothing for `deadline` seconds (30 by default), is
+    skipped for the run with one line saying which and what to check. Exit status: 0 when
+    every entry asked about was resolved, 1 when some failed or stayed unresolved (or the run
+    was abandoned), 2 when no service could be reached.
 
     \b
     Examples:
@@ -661,7 +669,20 @@ def resolve(
         _emit_json(summary.to_dict())
     elif not quiet:
         _show_resolve_summary(summary, dry_run=dry_run, offline=offline)
-    sys.exit(1 if summary.aborted else 0)
+    if not as_json:
+        for line in _unreachable_lines(summary.down, settings):
+            click.echo(line, err=True)
+    sys.exit(summary.exit_status())
+
+
+def _unreachable_lines(down: dict[str, str], settings) -> list[str]:
+    """One line per service that could not be reached: its name, the cause, what to check."""
+    from .http import unreachable
+
+    return [
+        f"delbib: {unreachable(service, why, getattr(settings, f'{service}_url', None))}"
+        for service, why in sorted(down.items())
+    ]
 
 
 def _show_resolve_summary(summary, *, dry_run: bool, offline: bool) -> None:
@@ -684,12 +705,13 @@ def _show_resolve_summary(summary, *, dry_run: bool, offline: bool) -> None:
     for key, conflicts in summary.conflicts.items():
         for conflict in conflicts:
             echo(f"conflict: {key}: {conflict.get('identifier')} is {conflict.get('title')!r}")
-    for key, reason in summary.failed.items():
-        echo(f"failed (retried next run): {key}: {reason}")
+    by_reason: dict[str, list[str]] = {}
+    for key, reason in summary.failed.items():  # one line per cause, not per entry
+        by_reason.setdefault(reason, []).append(key)
+    for reason, keys in by_reason.items():
+        echo(f"failed (retried next run): {', '.join(keys)}: {reason}")
     for key, reason in summary.incomplete.items():
         echo(f"saved, asked again next run (a service failed): {key}: {reason}")
-    for service, reason in summary.down.items():
-        echo(f"unreachable this run, skipped: {service}: {reason}", err=True)
     if dry_run:
         for key, change in summary.changes.items():
             for name, values in change.items():
@@ -715,6 +737,24 @@ def _export_all(cat, out_dir: str, quiet: bool):
         return exporter.export_all(cat, out_dir, progress=advance)
 
 
+def _check_parent(output: str, mkdir: bool) -> None:
+    """A missing directory in ``-o`` is most often a typo: refuse it, naming the directory,
+    unless ``--mkdir`` asks for it."""
+    from pathlib import Path
+
+    parent = Path(output).parent
+    if parent.exists():  # a directory, or a file in the way (then the write names it)
+        return
+    if not mkdir:
+        raise InputError(
+            f"directory {str(parent)!r} does not exist (give --mkdir to create it)", field="output"
+        )
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"cannot create directory {str(parent)!r}: {exc.strerror}") from None
+
+
 def _format_for(output: str | None) -> str:
     """The format an output's suffix names; BibTeX when its suffix says nothing (``-o -``,
     ``-o /dev/null``, ``-o refs.txt``), as the ``--format`` help promises."""
@@ -737,6 +777,7 @@ def _warn_incomplete(incomplete: dict[str, list[str]], quiet: bool) -> None:
 @click.option("--template", type=click.Path(dir_okay=False), help="A Jinja2 template instead.")
 @click.option("--listed", is_flag=True, help="Titles, years and venues as listed, not resolved.")
 @click.option("--check", is_flag=True, help="Exit 1 when --output differs from the catalog.")
+@click.option("--mkdir", is_flag=True, help="Create the directory of -o if it is missing.")
 @quiet_option
 @click.pass_obj
 @handle_errors
@@ -746,6 +787,7 @@ def render_list(
     template: str | None,
     listed: bool,
     check: bool,
+    mkdir: bool,
     quiet: bool,
 ) -> None:
     """Write the awesome list's paper table(s) from the catalog.
@@ -775,6 +817,7 @@ def render_list(
             )
         sys.exit(0 if current else 1)
     if output:
+        _check_parent(output, mkdir)
         changed = render.write(cat, output, **options)
         if not quiet:
             click.echo(f"{output}: {'written' if changed else 'unchanged'}", err=True)
@@ -895,6 +938,55 @@ def site(
         )
 
 
+@main.command()
+@click.option("--dry-run", is_flag=True, help="List the renames; change nothing.")
+@click.option(
+    "--pattern",
+    metavar="PATTERN",
+    help="Key pattern, e.g. 'auth + year' (default: key_pattern in delbib.yaml, 'name + year').",
+)
+@json_option
+@quiet_option
+@click.pass_obj
+@handle_errors
+def rekey(obj: Context, dry_run: bool, pattern: str | None, as_json: bool, quiet: bool) -> None:
+    """Rename citation keys to the key pattern; the old keys stay citable as aliases.
+
+    Only keys that differ from the pattern are renamed (with the default pattern: keys whose
+    year is not the year the paper is cited with). Old keys go to the entry's aliases: biblatex
+    exports write them as `ids`, Zotero's Extra gets a `tex.ids:` line. Keys change only when
+    you run this.
+
+    \b
+    Examples:
+      delbib rekey --dry-run
+      delbib rekey --pattern "auth + shorttitle(1) + year"
+    """
+    from . import config as config_mod
+    from . import keys
+    from . import rekey as rekey_mod
+
+    root = obj.catalog_path(for_write=not dry_run)
+    cat = obj.load_at(root)
+    if pattern is not None:
+        try:
+            keys.parse(pattern)
+        except ValueError as exc:
+            raise InputError(str(exc), field="pattern") from None
+    pattern = pattern or config_mod.load(root).key_pattern
+    renames = rekey_mod.plan(cat, pattern)
+    if not dry_run:
+        rekey_mod.apply(cat, renames)
+    if as_json:
+        _emit_json({"dry_run": dry_run, "pattern": pattern, "renames": renames})
+        return
+    if not quiet:
+        for old, new in renames.items():
+            click.echo(f"{old} -> {new}")
+        done = "would be renamed" if dry_run else "renamed (old keys kept as aliases)"
+        click.echo(f"{len(renames)} keys {done}", err=True)
+
+
 # ----------------------------------------------------------------------------- zotero
 
 library_option = click.option(
@@ -909,8 +1001,10 @@ collection_option = click.option(
 def zotero() -> None:
     """Keep a Zotero library in step with the catalog (Zotero Web API v3).
 
-    The API key comes from $ZOTERO_API_KEY or `zotero_api_key` in delbib.yaml, never from
-    the command line.
+    The API key comes from $ZOTERO_API_KEY or the file zotero-api-key in delbib's user
+    configuration directory (~/.config/delbib on Linux), never from the command line or
+    delbib.yaml, which is committed with the catalog. A Zotero server that answers nothing
+    for `deadline` seconds (30 by default) ends the command with one line saying so.
 
     \b
     Examples:
@@ -1089,13 +1183,6 @@ def _accept_global_options(group: click.Group) -> None:
                 help=f"{CATALOG_HELP} Goes before or after the command name.",
             )
         )
-
-
-_accept_global_options(main)
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()
 
 
 # ------------------------------------------------------------------ bring your own .bib
@@ -1316,3 +1403,10 @@ def check(obj: Context, bib: str, as_json: bool, quiet: bool) -> None:
         )
     unread = bool(scratch.parsed.problems)  # a record that could not be read is not verified
     sys.exit(0 if all(f.verdict == verify.VERIFIED for f in findings) and not unread else 1)
+
+
+_accept_global_options(main)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -2,6 +2,10 @@
 
 Defaults are the real services; ``delbib.yaml`` at the catalog root overrides them, and the
 ``DELBIB_*`` environment variables override the file, so tests and mirrors need no edits.
+
+The Zotero API key is a secret with write access to a library: it comes from
+``$ZOTERO_API_KEY`` or from a file in the user's configuration directory, never from
+``delbib.yaml``, which is committed with the catalog (one holding a key is refused).
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from delbib import keys
 from delbib.errors import InputError
 
 CONFIG_FILE = "delbib.yaml"
@@ -28,7 +33,9 @@ class Config:
     openreview_url: str = "https://api2.openreview.net"
     acl_url: str = "https://aclanthology.org"
     dblp_url: str = "https://dblp.org"
-    timeout: float = 20.0
+    timeout: float = 20.0  # seconds to wait for each read of an answer
+    connect_timeout: float = 10.0
+    deadline: float = 30.0  # seconds of silence after which a service is down for the run
     max_retries: int = 4
     arxiv_interval: float = 3.0
     arxiv_batch: int = 50
@@ -36,6 +43,7 @@ class Config:
     failure_ratio: float = 0.10
     failure_min: int = 20
     zotero_url: str = "https://api.zotero.org"
+    key_pattern: str = keys.DEFAULT  # citation keys of new entries
     zotero_api_key: str | None = field(default=None, repr=False)  # a secret: never printed
 
 
@@ -76,6 +84,13 @@ def _positive(kind: type) -> Callable[[Any], Any]:
     return parse
 
 
+def _pattern(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError("expected a key pattern such as 'auth + year'")
+    keys.parse(value)  # raises ValueError naming the bad part
+    return value
+
+
 def _ratio(value: Any) -> float:
     number = _positive(float)(value)
     if number > 1:
@@ -92,6 +107,8 @@ PARSERS: dict[str, Callable[[Any], Any]] = {
     "acl_url": _url,
     "dblp_url": _url,
     "timeout": _positive(float),
+    "connect_timeout": _positive(float),
+    "deadline": _positive(float),
     "max_retries": _positive(int),
     "arxiv_interval": _positive(float),
     "arxiv_batch": _positive(int),
@@ -99,6 +116,7 @@ PARSERS: dict[str, Callable[[Any], Any]] = {
     "failure_ratio": _ratio,
     "failure_min": _positive(int),
     "zotero_url": _url,
+    "key_pattern": _pattern,
     "zotero_api_key": _secret,
 }
 assert set(PARSERS) == {f.name for f in fields(Config)}
@@ -114,8 +132,19 @@ ENV_VARS = {
     "DELBIB_ACL_URL": "acl_url",
     "DELBIB_DBLP_URL": "dblp_url",
     "DELBIB_ZOTERO_URL": "zotero_url",
+    "DELBIB_TIMEOUT": "timeout",
+    "DELBIB_CONNECT_TIMEOUT": "connect_timeout",
+    "DELBIB_DEADLINE": "deadline",
     "ZOTERO_API_KEY": "zotero_api_key",
 }
+KEY_FILE = "zotero-api-key"  # in the user's configuration directory
+
+
+def key_file() -> Path:
+    """Where a Zotero API key may be kept: outside every repository, for this user only."""
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("delbib")) / KEY_FILE
 
 
 def _apply(config: Config, values: Mapping[str, Any], where: str) -> Config:
@@ -144,7 +173,23 @@ def load(root: Path | None = None, env: Mapping[str, str] | None = None) -> Conf
             raise InputError(f"not valid YAML: {exc}", path=path) from None
         if not isinstance(data, dict):
             raise InputError("expected a mapping of settings", path=path)
+        if "zotero_api_key" in data:
+            raise InputError(
+                "a Zotero API key does not belong here: this file is committed with the catalog, "
+                "so a public repository would publish a key with write access to your library; "
+                f"remove it (and revoke it if pushed), then set ZOTERO_API_KEY or put it in "
+                f"{key_file()}",
+                path=path,
+                field="zotero_api_key",
+            )
         config = _apply(config, data, str(path))
     env = os.environ if env is None else env
     overrides = {field: env[var] for var, field in ENV_VARS.items() if var in env}
-    return _apply(config, overrides, "environment")
+    config = _apply(config, overrides, "environment")
+    if config.zotero_api_key is None and (path := key_file()).is_file():
+        try:
+            key = path.read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"cannot read the Zotero API key: {exc}", path=path) from None
+        config = _apply(config, {"zotero_api_key": key}, str(path))
+    return config

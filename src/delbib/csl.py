@@ -2,9 +2,11 @@
 
 An item is built from the entry's resolved metadata where present and from what the catalog
 knows otherwise (cleaned title, listed year and venue, identifiers, links). Catalog-owned
-fields are always set here: ``id``/``citation-key`` (the entry key), ``keyword`` (its
-categories) and a ``note`` with "Citation Key: KEY" (and "arXiv:ID" for a published paper)
-that Zotero keeps in Extra. Decisions that every format must agree on are made here, once:
+fields are always set here: ``id``/``citation-key`` (the entry key, which every format but RIS
+has a field for, so it is not repeated in Extra), ``keyword`` (its categories) and, when
+there is something to say, a ``note`` that Zotero keeps in Extra: "arXiv:ID" for a published
+paper, "tex.ids: OLD, ..." for the keys ``rekey`` replaced (``custom.aliases``). Decisions
+that every format must agree on are made here, once:
 
 * Type: a type whose required fields are unknown (a conference or journal paper without
   author or container, a chapter without its book or publisher) becomes an arXiv preprint
@@ -25,10 +27,12 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from . import identifiers
 from .catalog import Catalog, Entry
+from .errors import DelbibError
 
 # What an item should have for a complete reference; missing ones are reported by export.
 EXPECTED_FIELDS = ("title", "author", "issued")
@@ -83,13 +87,63 @@ def event_label(short: str) -> str:
 def _abbreviator() -> Any:
     from pyiso4.ltwa import Abbreviate
 
-    return Abbreviate.create()
+    return Abbreviate.create()  # about 1 s: a tree of the LTWA's 56,000 words
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1)
+def _abbreviations_file() -> Path | None:
+    """The cache of ISO 4 abbreviations, in the user cache directory, named after the
+    installed pyiso4 (its size and time), so that another pyiso4 starts a fresh cache."""
+    import importlib.util
+
+    import platformdirs
+
+    spec = importlib.util.find_spec("pyiso4")
+    if spec is None or spec.origin is None:
+        return None
+    stat = Path(spec.origin).stat()
+    stamp = f"{stat.st_size}-{stat.st_mtime_ns}"
+    return Path(platformdirs.user_cache_dir("delbib")) / f"iso4-{stamp}.json"
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, str]:
+    path = _abbreviations_file()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8")) if path else {}
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 def iso4(journal: str) -> str:
-    """The ISO 4 abbreviation of a journal title (LTWA rules)."""
-    return str(_abbreviator()(journal, remove_part=True)).strip()
+    """The ISO 4 abbreviation of a journal title (LTWA rules).
+
+    Building pyiso4's abbreviator takes a second, far more than an export of a category, so
+    each abbreviation is computed once and kept in a cache file; ``resolve`` and
+    ``import-reference`` fill it as they store a journal article (``remember``), and an
+    export then reads it instead of building the abbreviator again."""
+    known = _abbreviations()
+    if journal not in known:
+        known[journal] = str(_abbreviator()(journal, remove_part=True)).strip()
+        if path := _abbreviations_file():
+            from .files import atomic_write
+
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                atomic_write(path, json.dumps(known, ensure_ascii=False, sort_keys=True))
+            except (OSError, DelbibError):  # a cache that cannot be written: compute again
+                pass
+    return known[journal]
+
+
+def remember(record: dict[str, Any] | None) -> None:
+    """Compute (and cache) the abbreviation a stored record's journal will need on export."""
+    resolved = (record or {}).get("csl") or {}
+    if resolved.get("type") == "article-journal" and resolved.get("container-title"):
+        journal_abbreviation(
+            untex(resolved["container-title"]), resolved.get("container-title-short")
+        )
 
 
 def journal_abbreviation(journal: str, given: str | None) -> str:
@@ -202,10 +256,15 @@ def to_item(entry: Entry, record: dict[str, Any] | None) -> dict[str, Any]:
     if INCOMPLETE_AUTHORS_MARKER in str((record or {}).get("notes") or "") and item.get("author"):
         custom["incomplete_authors"] = True
     custom["categories"] = list(entry.categories)
-    note = [f"Citation Key: {entry.key}"]
+    note = []
     if arxiv and item["type"] != "article":
         note.append(f"arXiv:{arxiv}")
-    item.update({"id": entry.key, "citation-key": entry.key, "note": "\n".join(note)})
+    if entry.aliases:  # Better BibTeX copies a "tex.FIELD:" line of Extra into its exports
+        custom["aliases"] = list(entry.aliases)
+        note.append(f"tex.ids: {', '.join(entry.aliases)}")
+    item.update({"id": entry.key, "citation-key": entry.key})
+    if note:
+        item["note"] = "\n".join(note)
     item["custom"] = custom
     if entry.categories:
         item["keyword"] = ", ".join(entry.categories)

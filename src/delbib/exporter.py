@@ -42,15 +42,21 @@ class ExportResult:
 def select(catalog: Catalog, categories: Iterable[str] = ()) -> list[Entry]:
     """Entries in any of ``categories`` (all entries when none), in catalog order.
 
-    An unknown category is an ``InputError`` that lists the valid names.
+    An unknown category is an ``InputError`` that suggests the closest name and lists all.
     """
     wanted = []
     for name in categories:
         cat = catalog.category(name)
         if cat is None:
+            import difflib
+
+            names = {c.name.casefold(): c.name for c in catalog.taxonomy}
+            names.update({c.slug: c.name for c in catalog.taxonomy})
+            close = difflib.get_close_matches(name.strip().casefold(), names, n=1, cutoff=0.6)
+            hint = f"did you mean {names[close[0]]!r}? " if close else ""
             valid = "; ".join(c.name for c in catalog.taxonomy)
             raise InputError(
-                f"unknown category {name!r}; valid categories: {valid}", field="category"
+                f"unknown category {name!r}; {hint}valid categories: {valid}", field="category"
             )
         wanted.append(cat.name)
     entries = catalog.ordered()
@@ -74,20 +80,34 @@ def cited(
     return [e for e in entries if e.key in wanted], unknown
 
 
-def taxonomy(catalog: Catalog) -> list[tuple[str, str, str | None]]:
+def taxonomy(
+    catalog: Catalog, only: Iterable[str] | None = None
+) -> list[tuple[str, str, str | None]]:
     """(name, slug, parent) of each category, in order; the parent is None when the
-    catalog's categories carry none (a flat taxonomy)."""
-    return [(c.name, c.slug, getattr(c, "parent", None)) for c in catalog.taxonomy]
+    catalog's categories carry none (a flat taxonomy). With ``only`` (names), just those
+    categories: a file of some categories makes their collections, not partial collections
+    of every other category its papers are also in."""
+    rows = [(c.name, c.slug, getattr(c, "parent", None)) for c in catalog.taxonomy]
+    if only is None:
+        return rows
+    chosen = set(only)
+    kept = {x for c in catalog.taxonomy if c.name in chosen for x in (c.name, c.slug)}
+    return [(n, s, p if p in kept else None) for n, s, p in rows if n in chosen]
 
 
 def render(
-    catalog: Catalog, entries: list[Entry], fmt: str, **options: Any
+    catalog: Catalog,
+    entries: list[Entry],
+    fmt: str,
+    categories: Iterable[str] | None = None,
+    **options: Any,
 ) -> tuple[str, dict[str, list[str]]]:
-    """Text of one export and the incomplete entries in it (key -> missing fields)."""
+    """Text of one export and the incomplete entries in it (key -> missing fields);
+    ``categories`` (names) are the ones the file is of, when not the whole catalog."""
     items = csl.items(catalog, entries)
     incomplete = {i["id"]: m for i in items if (m := csl.missing_fields(i))}
     if formats.get(fmt).collections:
-        options["taxonomy"] = taxonomy(catalog)
+        options["taxonomy"] = taxonomy(catalog, categories)
     return formats.write(fmt, items, **options), incomplete
 
 
@@ -207,6 +227,7 @@ def _stream(
                     progress(done, len(entries))
             result.entries = len(entries)
             tax = taxonomy(catalog)
+            name_of = {c.slug: c.name for c in catalog.taxonomy}
             for fmt, spec in specs:
                 for stem in stems:
                     if spec.collections:
@@ -214,7 +235,8 @@ def _stream(
                             {"id": e.key, "custom": {"categories": e.categories}}
                             for e in members[stem]
                         ]
-                        frame = spec.frame(collections=spec.collections_of(pairs, tax))
+                        own = tax if stem == ALL_PAPERS else taxonomy(catalog, [name_of[stem]])
+                        frame = spec.frame(collections=spec.collections_of(pairs, own))
                     else:
                         frame = spec.frame()
                     tail = frame.tail if members[stem] else frame.text_when_empty()

@@ -83,9 +83,10 @@ class TransportError(SourceError):
     """No response at all: timeout, refused connection, reset; ``unreachable`` when the host
     cannot be reached at all (refused, unknown name), so retrying now is pointless."""
 
-    def __init__(self, message: str, *, unreachable: bool = False):
+    def __init__(self, message: str, *, unreachable: bool = False, reason: str | None = None):
         super().__init__(message)
         self.unreachable = unreachable
+        self.reason = reason or message  # the cause alone, without the URL asked
 
 
 class BadBody(SourceError):
@@ -93,8 +94,21 @@ class BadBody(SourceError):
     transient as a 5xx, so it is retried."""
 
 
+def unreachable(service: str, why: str, url: str | None = None) -> str:
+    """One line saying which service cannot be reached, why, and what to check."""
+    where = f" ({url})" if url else ""
+    return (
+        f"cannot reach {service}{where}: {why}; check the network connection (or a proxy), "
+        f"and {service}_url in delbib.yaml or DELBIB_{service.upper()}_URL"
+    )
+
+
 class HostDown(SourceError):
-    """The service could not be reached earlier in this run; it is not asked again."""
+    """The service could not be reached in this run; it is not asked again."""
+
+    def __init__(self, message: str, *, service: str):
+        super().__init__(message)
+        self.service = service
 
 
 class RunAborted(SourceError):
@@ -227,6 +241,7 @@ class Stats:
     drawn; the services found down."""
 
     requests: dict[str, int] = field(default_factory=dict)
+    answered: int = 0  # requests that got an HTTP answer, whatever its status
     failures: int = 0
     calls: int = 0
     throttled: int = 0
@@ -245,6 +260,8 @@ class Http:
         *,
         mailto: str | None = None,
         timeout: float = 20.0,
+        connect_timeout: float = 10.0,
+        deadline: float = 30.0,
         max_retries: int = 4,
         limits: Mapping[str, Limit] | None = None,
         failure_ratio: float = 0.10,
@@ -257,7 +274,9 @@ class Http:
     ) -> None:
         self.mailto = mailto
         self.user_agent = user_agent(mailto)
-        self.timeout = timeout
+        self.timeout = timeout  # per read: the longest wait for the next bytes of an answer
+        self.connect_timeout = connect_timeout
+        self.deadline = deadline  # the longest silence a host may keep before it counts as down
         self.max_retries = max_retries
         self.limits = dict(LIMITS if limits is None else limits)
         self.failure_ratio = failure_ratio
@@ -267,6 +286,9 @@ class Http:
         self._clock, self._sleep, self._wallclock, self._jitter = clock, sleep, wallclock, jitter
         self._buckets: dict[str, Bucket] = {}
         self._lock = threading.Lock()
+        self._silent_since: dict[str, float] = {}  # host -> start of its unanswered streak
+        self._silent: dict[str, str] = {}  # host -> why it counts as down for the run
+        self._attempt = threading.local()  # this thread's (connect, read) time-outs
 
     def crossref_bucket(self, kind: str) -> str:
         """Crossref's pool depends on whether we identified ourselves."""
@@ -286,26 +308,36 @@ class Http:
         delay = min(BACKOFF_CAP, BACKOFF_BASE * 2**attempt) * (0.5 + self._jitter() / 2)
         return max(delay, retry_after or 0.0)
 
-    def call(self, bucket: str, fn: Callable[[], T]) -> T:
+    def wait(self, attempt: int) -> None:
+        """Sleep the backoff of ``attempt``, for a caller that retries a whole operation."""
+        self._sleep(self.backoff(attempt, None))
+
+    def call(self, bucket: str, fn: Callable[[], T], *, host: str | None = None) -> T:
         """Run one request under the bucket's limits, retrying transient failures.
 
-        ``fn`` performs a single HTTP request (and reads its body) and raises HttpStatusError,
-        TransportError or BadBody. A service that cannot be reached is marked down for the
-        run: HostDown from then on, without a request, so its entries take other routes.
+        ``fn`` performs a single HTTP request (and reads its body) within
+        :meth:`timeouts` and raises HttpStatusError, TransportError or BadBody. A service
+        that cannot be reached, or whose ``host`` (default: the service) has answered
+        nothing for ``deadline`` seconds, is marked down for the run: HostDown from then on,
+        without a request, so its entries take other routes and a run never hangs.
         """
         service = bucket.split("-", 1)[0]
-        if service in self.stats.down:
-            raise HostDown(f"{service} is down for this run ({self.stats.down[service]})")
+        host = host or service
         limiter = self.bucket(bucket)
         with self._lock:
             self.stats.calls += 1
         for attempt in range(self.max_retries + 1):
+            self._check_up(service, host)
             with self._lock:
                 self.stats.requests[bucket] = self.stats.requests.get(bucket, 0) + 1
             try:
                 with limiter.slot():
-                    return fn()
+                    self._start(host)
+                    result = fn()
+                self._heard(host)
+                return result
             except HttpStatusError as exc:
+                self._heard(host)
                 if exc.status == 429:
                     with self._lock:
                         self.stats.throttled += 1
@@ -316,19 +348,58 @@ class Http:
             except TransportError as exc:
                 if exc.unreachable or attempt == self.max_retries:
                     with self._lock:
-                        self.stats.down.setdefault(service, str(exc))
-                    raise HostDown(f"{service} cannot be reached: {exc}") from exc
+                        why = self.stats.down.setdefault(service, exc.reason)
+                    raise HostDown(unreachable(service, why), service=service) from exc
                 wait = self.backoff(attempt, None)
             except BadBody as exc:
+                self._heard(host)
                 if attempt == self.max_retries:
                     self._failed(exc, final=True)
                     raise
                 wait = self.backoff(attempt, None)
             except SourceError as exc:
+                self._heard(host)
                 self._failed(exc, final=True)
                 raise
             self._sleep(wait)
         raise AssertionError("unreachable")
+
+    # ------------------------------------------------------------ silence and deadlines
+
+    def _remaining(self, host: str) -> float:
+        """Seconds of silence ``host`` may still keep before it counts as down."""
+        since = self._silent_since.get(host)
+        return self.deadline if since is None else self.deadline - (self._clock() - since)
+
+    def _check_up(self, service: str, host: str) -> None:
+        with self._lock:
+            if service not in self.stats.down and host in self._silent:
+                self.stats.down[service] = self._silent[host]
+            if service in self.stats.down:
+                why = self.stats.down[service]
+                raise HostDown(f"{service} is down for this run ({why})", service=service)
+            if self._remaining(host) <= 0:
+                why = f"no answer from {host} for {self.deadline:g} s"
+                self._silent[host] = self.stats.down[service] = why
+                raise HostDown(unreachable(service, why), service=service)
+
+    def _start(self, host: str) -> None:
+        """Open the host's silence (unless already open): a request now waits for it."""
+        with self._lock:
+            self._silent_since.setdefault(host, self._clock())
+        connect = min(self.connect_timeout, max(0.001, self._remaining(host)))
+        read = min(self.timeout, max(0.001, self._remaining(host)))
+        self._attempt.timeouts = (connect, read)
+
+    def _heard(self, host: str) -> None:
+        with self._lock:
+            self.stats.answered += 1
+            self._silent_since.pop(host, None)
+
+    def timeouts(self) -> tuple[float, float]:
+        """(connect, read) time-outs for the request this thread is making: the configured
+        ones, shortened so that no wait outlasts the host's remaining deadline."""
+        return getattr(self._attempt, "timeouts", (self.connect_timeout, self.timeout))
 
     def _failed(self, exc: SourceError, *, final: bool) -> None:
         """Count a request that gave no usable answer; abort when too many did."""
@@ -377,7 +448,9 @@ class Http:
         if params:
             url = f"{url}?{urllib.parse.urlencode(params)}"
         return self.call(
-            bucket, lambda: self._once(bucket, method, url, headers or {}, body, ok, expect)
+            bucket,
+            lambda: self._once(bucket, method, url, headers or {}, body, ok, expect),
+            host=urllib.parse.urlsplit(url).netloc,
         )
 
     def _once(
@@ -393,15 +466,28 @@ class Http:
         request = urllib.request.Request(
             url, data=body, method=method, headers={"User-Agent": self.user_agent, **headers}
         )
+        connect, read = self.timeouts()
+        opener = urllib.request.build_opener(_HttpHandler(read), _HttpsHandler(read))
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as raw:
+            with opener.open(request, timeout=connect) as raw:
                 response = Response(url, raw.status, _lower(raw.headers), raw.read())
         except urllib.error.HTTPError as raw:
             response = Response(url, raw.code, _lower(raw.headers), raw.read())
         except (urllib.error.URLError, http.client.HTTPException, OSError) as exc:
             reason = getattr(exc, "reason", exc)
-            unreachable = isinstance(reason, ConnectionRefusedError | socket.gaierror)
-            raise TransportError(f"{url}: no response ({reason})", unreachable=unreachable) from exc
+            # refused, unknown name, or no connection within the connect time-out: the host
+            # cannot be reached now (a read time-out is an answer late, worth one more try)
+            unreachable = isinstance(exc, urllib.error.URLError) and isinstance(
+                reason, ConnectionRefusedError | socket.gaierror | TimeoutError
+            )
+            if isinstance(reason, TimeoutError):
+                reason = f"no {'connection' if unreachable else 'answer'} within "
+                reason += f"{connect if unreachable else read:g} s"
+            elif isinstance(reason, OSError) and reason.strerror:
+                reason = reason.strerror  # "Connection refused", not "[Errno 111] ..."
+            raise TransportError(
+                f"{url}: no response ({reason})", unreachable=unreachable, reason=str(reason)
+            ) from exc
         error = self.observe(bucket, response.status, response.headers, url, response.text)
         if error is not None and response.status not in ok:
             raise error
@@ -426,6 +512,45 @@ class Http:
             url=url,
             retry_after=parse_retry_after(headers.get("retry-after"), self._wallclock()),
         )
+
+
+class _ReadTimeout:
+    """A connection that connects within ``timeout`` (the connect time-out), then waits
+    ``read_timeout`` at most for each read: urllib alone has one time-out for both."""
+
+    def __init__(self, *args: Any, read_timeout: float, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.read_timeout = read_timeout
+
+    def connect(self) -> None:
+        super().connect()  # type: ignore[misc]
+        self.sock.settimeout(self.read_timeout)  # type: ignore[attr-defined]
+
+
+class _Connection(_ReadTimeout, http.client.HTTPConnection):
+    pass
+
+
+class _SecureConnection(_ReadTimeout, http.client.HTTPSConnection):
+    pass  # the TLS handshake counts as connecting
+
+
+class _HttpHandler(urllib.request.HTTPHandler):
+    def __init__(self, read_timeout: float) -> None:
+        super().__init__()
+        self.read_timeout = read_timeout
+
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(_Connection, req, read_timeout=self.read_timeout)
+
+
+class _HttpsHandler(urllib.request.HTTPSHandler):
+    def __init__(self, read_timeout: float) -> None:
+        super().__init__()
+        self.read_timeout = read_timeout
+
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(_SecureConnection, req, read_timeout=self.read_timeout)
 
 
 def _lower(headers: Any) -> dict[str, str]:

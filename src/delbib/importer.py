@@ -14,14 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import catalog as catalog_mod
-from . import identifiers, markdown
+from . import identifiers, keys, markdown
 from .catalog import (
     KEY_PATTERN,
     Catalog,
     Category,
     Entry,
     clean_category,
-    make_key,
     slugify,
 )
 from .errors import InputError
@@ -173,8 +172,15 @@ def _listed_key(group: _Group, taken: set[str]) -> str | None:
     return None
 
 
-def import_rows(catalog: Catalog, parsed: ParsedList | list[Row], *, source: str) -> ImportReport:
-    """Merge parsed rows into ``catalog`` in memory; ``save`` writes the result."""
+def import_rows(
+    catalog: Catalog,
+    parsed: ParsedList | list[Row],
+    *,
+    source: str,
+    key_pattern: str = keys.DEFAULT,
+) -> ImportReport:
+    """Merge parsed rows into ``catalog`` in memory; ``save`` writes the result. New entries
+    get keys by ``key_pattern`` (``delbib.keys``); existing keys never change."""
     if not isinstance(parsed, ParsedList):
         parsed = ParsedList(rows=list(parsed))
     report = ImportReport(warnings=list(parsed.warnings), skipped=parsed.skipped_counts())
@@ -184,7 +190,7 @@ def import_rows(catalog: Catalog, parsed: ParsedList | list[Row], *, source: str
     for entry in existing:
         index.add(title_key(entry.clean_title), entry.ids)
     claimed: set[str] = set()
-    taken = set(catalog.entries)
+    taken = set(catalog.entries) | {a for e in catalog.entries.values() for a in e.aliases}
     for group in groups:
         candidates = {i for key in dict.fromkeys(group.keys) for i in index.same_key(key)}
         candidates |= {i for i in index.sharing(group.ids) if _close(group.keys, [index.keys[i]])}
@@ -192,7 +198,13 @@ def import_rows(catalog: Catalog, parsed: ParsedList | list[Row], *, source: str
             (existing[i] for i in sorted(candidates) if existing[i].key not in claimed), None
         )
         if match is None:
-            key = _listed_key(group, taken) or make_key(group.clean[0], group.rows[0].year, taken)
+            key = _listed_key(group, taken) or keys.make(
+                key_pattern,
+                title=group.clean[0],
+                year=group.rows[0].year,
+                author=keys.first_family(group.rows[0].authors),
+                taken=taken,
+            )
             taken.add(key)
             entry = Entry(key=key, title="", clean_title="", categories=[], rows=[])
             _apply(entry, group)
@@ -312,7 +324,10 @@ def update(
         else catalog_mod.new(root)
     )
     before = {key: entry.to_yaml_dict() for key, entry in cat.entries.items()}
-    report = import_rows(cat, parsed, source=source)
+    from . import config
+
+    pattern = config.load(root).key_pattern
+    report = import_rows(cat, parsed, source=source, key_pattern=pattern)
     if not force:
         _refuse_erasing(before, cat, report)
     save(cat, report)

@@ -24,7 +24,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from . import identifiers, match, validate
+from . import csl, identifiers, match, validate
 from .catalog import Catalog, Entry
 from .csl import EXPECTED_FIELDS
 from .errors import InputError
@@ -247,6 +247,7 @@ def apply(catalog: Catalog, records: list[dict[str, Any]], *, source: str) -> di
             refused[entry.key] = {"row": best["row"], "reason": reason}
         elif catalog.save_resolved(entry.key, record):
             written.append(entry.key)
+            csl.remember(record)  # a journal's ISO 4 abbreviation, once, not on every export
     return {
         "entries": len(catalog.entries),
         "written": written,

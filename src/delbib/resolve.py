@@ -28,7 +28,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from delbib import match
+from delbib import csl, match
 from delbib.catalog import Catalog, Entry
 from delbib.config import Config
 from delbib.errors import InputError, SourceError
@@ -62,9 +62,19 @@ class Summary:
     missing: list[str] = field(default_factory=list)  # offline: would need a request
     changes: dict[str, dict[str, Any]] = field(default_factory=dict)
     requests: int = 0
+    answered: int = 0  # requests that got an HTTP answer (any status)
     throttled: int = 0  # HTTP 429 answers drawn
     down: dict[str, str] = field(default_factory=dict)  # services unreachable in this run
     aborted: str | None = None
+
+    def exit_status(self) -> int:
+        """2 when services were needed and none answered at all (no network, all down);
+        1 when an entry asked about failed or stayed unresolved, or the run was abandoned;
+        else 0. Entries left unresolved by an earlier run are not asked again (``lint``
+        lists them), so a run that asks nothing exits 0."""
+        if self.down and not self.answered:
+            return 2
+        return 1 if self.failed or self.unresolved or self.aborted else 0
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -84,12 +94,15 @@ class Outcome:
 
 
 def make_http(config: Config, **options: Any) -> Http:
-    """The run's client, with arXiv's interval taken from the configuration."""
+    """The run's client (every command that talks to a service uses one): time-outs and
+    the silence deadline from the configuration, arXiv's interval too."""
     interval = config.arxiv_interval  # arXiv: one request every interval, one at a time
     limits = {**LIMITS, "arxiv": Limit(1.0 / interval, 1, window=interval)}
     return Http(
         mailto=config.mailto,
         timeout=config.timeout,
+        connect_timeout=config.connect_timeout,
+        deadline=config.deadline,
         max_retries=config.max_retries,
         limits=limits,
         failure_ratio=config.failure_ratio,
@@ -142,7 +155,7 @@ def run(
         return summary
     services = Services(config, http or make_http(config))
     stats = services.http.stats
-    before = (stats.total, stats.throttled)  # a client may serve several runs
+    before = (stats.total, stats.throttled, stats.answered)  # a client may serve several runs
     try:
         _prefetch_arxiv(services, [catalog.entries[k] for k in todo])
         _resolve_all(catalog, services, todo, summary, dry_run, progress, upgrade or {})
@@ -150,6 +163,7 @@ def run(
         summary.aborted = str(exc)
     summary.requests = stats.total - before[0]
     summary.throttled = stats.throttled - before[1]
+    summary.answered = stats.answered - before[2]
     summary.down = dict(stats.down)
     return summary
 
@@ -210,6 +224,7 @@ def _record(catalog: Catalog, key: str, outcome: Outcome, summary: Summary, dry:
         summary.changes[key] = diff
     if not dry:
         catalog.save_resolved(key, record)
+        csl.remember(record)  # a journal's ISO 4 abbreviation, once, not on every export
 
 
 def _keep_locked(entry: Entry, old: dict[str, Any], record: dict[str, Any]) -> dict[str, Any]:
@@ -318,7 +333,7 @@ class Attempt:
             if not isinstance(exc, HostDown):
                 self.errors.append(f"{service} search: {exc}")
                 return []
-            self.down.append(f"{service} search: {exc}")
+            self.down.append(f"{service} search: {exc.service} unreachable")
             if service in FALLBACK:
                 return self.hits(FALLBACK[service], title, auxiliary=True)
             return []
@@ -352,7 +367,7 @@ class Attempt:
                 self.misses.append(f"{ident}: {exc}")
                 continue
             except HostDown as exc:  # other routes (a search) may still find the paper
-                self.down.append(f"{ident}: {exc}")
+                self.down.append(f"{ident}: {exc.service} unreachable")
                 continue
             except SourceError as exc:
                 self.errors.append(f"{ident}: {exc}")

@@ -16,8 +16,12 @@ file, the line and the field, so a bad catalog stops before anything is written:
 
 from __future__ import annotations
 
+import contextlib
 import json
+import marshal
+import os
 import re
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from pathlib import Path
@@ -84,8 +88,20 @@ def across_files(catalog: Catalog) -> None:
 
     taxonomy(catalog.taxonomy, catalog.root / CATALOG_FILE)
     names = {c.name for c in catalog.taxonomy}
+    cited: dict[str, str] = {key: key for key in catalog.entries}  # key or alias -> entry
     for item in catalog.entries.values():
-        entry(item, names, catalog.papers_dir / f"{item.key}.yaml")
+        path = catalog.papers_dir / f"{item.key}.yaml"
+        entry(item, names, path)
+        for alias in item.aliases:
+            if cited.setdefault(alias, item.key) != item.key:
+                line = yaml_line(path.read_text(encoding="utf-8"), "aliases")
+                raise CatalogError(
+                    f"alias {alias!r} is already the key or an alias of {cited[alias]!r}: "
+                    "a citation must name one paper",
+                    path=path,
+                    line=line,
+                    field="aliases",
+                )
 
 
 def taxonomy(categories: Sequence[Category], path: Path) -> None:
@@ -194,12 +210,42 @@ def csl_problem(item: dict[str, Any]) -> tuple[list[str | int], str] | None:
 
 @cache
 def _csl_validator() -> Callable[[Any], Any]:
-    """The schema's item definition, compiled once per process."""
+    """The schema's item definition, compiled once per process.
+
+    Compiling takes fastjsonschema about 60 ms, more than loading a small catalog, so the
+    code it generates is kept, compiled, in the user cache directory (named after the schema,
+    the fastjsonschema and the Python it came from) and only run on later loads, as Python
+    keeps the bytecode of modules."""
     import fastjsonschema
 
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    item = {**schema["items"], "definitions": schema["definitions"]}
-    return fastjsonschema.compile(_hoist_ref_arrays(_single_any_of(item)))
+    item = _hoist_ref_arrays(
+        _single_any_of({**schema["items"], "definitions": schema["definitions"]})
+    )
+    path = _compiled_path(json.dumps(item, sort_keys=True), fastjsonschema.__file__)
+    try:
+        code = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        code = compile(fastjsonschema.compile_to_code(item), "<csl-validator>", "exec")
+        with contextlib.suppress(OSError):  # no cache: compile every time
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_bytes(marshal.dumps(code))
+            temporary.replace(path)
+    namespace: dict[str, Any] = {}
+    exec(code, namespace)  # noqa: S102 (fastjsonschema's code for the schema)
+    return namespace["validate"]
+
+
+def _compiled_path(schema: str, library: str) -> Path:
+    import hashlib
+
+    import platformdirs
+
+    stat = Path(library).stat()
+    key = f"{schema}{stat.st_size}-{stat.st_mtime_ns}{sys.version}"
+    digest = hashlib.sha256(key.encode()).hexdigest()
+    return Path(platformdirs.user_cache_dir("delbib")) / f"csl-validator-{digest[:20]}.marshal"
 
 
 def _single_any_of(node: Any) -> Any:

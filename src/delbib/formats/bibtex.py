@@ -125,6 +125,7 @@ _FIELD_ORDER = (
     "eprintclass",
     "note",
     "keywords",
+    "ids",
     "key",
     "label",
 )
@@ -338,6 +339,8 @@ def _entry(item: Mapping[str, Any], biblatex: bool, ascii: bool) -> tuple[str, d
         cls = _raw(str(custom.get("arxiv_class") or ""))
         put("eprintclass" if biblatex else "primaryClass", cls)
     put("keywords", _keywords(item, ascii))
+    if biblatex and custom.get("aliases"):  # earlier keys (delbib rekey) still cite it
+        put("ids", ",".join(custom["aliases"]))
 
     container = _field(item.get("container-title"), ascii)
     publisher = _field(item.get("publisher"), ascii)

@@ -18,7 +18,7 @@ shape follows what Zotero's own "Zotero RDF" export writes, element by element:
   ``bib:pages``; ``dc:identifier`` "DOI ..." and a ``dcterms:URI`` for the URL;
 * ``dc:subject`` per category (tags); ``z:citationKey`` (Citation Key) and ``z:archiveID``
   (a preprint's Archive ID, ``arXiv:<id>``), which Zotero's import copies onto the item;
-  ``dc:description`` the item's note lines (Extra: "Citation Key: ...", "arXiv:<id>"), plus
+  ``dc:description`` the item's note lines (Extra: "arXiv:<id>", "tex.ids: ..."), plus
   "Published: <venue>" for a venue the item type has no field for (a document's);
 * one ``z:Collection`` per category with members (``dcterms:hasPart`` its items, in order),
   nested under its parent category when the taxonomy has one; an item in several

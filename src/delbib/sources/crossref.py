@@ -8,6 +8,7 @@ client's retryable/final errors: retries, limits and the failure budget stay in 
 from __future__ import annotations
 
 import re
+import urllib.parse
 from collections.abc import Callable
 from typing import Any
 
@@ -109,14 +110,17 @@ def _issued(message: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def _client(services: Services) -> Any:
+    """A habanero client whose time-outs are this attempt's (see ``Http.timeouts``)."""
+    import httpx2
     from habanero import Crossref
 
     config = services.config
+    connect, read = services.http.timeouts()
     return Crossref(
         base_url=config.crossref_url,
         mailto=config.mailto,
         ua_string=services.http.user_agent,
-        timeout=config.timeout,
+        timeout=httpx2.Timeout(read, connect=connect),
     )
 
 
@@ -144,14 +148,18 @@ def _call(services: Services, kind: str, what: str, fn: Callable[[Any], Any]) ->
             ) from exc
         except (httpx2.TransportError, RuntimeError) as exc:  # habanero wraps some as Runtime
             cause = exc if isinstance(exc, httpx2.TransportError) else exc.__cause__
-            unreachable = isinstance(cause, httpx2.ConnectError)
-            raise TransportError(f"{what}: no response ({exc})", unreachable=unreachable) from exc
+            unreachable = isinstance(cause, httpx2.ConnectError | httpx2.ConnectTimeout)
+            raise TransportError(
+                f"{what}: no response ({exc})", unreachable=unreachable, reason=str(exc)
+            ) from exc
         except ValueError as exc:  # a body cut short: asked again like a 5xx
             raise BadBody(f"{what}: malformed JSON from Crossref ({exc})") from exc
         return result
 
     try:
-        return http.call(bucket, once)
+        return http.call(
+            bucket, once, host=urllib.parse.urlsplit(services.config.crossref_url).netloc
+        )
     except HttpStatusError as exc:
         if exc.status == 404:
             raise NotFound(f"{what}: Crossref has no such record") from exc

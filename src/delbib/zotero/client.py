@@ -23,6 +23,7 @@ BUCKET = "zotero"
 BATCH = 50  # the API's limit of objects per write request
 PAGE = 100  # the API's largest page
 PRECONDITION_FAILED = 412
+SERVER_ERRORS = (500, 502, 503, 504)
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,12 @@ class WriteResult:
     @property
     def precondition_failed(self) -> bool:
         return self.status == PRECONDITION_FAILED
+
+    @property
+    def server_error(self) -> bool:
+        """A creation answered with a 5xx: some of it may have been saved, so the caller
+        re-reads the library before trying again (a blind retry could create duplicates)."""
+        return self.status >= 500
 
 
 def batches(objects: list[Any], size: int = BATCH) -> Iterator[list[Any]]:
@@ -159,22 +166,18 @@ class Zotero:
         self, kind: str, objects: list[dict[str, Any]], *, token: str | None = None
     ) -> WriteResult:
         """POST up to 50 objects: creations carry a write token, updates the library version
-        (``If-Unmodified-Since-Version``); a 412 comes back as a result for the caller to
+        (``If-Unmodified-Since-Version``); a 412, and a 5xx to a creation (part of the batch
+        may have been saved before the error), come back as a result for the caller to
         re-read, never as a blind retry."""
         if len(objects) > BATCH:
             raise ValueError(f"at most {BATCH} objects per write")
         headers = {"Zotero-Write-Token": token} if token else {}
         if not token and self.version is not None:
             headers["If-Unmodified-Since-Version"] = str(self.version)
-        response = self._send(
-            "POST",
-            f"{self.base}/{kind}",
-            body=objects,
-            headers=headers,
-            ok=(PRECONDITION_FAILED,),
-        )
-        if response.status == PRECONDITION_FAILED:
-            return WriteResult(PRECONDITION_FAILED)
+        ok = (PRECONDITION_FAILED, *(SERVER_ERRORS if token else ()))
+        response = self._send("POST", f"{self.base}/{kind}", body=objects, headers=headers, ok=ok)
+        if response.status in ok:
+            return WriteResult(response.status)
         data = response.json()
         if not isinstance(data, dict):
             raise SourceError(f"{response.url}: expected the write results object")

@@ -190,6 +190,8 @@ def to_zotero(
         extra.append(_extra_line("Published", venue))
     if entry is not None and entry.venue:
         extra.append(_extra_line("Listed venue", entry.venue))
+    if aliases := custom.get("aliases"):  # keys rekey replaced, for Better BibTeX's exports
+        extra.append(_extra_line("tex.ids", ", ".join(aliases)))
     if extra:
         data["extra"] = "\n".join(extra)
     data["tags"] = [{"tag": name} for name in custom.get("categories") or []]

@@ -95,8 +95,10 @@ class Action:
 def make_client(config: Config, library: Library, http: Http | None = None) -> Zotero:
     """A client for ``library`` with the configured URL and key (the key is never printed)."""
     if not config.zotero_api_key:
+        from ..config import key_file
+
         raise InputError(
-            "no Zotero API key: set ZOTERO_API_KEY or zotero_api_key in delbib.yaml "
+            f"no Zotero API key: set ZOTERO_API_KEY or put the key in {key_file()} "
             "(create one at https://www.zotero.org/settings/keys)",
             field="zotero_api_key",
         )
@@ -261,14 +263,23 @@ class Sync:
             return {name: f"new:{name}" for name, _ in wanted}
         created: dict[str, str] = {}
         for group in batches(wanted):
-            payload = [{"name": n, "parentCollection": p or False} for n, p in group]
-            result = self.client.write("collections", payload, token=write_token())
-            existing = self._read_collections() if result.precondition_failed else {}
-            for index, (name, parent) in enumerate(group):
-                if result.precondition_failed:  # done before, its answer lost: look it up
-                    key = self._named(existing, name, parent)
-                else:
-                    key = result.successful.get(index, {}).get("key")
+            for attempt in range(MAX_ROUNDS):
+                payload = [{"name": n, "parentCollection": p or False} for n, p in group]
+                result = self.client.write("collections", payload, token=write_token())
+                if not (result.precondition_failed or result.server_error):
+                    break
+                # done before (answer lost) or partly done (a 5xx): look up what exists
+                existing = self._read_collections()
+                for name, parent in group:
+                    if (key := self._named(existing, name, parent)) is not None:
+                        created[name] = key
+                group = [(n, p) for n, p in group if n not in created]
+                if not group:
+                    break
+                if result.server_error:
+                    self.client.http.wait(attempt)
+            for index, (name, _parent) in enumerate(group):
+                key = result.successful.get(index, {}).get("key")
                 if key is None:
                     why = result.failed.get(index, {}).get("message", f"HTTP {result.status}")
                     raise SourceError(f"could not create collection {name!r}: {why}")
@@ -435,7 +446,10 @@ class Sync:
         return [a for a in actions if a.kind != "unchanged"]
 
     def write_items(self, actions: list[Action]) -> None:
-        """Send creations and updates in batches; re-read and re-plan what a 412 refused."""
+        """Send creations and updates in batches. What a 412 refused, what a server error
+        (5xx) answered for a whole creation batch or for single objects inside a 200, is
+        re-read and re-planned, and sent again in the next round (at most ``MAX_ROUNDS``):
+        items saved before an error are then found by citation key, never created twice."""
         pending = self._settle(actions)
         if self.dry_run:
             for action in pending:
@@ -443,7 +457,8 @@ class Sync:
             return
         self.state.save()
         total, done = len(pending), 0
-        for _round in range(MAX_ROUNDS):
+        why: dict[str, str] = {}  # citation key -> why its last attempt did not land
+        for attempt in range(MAX_ROUNDS):
             retry: list[Action] = []
             creates = [a for a in pending if a.kind == "create"]
             updates = [a for a in pending if a.kind != "create"]
@@ -452,10 +467,12 @@ class Sync:
             ]:
                 payload = [a.payload for a in group]
                 result = self.client.write("items", payload, token=write_token() if token else None)
-                if result.precondition_failed:
+                if result.precondition_failed or result.server_error:
                     retry.extend(group)
+                    why.update((a.citekey, f"HTTP {result.status}") for a in group)
                     continue
                 for index, action in enumerate(group):
+                    error = result.failed.get(index, {})
                     if index in result.successful:
                         obj = result.successful[index]
                         self._record(action, obj["key"], obj.get("version", result.version))
@@ -464,25 +481,27 @@ class Sync:
                         key = result.unchanged[index]
                         self._record(action, key, self.versions.get(key))
                         self.summary.unchanged.append(action.citekey)
-                    elif result.failed.get(index, {}).get("code") == 412:
+                    elif _retryable(error.get("code")):
                         retry.append(action)
+                        why[action.citekey] = _reason(error)
                         continue
                     else:
-                        error = result.failed.get(index, {})
-                        self.summary.failed[action.citekey] = (
-                            f"HTTP {error.get('code', '?')}: {error.get('message', 'no reason')}"
-                        )
+                        self.summary.failed[action.citekey] = _reason(error)
                     done += 1
                 self.state.save()
                 self.progress("writing", done, total)
             if not retry:
                 return
+            if any(why.get(a.citekey, "").startswith("HTTP 5") for a in retry):
+                self.client.http.wait(attempt)  # a server in trouble: back off before rereading
             self.read_items()
             pending = self._settle(self.plan_all({a.citekey for a in retry}))
             done = total - len(pending)
             self.state.save()
         for action in pending:
-            self.summary.failed[action.citekey] = "changed in Zotero during every retry"
+            self.summary.failed[action.citekey] = (
+                f"{why.get(action.citekey, 'changed in Zotero')} in each of {MAX_ROUNDS} tries"
+            )
 
     def orphans(self) -> list[str]:
         """delbib's own items (marker tag) that no catalog entry has any more."""
@@ -518,6 +537,16 @@ class Sync:
                 c: r for c, r in self.state.items.items() if r["key"] not in set(group)
             }
             self.state.save()
+
+
+def _retryable(code: Any) -> bool:
+    """A per-object failure worth another round: the item changed (412) or the server
+    failed (5xx); a 4xx other than 412 is the object's own fault and fails it."""
+    return isinstance(code, int) and (code == 412 or code >= 500)
+
+
+def _reason(error: dict[str, Any]) -> str:
+    return f"HTTP {error.get('code', '?')}: {error.get('message', 'no reason')}"
 
 
 def push(

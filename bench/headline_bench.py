@@ -1,0 +1,71 @@
+"""The headline command against Python's floor: ``delbib export --category "Data Synthesis"
+-o refs.bib`` beside ``python -c 'import click'``, each run in a fresh process.
+
+Usage: python bench/headline_bench.py [--runs 10] [--src DIR] [--catalog DIR] [--json]
+
+Runs the two commands alternately (so both see the same machine load), ``--runs`` times
+each, after one untimed warm-up run of each (the warm-up fills delbib's caches, as any
+earlier export on the machine would), and prints the medians and their ratio. ``--src`` is
+the ``src`` directory of the delbib to time (default: this checkout's), so two versions can
+be compared in one run; the catalog is this checkout's ``catalog/`` unless ``--catalog``.
+The target (issue 20): the export within 4x ``import click``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+EXPORT = ["-m", "delbib", "export", "--category", "Data Synthesis", "-o", "refs.bib"]
+CLICK = ["-c", "import click"]
+
+
+def _time(args: list[str], cwd: str, env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, *args], cwd=cwd, env=env, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def measure(src: Path, catalog: Path, runs: int) -> dict[str, float]:
+    """Median wall seconds of each command over ``runs`` alternated runs, and their ratio."""
+    env = {**os.environ, "PYTHONPATH": str(src), "DELBIB_CATALOG": str(catalog)}
+    times: dict[str, list[float]] = {"export": [], "import click": []}
+    with tempfile.TemporaryDirectory(prefix="delbib-headline-") as cwd:
+        _time(EXPORT, cwd, env)
+        _time(CLICK, cwd, env)
+        for _ in range(runs):
+            times["export"].append(_time(EXPORT, cwd, env))
+            times["import click"].append(_time(CLICK, cwd, env))
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    medians["ratio"] = medians["export"] / medians["import click"]
+    return medians
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--src", type=Path, default=ROOT / "src")
+    parser.add_argument("--catalog", type=Path, default=ROOT / "catalog")
+    parser.add_argument("--json", action="store_true", help="Print the figures as JSON.")
+    args = parser.parse_args()
+    result = measure(args.src.resolve(), args.catalog.resolve(), args.runs)
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return
+    print(
+        f"export --category 'Data Synthesis': {result['export'] * 1000:.0f} ms, "
+        f"import click: {result['import click'] * 1000:.0f} ms, "
+        f"ratio {result['ratio']:.1f}x (median of {args.runs}; target <= 4x)"
+    )
+
+
+if __name__ == "__main__":
+    main()
