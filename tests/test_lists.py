@@ -6,7 +6,7 @@ Two sets of lists:
   real lists use, plus the GitHub-rendering quirks of issue 8. Every expected value below was
   written by hand from what the list files say (line numbers from the files, titles as typed
   there without markup), never from delbib's output.
-- Real public lists, when ``DELBIB_REAL_LISTS`` names a directory holding them (see
+- Real public lists, from ``../shared/lists`` or the directory ``DELBIB_LISTS_DIR`` names (see
   ``tests/data/lists/SOURCES.md``: fetched material is not committed). Their expected values
   were established by reading those files: row counts by counting table lines (all lines
   starting with a pipe, minus one header and one delimiter line per table) or list items
@@ -17,7 +17,6 @@ Two sets of lists:
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,8 +27,9 @@ from delbib import catalog, identifiers, importer, markdown
 from delbib.markdown.inline import is_emoji
 from delbib.text import clean_title
 
+from .real_lists import lists_dir
+
 LISTS = Path(__file__).parent / "data" / "lists"
-REAL_LISTS_VARIABLE = "DELBIB_REAL_LISTS"
 
 
 @dataclass
@@ -45,19 +45,19 @@ class Expected:
     years: dict[int, int] = field(default_factory=dict)
     venues: dict[int, str | None] = field(default_factory=dict)
     authors: dict[int, str] = field(default_factory=dict)
-    real: bool = False  # a real list, read from $DELBIB_REAL_LISTS; else one of ours
+    real: bool = False  # a real list, read from the real lists' directory; else one of ours
     complete: bool = False  # ``titles`` names every paper of the list
 
     @property
     def path(self) -> Path:
         if not self.real:
             return LISTS / self.file
-        real_dir = os.environ.get(REAL_LISTS_VARIABLE)
-        if not real_dir:
-            pytest.skip(f"real list {self.file}: set {REAL_LISTS_VARIABLE} to run it")
-        path = Path(real_dir) / self.file
+        real_dir = lists_dir()
+        if real_dir is None:
+            pytest.skip(f"real list {self.file}: no ../shared/lists and no $DELBIB_LISTS_DIR")
+        path = real_dir / self.file
         if not path.is_file():
-            pytest.skip(f"real list {self.file} is not in {REAL_LISTS_VARIABLE}={real_dir}")
+            pytest.skip(f"real list {self.file} is not in {real_dir}")
         return path
 
 

@@ -6,7 +6,6 @@ delbib) and from markdown-it-py, a CommonMark/GFM parser independent of delbib.
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter
 from pathlib import Path
@@ -22,16 +21,17 @@ from delbib.cli import main
 from delbib.render import END, START, cell, link
 
 from .conftest import CATALOG, ROOT, SOURCE_LIST, snapshot
+from .real_lists import lists_dir
 
 LISTS_DIR = ROOT / "tests" / "data" / "lists"
-# The real lists are not in the repository (see tests/data/lists/SOURCES.md): only when
-# DELBIB_REAL_LISTS names a directory holding them.
-REAL_LISTS = os.environ.get("DELBIB_REAL_LISTS")
+# The real lists are not in the repository (see tests/data/lists/SOURCES.md): read from
+# ../shared/lists or $DELBIB_LISTS_DIR when there.
+REAL_LISTS = lists_dir()
 # The shipped list, our own lists of every shape, and the real lists when given.
 LISTS = [
     SOURCE_LIST,
     *sorted(LISTS_DIR.glob("shape-*.md")),
-    *(sorted(Path(REAL_LISTS).glob("*--*.md")) if REAL_LISTS else []),
+    *(sorted(REAL_LISTS.glob("*--*.md")) if REAL_LISTS else []),
 ]
 TEMPLATE = ROOT / "docs" / "templates" / "bullets.md.j2"
 GFM = MarkdownIt("commonmark").enable(["table", "strikethrough"])
