@@ -94,3 +94,27 @@ def test_empty_values_dropped_and_entities_decoded() -> None:
 def test_deterministic_bytes() -> None:
     assert csljson.write(fx.items()).encode() == csljson.write(fx.items()).encode()
     assert csljson.write([]) == "[]\n"
+
+
+def test_document_venue_also_kept_as_published_line_of_note() -> None:
+    """Zotero's CSL JSON import drops a document's container-title (its Document type has no
+    field for one) but keeps ``note`` as Extra: the venue goes there too."""
+    items = [
+        {
+            "id": "doc",
+            "type": "document",
+            "title": "T",
+            "container-title": "DPFM 2024\n(workshop) &amp; more",
+            "note": "arXiv:2401.00001",
+        },
+        {"id": "bare", "type": "document", "title": "U", "container-title": "IEEE"},
+        {"id": "conf", "type": "paper-conference", "title": "V", "container-title": "ICML"},
+    ]
+    doc, bare, conf = json.loads(csljson.write(items))
+    assert doc["container-title"] == "DPFM 2024\n(workshop) & more"
+    assert doc["note"] == "arXiv:2401.00001\nPublished: DPFM 2024 (workshop) & more"
+    assert bare["container-title"] == "IEEE"
+    assert bare["note"] == "Published: IEEE"
+    assert "note" not in conf  # a proceedings title has its own Zotero field
+    rewritten = json.loads(csljson.write([{**items[1], "note": "Published: IEEE"}]))
+    assert rewritten[0]["note"] == "Published: IEEE"  # written once

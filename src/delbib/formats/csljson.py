@@ -15,7 +15,10 @@ journal's ``container-title-short`` is also written as ``journalAbbreviation``, 
 variable Zotero reads into Journal Abbr; ``event-title`` becomes a conference paper's
 Conference Name, ``citation-key`` its Citation Key, ``number`` a preprint's Archive ID and
 ``note`` its Extra (where "arXiv:ID" keeps a published paper's arXiv id). Zotero ignores
-``keyword``: CSL-JSON cannot give Zotero tags.
+``keyword``: CSL-JSON cannot give Zotero tags. A venue the item's Zotero type has no field
+for (a document's ``container-title``, which Zotero's import drops) is also written as a
+"Published: <venue>" line of ``note``, as the Zotero RDF writer and the Web API push keep
+it in Extra; ``container-title`` stays for other CSL consumers.
 
 Speed: each item is encoded once by orjson (``entries``) with the same bytes as
 ``json.dumps(..., ensure_ascii=False, indent=2)`` inside an array; ``document`` joins them.
@@ -29,6 +32,7 @@ from functools import lru_cache
 from typing import Any
 
 from delbib.formats import Frame, join
+from delbib.zotero.mapping import extra_line, item_type, unplaced_venue
 
 __all__ = ["frame", "renderer", "write"]
 
@@ -144,9 +148,22 @@ def _key_order(keys: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(keys, key=lambda k: (_RANK.get(k, len(_RANK)), k)))
 
 
+def _with_line(note: Any, line: str) -> str:
+    """``note`` with ``line`` added as its last line (once)."""
+    text = str(note or "").rstrip("\n")
+    if line in text.splitlines():
+        return text
+    return f"{text}\n{line}" if text else line
+
+
 def _ordered(item: Mapping[str, Any]) -> dict[str, Any]:
     if item.get("type") == "article-journal" and item.get("container-title-short"):
         item = {"journalAbbreviation": item["container-title-short"], **item}
+    if venue := unplaced_venue(item, item_type(item)):
+        item = {
+            **item,
+            "note": _with_line(item.get("note"), extra_line("Published", _unescape(venue))),
+        }
     out = {}
     for key in _key_order(tuple(item)):
         value = item[key]

@@ -145,7 +145,7 @@ def _creators(item: Mapping[str, Any], zotero_type: str) -> list[dict[str, str]]
     return [_creator(n, role) for csl, role in roles for n in item.get(csl) or []]
 
 
-def _extra_line(label: str, value: Any) -> str:
+def extra_line(label: str, value: Any) -> str:
     """One ``Label: value`` line; line breaks in the value are folded so that a value can
     never add a line of its own (a stray "Citation Key:" would change what an item matches)."""
     return f"{label}: {' '.join(str(value).split())}"
@@ -174,7 +174,7 @@ def to_zotero(
         if field in valid:
             data[field] = value
         else:
-            extra.append(_extra_line(EXTRA_LABELS.get(field, field), value))
+            extra.append(extra_line(EXTRA_LABELS.get(field, field), value))
     creators = _creators(item, zotero_type)
     if creators:
         data["creators"] = creators
@@ -183,15 +183,15 @@ def to_zotero(
     custom = item.get("custom") or {}
     arxiv = custom.get("arxiv")
     if arxiv and f"arXiv:{arxiv}" != data.get("archiveID"):
-        extra.append(_extra_line("arXiv", arxiv))
+        extra.append(extra_line("arXiv", arxiv))
     if custom.get("openreview"):
-        extra.append(_extra_line("OpenReview", custom["openreview"]))
+        extra.append(extra_line("OpenReview", custom["openreview"]))
     if venue := unplaced_venue(item, zotero_type):
-        extra.append(_extra_line("Published", venue))
+        extra.append(extra_line("Published", venue))
     if entry is not None and entry.venue:
-        extra.append(_extra_line("Listed venue", entry.venue))
+        extra.append(extra_line("Listed venue", entry.venue))
     if aliases := custom.get("aliases"):  # keys rekey replaced, for Better BibTeX's exports
-        extra.append(_extra_line("tex.ids", ", ".join(aliases)))
+        extra.append(extra_line("tex.ids", ", ".join(aliases)))
     if extra:
         data["extra"] = "\n".join(extra)
     data["tags"] = [{"tag": name} for name in custom.get("categories") or []]
