@@ -313,3 +313,95 @@ def test_a_15000_line_list_reads_in_seconds():
     elapsed = time.perf_counter() - start
     assert len(parsed.rows) == 3000
     assert elapsed < 20, elapsed
+
+
+def test_the_lists_own_citation_section_holds_no_items():
+    text = (
+        "## Papers\n\n"
+        "- [Counting Sheep Asleep](https://arxiv.org/abs/2101.00010)\n\n"
+        "## Citation\n\n"
+        "> **Ann Lee**, Bo Chen (2026). **A Survey of Counting Sheep**. *Journal of Sleep*, 12. "
+        "https://doi.org/10.1234/sheep.2026\n\n"
+        "## How to cite\n\n"
+        "- [A Survey of Counting Sheep](https://doi.org/10.1234/sheep.2026)\n"
+    )
+    parsed = parse(text)
+    assert [r.title for r in parsed.rows] == ["Counting Sheep Asleep"]
+    assert parsed.skipped_counts() == {"the list's own citation (under a Citation heading)": 2}
+
+
+def test_an_authors_reference_is_never_a_title():
+    text = (
+        "## Tracking\n\n"
+        "- Ann Lee, *[Tracking Moths with Event Cameras](https://doi.org/10.1234/moths)*, "
+        "IROS, 2019.\n"
+        "- [Lee et al., IROS 2019](#Lee19iros).\n"
+        "- [Van Dyke et al., TPAMI 2020](#vd20),\n"
+        "- [Chen et al., ICCV 2023](#Chen23iccv), *Tracking Bats at Dusk with Events*.\n"
+    )
+    assert titles(text) == [
+        "Tracking Moths with Event Cameras",
+        "Tracking Bats at Dusk with Events.",  # the title after the reference, as listed
+    ]
+
+
+def test_listing_pages_and_words_made_with_a_venue_name_are_no_evidence():
+    text = (
+        "## Browse\n\n"
+        "[Ann Lee (14)](https://lab.example.io/list/papers/?author=Ann+Lee) · "
+        "[Bo Chen (9)](https://lab.example.io/list/papers/?author=Bo+Chen)\n\n"
+        "## Features\n\n"
+        "- **One-click citation copy** — `@misc` for arXiv-only papers\n\n"
+        "## Papers\n\n"
+        "- [Herding Cats with Diffusion](https://proceedings.example.cc/papers/2023/cats.html)\n"
+    )
+    assert titles(text) == ["Herding Cats with Diffusion"]
+    assert lexicon.venue_in("for arXiv-only papers") == (None, None)
+    assert lexicon.venue_in("AAAI-20") == ("AAAI-20", 2020)
+
+
+def test_table_rows_without_a_paper_link_in_a_table_of_linked_papers_are_tools():
+    text = (
+        "| Date | Title | Paper | Code |\n|---|---|---|---|\n"
+        "| 2024.01 | Baking Bread with Attention | [[pdf]](https://arxiv.org/pdf/2401.00011) "
+        "| [[bread]](https://github.com/x/bread) |\n"
+        "| 2024.02 | Proofing Dough at Scale | [[pdf]](https://arxiv.org/pdf/2402.00012) | ⚠️ |\n"
+        "| 2024.03 | Kneading Loaves Faster | [[pdf]]() | [[knead]](https://github.com/x/knead) |\n"
+        "| 2024.04 | Crumb Detection in the Wild | [[blog]](https://crumbs.example.org/post) "
+        "| ⚠️ |\n"
+        "| 2024.05 | OvenKit: a toolkit for ovens | [[docs]](https://ovenkit.example.org/) "
+        "| [[ovenkit]](https://github.com/x/ovenkit) |\n"
+        "| 2024.06 | ToastLib | ⚠️ | [[toastlib]](https://github.com/x/toastlib) |\n"
+        "| 2024.07 | Slicer App | [[app]](https://slicer.example.org) | ⚠️ |\n"
+    )
+    parsed = parse(text)
+    assert [r.title for r in parsed.rows] == [
+        "Baking Bread with Attention",
+        "Proofing Dough at Scale",
+        "Kneading Loaves Faster",  # "[[pdf]]()": a paper whose link was lost
+        "Crumb Detection in the Wild",  # a page about the work
+    ]
+    assert parsed.skipped_counts() == {
+        "no paper link in the paper column of a table of linked papers": 3
+    }
+
+
+def test_a_table_without_a_paper_column_keeps_rows_that_link_only_code():
+    text = (
+        "| Venue | Paper Title | Code |\n|---|---|---|\n"
+        "| KDD 2021 | Segmenting Streams of Socks | [SockSeg](https://github.com/x/sockseg) |\n"
+        "| ICDM 2020 | Folding Time Series Flat | |\n"
+    )
+    assert titles(text) == ["Segmenting Streams of Socks", "Folding Time Series Flat"]
+
+
+def test_a_write_up_kept_in_a_repository_is_not_a_tool():
+    text = (
+        "| Date | Title | Paper | Code |\n|---|---|---|---|\n"
+        "| 2024.01 | Baking Bread with Attention | [[pdf]](https://arxiv.org/pdf/2401.00011) "
+        "| ⚠️ |\n"
+        "| 2024.02 | Oven Notes: Baking at Scale | "
+        "[[docs]](https://github.com/x/oven/blob/main/docs/notes.md) | ⚠️ |\n"
+        "| 2024.03 | OvenKit | [[docs]](https://github.com/x/ovenkit) | ⚠️ |\n"
+    )
+    assert titles(text) == ["Baking Bread with Attention", "Oven Notes: Baking at Scale"]

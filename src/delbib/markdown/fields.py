@@ -60,6 +60,8 @@ _LEADING_TAG = re.compile(r"^\s*(?:\(([^()]{1,40})\)|\[([^\[\]]{1,40})\])\s*[:\-
 _EMPTY_BRACKETS = re.compile(r"\[\s*\]|\(\s*\)")
 _SHIELDS_BADGE = re.compile(r"img\.shields\.io/badge/([^?#]+)", re.IGNORECASE)
 _NAME_LIST = re.compile(r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)+(?:, | and |,)")
+# ".../papers/2020/file/x.pdf" is a paper; ".../papers/?author=X" is a listing page
+_PAPERS_PATH = re.compile(r"/papers/[^/]")
 _NOT_A_TITLE = {"", "-", "--", "n/a", "na", "none", "tbd", "todo", "...", "…", "⚠️"}
 
 
@@ -139,7 +141,7 @@ def link_kind(link: Link, *, first: bool = True) -> str | None:
     parts = urlsplit(href)
     host = (parts.hostname or "").lower().removeprefix("www.")
     path = parts.path.lower()
-    if path.endswith(".pdf") or host.endswith(_PAPER_HOSTS) or "/papers/" in path:
+    if path.endswith(".pdf") or host.endswith(_PAPER_HOSTS) or _PAPERS_PATH.search(path):
         return PAPER
     word = kind_of_words(link.text) if is_resource_text(link.text) else None
     if host.endswith(_CODE_HOSTS):

@@ -72,6 +72,19 @@ def is_year_heading(name: str) -> bool:
     )
 
 
+_CITATION = re.compile(
+    r"(?:how to )?(?:cite|citing|citations?)(?: (?:us|this(?: \w+)?|our \w+|information|info))?"
+    r"|bibtex|citation (?:&|and) contact",
+    re.I,
+)
+
+
+def is_citation_heading(name: str) -> bool:
+    """``## Citation``, ``How to cite``, ``BibTeX``: the list's own paper, asking to be cited,
+    not an item of the list."""
+    return bool(_CITATION.fullmatch(name.strip(" :!.")))
+
+
 def is_generic(name: str) -> bool:
     return name.casefold() in GENERIC
 
