@@ -405,3 +405,56 @@ def test_a_write_up_kept_in_a_repository_is_not_a_tool():
         "| 2024.03 | OvenKit | [[docs]](https://github.com/x/ovenkit) | ⚠️ |\n"
     )
     assert titles(text) == ["Baking Bread with Attention", "Oven Notes: Baking at Scale"]
+
+
+def test_one_word_names_linking_a_paper_outside_a_paper_list_are_models():
+    text = (
+        "## Open Models\n\n"
+        "- [Parrot-7B](https://huggingface.co/x/parrot-7b)\n"
+        "- [Parrot-Chat](https://github.com/x/parrot-chat)\n"
+        "- [Parrot-v2-70B-MoE](https://arxiv.org/abs/2405.00013)\n"
+        "- [Crow 2 Report](https://crow.example.org/blog)\n\n"
+        "## Papers\n\n"
+        "- [Nougat](https://arxiv.org/abs/2308.00014)\n"
+        "- [Parrots Repeat: Imitation in Language Models](https://arxiv.org/abs/2308.00015)\n"
+    )
+    parsed = parse(text)
+    assert [r.title for r in parsed.rows] == [
+        "Nougat",  # a one-word title in a list of papers is a paper
+        "Parrots Repeat: Imitation in Language Models",
+    ]
+    kinds = parsed.skipped_counts()
+    assert kinds["a one-word name linking a paper, in a block that is not a paper list"] == 1
+
+
+def test_a_paper_linked_by_its_own_title_inside_an_item_about_something_else():
+    text = (
+        "## Books\n\n"
+        "- [The Owl Book of Language Models](https://owls.example.org/book) - a textbook based "
+        "on [*A Survey of Owl Language Models*](https://arxiv.org/abs/2303.00016).\n"
+        "- [Hands-On Owls](https://publisher.example.com/owls) - a practical guide.\n"
+    )
+    parsed = parse(text)
+    assert parsed.rows == []
+    assert sum(parsed.skipped_counts().values()) == 2
+
+
+def test_a_bold_label_before_a_colon_names_the_paper_linked_after_it():
+    text = (
+        "## Devices\n\n"
+        "- **OWL (Optical Wing Locator)**: Lee, A., Chen, B., *[A 64x64 10us latency wing "
+        "sensor](https://doi.org/10.1234/owl.2008)*, IEEE J. Sensors, 2008.\n"
+        "- **Moth Camera (MC)**: Lee, A. and Chen, B.,  \n"
+        "*[Utility of a Moth Camera](http://arxiv.org/abs/2202.00017)*  \n"
+        "arXiv (2022)\n"
+        "- Lee,A. and Ng, B.,  \n"
+        "*[Counting Moths and Owls at Night](https://doi.org/10.1234/night.2015)*,  \n"
+        "Front. Owls (2015).\n"
+    )
+    rows = parse(text).rows
+    assert [r.title for r in rows] == [
+        "A 64x64 10us latency wing sensor",
+        "Utility of a Moth Camera",
+        "Counting Moths and Owls at Night",  # the authors line leads into the title
+    ]
+    assert rows[2].links == ("https://doi.org/10.1234/night.2015",)

@@ -319,10 +319,13 @@ class _Reader:
         verdicts = [evidence.verdict(p) for p in read]
         paper_block = evidence.is_paper_block(verdicts)
         for item, found, verdict in zip(items, read, verdicts, strict=True):
-            if not evidence.accepted(verdict, paper_block):
+            if not evidence.accepted(verdict, paper_block, found):
                 if any(line.text for line in item.lines):
                     text = " ".join(line.text for line in item.lines)
-                    kind = evidence.WEB_PAGE if verdict == evidence.PAGE else verdict
+                    kind = {
+                        evidence.PAGE: evidence.WEB_PAGE,
+                        evidence.PAPER_LINK: evidence.NAME,
+                    }.get(verdict, verdict)
                     self.skip(item.line, item.end_line, item.shape, kind, text)
                     if paper_block and verdict in (evidence.CODE_ONLY, evidence.NO_LINK):
                         what = "only code links" if verdict == evidence.CODE_ONLY else "no link"

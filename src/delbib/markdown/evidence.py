@@ -18,6 +18,7 @@ CODE_ONLY = "code or tool (only code links)"
 NO_LINK = "no paper link, venue or year"
 WEB_PAGE = "web page (no paper link, in a block that is not a paper list)"
 NO_PAPER_IN_COLUMN = "no paper link in the paper column of a table of linked papers"
+NAME = "a one-word name linking a paper, in a block that is not a paper list"
 OWN_CITATION = "the list's own citation (under a Citation heading)"
 
 PAPER_LIST_SHARE = 0.5  # a block is a paper list when this share of its titled items are papers
@@ -47,5 +48,9 @@ def is_paper_block(verdicts: list[str]) -> bool:
     return bool(titled) and strong >= PAPER_LIST_SHARE * len(titled)
 
 
-def accepted(verdict_: str, paper_block: bool) -> bool:
+def accepted(verdict_: str, paper_block: bool, parts: Parts | None = None) -> bool:
+    """A paper, or a page in a paper list; outside a paper list a one-word title that links
+    a paper (``[T5](arxiv)`` among model checkpoints) names a model or tool."""
+    if parts is not None and not paper_block and parts.words < 2 and verdict_ == PAPER_LINK:
+        return False
     return verdict_ in (PAPER_LINK, CITATION) or (verdict_ == PAGE and paper_block)

@@ -73,6 +73,17 @@ def line_title(line: Line) -> tuple[str, str] | None:
         return quoted[0], "quoted"
     if bold:
         return bold[0], "bold"
+    linked = _link_title(line)
+    if linked:
+        return linked, "link"
+    if _NUMBERED.match(line.text) and _span_ok(_NUMBERED.sub("", line.text), 2):
+        return _NUMBERED.sub("", text), "numbered"
+    return None
+
+
+def _link_title(line: Line) -> str | None:
+    """The text of the line's first link that reads as a title (not a URL, link word or
+    authors)."""
     for link in line.links:
         if (
             fields.link_kind(link) is not None
@@ -80,10 +91,13 @@ def line_title(line: Line) -> tuple[str, str] | None:
             and _span_ok(link.text, 2)
             and "et al" not in link.text
         ):
-            return link.text, "link"
-    if _NUMBERED.match(line.text) and _span_ok(_NUMBERED.sub("", line.text), 2):
-        return _NUMBERED.sub("", text), "numbered"
+            return link.text
     return None
+
+
+def _is_label(line: Line, span: str) -> bool:
+    """``**DVS (Dynamic Vision Sensor)**: Authors, [Title](doi)``: a bold name before a colon."""
+    return bool(re.search(re.escape(span) + r"\W{0,3}:", line.text))
 
 
 def opens_item(line: Line) -> bool:
@@ -117,6 +131,20 @@ def _plain(line: Line) -> str:
     return text
 
 
+def _other_work(link, title: str) -> bool:
+    """A link that names a work of its own (``a textbook based on [*A Survey of X*](arxiv)``):
+    its paper is not the item's."""
+    text = link.text.strip(" *_")
+    return (
+        len(text.split()) >= 3
+        and not fields.is_resource_text(text)
+        and not _URLISH.match(text)
+        and "et al" not in text
+        and squash(text) not in squash(title)
+        and squash(title) not in squash(text)
+    )
+
+
 def _authors_span(text: str) -> bool:
     """An italic span of names, not ``*Journal of X, May 2021*``."""
     if "et al" in text:
@@ -136,10 +164,21 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
         return "", "", None
     first = worded[0]
     found = line_title(first)
+    if found and found[1] == "bold" and _is_label(first, found[0]):
+        # the bold name labels the paper whose title is linked after it
+        linked = next(((t, line) for line in worded if (t := _link_title(line))), None)
+        if linked:
+            return linked[0], "link", linked[1]
     if found:
         return found[0], found[1], first
     plain = _plain(first)
-    if _usable(plain) and len(plain.split()) >= 2 and not _authors_line(plain.strip()):
+    lead_in = plain.rstrip().endswith((",", ":"))  # "Surname,T. and Other, B.," then the title
+    if (
+        _usable(plain)
+        and len(plain.split()) >= 2
+        and not _authors_line(plain.strip())
+        and not (lead_in and len(worded) > 1)
+    ):
         return plain, "plain", first
     for line in worded[1:]:
         found = line_title(line)
@@ -214,7 +253,9 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
         year = lexicon.venue_in(venue)[1]
     links, kinds = fields.sorted_links([Cell(lines)])
     strong = any(
-        fields.link_kind(link, first=False) == fields.PAPER for line in lines for link in line.links
+        fields.link_kind(link, first=False) == fields.PAPER and not _other_work(link, raw)
+        for line in lines
+        for link in line.links
     )
     key = next((k for line in lines for k in line.keys), None)
     return Parts(
