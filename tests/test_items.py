@@ -458,3 +458,67 @@ def test_a_bold_label_before_a_colon_names_the_paper_linked_after_it():
         "Counting Moths and Owls at Night",  # the authors line leads into the title
     ]
     assert rows[2].links == ("https://doi.org/10.1234/night.2015",)
+
+
+def test_an_acronym_spelling_the_words_before_it_stays_in_the_title():
+    text = (
+        '* "On Teaching Owls Planning and Scheduling (TOPS)", *ICAPS, May 2024*, '
+        "[[Paper]](https://arxiv.org/abs/2405.00018)\n"
+        "* **Counting Clouds (NIMBUS)** [[Paper]](https://arxiv.org/abs/2405.00019)\n"
+    )
+    assert titles(text) == [
+        "On Teaching Owls Planning and Scheduling (TOPS)",  # T-O-P-S, "and" aside
+        "Counting Clouds",  # a nickname spelling nothing
+    ]
+
+
+def test_a_bold_start_of_a_title_closed_by_a_stray_quote():
+    text = (
+        '* **Owls in Mobile Robots**: Path Planning with Language Models", *arXiv, Jul 2024*, '
+        "[[Paper](https://arxiv.org/abs/2407.00020)]\n"
+        '* **OWLBOT**: "OWLBOT: Owls as Robot Planners", *CoRL, 2024*. '
+        "[[Paper](https://arxiv.org/abs/2407.00021)]\n"
+    )
+    assert titles(text) == [
+        "Owls in Mobile Robots: Path Planning with Language Models",
+        "OWLBOT: Owls as Robot Planners",
+    ]
+
+
+def test_a_plain_title_wrapped_onto_the_next_line_goes_on_to_its_full_stop():
+    text = (
+        "- The Owl Lab Speech Translation System for IWSLT 2022\n"
+        "Evaluation. [[PDF](https://aclanthology.org/2022.iwslt-1.99.pdf)]\n\n"
+        "- Listening to Owls at Night\n"
+        "A. Lee, B. Chen. [[PDF](https://arxiv.org/abs/2201.00022)]\n"
+    )
+    assert titles(text) == [
+        "The Owl Lab Speech Translation System for IWSLT 2022 Evaluation.",
+        "Listening to Owls at Night",  # the next line is its authors
+    ]
+
+
+def test_a_markdown_link_pasted_as_a_target_leads_to_its_inner_target():
+    text = (
+        "- Hooting Transducers for Speech. *ACL 2023*. "
+        "[[PDF]([https://aclanthology.org/2023.acl-long.1.pdf]"
+        "(https://aclanthology.org/2023.acl-long.2.pdf))]\n"
+    )
+    assert parse(text).rows[0].links == ("https://aclanthology.org/2023.acl-long.2.pdf",)
+
+
+def test_a_title_cell_ends_where_its_summary_begins():
+    text = (
+        "| Paper | Links |\n|---|---|\n"
+        "| 1) Small Owls Reason Well  OwlPROF is a light framework for owls. Highlights: "
+        "<br>● fast | [Paper](https://arxiv.org/abs/2504.00023) |\n"
+        "| 2) OwlMax-01 - introduces a new series of owl models with  many experts "
+        "| [Paper](https://arxiv.org/abs/2501.00024) |\n"
+        "| 3) Boosting Owls with Self-Guided  Data Selection for Tuning "
+        "| [Paper](https://arxiv.org/abs/2501.00025) |\n"
+    )
+    assert titles(text) == [
+        "Small Owls Reason Well",
+        "OwlMax-01",
+        "Boosting Owls with Self-Guided  Data Selection for Tuning",  # no summary: kept whole
+    ]

@@ -62,6 +62,8 @@ _SHIELDS_BADGE = re.compile(r"img\.shields\.io/badge/([^?#]+)", re.IGNORECASE)
 _NAME_LIST = re.compile(r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)+(?:, | and |,)")
 # ".../papers/2020/file/x.pdf" is a paper; ".../papers/?author=X" is a listing page
 _PAPERS_PATH = re.compile(r"/papers/[^/]")
+# "Title - proposes a framework for ...": a dash, then a description in lower case
+_DESCRIBED = re.compile(r"\S\s[-–—]\s[a-z][\w'’-]*(?:\s+\S+){3}")
 _NOT_A_TITLE = {"", "-", "--", "n/a", "na", "none", "tbd", "todo", "...", "…", "⚠️"}
 
 
@@ -231,13 +233,18 @@ def table_title(cell: Cell) -> tuple[str, str | None]:
             continue
         raw = _line_title_text(line)
         bold = [s for s in line.strong if _has_words(s)]
-        lead = re.split(r"\s{2,}", raw.strip(), maxsplit=1)  # "Name  Summary ..."
+        lead = re.split(r"\s{2,}", raw.strip(), maxsplit=1)
         if len(text.split()) > _DIGEST_WORDS // 2 and (bold and raw.find(bold[0]) < 8):
             text = clean_listed_title(bold[0])  # "N) **Name** - what it does ..."
-        elif len(text.split()) > _DIGEST_WORDS and len(lead) > 1:
-            if len(lead[0].split()) <= _DIGEST_WORDS // 2:
-                text = clean_listed_title(lead[0])
-        elif len(text.split()) > _DIGEST_WORDS:
+        elif (
+            len(lead) > 1
+            and len(lead[0].split()) <= _DIGEST_WORDS // 2
+            and len(lead[1].split()) >= 4
+            and re.search(r"[a-z)][.:](?:\s|$)", lead[1])
+            and not _DESCRIBED.search(lead[0])
+        ):
+            text = clean_listed_title(lead[0])  # "Name  Summary sentence.": two spaces
+        elif len(text.split()) > _DIGEST_WORDS or _DESCRIBED.search(raw):
             lead = re.split(r"\s[-–—]\s", raw, maxsplit=1)
             short = bold or [lead[0]]
             if len(short[0].split()) <= _DIGEST_WORDS // 2:

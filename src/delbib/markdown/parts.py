@@ -27,6 +27,7 @@ _AUTHOR_REF = re.compile(
     r"^\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+et\s+al\.?"
     r"(?:\s*,?\s*[^,]{0,40}?(?<!\d)(?:19|20)\d{2}(?!\d))?\s*[,.:;]?\s*"
 )
+_STRAY_QUOTE = re.compile(r"^\W*?([^\"“”]+?)(\W{0,3}:[^\"“”]{3,}?)[\"”]")
 _NICKNAME = re.compile(r"\s*\(([A-Za-z][\w-]{0,15})\)\s*$")
 
 
@@ -169,6 +170,11 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
         linked = next(((t, line) for line in worded if (t := _link_title(line))), None)
         if linked:
             return linked[0], "link", linked[1]
+    if found and found[1] == "bold":
+        # "**Start of the title**: rest of the title", *Venue*: a quote left open
+        stray = _STRAY_QUOTE.match(fields._line_title_text(first))
+        if stray and stray[1].strip(" *_") == found[0].strip(" *_"):
+            return squash(stray[1] + stray[2]), "bold", first
     if found:
         return found[0], found[1], first
     plain = _plain(first)
@@ -179,7 +185,7 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
         and not _authors_line(plain.strip())
         and not (lead_in and len(worded) > 1)
     ):
-        return plain, "plain", first
+        return plain + _wrapped_end(first, worded), "plain", first
     for line in worded[1:]:
         found = line_title(line)
         if found:
@@ -187,6 +193,26 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
     if _usable(plain) and not _SURNAME_FIRST.match(plain):
         return plain, "plain", first
     return "", "", None
+
+
+def _wrapped_end(first: Line, worded: list[Line]) -> str:
+    """The end of a plain title wrapped onto the next source line (``... for IWSLT 2022`` /
+    ``Evaluation. [[PDF](url)]``): GitHub shows one line, so the title goes on until its
+    full stop."""
+    if first.links or len(worded) < 2 or re.search(r"[.?!]\s*$", first.text):
+        return ""
+    text = squash(fields._EMPTY_BRACKETS.sub(" ", fields._line_title_text(worded[1])))
+    words = text.split()
+    if (
+        not text.endswith(".")
+        or not 1 <= len(words) <= 6
+        or _authors_line(text)
+        or lexicon.is_venue_only(text)
+        or worded[1].strong
+        or worded[1].em
+    ):
+        return ""
+    return " " + text
 
 
 def clean(title: str) -> tuple[str, str | None, int | None]:
@@ -203,11 +229,35 @@ def clean(title: str) -> tuple[str, str | None, int | None]:
     return title.strip(), venue, year  # inner spacing kept: stored as listed
 
 
+_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "via",
+        "with",
+    ]
+)
+
+
 def _expands(title: str, nick: re.Match) -> bool:
     """``Automated Planning and Scheduling (APS)``, ``Naturalized Execution Tuning (NExT)``:
-    the parenthesis spells the words before it, so it belongs to the title."""
+    the parenthesis spells the words before it (small words aside), so it belongs to the
+    title."""
     capitals = [c for c in nick[1] if c.isupper()]
-    before = [w[0].upper() for w in title[: nick.start()].split() if w[0].isalpha()]
+    words = [w for w in title[: nick.start()].split() if w[0].isalpha()]
+    before = [w[0].upper() for w in words if w.casefold() not in _SMALL_WORDS]
     return len(capitals) >= 2 and before[-len(capitals) :] == capitals or nick[1].islower()
 
 
