@@ -522,3 +522,13 @@ def test_a_title_cell_ends_where_its_summary_begins():
         "OwlMax-01",
         "Boosting Owls with Self-Guided  Data Selection for Tuning",  # no summary: kept whole
     ]
+
+
+def test_a_sentence_going_on_in_lower_case_is_not_a_citation():
+    text = (
+        "# Owl Papers\n\n"
+        "- CVPR 2024 decisions are now available on the website!\n"
+        "- Moss and Fern. 2020. “Owls at Dusk.” *Journal of Owl Studies*.\n"
+        "- mPLUG-Owl: Owls for Multimodal Models. *CVPR 2023*.\n"
+    )
+    assert titles(text) == ["Owls at Dusk.", "mPLUG-Owl: Owls for Multimodal Models."]

@@ -37,8 +37,15 @@ def verdict(parts: Parts) -> str:
     if not kinds:
         marked = parts.authors or parts.title_from in ("quoted", "bold")
         cited = parts.words >= 3 and parts.venue and (parts.year or marked)
-        return CITATION if cited else NO_LINK
+        return CITATION if cited and _titled(parts.title) else NO_LINK
     return PAGE
+
+
+def _titled(title: str) -> bool:
+    """Reads as a title: not a sentence going on in lower case (``CVPR 2024 decisions are
+    out``) — ``mPLUG-Owl``, ``iPhone`` and ``3D ...`` are titles."""
+    first = title.split()[0] if title.split() else ""
+    return not first[:1].islower() or any(ch.isupper() for ch in first[1:])
 
 
 def is_paper_block(verdicts: list[str]) -> bool:

@@ -116,6 +116,7 @@ def _plain(line: Line) -> str:
     for span in line.em:  # "Title. *IREC 2014*.": an italic venue or date is not the title
         if re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)|['’]\d{2}\b", span) and len(span) < 80:
             text = text.replace(span, " ")
+            text = re.sub(r"(?:\s+[.,;:])+\s*$", "", text)  # the venue's own "." left alone
     if "|" in text:
         text = next((p for p in text.split("|") if _usable(p.strip())), text)
     text = _AUTHOR_REF.sub("", text, count=1)
