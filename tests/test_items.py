@@ -516,11 +516,14 @@ def test_a_title_cell_ends_where_its_summary_begins():
         "| [Paper](https://arxiv.org/abs/2501.00024) |\n"
         "| 3) Boosting Owls with Self-Guided  Data Selection for Tuning "
         "| [Paper](https://arxiv.org/abs/2501.00025) |\n"
+        "| 4) Owls in  Language Models: A Survey of Hoots "
+        "| [Paper](https://arxiv.org/abs/2501.00026) |\n"
     )
     assert titles(text) == [
         "Small Owls Reason Well",
         "OwlMax-01",
         "Boosting Owls with Self-Guided  Data Selection for Tuning",  # no summary: kept whole
+        "Owls in  Language Models: A Survey of Hoots",
     ]
 
 
