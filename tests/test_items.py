@@ -535,3 +535,22 @@ def test_a_sentence_going_on_in_lower_case_is_not_a_citation():
         "- mPLUG-Owl: Owls for Multimodal Models. *CVPR 2023*.\n"
     )
     assert titles(text) == ["Owls at Dusk.", "mPLUG-Owl: Owls for Multimodal Models."]
+
+
+def test_explain_with_strict_says_the_import_would_write_nothing(tmp_path):
+    shown = _cli(tmp_path, SHORT_ROW_LIST, "--explain", "--strict")
+    assert shown.exit_code == 2 and not (tmp_path / "cat").exists()
+    assert "list.md:4: table row has 1 of 3 cells" in shown.stderr
+    assert shown.stdout.splitlines()[-1] == "--strict: 1 warnings; the import would write nothing"
+    data = json.loads(_cli(tmp_path, SHORT_ROW_LIST, "--explain", "--strict", "--json").stdout)
+    assert data["strict_refused"] is True and len(data["items"]) == 2
+    loose = _cli(tmp_path, SHORT_ROW_LIST, "--explain")
+    assert loose.exit_code == 0  # explaining is not importing: warnings alone do not fail it
+    clean = _cli(
+        tmp_path,
+        SHORT_ROW_LIST.splitlines(keepends=True)[0] + "|---|---|---|\n"
+        "| Raking Leaves | ICML 2020 | [pdf](https://arxiv.org/abs/2001.00023) |\n",
+        "--explain",
+        "--strict",
+    )
+    assert clean.exit_code == 0 and "--strict" not in clean.stdout
