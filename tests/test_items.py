@@ -554,3 +554,31 @@ def test_explain_with_strict_says_the_import_would_write_nothing(tmp_path):
         "--strict",
     )
     assert clean.exit_code == 0 and "--strict" not in clean.stdout
+
+
+def test_the_label_of_nested_papers_is_their_category():
+    text = (
+        "## Kitchen\n\n"
+        "- Robots that cook:\n"
+        "  - [Stirring Soup with Transformers](https://arxiv.org/abs/2001.00006), 2020\n"
+        "  - [Flipping Pancakes Safely](https://arxiv.org/abs/2001.00007), 2020\n"
+        "- **Dish Washing**\n"
+        "  - [Scrubbing Pans by Search](https://arxiv.org/abs/2001.00010)\n"
+        "  - [Drying Cups Fast](https://arxiv.org/abs/2001.00011)\n"
+        "- [Baking Bread by Diffusion](https://arxiv.org/abs/2001.00008)\n"
+        "    - [Kneading Dough by Diffusion](https://arxiv.org/abs/2001.00009)\n"
+    )
+    parsed = parse(text)
+    assert [(r.title, r.categories) for r in parsed.rows] == [
+        ("Stirring Soup with Transformers", ("Robots that cook",)),
+        ("Flipping Pancakes Safely", ("Robots that cook",)),
+        ("Scrubbing Pans by Search", ("Dish Washing",)),
+        ("Drying Cups Fast", ("Dish Washing",)),
+        ("Baking Bread by Diffusion", ("Kitchen",)),
+        ("Kneading Dough by Diffusion", ("Kitchen",)),  # nested under a paper: no new category
+    ]
+    assert parsed.parents == {
+        "Kitchen": None,
+        "Robots that cook": "Kitchen",
+        "Dish Washing": "Kitchen",
+    }

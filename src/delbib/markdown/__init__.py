@@ -333,7 +333,7 @@ class _Reader:
                 continue
             self.add(
                 item.line,
-                path,
+                (*path, *item.labels),
                 title=found.title,
                 links=found.links,
                 kinds=found.kinds,
