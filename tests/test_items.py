@@ -582,3 +582,46 @@ def test_the_label_of_nested_papers_is_their_category():
         "Robots that cook": "Kitchen",
         "Dish Washing": "Kitchen",
     }
+
+
+def test_news_about_the_list_holds_no_items():
+    text = (
+        "## 🔔 News\n\n"
+        "- [2024/06/07] OwlGym has been released for training owls! "
+        "Paper: [OwlGym](https://arxiv.org/abs/2406.00027).\n"
+        "- [2024/05/02] [Hooting at Scale](https://arxiv.org/abs/2402.00028) was accepted!\n\n"
+        "## Papers\n\n"
+        "- [2024/02] **Hooting at Scale.** *A. Lee et al. ICML 2024.* "
+        "[[paper](https://arxiv.org/abs/2402.00028)]\n"
+    )
+    parsed = parse(text)
+    assert [r.title for r in parsed.rows] == ["Hooting at Scale."]
+    assert parsed.skipped_counts() == {"news about the list (under a News or Updates heading)": 2}
+
+
+def test_a_bar_of_short_links_is_navigation_not_an_item():
+    text = (
+        "# Owl Papers\n\n"
+        '<a href="https://arxiv.org/abs/2503.00029">📝 Survey Paper</a> |\n'
+        '<a href="#papers">📄 Paper List</a> |\n'
+        '<a href="https://notes.example.org/owls">📚 Notes</a> |\n'
+        '<a href="https://github.com/x/owls">⭐ GitHub</a>\n\n'
+        "[Owls (236)](https://owls.example.io/list/?env=Owls) · "
+        "[Hawks (138)](https://owls.example.io/list/?env=Hawks) · "
+        "[Crows (9)](https://owls.example.io/list/?env=Crows)\n\n"
+        "## Papers\n\n"
+        "- [Nocturnal Vision for Owls](https://arxiv.org/abs/2503.00030) | "
+        "[code](https://github.com/x/nv)\n"
+    )
+    assert titles(text) == ["Nocturnal Vision for Owls"]
+
+
+def test_a_link_in_the_middle_of_a_sentence_is_not_a_paper_item():
+    text = (
+        "A list of owl papers. I wrote it with reference to [this survey paper]"
+        "(https://arxiv.org/pdf/1809.00031v1.pdf) and searching.\n\n"
+        "## Papers\n\n"
+        "- [Owl Detection in the Dark](https://arxiv.org/abs/1809.00032)\n"
+        "- [Counting Owls with Transformers](https://arxiv.org/abs/1809.00033)\n"
+    )
+    assert titles(text) == ["Owl Detection in the Dark", "Counting Owls with Transformers"]

@@ -310,10 +310,22 @@ class _Reader:
     def items(self, items: list[blocks.Item]) -> None:
         """Judge a block's items by their evidence and keep the papers."""
         path, heading_year = self.context()
-        if any(sections.is_citation_heading(name) for _, name in self.headings):
+        about_list = next(
+            (
+                kind
+                for _, name in self.headings
+                for kind, test in (
+                    (evidence.OWN_CITATION, sections.is_citation_heading),
+                    (evidence.NEWS, sections.is_news_heading),
+                )
+                if test(name)
+            ),
+            None,
+        )
+        if about_list:  # sections about the list itself, not items of it
             for item in items:
                 text = " ".join(line.text for line in item.lines)
-                self.skip(item.line, item.end_line, item.shape, evidence.OWN_CITATION, text)
+                self.skip(item.line, item.end_line, item.shape, about_list, text)
             return
         read = [parts.read(item.lines, heading_year) for item in items]
         verdicts = [evidence.verdict(p) for p in read]

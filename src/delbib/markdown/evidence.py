@@ -19,6 +19,7 @@ NO_LINK = "no paper link, venue or year"
 WEB_PAGE = "web page (no paper link, in a block that is not a paper list)"
 NO_PAPER_IN_COLUMN = "no paper link in the paper column of a table of linked papers"
 NAME = "a one-word name linking a paper, in a block that is not a paper list"
+NEWS = "news about the list (under a News or Updates heading)"
 OWN_CITATION = "the list's own citation (under a Citation heading)"
 
 PAPER_LIST_SHARE = 0.5  # a block is a paper list when this share of its titled items are papers

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from . import fields, lexicon
-from .inline import Cell, Line, squash
+from .inline import Cell, Line, squash, strip_emoji
 
 _TAG_ONLY = re.compile(r"\s*[\[(][^\[\]()]*[\])]\s*")  # "**[YOLO v3]**": a nickname tag
 _NUMBERED = re.compile(r"^\s*\[\s*\d{1,4}\s*\]\s*(?=\S)")  # "[14]Title"
@@ -63,6 +63,8 @@ def _span_ok(text: str, least: int) -> bool:
 def line_title(line: Line) -> tuple[str, str] | None:
     """The title span a line holds and how it is marked, None if it has none: a long bold
     span, a quoted span, a short bold span, a link to a title, ``[14]Title``."""
+    if is_navigation(line):
+        return None
     bold = [s for s in line.strong if _span_ok(s, 2) and not _TAG_ONLY.fullmatch(s)]
     text = fields._line_title_text(line)
     quoted = [q for q in fields._QUOTED_PART.findall(text) if _span_ok(q, 3)]
@@ -84,16 +86,44 @@ def line_title(line: Line) -> tuple[str, str] | None:
 
 def _link_title(line: Line) -> str | None:
     """The text of the line's first link that reads as a title (not a URL, link word or
-    authors)."""
+    authors, nor words of a sentence: ``I wrote it from [this survey paper](url)``)."""
     for link in line.links:
         if (
             fields.link_kind(link) is not None
             and not _URLISH.match(link.text)
             and _span_ok(link.text, 2)
             and "et al" not in link.text
+            and not _in_prose(line, link)
         ):
             return link.text
     return None
+
+
+def _in_prose(line: Line, link) -> bool:
+    """A link in the middle of a sentence, its text going on in lower case."""
+    words = link.text.split()
+    if len(words) < 2 or fields.is_resource_text(link.text):
+        return False  # "[paper](url)", "[[pdf]](url)": link words, not a sentence's
+    first = words[0]
+    if not first[:1].islower() or any(ch.isupper() for ch in first[1:]):
+        return False
+    before = line.text.split(link.text, 1)[0]
+    return len(re.findall(r"[^\W\d_]{2,}", before)) >= 2
+
+
+_NAV_SEPARATORS = re.compile(r"[\s|·•/,–—-]*")
+
+
+def is_navigation(line: Line) -> bool:
+    """``[Survey](url) | [Paper List](#list) | [Notes](url)``, ``[Web (236)](url) · ...``: a
+    bar of short links that leads around the list, not an item."""
+    if not line.links or any(len(link.text.split()) > 4 for link in line.links):
+        return False
+    rest = strip_emoji("".join(text for text, href in line.parts if href is None))
+    if not _NAV_SEPARATORS.fullmatch(rest):
+        return False
+    # a bar written one link a line: "[Survey Paper](url) |"
+    return len(line.links) >= 3 or len(line.links) == 1 and bool(re.search(r"[|·•]", rest))
 
 
 def _is_label(line: Line, span: str) -> bool:
@@ -161,7 +191,9 @@ def _authors_line(text: str) -> bool:
 
 
 def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
-    worded = [line for line in lines if _usable(fields._line_title_text(line))]
+    worded = [
+        line for line in lines if _usable(fields._line_title_text(line)) and not is_navigation(line)
+    ]
     if not worded:
         return "", "", None
     first = worded[0]
@@ -288,7 +320,9 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
         year = lexicon.venue_in(venue)[1]
     links, kinds = fields.sorted_links([Cell(lines)])
     strong = any(
-        fields.link_kind(link, first=False) == fields.PAPER and not _other_work(link, raw)
+        fields.link_kind(link, first=False) == fields.PAPER
+        and not _other_work(link, raw)
+        and not _in_prose(line, link)
         for line in lines
         for link in line.links
     )
