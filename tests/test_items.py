@@ -625,3 +625,19 @@ def test_a_link_in_the_middle_of_a_sentence_is_not_a_paper_item():
         "- [Counting Owls with Transformers](https://arxiv.org/abs/1809.00033)\n"
     )
     assert titles(text) == ["Owl Detection in the Dark", "Counting Owls with Transformers"]
+
+
+def test_a_short_bold_name_before_a_longer_linked_title_names_that_paper():
+    text = (
+        "## Tools and papers\n\n"
+        "- **Owl Net** [Owl Net: Seeing Owls in the Dark](https://arxiv.org/abs/2401.00034)\n"
+        "- **Owl Kit** - a toolkit, see [The Owl Dataset From Somewhere](https://owls.example.org)\n"
+        "- [Owl Toolkit](https://github.com/x/owlkit) - "
+        "[Owl Toolkit: Tools for Owl Research](https://arxiv.org/abs/2401.00035)\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.kinds[0]) for r in rows] == [
+        ("Owl Net: Seeing Owls in the Dark", "paper"),
+        ("Owl Kit", "project"),  # the link after a description is not its title
+        ("Owl Toolkit", "paper"),  # a repository's item links its own paper
+    ]

@@ -74,9 +74,11 @@ def line_title(line: Line) -> tuple[str, str] | None:
             return span, "bold"
     if quoted:
         return quoted[0], "quoted"
+    linked = _link_title(line)
+    if bold and linked and _names_link(line.text, bold[0], linked):
+        return linked, "link"  # "**Owl Net** [Owl Net: Seeing in the Dark](url)"
     if bold:
         return bold[0], "bold"
-    linked = _link_title(line)
     if linked:
         return linked, "link"
     if _NUMBERED.match(line.text) and _span_ok(_NUMBERED.sub("", line.text), 2):
@@ -97,6 +99,17 @@ def _link_title(line: Line) -> str | None:
         ):
             return link.text
     return None
+
+
+def _names_link(text: str, bold: str, linked: str) -> bool:
+    """A short bold name right before a longer linked title: the name of that paper."""
+    at, to = text.find(bold), text.find(linked)
+    return (
+        len(bold.split()) <= 3
+        and len(linked.split()) >= 4
+        and 0 <= at < to
+        and bool(re.fullmatch(r"[\W_]{0,4}", text[at + len(bold) : to]))
+    )
 
 
 def _in_prose(line: Line, link) -> bool:
@@ -163,12 +176,14 @@ def _plain(line: Line) -> str:
     return text
 
 
-def _other_work(link, title: str) -> bool:
+def _other_work(link, title: str, title_links: set[str]) -> bool:
     """A link that names a work of its own (``a textbook based on [*A Survey of X*](arxiv)``):
-    its paper is not the item's."""
+    its paper is not the item's. A repository's item (``[Owl Kit](github) - [Owl Kit: A Toolkit
+    for Owls](arxiv)``) links its own paper."""
     text = link.text.strip(" *_")
     return (
-        len(text.split()) >= 3
+        not title_links & {fields.CODE}
+        and len(text.split()) >= 3
         and not fields.is_resource_text(text)
         and not _URLISH.match(text)
         and "et al" not in text
@@ -319,9 +334,12 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     if year is None and venue:
         year = lexicon.venue_in(venue)[1]
     links, kinds = fields.sorted_links([Cell(lines)])
+    title_links = {
+        fields.link_kind(link) for line in lines for link in line.links if link.text == raw
+    }
     strong = any(
         fields.link_kind(link, first=False) == fields.PAPER
-        and not _other_work(link, raw)
+        and not _other_work(link, raw, title_links)
         and not _in_prose(line, link)
         for line in lines
         for link in line.links
