@@ -328,6 +328,11 @@ def test_the_lists_own_citation_section_holds_no_items():
     parsed = parse(text)
     assert [r.title for r in parsed.rows] == ["Counting Sheep Asleep"]
     assert parsed.skipped_counts() == {"the list's own citation (under a Citation heading)": 2}
+    topic = "## Citations\n\n" + "".join(
+        f"- [Recommending Citations for Sheep {n}](https://arxiv.org/abs/2101.0010{n})\n"
+        for n in range(4)
+    )
+    assert len(parse(topic).rows) == 4  # a topic of four papers, not the list's own citation
 
 
 def test_an_authors_reference_is_never_a_title():

@@ -90,6 +90,7 @@ _TABLE_EVIDENCE_SHARE = 0.3  # a table is a paper table when this share of its r
 _LINKED_TABLE_SHARE = 0.5  # a table whose link column links a paper in this share of rows
 # ".../blob/main/docs/notes.md": a document inside a repository
 _DOCUMENT = re.compile(r"/(?:blob|raw)/[^?#]+\.(?:md|pdf|rst|txt|html?)(?:[?#].*)?$", re.I)
+_OWN_CITATION_ITEMS = 3  # a list asks to be cited for a paper or three, not a dozen
 _SHORT = 60  # characters of an item's text kept in reports
 
 
@@ -319,6 +320,8 @@ class _Reader:
                     (evidence.NEWS, sections.is_news_heading),
                 )
                 if test(name)
+                # a section of many "Citation ..." papers is a topic, not the list's citation
+                and (kind != evidence.OWN_CITATION or len(items) <= _OWN_CITATION_ITEMS)
             ),
             None,
         )
