@@ -646,3 +646,21 @@ def test_a_short_bold_name_before_a_longer_linked_title_names_that_paper():
         ("Owl Kit", "project"),  # the link after a description is not its title
         ("Owl Toolkit", "paper"),  # a repository's item links its own paper
     ]
+
+
+def test_talk_videos_and_slides_are_not_papers():
+    text = (
+        "## Owl Vision\n\n"
+        "- Lee, A., *[Seeing Owls at Night](https://doi.org/10.1234/owls.2014)*, 2014. "
+        "[Poster](https://lab.example.org/owl-poster.pdf)\n"
+        "- [Owl Cameras Tutorial - Ann Lee, version 4](https://youtu.be/abc123)\n"
+        "- [Slides](https://lab.example.org/talk.pdf) and [Video](https://youtu.be/def456) by "
+        "[Bo Chen](https://www.linkedin.com/in/bo-chen), Owl Corp (2019).\n"
+        "- Chen, B., *[Hearing Owls by Day](https://doi.org/10.1234/owls.2015)*, 2015.\n"
+    )
+    parsed = parse(text)
+    assert [(r.title, r.kinds) for r in parsed.rows] == [
+        ("Seeing Owls at Night", ("paper", "project")),  # the poster PDF is not the paper
+        ("Hearing Owls by Day", ("paper",)),
+    ]
+    assert parsed.skipped_counts()["video or talk (only video links)"] == 1

@@ -8,13 +8,14 @@ the reason it was skipped.
 
 from __future__ import annotations
 
-from .linkwords import CODE, PAPER
+from .linkwords import CODE, PAPER, VIDEO
 from .parts import Parts
 
 PAPER_LINK, CITATION, PAGE = "paper link", "citation", "page"
 # Kinds of skipped items.
 NO_TITLE = "no title"
 CODE_ONLY = "code or tool (only code links)"
+VIDEO_ONLY = "video or talk (only video links)"
 NO_LINK = "no paper link, venue or year"
 WEB_PAGE = "web page (no paper link, in a block that is not a paper list)"
 NO_PAPER_IN_COLUMN = "no paper link in the paper column of a table of linked papers"
@@ -30,8 +31,12 @@ def verdict(parts: Parts) -> str:
     if not parts.title:
         return NO_TITLE
     kinds = set(parts.kinds)
+    if not parts.paper_link and parts.title_from == "plain" and not _titled(parts.title):
+        return NO_TITLE  # "and [Video](url) by Ann Lee": the words around links, no title
     if PAPER in kinds:
         return PAPER_LINK if parts.paper_link else PAGE  # "[[Link]]" alone: a page
+    if kinds == {VIDEO}:
+        return VIDEO_ONLY  # a talk or a demo video, whatever the block
     if kinds and not kinds - {CODE}:
         # a report whose title links its repository is a paper in a list of papers
         return PAGE if parts.title_from == "link" and parts.words >= 3 else CODE_ONLY

@@ -143,9 +143,10 @@ def link_kind(link: Link, *, first: bool = True) -> str | None:
     parts = urlsplit(href)
     host = (parts.hostname or "").lower().removeprefix("www.")
     path = parts.path.lower()
-    if path.endswith(".pdf") or host.endswith(_PAPER_HOSTS) or _PAPERS_PATH.search(path):
-        return PAPER
     word = kind_of_words(link.text) if is_resource_text(link.text) else None
+    if path.endswith(".pdf") or host.endswith(_PAPER_HOSTS) or _PAPERS_PATH.search(path):
+        # "[Slides](talk.pdf)", "[Poster](p.pdf)": a PDF that its words say is not the paper
+        return word if word in (PROJECT, VIDEO) else PAPER
     if host.endswith(_CODE_HOSTS):
         return CODE
     if host.endswith(_VIDEO_HOSTS):

@@ -88,8 +88,11 @@ def line_title(line: Line) -> tuple[str, str] | None:
 
 def _link_title(line: Line) -> str | None:
     """The text of the line's first link that reads as a title (not a URL, link word or
-    authors, nor words of a sentence: ``I wrote it from [this survey paper](url)``)."""
+    authors, nor words of a sentence: ``I wrote it from [this survey paper](url)``), and not
+    after link words: in ``[Slides](pdf) and [Video](url) by [Ann Lee](url)`` it is a name."""
     for link in line.links:
+        if fields.is_resource_text(link.text):
+            return None
         if (
             fields.link_kind(link) is not None
             and not _URLISH.match(link.text)
