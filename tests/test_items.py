@@ -664,3 +664,17 @@ def test_talk_videos_and_slides_are_not_papers():
         ("Hearing Owls by Day", ("paper",)),
     ]
     assert parsed.skipped_counts()["video or talk (only video links)"] == 1
+
+
+def test_a_title_case_title_is_not_a_line_of_names():
+    text = (
+        "- Backdoor Owls Against Deep Learning Systems in the Physical World.\n"
+        "  [[pdf]](https://arxiv.org/pdf/2006.00036.pdf)\n"
+        "  [[Master Thesis]](https://uni.example.edu/theses/owls.pdf)\n"
+        "  - Ann Lee, Bo Chen, and Cy Ng. *CVPR*, 2021.\n"
+    )
+    rows = parse(text).rows
+    assert [r.title for r in rows] == [
+        "Backdoor Owls Against Deep Learning Systems in the Physical World."
+    ]
+    assert rows[0].authors.startswith("Ann Lee, Bo Chen, and Cy Ng")  # not the title line

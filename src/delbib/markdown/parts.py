@@ -208,6 +208,23 @@ def _authors_line(text: str) -> bool:
     return bool(_SURNAME_FIRST.match(text)) or fields.looks_like_authors(text)
 
 
+_NAME = re.compile(
+    r"(?:[A-Z][\w'’.-]*|[a-z]{1,3}(?= [A-Z]))(?: (?:[A-Z][\w'’.-]*|van|von|de|da|del|der|le|la))*"
+)
+
+
+def _names_line(text: str) -> bool:
+    """``A. Lee, B. Chen and C. Ng``, ``Lee, A., Chen, B.``, ``Ann Lee et al.``: a line of
+    names. A Title Case title (``Backdoor Attacks in the Physical World.``) is not one: its
+    small words are no names."""
+    if _SURNAME_FIRST.match(text) or re.search(r"\bet al\b", text):
+        return True
+    pieces = [p.strip(" .;") for p in re.split(r",|\band\b|&", text)]
+    pieces = [p for p in pieces if p]
+    names = [p for p in pieces if len(p.split()) <= 4 and _NAME.fullmatch(p)]
+    return len(pieces) >= 2 and len(names) >= 0.8 * len(pieces)
+
+
 def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
     worded = [
         line for line in lines if _usable(fields._line_title_text(line)) and not is_navigation(line)
@@ -233,7 +250,7 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
     if (
         _usable(plain)
         and len(plain.split()) >= 2
-        and not _authors_line(plain.strip())
+        and not _names_line(plain.strip())
         and not (lead_in and len(worded) > 1)
     ):
         return plain + _wrapped_end(first, worded), "plain", first
