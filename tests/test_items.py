@@ -678,3 +678,30 @@ def test_a_title_case_title_is_not_a_line_of_names():
         "Backdoor Owls Against Deep Learning Systems in the Physical World."
     ]
     assert rows[0].authors.startswith("Ann Lee, Bo Chen, and Cy Ng")  # not the title line
+
+
+def test_a_paragraph_of_prose_after_badges_is_not_a_paper():
+    words = "owls, hawks and crows; " * 12
+    text = (
+        "# Owl Papers\n\n"
+        "[![arXiv](https://img.shields.io/badge/arXiv-2503.00037-red.svg)]"
+        "(https://arxiv.org/abs/2503.00037)\n\n"
+        f"This repository curates papers on birds, covering {words}and more.\n\n"
+        "## Papers\n\n"
+        "- [Owls in the Dark](https://arxiv.org/abs/2503.00038) - [PDF](https://x.org/a.pdf), "
+        "[Video](https://youtu.be/abc), [Project page](https://owls.example.org)\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.kinds) for r in rows] == [
+        ("Owls in the Dark", ("paper", "paper", "project", "video"))  # its links are no bar
+    ]
+
+
+def test_a_title_cell_ends_before_a_summary_that_introduces_a_list():
+    text = (
+        "| Paper | Links |\n|---|---|\n"
+        "| 1) Fractal Owl Models  Researchers from Owl Lab introduce a fractal framework where "
+        "modules are invoked recursively, resulting in self-similar architectures: "
+        "<br>● fast | [Paper](https://arxiv.org/abs/2502.00039) |\n"
+    )
+    assert titles(text) == ["Fractal Owl Models"]

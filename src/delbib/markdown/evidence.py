@@ -24,6 +24,7 @@ NEWS = "news about the list (under a News or Updates heading)"
 OWN_CITATION = "the list's own citation (under a Citation heading)"
 
 PAPER_LIST_SHARE = 0.5  # a block is a paper list when this share of its titled items are papers
+_PROSE_WORDS = 40  # unmarked leading text longer than any title is a paragraph of prose
 
 
 def verdict(parts: Parts) -> str:
@@ -31,8 +32,11 @@ def verdict(parts: Parts) -> str:
     if not parts.title:
         return NO_TITLE
     kinds = set(parts.kinds)
-    if not parts.paper_link and parts.title_from == "plain" and not _titled(parts.title):
-        return NO_TITLE  # "and [Video](url) by Ann Lee": the words around links, no title
+    if parts.title_from == "plain" and (
+        parts.words > _PROSE_WORDS or not parts.paper_link and not _titled(parts.title)
+    ):
+        # a paragraph of prose; "and [Video](url) by Ann Lee": the words around links
+        return NO_TITLE
     if PAPER in kinds:
         return PAPER_LINK if parts.paper_link else PAGE  # "[[Link]]" alone: a page
     if kinds == {VIDEO}:

@@ -241,7 +241,7 @@ def table_title(cell: Cell) -> tuple[str, str | None]:
             len(lead) > 1
             and len(lead[0].split()) <= _DIGEST_WORDS // 2
             and len(lead[1].split()) >= 4
-            and re.search(r"[a-z)]\.(?:\s|$)", lead[1])
+            and re.search(r"[a-z)]\.(?:\s|$)|\w:$", lead[1])  # a sentence, or "include:"
             and not _DESCRIBED.search(lead[0])
         ):
             text = clean_listed_title(lead[0])  # "Name  Summary sentence.": two spaces

@@ -135,6 +135,8 @@ def is_navigation(line: Line) -> bool:
     bar of short links that leads around the list, not an item."""
     if not line.links or any(len(link.text.split()) > 4 for link in line.links):
         return False
+    if sum(fields.is_resource_text(link.text) for link in line.links) * 2 > len(line.links):
+        return False  # "[PDF](url), [Video](url), [Project page](url)": the item's own links
     rest = strip_emoji("".join(text for text, href in line.parts if href is None))
     if not _NAV_SEPARATORS.fullmatch(rest):
         return False
@@ -353,7 +355,8 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     year = year or heading_year
     if year is None and venue:
         year = lexicon.venue_in(venue)[1]
-    links, kinds = fields.sorted_links([Cell(lines)])
+    linking = [line for line in lines if not is_navigation(line)]  # a bar's links lead around
+    links, kinds = fields.sorted_links([Cell(linking or [Line()])])
     title_links = {
         fields.link_kind(link) for line in lines for link in line.links if link.text == raw
     }
@@ -361,7 +364,7 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
         fields.link_kind(link, first=False) == fields.PAPER
         and not _other_work(link, raw, title_links)
         and not _in_prose(line, link)
-        for line in lines
+        for line in linking
         for link in line.links
     )
     key = next((k for line in lines for k in line.keys), None)
