@@ -705,3 +705,8 @@ def test_a_title_cell_ends_before_a_summary_that_introduces_a_list():
         "<br>● fast | [Paper](https://arxiv.org/abs/2502.00039) |\n"
     )
     assert titles(text) == ["Fractal Owl Models"]
+
+
+def test_a_lower_case_title_after_a_venue_tag_is_still_a_title():
+    text = "- CVPR 2023 Oral [learning to see owls in the dark](https://arxiv.org/abs/2303.00040)\n"
+    assert titles(text) == ["learning to see owls in the dark"]

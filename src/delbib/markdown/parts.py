@@ -124,7 +124,7 @@ def _in_prose(line: Line, link) -> bool:
     if not first[:1].islower() or any(ch.isupper() for ch in first[1:]):
         return False
     before = line.text.split(link.text, 1)[0]
-    return len(re.findall(r"[^\W\d_]{2,}", before)) >= 2
+    return len(re.findall(r"(?<![\w'’])[a-z]{2,}\b", before)) >= 2  # "[CVPR 2023] [owls...]"
 
 
 _NAV_SEPARATORS = re.compile(r"[\s|·•/,–—-]*")
