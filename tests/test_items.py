@@ -313,3 +313,400 @@ def test_a_15000_line_list_reads_in_seconds():
     elapsed = time.perf_counter() - start
     assert len(parsed.rows) == 3000
     assert elapsed < 20, elapsed
+
+
+def test_the_lists_own_citation_section_holds_no_items():
+    text = (
+        "## Papers\n\n"
+        "- [Counting Sheep Asleep](https://arxiv.org/abs/2101.00010)\n\n"
+        "## Citation\n\n"
+        "> **Ann Lee**, Bo Chen (2026). **A Survey of Counting Sheep**. *Journal of Sleep*, 12. "
+        "https://doi.org/10.1234/sheep.2026\n\n"
+        "## How to cite\n\n"
+        "- [A Survey of Counting Sheep](https://doi.org/10.1234/sheep.2026)\n"
+    )
+    parsed = parse(text)
+    assert [r.title for r in parsed.rows] == ["Counting Sheep Asleep"]
+    assert parsed.skipped_counts() == {"the list's own citation (under a Citation heading)": 2}
+    topic = "## Citations\n\n" + "".join(
+        f"- [Recommending Citations for Sheep {n}](https://arxiv.org/abs/2101.0010{n})\n"
+        for n in range(4)
+    )
+    assert len(parse(topic).rows) == 4  # a topic of four papers, not the list's own citation
+
+
+def test_an_authors_reference_is_never_a_title():
+    text = (
+        "## Tracking\n\n"
+        "- Ann Lee, *[Tracking Moths with Event Cameras](https://doi.org/10.1234/moths)*, "
+        "IROS, 2019.\n"
+        "- [Lee et al., IROS 2019](#Lee19iros).\n"
+        "- [Van Dyke et al., TPAMI 2020](#vd20),\n"
+        "- [Chen et al., ICCV 2023](#Chen23iccv), *Tracking Bats at Dusk with Events*.\n"
+    )
+    assert titles(text) == [
+        "Tracking Moths with Event Cameras",
+        "Tracking Bats at Dusk with Events.",  # the title after the reference, as listed
+    ]
+
+
+def test_listing_pages_and_words_made_with_a_venue_name_are_no_evidence():
+    text = (
+        "## Browse\n\n"
+        "[Ann Lee (14)](https://lab.example.io/list/papers/?author=Ann+Lee) · "
+        "[Bo Chen (9)](https://lab.example.io/list/papers/?author=Bo+Chen)\n\n"
+        "## Features\n\n"
+        "- **One-click citation copy** — `@misc` for arXiv-only papers\n\n"
+        "## Papers\n\n"
+        "- [Herding Cats with Diffusion](https://proceedings.example.cc/papers/2023/cats.html)\n"
+    )
+    assert titles(text) == ["Herding Cats with Diffusion"]
+    assert lexicon.venue_in("for arXiv-only papers") == (None, None)
+    assert lexicon.venue_in("AAAI-20") == ("AAAI-20", 2020)
+
+
+def test_table_rows_without_a_paper_link_in_a_table_of_linked_papers_are_tools():
+    text = (
+        "| Date | Title | Paper | Code |\n|---|---|---|---|\n"
+        "| 2024.01 | Baking Bread with Attention | [[pdf]](https://arxiv.org/pdf/2401.00011) "
+        "| [[bread]](https://github.com/x/bread) |\n"
+        "| 2024.02 | Proofing Dough at Scale | [[pdf]](https://arxiv.org/pdf/2402.00012) | ⚠️ |\n"
+        "| 2024.03 | Kneading Loaves Faster | [[pdf]]() | [[knead]](https://github.com/x/knead) |\n"
+        "| 2024.04 | Crumb Detection in the Wild | [[blog]](https://crumbs.example.org/post) "
+        "| ⚠️ |\n"
+        "| 2024.05 | OvenKit: a toolkit for ovens | [[docs]](https://ovenkit.example.org/) "
+        "| [[ovenkit]](https://github.com/x/ovenkit) |\n"
+        "| 2024.06 | ToastLib | ⚠️ | [[toastlib]](https://github.com/x/toastlib) |\n"
+        "| 2024.07 | Slicer App | [[app]](https://slicer.example.org) | ⚠️ |\n"
+    )
+    parsed = parse(text)
+    assert [r.title for r in parsed.rows] == [
+        "Baking Bread with Attention",
+        "Proofing Dough at Scale",
+        "Kneading Loaves Faster",  # "[[pdf]]()": a paper whose link was lost
+        "Crumb Detection in the Wild",  # a page about the work
+    ]
+    assert parsed.skipped_counts() == {
+        "no paper link in the paper column of a table of linked papers": 3
+    }
+
+
+def test_a_table_without_a_paper_column_keeps_rows_that_link_only_code():
+    text = (
+        "| Venue | Paper Title | Code |\n|---|---|---|\n"
+        "| KDD 2021 | Segmenting Streams of Socks | [SockSeg](https://github.com/x/sockseg) |\n"
+        "| ICDM 2020 | Folding Time Series Flat | |\n"
+    )
+    assert titles(text) == ["Segmenting Streams of Socks", "Folding Time Series Flat"]
+
+
+def test_a_write_up_kept_in_a_repository_is_not_a_tool():
+    text = (
+        "| Date | Title | Paper | Code |\n|---|---|---|---|\n"
+        "| 2024.01 | Baking Bread with Attention | [[pdf]](https://arxiv.org/pdf/2401.00011) "
+        "| ⚠️ |\n"
+        "| 2024.02 | Oven Notes: Baking at Scale | "
+        "[[docs]](https://github.com/x/oven/blob/main/docs/notes.md) | ⚠️ |\n"
+        "| 2024.03 | OvenKit | [[docs]](https://github.com/x/ovenkit) | ⚠️ |\n"
+    )
+    assert titles(text) == ["Baking Bread with Attention", "Oven Notes: Baking at Scale"]
+
+
+def test_one_word_names_linking_a_paper_outside_a_paper_list_are_models():
+    text = (
+        "## Open Models\n\n"
+        "- [Parrot-7B](https://huggingface.co/x/parrot-7b)\n"
+        "- [Parrot-Chat](https://github.com/x/parrot-chat)\n"
+        "- [Parrot-v2-70B-MoE](https://arxiv.org/abs/2405.00013)\n"
+        "- [Crow 2 Report](https://crow.example.org/blog)\n\n"
+        "## Papers\n\n"
+        "- [Nougat](https://arxiv.org/abs/2308.00014)\n"
+        "- [Parrots Repeat: Imitation in Language Models](https://arxiv.org/abs/2308.00015)\n"
+    )
+    parsed = parse(text)
+    assert [r.title for r in parsed.rows] == [
+        "Nougat",  # a one-word title in a list of papers is a paper
+        "Parrots Repeat: Imitation in Language Models",
+    ]
+    kinds = parsed.skipped_counts()
+    assert kinds["a one-word name linking a paper, in a block that is not a paper list"] == 1
+
+
+def test_a_paper_linked_by_its_own_title_inside_an_item_about_something_else():
+    text = (
+        "## Books\n\n"
+        "- [The Owl Book of Language Models](https://owls.example.org/book) - a textbook based "
+        "on [*A Survey of Owl Language Models*](https://arxiv.org/abs/2303.00016).\n"
+        "- [Hands-On Owls](https://publisher.example.com/owls) - a practical guide.\n"
+    )
+    parsed = parse(text)
+    assert parsed.rows == []
+    assert sum(parsed.skipped_counts().values()) == 2
+
+
+def test_a_bold_label_before_a_colon_names_the_paper_linked_after_it():
+    text = (
+        "## Devices\n\n"
+        "- **OWL (Optical Wing Locator)**: Lee, A., Chen, B., *[A 64x64 10us latency wing "
+        "sensor](https://doi.org/10.1234/owl.2008)*, IEEE J. Sensors, 2008.\n"
+        "- **Moth Camera (MC)**: Lee, A. and Chen, B.,  \n"
+        "*[Utility of a Moth Camera](http://arxiv.org/abs/2202.00017)*  \n"
+        "arXiv (2022)\n"
+        "- Lee,A. and Ng, B.,  \n"
+        "*[Counting Moths and Owls at Night](https://doi.org/10.1234/night.2015)*,  \n"
+        "Front. Owls (2015).\n"
+    )
+    rows = parse(text).rows
+    assert [r.title for r in rows] == [
+        "A 64x64 10us latency wing sensor",
+        "Utility of a Moth Camera",
+        "Counting Moths and Owls at Night",  # the authors line leads into the title
+    ]
+    assert rows[2].links == ("https://doi.org/10.1234/night.2015",)
+
+
+def test_an_acronym_spelling_the_words_before_it_stays_in_the_title():
+    text = (
+        '* "On Teaching Owls Planning and Scheduling (TOPS)", *ICAPS, May 2024*, '
+        "[[Paper]](https://arxiv.org/abs/2405.00018)\n"
+        "* **Counting Clouds (NIMBUS)** [[Paper]](https://arxiv.org/abs/2405.00019)\n"
+    )
+    assert titles(text) == [
+        "On Teaching Owls Planning and Scheduling (TOPS)",  # T-O-P-S, "and" aside
+        "Counting Clouds",  # a nickname spelling nothing
+    ]
+
+
+def test_a_bold_start_of_a_title_closed_by_a_stray_quote():
+    text = (
+        '* **Owls in Mobile Robots**: Path Planning with Language Models", *arXiv, Jul 2024*, '
+        "[[Paper](https://arxiv.org/abs/2407.00020)]\n"
+        '* **OWLBOT**: "OWLBOT: Owls as Robot Planners", *CoRL, 2024*. '
+        "[[Paper](https://arxiv.org/abs/2407.00021)]\n"
+    )
+    assert titles(text) == [
+        "Owls in Mobile Robots: Path Planning with Language Models",
+        "OWLBOT: Owls as Robot Planners",
+    ]
+
+
+def test_a_plain_title_wrapped_onto_the_next_line_goes_on_to_its_full_stop():
+    text = (
+        "- The Owl Lab Speech Translation System for IWSLT 2022\n"
+        "Evaluation. [[PDF](https://aclanthology.org/2022.iwslt-1.99.pdf)]\n\n"
+        "- Listening to Owls at Night\n"
+        "A. Lee, B. Chen. [[PDF](https://arxiv.org/abs/2201.00022)]\n"
+    )
+    assert titles(text) == [
+        "The Owl Lab Speech Translation System for IWSLT 2022 Evaluation.",
+        "Listening to Owls at Night",  # the next line is its authors
+    ]
+
+
+def test_a_markdown_link_pasted_as_a_target_leads_to_its_inner_target():
+    text = (
+        "- Hooting Transducers for Speech. *ACL 2023*. "
+        "[[PDF]([https://aclanthology.org/2023.acl-long.1.pdf]"
+        "(https://aclanthology.org/2023.acl-long.2.pdf))]\n"
+    )
+    assert parse(text).rows[0].links == ("https://aclanthology.org/2023.acl-long.2.pdf",)
+
+
+def test_a_title_cell_ends_where_its_summary_begins():
+    text = (
+        "| Paper | Links |\n|---|---|\n"
+        "| 1) Small Owls Reason Well  OwlPROF is a light framework for owls. Highlights: "
+        "<br>● fast | [Paper](https://arxiv.org/abs/2504.00023) |\n"
+        "| 2) OwlMax-01 - introduces a new series of owl models with  many experts "
+        "| [Paper](https://arxiv.org/abs/2501.00024) |\n"
+        "| 3) Boosting Owls with Self-Guided  Data Selection for Tuning "
+        "| [Paper](https://arxiv.org/abs/2501.00025) |\n"
+        "| 4) Owls in  Language Models: A Survey of Hoots "
+        "| [Paper](https://arxiv.org/abs/2501.00026) |\n"
+    )
+    assert titles(text) == [
+        "Small Owls Reason Well",
+        "OwlMax-01",
+        "Boosting Owls with Self-Guided  Data Selection for Tuning",  # no summary: kept whole
+        "Owls in  Language Models: A Survey of Hoots",
+    ]
+
+
+def test_a_sentence_going_on_in_lower_case_is_not_a_citation():
+    text = (
+        "# Owl Papers\n\n"
+        "- CVPR 2024 decisions are now available on the website!\n"
+        "- Moss and Fern. 2020. “Owls at Dusk.” *Journal of Owl Studies*.\n"
+        "- mPLUG-Owl: Owls for Multimodal Models. *CVPR 2023*.\n"
+    )
+    assert titles(text) == ["Owls at Dusk.", "mPLUG-Owl: Owls for Multimodal Models."]
+
+
+def test_explain_with_strict_says_the_import_would_write_nothing(tmp_path):
+    shown = _cli(tmp_path, SHORT_ROW_LIST, "--explain", "--strict")
+    assert shown.exit_code == 2 and not (tmp_path / "cat").exists()
+    assert "list.md:4: table row has 1 of 3 cells" in shown.stderr
+    assert shown.stdout.splitlines()[-1] == "--strict: 1 warnings; the import would write nothing"
+    data = json.loads(_cli(tmp_path, SHORT_ROW_LIST, "--explain", "--strict", "--json").stdout)
+    assert data["strict_refused"] is True and len(data["items"]) == 2
+    loose = _cli(tmp_path, SHORT_ROW_LIST, "--explain")
+    assert loose.exit_code == 0  # explaining is not importing: warnings alone do not fail it
+    clean = _cli(
+        tmp_path,
+        SHORT_ROW_LIST.splitlines(keepends=True)[0] + "|---|---|---|\n"
+        "| Raking Leaves | ICML 2020 | [pdf](https://arxiv.org/abs/2001.00023) |\n",
+        "--explain",
+        "--strict",
+    )
+    assert clean.exit_code == 0 and "--strict" not in clean.stdout
+
+
+def test_the_label_of_nested_papers_is_their_category():
+    text = (
+        "## Kitchen\n\n"
+        "- Robots that cook:\n"
+        "  - [Stirring Soup with Transformers](https://arxiv.org/abs/2001.00006), 2020\n"
+        "  - [Flipping Pancakes Safely](https://arxiv.org/abs/2001.00007), 2020\n"
+        "- **Dish Washing**\n"
+        "  - [Scrubbing Pans by Search](https://arxiv.org/abs/2001.00010)\n"
+        "  - [Drying Cups Fast](https://arxiv.org/abs/2001.00011)\n"
+        "- [Baking Bread by Diffusion](https://arxiv.org/abs/2001.00008)\n"
+        "    - [Kneading Dough by Diffusion](https://arxiv.org/abs/2001.00009)\n"
+    )
+    parsed = parse(text)
+    assert [(r.title, r.categories) for r in parsed.rows] == [
+        ("Stirring Soup with Transformers", ("Robots that cook",)),
+        ("Flipping Pancakes Safely", ("Robots that cook",)),
+        ("Scrubbing Pans by Search", ("Dish Washing",)),
+        ("Drying Cups Fast", ("Dish Washing",)),
+        ("Baking Bread by Diffusion", ("Kitchen",)),
+        ("Kneading Dough by Diffusion", ("Kitchen",)),  # nested under a paper: no new category
+    ]
+    assert parsed.parents == {
+        "Kitchen": None,
+        "Robots that cook": "Kitchen",
+        "Dish Washing": "Kitchen",
+    }
+
+
+def test_news_about_the_list_holds_no_items():
+    text = (
+        "## 🔔 News\n\n"
+        "- [2024/06/07] OwlGym has been released for training owls! "
+        "Paper: [OwlGym](https://arxiv.org/abs/2406.00027).\n"
+        "- [2024/05/02] [Hooting at Scale](https://arxiv.org/abs/2402.00028) was accepted!\n\n"
+        "## Papers\n\n"
+        "- [2024/02] **Hooting at Scale.** *A. Lee et al. ICML 2024.* "
+        "[[paper](https://arxiv.org/abs/2402.00028)]\n"
+    )
+    parsed = parse(text)
+    assert [r.title for r in parsed.rows] == ["Hooting at Scale."]
+    assert parsed.skipped_counts() == {"news about the list (under a News or Updates heading)": 2}
+
+
+def test_a_bar_of_short_links_is_navigation_not_an_item():
+    text = (
+        "# Owl Papers\n\n"
+        '<a href="https://arxiv.org/abs/2503.00029">📝 Survey Paper</a> |\n'
+        '<a href="#papers">📄 Paper List</a> |\n'
+        '<a href="https://notes.example.org/owls">📚 Notes</a> |\n'
+        '<a href="https://github.com/x/owls">⭐ GitHub</a>\n\n'
+        "[Owls (236)](https://owls.example.io/list/?env=Owls) · "
+        "[Hawks (138)](https://owls.example.io/list/?env=Hawks) · "
+        "[Crows (9)](https://owls.example.io/list/?env=Crows)\n\n"
+        "## Papers\n\n"
+        "- [Nocturnal Vision for Owls](https://arxiv.org/abs/2503.00030) | "
+        "[code](https://github.com/x/nv)\n"
+    )
+    assert titles(text) == ["Nocturnal Vision for Owls"]
+
+
+def test_a_link_in_the_middle_of_a_sentence_is_not_a_paper_item():
+    text = (
+        "A list of owl papers. I wrote it with reference to [this survey paper]"
+        "(https://arxiv.org/pdf/1809.00031v1.pdf) and searching.\n\n"
+        "## Papers\n\n"
+        "- [Owl Detection in the Dark](https://arxiv.org/abs/1809.00032)\n"
+        "- [Counting Owls with Transformers](https://arxiv.org/abs/1809.00033)\n"
+    )
+    assert titles(text) == ["Owl Detection in the Dark", "Counting Owls with Transformers"]
+
+
+def test_a_short_bold_name_before_a_longer_linked_title_names_that_paper():
+    text = (
+        "## Tools and papers\n\n"
+        "- **Owl Net** [Owl Net: Seeing Owls in the Dark](https://arxiv.org/abs/2401.00034)\n"
+        "- **Owl Kit** - a toolkit, see [The Owl Dataset From Somewhere](https://owls.example.org)\n"
+        "- [Owl Toolkit](https://github.com/x/owlkit) - "
+        "[Owl Toolkit: Tools for Owl Research](https://arxiv.org/abs/2401.00035)\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.kinds[0]) for r in rows] == [
+        ("Owl Net: Seeing Owls in the Dark", "paper"),
+        ("Owl Kit", "project"),  # the link after a description is not its title
+        ("Owl Toolkit", "paper"),  # a repository's item links its own paper
+    ]
+
+
+def test_talk_videos_and_slides_are_not_papers():
+    text = (
+        "## Owl Vision\n\n"
+        "- Lee, A., *[Seeing Owls at Night](https://doi.org/10.1234/owls.2014)*, 2014. "
+        "[Poster](https://lab.example.org/owl-poster.pdf)\n"
+        "- [Owl Cameras Tutorial - Ann Lee, version 4](https://youtu.be/abc123)\n"
+        "- [Slides](https://lab.example.org/talk.pdf) and [Video](https://youtu.be/def456) by "
+        "[Bo Chen](https://www.linkedin.com/in/bo-chen), Owl Corp (2019).\n"
+        "- Chen, B., *[Hearing Owls by Day](https://doi.org/10.1234/owls.2015)*, 2015.\n"
+    )
+    parsed = parse(text)
+    assert [(r.title, r.kinds) for r in parsed.rows] == [
+        ("Seeing Owls at Night", ("paper", "project")),  # the poster PDF is not the paper
+        ("Hearing Owls by Day", ("paper",)),
+    ]
+    assert parsed.skipped_counts()["video or talk (only video links)"] == 1
+
+
+def test_a_title_case_title_is_not_a_line_of_names():
+    text = (
+        "- Backdoor Owls Against Deep Learning Systems in the Physical World.\n"
+        "  [[pdf]](https://arxiv.org/pdf/2006.00036.pdf)\n"
+        "  [[Master Thesis]](https://uni.example.edu/theses/owls.pdf)\n"
+        "  - Ann Lee, Bo Chen, and Cy Ng. *CVPR*, 2021.\n"
+    )
+    rows = parse(text).rows
+    assert [r.title for r in rows] == [
+        "Backdoor Owls Against Deep Learning Systems in the Physical World."
+    ]
+    assert rows[0].authors.startswith("Ann Lee, Bo Chen, and Cy Ng")  # not the title line
+
+
+def test_a_paragraph_of_prose_after_badges_is_not_a_paper():
+    words = "owls, hawks and crows; " * 12
+    text = (
+        "# Owl Papers\n\n"
+        "[![arXiv](https://img.shields.io/badge/arXiv-2503.00037-red.svg)]"
+        "(https://arxiv.org/abs/2503.00037)\n\n"
+        f"This repository curates papers on birds, covering {words}and more.\n\n"
+        "## Papers\n\n"
+        "- [Owls in the Dark](https://arxiv.org/abs/2503.00038) - [PDF](https://x.org/a.pdf), "
+        "[Video](https://youtu.be/abc), [Project page](https://owls.example.org)\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.kinds) for r in rows] == [
+        ("Owls in the Dark", ("paper", "paper", "project", "video"))  # its links are no bar
+    ]
+
+
+def test_a_title_cell_ends_before_a_summary_that_introduces_a_list():
+    text = (
+        "| Paper | Links |\n|---|---|\n"
+        "| 1) Fractal Owl Models  Researchers from Owl Lab introduce a fractal framework where "
+        "modules are invoked recursively, resulting in self-similar architectures: "
+        "<br>● fast | [Paper](https://arxiv.org/abs/2502.00039) |\n"
+    )
+    assert titles(text) == ["Fractal Owl Models"]
+
+
+def test_a_lower_case_title_after_a_venue_tag_is_still_a_title():
+    text = "- CVPR 2023 Oral [learning to see owls in the dark](https://arxiv.org/abs/2303.00040)\n"
+    assert titles(text) == ["learning to see owls in the dark"]

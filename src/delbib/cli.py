@@ -157,7 +157,7 @@ def main(ctx: click.Context, catalog: str | None) -> None:
     "--explain",
     is_flag=True,
     help="Write nothing; show every item found, with its line: how it was read, or why it "
-    "was skipped (with --json: as JSON).",
+    "was skipped (with --json: as JSON). With --strict, exit 2 when the import would refuse.",
 )
 @json_option
 @quiet_option
@@ -194,16 +194,26 @@ def import_markdown(
     if explain:
         parsed = markdown_mod.parse_file(markdown, columns=overrides)
         records = importer.explain(parsed)
+        refused = strict and bool(parsed.warnings)  # what the import would do with --strict
         if as_json:
             _emit_json(
                 {
                     "items": records,
                     "skipped": parsed.skipped_counts(),
                     "warnings": [str(w) for w in parsed.warnings],
+                    "strict_refused": refused,
                 }
             )
         else:
+            for problem in [] if quiet else parsed.warnings:
+                click.echo(f"delbib: warning: {problem}", err=True)
             click.echo(importer.format_explain(records, parsed))
+            if refused:
+                click.echo(
+                    f"--strict: {len(parsed.warnings)} warnings; the import would write nothing"
+                )
+        if refused:
+            sys.exit(2)
         return
     parsed = importer.read(markdown, columns=overrides)
     for problem in [] if quiet else parsed.warnings:

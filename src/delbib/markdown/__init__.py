@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
-from . import blocks, evidence, fields, lexicon, parts, sections
+from . import blocks, evidence, fields, lexicon, linkwords, parts, sections
 from . import columns as columns_mod
 from .inline import Cell, parse_inline, squash, strip_emoji
 
@@ -87,6 +87,10 @@ class ParsedList:
 
 _TABLE_EVIDENCE_SHARE = 0.3  # a table is a paper table when this share of its rows shows a
 # paper link, venue, year or authors (a team table or an update log shows none)
+_LINKED_TABLE_SHARE = 0.5  # a table whose link column links a paper in this share of rows
+# ".../blob/main/docs/notes.md": a document inside a repository
+_DOCUMENT = re.compile(r"/(?:blob|raw)/[^?#]+\.(?:md|pdf|rst|txt|html?)(?:[?#].*)?$", re.I)
+_OWN_CITATION_ITEMS = 3  # a list asks to be cited for a paper or three, not a dozen
 _SHORT = 60  # characters of an item's text kept in reports
 
 
@@ -190,9 +194,54 @@ class _Reader:
                     " | ".join(c.text for c in cells),
                 )
             return
+        unlinked = self.unlinked_rows(body, roles)
         for line, cells in body:
             self.short_row(line, len(header))
+            if line in unlinked:
+                text = " | ".join(c.text for c in cells)
+                self.skip(line, line, "table row", evidence.NO_PAPER_IN_COLUMN, text)
+                continue
             self.table_row(line, cells, roles, yymm, heading_year, None if has_categories else path)
+
+    def unlinked_rows(self, body: list[tuple[int, list[Cell]]], roles: dict[str, int]) -> set[int]:
+        """Rows of a table whose paper-link column links a paper (or its page) in most rows,
+        that link none there nor from the title, link something else (code, docs) and name no
+        venue: tools listed among the papers, with ``[[docs]]``, ``[[github]]`` or a ``⚠️``
+        placeholder for a paper."""
+        if "links" not in roles or not body:
+            return set()
+        cols = [roles["links"], roles["title"]]
+
+        def linked(cells: list[Cell]) -> bool:
+            """Links a paper or a page about one (not only code, docs or an app)."""
+            shown = [cells[c] for c in cols if c < len(cells)]
+            for link in (link for cell in shown for link in cell.links):
+                kind = fields.link_kind(link)
+                if _DOCUMENT.search(link.href):
+                    return True  # a write-up kept in a repository, not the repository
+                if fields.is_resource_text(link.text) and linkwords.kind_of_words(link.text) == (
+                    fields.PAPER
+                ):
+                    return True  # "[[pdf]]()": the list names a paper, its link is lost
+                if (
+                    kind == fields.PAPER
+                    or kind in (fields.PROJECT, fields.VIDEO)
+                    and not (linkwords.is_software_words(link.text))
+                ):
+                    return True
+            return False
+
+        flags = [(line, linked(cells), cells) for line, cells in body]
+        if sum(flag for _, flag, _ in flags) < _LINKED_TABLE_SHARE * len(flags):
+            return set()
+        venue = roles.get("venue")
+        return {
+            line
+            for line, flag, cells in flags
+            if not flag
+            and any(cell.links for cell in cells)  # a row that lost its cells links nothing
+            and not (venue is not None and venue < len(cells) and cells[venue].text)
+        }
 
     def paper_table(self, body: list[tuple[int, list[Cell]]], roles: dict[str, int]) -> bool:
         """Some rows show a paper: a paper link, a venue or year, or authors."""
@@ -262,14 +311,36 @@ class _Reader:
     def items(self, items: list[blocks.Item]) -> None:
         """Judge a block's items by their evidence and keep the papers."""
         path, heading_year = self.context()
+        about_list = next(
+            (
+                kind
+                for _, name in self.headings
+                for kind, test in (
+                    (evidence.OWN_CITATION, sections.is_citation_heading),
+                    (evidence.NEWS, sections.is_news_heading),
+                )
+                if test(name)
+                # a section of many "Citation ..." papers is a topic, not the list's citation
+                and (kind != evidence.OWN_CITATION or len(items) <= _OWN_CITATION_ITEMS)
+            ),
+            None,
+        )
+        if about_list:  # sections about the list itself, not items of it
+            for item in items:
+                text = " ".join(line.text for line in item.lines)
+                self.skip(item.line, item.end_line, item.shape, about_list, text)
+            return
         read = [parts.read(item.lines, heading_year) for item in items]
         verdicts = [evidence.verdict(p) for p in read]
         paper_block = evidence.is_paper_block(verdicts)
         for item, found, verdict in zip(items, read, verdicts, strict=True):
-            if not evidence.accepted(verdict, paper_block):
+            if not evidence.accepted(verdict, paper_block, found):
                 if any(line.text for line in item.lines):
                     text = " ".join(line.text for line in item.lines)
-                    kind = evidence.WEB_PAGE if verdict == evidence.PAGE else verdict
+                    kind = {
+                        evidence.PAGE: evidence.WEB_PAGE,
+                        evidence.PAPER_LINK: evidence.NAME,
+                    }.get(verdict, verdict)
                     self.skip(item.line, item.end_line, item.shape, kind, text)
                     if paper_block and verdict in (evidence.CODE_ONLY, evidence.NO_LINK):
                         what = "only code links" if verdict == evidence.CODE_ONLY else "no link"
@@ -277,7 +348,7 @@ class _Reader:
                 continue
             self.add(
                 item.line,
-                path,
+                (*path, *item.labels),
                 title=found.title,
                 links=found.links,
                 kinds=found.kinds,

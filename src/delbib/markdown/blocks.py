@@ -14,9 +14,10 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from .inline import Cell, Line, parse_inline
+from .inline import Cell, Line, parse_inline, squash, strip_emoji
 
 LIST_ITEM, PARAGRAPH, HTML, HTML_ROW = "list item", "paragraph", "html", "html table row"
+_LABEL_WORDS = 8  # a parent item of more words is a paper or a sentence, not a group's name
 
 
 @dataclass
@@ -27,6 +28,7 @@ class Item:
     line: int  # 1-based first line
     end_line: int  # 1-based last line (inclusive)
     lines: list[Line] = field(default_factory=list)
+    labels: tuple[str, ...] = ()  # the labels it is nested under ("- Robots that cook:")
 
     @property
     def cell(self) -> Cell:
@@ -184,6 +186,10 @@ class _Walker:
             for own_items, nested in subs:
                 children.extend(own_items)
                 children.extend(nested)
+            label = self.label(own)
+            if label:
+                for child in children:
+                    child.labels = (label, *child.labels)
         else:
             for own_items, nested in subs:
                 for item in own_items:
@@ -193,6 +199,17 @@ class _Walker:
         if children:
             item.end_line = self.end_line(start, _first_line(children) - 1)
         return [item], children
+
+    def label(self, lines: list[Line]) -> str | None:
+        """A parent item's text when it only names a group (``- Robots that cook:``,
+        ``- **Surveys**``): a few words, no link, no title mark."""
+        if len(lines) != 1 or lines[0].links or self.opens(lines[0]) and not lines[0].strong:
+            return None
+        text = squash(strip_emoji(lines[0].text)).strip(" :*_-–—")
+        words = text.split()
+        if not 1 <= len(words) <= _LABEL_WORDS or not re.search(r"[^\W\d_]", text):
+            return None
+        return text
 
     # ------------------------------------------------------------------ runs
 

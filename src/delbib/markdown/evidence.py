@@ -8,17 +8,23 @@ the reason it was skipped.
 
 from __future__ import annotations
 
-from .linkwords import CODE, PAPER
+from .linkwords import CODE, PAPER, VIDEO
 from .parts import Parts
 
 PAPER_LINK, CITATION, PAGE = "paper link", "citation", "page"
 # Kinds of skipped items.
 NO_TITLE = "no title"
 CODE_ONLY = "code or tool (only code links)"
+VIDEO_ONLY = "video or talk (only video links)"
 NO_LINK = "no paper link, venue or year"
 WEB_PAGE = "web page (no paper link, in a block that is not a paper list)"
+NO_PAPER_IN_COLUMN = "no paper link in the paper column of a table of linked papers"
+NAME = "a one-word name linking a paper, in a block that is not a paper list"
+NEWS = "news about the list (under a News or Updates heading)"
+OWN_CITATION = "the list's own citation (under a Citation heading)"
 
 PAPER_LIST_SHARE = 0.5  # a block is a paper list when this share of its titled items are papers
+_PROSE_WORDS = 40  # unmarked leading text longer than any title is a paragraph of prose
 
 
 def verdict(parts: Parts) -> str:
@@ -26,16 +32,30 @@ def verdict(parts: Parts) -> str:
     if not parts.title:
         return NO_TITLE
     kinds = set(parts.kinds)
+    if parts.title_from == "plain" and (
+        parts.words > _PROSE_WORDS or not parts.paper_link and not _titled(parts.title)
+    ):
+        # a paragraph of prose; "and [Video](url) by Ann Lee": the words around links
+        return NO_TITLE
     if PAPER in kinds:
         return PAPER_LINK if parts.paper_link else PAGE  # "[[Link]]" alone: a page
+    if kinds == {VIDEO}:
+        return VIDEO_ONLY  # a talk or a demo video, whatever the block
     if kinds and not kinds - {CODE}:
         # a report whose title links its repository is a paper in a list of papers
         return PAGE if parts.title_from == "link" and parts.words >= 3 else CODE_ONLY
     if not kinds:
         marked = parts.authors or parts.title_from in ("quoted", "bold")
         cited = parts.words >= 3 and parts.venue and (parts.year or marked)
-        return CITATION if cited else NO_LINK
+        return CITATION if cited and _titled(parts.title) else NO_LINK
     return PAGE
+
+
+def _titled(title: str) -> bool:
+    """Reads as a title: not a sentence going on in lower case (``CVPR 2024 decisions are
+    out``) — ``mPLUG-Owl``, ``iPhone`` and ``3D ...`` are titles."""
+    first = title.split()[0] if title.split() else ""
+    return not first[:1].islower() or any(ch.isupper() for ch in first[1:])
 
 
 def is_paper_block(verdicts: list[str]) -> bool:
@@ -45,5 +65,9 @@ def is_paper_block(verdicts: list[str]) -> bool:
     return bool(titled) and strong >= PAPER_LIST_SHARE * len(titled)
 
 
-def accepted(verdict_: str, paper_block: bool) -> bool:
+def accepted(verdict_: str, paper_block: bool, parts: Parts | None = None) -> bool:
+    """A paper, or a page in a paper list; outside a paper list a one-word title that links
+    a paper (``[T5](arxiv)`` among model checkpoints) names a model or tool."""
+    if parts is not None and not paper_block and parts.words < 2 and verdict_ == PAPER_LINK:
+        return False
     return verdict_ in (PAPER_LINK, CITATION) or (verdict_ == PAGE and paper_block)

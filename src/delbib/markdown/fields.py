@@ -60,6 +60,10 @@ _LEADING_TAG = re.compile(r"^\s*(?:\(([^()]{1,40})\)|\[([^\[\]]{1,40})\])\s*[:\-
 _EMPTY_BRACKETS = re.compile(r"\[\s*\]|\(\s*\)")
 _SHIELDS_BADGE = re.compile(r"img\.shields\.io/badge/([^?#]+)", re.IGNORECASE)
 _NAME_LIST = re.compile(r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)+(?:, | and |,)")
+# ".../papers/2020/file/x.pdf" is a paper; ".../papers/?author=X" is a listing page
+_PAPERS_PATH = re.compile(r"/papers/[^/]")
+# "Title - proposes a framework for ...": a dash, then a description in lower case
+_DESCRIBED = re.compile(r"\S\s[-–—]\s[a-z][\w'’-]*(?:\s+\S+){3}")
 _NOT_A_TITLE = {"", "-", "--", "n/a", "na", "none", "tbd", "todo", "...", "…", "⚠️"}
 
 
@@ -139,9 +143,10 @@ def link_kind(link: Link, *, first: bool = True) -> str | None:
     parts = urlsplit(href)
     host = (parts.hostname or "").lower().removeprefix("www.")
     path = parts.path.lower()
-    if path.endswith(".pdf") or host.endswith(_PAPER_HOSTS) or "/papers/" in path:
-        return PAPER
     word = kind_of_words(link.text) if is_resource_text(link.text) else None
+    if path.endswith(".pdf") or host.endswith(_PAPER_HOSTS) or _PAPERS_PATH.search(path):
+        # "[Slides](talk.pdf)", "[Poster](p.pdf)": a PDF that its words say is not the paper
+        return word if word in (PROJECT, VIDEO) else PAPER
     if host.endswith(_CODE_HOSTS):
         return CODE
     if host.endswith(_VIDEO_HOSTS):
@@ -229,13 +234,18 @@ def table_title(cell: Cell) -> tuple[str, str | None]:
             continue
         raw = _line_title_text(line)
         bold = [s for s in line.strong if _has_words(s)]
-        lead = re.split(r"\s{2,}", raw.strip(), maxsplit=1)  # "Name  Summary ..."
+        lead = re.split(r"\s{2,}", raw.strip(), maxsplit=1)
         if len(text.split()) > _DIGEST_WORDS // 2 and (bold and raw.find(bold[0]) < 8):
             text = clean_listed_title(bold[0])  # "N) **Name** - what it does ..."
-        elif len(text.split()) > _DIGEST_WORDS and len(lead) > 1:
-            if len(lead[0].split()) <= _DIGEST_WORDS // 2:
-                text = clean_listed_title(lead[0])
-        elif len(text.split()) > _DIGEST_WORDS:
+        elif (
+            len(lead) > 1
+            and len(lead[0].split()) <= _DIGEST_WORDS // 2
+            and len(lead[1].split()) >= 4
+            and re.search(r"[a-z)]\.(?:\s|$)|\w:$", lead[1])  # a sentence, or "include:"
+            and not _DESCRIBED.search(lead[0])
+        ):
+            text = clean_listed_title(lead[0])  # "Name  Summary sentence.": two spaces
+        elif len(text.split()) > _DIGEST_WORDS or _DESCRIBED.search(raw):
             lead = re.split(r"\s[-–—]\s", raw, maxsplit=1)
             short = bold or [lead[0]]
             if len(short[0].split()) <= _DIGEST_WORDS // 2:

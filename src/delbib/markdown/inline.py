@@ -12,6 +12,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
 _BREAK_TAG = re.compile(r"^<\s*br\s*/?\s*>$", re.IGNORECASE)
 _HTML_ANCHOR = re.compile(r"<a\s[^>]*?href\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
@@ -24,6 +25,9 @@ _KEY_ANCHOR = re.compile(r"<a\s[^>]*?(?:id|name)\s*=\s*[\"']delbib-([^\"']+)[\"'
 _BARE_URL = re.compile(r"\bhttps?://[^\s<>\])|]+[^\s<>\])|.,;:'\"]")
 _SHORTCODE = re.compile(r"(?:(?<=\s)|^):[a-z0-9_+-]+:(?=\s|$)")
 _SPACES = re.compile(r"\s+")
+# "[PDF]([https://a.org/1.pdf](https://a.org/2.pdf))": a markdown link pasted as the target;
+# the target that was meant is the inner link's
+_PASTED_LINK = re.compile(r"\[[^\]]*\]\((\S+)\)")
 
 
 @dataclass(frozen=True)
@@ -147,6 +151,8 @@ def parse_inline(children: list, first_line: int = 0) -> Cell:
             link_has_image = link_has_image or href is not None
         elif kind == "link_open":
             href = (tok.attrs.get("href") or "").strip()
+            pasted = _PASTED_LINK.fullmatch(unquote(href))
+            href = pasted.group(1) if pasted else href
             link_text, link_has_image = [], False
         elif kind == "link_close":
             text = squash("".join(link_text))

@@ -50,7 +50,7 @@ _VENUE = re.compile(
     rf"(?:(?:\s*['’`]\s*|\s*[-_/ ]\s*|(?=\d{{2}}(?!\d)))({_YEAR}|\d{{2}})(?!\d))?"
     r"(?:\s+(?:Findings|Workshops?|Oral|Spotlight|Poster|D&B|Datasets and Benchmarks"
     r"|findings|workshop|oral|spotlight|poster|Track))?"
-    r"(?![A-Za-z])"
+    r"(?![A-Za-z]|-[a-z])"  # "arXiv-only", "CVPR-style": a word made with the name
 )
 _VENUE_WORD = re.compile(rf"(?:{_NAMES})(?:['’`]?\d{{2}}|{_YEAR})?", re.IGNORECASE)
 # "2019-ICML", "2008-NIPS"

@@ -28,6 +28,7 @@ for _kind, _words in (
         "project homepage website page blog demo dataset data model models huggingface hf "
         "slides poster docs doc zhihu twitter tweet colab notebook weights checkpoint "
         "leaderboard benchmark bib bibtex citation supp supplementary suppl site news post "
+        "documentation app spec "
         "webpage web medium reddit discord info information "
         "openreview api",
     ),
@@ -44,6 +45,16 @@ _QUALIFIER_WORDS = """official unofficial third party 3rd pytorch tensorflow tf 
     online live english chinese official's reproduced reproduction reimplementation
     unoffical offical pretrained pre trained camera ready extended"""
 QUALIFIERS = frozenset(_QUALIFIER_WORDS.split())
+# Project words that lead to software, not to a paper's page: "[[docs]]", "[[app]]", "[[spec]]"
+SOFTWARE_WORDS = frozenset({"docs", "doc", "documentation", "app", "spec", "api"})
+
+
+def is_software_words(text: str) -> bool:
+    """``[[docs]]``, ``[App]``: link text that names a tool's documentation or app."""
+    found = words(text)
+    return bool(found) and any(w in SOFTWARE_WORDS for w in found) and is_link_words(text)
+
+
 GENERIC = frozenset({"link", "url"})  # says there is a link, not what it leads to
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from . import fields, lexicon
-from .inline import Cell, Line, squash
+from .inline import Cell, Line, squash, strip_emoji
 
 _TAG_ONLY = re.compile(r"\s*[\[(][^\[\]()]*[\])]\s*")  # "**[YOLO v3]**": a nickname tag
 _NUMBERED = re.compile(r"^\s*\[\s*\d{1,4}\s*\]\s*(?=\S)")  # "[14]Title"
@@ -22,6 +22,12 @@ _SURNAME_FIRST = re.compile(r"^[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s*-?)+(?:,|$)")  # 
 _FOREIGN_NOTE = re.compile(  # "Title（中文注释）": a note in another language
     r"\s*[(（【\[][^()（）【】\[\]]*[\u3040-\u30ff\u3400-\u9fff][^()]*[)）】\]]"
 )
+# "Baldwin et al., TPAMI 2022, ": a reference to an entry listed elsewhere, never a title
+_AUTHOR_REF = re.compile(
+    r"^\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+et\s+al\.?"
+    r"(?:\s*,?\s*[^,]{0,40}?(?<!\d)(?:19|20)\d{2}(?!\d))?\s*[,.:;]?\s*"
+)
+_STRAY_QUOTE = re.compile(r"^\W*?([^\"“”]+?)(\W{0,3}:[^\"“”]{3,}?)[\"”]")
 _NICKNAME = re.compile(r"\s*\(([A-Za-z][\w-]{0,15})\)\s*$")
 
 
@@ -57,6 +63,8 @@ def _span_ok(text: str, least: int) -> bool:
 def line_title(line: Line) -> tuple[str, str] | None:
     """The title span a line holds and how it is marked, None if it has none: a long bold
     span, a quoted span, a short bold span, a link to a title, ``[14]Title``."""
+    if is_navigation(line):
+        return None
     bold = [s for s in line.strong if _span_ok(s, 2) and not _TAG_ONLY.fullmatch(s)]
     text = fields._line_title_text(line)
     quoted = [q for q in fields._QUOTED_PART.findall(text) if _span_ok(q, 3)]
@@ -66,19 +74,79 @@ def line_title(line: Line) -> tuple[str, str] | None:
             return span, "bold"
     if quoted:
         return quoted[0], "quoted"
+    linked = _link_title(line)
+    if bold and linked and _names_link(line.text, bold[0], linked):
+        return linked, "link"  # "**Owl Net** [Owl Net: Seeing in the Dark](url)"
     if bold:
         return bold[0], "bold"
+    if linked:
+        return linked, "link"
+    if _NUMBERED.match(line.text) and _span_ok(_NUMBERED.sub("", line.text), 2):
+        return _NUMBERED.sub("", text), "numbered"
+    return None
+
+
+def _link_title(line: Line) -> str | None:
+    """The text of the line's first link that reads as a title (not a URL, link word or
+    authors, nor words of a sentence: ``I wrote it from [this survey paper](url)``), and not
+    after link words: in ``[Slides](pdf) and [Video](url) by [Ann Lee](url)`` it is a name."""
     for link in line.links:
+        if fields.is_resource_text(link.text):
+            return None
         if (
             fields.link_kind(link) is not None
             and not _URLISH.match(link.text)
             and _span_ok(link.text, 2)
             and "et al" not in link.text
+            and not _in_prose(line, link)
         ):
-            return link.text, "link"
-    if _NUMBERED.match(line.text) and _span_ok(_NUMBERED.sub("", line.text), 2):
-        return _NUMBERED.sub("", text), "numbered"
+            return link.text
     return None
+
+
+def _names_link(text: str, bold: str, linked: str) -> bool:
+    """A short bold name right before a longer linked title: the name of that paper."""
+    at, to = text.find(bold), text.find(linked)
+    return (
+        len(bold.split()) <= 3
+        and len(linked.split()) >= 4
+        and 0 <= at < to
+        and bool(re.fullmatch(r"[\W_]{0,4}", text[at + len(bold) : to]))
+    )
+
+
+def _in_prose(line: Line, link) -> bool:
+    """A link in the middle of a sentence, its text going on in lower case."""
+    words = link.text.split()
+    if len(words) < 2 or fields.is_resource_text(link.text):
+        return False  # "[paper](url)", "[[pdf]](url)": link words, not a sentence's
+    first = words[0]
+    if not first[:1].islower() or any(ch.isupper() for ch in first[1:]):
+        return False
+    before = line.text.split(link.text, 1)[0]
+    return len(re.findall(r"(?<![\w'’])[a-z]{2,}\b", before)) >= 2  # "[CVPR 2023] [owls...]"
+
+
+_NAV_SEPARATORS = re.compile(r"[\s|·•/,–—-]*")
+
+
+def is_navigation(line: Line) -> bool:
+    """``[Survey](url) | [Paper List](#list) | [Notes](url)``, ``[Web (236)](url) · ...``: a
+    bar of short links that leads around the list, not an item."""
+    if not line.links or any(len(link.text.split()) > 4 for link in line.links):
+        return False
+    if sum(fields.is_resource_text(link.text) for link in line.links) * 2 > len(line.links):
+        return False  # "[PDF](url), [Video](url), [Project page](url)": the item's own links
+    rest = strip_emoji("".join(text for text, href in line.parts if href is None))
+    if not _NAV_SEPARATORS.fullmatch(rest):
+        return False
+    # a bar written one link a line: "[Survey Paper](url) |"
+    return len(line.links) >= 3 or len(line.links) == 1 and bool(re.search(r"[|·•]", rest))
+
+
+def _is_label(line: Line, span: str) -> bool:
+    """``**DVS (Dynamic Vision Sensor)**: Authors, [Title](doi)``: a bold name before a colon."""
+    return bool(re.search(re.escape(span) + r"\W{0,3}:", line.text))
 
 
 def opens_item(line: Line) -> bool:
@@ -96,8 +164,10 @@ def _plain(line: Line) -> str:
     for span in line.em:  # "Title. *IREC 2014*.": an italic venue or date is not the title
         if re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)|['’]\d{2}\b", span) and len(span) < 80:
             text = text.replace(span, " ")
+            text = re.sub(r"(?:\s+[.,;:])+\s*$", "", text)  # the venue's own "." left alone
     if "|" in text:
         text = next((p for p in text.split("|") if _usable(p.strip())), text)
+    text = _AUTHOR_REF.sub("", text, count=1)
     while (tag := fields._LEADING_TAG.match(text)) is not None and len(text) - tag.end() > 8:
         text = text[tag.end() :]
     while (bracket := re.search(r"\s*[\[(][^\])]*[\])]\s*$", text)) and bracket.start() > 8:
@@ -109,6 +179,22 @@ def _plain(line: Line) -> str:
     if dot and len(head.split()) >= 3 and fields.looks_like_authors(tail.split(". ")[0]):
         text = head
     return text
+
+
+def _other_work(link, title: str, title_links: set[str]) -> bool:
+    """A link that names a work of its own (``a textbook based on [*A Survey of X*](arxiv)``):
+    its paper is not the item's. A repository's item (``[Owl Kit](github) - [Owl Kit: A Toolkit
+    for Owls](arxiv)``) links its own paper."""
+    text = link.text.strip(" *_")
+    return (
+        not title_links & {fields.CODE}
+        and len(text.split()) >= 3
+        and not fields.is_resource_text(text)
+        and not _URLISH.match(text)
+        and "et al" not in text
+        and squash(text) not in squash(title)
+        and squash(title) not in squash(text)
+    )
 
 
 def _authors_span(text: str) -> bool:
@@ -124,17 +210,52 @@ def _authors_line(text: str) -> bool:
     return bool(_SURNAME_FIRST.match(text)) or fields.looks_like_authors(text)
 
 
+_NAME = re.compile(
+    r"(?:[A-Z][\w'’.-]*|[a-z]{1,3}(?= [A-Z]))(?: (?:[A-Z][\w'’.-]*|van|von|de|da|del|der|le|la))*"
+)
+
+
+def _names_line(text: str) -> bool:
+    """``A. Lee, B. Chen and C. Ng``, ``Lee, A., Chen, B.``, ``Ann Lee et al.``: a line of
+    names. A Title Case title (``Backdoor Attacks in the Physical World.``) is not one: its
+    small words are no names."""
+    if _SURNAME_FIRST.match(text) or re.search(r"\bet al\b", text):
+        return True
+    pieces = [p.strip(" .;") for p in re.split(r",|\band\b|&", text)]
+    pieces = [p for p in pieces if p]
+    names = [p for p in pieces if len(p.split()) <= 4 and _NAME.fullmatch(p)]
+    return len(pieces) >= 2 and len(names) >= 0.8 * len(pieces)
+
+
 def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
-    worded = [line for line in lines if _usable(fields._line_title_text(line))]
+    worded = [
+        line for line in lines if _usable(fields._line_title_text(line)) and not is_navigation(line)
+    ]
     if not worded:
         return "", "", None
     first = worded[0]
     found = line_title(first)
+    if found and found[1] == "bold" and _is_label(first, found[0]):
+        # the bold name labels the paper whose title is linked after it
+        linked = next(((t, line) for line in worded if (t := _link_title(line))), None)
+        if linked:
+            return linked[0], "link", linked[1]
+    if found and found[1] == "bold":
+        # "**Start of the title**: rest of the title", *Venue*: a quote left open
+        stray = _STRAY_QUOTE.match(fields._line_title_text(first))
+        if stray and stray[1].strip(" *_") == found[0].strip(" *_"):
+            return squash(stray[1] + stray[2]), "bold", first
     if found:
         return found[0], found[1], first
     plain = _plain(first)
-    if _usable(plain) and len(plain.split()) >= 2 and not _authors_line(plain.strip()):
-        return plain, "plain", first
+    lead_in = plain.rstrip().endswith((",", ":"))  # "Surname,T. and Other, B.," then the title
+    if (
+        _usable(plain)
+        and len(plain.split()) >= 2
+        and not _names_line(plain.strip())
+        and not (lead_in and len(worded) > 1)
+    ):
+        return plain + _wrapped_end(first, worded), "plain", first
     for line in worded[1:]:
         found = line_title(line)
         if found:
@@ -142,6 +263,26 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
     if _usable(plain) and not _SURNAME_FIRST.match(plain):
         return plain, "plain", first
     return "", "", None
+
+
+def _wrapped_end(first: Line, worded: list[Line]) -> str:
+    """The end of a plain title wrapped onto the next source line (``... for IWSLT 2022`` /
+    ``Evaluation. [[PDF](url)]``): GitHub shows one line, so the title goes on until its
+    full stop."""
+    if first.links or len(worded) < 2 or re.search(r"[.?!]\s*$", first.text):
+        return ""
+    text = squash(fields._EMPTY_BRACKETS.sub(" ", fields._line_title_text(worded[1])))
+    words = text.split()
+    if (
+        not text.endswith(".")
+        or not 1 <= len(words) <= 6
+        or _authors_line(text)
+        or lexicon.is_venue_only(text)
+        or worded[1].strong
+        or worded[1].em
+    ):
+        return ""
+    return " " + text
 
 
 def clean(title: str) -> tuple[str, str | None, int | None]:
@@ -158,11 +299,19 @@ def clean(title: str) -> tuple[str, str | None, int | None]:
     return title.strip(), venue, year  # inner spacing kept: stored as listed
 
 
+_SMALL_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to"}
+    | {"via", "with"}
+)
+
+
 def _expands(title: str, nick: re.Match) -> bool:
     """``Automated Planning and Scheduling (APS)``, ``Naturalized Execution Tuning (NExT)``:
-    the parenthesis spells the words before it, so it belongs to the title."""
+    the parenthesis spells the words before it (small words aside), so it belongs to the
+    title."""
     capitals = [c for c in nick[1] if c.isupper()]
-    before = [w[0].upper() for w in title[: nick.start()].split() if w[0].isalpha()]
+    words = [w for w in title[: nick.start()].split() if w[0].isalpha()]
+    before = [w[0].upper() for w in words if w.casefold() not in _SMALL_WORDS]
     return len(capitals) >= 2 and before[-len(capitals) :] == capitals or nick[1].islower()
 
 
@@ -206,9 +355,17 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     year = year or heading_year
     if year is None and venue:
         year = lexicon.venue_in(venue)[1]
-    links, kinds = fields.sorted_links([Cell(lines)])
+    linking = [line for line in lines if not is_navigation(line)]  # a bar's links lead around
+    links, kinds = fields.sorted_links([Cell(linking or [Line()])])
+    title_links = {
+        fields.link_kind(link) for line in lines for link in line.links if link.text == raw
+    }
     strong = any(
-        fields.link_kind(link, first=False) == fields.PAPER for line in lines for link in line.links
+        fields.link_kind(link, first=False) == fields.PAPER
+        and not _other_work(link, raw, title_links)
+        and not _in_prose(line, link)
+        for line in linking
+        for link in line.links
     )
     key = next((k for line in lines for k in line.keys), None)
     return Parts(

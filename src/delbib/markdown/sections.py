@@ -72,6 +72,32 @@ def is_year_heading(name: str) -> bool:
     )
 
 
+_CITATION = re.compile(
+    r"(?:how to )?(?:cite|citing|citations?)(?: (?:us|this(?: \w+)?|our \w+|information|info))?"
+    r"|bibtex|citation (?:&|and) contact",
+    re.I,
+)
+
+
+_NEWS = re.compile(
+    r"(?:latest |recent )?(?:news|updates?|update log|change ?log|announcements?)"
+    r"(?: (?:&|and) (?:news|updates?))?|what['’]s new",
+    re.I,
+)
+
+
+def is_citation_heading(name: str) -> bool:
+    """``## Citation``, ``How to cite``, ``BibTeX``: the list's own paper, asking to be cited,
+    not an item of the list."""
+    return bool(_CITATION.fullmatch(name.strip(" :!.")))
+
+
+def is_news_heading(name: str) -> bool:
+    """``## News``, ``Update log``, ``Changelog``: announcements about the list (``[2024/05]
+    X was accepted!``), whose papers are listed again where they belong."""
+    return bool(_NEWS.fullmatch(name.strip(" :!.")))
+
+
 def is_generic(name: str) -> bool:
     return name.casefold() in GENERIC
 
