@@ -8,6 +8,10 @@ each, after one untimed warm-up run of each (the warm-up fills delbib's caches, 
 earlier export on the machine would), and prints the medians and their ratio. ``--src`` is
 the ``src`` directory of the delbib to time (default: this checkout's), so two versions can
 be compared in one run; the catalog is this checkout's ``catalog/`` unless ``--catalog``.
+Both commands read and write bytecode in a private ``PYTHONPYCACHEPREFIX`` (``--no-bytecode``
+keeps the caller's setting): an installed delbib has its modules' bytecode, as click has
+its own, so with ``PYTHONDONTWRITEBYTECODE`` set each export would compile delbib's modules
+from source, a cost no user pays.
 The target (issue 20): the export within 4x ``import click``.
 """
 
@@ -34,11 +38,14 @@ def _time(args: list[str], cwd: str, env: dict[str, str]) -> float:
     return time.perf_counter() - start
 
 
-def measure(src: Path, catalog: Path, runs: int) -> dict[str, float]:
+def measure(src: Path, catalog: Path, runs: int, bytecode: bool = True) -> dict[str, float]:
     """Median wall seconds of each command over ``runs`` alternated runs, and their ratio."""
     env = {**os.environ, "PYTHONPATH": str(src), "DELBIB_CATALOG": str(catalog)}
     times: dict[str, list[float]] = {"export": [], "import click": []}
     with tempfile.TemporaryDirectory(prefix="delbib-headline-") as cwd:
+        if bytecode:  # written by the warm-up runs, read by the timed ones
+            env.pop("PYTHONDONTWRITEBYTECODE", None)
+            env["PYTHONPYCACHEPREFIX"] = os.path.join(cwd, "pycache")
         _time(EXPORT, cwd, env)
         _time(CLICK, cwd, env)
         for _ in range(runs):
@@ -55,8 +62,11 @@ def main() -> None:
     parser.add_argument("--src", type=Path, default=ROOT / "src")
     parser.add_argument("--catalog", type=Path, default=ROOT / "catalog")
     parser.add_argument("--json", action="store_true", help="Print the figures as JSON.")
+    parser.add_argument(
+        "--no-bytecode", action="store_true", help="Keep the caller's bytecode settings."
+    )
     args = parser.parse_args()
-    result = measure(args.src.resolve(), args.catalog.resolve(), args.runs)
+    result = measure(args.src.resolve(), args.catalog.resolve(), args.runs, not args.no_bytecode)
     if args.json:
         print(json.dumps(result, indent=2))
         return

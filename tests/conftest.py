@@ -16,6 +16,16 @@ EXPORTS = ROOT / "exports"
 SCHEMA = ROOT / "tests" / "data" / "schemas" / "csl-data.json"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _session_cache(tmp_path_factory: pytest.TempPathFactory):
+    """delbib's user cache (catalog indexes, ISO 4, validator) in the session's temporary
+    tree, for in-process and subprocess runs alike: the index of every catalog copy then
+    lives and is removed beside the copy, never in the user's own cache."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache-home")))
+        yield
+
+
 @pytest.fixture
 def catalog_copy(tmp_path: Path) -> Path:
     """A writable copy of the shipped catalog (papers, resolved records, taxonomy)."""

@@ -1,4 +1,5 @@
-"""The headline export does not rebuild the ISO 4 abbreviator (issue 20, part 7).
+"""The headline export does not rebuild the ISO 4 abbreviator (issue 20, part 7) nor classify
+the whole BMP for title protection (issue 20, item 10).
 
 Each test runs delbib in a fresh process with its own cache directory, as a user's first and
 later runs would be; whether pyiso4's abbreviator was built is read from ``sys.modules``.
@@ -74,3 +75,34 @@ def test_import_reference_computes_the_abbreviations_so_export_does_not(tmp_path
         tmp_path, *env_catalog, "export", "--category", JOURNAL_CATEGORY, "-f", "csljson"
     )
     assert export.returncode == 0 and export.stderr.splitlines()[-1] == "NOT BUILT"
+
+
+KINDS_PROBE = """
+import sys
+import delbib.latex as latex
+classified = []
+build = latex._kinds.__wrapped__
+latex._kinds = lambda bound: classified.append(bound) or build(bound)
+from delbib.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+print(sorted(set(classified)), file=sys.stderr)
+"""
+
+
+def test_the_headline_export_classifies_ascii_only(tmp_path):
+    """Title protection classifies only the characters below the titles' largest one (the
+    ASCII ones here), not the 65,536 of the BMP it once classified in every process (40 ms
+    of the headline command's 200). Counted, not timed."""
+    out = tmp_path / "refs.bib"
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "XDG_CACHE_HOME": str(tmp_path)}
+    args = ["--catalog", str(CATALOG), "export", "--category", JOURNAL_CATEGORY, "-o", str(out)]
+    run = subprocess.run(
+        [sys.executable, "-c", KINDS_PROBE, *args], env=env, capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stderr.splitlines()[-1] == "[128]"  # tables of the ASCII characters only
+    shipped = ROOT / "exports" / "bibtex" / "data-synthesis.bib"
+    assert out.read_bytes() == shipped.read_bytes()

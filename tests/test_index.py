@@ -269,9 +269,22 @@ def test_read_only_catalog_is_indexed_in_the_cache_only(catalog_copy, cache, par
 
 def test_small_catalog_gets_no_index(catalog_copy, tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache-home"))
+    papers = sorted((catalog_copy / "papers").glob("*.yaml"))
+    for paper in papers[index.MIN_FILES // 2 - 1 :]:  # leave fewer than MIN_FILES files
+        paper.unlink()
+        (catalog_copy / "resolved" / f"{paper.stem}.json").unlink(missing_ok=True)
     assert 2 * papers_in(catalog_copy) < index.MIN_FILES
-    catalog.load(catalog_copy)
+    assert len(catalog.load(catalog_copy).entries) == index.MIN_FILES // 2 - 1
     assert not (tmp_path / "cache-home").exists()
+
+
+def test_the_shipped_catalog_gets_an_index(catalog_copy, tmp_path, monkeypatch):
+    """At 417 files it parses in about 30 ms, a quarter of the headline export (issue 20)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache-home"))
+    monkeypatch.setattr(index, "RACY_NS", 0)  # the copy's files are seconds old
+    assert papers_in(catalog_copy) >= index.MIN_FILES
+    catalog.load(catalog_copy)
+    assert index_file(catalog_copy).is_file()
 
 
 def test_files_changed_within_the_racy_window_are_not_cached(
