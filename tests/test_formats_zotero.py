@@ -108,7 +108,7 @@ def _ris_extra(record: dict[str, Any]) -> list[str]:
 def _ns(prefix: str) -> Any:
     import rdflib
 
-    from delbib.formats.zoterordf import NAMESPACES
+    from delbib.zotero.namespaces import RDF_NAMESPACES as NAMESPACES
 
     return rdflib.Namespace(NAMESPACES[prefix])
 

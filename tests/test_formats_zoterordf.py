@@ -8,13 +8,14 @@ from hypothesis import strategies as st
 
 from delbib.formats import zoterordf
 from delbib.latex import clean_text
+from delbib.zotero.namespaces import RDF_NAMESPACES
 
 from . import formats_fixtures as fx
 
-Z = rdflib.Namespace(zoterordf.NAMESPACES["z"])
-DC = rdflib.Namespace(zoterordf.NAMESPACES["dc"])
-DCTERMS = rdflib.Namespace(zoterordf.NAMESPACES["dcterms"])
-BIB = rdflib.Namespace(zoterordf.NAMESPACES["bib"])
+Z = rdflib.Namespace(RDF_NAMESPACES["z"])
+DC = rdflib.Namespace(RDF_NAMESPACES["dc"])
+DCTERMS = rdflib.Namespace(RDF_NAMESPACES["dcterms"])
+BIB = rdflib.Namespace(RDF_NAMESPACES["bib"])
 BASE = "file:///refs.rdf"
 
 

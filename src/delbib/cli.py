@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Callable
 from functools import wraps
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -104,6 +104,21 @@ def handle_errors(func: Callable) -> Callable:
             sys.exit(130)
 
     return wrapper
+
+
+def _report_check(
+    out_dir: str, problems: list[str], fix: str, as_json: bool, quiet: bool
+) -> NoReturn:
+    """What ``--check`` of a generated directory found, then exit 1 when anything differs."""
+    if as_json:
+        _emit_json({"ok": not problems, "problems": problems})
+    else:
+        for problem in problems:
+            click.echo(problem)
+        if not quiet:
+            state = f"{len(problems)} files differ; run `{fix}`" if problems else "up to date"
+            click.echo(f"{out_dir}: {state}", err=True)
+    sys.exit(1 if problems else 0)
 
 
 def _one_line(message: str) -> str:
@@ -557,22 +572,7 @@ def export(
         raise InputError("--check compares --out-dir with the whole catalog; drop --cited-in")
     if check:
         problems = exporter.check(cat, out_dir)
-        if as_json:
-            _emit_json({"ok": not problems, "problems": problems})
-        else:
-            for problem in problems:
-                click.echo(problem)
-            if not quiet:
-                click.echo(
-                    f"{out_dir}: "
-                    + (
-                        "up to date"
-                        if not problems
-                        else f"{len(problems)} files differ; run `delbib export --all`"
-                    ),
-                    err=True,
-                )
-        sys.exit(1 if problems else 0)
+        _report_check(out_dir, problems, "delbib export --all", as_json, quiet)
     if all_:
         if categories or output or fmt or cited_in:
             raise InputError(
@@ -927,22 +927,7 @@ def site(
     cat = obj.load()
     if check:
         problems = site_mod.check(cat, out_dir, templates)
-        if as_json:
-            _emit_json({"ok": not problems, "problems": problems})
-        else:
-            for problem in problems:
-                click.echo(problem)
-            if not quiet:
-                click.echo(
-                    f"{out_dir}: "
-                    + (
-                        "up to date"
-                        if not problems
-                        else f"{len(problems)} files differ; run `delbib site --out-dir {out_dir}`"
-                    ),
-                    err=True,
-                )
-        sys.exit(1 if problems else 0)
+        _report_check(out_dir, problems, f"delbib site --out-dir {out_dir}", as_json, quiet)
     result = site_mod.write(cat, out_dir, templates)
     if as_json:
         _emit_json(result.to_dict())

@@ -14,15 +14,10 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 from delbib.bibin import Parsed, Problem, Record, arxiv_in, year_parts
+from delbib.zotero.namespaces import RDF_NAMESPACES
 
 NS = {
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "z": "http://www.zotero.org/namespaces/export#",
-    "dc": "http://purl.org/dc/elements/1.1/",
-    "dcterms": "http://purl.org/dc/terms/",
-    "bib": "http://purl.org/net/biblio#",
-    "foaf": "http://xmlns.com/foaf/0.1/",
-    "prism": "http://prismstandard.org/namespaces/1.2/basic/",
+    **RDF_NAMESPACES,
     "link": "http://purl.org/rss/1.0/modules/link/",
     "vcard": "http://nwalsh.com/rdf/vCard#",
 }

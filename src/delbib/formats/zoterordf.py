@@ -41,18 +41,10 @@ from delbib.catalog import slugify
 from delbib.formats import Frame, arxiv_id, categories, iso_date, join
 from delbib.latex import clean_text
 from delbib.zotero.mapping import item_type, unplaced_venue
+from delbib.zotero.namespaces import RDF_NAMESPACES
 
-__all__ = ["NAMESPACES", "Collection", "collections", "frame", "renderer", "write"]
+__all__ = ["Collection", "collections", "frame", "renderer", "write"]
 
-NAMESPACES = {
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "z": "http://www.zotero.org/namespaces/export#",
-    "dc": "http://purl.org/dc/elements/1.1/",
-    "dcterms": "http://purl.org/dc/terms/",
-    "bib": "http://purl.org/net/biblio#",
-    "foaf": "http://xmlns.com/foaf/0.1/",
-    "prism": "http://prismstandard.org/namespaces/1.2/basic/",
-}
 # Zotero item type (``zotero.mapping.item_type``, the one CSL -> Zotero type table) -> (node
 # class, container class), as Zotero's own "Zotero RDF" export writes them.
 _CLASSES = {
@@ -68,7 +60,7 @@ _CLASSES = {
 _PLAIN = ("rdf:Description", None)
 _HEADER = (
     '<?xml version="1.0" encoding="UTF-8"?>\n<rdf:RDF\n'
-    + "\n".join(f" xmlns:{p}={quoteattr(uri)}" for p, uri in NAMESPACES.items())
+    + "\n".join(f" xmlns:{p}={quoteattr(uri)}" for p, uri in RDF_NAMESPACES.items())
     + ">\n"
 )
 _FOOTER = "</rdf:RDF>\n"
