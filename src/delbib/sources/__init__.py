@@ -72,41 +72,35 @@ class Services:
     def fetch(self, identifier: str) -> Found:
         """The record of ``scheme:value``, asked once per run (an answer that it does not
         exist too): ``add`` reads a record for its title and then resolves with it."""
-        from delbib.http import RunAborted
-
-        if identifier not in self.fetched:
-            scheme, value = identifier.split(":", 1)
-            try:
-                self.fetched[identifier] = fetcher(scheme)(self, value)
-            except RunAborted:
-                raise
-            except SourceError as exc:
-                self.fetched[identifier] = exc
-        answer = self.fetched[identifier]
-        if isinstance(answer, SourceError):
-            raise answer
-        return answer
+        scheme, value = identifier.split(":", 1)
+        return _remembered(self.fetched, identifier, lambda: fetcher(scheme)(self, value))
 
     def cached_search(
         self, service: str, query: str, ask: Callable[[], list[Found]]
     ) -> list[Found]:
         """``ask()`` once per (service, normalised query) in a run; errors are remembered too,
         except a rate refusal or abort, which the next caller may retry."""
-        from delbib.http import RunAborted
         from delbib.text import title_key
 
-        key = (service, title_key(query))
-        if key not in self.searches:
-            try:
-                self.searches[key] = ask()
-            except RunAborted:
-                raise
-            except SourceError as exc:
-                self.searches[key] = exc
-        answer = self.searches[key]
-        if isinstance(answer, SourceError):
-            raise answer
-        return answer
+        return _remembered(self.searches, (service, title_key(query)), ask)
+
+
+def _remembered(cache: dict, key: Any, ask: Callable[[], Any]) -> Any:
+    """``ask()``'s answer or ``SourceError`` for ``key``, asked once; an aborted run is not
+    remembered (nothing was answered)."""
+    from delbib.http import RunAborted
+
+    if key not in cache:
+        try:
+            cache[key] = ask()
+        except RunAborted:
+            raise
+        except SourceError as exc:
+            cache[key] = exc
+    answer = cache[key]
+    if isinstance(answer, SourceError):
+        raise answer
+    return answer
 
 
 def links_in(*texts: str) -> set[str]:
