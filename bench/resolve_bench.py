@@ -6,7 +6,9 @@ Reports wrong papers (checked against the reference facts, catalog/source/catalo
 can be resolved (an identifier, or for invented papers an expectation that is not
 "unresolved"), upgrades, requests per entry, 429s drawn, and wall time against the floor the
 published limits set. arXiv's 3 s interval is scaled (``--arxiv-interval``, default 0.3 s) on
-both sides so a run takes a minute. Run: ``python bench/resolve_bench.py [--pool public]``.
+both sides so a run takes a minute. Run: ``python bench/resolve_bench.py [--pool public]
+[--no-venue]`` (``--no-venue``: every entry without its venue, as a list with no venue
+column gives it; only the pools' runs).
 """
 
 from __future__ import annotations
@@ -85,7 +87,16 @@ def as_expected(record: dict, expect: dict) -> bool:
     )
 
 
-def run(pool: str, arxiv_interval: float) -> None:
+def drop_venues(root: Path) -> None:
+    """Every entry without its venue, as a list with no venue column gives it: no entry is then
+    a listed preprint, and title searches take the general route."""
+    catalog = cat.load(root, with_resolved=False)
+    for entry in catalog.entries.values():
+        entry.venue = None
+        catalog.save_entry(entry)
+
+
+def run(pool: str, arxiv_interval: float, *, no_venue: bool = False) -> None:
     reference = {
         r["row"]: r for r in map(json.loads, REFERENCE.read_text(encoding="utf-8").splitlines())
     }
@@ -93,6 +104,8 @@ def run(pool: str, arxiv_interval: float) -> None:
         root = Path(tmp) / "catalog"
         shutil.copytree(ROOT / "catalog", root, ignore=shutil.ignore_patterns("source", "resolved"))
         invented = {p["key"]: p["expect"] for p in add_invented(root)}
+        if no_venue:
+            drop_venues(root)
         api.enforce, api.arxiv_interval = True, arxiv_interval
         env = api.config_env()
         if pool == "polite":
@@ -132,7 +145,8 @@ def run(pool: str, arxiv_interval: float) -> None:
         floors[bucket] = (count - 1) * per / rate
     n = len(catalog.entries)
     counts = summary.to_dict()["counts"]
-    print(f"pool {pool}: {n} entries ({n - len(invented)} shipped, {len(invented)} invented)")
+    shipped = f"{n - len(invented)} shipped, {len(invented)} invented"
+    print(f"pool {pool}{' (no venues)' if no_venue else ''}: {n} entries ({shipped})")
     print(f"  outcome {counts}")
     print(f"  wrong papers {len(wrong)} {wrong or ''}")
     print(f"  recall {resolved_ok}/{eligible} = {resolved_ok / eligible:.1%} of resolvable entries")
@@ -184,12 +198,15 @@ def main() -> None:
     parser.add_argument("--arxiv-interval", type=float, default=0.3)
     parser.add_argument("--pool", choices=("polite", "public", "both"), default="both")
     parser.add_argument("--faults", action="store_true", help="only the run with faults")
+    parser.add_argument("--no-venue", action="store_true", help="entries without their venues")
     args = parser.parse_args()
     if args.faults:
         run_faults(args.arxiv_interval)
         return
     for pool in ("polite", "public") if args.pool == "both" else (args.pool,):
-        run(pool, args.arxiv_interval)
+        run(pool, args.arxiv_interval, no_venue=args.no_venue)
+    if args.no_venue:
+        return
     run_faults(args.arxiv_interval)
 
 

@@ -46,9 +46,19 @@ BY_TITLE = [
     "Improving Data Efficiency via Curating LLM-Driven Rating Systems",
     "Diversify and Conquer: Diversity-Centric Data Selection with Iterative Refinement",
 ]
-# Invented (tests/data/api/invented.yaml): arXiv alone holds this title, so no second record
-# can vouch for the hit.
-DOUBTFUL = "Federated Curation of Medical Instruction Data"
+# Invented (tests/data/api/invented.yaml): Crossref and dblp hold this paper, arXiv does not.
+CROSSREF_ONLY = "Small Proxy Models Select Better Pretraining Data"
+# Invented too: one word off "Federated Curation of Medical Instruction Data"; and a title
+# that Crossref alone holds, so no second record can vouch for it.
+DOUBTFUL = {
+    "Federated Curation of Clinical Instruction Data": (
+        "candidate: 'Federated Curation of Medical Instruction Data' (2025, crossref, score 0.92"
+    ),
+    "Label Noise Audits for Crowdsourced Preference Data": (
+        "candidate: 'Label Noise Audits for Crowdsourced Preference Data' (2025, crossref, "
+        "score 1.0): no second record agrees with it"
+    ),
+}
 INVENTED_ID = "2511.99001"  # invented too: not in the shipped catalog; published as a DOI
 
 
@@ -129,11 +139,35 @@ def test_dry_run_resolves_and_writes_nothing(api: FakeAPI, empty: Path):
     assert api.count() > 0 and snapshot(empty) == before
 
 
-def test_doubtful_title_writes_nothing_and_shows_the_candidate(api: FakeAPI, empty: Path):
+def test_a_title_crossref_alone_searches_is_added_as_a_list_without_venues_gives_it(
+    api: FakeAPI, empty: Path, tmp_path: Path
+):
+    # no venue is no listed preprint: the search is not arXiv's alone
+    added = _run("add", CROSSREF_ONLY, "--catalog", str(empty), "-c", "By title", "--new-category")
+    assert added.exit_code == 0, added.output
+    listed, md = tmp_path / "listed", tmp_path / "list.md"
+    md.write_text(
+        f"| Title | Category | Year |\n| --- | --- | --- |\n| {CROSSREF_ONLY} | By title | 2025 |\n"
+    )
+    assert _run("--catalog", str(listed), "import-markdown", str(md)).exit_code == 0
+    (listed / "delbib.yaml").write_text(FAST)
+    resolved = _run("--catalog", str(listed), "resolve", "--json")
+    assert json.loads(resolved.stdout)["counts"]["resolved"] == 1, resolved.output
+    assert list(_papers(empty)) == ["smallproxy2025.yaml"]
+    assert _papers(empty) == _papers(listed) and _records(empty) == _records(listed)
+    record = _records(empty)["smallproxy2025.json"]
+    assert record["csl"]["DOI"] == "10.5555/inv.1006" and record["status"] == "published"
+    assert "dblp" in record["provenance"]["evidence"]["witness"]
+
+
+@pytest.mark.parametrize("title", list(DOUBTFUL))
+def test_doubtful_title_writes_nothing_and_shows_the_candidate(
+    api: FakeAPI, empty: Path, title: str
+):
     before = snapshot(empty)
-    result = _run("add", DOUBTFUL, "--catalog", str(empty))
+    result = _run("add", title, "--catalog", str(empty))
     assert result.exit_code == 1
-    assert f"candidate: {DOUBTFUL!r} (2025, arxiv" in result.stderr
+    assert DOUBTFUL[title] in result.stderr
     assert "no record is certainly this paper" in result.stderr
     assert snapshot(empty) == before
 
@@ -246,7 +280,12 @@ def test_a_title_the_identifier_record_does_not_bear_is_doubtful(api: FakeAPI, e
         "--catalog", str(empty),
     )  # fmt: skip
     assert result.exit_code == 1
+    assert "arxiv:2511.99012 is another paper than this title's" in result.stderr
     assert "candidate: 'Gradient Signatures of Memorization in Code Models'" in result.stderr
+    # the paper the title names is shown, for adding by its own identifier
+    assert "candidate: 'Gradient Signatures Predict Instruction Data Quality' (2025, crossref" in (
+        result.stderr
+    )
     assert snapshot(empty) == before
 
 

@@ -228,6 +228,33 @@ def _invented_catalog(tmp_path: Path) -> cat.Catalog:
     return cat.load(root)
 
 
+def test_without_venues_a_title_is_still_never_another_paper(api, tmp_path):
+    """A list with no venue column: no entry is a listed preprint, so titles are searched in
+    Crossref, arXiv and dblp and arXiv preprints are upgraded; whatever is found is still the
+    paper (its version of record or its preprint), and a paper none corroborates is not."""
+    catalog = _invented_catalog(tmp_path)
+    for entry in catalog.entries.values():
+        entry.venue = None
+        catalog.save_entry(entry)
+    catalog = cat.load(tmp_path / "catalog")
+    resolve.run(catalog, config=setup(api, tmp_path / "catalog")[0])
+    papers = yaml.safe_load(INVENTED.read_text(encoding="utf-8"))["papers"]
+    for paper in papers:
+        expect, record = paper["expect"], catalog.resolved[paper["key"]]
+        csl = record["csl"]
+        if expect.get("unresolved") or csl is None:
+            assert csl is None or not expect.get("unresolved"), paper["key"]
+            continue
+        arxiv_doi = f"10.48550/arxiv.{expect['arxiv']}" if expect.get("arxiv") else None
+        assert csl.get("DOI") in (expect.get("DOI"), arxiv_doi, None), paper["key"]
+        for name in ("arxiv", "openreview"):
+            assert (csl.get("custom") or {}).get(name) in (None, expect.get(name)), paper["key"]
+    # a paper Crossref and dblp know, arXiv not, listed by its title alone
+    small = catalog.resolved["invsmallproxy2025"]
+    assert small["csl"]["DOI"] == "10.5555/inv.1006" and small["status"] == "published"
+    assert catalog.resolved["invlonerecord2025"]["csl"] is None  # Crossref alone: no witness
+
+
 @pytest.mark.parametrize("key", ["invjournalref2025", "invopenreviewaccepted2025"])
 def test_arxiv_journal_ref_or_accepted_openreview_note_spares_every_search(api, tmp_path, key):
     catalog = _invented_catalog(tmp_path)

@@ -2,9 +2,10 @@
 
 What was given becomes an entry the way a list row would (its link, the identifiers in it,
 the title), and the entry goes through resolve's own routes and checks (``resolve_entry``):
-an identifier's record must bear the entry's title, a title is found by a search that a
-second record corroborates. Everything is settled before anything is written, so a doubtful
-match, a paper already in the catalog or a service that cannot be reached writes nothing.
+an identifier's record must bear the entry's title (an identifier of another paper than the
+title's is a doubt), a title is found by a search that a second record corroborates.
+Everything is settled before anything is written, so a doubtful match, a paper already in
+the catalog or a service that cannot be reached writes nothing.
 """
 
 from __future__ import annotations
@@ -280,6 +281,20 @@ def _resolve(services: Services, entry: Entry) -> tuple[dict[str, Any], str]:
             f"{entry.clean_title!r}: no record is certainly this paper ({outcome.reason}); "
             "nothing written",
             [*record.get("conflicts", []), *outcome.candidates][:5],
+        )
+    if conflicts := record.get("conflicts"):  # resolve keeps these; a user who typed both is asked
+        csl = record["csl"]
+        found = {
+            "title": csl.get("title"),
+            "issued": csl.get("issued"),
+            "source": record["provenance"]["source"],
+            "score": record["provenance"]["score"],
+            "reason": "the paper this title names",
+        }
+        named = ", ".join(c["identifier"] for c in conflicts)
+        raise Doubtful(
+            f"{entry.clean_title!r}: {named} is another paper than this title's; nothing written",
+            [*conflicts, found],
         )
     return record, outcome.kind
 

@@ -261,7 +261,7 @@ ML_VENUES = re.compile(
     re.IGNORECASE,
 )
 FALLBACK = {"crossref": "dblp", "openreview": "dblp"}
-PREPRINT_VENUES = re.compile(r"\s*(arxiv|preprint|)\s*", re.IGNORECASE)
+PREPRINT_VENUES = re.compile(r"\s*(arxiv|preprint)\s*", re.IGNORECASE)
 SEARCHES = {
     "crossref": ("delbib.sources.crossref", "search"),
     "openreview": ("delbib.sources.openreview", "search"),
@@ -275,6 +275,12 @@ def plan(*venues: str | None) -> str:
     """The search service that most likely lists the version of record of a paper listed or
     announced at ``venues``."""
     return "openreview" if ML_VENUES.search(" ".join(v for v in venues if v)) else "crossref"
+
+
+def listed_preprint(venue: str | None) -> bool:
+    """Whether the list gives the paper as a preprint ("arXiv", "preprint"). A list with no
+    venue says nothing about where the paper is: it is not a listed preprint."""
+    return bool(venue and PREPRINT_VENUES.fullmatch(venue))
 
 
 def usable_ids(entry: Entry) -> list[str]:
@@ -454,12 +460,15 @@ class Attempt:
         agrees with it on authors or is linked to it by an identifier (and for an entry with
         no link at all, only under the exact normalised title). The venue's likely
         service is asked first (arXiv for a listed preprint), then arXiv (its record names the
-        authors), then dblp; an entry with no link at all goes on only while hits come."""
+        authors), then dblp; an entry with no link at all goes on only while hits come, and
+        with no venue listed either, past both the venue's service and arXiv."""
         passing: list[Found] = []
-        first = "arxiv" if PREPRINT_VENUES.fullmatch(self.entry.venue or "") else None
-        for service in dict.fromkeys((first or plan(self.entry.venue), "arxiv", "dblp")):
-            if not passing and not self.entry.ids and service != (first or plan(self.entry.venue)):
-                break  # no link, and the likeliest service has no such title: give up early
+        venue = (self.entry.venue or "").strip()
+        first = "arxiv" if listed_preprint(venue) else plan(venue)
+        likeliest = {first} if venue else {first, "arxiv"}
+        for service in dict.fromkeys((first, "arxiv", "dblp")):
+            if not passing and not self.entry.ids and service not in likeliest:
+                break  # no link, and the likeliest services have no such title: give up early
             for found in self.hits(service, self.title, auxiliary=service == "dblp"):
                 verdict = match.judge(
                     self.title, found.csl, status=found.status, years=[self.entry.year], later=1
@@ -515,9 +524,8 @@ class Attempt:
                 return Choice(found, verdict, "upgrade", preprint, via=f"arxiv:doi {hint}")
         if journal_ref := (preprint.csl.get("custom") or {}).get("arxiv_journal_ref"):
             return _journal_ref_choice(preprint, journal_ref)
-        listed_preprint = PREPRINT_VENUES.fullmatch(self.entry.venue or "")
         quiet = preprint.status == "preprint-only" and not preprint.venue_hint
-        if quiet and listed_preprint and not self.seek_published:
+        if quiet and listed_preprint(self.entry.venue) and not self.seek_published:
             return None  # listed as a preprint, and arXiv names no venue: do not search
         # A renamed paper's version of record may carry either title: ask for both.
         titles = [title, *([self.title] if match.same_words(title, self.title) else [])]
