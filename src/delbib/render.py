@@ -19,6 +19,7 @@ gives back the catalog's files unchanged.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -206,15 +207,58 @@ def table_rows(catalog: Catalog, papers: dict[str, Paper]) -> list[Row]:
     return rows
 
 
-def sections(catalog: Catalog, papers: dict[str, Paper]) -> list[Section]:
-    """One section per category in taxonomy order, each entry in every category it has."""
-    listed = listed_entries(catalog)
+def sections(
+    catalog: Catalog, papers: dict[str, Paper], *, every_row: bool = True
+) -> list[Section]:
+    """One section per category in taxonomy order, with a row for each source row of the
+    entries in it, in row order: a paper listed twice in one section, or in two sections,
+    keeps each of its rows at its place, so a re-import numbers the rows as the list did.
+    Without ``every_row`` (a template's layout) a paper is shown once in a section."""
+    placed = _rows_by_category(listed_entries(catalog))
     out = []
     for cat in catalog.taxonomy:
-        rows = [Row(papers[e.key], (cat.name,)) for e in listed if cat.name in e.categories]
+        slots = sorted(placed.get(cat.name, []))
+        if not every_row:
+            slots = sorted({key: (row, key) for row, key in reversed(slots)}.values())
+        rows = [Row(papers[key], (cat.name,)) for _, key in slots]
         if rows:
             out.append(Section(cat.name, rows))
     return out
+
+
+def _rows_by_category(entries: list[Entry]) -> dict[str, list[tuple[int, str]]]:
+    """The category each source row of each entry was listed under: plain when the entry has
+    one category or as many rows as categories (the importer keeps both in list order);
+    otherwise the category of the nearest such row above, if the entry has it. An entry with
+    fewer rows than categories (some given by hand) is shown in each at its first row."""
+    placed: dict[str, list[tuple[int, str]]] = {}
+    known: dict[int, str] = {}
+    unsure = []
+    for e in entries:
+        rows, cats = sorted(e.rows), list(e.categories)
+        if not cats:
+            continue
+        if len(rows) < len(cats):  # categories given by hand: the entry in each, at its first row
+            for name in cats:
+                placed.setdefault(name, []).append((rows[0], e.key))
+        elif len(cats) == 1 or len(rows) == len(cats):
+            for i, row in enumerate(rows):
+                known[row] = cats[min(i, len(cats) - 1)]
+                placed.setdefault(known[row], []).append((row, e.key))
+        else:
+            unsure.append((e.key, rows, cats))
+    anchors = sorted(known)
+    for key, rows, cats in unsure:
+        chosen = []
+        for i, row in enumerate(rows):
+            above = bisect.bisect_left(anchors, row)
+            near = known[anchors[above - 1]] if above else None
+            chosen.append(near if near in cats else cats[min(i, len(cats) - 1)])
+        if set(chosen) != set(cats):  # every category keeps a row
+            chosen = [cats[min(i, len(cats) - 1)] for i in range(len(rows))]
+        for row, name in zip(rows, chosen, strict=True):
+            placed.setdefault(name, []).append((row, key))
+    return placed
 
 
 # ---------------------------------------------------------------- GFM text
@@ -301,11 +345,30 @@ def markdown_block(catalog: Catalog, shape: Shape = DEFAULT_SHAPE, *, listed: bo
     papers = _papers(catalog, listed)
     if not shape.sectioned:
         return "\n".join(_table(shape, table_rows(catalog, papers))) + "\n"
+    by_name = {section.name: section for section in sections(catalog, papers)}
     parts = []
-    for section in sections(catalog, papers):
-        heading = f"{shape.heading} {cell(section.name)}"
-        parts.append("\n".join([heading, "", *_table(shape, section.rows)]))
+    for name, depth in _tree(catalog, set(by_name)):
+        marks = "#" * min(6, len(shape.heading) + depth)
+        section = by_name.get(name)
+        table = ["", *_table(shape, section.rows)] if section else []
+        parts.append("\n".join([f"{marks} {cell(name)}", *table]))
     return "\n\n".join(parts) + "\n"
+
+
+def _tree(catalog: Catalog, shown: set[str]) -> list[tuple[str, int]]:
+    """The categories to head a section, each with its depth, in taxonomy order with each
+    parent's children under it: a parent with no papers of its own is still a heading, so a
+    re-import finds the same nesting."""
+    names = {c.name for c in catalog.taxonomy}
+    children: dict[str | None, list[str]] = {}
+    for c in catalog.taxonomy:
+        children.setdefault(c.parent if c.parent in names else None, []).append(c.name)
+
+    def walk(name: str, depth: int) -> list[tuple[str, int]]:
+        below = [n for child in children.get(name, []) for n in walk(child, depth + 1)]
+        return [(name, depth), *below] if below or name in shown else []
+
+    return [n for root in children.get(None, []) for n in walk(root, 0)]
 
 
 def _papers(catalog: Catalog, listed: bool) -> dict[str, Paper]:
@@ -341,7 +404,7 @@ def template_block(catalog: Catalog, template: str | Path, *, listed: bool = Fal
                 "slug": catalog.category(s.name).slug if s.name else None,
                 "papers": [r.paper.to_dict() for r in s.rows],
             }
-            for s in sections(catalog, papers)
+            for s in sections(catalog, papers, every_row=False)
         ],
         "source": catalog.source,
     }

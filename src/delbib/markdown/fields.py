@@ -166,13 +166,25 @@ def is_resource_text(text: str) -> bool:
 
 
 def sorted_links(cells: list[Cell]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Every usable link of a row, paper links first (then code, project, video), and kinds."""
+    """Every usable link of a row, paper links first (then code, project, video), and kinds.
+
+    Links that all say only "link" keep the order they are written in: nothing in them tells
+    a poster PDF from the paper, and a rendered list writes a paper's links in its order (a
+    PDF after a code link is taken as the resource it follows, not as the paper)."""
     seen: dict[str, str] = {}
+    generic = True
     for cell in cells:
         for link in cell.links:
             kind = link_kind(link, first=not seen)
             if kind and link.href not in seen:
                 seen[link.href] = kind
+                generic = generic and link.text.strip("[]()` ").casefold() in _GENERIC_WORDS
+    if generic:
+        kinds, last = [], 0
+        for kind in seen.values():
+            last = max(last, KIND_ORDER.index(kind))
+            kinds.append(KIND_ORDER[last])
+        return tuple(seen), tuple(kinds)
     order = sorted(seen, key=lambda href: KIND_ORDER.index(seen[href]))
     return tuple(order), tuple(seen[h] for h in order)
 
