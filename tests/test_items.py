@@ -741,3 +741,17 @@ def test_a_document_among_tools_is_not_a_paper_without_more_evidence():
         "Hooting Graphs",
     ]
     assert parsed.skipped_counts()[evidence.DOCUMENT] == 1
+
+
+def test_a_plain_word_in_parentheses_ending_a_title_is_not_a_nickname():
+    text = (
+        "| Title | Paper Link | Year |\n| --- | --- | --- |\n"
+        "| How to Train Owls (Effectively) | [link](https://arxiv.org/abs/2410.00051) | 2024 |\n"
+        "| Counting Clouds Fast (NIMBUS) | [link](https://arxiv.org/abs/2410.00052) | 2024 |\n"
+        "| Watching Owls Closely (OwlV2) | [link](https://arxiv.org/abs/2410.00053) | 2024 |\n"
+    )
+    assert titles(text) == [
+        "How to Train Owls (Effectively)",  # a word of the title
+        "Counting Clouds Fast",  # coined names: capitals or digits inside
+        "Watching Owls Closely",
+    ]
