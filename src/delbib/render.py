@@ -217,30 +217,72 @@ def sections(
     placed = _rows_by_category(listed_entries(catalog))
     out = []
     for cat in catalog.taxonomy:
-        slots = sorted(placed.get(cat.name, []))
+        slots = sorted(placed.get(cat.name, []), key=_slot_order)
         if not every_row:
-            slots = sorted({key: (row, key) for row, key in reversed(slots)}.values())
+            slots = sorted(
+                {key: (row, key) for row, key in reversed(slots)}.values(), key=_slot_order
+            )
         rows = [Row(papers[key], (cat.name,)) for _, key in slots]
         if rows:
             out.append(Section(cat.name, rows))
     return out
 
 
-def _rows_by_category(entries: list[Entry]) -> dict[str, list[tuple[int, str]]]:
+def _slot_order(slot: tuple[int | None, str]) -> tuple[bool, int, str]:
+    return slot[0] is None, slot[0] or 0, slot[1]
+
+
+def _runs(catalog: Catalog, papers: dict[str, Paper]) -> list[tuple[str, list[Row]]]:
+    """Sections: each top category in taxonomy order with the ones below it, their rows in
+    source order, cut where the category they were listed under changes (a section whose own
+    papers go on after a subsection's, as a label in a list does, comes back after it)."""
+    placed = _rows_by_category(listed_entries(catalog))
+    parents = {c.name: c.parent for c in catalog.taxonomy}
+    order = {c.name: i for i, c in enumerate(catalog.taxonomy)}
+
+    def rank(name: str) -> int:
+        return order.get(name, len(order))
+
+    listed = sorted(
+        (rank(_path(name, parents)[0]), row, rank(name), name, key)
+        for name, slots in placed.items()
+        for row, key in slots
+        if row is not None
+    )
+    runs: list[tuple[str, list[Row]]] = []
+    for *_, name, key in listed:
+        if not runs or runs[-1][0] != name:
+            runs.append((name, []))
+        runs[-1][1].append(Row(papers[key], (name,)))
+    for name in sorted(placed, key=rank):  # categories given by hand: at their last run's end
+        for _, key in sorted(s for s in placed[name] if s[0] is None):
+            last = next((run for run in reversed(runs) if run[0] == name), None)
+            if last is None:
+                root = rank(_path(name, parents)[0])
+                at = sum(rank(_path(run[0], parents)[0]) <= root for run in runs)
+                last = (name, [])
+                runs.insert(at, last)
+            last[1].append(Row(papers[key], (name,)))
+    return runs
+
+
+def _rows_by_category(entries: list[Entry]) -> dict[str, list[tuple[int | None, str]]]:
     """The category each source row of each entry was listed under: plain when the entry has
     one category or as many rows as categories (the importer keeps both in list order);
     otherwise the category of the nearest such row above, if the entry has it. An entry with
-    fewer rows than categories (some given by hand) is shown in each at its first row."""
-    placed: dict[str, list[tuple[int, str]]] = {}
+    fewer rows than categories (some given by hand) is in its first one at its first row and
+    in the others with no row (None): at their end."""
+    placed: dict[str, list[tuple[int | None, str]]] = {}
     known: dict[int, str] = {}
     unsure = []
     for e in entries:
         rows, cats = sorted(e.rows), list(e.categories)
         if not cats:
             continue
-        if len(rows) < len(cats):  # categories given by hand: the entry in each, at its first row
-            for name in cats:
-                placed.setdefault(name, []).append((rows[0], e.key))
+        if len(rows) < len(cats):  # categories given by hand: shown at the end of each
+            placed.setdefault(cats[0], []).append((rows[0], e.key))
+            for name in cats[1:]:
+                placed.setdefault(name, []).append((None, e.key))
         elif len(cats) == 1 or len(rows) == len(cats):
             for i, row in enumerate(rows):
                 known[row] = cats[min(i, len(cats) - 1)]
@@ -308,7 +350,10 @@ def link(url: str, label: str = "link") -> str:
 
 def _value(paper: Paper, row: Row, role: str | None, label: str) -> str:
     if role == "title":  # the key anchor lets a re-import into a new catalog keep the key
-        return f'<a id="delbib-{paper.key}"></a>{cell(paper.title)}'
+        title = cell(paper.title)
+        if markdown.fields.read_as_described(paper.title):  # "Name - lower-case words ..."
+            title = f"**{cell(paper.title, strict=True)}**"
+        return f'<a id="delbib-{paper.key}"></a>{title}'
     if role == "tldr":
         return cell(paper.tldr)
     if role == "categories":
@@ -345,30 +390,29 @@ def markdown_block(catalog: Catalog, shape: Shape = DEFAULT_SHAPE, *, listed: bo
     papers = _papers(catalog, listed)
     if not shape.sectioned:
         return "\n".join(_table(shape, table_rows(catalog, papers))) + "\n"
-    by_name = {section.name: section for section in sections(catalog, papers)}
-    parts = []
-    for name, depth in _tree(catalog, set(by_name)):
-        marks = "#" * min(6, len(shape.heading) + depth)
-        section = by_name.get(name)
-        table = ["", *_table(shape, section.rows)] if section else []
-        parts.append("\n".join([f"{marks} {cell(name)}", *table]))
+    parents = {c.name: c.parent for c in catalog.taxonomy}
+    parts, open_path = [], []
+    for name, rows in _runs(catalog, papers):
+        path = _path(name, parents)
+        same = 0
+        while same < min(len(path) - 1, len(open_path)) and path[same] == open_path[same]:
+            same += 1
+        for depth in range(same, len(path)):  # the headings above it, when not open already
+            marks = "#" * min(6, len(shape.heading) + depth)
+            parts.append(f"{marks} {cell(path[depth])}")
+        parts[-1] = "\n".join([parts[-1], "", *_table(shape, rows)])
+        open_path = path
     return "\n\n".join(parts) + "\n"
 
 
-def _tree(catalog: Catalog, shown: set[str]) -> list[tuple[str, int]]:
-    """The categories to head a section, each with its depth, in taxonomy order with each
-    parent's children under it: a parent with no papers of its own is still a heading, so a
-    re-import finds the same nesting."""
-    names = {c.name for c in catalog.taxonomy}
-    children: dict[str | None, list[str]] = {}
-    for c in catalog.taxonomy:
-        children.setdefault(c.parent if c.parent in names else None, []).append(c.name)
-
-    def walk(name: str, depth: int) -> list[tuple[str, int]]:
-        below = [n for child in children.get(name, []) for n in walk(child, depth + 1)]
-        return [(name, depth), *below] if below or name in shown else []
-
-    return [n for root in children.get(None, []) for n in walk(root, 0)]
+def _path(name: str, parents: dict[str, str | None]) -> list[str]:
+    """A category and the ones above it, outermost first: its section's headings, so a
+    re-import finds the same nesting (a parent with no papers of its own is still a
+    heading)."""
+    path = [name]
+    while (up := parents.get(path[0])) and up in parents and up not in path:
+        path.insert(0, up)
+    return path
 
 
 def _papers(catalog: Catalog, listed: bool) -> dict[str, Paper]:

@@ -233,6 +233,12 @@ def split_trailing_venue(title: str) -> tuple[str, str | None, int | None]:
     return title, venue, year
 
 
+def read_as_described(title: str) -> bool:
+    """A plain title cell holding this title would be cut as ``Name - what it does``: a
+    writer marks such a title (bold) so that it reads back whole."""
+    return len(title.split()) > _DIGEST_WORDS or bool(_DESCRIBED.search(title))
+
+
 def looks_like_authors(text: str) -> bool:
     """ "A. Author, B. Author" or "A. Author et al.": names, not a sentence or a venue."""
     return "et al" in text or bool(_NAME_LIST.search(text + ","))
