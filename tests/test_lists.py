@@ -945,9 +945,11 @@ def test_link_kinds_that_survive_a_rendering():
     one, two = parsed.rows
     assert one.kinds == ("paper", "code", "project")  # a Pages site is not a repository
     assert one.links[1:] == ("https://github.com/one/one", "https://one.github.io/")
-    assert two.kinds == ("paper", "code", "project")  # the first bare "link" is the paper
+    # the first bare "link" is the paper; bare links keep the order the writer gave them (a
+    # catalog may hold a code link on an unknown host before a repository), so kinds follow it
+    assert two.kinds == ("paper", "project", "project")
     assert two.links == (
         "https://two.example.org/p",
-        "https://github.com/two/two",
         "https://two.example.org/demo",
+        "https://github.com/two/two",
     )

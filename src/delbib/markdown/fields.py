@@ -168,9 +168,10 @@ def is_resource_text(text: str) -> bool:
 def sorted_links(cells: list[Cell]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Every usable link of a row, paper links first (then code, project, video), and kinds.
 
-    Links that all say only "link" keep the order they are written in: nothing in them tells
-    a poster PDF from the paper, and a rendered list writes a paper's links in its order (a
-    PDF after a code link is taken as the resource it follows, not as the paper)."""
+    Links that all say only "link" (a rendered list) keep the order they are written in:
+    nothing in them tells a poster PDF from the paper or a project page from the code, and
+    the writer put them in the paper's order. Their kinds are made to follow that order (a
+    link after a project page counts as one)."""
     seen: dict[str, str] = {}
     generic = True
     for cell in cells:
