@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from delbib import markdown
 from delbib.cli import main
-from delbib.markdown import lexicon, linkwords
+from delbib.markdown import evidence, lexicon, linkwords
 
 
 def parse(text: str) -> markdown.ParsedList:
@@ -710,3 +710,48 @@ def test_a_title_cell_ends_before_a_summary_that_introduces_a_list():
 def test_a_lower_case_title_after_a_venue_tag_is_still_a_title():
     text = "- CVPR 2023 Oral [learning to see owls in the dark](https://arxiv.org/abs/2303.00040)\n"
     assert titles(text) == ["learning to see owls in the dark"]
+
+
+def test_a_document_among_tools_is_not_a_paper_without_more_evidence():
+    text = (
+        "## Papers\n\n"
+        "- (*ICML'24*) Owl Graphs Talk [[paper](https://arxiv.org/abs/2402.00041)]\n"
+        "- (*arXiv 2024.10*) Owl Graphs Listen [[paper](https://arxiv.org/abs/2410.00042)]\n\n"
+        "## Resources & Tools\n"
+        "- [OwlGraph: Extracting owl graphs from text](https://github.com/x/owlgraph)\n"
+        "- [OwlML: Owl markup language](https://uni.example.edu/handbook/owlml.pdf). A file "
+        "format for owls.\n"
+        "- [OwlGML: Owl graph language](https://owls.example.org/gml.html). Read owl graphs.\n"
+        "- [OwlPyG: GNNs + owls](https://github.com/x/owlpyg/tree/main/examples)\n\n"
+        "## Software\n"
+        "- [OwlKit](https://github.com/x/owlkit)\n"
+        "- [OwlDocs](https://owls.example.org/docs)\n"
+        "- [Owl Benchmark for Graphs](https://uni.example.edu/owlbench.pdf). NeurIPS 2023.\n\n"
+        "## Libraries\n"
+        "- [OwlLib](https://github.com/x/owllib)\n"
+        "- [OwlSite](https://owls.example.org/)\n"
+        "- [Hooting Graphs](https://arxiv.org/abs/2401.00043)\n"
+    )
+    parsed = parse(text)
+    # among tools a PDF with a venue or an arXiv link is a paper; the bare handbook PDF is not
+    assert [r.title for r in parsed.rows] == [
+        "Owl Graphs Talk",
+        "Owl Graphs Listen",
+        "Owl Benchmark for Graphs",
+        "Hooting Graphs",
+    ]
+    assert parsed.skipped_counts()[evidence.DOCUMENT] == 1
+
+
+def test_a_plain_word_in_parentheses_ending_a_title_is_not_a_nickname():
+    text = (
+        "| Title | Paper Link | Year |\n| --- | --- | --- |\n"
+        "| How to Train Owls (Effectively) | [link](https://arxiv.org/abs/2410.00051) | 2024 |\n"
+        "| Counting Clouds Fast (NIMBUS) | [link](https://arxiv.org/abs/2410.00052) | 2024 |\n"
+        "| Watching Owls Closely (OwlV2) | [link](https://arxiv.org/abs/2410.00053) | 2024 |\n"
+    )
+    assert titles(text) == [
+        "How to Train Owls (Effectively)",  # a word of the title
+        "Counting Clouds Fast",  # coined names: capitals or digits inside
+        "Watching Owls Closely",
+    ]

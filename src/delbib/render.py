@@ -19,6 +19,7 @@ gives back the catalog's files unchanged.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -206,15 +207,100 @@ def table_rows(catalog: Catalog, papers: dict[str, Paper]) -> list[Row]:
     return rows
 
 
-def sections(catalog: Catalog, papers: dict[str, Paper]) -> list[Section]:
-    """One section per category in taxonomy order, each entry in every category it has."""
-    listed = listed_entries(catalog)
+def sections(
+    catalog: Catalog, papers: dict[str, Paper], *, every_row: bool = True
+) -> list[Section]:
+    """One section per category in taxonomy order, with a row for each source row of the
+    entries in it, in row order: a paper listed twice in one section, or in two sections,
+    keeps each of its rows at its place, so a re-import numbers the rows as the list did.
+    Without ``every_row`` (a template's layout) a paper is shown once in a section."""
+    placed = _rows_by_category(listed_entries(catalog))
     out = []
     for cat in catalog.taxonomy:
-        rows = [Row(papers[e.key], (cat.name,)) for e in listed if cat.name in e.categories]
+        slots = sorted(placed.get(cat.name, []), key=_slot_order)
+        if not every_row:
+            slots = sorted(
+                {key: (row, key) for row, key in reversed(slots)}.values(), key=_slot_order
+            )
+        rows = [Row(papers[key], (cat.name,)) for _, key in slots]
         if rows:
             out.append(Section(cat.name, rows))
     return out
+
+
+def _slot_order(slot: tuple[int | None, str]) -> tuple[bool, int, str]:
+    return slot[0] is None, slot[0] or 0, slot[1]
+
+
+def _runs(catalog: Catalog, papers: dict[str, Paper]) -> list[tuple[str, list[Row]]]:
+    """Sections: each top category in taxonomy order with the ones below it, their rows in
+    source order, cut where the category they were listed under changes (a section whose own
+    papers go on after a subsection's, as a label in a list does, comes back after it)."""
+    placed = _rows_by_category(listed_entries(catalog))
+    parents = {c.name: c.parent for c in catalog.taxonomy}
+    order = {c.name: i for i, c in enumerate(catalog.taxonomy)}
+
+    def rank(name: str) -> int:
+        return order.get(name, len(order))
+
+    listed = sorted(
+        (rank(_path(name, parents)[0]), row, rank(name), name, key)
+        for name, slots in placed.items()
+        for row, key in slots
+        if row is not None
+    )
+    runs: list[tuple[str, list[Row]]] = []
+    for *_, name, key in listed:
+        if not runs or runs[-1][0] != name:
+            runs.append((name, []))
+        runs[-1][1].append(Row(papers[key], (name,)))
+    for name in sorted(placed, key=rank):  # categories given by hand: at their last run's end
+        for _, key in sorted(s for s in placed[name] if s[0] is None):
+            last = next((run for run in reversed(runs) if run[0] == name), None)
+            if last is None:
+                root = rank(_path(name, parents)[0])
+                at = sum(rank(_path(run[0], parents)[0]) <= root for run in runs)
+                last = (name, [])
+                runs.insert(at, last)
+            last[1].append(Row(papers[key], (name,)))
+    return runs
+
+
+def _rows_by_category(entries: list[Entry]) -> dict[str, list[tuple[int | None, str]]]:
+    """The category each source row of each entry was listed under: plain when the entry has
+    one category or as many rows as categories (the importer keeps both in list order);
+    otherwise the category of the nearest such row above, if the entry has it. An entry with
+    fewer rows than categories (some given by hand) is in its first one at its first row and
+    in the others with no row (None): at their end."""
+    placed: dict[str, list[tuple[int | None, str]]] = {}
+    known: dict[int, str] = {}
+    unsure = []
+    for e in entries:
+        rows, cats = sorted(e.rows), list(e.categories)
+        if not cats:
+            continue
+        if len(rows) < len(cats):  # categories given by hand: shown at the end of each
+            placed.setdefault(cats[0], []).append((rows[0], e.key))
+            for name in cats[1:]:
+                placed.setdefault(name, []).append((None, e.key))
+        elif len(cats) == 1 or len(rows) == len(cats):
+            for i, row in enumerate(rows):
+                known[row] = cats[min(i, len(cats) - 1)]
+                placed.setdefault(known[row], []).append((row, e.key))
+        else:
+            unsure.append((e.key, rows, cats))
+    anchors = sorted(known)
+    for key, rows, cats in unsure:
+        chosen = []
+        for i, row in enumerate(rows):
+            above = bisect.bisect_left(anchors, row)
+            near = known[anchors[above - 1]] if above else None
+            chosen.append(near if near in cats else cats[min(i, len(cats) - 1)])
+        if set(chosen) != set(cats):  # every category keeps a row
+            chosen = [cats[min(i, len(cats) - 1)] for i in range(len(rows))]
+        for row, name in zip(rows, chosen, strict=True):
+            placed.setdefault(name, []).append((row, key))
+    return placed
 
 
 # ---------------------------------------------------------------- GFM text
@@ -264,7 +350,10 @@ def link(url: str, label: str = "link") -> str:
 
 def _value(paper: Paper, row: Row, role: str | None, label: str) -> str:
     if role == "title":  # the key anchor lets a re-import into a new catalog keep the key
-        return f'<a id="delbib-{paper.key}"></a>{cell(paper.title)}'
+        title = cell(paper.title)
+        if markdown.fields.read_as_described(paper.title):  # "Name - lower-case words ..."
+            title = f"**{cell(paper.title, strict=True)}**"
+        return f'<a id="delbib-{paper.key}"></a>{title}'
     if role == "tldr":
         return cell(paper.tldr)
     if role == "categories":
@@ -301,11 +390,29 @@ def markdown_block(catalog: Catalog, shape: Shape = DEFAULT_SHAPE, *, listed: bo
     papers = _papers(catalog, listed)
     if not shape.sectioned:
         return "\n".join(_table(shape, table_rows(catalog, papers))) + "\n"
-    parts = []
-    for section in sections(catalog, papers):
-        heading = f"{shape.heading} {cell(section.name)}"
-        parts.append("\n".join([heading, "", *_table(shape, section.rows)]))
+    parents = {c.name: c.parent for c in catalog.taxonomy}
+    parts, open_path = [], []
+    for name, rows in _runs(catalog, papers):
+        path = _path(name, parents)
+        same = 0
+        while same < min(len(path) - 1, len(open_path)) and path[same] == open_path[same]:
+            same += 1
+        for depth in range(same, len(path)):  # the headings above it, when not open already
+            marks = "#" * min(6, len(shape.heading) + depth)
+            parts.append(f"{marks} {cell(path[depth])}")
+        parts[-1] = "\n".join([parts[-1], "", *_table(shape, rows)])
+        open_path = path
     return "\n\n".join(parts) + "\n"
+
+
+def _path(name: str, parents: dict[str, str | None]) -> list[str]:
+    """A category and the ones above it, outermost first: its section's headings, so a
+    re-import finds the same nesting (a parent with no papers of its own is still a
+    heading)."""
+    path = [name]
+    while (up := parents.get(path[0])) and up in parents and up not in path:
+        path.insert(0, up)
+    return path
 
 
 def _papers(catalog: Catalog, listed: bool) -> dict[str, Paper]:
@@ -341,7 +448,7 @@ def template_block(catalog: Catalog, template: str | Path, *, listed: bool = Fal
                 "slug": catalog.category(s.name).slug if s.name else None,
                 "papers": [r.paper.to_dict() for r in s.rows],
             }
-            for s in sections(catalog, papers)
+            for s in sections(catalog, papers, every_row=False)
         ],
         "source": catalog.source,
     }

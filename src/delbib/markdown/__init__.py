@@ -337,10 +337,7 @@ class _Reader:
             if not evidence.accepted(verdict, paper_block, found):
                 if any(line.text for line in item.lines):
                     text = " ".join(line.text for line in item.lines)
-                    kind = {
-                        evidence.PAGE: evidence.WEB_PAGE,
-                        evidence.PAPER_LINK: evidence.NAME,
-                    }.get(verdict, verdict)
+                    kind = evidence.rejected_kind(verdict, found)
                     self.skip(item.line, item.end_line, item.shape, kind, text)
                     if paper_block and verdict in (evidence.CODE_ONLY, evidence.NO_LINK):
                         what = "only code links" if verdict == evidence.CODE_ONLY else "no link"

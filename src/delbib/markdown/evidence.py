@@ -20,6 +20,7 @@ NO_LINK = "no paper link, venue or year"
 WEB_PAGE = "web page (no paper link, in a block that is not a paper list)"
 NO_PAPER_IN_COLUMN = "no paper link in the paper column of a table of linked papers"
 NAME = "a one-word name linking a paper, in a block that is not a paper list"
+DOCUMENT = "a document with no identifier, venue or year, in a block that is not a paper list"
 NEWS = "news about the list (under a News or Updates heading)"
 OWN_CITATION = "the list's own citation (under a Citation heading)"
 
@@ -66,8 +67,29 @@ def is_paper_block(verdicts: list[str]) -> bool:
 
 
 def accepted(verdict_: str, paper_block: bool, parts: Parts | None = None) -> bool:
-    """A paper, or a page in a paper list; outside a paper list a one-word title that links
-    a paper (``[T5](arxiv)`` among model checkpoints) names a model or tool."""
-    if parts is not None and not paper_block and parts.words < 2 and verdict_ == PAPER_LINK:
+    """A paper, or a page in a paper list. Outside a paper list a paper link is not enough
+    when nothing else says "paper": a one-word title that links a paper (``[T5](arxiv)``
+    among model checkpoints) names a model or tool, and a PDF with no identifier, venue or
+    year (``[GraphML: Graph markup language](uni.edu/handbook/graphml.pdf)`` among tools)
+    is a document about a tool."""
+    if (
+        parts is not None
+        and not paper_block
+        and verdict_ == PAPER_LINK
+        and (parts.words < 2 or not (parts.venue or parts.year or _identified(parts)))
+    ):
         return False
     return verdict_ in (PAPER_LINK, CITATION) or (verdict_ == PAGE and paper_block)
+
+
+def rejected_kind(verdict_: str, parts: Parts) -> str:
+    """The kind of non-paper an item not :func:`accepted` is reported as."""
+    if verdict_ == PAPER_LINK:
+        return NAME if parts.words < 2 else DOCUMENT
+    return WEB_PAGE if verdict_ == PAGE else verdict_
+
+
+def _identified(parts: Parts) -> bool:
+    from ..identifiers import extract
+
+    return any(extract(url) for url in parts.links)

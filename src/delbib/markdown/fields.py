@@ -166,13 +166,26 @@ def is_resource_text(text: str) -> bool:
 
 
 def sorted_links(cells: list[Cell]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Every usable link of a row, paper links first (then code, project, video), and kinds."""
+    """Every usable link of a row, paper links first (then code, project, video), and kinds.
+
+    Links that all say only "link" (a rendered list) keep the order they are written in:
+    nothing in them tells a poster PDF from the paper or a project page from the code, and
+    the writer put them in the paper's order. Their kinds are made to follow that order (a
+    link after a project page counts as one)."""
     seen: dict[str, str] = {}
+    generic = True
     for cell in cells:
         for link in cell.links:
             kind = link_kind(link, first=not seen)
             if kind and link.href not in seen:
                 seen[link.href] = kind
+                generic = generic and link.text.strip("[]()` ").casefold() in _GENERIC_WORDS
+    if generic:
+        kinds, last = [], 0
+        for kind in seen.values():
+            last = max(last, KIND_ORDER.index(kind))
+            kinds.append(KIND_ORDER[last])
+        return tuple(seen), tuple(kinds)
     order = sorted(seen, key=lambda href: KIND_ORDER.index(seen[href]))
     return tuple(order), tuple(seen[h] for h in order)
 
@@ -219,6 +232,12 @@ def split_trailing_venue(title: str) -> tuple[str, str | None, int | None]:
             break
         title = title[: match.start()].rstrip(" ,")
     return title, venue, year
+
+
+def read_as_described(title: str) -> bool:
+    """A plain title cell holding this title would be cut as ``Name - what it does``: a
+    writer marks such a title (bold) so that it reads back whole."""
+    return len(title.split()) > _DIGEST_WORDS or bool(_DESCRIBED.search(title))
 
 
 def looks_like_authors(text: str) -> bool:

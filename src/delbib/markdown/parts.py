@@ -294,7 +294,12 @@ def clean(title: str) -> tuple[str, str | None, int | None]:
     if re.search(r"[A-Za-z]{3}", title):
         title = _FOREIGN_NOTE.sub("", title)
     nick = _NICKNAME.search(title)
-    if nick and len(title[: nick.start()].split()) >= 2 and not _expands(title, nick):
+    if (
+        nick
+        and len(title[: nick.start()].split()) >= 2
+        and _coined(nick[1])
+        and not _expands(title, nick)
+    ):
         title = title[: nick.start()]  # "**Title (NICK)**"
     return title.strip(), venue, year  # inner spacing kept: stored as listed
 
@@ -303,6 +308,12 @@ _SMALL_WORDS = frozenset(
     {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to"}
     | {"via", "with"}
 )
+
+
+def _coined(name: str) -> bool:
+    """A coined name (``NIMBUS``, ``LLaVA``, ``GPT-4V``): capitals or digits past its first
+    letter. ``(Effectively)`` is a word of the title."""
+    return any(ch.isupper() or ch.isdigit() for ch in name[1:])
 
 
 def _expands(title: str, nick: re.Match) -> bool:
