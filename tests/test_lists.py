@@ -17,8 +17,10 @@ Two sets of lists:
 
 from __future__ import annotations
 
+import atexit
 import os
 import re
+import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,6 +75,7 @@ class Expected:
 
 
 _CUTS = Path(tempfile.gettempdir()) / f"delbib-test-lists-{os.getpid()}"
+atexit.register(shutil.rmtree, _CUTS, ignore_errors=True)  # the cuts live for one test run
 
 
 OWN_CASES = [
