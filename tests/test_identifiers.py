@@ -84,6 +84,50 @@ LINK_CASES: list[tuple[str, list[str]]] = [
         "https://link.springer.com/article/10.1186/s40537-024-00928-3",
         ["doi:10.1186/s40537-024-00928-3"],
     ),
+    # APS: the DOI is one path segment after the journal and the view
+    (
+        "https://journals.aps.org/prx/abstract/10.1103/PhysRevX.11.041011",
+        ["doi:10.1103/physrevx.11.041011"],
+    ),
+    (
+        "https://journals.aps.org/prl/pdf/10.1103/PhysRevLett.119.180509",
+        ["doi:10.1103/physrevlett.119.180509"],
+    ),
+    ("https://journals.aps.org/prx/", []),
+    # IOP and EPL: DOIs with slashes of their own; /meta and /pdf are views
+    (
+        "https://iopscience.iop.org/article/10.1088/1367-2630/18/2/023023",
+        ["doi:10.1088/1367-2630/18/2/023023"],
+    ),
+    (
+        "https://iopscience.iop.org/article/10.1088/1367-2630/18/2/023023/meta",
+        ["doi:10.1088/1367-2630/18/2/023023"],
+    ),
+    (
+        "https://iopscience.iop.org/article/10.1088/1367-2630/18/2/023023/pdf",
+        ["doi:10.1088/1367-2630/18/2/023023"],
+    ),
+    (
+        "https://iopscience.iop.org/article/10.1209/0295-5075/134/10002",
+        ["doi:10.1209/0295-5075/134/10002"],
+    ),
+    ("https://iopscience.iop.org/journal/1367-2630", []),
+    ("https://iopscience.iop.org/article/pdf", []),
+    # bioRxiv: the version and the full-text view are not part of the DOI
+    (
+        "https://www.biorxiv.org/content/10.1101/2020.06.02.129270v2",
+        ["doi:10.1101/2020.06.02.129270"],
+    ),
+    (
+        "https://www.biorxiv.org/content/10.1101/2020.06.02.129270v2.full",
+        ["doi:10.1101/2020.06.02.129270"],
+    ),
+    (
+        "https://www.biorxiv.org/content/10.1101/2020.06.02.129270v1.full.pdf",
+        ["doi:10.1101/2020.06.02.129270"],
+    ),
+    ("https://www.biorxiv.org/content/early/2020/06/03/2020.06.02.129270", []),
+    ("https://www.biorxiv.org/about-biorxiv", []),
     # doi.org: percent-decoded, lowercased; DataCite arXiv and ACL DOIs imply the other id
     ("https://doi.org/10.1145/3626772.3657807", ["doi:10.1145/3626772.3657807"]),
     ("http://dx.doi.org/10.1002%2FJRSM.1710", ["doi:10.1002/jrsm.1710"]),
@@ -98,6 +142,13 @@ LINK_CASES: list[tuple[str, list[str]]] = [
     # arXiv: abs, pdf, .pdf, vN, trailing "?", ?trk=, export., http://, old style
     ("https://arxiv.org/pdf/2311.13246", ["arxiv:2311.13246"]),
     ("https://arxiv.org/abs/2410.06961", ["arxiv:2410.06961"]),
+    # a tail pasted after the ".pdf" (a query without "?", the URL again after a space)
+    ("http://arxiv.org/pdf/1112.6209.pdf&embed", ["arxiv:1112.6209"]),
+    (
+        "http://arxiv.org/pdf/1506.05869.pdf%20(http://arxiv.org/pdf/1506.05869.pdf)",
+        ["arxiv:1506.05869"],
+    ),
+    ("https://arxiv.org/abs/1112.6209&embed", []),
     ("http://arxiv.org/pdf/2312.11508v2", ["arxiv:2312.11508"]),
     ("http://arxiv.org/pdf/2405.01724v1", ["arxiv:2405.01724"]),
     ("https://arxiv.org/pdf/2411.17388?", ["arxiv:2411.17388"]),

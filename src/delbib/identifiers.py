@@ -5,7 +5,9 @@ links to the same paper (``arxiv.org/abs/2401.01335v2`` and ``export.arxiv.org/p
 give the same string. Schemes, most preferred first when a paper has several:
 
 - ``doi:10.1145/3626772.3657807``: doi.org, publisher ``/doi/`` paths (ACM, Wiley, Taylor &
-  Francis, MIT Press, TechRxiv), Springer ``/chapter/``, ``/article/``, ``/content/pdf/``
+  Francis, MIT Press, TechRxiv), Springer ``/chapter/``, ``/article/``, ``/content/pdf/``,
+  APS ``/<journal>/abstract/``, IOP and EPL ``/article/`` (DOIs with slashes of their own:
+  ``10.1088/1367-2630/18/2/023023``), bioRxiv and medRxiv ``/content/``
 - ``acl:2024.naacl-long.421``, ``acl:P19-1001``: aclanthology.org (and ACL DOIs 10.18653/v1/...)
 - ``openreview:wcSx5VjTPP``: openreview.net ``forum?id=``, ``pdf?id=``, ``attachment?id=``
 - ``arxiv:2311.13246``, ``arxiv:cs/0601001``: arxiv.org (also export., browse., ar5iv mirrors),
@@ -22,7 +24,8 @@ Decisions worth knowing:
 
 - DOIs are lowercased (they are case-insensitive) and, when taken from a URL, percent-decoded and
   cut at the DOI: query strings (``?casa_token=``), ``.pdf`` and trailing publisher path parts go.
-  TechRxiv DOIs are versioned: ``/v1`` is part of the registered DOI
+  A bioRxiv ``v2`` and ``.full.pdf`` and an IOP ``/meta`` or ``/pdf`` are views of the paper,
+  not part of its DOI. TechRxiv DOIs are versioned: ``/v1`` is part of the registered DOI
   (``10.36227/techrxiv.171665607.76504195/v1``), so it is kept.
 - arXiv ids lose their version (``v2``): the catalog cites the paper, not a revision. Old-style
   ids lose the subject class (``math.GT/0309136`` -> ``math/0309136``), as arXiv itself does.
@@ -94,9 +97,11 @@ _SCHEME_PREFIX = re.compile(r"^([a-z][a-z-]*)\s*:(?!//)(.*)$", re.IGNORECASE | r
 
 # --- URL shapes --------------------------------------------------------------------------------
 
+# After a ".pdf" that ends the id, a tail pasted on with "&" or a space (".pdf&embed",
+# ".pdf (http://arxiv.org/pdf/...)") is a typing slip, not part of the address.
 _ARXIV_PATH = re.compile(
-    rf"^/(?:abs|pdf|html|ps|format)/({_ARXIV_NEW}|{_ARXIV_OLD})(?:v\d+)?(?:\.pdf)?/?$",
-    re.IGNORECASE,
+    rf"^/(?:abs|pdf|html|ps|format)/({_ARXIV_NEW}|{_ARXIV_OLD})(?:v\d+)?(?:\.pdf(?:[&\s].*)?)?/?$",
+    re.IGNORECASE | re.DOTALL,
 )
 _ACL_PATH = re.compile(
     r"^/(?:anthology/)?([^/]+?)(?:v\d+)?(?:\.pdf|\.bib|\.xml)?/?$", re.IGNORECASE
@@ -135,8 +140,23 @@ _DOI_PATH_HOSTS = frozenset(
         "link.springer.com",
         "direct.mit.edu",
         "techrxiv.org",
+        "journals.aps.org",  # /prx/abstract/10.1103/PhysRevX.11.041011
     }
 )
+# Publishers whose DOIs hold slashes of their own, so the whole path says where the DOI ends:
+# host -> the whole path with the DOI as group 1 (the page's view or version after it goes).
+_RXIV_CONTENT = re.compile(
+    r"^/content/(10\.1101/(?:\d{4}\.\d\d\.\d\d\.)?\d{6,})(?:v\d+)?(?:\.[a-z-]+)*/?$"
+)
+_DOI_PATH_FORMS = {
+    # /article/10.1088/1367-2630/18/2/023023/meta (EPL: /article/10.1209/0295-5075/134/10002)
+    "iopscience.iop.org": re.compile(
+        r"^/article/(10\.\d{4,9}/.+?)(?:/(?:meta|pdf|ampdf|epub|fulltext|references|cites|data))?/?$"
+    ),
+    # /content/10.1101/2020.06.02.129270v2.full.pdf: version and view are no part of the DOI
+    "biorxiv.org": _RXIV_CONTENT,
+    "medrxiv.org": _RXIV_CONTENT,
+}
 
 
 # --- public API --------------------------------------------------------------------------------
@@ -487,6 +507,10 @@ def _extract(url: str, depth: int) -> list[str]:
     if host == "ojs.aaai.org":
         match = _AAAI_PATH.match(path)
         return [f"aaai:{int(match.group(1))}"] if match else []
+
+    if host in _DOI_PATH_FORMS:
+        match = _DOI_PATH_FORMS[host].match(path)
+        return _from_doi(match.group(1)) if match else []
 
     # Publisher pages with the DOI as a path segment; "/doi/10.x/..." on any (Atypon) host.
     if host in _DOI_PATH_HOSTS or "/doi/" in path:
