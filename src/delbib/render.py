@@ -20,6 +20,7 @@ gives back the catalog's files unchanged.
 from __future__ import annotations
 
 import bisect
+import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -341,11 +342,19 @@ def _balanced(url: str) -> bool:
 
 
 def link(url: str, label: str = "link") -> str:
-    """A markdown link to ``url``; pointy brackets only where a bare destination cannot hold it."""
-    dest = url.replace("\\", "%5C").replace("|", "%7C")
-    if any(ch.isspace() for ch in dest) or "<" in dest or ">" in dest or not _balanced(dest):
-        dest = "<" + dest.replace("<", "%3C").replace(">", "%3E") + ">"
-    return f"[{cell(label)}]({dest})"
+    """A markdown link to ``url``; pointy brackets only where parentheses are unbalanced.
+
+    A reader percent-encodes a destination's braces, spaces, non-ASCII letters and the like
+    (CommonMark's link normalisation), so a URL holding them (one read from bare text, as
+    ``https://x.org/}{site}``) would come back changed; it gets an HTML link, whose address
+    readers take as written.
+    """
+    from markdown_it.common.normalize_url import normalizeLink
+
+    if normalizeLink(url) != url:
+        href = html.escape(url).replace("|", "&#124;").replace("\\", "&#92;")
+        return f'<a href="{href}">{cell(label)}</a>'
+    return f"[{cell(label)}]({url if _balanced(url) else f'<{url}>'})"
 
 
 def _value(paper: Paper, row: Row, role: str | None, label: str) -> str:
