@@ -187,3 +187,23 @@ def test_import_into_empty_directory_creates_catalog(tmp_path):
         p.name for p in (CATALOG / "papers").iterdir()
     )
     shutil.rmtree(root)
+
+
+def test_a_category_named_without_latin_letters_has_a_slug_of_its_own(tmp_path):
+    """ "其他" gets the same slug whether or not another such category ("检测") comes first:
+    a rendered list that leaves out a heading-only category re-imports with the same slugs."""
+    table = "| Title | Category | Paper Link |\n| --- | --- | --- |\n"
+    row = "| Sparse Attention, Part {n} | {cat} | [link](https://arxiv.org/abs/2401.0133{n}) |\n"
+    slugs = {}
+    for name, cats in (("both", ["检测", "其他"]), ("one", ["其他"])):
+        listing = tmp_path / f"{name}.md"
+        body = "".join(row.format(n=n, cat=c) for n, c in enumerate(cats))
+        listing.write_text(table + body, encoding="utf-8")
+        importer.run(listing, tmp_path / name)
+        loaded = catalog.load(tmp_path / name)
+        slugs[name] = {c.name: c.slug for c in loaded.taxonomy}
+    assert slugs["both"]["其他"] == slugs["one"]["其他"]
+    assert slugs["both"]["检测"] != slugs["both"]["其他"]
+    assert all(s.startswith("category-") for s in slugs["both"].values())
+    assert catalog.slugify("Toxicity / Trust-worthy") == "toxicity-trust-worthy"
+    assert catalog.slugify("") == "category"

@@ -17,6 +17,7 @@ no file.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import re
 import warnings
@@ -213,9 +214,16 @@ def dump_json(data: Any) -> str:
 
 
 def slugify(name: str) -> str:
-    """A stable file-name slug: "Toxicity / Trust-worthy" -> "toxicity-trust-worthy"."""
+    """A stable file-name slug: "Toxicity / Trust-worthy" -> "toxicity-trust-worthy".
+
+    A name with no Latin letters or digits ("其他") gets "category-" and a short hash of
+    itself: each such name its own slug, whichever others the taxonomy holds (a plain
+    "category" numbered by order would change when another such category comes or goes).
+    """
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_fold(name).casefold()).strip("-")
-    return slug or "category"
+    if slug or not name.strip():
+        return slug or "category"
+    return "category-" + hashlib.sha1(name.strip().encode("utf-8")).hexdigest()[:8]
 
 
 def clean_category(name: str) -> str:
