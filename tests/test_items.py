@@ -755,3 +755,35 @@ def test_a_plain_word_in_parentheses_ending_a_title_is_not_a_nickname():
         "Counting Clouds Fast",  # coined names: capitals or digits inside
         "Watching Owls Closely",
     ]
+
+
+def test_a_relative_link_to_a_pdf_in_a_list_of_papers_is_a_paper_link():
+    text = (
+        "# Readings in Owl Science\n\n"
+        "## Basics\n"
+        "* [A Relational Model of Owl Nests](papers/owl_nests.pdf) (1971): The one that started "
+        "it all.\n\n"
+        "* [Owl Sorting: A Cache-Friendly Hoot](papers/owlsort.pdf) (1996): Sorting owls "
+        "revisited.\n\n"
+        "* [Owl Notes](notes/owls.md): our own notes on owls.\n"
+        "* [Back to top](#basics)\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.year, r.links) for r in rows] == [
+        ("A Relational Model of Owl Nests", 1971, ("papers/owl_nests.pdf",)),
+        ("Owl Sorting: A Cache-Friendly Hoot", 1996, ("papers/owlsort.pdf",)),
+    ]
+
+
+def test_a_quotation_in_the_notes_after_a_linked_title_is_not_the_title():
+    text = (
+        "## Consistency\n"
+        '* [OWL Ten Years Later: How the "Hoots" Have Changed](https://example.org/owl.pdf) '
+        '(2013): Ann Lee looks back, explaining "the two of three rule was always '
+        'misleading for owls."\n'
+        '* Ben Moss. "Quoted Titles of Owl Papers Stay Titles". [pdf](https://example.org/q.pdf)\n'
+    )
+    assert titles(text) == [
+        'OWL Ten Years Later: How the "Hoots" Have Changed',
+        "Quoted Titles of Owl Papers Stay Titles",
+    ]

@@ -128,7 +128,7 @@ def badge_venue(images: list[str]) -> str | None:
 
 def link_kind(link: Link, *, first: bool = True) -> str | None:
     """paper, code, project or video; None for links that lead nowhere useful (anchors,
-    relative files, ``javascript:void()``, empty badge links).
+    relative files other than PDFs, ``javascript:void()``, empty badge links).
 
     A link labelled only "link" or "url" on an unknown host is the paper when it is the
     row's first link, else a resource: rendered lists label every link that way, and the
@@ -138,12 +138,14 @@ def link_kind(link: Link, *, first: bool = True) -> str | None:
         return None
     if identifiers.extract(href):
         return PAPER
-    if not re.match(r"^https?://", href, re.IGNORECASE):
-        return None
     parts = urlsplit(href)
-    host = (parts.hostname or "").lower().removeprefix("www.")
     path = parts.path.lower()
     word = kind_of_words(link.text) if is_resource_text(link.text) else None
+    if not re.match(r"^https?://", href, re.IGNORECASE):
+        # "[Title](papers/codd.pdf)": a PDF kept in the list's own repository is a paper
+        relative_pdf = not parts.scheme and not parts.netloc and path.endswith(".pdf")
+        return PAPER if relative_pdf and word not in (PROJECT, VIDEO) else None
+    host = (parts.hostname or "").lower().removeprefix("www.")
     if path.endswith(".pdf") or host.endswith(_PAPER_HOSTS) or _PAPERS_PATH.search(path):
         # "[Slides](talk.pdf)", "[Poster](p.pdf)": a PDF that its words say is not the paper
         return word if word in (PROJECT, VIDEO) else PAPER

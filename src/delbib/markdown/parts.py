@@ -72,9 +72,10 @@ def line_title(line: Line) -> tuple[str, str] | None:
         named = quoted and (span in quoted[0] or re.search(re.escape(span) + r"\W*:", text))
         if len(span.split()) >= 4 and not named:  # "**Nick**: "Title"": the quoted one
             return span, "bold"
-    if quoted:
-        return quoted[0], "quoted"
     linked = _link_title(line)
+    if quoted and not _leads_with(text, linked):
+        # in "[Title](url) (2012): ... wrote "a quotation"" the quote is in the notes
+        return quoted[0], "quoted"
     if bold and linked and _names_link(line.text, bold[0], linked):
         return linked, "link"  # "**Owl Net** [Owl Net: Seeing in the Dark](url)"
     if bold:
@@ -84,6 +85,11 @@ def line_title(line: Line) -> tuple[str, str] | None:
     if _NUMBERED.match(line.text) and _span_ok(_NUMBERED.sub("", line.text), 2):
         return _NUMBERED.sub("", text), "numbered"
     return None
+
+
+def _leads_with(text: str, linked: str | None) -> bool:
+    """The line opens with a linked title of four or more words, before any quoted span."""
+    return bool(linked) and len(linked.split()) >= 4 and text.lstrip(" *_-[").startswith(linked)
 
 
 def _link_title(line: Line) -> str | None:
