@@ -787,3 +787,15 @@ def test_a_quotation_in_the_notes_after_a_linked_title_is_not_the_title():
         'OWL Ten Years Later: How the "Hoots" Have Changed',
         "Quoted Titles of Owl Papers Stay Titles",
     ]
+
+
+def test_a_short_quoted_title_closed_by_its_stop_is_the_title():
+    text = (
+        "## Models\n\n"
+        '**[7]** Stone, Ada, et al. "Owl Morphism." arXiv preprint arXiv:1601.00071 (2016). '
+        "[[pdf]](https://arxiv.org/abs/1601.00071) **(Grow a trained owl without retraining)**\n\n"
+        '**[8]** Moss, Ben. "**Hooting at scale with deep owls**." Owl Conference, 2013. '
+        "[[pdf]](https://arxiv.org/abs/1301.00072) **(Milestone)**\n"
+    )
+    # the stop is kept, as for every quoted title
+    assert titles(text) == ["Owl Morphism.", "Hooting at scale with deep owls."]

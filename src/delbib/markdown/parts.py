@@ -67,7 +67,13 @@ def line_title(line: Line) -> tuple[str, str] | None:
         return None
     bold = [s for s in line.strong if _span_ok(s, 2) and not _TAG_ONLY.fullmatch(s)]
     text = fields._line_title_text(line)
-    quoted = [q for q in fields._QUOTED_PART.findall(text) if _span_ok(q, 3)]
+    # 'Lee, Ann. "Owl Morphism." Venue': a title closed by its stop inside the quotes is
+    # cited, however short
+    quoted = [
+        q
+        for q in fields._QUOTED_PART.findall(text)
+        if _span_ok(q, 2 if q.rstrip().endswith((".", ",")) else 3)
+    ]
     for span in bold:
         named = quoted and (span in quoted[0] or re.search(re.escape(span) + r"\W*:", text))
         if len(span.split()) >= 4 and not named:  # "**Nick**: "Title"": the quoted one
