@@ -799,3 +799,18 @@ def test_a_short_quoted_title_closed_by_its_stop_is_the_title():
     )
     # the stop is kept, as for every quoted title
     assert titles(text) == ["Owl Morphism.", "Hooting at scale with deep owls."]
+
+
+def test_a_leading_tag_with_a_nested_parenthesis_is_not_the_title():
+    text = (
+        "## Defenses\n"
+        "- [CVPR 2022] (white-box (defense)) OwlShield: Guarding Nests Against Inversion "
+        "[[paper]](https://arxiv.org/abs/2203.00081)\n"
+        "- [TIFS 2022] (black-box (defense)) One Hoot Defense—Defending Owls via Privacy "
+        "[[paper]](https://arxiv.org/abs/2203.00082)\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.year) for r in rows] == [
+        ("OwlShield: Guarding Nests Against Inversion", 2022),
+        ("One Hoot Defense—Defending Owls via Privacy", 2022),
+    ]

@@ -56,7 +56,10 @@ _TRAILING_TAG = re.compile(r"\s+\[[^\[\]]{1,30}\](?=\.?\s*$)")
 _QUOTED = re.compile(r"[\"“”](.+?)[.,]?[\"“”]\.?")
 _QUOTED_PART = re.compile(r"(?:^|(?<=[\s:]))[\"“]([^\"“”]+)[\"”]")
 _TRAILING_ORG = re.compile(r"\s*\(\s*@[^)]*\)\s*$")
-_LEADING_TAG = re.compile(r"^\s*(?:\(([^()]{1,40})\)|\[([^\[\]]{1,40})\])\s*[:\-–]?\s*(?=\S)")
+# "(black-box)", "[CVPR 2023]", "(white-box (defense))": one level of nesting
+_LEADING_TAG = re.compile(
+    r"^\s*(?:\(((?:[^()]|\([^()]{1,20}\)){1,40})\)|\[([^\[\]]{1,40})\])\s*[:\-–]?\s*(?=\S)"
+)
 _EMPTY_BRACKETS = re.compile(r"\[\s*\]|\(\s*\)")
 _SHIELDS_BADGE = re.compile(r"img\.shields\.io/badge/([^?#]+)", re.IGNORECASE)
 _NAME_LIST = re.compile(r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)+(?:, | and |,)")
