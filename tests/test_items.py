@@ -814,3 +814,20 @@ def test_a_leading_tag_with_a_nested_parenthesis_is_not_the_title():
         ("OwlShield: Guarding Nests Against Inversion", 2022),
         ("One Hoot Defense—Defending Owls via Privacy", 2022),
     ]
+
+
+def test_a_link_pasted_inside_a_link_word_keeps_the_link_word():
+    text = (
+        "## Owls\n\n"
+        "[2]Owl Volumes for Real-time Rendering of Feathers<br>\n"
+        "[paper]([arxiv.org](https://arxiv.org/abs/2203.00091)) | "
+        "[code]([github.com](https://github.com/x/owl-volumes))<br><br>\n\n"
+        "[1]Exploring Gaps for Owl Frame Interpolation<br>\n"
+        "[paper]([[2202.00092\\] Exploring Gaps for Owl Frame Interpolation (arxiv.org)]"
+        "(https://arxiv.org/abs/2202.00092))<br><br>\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.links[0]) for r in rows] == [
+        ("Owl Volumes for Real-time Rendering of Feathers", "https://arxiv.org/abs/2203.00091"),
+        ("Exploring Gaps for Owl Frame Interpolation", "https://arxiv.org/abs/2202.00092"),
+    ]
