@@ -831,3 +831,29 @@ def test_a_link_pasted_inside_a_link_word_keeps_the_link_word():
         ("Owl Volumes for Real-time Rendering of Feathers", "https://arxiv.org/abs/2203.00091"),
         ("Exploring Gaps for Owl Frame Interpolation", "https://arxiv.org/abs/2202.00092"),
     ]
+
+
+def test_where_papers_are_linked_apart_a_page_alone_is_not_a_paper():
+    text = (
+        "## Data Quality\n"
+        "1. [Watching Owl Data at Scale](https://eng.example.com/watching-owl-data/) "
+        "`Owlco` `2017`\n"
+        "2. [Data Challenges in Owl Learning](https://research.example.com/pubs/pub1/) "
+        "([Paper](https://owls.example.org/papers/p1.pdf)) `Owlco` `2017`\n"
+        "3. [Checking Owl Data Automatically](https://science.example.com/publications/owl) "
+        "([Paper](https://arxiv.org/abs/1801.00101)) `Hootle` `2018`\n"
+        "4. [Meet Hoot — Our Owl Data Tool](https://example.io/blog/meet-hoot) `Hootle` `2019`\n\n"
+        "## Elsewhere\n"
+        "1. [Owl Flight Dynamics in the Wild](https://owls.example.org/flight) `2020`\n"
+        "2. [Owl Nests from Above](https://arxiv.org/abs/2001.00102) `2020`\n"
+        "3. [Owl Songs at Dusk](https://arxiv.org/abs/2001.00103) `2020`\n"
+    )
+    rows = parse(text).rows
+    # the paper is the ([Paper]) link; blog posts beside them are skipped
+    assert [(r.title, r.links[0]) for r in rows] == [
+        ("Data Challenges in Owl Learning", "https://owls.example.org/papers/p1.pdf"),
+        ("Checking Owl Data Automatically", "https://arxiv.org/abs/1801.00101"),
+        ("Owl Flight Dynamics in the Wild", "https://owls.example.org/flight"),
+        ("Owl Nests from Above", "https://arxiv.org/abs/2001.00102"),
+        ("Owl Songs at Dusk", "https://arxiv.org/abs/2001.00103"),
+    ]

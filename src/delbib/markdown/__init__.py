@@ -333,8 +333,9 @@ class _Reader:
         read = [parts.read(item.lines, heading_year) for item in items]
         verdicts = [evidence.verdict(p) for p in read]
         paper_block = evidence.is_paper_block(verdicts)
+        pages = not evidence.marks_papers(read)
         for item, found, verdict in zip(items, read, verdicts, strict=True):
-            if not evidence.accepted(verdict, paper_block, found):
+            if not evidence.accepted(verdict, paper_block, found, pages=pages):
                 if any(line.text for line in item.lines):
                     text = " ".join(line.text for line in item.lines)
                     kind = evidence.rejected_kind(verdict, found)

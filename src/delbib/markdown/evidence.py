@@ -8,7 +8,7 @@ the reason it was skipped.
 
 from __future__ import annotations
 
-from .linkwords import CODE, PAPER, VIDEO
+from .linkwords import CODE, PAPER, PROJECT, VIDEO
 from .parts import Parts
 
 PAPER_LINK, CITATION, PAGE = "paper link", "citation", "page"
@@ -66,8 +66,25 @@ def is_paper_block(verdicts: list[str]) -> bool:
     return bool(titled) and strong >= PAPER_LIST_SHARE * len(titled)
 
 
-def accepted(verdict_: str, paper_block: bool, parts: Parts | None = None) -> bool:
-    """A paper, or a page in a paper list. Outside a paper list a paper link is not enough
+MARKED_PAPERS = 2  # items that link a page by their title and the paper apart
+
+
+def marks_papers(read: list[Parts]) -> bool:
+    """The block links each item's page by its title and its paper apart
+    (``[Title](blog) ([Paper](pdf))``): there an item that links only a page is a blog post
+    or a talk, not a paper."""
+    marked = sum(
+        p.title_from == "link" and p.paper_link and PAPER in p.kinds and PROJECT in p.kinds
+        for p in read
+    )
+    return marked >= MARKED_PAPERS
+
+
+def accepted(
+    verdict_: str, paper_block: bool, parts: Parts | None = None, *, pages: bool = True
+) -> bool:
+    """A paper, or a page in a paper list (unless ``pages`` is false: the block marks its
+    papers apart, :func:`marks_papers`). Outside a paper list a paper link is not enough
     when nothing else says "paper": a one-word title that links a paper (``[T5](arxiv)``
     among model checkpoints) names a model or tool, and a PDF with no identifier, venue or
     year (``[GraphML: Graph markup language](uni.edu/handbook/graphml.pdf)`` among tools)
@@ -79,7 +96,7 @@ def accepted(verdict_: str, paper_block: bool, parts: Parts | None = None) -> bo
         and (parts.words < 2 or not (parts.venue or parts.year or _identified(parts)))
     ):
         return False
-    return verdict_ in (PAPER_LINK, CITATION) or (verdict_ == PAGE and paper_block)
+    return verdict_ in (PAPER_LINK, CITATION) or (verdict_ == PAGE and paper_block and pages)
 
 
 def rejected_kind(verdict_: str, parts: Parts) -> str:
