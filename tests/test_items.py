@@ -857,3 +857,18 @@ def test_where_papers_are_linked_apart_a_page_alone_is_not_a_paper():
         ("Owl Nests from Above", "https://arxiv.org/abs/2001.00102"),
         ("Owl Songs at Dusk", "https://arxiv.org/abs/2001.00103"),
     ]
+
+
+def test_a_citation_names_its_journal_after_the_quoted_title_italic_or_not():
+    text = (
+        "### Owl Effects\n"
+        "- Stone and Rivers. 2020. “Two-Way Fixed Owl Estimators with Uneven Effects.” "
+        "*American Owl Review*.\n"
+        "- Vale and Moss. 2022. “A More Credible Approach to Parallel Owls.” Review of Owl "
+        "Studies.\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.venue, r.year, r.authors) for r in rows] == [
+        ("Two-Way Fixed Owl Estimators with Uneven Effects.", "American Owl Review", 2020, None),
+        ("A More Credible Approach to Parallel Owls.", "Review of Owl Studies", 2022, None),
+    ]

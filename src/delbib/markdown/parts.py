@@ -344,9 +344,10 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     title, stuck_venue, stuck_year = clean(raw) if raw else ("", None, None)
     full = squash(" ".join(fields._line_title_text(line) for line in lines))
     rest = full.replace(raw, " ", 1) if raw else full
+    after = full[full.find(raw) + len(raw) :] if how == "quoted" and raw in full else ""
     authors = None
     for line in lines:
-        span = next((s for s in line.em if _authors_span(s)), None)
+        span = next((s for s in line.em if _authors_span(s) and s not in after), None)
         if span:
             authors = span.strip(" .,")
             break
@@ -361,16 +362,20 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     venue = venue or fields.badge_venue(images) or stuck_venue
     linked = any(line.links for line in lines)
     if venue is None and not linked:
-        # a plain citation: "Authors. 2020. “Title.” *Journal of X*." names its journal in italics
+        # a plain citation: "Authors. 2020. “Title.” *Journal of X*." names its journal in
+        # italics; after a quoted title an italic span is the journal, however name-like
+        # (*American Owl Review*), and so are the plain words up to the stop
         venue = next(
             (
                 e.strip(" .,")
                 for line in lines
                 for e in line.em
-                if e not in raw and len(e.split()) >= 2 and not _authors_span(e)
+                if e not in raw and len(e.split()) >= 2 and (not _authors_span(e) or e in after)
             ),
             None,
         )
+        plain_venue = re.match(r"^[\"”\s.,]*([A-Z][^.()\d]{4,80}?)\s*\.?\s*$", after)
+        venue = venue or (plain_venue and plain_venue[1].strip()) or None
     dates = fields.dates_only(rest)
     year = venue_year or stuck_year or fields.year_in(dates)
     if year is None and not linked:
