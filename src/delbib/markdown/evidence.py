@@ -46,8 +46,10 @@ def verdict(parts: Parts) -> str:
         # a report whose title links its repository is a paper in a list of papers
         return PAGE if parts.title_from == "link" and parts.words >= 3 else CODE_ONLY
     if not kinds:
-        marked = parts.authors or parts.title_from in ("quoted", "bold")
-        cited = parts.words >= 3 and parts.venue and (parts.year or marked)
+        marked = parts.authors or parts.title_from in ("quoted", "bold", "cited")
+        # an APA citation ("Stone, A. (2021). Owl labor.") is its own evidence
+        apa = parts.title_from == "cited" and parts.words >= 2
+        cited = apa or parts.words >= 3 and parts.venue and (parts.year or marked)
         return CITATION if cited and _titled(parts.title) else NO_LINK
     return PAGE
 

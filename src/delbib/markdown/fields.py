@@ -54,7 +54,8 @@ _LEADING_NUMBER = re.compile(r"^\s*\(?\d{1,3}[).]\s+(?=\S)")  # "1) Title", "2. 
 _DIGEST_WORDS = 30  # a title cell longer than this also summarises the paper
 _TRAILING_TAG = re.compile(r"\s+\[[^\[\]]{1,30}\](?=\.?\s*$)")
 _QUOTED = re.compile(r"[\"“”](.+?)[.,]?[\"“”]\.?")
-_QUOTED_PART = re.compile(r"(?:^|(?<=[\s:]))[\"“]([^\"“”]+)[\"”]")
+# "Title", “Title” and ”Title” (a closing quote typed at both ends)
+_QUOTED_PART = re.compile(r"(?:^|(?<=[\s:]))[\"“”]([^\"“”]+)[\"”]")
 _TRAILING_ORG = re.compile(r"\s*\(\s*@[^)]*\)\s*$")
 # "(black-box)", "[CVPR 2023]", "(white-box (defense))": one level of nesting
 _LEADING_TAG = re.compile(

@@ -18,6 +18,9 @@ _TAG_ONLY = re.compile(r"\s*[\[(][^\[\]()]*[\])]\s*")  # "**[YOLO v3]**": a nick
 _NUMBERED = re.compile(r"^\s*\[\s*\d{1,4}\s*\]\s*(?=\S)")  # "[14]Title"
 _URLISH = re.compile(r"^\s*(?:https?://|www\.)|^\S+\.(?:com|org|io|net)\b", re.I)
 _LABEL = re.compile(r"^[^\W\d_][\w .'/&-]{0,30}:\s*$")  # "Topic:", "Paper:"
+# APA: "Stone, A., & Vale, C. (2021). The title. *Journal*, 1(2), 3-4.": the year closes
+# the authors
+_APA = re.compile(r"^[A-Z][^()]*?\s\((?:19|20)\d\d[a-z]?\)\.\s+")
 _SURNAME_FIRST = re.compile(r"^[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s*-?)+(?:,|$)")  # "Posch, C.,"
 _FOREIGN_NOTE = re.compile(  # "Title（中文注释）": a note in another language
     r"\s*[(（【\[][^()（）【】\[\]]*[\u3040-\u30ff\u3400-\u9fff][^()]*[)）】\]]"
@@ -259,6 +262,9 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
             return squash(stray[1] + stray[2]), "bold", first
     if found:
         return found[0], found[1], first
+    apa = _apa_title(worded)
+    if apa:
+        return apa, "cited", first
     plain = _plain(first)
     lead_in = plain.rstrip().endswith((",", ":"))  # "Surname,T. and Other, B.," then the title
     if (
@@ -275,6 +281,20 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
     if _usable(plain) and not _SURNAME_FIRST.match(plain):
         return plain, "plain", first
     return "", "", None
+
+
+def _apa_title(worded: list[Line]) -> str | None:
+    """The title of an APA citation: the words after ``(2021).`` up to the italic journal,
+    or else to the first stop (a title wrapped onto the next source line too)."""
+    text = squash(" ".join(fields._line_title_text(line) for line in worded))
+    head = _APA.match(text)
+    if not head:
+        return None
+    rest = text[head.end() :]
+    journal = [rest.find(e) for line in worded for e in line.em if rest.find(e) > 0]
+    title = rest[: min(journal)] if journal else re.split(r"(?<=[.?!])\s", rest)[0]
+    title = title.strip(" ,")
+    return title if len(title.split()) >= 2 and title.endswith((".", "?", "!")) else None
 
 
 def _wrapped_end(first: Line, worded: list[Line]) -> str:
@@ -344,7 +364,7 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     title, stuck_venue, stuck_year = clean(raw) if raw else ("", None, None)
     full = squash(" ".join(fields._line_title_text(line) for line in lines))
     rest = full.replace(raw, " ", 1) if raw else full
-    after = full[full.find(raw) + len(raw) :] if how == "quoted" and raw in full else ""
+    after = full[full.find(raw) + len(raw) :] if how in ("quoted", "cited") and raw in full else ""
     authors = None
     for line in lines:
         span = next((s for s in line.em if _authors_span(s) and s not in after), None)
