@@ -894,3 +894,23 @@ def test_apa_citations_without_links_are_papers():
         ("Nowcasting owls: what do trees add?", 2024),
     ]
     assert [r.venue for r in rows[:2]] == ["American Owl Review", "Journal of Owl Economics"]
+
+
+def test_an_empty_paper_link_beside_code_still_says_paper():
+    text = (
+        "## Owls\n\n"
+        "[11]Spherical Owls for LiDAR-based Nest Recognition<br>\n"
+        "[paper](https://arxiv.org/abs/2303.00111) | [code](https://github.com/x/owlsphere)<br><br>\n\n"
+        "[10]OWLTR: Meta Loss Owls for Fine-tuning Video Owl Models<br>\n"
+        "[paper]() | [code](https://github.com/x/owltr)<br><br>\n\n"
+        "## Tools\n"
+        "- [OwlKit](https://github.com/x/owlkit)\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.links) for r in rows] == [
+        (
+            "Spherical Owls for LiDAR-based Nest Recognition",
+            ("https://arxiv.org/abs/2303.00111", "https://github.com/x/owlsphere"),
+        ),
+        ("OWLTR: Meta Loss Owls for Fine-tuning Video Owl Models", ("https://github.com/x/owltr",)),
+    ]

@@ -43,8 +43,10 @@ def verdict(parts: Parts) -> str:
     if kinds == {VIDEO}:
         return VIDEO_ONLY  # a talk or a demo video, whatever the block
     if kinds and not kinds - {CODE}:
-        # a report whose title links its repository is a paper in a list of papers
-        return PAGE if parts.title_from == "link" and parts.words >= 3 else CODE_ONLY
+        # a report whose title links its repository is a paper in a list of papers, and so
+        # is an item whose "[paper]()" link was left empty beside its code
+        linked = parts.title_from == "link" and parts.words >= 3
+        return PAGE if linked or parts.paper_promised else CODE_ONLY
     if not kinds:
         marked = parts.authors or parts.title_from in ("quoted", "bold", "cited")
         # an APA citation ("Stone, A. (2021). Owl labor.") is its own evidence

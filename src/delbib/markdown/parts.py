@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import fields, lexicon
+from . import fields, lexicon, linkwords
 from .inline import Cell, Line, squash, strip_emoji
 
 _TAG_ONLY = re.compile(r"\s*[\[(][^\[\]()]*[\])]\s*")  # "**[YOLO v3]**": a nickname tag
@@ -47,6 +47,7 @@ class Parts:
     key: str | None
     words: int  # words in the title
     paper_link: bool = False  # a link that is a paper by its target or its word (not "[Link]")
+    paper_promised: bool = False  # "[paper]()": a paper link word whose target was left empty
 
 
 def _usable(text: str) -> bool:
@@ -416,6 +417,11 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
         for link in line.links
     )
     key = next((k for line in lines for k in line.keys), None)
+    promised = any(
+        not link.href.strip() and linkwords.kind_of_words(link.text) == fields.PAPER
+        for line in lines
+        for link in line.links
+    )
     return Parts(
         title=title,
         title_from=how,
@@ -428,4 +434,5 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
         key=key,
         words=len(title.split()),
         paper_link=strong,
+        paper_promised=promised,
     )
