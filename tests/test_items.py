@@ -846,16 +846,22 @@ def test_where_papers_are_linked_apart_a_page_alone_is_not_a_paper():
         "## Elsewhere\n"
         "1. [Owl Flight Dynamics in the Wild](https://owls.example.org/flight) `2020`\n"
         "2. [Owl Nests from Above](https://arxiv.org/abs/2001.00102) `2020`\n"
-        "3. [Owl Songs at Dusk](https://arxiv.org/abs/2001.00103) `2020`\n"
+        "3. [Owl Songs at Dusk](https://arxiv.org/abs/2001.00103) `2020`\n\n"
+        "## Bandits\n"
+        "1. [Owl Bandits in Production](https://blog.example.com/owl-bandits) `Owlco` `2021`\n"
+        "2. [Calibrating Owls with Bandits](https://owls.example.org/calibrating) "
+        "([Paper](https://arxiv.org/abs/2111.00104)) `Hootle` `2022`\n"
     )
     rows = parse(text).rows
-    # the paper is the ([Paper]) link; blog posts beside them are skipped
+    # the paper is the ([Paper]) link; blog posts beside them are skipped, even where a
+    # single item of the block links its paper apart
     assert [(r.title, r.links[0]) for r in rows] == [
         ("Data Challenges in Owl Learning", "https://owls.example.org/papers/p1.pdf"),
         ("Checking Owl Data Automatically", "https://arxiv.org/abs/1801.00101"),
         ("Owl Flight Dynamics in the Wild", "https://owls.example.org/flight"),
         ("Owl Nests from Above", "https://arxiv.org/abs/2001.00102"),
         ("Owl Songs at Dusk", "https://arxiv.org/abs/2001.00103"),
+        ("Calibrating Owls with Bandits", "https://arxiv.org/abs/2111.00104"),
     ]
 
 

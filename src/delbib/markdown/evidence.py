@@ -70,7 +70,7 @@ def is_paper_block(verdicts: list[str]) -> bool:
     return bool(titled) and strong >= PAPER_LIST_SHARE * len(titled)
 
 
-MARKED_PAPERS = 2  # items that link a page by their title and the paper apart
+MARKED_PAPERS = 1  # one item linking a page by its title and the paper apart is enough
 
 
 def marks_papers(read: list[Parts]) -> bool:
