@@ -920,3 +920,19 @@ def test_an_empty_paper_link_beside_code_still_says_paper():
         ),
         ("OWLTR: Meta Loss Owls for Fine-tuning Video Owl Models", ("https://github.com/x/owltr",)),
     ]
+
+
+def test_two_linked_titles_joined_by_and_are_two_papers():
+    text = (
+        "## Classic Owl Systems\n"
+        "* [The Owl File System](papers/ofs.pdf) (2003) and [Owltable: A Distributed Store for "
+        "Nests](papers/owltable.pdf) (2006): Two core parts of the owl stack.\n\n"
+        "* [Hoot: A Lookup Service](papers/hoot.pdf) (2001): see [the survey of owls](#survey) "
+        "and more.\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.year, r.links) for r in rows] == [
+        ("The Owl File System", 2003, ("papers/ofs.pdf",)),
+        ("Owltable: A Distributed Store for Nests", 2006, ("papers/owltable.pdf",)),
+        ("Hoot: A Lookup Service", 2001, ("papers/hoot.pdf",)),
+    ]
