@@ -936,3 +936,18 @@ def test_two_linked_titles_joined_by_and_are_two_papers():
         ("Owltable: A Distributed Store for Nests", 2006, ("papers/owltable.pdf",)),
         ("Hoot: A Lookup Service", 2001, ("papers/hoot.pdf",)),
     ]
+
+
+def test_text_typed_after_a_pdf_address_is_not_part_of_it():
+    text = (
+        "## Owls\n\n"
+        '**[1]** Lee, Ann. "**Hooting at scale**." Owl Conf, 2013. '
+        "[[pdf]](http://arxiv.org/pdf/1112.00121.pdf&embed)\n\n"
+        '**[2]** Moss, Ben. "**A neural owl model**." arXiv (2015). '
+        "[[pdf]](http://arxiv.org/pdf/1506.00122.pdf%20(http://arxiv.org/pdf/1506.00122.pdf))\n"
+    )
+    rows = parse(text).rows
+    assert [r.links for r in rows] == [
+        ("http://arxiv.org/pdf/1112.00121.pdf",),
+        ("http://arxiv.org/pdf/1506.00122.pdf",),
+    ]
