@@ -842,7 +842,10 @@ def test_where_papers_are_linked_apart_a_page_alone_is_not_a_paper():
         "([Paper](https://owls.example.org/papers/p1.pdf)) `Owlco` `2017`\n"
         "3. [Checking Owl Data Automatically](https://science.example.com/publications/owl) "
         "([Paper](https://arxiv.org/abs/1801.00101)) `Hootle` `2018`\n"
-        "4. [Meet Hoot — Our Owl Data Tool](https://example.io/blog/meet-hoot) `Hootle` `2019`\n\n"
+        "4. [Meet Hoot — Our Owl Data Tool](https://example.io/blog/meet-hoot) `Hootle` `2019`\n"
+        "5. Stone, A., Rivers, B., *[Frame-free Owl Vision](https://uni.example.edu/owls/42)*, "
+        "Int. Symp. on Owl Circuits (ISOC), 2008.\n"
+        "6. [Validating Owl Data](https://arxiv.org/abs/1801.00105) `Owlco` `2019`\n\n"
         "## Elsewhere\n"
         "1. [Owl Flight Dynamics in the Wild](https://owls.example.org/flight) `2020`\n"
         "2. [Owl Nests from Above](https://arxiv.org/abs/2001.00102) `2020`\n"
@@ -858,6 +861,8 @@ def test_where_papers_are_linked_apart_a_page_alone_is_not_a_paper():
     assert [(r.title, r.links[0]) for r in rows] == [
         ("Data Challenges in Owl Learning", "https://owls.example.org/papers/p1.pdf"),
         ("Checking Owl Data Automatically", "https://arxiv.org/abs/1801.00101"),
+        ("Frame-free Owl Vision", "https://uni.example.edu/owls/42"),  # a citation: authors, venue
+        ("Validating Owl Data", "https://arxiv.org/abs/1801.00105"),
         ("Owl Flight Dynamics in the Wild", "https://owls.example.org/flight"),
         ("Owl Nests from Above", "https://arxiv.org/abs/2001.00102"),
         ("Owl Songs at Dusk", "https://arxiv.org/abs/2001.00103"),

@@ -8,7 +8,7 @@ the reason it was skipped.
 
 from __future__ import annotations
 
-from .linkwords import CODE, PAPER, PROJECT, VIDEO
+from .linkwords import CODE, PAPER, VIDEO
 from .parts import Parts
 
 PAPER_LINK, CITATION, PAGE = "paper link", "citation", "page"
@@ -77,10 +77,7 @@ def marks_papers(read: list[Parts]) -> bool:
     """The block links each item's page by its title and its paper apart
     (``[Title](blog) ([Paper](pdf))``): there an item that links only a page is a blog post
     or a talk, not a paper."""
-    marked = sum(
-        p.title_from == "link" and p.paper_link and PAPER in p.kinds and PROJECT in p.kinds
-        for p in read
-    )
+    marked = sum(p.title_from == "link" and p.paper_apart for p in read)
     return marked >= MARKED_PAPERS
 
 
@@ -100,7 +97,10 @@ def accepted(
         and (parts.words < 2 or not (parts.venue or parts.year or _identified(parts)))
     ):
         return False
-    return verdict_ in (PAPER_LINK, CITATION) or (verdict_ == PAGE and paper_block and pages)
+    cited = parts is not None and bool(parts.authors or parts.venue)  # a citation's page
+    return verdict_ in (PAPER_LINK, CITATION) or (
+        verdict_ == PAGE and paper_block and (pages or cited)
+    )
 
 
 def rejected_kind(verdict_: str, parts: Parts) -> str:

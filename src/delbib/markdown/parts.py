@@ -48,6 +48,7 @@ class Parts:
     words: int  # words in the title
     paper_link: bool = False  # a link that is a paper by its target or its word (not "[Link]")
     paper_promised: bool = False  # "[paper]()": a paper link word whose target was left empty
+    paper_apart: bool = False  # "[Title](blog) ([Paper](pdf))": the title links a page
 
 
 def _usable(text: str) -> bool:
@@ -477,4 +478,5 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
         words=len(title.split()),
         paper_link=strong,
         paper_promised=promised,
+        paper_apart=strong and title_links == {fields.PROJECT},
     )
