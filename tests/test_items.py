@@ -755,3 +755,204 @@ def test_a_plain_word_in_parentheses_ending_a_title_is_not_a_nickname():
         "Counting Clouds Fast",  # coined names: capitals or digits inside
         "Watching Owls Closely",
     ]
+
+
+def test_a_relative_link_to_a_pdf_in_a_list_of_papers_is_a_paper_link():
+    text = (
+        "# Readings in Owl Science\n\n"
+        "## Basics\n"
+        "* [A Relational Model of Owl Nests](papers/owl_nests.pdf) (1971): The one that started "
+        "it all.\n\n"
+        "* [Owl Sorting: A Cache-Friendly Hoot](papers/owlsort.pdf) (1996): Sorting owls "
+        "revisited.\n\n"
+        "* [Owl Notes](notes/owls.md): our own notes on owls.\n"
+        "* [Back to top](#basics)\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.year, r.links) for r in rows] == [
+        ("A Relational Model of Owl Nests", 1971, ("papers/owl_nests.pdf",)),
+        ("Owl Sorting: A Cache-Friendly Hoot", 1996, ("papers/owlsort.pdf",)),
+    ]
+
+
+def test_a_quotation_in_the_notes_after_a_linked_title_is_not_the_title():
+    text = (
+        "## Consistency\n"
+        '* [OWL Ten Years Later: How the "Hoots" Have Changed](https://example.org/owl.pdf) '
+        '(2013): Ann Lee looks back, explaining "the two of three rule was always '
+        'misleading for owls."\n'
+        '* Ben Moss. "Quoted Titles of Owl Papers Stay Titles". [pdf](https://example.org/q.pdf)\n'
+    )
+    assert titles(text) == [
+        'OWL Ten Years Later: How the "Hoots" Have Changed',
+        "Quoted Titles of Owl Papers Stay Titles",
+    ]
+
+
+def test_a_short_quoted_title_closed_by_its_stop_is_the_title():
+    text = (
+        "## Models\n\n"
+        '**[7]** Stone, Ada, et al. "Owl Morphism." arXiv preprint arXiv:1601.00071 (2016). '
+        "[[pdf]](https://arxiv.org/abs/1601.00071) **(Grow a trained owl without retraining)**\n\n"
+        '**[8]** Moss, Ben. "**Hooting at scale with deep owls**." Owl Conference, 2013. '
+        "[[pdf]](https://arxiv.org/abs/1301.00072) **(Milestone)**\n"
+    )
+    # the stop is kept, as for every quoted title
+    assert titles(text) == ["Owl Morphism.", "Hooting at scale with deep owls."]
+
+
+def test_a_leading_tag_with_a_nested_parenthesis_is_not_the_title():
+    text = (
+        "## Defenses\n"
+        "- [CVPR 2022] (white-box (defense)) OwlShield: Guarding Nests Against Inversion "
+        "[[paper]](https://arxiv.org/abs/2203.00081)\n"
+        "- [TIFS 2022] (black-box (defense)) One Hoot Defense—Defending Owls via Privacy "
+        "[[paper]](https://arxiv.org/abs/2203.00082)\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.year) for r in rows] == [
+        ("OwlShield: Guarding Nests Against Inversion", 2022),
+        ("One Hoot Defense—Defending Owls via Privacy", 2022),
+    ]
+
+
+def test_a_link_pasted_inside_a_link_word_keeps_the_link_word():
+    text = (
+        "## Owls\n\n"
+        "[2]Owl Volumes for Real-time Rendering of Feathers<br>\n"
+        "[paper]([arxiv.org](https://arxiv.org/abs/2203.00091)) | "
+        "[code]([github.com](https://github.com/x/owl-volumes))<br><br>\n\n"
+        "[1]Exploring Gaps for Owl Frame Interpolation<br>\n"
+        "[paper]([[2202.00092\\] Exploring Gaps for Owl Frame Interpolation (arxiv.org)]"
+        "(https://arxiv.org/abs/2202.00092))<br><br>\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.links[0]) for r in rows] == [
+        ("Owl Volumes for Real-time Rendering of Feathers", "https://arxiv.org/abs/2203.00091"),
+        ("Exploring Gaps for Owl Frame Interpolation", "https://arxiv.org/abs/2202.00092"),
+    ]
+
+
+def test_where_papers_are_linked_apart_a_page_alone_is_not_a_paper():
+    text = (
+        "## Data Quality\n"
+        "1. [Watching Owl Data at Scale](https://eng.example.com/watching-owl-data/) "
+        "`Owlco` `2017`\n"
+        "2. [Data Challenges in Owl Learning](https://research.example.com/pubs/pub1/) "
+        "([Paper](https://owls.example.org/papers/p1.pdf)) `Owlco` `2017`\n"
+        "3. [Checking Owl Data Automatically](https://science.example.com/publications/owl) "
+        "([Paper](https://arxiv.org/abs/1801.00101)) `Hootle` `2018`\n"
+        "4. [Meet Hoot — Our Owl Data Tool](https://example.io/blog/meet-hoot) `Hootle` `2019`\n"
+        "5. Stone, A., Rivers, B., *[Frame-free Owl Vision](https://uni.example.edu/owls/42)*, "
+        "Int. Symp. on Owl Circuits (ISOC), 2008.\n"
+        "6. [Validating Owl Data](https://arxiv.org/abs/1801.00105) `Owlco` `2019`\n\n"
+        "## Elsewhere\n"
+        "1. [Owl Flight Dynamics in the Wild](https://owls.example.org/flight) `2020`\n"
+        "2. [Owl Nests from Above](https://arxiv.org/abs/2001.00102) `2020`\n"
+        "3. [Owl Songs at Dusk](https://arxiv.org/abs/2001.00103) `2020`\n\n"
+        "## Bandits\n"
+        "1. [Owl Bandits in Production](https://blog.example.com/owl-bandits) `Owlco` `2021`\n"
+        "2. [Calibrating Owls with Bandits](https://owls.example.org/calibrating) "
+        "([Paper](https://arxiv.org/abs/2111.00104)) `Hootle` `2022`\n"
+    )
+    rows = parse(text).rows
+    # the paper is the ([Paper]) link; blog posts beside them are skipped, even where a
+    # single item of the block links its paper apart
+    assert [(r.title, r.links[0]) for r in rows] == [
+        ("Data Challenges in Owl Learning", "https://owls.example.org/papers/p1.pdf"),
+        ("Checking Owl Data Automatically", "https://arxiv.org/abs/1801.00101"),
+        ("Frame-free Owl Vision", "https://uni.example.edu/owls/42"),  # a citation: authors, venue
+        ("Validating Owl Data", "https://arxiv.org/abs/1801.00105"),
+        ("Owl Flight Dynamics in the Wild", "https://owls.example.org/flight"),
+        ("Owl Nests from Above", "https://arxiv.org/abs/2001.00102"),
+        ("Owl Songs at Dusk", "https://arxiv.org/abs/2001.00103"),
+        ("Calibrating Owls with Bandits", "https://arxiv.org/abs/2111.00104"),
+    ]
+
+
+def test_a_citation_names_its_journal_after_the_quoted_title_italic_or_not():
+    text = (
+        "### Owl Effects\n"
+        "- Stone and Rivers. 2020. “Two-Way Fixed Owl Estimators with Uneven Effects.” "
+        "*American Owl Review*.\n"
+        "- Vale and Moss. 2022. “A More Credible Approach to Parallel Owls.” Review of Owl "
+        "Studies.\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.venue, r.year) for r in rows] == [
+        ("Two-Way Fixed Owl Estimators with Uneven Effects.", "American Owl Review", 2020),
+        ("A More Credible Approach to Parallel Owls.", "Review of Owl Studies", 2022),
+    ]
+
+
+def test_apa_citations_without_links_are_papers():
+    text = (
+        "#### Owl Panels\n"
+        "- Stone, A., Vale, C., Moss, D. A., & Rivers, B. (2021). Synthetic owls-in-owls. "
+        "*American Owl Review*, 111(12), 4088-4118.\n"
+        "- Lee, J. D., & Park, B. (2022). Owl labor. *Journal of Owl Economics*, 40(S1), "
+        "S97-S140.\n"
+        "- Hart, V., Gray, V., & Reed, J. (2018). Double/debiased learning for owls and their\n"
+        "  structural nests.\n"
+        " - Field, Ann, & Rolf Brook. (2024). \u201dNowcasting owls: what do trees add?\u201d "
+        "*Owl Bank Working Papers* 2024-06.\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.year) for r in rows] == [
+        ("Synthetic owls-in-owls.", 2021),
+        ("Owl labor.", 2022),
+        ("Double/debiased learning for owls and their structural nests.", 2018),
+        ("Nowcasting owls: what do trees add?", 2024),
+    ]
+    assert [r.venue for r in rows[:2]] == ["American Owl Review", "Journal of Owl Economics"]
+
+
+def test_an_empty_paper_link_beside_code_still_says_paper():
+    text = (
+        "## Owls\n\n"
+        "[11]Spherical Owls for LiDAR-based Nest Recognition<br>\n"
+        "[paper](https://arxiv.org/abs/2303.00111) | [code](https://github.com/x/owlsphere)<br><br>\n\n"
+        "[10]OWLTR: Meta Loss Owls for Fine-tuning Video Owl Models<br>\n"
+        "[paper]() | [code](https://github.com/x/owltr)<br><br>\n\n"
+        "## Tools\n"
+        "- [OwlKit](https://github.com/x/owlkit)\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.links) for r in rows] == [
+        (
+            "Spherical Owls for LiDAR-based Nest Recognition",
+            ("https://arxiv.org/abs/2303.00111", "https://github.com/x/owlsphere"),
+        ),
+        ("OWLTR: Meta Loss Owls for Fine-tuning Video Owl Models", ("https://github.com/x/owltr",)),
+    ]
+
+
+def test_two_linked_titles_joined_by_and_are_two_papers():
+    text = (
+        "## Classic Owl Systems\n"
+        "* [The Owl File System](papers/ofs.pdf) (2003) and [Owltable: A Distributed Store for "
+        "Nests](papers/owltable.pdf) (2006): Two core parts of the owl stack.\n\n"
+        "* [Hoot: A Lookup Service](papers/hoot.pdf) (2001): see [the survey of owls](#survey) "
+        "and more.\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.year, r.links) for r in rows] == [
+        ("The Owl File System", 2003, ("papers/ofs.pdf",)),
+        ("Owltable: A Distributed Store for Nests", 2006, ("papers/owltable.pdf",)),
+        ("Hoot: A Lookup Service", 2001, ("papers/hoot.pdf",)),
+    ]
+
+
+def test_text_typed_after_a_pdf_address_is_not_part_of_it():
+    text = (
+        "## Owls\n\n"
+        '**[1]** Lee, Ann. "**Hooting at scale**." Owl Conf, 2013. '
+        "[[pdf]](http://arxiv.org/pdf/1112.00121.pdf&embed)\n\n"
+        '**[2]** Moss, Ben. "**A neural owl model**." arXiv (2015). '
+        "[[pdf]](http://arxiv.org/pdf/1506.00122.pdf%20(http://arxiv.org/pdf/1506.00122.pdf))\n"
+    )
+    rows = parse(text).rows
+    assert [r.links for r in rows] == [
+        ("http://arxiv.org/pdf/1112.00121.pdf",),
+        ("http://arxiv.org/pdf/1506.00122.pdf",),
+    ]

@@ -330,11 +330,17 @@ class _Reader:
                 text = " ".join(line.text for line in item.lines)
                 self.skip(item.line, item.end_line, item.shape, about_list, text)
             return
+        items = [
+            dataclasses.replace(item, lines=lines)
+            for item in items
+            for lines in parts.split_joined(item.lines)
+        ]
         read = [parts.read(item.lines, heading_year) for item in items]
         verdicts = [evidence.verdict(p) for p in read]
         paper_block = evidence.is_paper_block(verdicts)
+        pages = not evidence.marks_papers(read)
         for item, found, verdict in zip(items, read, verdicts, strict=True):
-            if not evidence.accepted(verdict, paper_block, found):
+            if not evidence.accepted(verdict, paper_block, found, pages=pages):
                 if any(line.text for line in item.lines):
                     text = " ".join(line.text for line in item.lines)
                     kind = evidence.rejected_kind(verdict, found)

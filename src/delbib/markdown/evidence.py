@@ -43,11 +43,15 @@ def verdict(parts: Parts) -> str:
     if kinds == {VIDEO}:
         return VIDEO_ONLY  # a talk or a demo video, whatever the block
     if kinds and not kinds - {CODE}:
-        # a report whose title links its repository is a paper in a list of papers
-        return PAGE if parts.title_from == "link" and parts.words >= 3 else CODE_ONLY
+        # a report whose title links its repository is a paper in a list of papers, and so
+        # is an item whose "[paper]()" link was left empty beside its code
+        linked = parts.title_from == "link" and parts.words >= 3
+        return PAGE if linked or parts.paper_promised else CODE_ONLY
     if not kinds:
-        marked = parts.authors or parts.title_from in ("quoted", "bold")
-        cited = parts.words >= 3 and parts.venue and (parts.year or marked)
+        marked = parts.authors or parts.title_from in ("quoted", "bold", "cited")
+        # an APA citation ("Stone, A. (2021). Owl labor.") is its own evidence
+        apa = parts.title_from == "cited" and parts.words >= 2
+        cited = apa or parts.words >= 3 and parts.venue and (parts.year or marked)
         return CITATION if cited and _titled(parts.title) else NO_LINK
     return PAGE
 
@@ -66,8 +70,22 @@ def is_paper_block(verdicts: list[str]) -> bool:
     return bool(titled) and strong >= PAPER_LIST_SHARE * len(titled)
 
 
-def accepted(verdict_: str, paper_block: bool, parts: Parts | None = None) -> bool:
-    """A paper, or a page in a paper list. Outside a paper list a paper link is not enough
+MARKED_PAPERS = 1  # one item linking a page by its title and the paper apart is enough
+
+
+def marks_papers(read: list[Parts]) -> bool:
+    """The block links each item's page by its title and its paper apart
+    (``[Title](blog) ([Paper](pdf))``): there an item that links only a page is a blog post
+    or a talk, not a paper."""
+    marked = sum(p.title_from == "link" and p.paper_apart for p in read)
+    return marked >= MARKED_PAPERS
+
+
+def accepted(
+    verdict_: str, paper_block: bool, parts: Parts | None = None, *, pages: bool = True
+) -> bool:
+    """A paper, or a page in a paper list (unless ``pages`` is false: the block marks its
+    papers apart, :func:`marks_papers`). Outside a paper list a paper link is not enough
     when nothing else says "paper": a one-word title that links a paper (``[T5](arxiv)``
     among model checkpoints) names a model or tool, and a PDF with no identifier, venue or
     year (``[GraphML: Graph markup language](uni.edu/handbook/graphml.pdf)`` among tools)
@@ -79,7 +97,10 @@ def accepted(verdict_: str, paper_block: bool, parts: Parts | None = None) -> bo
         and (parts.words < 2 or not (parts.venue or parts.year or _identified(parts)))
     ):
         return False
-    return verdict_ in (PAPER_LINK, CITATION) or (verdict_ == PAGE and paper_block)
+    cited = parts is not None and bool(parts.authors or parts.venue)  # a citation's page
+    return verdict_ in (PAPER_LINK, CITATION) or (
+        verdict_ == PAGE and paper_block and (pages or cited)
+    )
 
 
 def rejected_kind(verdict_: str, parts: Parts) -> str:

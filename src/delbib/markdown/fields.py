@@ -54,9 +54,13 @@ _LEADING_NUMBER = re.compile(r"^\s*\(?\d{1,3}[).]\s+(?=\S)")  # "1) Title", "2. 
 _DIGEST_WORDS = 30  # a title cell longer than this also summarises the paper
 _TRAILING_TAG = re.compile(r"\s+\[[^\[\]]{1,30}\](?=\.?\s*$)")
 _QUOTED = re.compile(r"[\"“”](.+?)[.,]?[\"“”]\.?")
-_QUOTED_PART = re.compile(r"(?:^|(?<=[\s:]))[\"“]([^\"“”]+)[\"”]")
+# "Title", “Title” and ”Title” (a closing quote typed at both ends)
+_QUOTED_PART = re.compile(r"(?:^|(?<=[\s:]))[\"“”]([^\"“”]+)[\"”]")
 _TRAILING_ORG = re.compile(r"\s*\(\s*@[^)]*\)\s*$")
-_LEADING_TAG = re.compile(r"^\s*(?:\(([^()]{1,40})\)|\[([^\[\]]{1,40})\])\s*[:\-–]?\s*(?=\S)")
+# "(black-box)", "[CVPR 2023]", "(white-box (defense))": one level of nesting
+_LEADING_TAG = re.compile(
+    r"^\s*(?:\(((?:[^()]|\([^()]{1,20}\)){1,40})\)|\[([^\[\]]{1,40})\])\s*[:\-–]?\s*(?=\S)"
+)
 _EMPTY_BRACKETS = re.compile(r"\[\s*\]|\(\s*\)")
 _SHIELDS_BADGE = re.compile(r"img\.shields\.io/badge/([^?#]+)", re.IGNORECASE)
 _NAME_LIST = re.compile(r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)+(?:, | and |,)")
@@ -128,7 +132,7 @@ def badge_venue(images: list[str]) -> str | None:
 
 def link_kind(link: Link, *, first: bool = True) -> str | None:
     """paper, code, project or video; None for links that lead nowhere useful (anchors,
-    relative files, ``javascript:void()``, empty badge links).
+    relative files other than PDFs, ``javascript:void()``, empty badge links).
 
     A link labelled only "link" or "url" on an unknown host is the paper when it is the
     row's first link, else a resource: rendered lists label every link that way, and the
@@ -138,12 +142,14 @@ def link_kind(link: Link, *, first: bool = True) -> str | None:
         return None
     if identifiers.extract(href):
         return PAPER
-    if not re.match(r"^https?://", href, re.IGNORECASE):
-        return None
     parts = urlsplit(href)
-    host = (parts.hostname or "").lower().removeprefix("www.")
     path = parts.path.lower()
     word = kind_of_words(link.text) if is_resource_text(link.text) else None
+    if not re.match(r"^https?://", href, re.IGNORECASE):
+        # "[Title](papers/codd.pdf)": a PDF kept in the list's own repository is a paper
+        relative_pdf = not parts.scheme and not parts.netloc and path.endswith(".pdf")
+        return PAPER if relative_pdf and word not in (PROJECT, VIDEO) else None
+    host = (parts.hostname or "").lower().removeprefix("www.")
     if path.endswith(".pdf") or host.endswith(_PAPER_HOSTS) or _PAPERS_PATH.search(path):
         # "[Slides](talk.pdf)", "[Poster](p.pdf)": a PDF that its words say is not the paper
         return word if word in (PROJECT, VIDEO) else PAPER

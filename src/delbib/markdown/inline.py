@@ -28,6 +28,9 @@ _SPACES = re.compile(r"\s+")
 # "[PDF]([https://a.org/1.pdf](https://a.org/2.pdf))": a markdown link pasted as the target;
 # the target that was meant is the inner link's
 _PASTED_LINK = re.compile(r"\[[^\]]*\]\((\S+)\)")
+# "x.pdf&embed", "x.pdf%20(http://.../x.pdf)": text typed after a PDF's name is not its address
+_PDF_TAIL = re.compile(r"(https?://\S+?\.pdf)(?:&[\w=]*|%20\S*)", re.IGNORECASE)
+_OUTER_LINK = re.compile(r"\[([^\[\]]{1,30})\]\(\[?$")  # "[paper](" right before a link
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,7 @@ def parse_inline(children: list, first_line: int = 0) -> Cell:
     href: str | None = None
     link_text: list[str] = []
     link_has_image = False
+    outer: re.Match | None = None
     depth = {"strong": 0, "em": 0}
     spans: dict[str, list[str]] = {"strong": [], "em": []}
 
@@ -153,9 +157,16 @@ def parse_inline(children: list, first_line: int = 0) -> Cell:
             href = (tok.attrs.get("href") or "").strip()
             pasted = _PASTED_LINK.fullmatch(unquote(href))
             href = pasted.group(1) if pasted else href
+            pdf = _PDF_TAIL.fullmatch(href)
+            href = pdf.group(1) if pdf else href
             link_text, link_has_image = [], False
+            before = lines[-1].parts[-1] if lines[-1].parts else ("", "")
+            outer = _OUTER_LINK.search(before[0]) if before[1] is None else None
         elif kind == "link_close":
-            text = squash("".join(link_text))
+            # "[paper]([[2202.07291] Title (arxiv.org)](url))": a link pasted as the target of
+            # another link says what the outer one says ("paper"), not its page's title
+            text = outer.group(1) if outer else squash("".join(link_text))
+            outer = None
             lines[-1].links.append(Link(text, href or "", image_only=link_has_image and not text))
             href = None
         elif kind == "image":

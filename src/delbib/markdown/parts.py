@@ -11,13 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import fields, lexicon
+from . import fields, lexicon, linkwords
 from .inline import Cell, Line, squash, strip_emoji
 
 _TAG_ONLY = re.compile(r"\s*[\[(][^\[\]()]*[\])]\s*")  # "**[YOLO v3]**": a nickname tag
 _NUMBERED = re.compile(r"^\s*\[\s*\d{1,4}\s*\]\s*(?=\S)")  # "[14]Title"
 _URLISH = re.compile(r"^\s*(?:https?://|www\.)|^\S+\.(?:com|org|io|net)\b", re.I)
 _LABEL = re.compile(r"^[^\W\d_][\w .'/&-]{0,30}:\s*$")  # "Topic:", "Paper:"
+# APA: "Stone, A., & Vale, C. (2021). The title. *Journal*, 1(2), 3-4.": the year closes
+# the authors
+_APA = re.compile(r"^[A-Z][^()]*?\s\((?:19|20)\d\d[a-z]?\)\.\s+")
 _SURNAME_FIRST = re.compile(r"^[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s*-?)+(?:,|$)")  # "Posch, C.,"
 _FOREIGN_NOTE = re.compile(  # "Title（中文注释）": a note in another language
     r"\s*[(（【\[][^()（）【】\[\]]*[\u3040-\u30ff\u3400-\u9fff][^()]*[)）】\]]"
@@ -44,6 +47,8 @@ class Parts:
     key: str | None
     words: int  # words in the title
     paper_link: bool = False  # a link that is a paper by its target or its word (not "[Link]")
+    paper_promised: bool = False  # "[paper]()": a paper link word whose target was left empty
+    paper_apart: bool = False  # "[Title](blog) ([Paper](pdf))": the title links a page
 
 
 def _usable(text: str) -> bool:
@@ -67,14 +72,21 @@ def line_title(line: Line) -> tuple[str, str] | None:
         return None
     bold = [s for s in line.strong if _span_ok(s, 2) and not _TAG_ONLY.fullmatch(s)]
     text = fields._line_title_text(line)
-    quoted = [q for q in fields._QUOTED_PART.findall(text) if _span_ok(q, 3)]
+    # 'Lee, Ann. "Owl Morphism." Venue': a title closed by its stop inside the quotes is
+    # cited, however short
+    quoted = [
+        q
+        for q in fields._QUOTED_PART.findall(text)
+        if _span_ok(q, 2 if q.rstrip().endswith((".", ",")) else 3)
+    ]
     for span in bold:
         named = quoted and (span in quoted[0] or re.search(re.escape(span) + r"\W*:", text))
         if len(span.split()) >= 4 and not named:  # "**Nick**: "Title"": the quoted one
             return span, "bold"
-    if quoted:
-        return quoted[0], "quoted"
     linked = _link_title(line)
+    if quoted and not _leads_with(text, linked):
+        # in "[Title](url) (2012): ... wrote "a quotation"" the quote is in the notes
+        return quoted[0], "quoted"
     if bold and linked and _names_link(line.text, bold[0], linked):
         return linked, "link"  # "**Owl Net** [Owl Net: Seeing in the Dark](url)"
     if bold:
@@ -84,6 +96,53 @@ def line_title(line: Line) -> tuple[str, str] | None:
     if _NUMBERED.match(line.text) and _span_ok(_NUMBERED.sub("", line.text), 2):
         return _NUMBERED.sub("", text), "numbered"
     return None
+
+
+def _leads_with(text: str, linked: str | None) -> bool:
+    """The line opens with a linked title of four or more words, before any quoted span."""
+    return bool(linked) and len(linked.split()) >= 4 and text.lstrip(" *_-[").startswith(linked)
+
+
+_JOINED = re.compile(r"^\s*(?:\((?:19|20)\d\d\))?\s*(?:and|&)\s*$")
+
+
+def split_joined(lines: list[Line]) -> list[list[Line]]:
+    """``[Title A](a.pdf) (2003) and [Title B](b.pdf) (2006): notes``: two papers read
+    together in one item, each a linked title of three or more words; else the item whole."""
+    if len(lines) != 1:
+        return [lines]
+    line = lines[0]
+    parts = line.parts
+    for at in range(1, len(parts) - 1):
+        (left, left_href), (join, join_href), (right, right_href) = parts[at - 1 : at + 2]
+        if (
+            join_href is None
+            and _JOINED.match(join)
+            and at - 1 == 0
+            and all(
+                _paper_title_link(line, t, h) for t, h in ((left, left_href), (right, right_href))
+            )
+        ):
+            year = re.match(r"^\s*\(\d{4}\)", join)
+            first = Line(parts=[parts[0], (year[0] if year else "", None)], number=line.number)
+            first.links = [link for link in line.links if link.href == left_href]
+            rest = Line(parts=parts[at + 1 :], number=line.number)
+            rest.links = [link for link in line.links if link.href != left_href]
+            rest.strong, rest.em, rest.images = line.strong, line.em, line.images
+            return [[first], [rest]]
+    return [lines]
+
+
+def _paper_title_link(line: Line, text: str, href: str | None) -> bool:
+    link = next(
+        (link for link in line.links if link.href == href and link.text == text.strip()), None
+    )
+    return (
+        link is not None
+        and fields.link_kind(link) == fields.PAPER
+        and _span_ok(link.text, 3)
+        and not fields.is_resource_text(link.text)
+    )
 
 
 def _link_title(line: Line) -> str | None:
@@ -247,6 +306,9 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
             return squash(stray[1] + stray[2]), "bold", first
     if found:
         return found[0], found[1], first
+    apa = _apa_title(worded)
+    if apa:
+        return apa, "cited", first
     plain = _plain(first)
     lead_in = plain.rstrip().endswith((",", ":"))  # "Surname,T. and Other, B.," then the title
     if (
@@ -263,6 +325,20 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
     if _usable(plain) and not _SURNAME_FIRST.match(plain):
         return plain, "plain", first
     return "", "", None
+
+
+def _apa_title(worded: list[Line]) -> str | None:
+    """The title of an APA citation: the words after ``(2021).`` up to the italic journal,
+    or else to the first stop (a title wrapped onto the next source line too)."""
+    text = squash(" ".join(fields._line_title_text(line) for line in worded))
+    head = _APA.match(text)
+    if not head:
+        return None
+    rest = text[head.end() :]
+    journal = [rest.find(e) for line in worded for e in line.em if rest.find(e) > 0]
+    title = rest[: min(journal)] if journal else re.split(r"(?<=[.?!])\s", rest)[0]
+    title = title.strip(" ,")
+    return title if len(title.split()) >= 2 and title.endswith((".", "?", "!")) else None
 
 
 def _wrapped_end(first: Line, worded: list[Line]) -> str:
@@ -332,9 +408,10 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     title, stuck_venue, stuck_year = clean(raw) if raw else ("", None, None)
     full = squash(" ".join(fields._line_title_text(line) for line in lines))
     rest = full.replace(raw, " ", 1) if raw else full
+    after = full[full.find(raw) + len(raw) :] if how in ("quoted", "cited") and raw in full else ""
     authors = None
     for line in lines:
-        span = next((s for s in line.em if _authors_span(s)), None)
+        span = next((s for s in line.em if _authors_span(s) and s not in after), None)
         if span:
             authors = span.strip(" .,")
             break
@@ -349,16 +426,20 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     venue = venue or fields.badge_venue(images) or stuck_venue
     linked = any(line.links for line in lines)
     if venue is None and not linked:
-        # a plain citation: "Authors. 2020. “Title.” *Journal of X*." names its journal in italics
+        # a plain citation: "Authors. 2020. “Title.” *Journal of X*." names its journal in
+        # italics; after a quoted title an italic span is the journal, however name-like
+        # (*American Owl Review*), and so are the plain words up to the stop
         venue = next(
             (
                 e.strip(" .,")
                 for line in lines
                 for e in line.em
-                if e not in raw and len(e.split()) >= 2 and not _authors_span(e)
+                if e not in raw and len(e.split()) >= 2 and (not _authors_span(e) or e in after)
             ),
             None,
         )
+        plain_venue = re.match(r"^[\"”\s.,]*([A-Z][^.()\d]{4,80}?)\s*\.?\s*$", after)
+        venue = venue or (plain_venue and plain_venue[1].strip()) or None
     dates = fields.dates_only(rest)
     year = venue_year or stuck_year or fields.year_in(dates)
     if year is None and not linked:
@@ -379,6 +460,11 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
         for link in line.links
     )
     key = next((k for line in lines for k in line.keys), None)
+    promised = any(
+        not link.href.strip() and linkwords.kind_of_words(link.text) == fields.PAPER
+        for line in lines
+        for link in line.links
+    )
     return Parts(
         title=title,
         title_from=how,
@@ -391,4 +477,6 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
         key=key,
         words=len(title.split()),
         paper_link=strong,
+        paper_promised=promised,
+        paper_apart=strong and title_links == {fields.PROJECT},
     )
