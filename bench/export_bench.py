@@ -25,7 +25,9 @@ from scale_bench import make_catalog  # noqa: E402
 
 def measure(root: Path) -> dict[str, float]:
     """CPU seconds of each step on the catalog at ``root``."""
-    from delbib import catalog, csl, formats
+    from delbib.catalog import csl
+    from delbib.catalog import model as catalog
+    from delbib.export import formats
 
     cat = catalog.load(root)
     entries = cat.ordered()

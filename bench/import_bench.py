@@ -24,7 +24,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from delbib import catalog, importer, lint, markdown  # noqa: E402
+from delbib.catalog import lint
+from delbib.catalog import model as catalog
+from delbib.lists import importer, markdown  # noqa: E402
 
 LISTS = Path(__file__).resolve().parents[1] / "tests" / "data" / "lists"
 

@@ -25,10 +25,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
-from delbib import catalog as cat  # noqa: E402
 from delbib import config as cfg  # noqa: E402
-from delbib import match, resolve  # noqa: E402
-from delbib.sources import FETCHERS, ROUTES  # noqa: E402
+from delbib.catalog import model as cat  # noqa: E402
+from delbib.resolve import match  # noqa: E402
+from delbib.resolve import run as resolve  # noqa: E402
+from delbib.resolve.sources import FETCHERS, ROUTES  # noqa: E402
 from delbib.text import title_key  # noqa: E402
 from tests.fakeapi import LIMITS, add_invented, serve  # noqa: E402
 

@@ -188,7 +188,7 @@ def arxiv_id(i: int) -> str:
 
 def make_catalog(root: Path, n: int, seed: int = 7) -> None:
     """Write a synthetic catalog of ``n`` papers (nine in ten resolved)."""
-    from delbib.catalog import Catalog, Category, Entry, dump_json, dump_yaml, slugify
+    from delbib.catalog.model import Catalog, Category, Entry, dump_json, dump_yaml, slugify
 
     rng = random.Random(seed)
     cat = Catalog(
@@ -265,7 +265,8 @@ def floor_read(root: Path) -> None:
 
 def floor_dumps(root: Path) -> None:
     """``json.dumps`` of the canonical items, timed inside the process."""
-    from delbib import catalog, csl
+    from delbib.catalog import csl
+    from delbib.catalog import model as catalog
 
     items = csl.items(catalog.load(root))
     t0, c0 = time.perf_counter(), time.process_time()
@@ -287,7 +288,7 @@ def floor_import(markdown: Path) -> None:
 
 
 def load_only(root: Path) -> None:
-    from delbib import catalog
+    from delbib.catalog import model as catalog
 
     print(json.dumps({"entries": len(catalog.load(root).entries)}))
 

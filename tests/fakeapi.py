@@ -271,7 +271,7 @@ class FakeAPI:
             body = json.dumps(self.datacite[doi]).encode()
             return Fault(200, {"Content-Type": "application/vnd.citationstyles.csl+json"}, body)
         if doi in self.works:  # doi.org would redirect to Crossref's transform
-            from delbib.sources.crossref import to_csl
+            from delbib.resolve.sources.crossref import to_csl
 
             return _json(to_csl(self.works[doi]))
         page = b"<!DOCTYPE html><html><head><title>Error: DOI Not Found</title></head></html>"
@@ -621,8 +621,8 @@ def add_invented(root: Path) -> list[dict]:
     would give them (title, year, venue, links; identifiers from the links); returns them."""
     import yaml
 
-    from delbib import catalog as cat
     from delbib import identifiers
+    from delbib.catalog import model as cat
 
     catalog = cat.load(root, with_resolved=False)
     papers = yaml.safe_load(INVENTED.read_text(encoding="utf-8"))["papers"]

@@ -198,7 +198,7 @@ def by_key() -> dict[str, dict[str, Any]]:
 
 def expected_people(item: dict[str, Any], role: str = "author") -> list[tuple[str, str]]:
     """(family, given) pairs a reader should get back; particles belong to the family."""
-    from delbib.latex import clean_text
+    from delbib.export.latex import clean_text
 
     out = []
     for name in item.get(role) or []:

@@ -11,7 +11,7 @@ import yaml
 from click.testing import CliRunner
 
 from delbib.cli import main
-from delbib.sources import dblp
+from delbib.resolve.sources import dblp
 
 from .conftest import ROOT, snapshot
 from .fakeapi import FakeAPI, api_fixture  # noqa: F401 (the api fixture)

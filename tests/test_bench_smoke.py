@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from delbib import catalog
+from delbib.catalog import model as catalog
 
 from .conftest import ROOT
 

@@ -21,9 +21,11 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from delbib import bibin, resolve, verify
 from delbib import config as cfg
+from delbib.bibliography import readers as bibin
+from delbib.bibliography import verify
 from delbib.cli import main
+from delbib.resolve import run as resolve
 from tests.conftest import EXPORTS
 from tests.fakeapi import DATA, INVENTED, FakeAPI, api_fixture  # noqa: F401 (the api fixture)
 
@@ -497,7 +499,8 @@ def test_hostile_input_never_crashes(fmt: str, prefix: str, body: str, tmp_path_
     parsed = bibin.parse(prefix + body, fmt, "hostile")
     for problem in parsed.problems:
         assert "\n" not in str(problem).strip() or fmt == "bibtex"
-    from delbib import bibimport, catalog
+    from delbib.bibliography import importer as bibimport
+    from delbib.catalog import model as catalog
 
     root = tmp_path_factory.mktemp("h")
     cat = catalog.new(root)

@@ -6,8 +6,9 @@ import shutil
 
 import pytest
 
-from delbib import catalog, importer, markdown
+from delbib.catalog import model as catalog
 from delbib.errors import CatalogError
+from delbib.lists import importer, markdown
 from delbib.text import clean_title
 
 from .conftest import CATALOG, SOURCE_LIST, snapshot

@@ -8,8 +8,8 @@ from pathlib import Path
 import bibtexparser
 from click.testing import CliRunner
 
-from delbib import citations
 from delbib.cli import main
+from delbib.export import citations
 
 from .conftest import CATALOG
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from delbib import csl
-from delbib.catalog import Entry
+from delbib.catalog import csl
+from delbib.catalog.model import Entry
 
 
 def _entry(**kw):

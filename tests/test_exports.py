@@ -8,8 +8,10 @@ import os
 import pytest
 from click.testing import CliRunner
 
-from delbib import catalog, csl, exporter
+from delbib.catalog import csl
+from delbib.catalog import model as catalog
 from delbib.cli import main
+from delbib.export import run as exporter
 
 from .conftest import CATALOG, EXPORTS, SCHEMA
 from .formats_fixtures import citeproc_render, expected_people, read_bibtexparser, read_pybtex
@@ -192,7 +194,7 @@ def test_unwritable_output_is_an_error_not_a_traceback(tmp_path):
 
 def test_layout_assembles_the_same_bytes_as_writing_each_file(shipped):
     """Entries are rendered once per format; every file equals a direct write of its items."""
-    from delbib import formats
+    from delbib.export import formats
 
     tax = exporter.taxonomy(shipped)
     files = dict(exporter.layout(shipped))

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from delbib import catalog
+from delbib.catalog import model as catalog
 from delbib.errors import OutputError
 from delbib.files import atomic_write
 

@@ -8,10 +8,10 @@ import sys
 
 import pytest
 
-from delbib import formats
 from delbib.errors import InputError
-from delbib.formats import bibtex
-from delbib.latex import braces_balanced, clean_text
+from delbib.export import formats
+from delbib.export.formats import bibtex
+from delbib.export.latex import braces_balanced, clean_text
 
 from . import formats_fixtures as fx
 
@@ -426,7 +426,7 @@ def test_unknown_flavour_raises() -> None:
         bibtex.write(fx.items(), flavour="amsrefs")
 
 
-# --- registry (delbib.formats) ---------------------------------------------------------
+# --- registry (delbib.export.formats) ---------------------------------------------------------
 
 
 def test_registry_data() -> None:
@@ -469,9 +469,9 @@ def test_registry_write_dispatches_with_fixed_flavour() -> None:
 
 def test_registry_import_is_cheap() -> None:
     code = (
-        "import sys, delbib.formats as f; f.get('ris'); f.for_suffix('a.bib');"
-        "print(sorted(m for m in sys.modules if m.startswith(('delbib.formats.', 'pylatexenc',"
-        " 'bibtexparser', 'pybtex', 'json'))))"
+        "import sys, delbib.export.formats as f; f.get('ris'); f.for_suffix('a.bib');"
+        "print(sorted(m for m in sys.modules if m.startswith(('delbib.export.formats.',"
+        " 'pylatexenc', 'bibtexparser', 'pybtex', 'json'))))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True

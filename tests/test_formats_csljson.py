@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from delbib.formats import csljson
+from delbib.export.formats import csljson
 
 from . import formats_fixtures as fx
 

@@ -14,8 +14,8 @@ import string
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from delbib.formats import bibtex, ris
-from delbib.latex import braces_balanced, clean_text
+from delbib.export.formats import bibtex, ris
+from delbib.export.latex import braces_balanced, clean_text
 
 from . import formats_fixtures as fx
 
@@ -122,7 +122,7 @@ def test_ris_keeps_one_tag_per_line(title: str, authors: list[dict]) -> None:
 def test_one_pass_title_protection_agrees_with_the_run_by_run_rules(title, ascii) -> None:
     """escape_title's single regex pass gives what the run-by-run rules give, for any text
     (any Unicode, TeX specials, lone capitals, macro-looking words)."""
-    from delbib.latex import _title_by_runs, escape_title
+    from delbib.export.latex import _title_by_runs, escape_title
 
     assert escape_title(title, ascii=ascii) == _title_by_runs(clean_text(title), ascii)
 
@@ -140,7 +140,7 @@ def test_clean_text_leaves_nfc_single_spaced_text_and_is_idempotent(text) -> Non
         assert clean_text(cleaned) == cleaned
 
 
-# --- the fast paths of delbib.latex agree with their plain definitions ------------------
+# --- the fast paths of delbib.export.latex agree with their plain definitions ------------------
 
 HOSTILE = TITLE_CHARS + " \t\n\r\x00\x1f\x0b\xa0\u2003\u200b\u0301\u0308;&#x" + "ⒶⓑⅫǅ²٣𝐀😀"
 
@@ -165,7 +165,7 @@ def test_clean_text_is_its_definition(text: str) -> None:
     ascii=st.booleans(),
 )
 def test_encode_and_escape_are_encode_char_over_each_character(text: str, ascii: bool) -> None:
-    from delbib.latex import encode, encode_char, escape
+    from delbib.export.latex import encode, encode_char, escape
 
     expected = "".join(encode_char(c, ascii) for c in text)
     assert encode(text, ascii=ascii) == expected
@@ -181,7 +181,7 @@ def test_protection_pattern_finds_what_the_rules_as_first_written_find(text: str
     smaller pattern built for the characters below the text's ``_bound``."""
     import re
 
-    from delbib.latex import _bound, _protect_pattern
+    from delbib.export.latex import _bound, _protect_pattern
 
     bmp = [chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000]
     run = r"[^\W_]"
@@ -211,7 +211,7 @@ def _frozen(value):
 def test_writers_read_any_mapping_as_they_read_a_dict(title, container, authors) -> None:
     """The writers look for plain dicts first (speed); any other Mapping, for the item,
     its names, dates and custom fields, must give the same bytes."""
-    from delbib.formats import csljson, zoterordf
+    from delbib.export.formats import csljson, zoterordf
 
     item = _item(title, authors, container)
     item.update(
@@ -226,7 +226,7 @@ def test_writers_read_any_mapping_as_they_read_a_dict(title, container, authors)
 
 def test_names_of_equal_but_different_values_are_written_apart() -> None:
     """1, 1.0 and True are one key to a cache but three different names."""
-    from delbib.formats import zoterordf
+    from delbib.export.formats import zoterordf
 
     names = [{"family": 1}, {"family": True}, {"family": 1.0}, {"family": "1"}]
     item = _item("T", names)

@@ -7,8 +7,8 @@ import re
 import pytest
 import rispy
 
-from delbib.formats import ris
-from delbib.latex import clean_text
+from delbib.export.formats import ris
+from delbib.export.latex import clean_text
 
 from . import formats_fixtures as fx
 

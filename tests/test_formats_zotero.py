@@ -21,7 +21,9 @@ from typing import Any
 
 import pytest
 
-from delbib import catalog, csl, exporter
+from delbib.catalog import csl
+from delbib.catalog import model as catalog
+from delbib.export import run as exporter
 
 from .conftest import CATALOG, ROOT
 
@@ -108,7 +110,7 @@ def _ris_extra(record: dict[str, Any]) -> list[str]:
 def _ns(prefix: str) -> Any:
     import rdflib
 
-    from delbib.zotero.namespaces import RDF_NAMESPACES as NAMESPACES
+    from delbib.zoterotypes import RDF_NAMESPACES as NAMESPACES
 
     return rdflib.Namespace(NAMESPACES[prefix])
 

@@ -6,9 +6,9 @@ import rdflib
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from delbib.formats import zoterordf
-from delbib.latex import clean_text
-from delbib.zotero.namespaces import RDF_NAMESPACES
+from delbib.export.formats import zoterordf
+from delbib.export.latex import clean_text
+from delbib.zoterotypes import RDF_NAMESPACES
 
 from . import formats_fixtures as fx
 

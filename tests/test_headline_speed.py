@@ -79,7 +79,7 @@ def test_import_reference_computes_the_abbreviations_so_export_does_not(tmp_path
 
 KINDS_PROBE = """
 import sys
-import delbib.latex as latex
+import delbib.export.latex as latex
 classified = []
 build = latex._kinds.__wrapped__
 latex._kinds = lambda bound: classified.append(bound) or build(bound)

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from delbib.cli import main
-from delbib.exporter import ALL_FORMATS
+from delbib.export.run import ALL_FORMATS
 
 from .conftest import CATALOG, snapshot
 

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from delbib import catalog
+from delbib.catalog import model as catalog
 from delbib.cli import main
 
 from .conftest import CATALOG, SOURCE_LIST, snapshot

@@ -16,7 +16,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from delbib import catalog, index
+from delbib.catalog import index
+from delbib.catalog import model as catalog
 from delbib.errors import CatalogError
 
 from .conftest import snapshot
@@ -229,10 +230,10 @@ def test_bad_index_is_ignored_and_rebuilt(catalog_copy, cache, parsed, kind):
 
 
 def test_new_delbib_version_discards_the_index(catalog_copy, cache, parsed, monkeypatch):
-    import delbib
+    from delbib import _version
 
     catalog.load(catalog_copy)
-    monkeypatch.setattr(delbib, "__version__", "999.0")
+    monkeypatch.setattr(_version, "__version__", "999.0")
     parsed.clear()
     catalog.load(catalog_copy)
     assert len(parsed) == papers_in(catalog_copy) + 1
@@ -337,7 +338,8 @@ def test_index_of_a_deleted_catalog_is_pruned(catalog_copy, cache, tmp_path):
 
 def test_concurrent_cold_loads_leave_a_valid_index(catalog_copy, cache, parsed):
     script = (
-        "import sys; from delbib import catalog, index; index.MIN_FILES = 0; index.RACY_NS = 0;"
+        "import sys; from delbib.catalog import index, model as catalog;"
+        "index.MIN_FILES = 0; index.RACY_NS = 0;"
         "print(len(catalog.load(sys.argv[1]).entries))"
     )
     env = dict(os.environ, XDG_CACHE_HOME=str(cache))

@@ -13,9 +13,9 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from delbib import markdown
 from delbib.cli import main
-from delbib.markdown import evidence, lexicon, linkwords
+from delbib.lists import markdown
+from delbib.lists.markdown import evidence, lexicon, linkwords
 
 
 def parse(text: str) -> markdown.ParsedList:

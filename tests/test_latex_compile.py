@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from delbib.formats import bibtex
+from delbib.export.formats import bibtex
 
 from . import formats_fixtures as fx
 

@@ -14,7 +14,7 @@ import re
 
 import pytest
 
-from delbib.formats import bibtex
+from delbib.export.formats import bibtex
 
 from .conftest import EXPORTS
 from .test_latex_compile import _assert_clean, _require, compile_bib

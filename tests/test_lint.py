@@ -11,7 +11,8 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from delbib import catalog, lint
+from delbib.catalog import lint
+from delbib.catalog import model as catalog
 from delbib.cli import main
 
 from .conftest import CATALOG, SOURCE_LIST
@@ -164,7 +165,7 @@ def test_duplicate_check_needs_no_numpy():
     # rapidfuzz's process.cdist needs numpy, which is not a dependency: lint must not use it.
     code = (
         "import sys; sys.modules['numpy'] = None\n"
-        "from delbib import catalog, lint\n"
+        "from delbib.catalog import lint, model as catalog\n"
         f"found = lint.check_duplicates(catalog.load({str(CATALOG)!r}))\n"
         "print([f.rows for f in found])\n"
     )

@@ -27,8 +27,10 @@ from pathlib import Path
 
 import pytest
 
-from delbib import catalog, identifiers, importer, markdown
-from delbib.markdown.inline import is_emoji
+from delbib import identifiers
+from delbib.catalog import model as catalog
+from delbib.lists import importer, markdown
+from delbib.lists.markdown.inline import is_emoji
 from delbib.text import clean_title
 
 from .real_lists import lists_dir
@@ -898,7 +900,8 @@ def _synthetic_list(titles: list[str], rows: int) -> str:
 def test_import_work_grows_linearly(tmp_path, monkeypatch):
     import time
 
-    from delbib import text, titleindex
+    from delbib import text
+    from delbib.catalog import titleindex
 
     titles = list(dict.fromkeys(t for c in OWN_CASES for t in c.titles.values()))
     calls = {"compare": 0, "ftfy": 0}

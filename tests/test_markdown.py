@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from delbib import markdown
 from delbib.errors import InputError
-from delbib.markdown import columns, fields
+from delbib.lists import markdown
+from delbib.lists.markdown import columns, fields
 
 from .conftest import SOURCE_LIST
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from delbib import match
+from delbib.resolve import match
 
 TITLE = "Token-Level Data Valuation for Multilingual Pretraining"
 

@@ -8,9 +8,10 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-from delbib import catalog, reference
+from delbib.catalog import model as catalog
 from delbib.cli import main
 from delbib.errors import InputError
+from delbib.resolve import reference
 
 from .conftest import AMENDMENTS, REFERENCE, snapshot
 

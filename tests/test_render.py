@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from delbib.cli import main
-from delbib.render import END, START, cell, link
+from delbib.lists.render import END, START, cell, link
 
 from .conftest import CATALOG, ROOT, SOURCE_LIST, snapshot
 from .real_lists import lists_dir

@@ -12,9 +12,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from delbib import catalog as cat
 from delbib import config as cfg
-from delbib import files, match, resolve
+from delbib import files
+from delbib.catalog import model as cat
+from delbib.resolve import match
+from delbib.resolve import run as resolve
 from delbib.text import title_key
 from tests.conftest import CATALOG, REFERENCE
 from tests.fakeapi import (  # noqa: F401 (the api fixture)

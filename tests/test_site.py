@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from delbib import catalog as catalog_mod
-from delbib import site
+from delbib.catalog import model as catalog_mod
 from delbib.cli import main
+from delbib.export import site
 
 from .conftest import CATALOG, EXPORTS, snapshot
 

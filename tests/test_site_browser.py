@@ -16,8 +16,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from delbib import catalog as catalog_mod
-from delbib import site
+from delbib.catalog import model as catalog_mod
+from delbib.export import site
 
 from .conftest import CATALOG, EXPORTS, ROOT
 from .test_site import _Refs, bib_entries, listed_in_order, ris_records, taxonomy

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from delbib import config as cfg
 from delbib.errors import SourceError
-from delbib.resolve import make_http
-from delbib.sources import (
+from delbib.resolve.run import make_http
+from delbib.resolve.sources import (
     NotFound,
     Services,
     acl,

@@ -26,8 +26,8 @@ HEAVY = {
     "platformdirs",
     "json",
     "pathlib",
-    "delbib.catalog",
-    "delbib.formats",
+    "delbib.catalog.model",
+    "delbib.export.formats",
 }
 
 

@@ -20,9 +20,9 @@ import yaml
 from click.testing import CliRunner
 from pylatexenc.latex2text import LatexNodes2Text
 
-from delbib import catalog as catalog_mod
-from delbib import survey
+from delbib.catalog import model as catalog_mod
 from delbib.cli import main
+from delbib.export import survey
 
 from .conftest import CATALOG
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from delbib import markdown, titleindex
+from delbib.catalog import titleindex
+from delbib.lists import markdown
 from delbib.text import title_key
 
 LISTS = Path(__file__).parent / "data" / "lists"

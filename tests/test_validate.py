@@ -15,7 +15,8 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from delbib import catalog, validate
+from delbib.catalog import model as catalog
+from delbib.catalog import validate
 from delbib.cli import main
 from delbib.errors import CatalogError
 

@@ -10,16 +10,17 @@ from __future__ import annotations
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from delbib import catalog as catalog_mod
-from delbib import csl
+from delbib import zoterotypes
+from delbib.catalog import csl
+from delbib.catalog import model as catalog_mod
 from delbib.zotero import mapping
 
 from .conftest import CATALOG
 from .fake_zotero import CREATOR_TYPES, FIELDS
 
-WRITTEN_TYPES = sorted({*mapping.ITEM_TYPES.values(), mapping.FALLBACK_TYPE})
+WRITTEN_TYPES = sorted({*zoterotypes.ITEM_TYPES.values(), zoterotypes.FALLBACK_TYPE})
 NOT_FIELDS = {"itemType", "creators", "tags"}
-LABEL_FIELDS = {label: field for field, label in mapping.EXTRA_LABELS.items()}
+LABEL_FIELDS = {label: field for field, label in zoterotypes.EXTRA_LABELS.items()}
 
 
 def test_the_table_covers_every_item_type_delbib_writes():
@@ -43,20 +44,20 @@ def test_every_shipped_item_keeps_its_fields_out_of_extra_and_uses_valid_creator
 def test_type_specific_field_names_are_fields_of_their_type():
     # Written, not moved to Extra, only if Zotero has the field: a misspelt name would
     # silently land in Extra, so the names themselves are checked.
-    for zotero_type, names in mapping.BY_TYPE.items():
+    for zotero_type, names in zoterotypes.BY_TYPE.items():
         assert set(names.values()) <= FIELDS[zotero_type], zotero_type
 
 
 def test_every_managed_and_common_field_is_a_zotero_field_of_some_written_type():
     known = set().union(*FIELDS.values()) | NOT_FIELDS
-    assert set(mapping.COMMON.values()) <= known
-    assert set(mapping.MANAGED) <= known
+    assert set(zoterotypes.COMMON.values()) <= known
+    assert set(zoterotypes.MANAGED) <= known
 
 
 def _full_item(csl_type: str) -> dict:
     """A CSL item of ``csl_type`` with every variable the mapping reads."""
-    item = {variable: f"v-{variable}" for variable in mapping.COMMON}
-    for names in mapping.BY_TYPE.values():
+    item = {variable: f"v-{variable}" for variable in zoterotypes.COMMON}
+    for names in zoterotypes.BY_TYPE.values():
         item.update({variable: f"v-{variable}" for variable in names})
     person = {"family": "Lovelace", "given": "Ada"}
     return {
@@ -69,13 +70,16 @@ def _full_item(csl_type: str) -> dict:
 
 
 def test_a_full_item_of_every_type_fills_its_fields_and_valid_creator_roles():
-    for csl_type in [*mapping.ITEM_TYPES, "dataset"]:
+    for csl_type in [*zoterotypes.ITEM_TYPES, "dataset"]:
         data = mapping.to_zotero(_full_item(csl_type), None, FIELDS)
         zotero_type = data["itemType"]
         roles = {c["creatorType"] for c in data["creators"]}
         assert "author" in roles and roles <= CREATOR_TYPES[zotero_type], zotero_type
         # what the type has a field for is a field, not an Extra line
-        for variable, field in {**mapping.COMMON, **mapping.BY_TYPE.get(zotero_type, {})}.items():
+        for variable, field in {
+            **zoterotypes.COMMON,
+            **zoterotypes.BY_TYPE.get(zotero_type, {}),
+        }.items():
             if field in FIELDS[zotero_type]:
                 assert data[field] == f"v-{variable}", (zotero_type, field)
 

@@ -15,7 +15,7 @@ from types import SimpleNamespace
 import pytest
 import yaml
 
-from delbib import catalog as catalog_mod
+from delbib.catalog import model as catalog_mod
 from delbib.config import Config
 from delbib.http import Http, Limit
 from delbib.zotero.client import Library

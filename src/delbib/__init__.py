@@ -1,3 +1,5 @@
 """delbib: a curated catalog of research papers -> BibTeX, CSL-JSON and RIS, per category."""
 
-__version__ = "0.1.0"
+from delbib._version import __version__
+
+__all__ = ["__version__"]

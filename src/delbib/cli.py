@@ -24,9 +24,9 @@ CATALOG_ENV = "DELBIB_CATALOG"
 
 
 def _packaged_catalog() -> Path:
-    from pathlib import Path
+    from delbib.catalog.layout import shipped_catalog
 
-    return Path(__file__).parent / "data" / "catalog"
+    return shipped_catalog()
 
 
 def locate_catalog(explicit: str | None, *, for_write: bool = False) -> Path:
@@ -58,7 +58,7 @@ class Context:
 
     @staticmethod
     def load_at(root: Path):
-        from . import catalog
+        from delbib.catalog import model as catalog
 
         return catalog.load(root)
 
@@ -201,9 +201,9 @@ def import_markdown(
 
     Example: delbib import-markdown catalog/source/Awesome-Data-Efficient-LLM.md
     """
-    from . import importer
-    from . import markdown as markdown_mod
-    from .markdown import columns as columns_mod
+    from delbib.lists import importer
+    from delbib.lists import markdown as markdown_mod
+    from delbib.lists.markdown import columns as columns_mod
 
     overrides = columns_mod.parse_overrides(columns)
     if explain:
@@ -276,7 +276,7 @@ def init(obj: Context, directory: str | None, from_shipped: bool) -> None:
       delbib init                          # ./catalog, empty
       delbib init --from-shipped mylist/   # the shipped catalog, editable
     """
-    from . import catalog as catalog_mod
+    from delbib.catalog import model as catalog_mod
 
     root = directory or str(obj.catalog_path(for_write=True))
     cat = catalog_mod.init(root, copy_of=_packaged_catalog() if from_shipped else None)
@@ -348,8 +348,8 @@ def add(
       delbib add "LIMA: Less Is More for Alignment" -c "Data Selection" --list README.md
       delbib add 10.18653/v1/2023.acl-long.754 --dry-run --json
     """
-    from . import add as add_mod
-    from . import render
+    from delbib.lists import render
+    from delbib.resolve import add as add_mod
 
     root = obj.catalog_path(for_write=True)
     if list_file and not dry_run:  # a list that cannot be rendered stops us before any write
@@ -419,7 +419,7 @@ def import_reference(
     Example: delbib import-reference catalog/source/catalog-reference.jsonl
     catalog/source/reference-amendments.jsonl
     """
-    from . import reference
+    from delbib.resolve import reference
 
     cat = obj.load()
     records = reference.read(jsonl)
@@ -449,7 +449,7 @@ def lint(obj: Context, as_json: bool) -> None:
 
     Example: delbib lint --json
     """
-    from . import lint as lint_mod
+    from delbib.catalog import lint as lint_mod
 
     findings = lint_mod.run(obj.load())
     open_findings = [f for f in findings if not f.accepted]
@@ -477,7 +477,7 @@ def list_(obj: Context, categories: tuple[str, ...], as_json: bool) -> None:
 
     Example: delbib list --category "Data Synthesis"
     """
-    from . import exporter
+    from delbib.export import run as exporter
 
     cat = obj.load()
     entries = exporter.select(cat, categories)
@@ -497,7 +497,7 @@ def stats(obj: Context, as_json: bool) -> None:
 
     Example: delbib stats
     """
-    from . import stats as stats_mod
+    from delbib.catalog import stats as stats_mod
 
     data = stats_mod.compute(obj.load())
     if as_json:
@@ -565,7 +565,7 @@ def export(
       delbib export --all --out-dir exports/
       delbib export --check
     """
-    from . import exporter
+    from delbib.export import run as exporter
 
     cat = obj.load()
     if check and cited_in:
@@ -595,7 +595,7 @@ def export(
         raise InputError("--ascii applies to BibTeX output only")
     entries = exporter.select(cat, categories)
     if cited_in:
-        from . import citations
+        from delbib.export import citations
 
         entries, unknown = exporter.cited(cat, entries, citations.read(cited_in))
         if unknown and not quiet:
@@ -656,8 +656,9 @@ def resolve(
       delbib resolve --only less2024 --refresh --dry-run
       DELBIB_MAILTO=you@example.org delbib resolve --json
     """
+    from delbib.resolve import run as resolve_mod
+
     from . import config as config_mod
-    from . import resolve as resolve_mod
 
     root = obj.catalog_path(for_write=True)
     cat = obj.load_at(root)
@@ -731,7 +732,7 @@ def _show_resolve_summary(summary, *, dry_run: bool, offline: bool) -> None:
 
 
 def _export_all(cat, out_dir: str, quiet: bool):
-    from . import exporter
+    from delbib.export import run as exporter
 
     if quiet:
         return exporter.export_all(cat, out_dir)
@@ -768,7 +769,7 @@ def _check_parent(output: str, mkdir: bool) -> None:
 def _format_for(output: str | None) -> str:
     """The format an output's suffix names; BibTeX when its suffix says nothing (``-o -``,
     ``-o /dev/null``, ``-o refs.txt``), as the ``--format`` help promises."""
-    from . import formats
+    from delbib.export import formats
 
     try:
         return formats.for_suffix(output) if output else "bibtex"
@@ -814,7 +815,7 @@ def render_list(
       delbib render-list -o README.md --check --diff
       delbib render-list --template bullets.md.j2 -o README.md
     """
-    from . import render
+    from delbib.lists import render
 
     cat = obj.load()
     options = {"template": template, "listed": listed}
@@ -878,7 +879,7 @@ def survey(obj: Context, out_dir: str, sort: str, tree: str, as_json: bool, quie
       delbib survey --out-dir survey/ && cd survey && latexmk -pdf main.tex
       delbib survey --sort year --tree keys
     """
-    from . import survey as survey_mod
+    from delbib.export import survey as survey_mod
 
     kit = survey_mod.write(obj.load(), out_dir, sort=sort, leaves=tree)
     if as_json:
@@ -922,7 +923,7 @@ def site(
       delbib site --out-dir site/ --templates my-templates/
       delbib site --out-dir site/ --check
     """
-    from . import site as site_mod
+    from delbib.export import site as site_mod
 
     cat = obj.load()
     if check:
@@ -964,9 +965,10 @@ def rekey(obj: Context, dry_run: bool, pattern: str | None, as_json: bool, quiet
       delbib rekey --dry-run
       delbib rekey --pattern "auth + shorttitle(1) + year"
     """
+    from delbib.catalog import rekey as rekey_mod
+
     from . import config as config_mod
     from . import keys
-    from . import rekey as rekey_mod
 
     root = obj.catalog_path(for_write=not dry_run)
     cat = obj.load_at(root)
@@ -1239,12 +1241,14 @@ def import_bib(
       delbib --catalog mycat import-bib refs.bib
       delbib import-bib library.rdf --category-from collections
     """
-    from . import bibimport, bibin
-    from . import catalog as catalog_mod
+    from delbib.bibliography import importer as bibimport
+    from delbib.bibliography import readers as bibin
+    from delbib.catalog import model as catalog_mod
+    from delbib.catalog.layout import CATALOG_FILE
 
     parsed = [bibin.read(path, fmt) for path in files]
     root = obj.catalog_path(for_write=True)
-    exists = (root / catalog_mod.CATALOG_FILE).is_file()
+    exists = (root / CATALOG_FILE).is_file()
     cat = catalog_mod.load(root) if exists else catalog_mod.new(root)
     report = bibimport.import_parsed(
         cat, parsed, category_from=category_from, categories=categories
@@ -1311,7 +1315,8 @@ def upgrade(
       delbib upgrade refs.bib -o refs.upgraded.bib
       delbib upgrade refs.bib --dry-run
     """
-    from . import files, verify
+    from delbib import files
+    from delbib.bibliography import verify
 
     if not output and not dry_run:
         raise InputError("give -o OUT.bib (or --dry-run to see the changes)", field="output")
@@ -1367,7 +1372,7 @@ def check(obj: Context, bib: str, as_json: bool, quiet: bool) -> None:
       delbib check refs.bib
       delbib check refs.bib --json
     """
-    from . import verify
+    from delbib.bibliography import verify
 
     findings, scratch = verify.check(bib, config=_settings(obj))
     _warn_all(scratch.parsed.problems, quiet)

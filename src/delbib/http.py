@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from delbib import __version__
+from delbib._version import __version__
 from delbib.errors import SourceError
 
 HOMEPAGE = "https://github.com/delbib/delbib"

@@ -19,11 +19,12 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from delbib.catalog.layout import STATE_DIR
+
 from ..errors import InputError
 from ..files import atomic_write
 from .client import Library
 
-STATE_DIR = ".delbib-zotero"
 FORMAT = 1  # bumped when the layout changes: an old file is then refused
 
 

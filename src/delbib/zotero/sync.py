@@ -25,8 +25,10 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from .. import csl
-from ..catalog import Catalog
+from delbib import zoterotypes
+from delbib.catalog import csl
+from delbib.catalog.model import Catalog
+
 from ..config import Config
 from ..errors import InputError, SourceError
 from ..http import Http
@@ -103,7 +105,7 @@ def make_client(config: Config, library: Library, http: Http | None = None) -> Z
             field="zotero_api_key",
         )
     if http is None:
-        from ..resolve import make_http
+        from delbib.resolve.run import make_http
 
         http = make_http(config)
     return Zotero(http, config.zotero_url, library, config.zotero_api_key)
@@ -290,7 +292,7 @@ class Sync:
 
     def item_types(self) -> None:
         """Ask the server which fields each item type has (citationKey or not)."""
-        for zotero_type in sorted({mapping.item_type(i) for i in self.items}):
+        for zotero_type in sorted({zoterotypes.item_type(i) for i in self.items}):
             self.valid[zotero_type] = self.client.fields(zotero_type)
 
     def plan(self, item: dict[str, Any], claimed: set[str], lookup: dict) -> Action | None:
@@ -345,7 +347,7 @@ class Sync:
         pushed = {f: v for f, v in (base or {}).items() if f not in ("tags", "collections")}
         valid: frozenset[str] = frozenset()
         # itemType first: the other fields must be valid for the type the item ends up with
-        for name in ["itemType", *sorted(set(mapping.MANAGED) | set(desired) - {"itemType"})]:
+        for name in ["itemType", *sorted(set(zoterotypes.MANAGED) | set(desired) - {"itemType"})]:
             want, have = desired.get(name), remote.get(name)
             was = (base or {}).get(name)
             if name != "itemType" and name not in valid:
@@ -672,7 +674,7 @@ def pull(catalog: Catalog, client: Zotero, *, collection: str | None = None) -> 
             base.pop("tags")
         changes = {
             name: {"pushed": base.get(name), "zotero": data.get(name)}
-            for name in sorted(set(mapping.MANAGED) | set(base))
+            for name in sorted(set(zoterotypes.MANAGED) | set(base))
             if name not in ("tags", "collections")
             and not mapping.same(base.get(name), data.get(name))
         }

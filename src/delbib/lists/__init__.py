@@ -1,0 +1,6 @@
+"""The list stage: awesome lists in markdown, read into the catalog and written back from it.
+
+``markdown`` parses a list, ``importer`` turns its rows into catalog entries, ``render`` writes
+a list from the catalog and ``listedit`` edits the paper items of an existing list in place.
+It imports the catalog and the ground modules (docs/architecture.md).
+"""

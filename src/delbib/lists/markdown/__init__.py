@@ -1,0 +1,459 @@
+"""Awesome-list markdown -> paper rows, read the way GitHub renders it.
+
+markdown-it-py (CommonMark plus GFM tables) does the parsing, so what GitHub shows is what is
+read: short rows padded, long rows cut, rows without a leading pipe, ``\\|`` escapes, links and
+emphasis inside cells. Two shapes hold papers: tables with a title column, and bullet or
+numbered lists whose items mostly link a paper. Anything one row or table gets wrong is a
+warning naming the file and line; the rest is still read. Parsing is pure: text in, rows out.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gc
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from delbib.errors import InputError
+
+from . import blocks, evidence, fields, lexicon, linkwords, parts, sections
+from . import columns as columns_mod
+from .inline import Cell, parse_inline, squash, strip_emoji
+
+__all__ = ["ParsedList", "Problem", "Row", "Skipped", "parse", "parse_file"]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One paper as one table row or list item gives it."""
+
+    index: int  # 1-based among the rows of the whole file, in file order
+    line: int  # 1-based line number in the file
+    title: str  # as listed, without decoration (badges, emoji, markup, nicknames)
+    tldr: str | None = None
+    categories: tuple[str, ...] = ()
+    links: tuple[str, ...] = ()  # paper links first, then code, project, video
+    year: int | None = None
+    venue: str | None = None
+    authors: str | None = None
+    kinds: tuple[str, ...] = ()  # the kind of each link: paper, code, project, video
+    key: str | None = None  # a citation key the row names (render-list's key anchor)
+    end_line: int = 0  # 1-based last line of the item in the file (inclusive)
+    date: str | None = None  # a date written with more than a year (2023-05, 23.07), as written
+    shape: str = ""  # table row, list item, paragraph, html, html table row
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An item read and judged not to be a paper (or not readable as one), and why."""
+
+    line: int
+    end_line: int
+    shape: str
+    kind: str  # why: evidence.NO_TITLE, CODE_ONLY, ...
+    text: str  # its words, shortened
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something in the list that could not be used as it stands."""
+
+    path: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        return (
+            f"{self.path}:{self.line}: {self.message}"
+            if self.line
+            else f"{self.path}: {self.message}"
+        )
+
+
+@dataclass
+class ParsedList:
+    rows: list[Row] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    parents: dict[str, str | None] = field(default_factory=dict)  # category -> parent, in order
+    skipped: list[Skipped] = field(default_factory=list)
+
+    def skipped_counts(self) -> dict[str, int]:
+        """How many items were skipped, by kind."""
+        counts: dict[str, int] = {}
+        for item in self.skipped:
+            counts[item.kind] = counts.get(item.kind, 0) + 1
+        return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+_TABLE_EVIDENCE_SHARE = 0.3  # a table is a paper table when this share of its rows shows a
+# paper link, venue, year or authors (a team table or an update log shows none)
+_LINKED_TABLE_SHARE = 0.5  # a table whose link column links a paper in this share of rows
+# ".../blob/main/docs/notes.md": a document inside a repository
+_DOCUMENT = re.compile(r"/(?:blob|raw)/[^?#]+\.(?:md|pdf|rst|txt|html?)(?:[?#].*)?$", re.I)
+_OWN_CITATION_ITEMS = 3  # a list asks to be cited for a paper or three, not a dozen
+_SHORT = 60  # characters of an item's text kept in reports
+
+
+def _markdown_parser():
+    from markdown_it import MarkdownIt  # imported here so that `delbib --help` stays fast
+
+    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+
+
+def split_categories(text: str) -> tuple[str, ...]:
+    """Category cells list several names separated by commas or semicolons."""
+    parts = (squash(p) for p in re.split(r"[,;]", text))
+    return tuple(dict.fromkeys(p for p in parts if p))
+
+
+class _Reader:
+    def __init__(self, path: str, overrides: dict[str, str], text_lines: list[str]) -> None:
+        self.path = path
+        self.text_lines = text_lines
+        self.skipped: list[Skipped] = []
+        self.overrides = overrides
+        self.headings: list[tuple[int, str]] = []  # (level, name), year headings included
+        self.pending: list[tuple[Row, tuple[str, ...] | None]] = []
+        self.warnings: list[Problem] = []
+        self.seen_heading = False
+        self.headers: set[str] = set()  # every table header seen, to check --column names
+
+    def warn(self, line: int | None, message: str) -> None:
+        self.warnings.append(Problem(self.path, line, message))
+
+    # ----------------------------------------------------------------- context
+
+    def heading(self, level: int, name: str) -> None:
+        first, self.seen_heading = not self.seen_heading, True
+        if first and level == 1:
+            return  # the list's own title, not a section of it
+        year = sections.is_year_heading(name)
+        while self.headings and (
+            self.headings[-1][0] > level
+            or self.headings[-1][0] == level
+            and (not year or sections.is_year_heading(self.headings[-1][1]))
+        ):
+            self.headings.pop()  # a year heading stays inside the section it subdivides
+        if name:
+            self.headings.append((level, name))
+
+    def context(self) -> tuple[tuple[str, ...], int | None]:
+        """The heading path (years left out) and the year a year heading gives."""
+        path = tuple(n for _, n in self.headings if not sections.is_year_heading(n))
+        years = [fields.year_in(n) for _, n in self.headings if sections.is_year_heading(n)]
+        return path, years[-1] if years else None
+
+    def add(self, line: int, path: tuple[str, ...] | None, **values) -> None:
+        values.setdefault("end_line", line)
+        row = Row(index=0, line=line, **values)
+        self.pending.append((row, path))
+
+    def skip(self, line: int, end_line: int, shape: str, kind: str, text: str) -> None:
+        short = squash(text)
+        short = short if len(short) <= _SHORT else short[: _SHORT - 1] + "…"
+        self.skipped.append(Skipped(line, end_line, shape, kind, short))
+
+    # ----------------------------------------------------------------- tables
+
+    def table(self, tokens: list, start_line: int) -> None:
+        header: list[Cell] = []
+        body: list[tuple[int, list[Cell]]] = []
+        current: list[Cell] | None = None
+        in_head = False
+        for tok in tokens:
+            if tok.type == "thead_open":
+                in_head = True
+            elif tok.type == "thead_close":
+                in_head = False
+            elif tok.type == "tr_open" and not in_head:
+                current = []
+                body.append((tok.map[0] + 1 if tok.map else start_line, current))
+            elif tok.type == "inline":
+                cell = parse_inline(tok.children or [])
+                (header if in_head else current if current is not None else header).append(cell)
+        roles = columns_mod.assign(header, [cells for _, cells in body], self.overrides)
+        self.headers.update(columns_mod.header_text(h) for h in header)
+        if "title" not in roles:
+            names = ", ".join(h.text for h in header) or "none"
+            self.warn(start_line, f"table skipped: no column of paper titles (headers: {names})")
+            return
+        yymm = "year" in roles and fields.is_yymm_column([c[roles["year"]].text for _, c in body])
+        path, heading_year = self.context()
+        has_categories = "categories" in roles
+        named = (
+            columns_mod.header_text(header[roles["title"]]) if roles["title"] < len(header) else ""
+        )
+        trusted = named in columns_mod.PAPER_HEADERS or "title" in self.overrides
+        if not trusted and not self.paper_table(body, roles):
+            for line, cells in body:
+                self.skip(
+                    line,
+                    line,
+                    "table row",
+                    "row of a table that lists no papers",
+                    " | ".join(c.text for c in cells),
+                )
+            return
+        unlinked = self.unlinked_rows(body, roles)
+        for line, cells in body:
+            self.short_row(line, len(header))
+            if line in unlinked:
+                text = " | ".join(c.text for c in cells)
+                self.skip(line, line, "table row", evidence.NO_PAPER_IN_COLUMN, text)
+                continue
+            self.table_row(line, cells, roles, yymm, heading_year, None if has_categories else path)
+
+    def unlinked_rows(self, body: list[tuple[int, list[Cell]]], roles: dict[str, int]) -> set[int]:
+        """Rows of a table whose paper-link column links a paper (or its page) in most rows,
+        that link none there nor from the title, link something else (code, docs) and name no
+        venue: tools listed among the papers, with ``[[docs]]``, ``[[github]]`` or a ``⚠️``
+        placeholder for a paper."""
+        if "links" not in roles or not body:
+            return set()
+        cols = [roles["links"], roles["title"]]
+
+        def linked(cells: list[Cell]) -> bool:
+            """Links a paper or a page about one (not only code, docs or an app)."""
+            shown = [cells[c] for c in cols if c < len(cells)]
+            for link in (link for cell in shown for link in cell.links):
+                kind = fields.link_kind(link)
+                if _DOCUMENT.search(link.href):
+                    return True  # a write-up kept in a repository, not the repository
+                if fields.is_resource_text(link.text) and linkwords.kind_of_words(link.text) == (
+                    fields.PAPER
+                ):
+                    return True  # "[[pdf]]()": the list names a paper, its link is lost
+                if (
+                    kind == fields.PAPER
+                    or kind in (fields.PROJECT, fields.VIDEO)
+                    and not (linkwords.is_software_words(link.text))
+                ):
+                    return True
+            return False
+
+        flags = [(line, linked(cells), cells) for line, cells in body]
+        if sum(flag for _, flag, _ in flags) < _LINKED_TABLE_SHARE * len(flags):
+            return set()
+        venue = roles.get("venue")
+        return {
+            line
+            for line, flag, cells in flags
+            if not flag
+            and any(cell.links for cell in cells)  # a row that lost its cells links nothing
+            and not (venue is not None and venue < len(cells) and cells[venue].text)
+        }
+
+    def paper_table(self, body: list[tuple[int, list[Cell]]], roles: dict[str, int]) -> bool:
+        """Some rows show a paper: a paper link, a venue or year, or authors."""
+        if not body or "venue" in roles or "authors" in roles:
+            return True
+        shown = 0
+        for _, cells in body:
+            kinds = fields.sorted_links(cells)[1]
+            dated = "year" in roles and fields.year_in(cells[roles["year"]].text)
+            shown += bool(fields.PAPER in kinds or dated)
+        return shown >= _TABLE_EVIDENCE_SHARE * len(body)
+
+    def short_row(self, line: int, width: int) -> None:
+        """GitHub pads a row with fewer cells than the header: the list lost a cell there."""
+        if not 0 < line <= len(self.text_lines):
+            return
+        raw = self.text_lines[line - 1].strip()
+        cells = len(re.findall(r"(?<!\\)\|", raw.strip("|"))) + 1 if raw else 0
+        if cells < width:
+            self.warn(line, f"table row has {cells} of {width} cells; the missing ones are empty")
+
+    def table_row(self, line, cells, roles, yymm, heading_year, path) -> None:
+        def cell(role: str) -> Cell | None:
+            return cells[roles[role]] if role in roles else None
+
+        title_cell = cell("title")
+        title, authors = fields.table_title(title_cell) if title_cell else ("", None)
+        if not title or fields.is_resource_text(title):
+            self.warn(line, "row skipped: no title in the title column")
+            return
+        title, trailing_venue, trailing_year = parts.clean(title)
+        venue = strip_emoji(cell("venue").text) if cell("venue") else ""
+        badge = fields.badge_venue([src for c in cells for src in c.images])
+        venue = venue or badge or trailing_venue or ""
+        year = None
+        year_text = cell("year").text if cell("year") else ""
+        if year_text:
+            year = fields.year_in(year_text, yymm=yymm)
+            if year is None and not fields.venue_in(year_text)[0]:
+                self.warn(line, f"year {year_text!r} not understood; left empty")
+        if year is None:
+            year = fields.venue_in(venue)[1] or fields.year_in(venue) or trailing_year
+            year = year or heading_year  # "Arxiv/2509" is a venue cell with a YYMM date
+        links, kinds = fields.sorted_links(cells)
+        tldr = cell("tldr").text if cell("tldr") else ""
+        if cell("authors") and cell("authors").text:
+            authors = cell("authors").text
+        categories = split_categories(cell("categories").text) if cell("categories") else ()
+        self.add(
+            line,
+            path,
+            title=title,
+            tldr=tldr or None,
+            categories=categories,
+            links=links,
+            kinds=kinds,
+            year=year,
+            venue=venue or None,
+            authors=authors,
+            key=next(iter(title_cell.keys), None) if title_cell else None,
+            date=lexicon.precise_date(year_text) if year_text else None,
+            shape="table row",
+        )
+
+    # ----------------------------------------------------------------- lists
+
+    def items(self, items: list[blocks.Item]) -> None:
+        """Judge a block's items by their evidence and keep the papers."""
+        path, heading_year = self.context()
+        about_list = next(
+            (
+                kind
+                for _, name in self.headings
+                for kind, test in (
+                    (evidence.OWN_CITATION, sections.is_citation_heading),
+                    (evidence.NEWS, sections.is_news_heading),
+                )
+                if test(name)
+                # a section of many "Citation ..." papers is a topic, not the list's citation
+                and (kind != evidence.OWN_CITATION or len(items) <= _OWN_CITATION_ITEMS)
+            ),
+            None,
+        )
+        if about_list:  # sections about the list itself, not items of it
+            for item in items:
+                text = " ".join(line.text for line in item.lines)
+                self.skip(item.line, item.end_line, item.shape, about_list, text)
+            return
+        items = [
+            dataclasses.replace(item, lines=lines)
+            for item in items
+            for lines in parts.split_joined(item.lines)
+        ]
+        read = [parts.read(item.lines, heading_year) for item in items]
+        verdicts = [evidence.verdict(p) for p in read]
+        paper_block = evidence.is_paper_block(verdicts)
+        pages = not evidence.marks_papers(read)
+        for item, found, verdict in zip(items, read, verdicts, strict=True):
+            if not evidence.accepted(verdict, paper_block, found, pages=pages):
+                if any(line.text for line in item.lines):
+                    text = " ".join(line.text for line in item.lines)
+                    kind = evidence.rejected_kind(verdict, found)
+                    self.skip(item.line, item.end_line, item.shape, kind, text)
+                    if paper_block and verdict in (evidence.CODE_ONLY, evidence.NO_LINK):
+                        what = "only code links" if verdict == evidence.CODE_ONLY else "no link"
+                        self.warn(item.line, f"list item skipped: {what} ({found.title[:60]!r})")
+                continue
+            self.add(
+                item.line,
+                (*path, *item.labels),
+                title=found.title,
+                links=found.links,
+                kinds=found.kinds,
+                year=found.year,
+                venue=found.venue,
+                authors=found.authors,
+                key=found.key,
+                end_line=item.end_line,
+                date=found.date,
+                shape=item.shape,
+            )
+
+    # ----------------------------------------------------------------- result
+
+    def result(self) -> ParsedList:
+        for role, header in self.overrides.items():
+            if header.strip().casefold() not in self.headers:
+                self.warn(None, f"--column {role}={header}: no table has a column {header!r}")
+        paths = [p for _, p in self.pending if p is not None]
+        names, parents = sections.categories(list(dict.fromkeys(paths)))
+        rows = []
+        for index, (row, path) in enumerate(self.pending, start=1):
+            cats = row.categories if path is None else ((names[path],) if path in names else ())
+            rows.append(dataclasses.replace(row, index=index, categories=cats))
+        return ParsedList(rows=rows, warnings=self.warnings, parents=parents, skipped=self.skipped)
+
+
+def parse(
+    text: str, *, path: str = "<markdown>", columns: dict[str, str] | None = None
+) -> ParsedList:
+    """Every paper table and paper list in an awesome-list file, in file order."""
+    # The token tree is acyclic; cyclic-GC passes during a long parse would only rescan the
+    # growing tree again and again (cost growing with the square of the list), so pause them.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _read(_markdown_parser().parse(text), text, path, columns)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _read(tokens: list, text: str, path: str, columns: dict[str, str] | None) -> ParsedList:
+    reader = _Reader(path, columns or {}, text.splitlines())
+    for event in blocks.walk(tokens, text, opens=parts.opens_item, links=parts.has_link):
+        if isinstance(event, blocks.Heading):
+            name = (
+                sections.heading_name(event.cell)
+                if event.cell is not None
+                else sections.html_heading_name(event.html)
+            )
+            reader.heading(event.level, name)
+        elif isinstance(event, blocks.Table):
+            reader.table(event.tokens, event.line)
+        else:
+            reader.items(event.items)
+    return reader.result()
+
+
+def first_table(text: str) -> tuple[str | None, list[Cell], list[Cell]] | None:
+    """The first table of ``text`` as GitHub reads it: the heading marks before it (``##``),
+    its header cells and its first body row; None without a table. Used to keep a list's
+    own table shape when it is rendered back."""
+    tokens = _markdown_parser().parse(text)
+    heading: str | None = None
+    for i, tok in enumerate(tokens):
+        if tok.type == "heading_open" and heading is None:
+            heading = tok.markup
+        if tok.type != "table_open":
+            continue
+        header: list[Cell] = []
+        first: list[Cell] = []
+        in_head, rows = False, 0
+        for inner in tokens[i + 1 :]:
+            if inner.type == "table_close":
+                break
+            if inner.type in ("thead_open", "thead_close"):
+                in_head = inner.type == "thead_open"
+            elif inner.type == "tr_open" and not in_head:
+                rows += 1
+            elif inner.type == "inline" and (in_head or rows == 1):
+                (header if in_head else first).append(parse_inline(inner.children or []))
+        return heading, header, first
+    return None
+
+
+def html_block_lines(text: str) -> list[int]:
+    """0-based numbers of the lines of HTML blocks (``<details>`` bodies too), as GitHub reads
+    the text: an HTML comment shown in a code block or quoted inline text is not one."""
+    return [
+        number
+        for tok in _markdown_parser().parse(text)
+        if tok.type == "html_block" and tok.map
+        for number in range(tok.map[0], tok.map[1])
+    ]
+
+
+def parse_file(path: str | Path, *, columns: dict[str, str] | None = None) -> ParsedList:
+    """Read and parse a markdown file; an unreadable or non-UTF-8 file is an ``InputError``."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read markdown: {exc}", path=path) from exc
+    return parse(text, path=str(path), columns=columns)

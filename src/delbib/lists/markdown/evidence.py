@@ -1,0 +1,116 @@
+"""Paper or not, by evidence: a paper link or identifier, a title-like span, a venue or year.
+
+Each item gets a verdict: a paper (a paper link), a citation (no link, but a title with a
+venue or year and authors, as in plain reference lists), a page (a title that links only a
+web page: a paper in a list of papers, a blog post elsewhere), or a kind of non-paper with
+the reason it was skipped.
+"""
+
+from __future__ import annotations
+
+from .linkwords import CODE, PAPER, VIDEO
+from .parts import Parts
+
+PAPER_LINK, CITATION, PAGE = "paper link", "citation", "page"
+# Kinds of skipped items.
+NO_TITLE = "no title"
+CODE_ONLY = "code or tool (only code links)"
+VIDEO_ONLY = "video or talk (only video links)"
+NO_LINK = "no paper link, venue or year"
+WEB_PAGE = "web page (no paper link, in a block that is not a paper list)"
+NO_PAPER_IN_COLUMN = "no paper link in the paper column of a table of linked papers"
+NAME = "a one-word name linking a paper, in a block that is not a paper list"
+DOCUMENT = "a document with no identifier, venue or year, in a block that is not a paper list"
+NEWS = "news about the list (under a News or Updates heading)"
+OWN_CITATION = "the list's own citation (under a Citation heading)"
+
+PAPER_LIST_SHARE = 0.5  # a block is a paper list when this share of its titled items are papers
+_PROSE_WORDS = 40  # unmarked leading text longer than any title is a paragraph of prose
+
+
+def verdict(parts: Parts) -> str:
+    """paper link, citation, page, or the kind of non-paper."""
+    if not parts.title:
+        return NO_TITLE
+    kinds = set(parts.kinds)
+    if parts.title_from == "plain" and (
+        parts.words > _PROSE_WORDS or not parts.paper_link and not _titled(parts.title)
+    ):
+        # a paragraph of prose; "and [Video](url) by Ann Lee": the words around links
+        return NO_TITLE
+    if PAPER in kinds:
+        return PAPER_LINK if parts.paper_link else PAGE  # "[[Link]]" alone: a page
+    if kinds == {VIDEO}:
+        return VIDEO_ONLY  # a talk or a demo video, whatever the block
+    if kinds and not kinds - {CODE}:
+        # a report whose title links its repository is a paper in a list of papers, and so
+        # is an item whose "[paper]()" link was left empty beside its code
+        linked = parts.title_from == "link" and parts.words >= 3
+        return PAGE if linked or parts.paper_promised else CODE_ONLY
+    if not kinds:
+        marked = parts.authors or parts.title_from in ("quoted", "bold", "cited")
+        # an APA citation ("Stone, A. (2021). Owl labor.") is its own evidence
+        apa = parts.title_from == "cited" and parts.words >= 2
+        cited = apa or parts.words >= 3 and parts.venue and (parts.year or marked)
+        return CITATION if cited and _titled(parts.title) else NO_LINK
+    return PAGE
+
+
+def _titled(title: str) -> bool:
+    """Reads as a title: not a sentence going on in lower case (``CVPR 2024 decisions are
+    out``) — ``mPLUG-Owl``, ``iPhone`` and ``3D ...`` are titles."""
+    first = title.split()[0] if title.split() else ""
+    return not first[:1].islower() or any(ch.isupper() for ch in first[1:])
+
+
+def is_paper_block(verdicts: list[str]) -> bool:
+    """Most titled items of the block are papers (linked or cited)."""
+    titled = [v for v in verdicts if v != NO_TITLE]
+    strong = sum(v in (PAPER_LINK, CITATION) for v in titled)
+    return bool(titled) and strong >= PAPER_LIST_SHARE * len(titled)
+
+
+MARKED_PAPERS = 1  # one item linking a page by its title and the paper apart is enough
+
+
+def marks_papers(read: list[Parts]) -> bool:
+    """The block links each item's page by its title and its paper apart
+    (``[Title](blog) ([Paper](pdf))``): there an item that links only a page is a blog post
+    or a talk, not a paper."""
+    marked = sum(p.title_from == "link" and p.paper_apart for p in read)
+    return marked >= MARKED_PAPERS
+
+
+def accepted(
+    verdict_: str, paper_block: bool, parts: Parts | None = None, *, pages: bool = True
+) -> bool:
+    """A paper, or a page in a paper list (unless ``pages`` is false: the block marks its
+    papers apart, :func:`marks_papers`). Outside a paper list a paper link is not enough
+    when nothing else says "paper": a one-word title that links a paper (``[T5](arxiv)``
+    among model checkpoints) names a model or tool, and a PDF with no identifier, venue or
+    year (``[GraphML: Graph markup language](uni.edu/handbook/graphml.pdf)`` among tools)
+    is a document about a tool."""
+    if (
+        parts is not None
+        and not paper_block
+        and verdict_ == PAPER_LINK
+        and (parts.words < 2 or not (parts.venue or parts.year or _identified(parts)))
+    ):
+        return False
+    cited = parts is not None and bool(parts.authors or parts.venue)  # a citation's page
+    return verdict_ in (PAPER_LINK, CITATION) or (
+        verdict_ == PAGE and paper_block and (pages or cited)
+    )
+
+
+def rejected_kind(verdict_: str, parts: Parts) -> str:
+    """The kind of non-paper an item not :func:`accepted` is reported as."""
+    if verdict_ == PAPER_LINK:
+        return NAME if parts.words < 2 else DOCUMENT
+    return WEB_PAGE if verdict_ == PAGE else verdict_
+
+
+def _identified(parts: Parts) -> bool:
+    from delbib.identifiers import extract
+
+    return any(extract(url) for url in parts.links)

@@ -1,0 +1,342 @@
+"""What a parsed cell or list item says: the title, authors, links by kind, year and venue.
+
+Lists write the same facts many ways (``2506``, ``23.07``, ``2024.05``, ``Arxiv/2509``,
+``ICML'23``, a ``Conference-NeurIPS'23`` badge; ``[**Title**](pdf)``, ``🔥[Nick] Title(@org)``,
+``**Title.** *Authors*``). Each reader here accepts all of them and returns the plain value.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from urllib.parse import unquote, urlsplit
+
+from delbib import identifiers
+
+from .inline import Cell, Line, Link, squash, strip_emoji
+from .lexicon import is_venue_word, venue_in
+from .linkwords import CODE, PAPER, PROJECT, VIDEO, is_link_words, kind_of_words
+
+KIND_ORDER = (PAPER, CODE, PROJECT, VIDEO)
+_GENERIC_WORDS = frozenset({"link", "url"})  # say there is a link, not what it leads to
+_CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "gitee.com", "codeberg.org")
+_VIDEO_HOSTS = ("youtube.com", "youtu.be", "bilibili.com", "vimeo.com")
+_PAPER_HOSTS = (
+    "researchgate.net",
+    "semanticscholar.org",
+    "ssrn.com",
+    "biorxiv.org",
+    "medrxiv.org",
+    "hal.science",
+    "sciencedirect.com",
+    "nature.com",
+    "science.org",
+    "dl.acm.org",
+    "aclweb.org",
+    "papers.nips.cc",
+    "proceedings.neurips.cc",
+    "jmlr.org",
+    "openaccess.thecvf.com",
+    "ecva.net",
+    "ijcai.org",
+    "usenix.org",
+    "vldb.org",
+    "mlsys.org",
+    "techrxiv.org",
+)
+
+_YEAR_MONTH = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?:\s*[-./]\s*(\d{1,2}))?(?![\d])")
+_YY_MM = re.compile(r"(?<![\d.])(\d{2})\s*[./-]\s*(0?[1-9]|1[0-2])(?![\d])")
+_YYMM = re.compile(r"(?<!\d)(\d{2})(0[1-9]|1[0-2])(?!\d)")
+_APOSTROPHE_YEAR = re.compile(r"['’`](\d{2})(?!\d)")
+_LEADING_NICK = re.compile(r"^\s*\[[^\]]{1,80}\]\s*(?=\S)")
+_TRAILING_DATE = re.compile(r"\W*(?:19|20)\d{2}(?:[-./]\d{1,2})?\W*[a-z]{0,4}\W*")
+_LEADING_NUMBER = re.compile(r"^\s*\(?\d{1,3}[).]\s+(?=\S)")  # "1) Title", "2. Title"
+_DIGEST_WORDS = 30  # a title cell longer than this also summarises the paper
+_TRAILING_TAG = re.compile(r"\s+\[[^\[\]]{1,30}\](?=\.?\s*$)")
+_QUOTED = re.compile(r"[\"“”](.+?)[.,]?[\"“”]\.?")
+# "Title", “Title” and ”Title” (a closing quote typed at both ends)
+_QUOTED_PART = re.compile(r"(?:^|(?<=[\s:]))[\"“”]([^\"“”]+)[\"”]")
+_TRAILING_ORG = re.compile(r"\s*\(\s*@[^)]*\)\s*$")
+# "(black-box)", "[CVPR 2023]", "(white-box (defense))": one level of nesting
+_LEADING_TAG = re.compile(
+    r"^\s*(?:\(((?:[^()]|\([^()]{1,20}\)){1,40})\)|\[([^\[\]]{1,40})\])\s*[:\-–]?\s*(?=\S)"
+)
+_EMPTY_BRACKETS = re.compile(r"\[\s*\]|\(\s*\)")
+_SHIELDS_BADGE = re.compile(r"img\.shields\.io/badge/([^?#]+)", re.IGNORECASE)
+_NAME_LIST = re.compile(r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)+(?:, | and |,)")
+# ".../papers/2020/file/x.pdf" is a paper; ".../papers/?author=X" is a listing page
+_PAPERS_PATH = re.compile(r"/papers/[^/]")
+# "Title - proposes a framework for ...": a dash, then a description in lower case
+_DESCRIBED = re.compile(r"\S\s[-–—]\s[a-z][\w'’-]*(?:\s+\S+){3}")
+_NOT_A_TITLE = {"", "-", "--", "n/a", "na", "none", "tbd", "todo", "...", "…", "⚠️"}
+
+
+def _last_year() -> int:
+    return _dt.date.today().year + 1
+
+
+def _plausible(year: int) -> bool:
+    return 1950 <= year <= _last_year()
+
+
+def year_in(text: str, *, yymm: bool = False) -> int | None:
+    """The year a date-like text names: ``2024``, ``2024-05``, ``2024.5``, ``23.07``,
+    ``2506`` (YYMM, also inside ``Arxiv/2509``), ``ICML'23``; None when there is none.
+
+    ``yymm`` says the column writes four-digit dates as YYMM, so ``2012`` is December 2020.
+    """
+    text = text or ""
+    if yymm:
+        match = _YYMM.search(text)
+        if match:
+            return 2000 + int(match.group(1))
+    for match in _YEAR_MONTH.finditer(text):
+        if _plausible(int(match.group(1))):
+            return int(match.group(1))
+    for pattern in (_YYMM, _YY_MM):
+        match = pattern.search(text)
+        if match and _plausible(2000 + int(match.group(1))):
+            return 2000 + int(match.group(1))
+    match = _APOSTROPHE_YEAR.search(text)
+    if match:
+        return 2000 + int(match.group(1))
+    return None
+
+
+def is_yymm_column(values: list[str]) -> bool:
+    """Four-digit dates in this column are YYMM when some of them cannot be years (2506)."""
+    numbers = [int(m.group(0)) for v in values if (m := re.fullmatch(r"\s*\d{4}\s*", v))]
+    return bool(numbers) and any(not _plausible(n) and _YYMM.fullmatch(str(n)) for n in numbers)
+
+
+def badge_texts(images: list[str]) -> list[str]:
+    """Words of shields.io badges: ``badge/Conference-ICML'23-blue`` -> ``Conference ICML'23``."""
+    texts = []
+    for src in images:
+        match = _SHIELDS_BADGE.search(src)
+        if not match:
+            continue
+        raw = unquote(match.group(1)).replace("--", "\0").replace("__", "\1")
+        parts = raw.split("-")
+        if len(parts) > 1:
+            parts = parts[:-1]  # the last part is the colour
+        text = " ".join(parts).replace("\0", "-").replace("_", " ").replace("\1", "_")
+        texts.append(squash(text))
+    return texts
+
+
+def badge_venue(images: list[str]) -> str | None:
+    """The venue a ``Conference-ICML'23``-style badge names, if any."""
+    return next((v for text in badge_texts(images) if (v := venue_in(text)[0])), None)
+
+
+def link_kind(link: Link, *, first: bool = True) -> str | None:
+    """paper, code, project or video; None for links that lead nowhere useful (anchors,
+    relative files other than PDFs, ``javascript:void()``, empty badge links).
+
+    A link labelled only "link" or "url" on an unknown host is the paper when it is the
+    row's first link, else a resource: rendered lists label every link that way, and the
+    paper comes first."""
+    href = link.href.strip()
+    if identifiers.is_void(href):
+        return None
+    if identifiers.extract(href):
+        return PAPER
+    parts = urlsplit(href)
+    path = parts.path.lower()
+    word = kind_of_words(link.text) if is_resource_text(link.text) else None
+    if not re.match(r"^https?://", href, re.IGNORECASE):
+        # "[Title](papers/codd.pdf)": a PDF kept in the list's own repository is a paper
+        relative_pdf = not parts.scheme and not parts.netloc and path.endswith(".pdf")
+        return PAPER if relative_pdf and word not in (PROJECT, VIDEO) else None
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    if path.endswith(".pdf") or host.endswith(_PAPER_HOSTS) or _PAPERS_PATH.search(path):
+        # "[Slides](talk.pdf)", "[Poster](p.pdf)": a PDF that its words say is not the paper
+        return word if word in (PROJECT, VIDEO) else PAPER
+    if host.endswith(_CODE_HOSTS):
+        return CODE
+    if host.endswith(_VIDEO_HOSTS):
+        return VIDEO
+    if host.endswith(".github.io") and word == CODE:
+        return PROJECT  # "[code]" on a GitHub Pages site: a project page, not a repository
+    generic = link.text.strip("[]()` ").casefold() in _GENERIC_WORDS
+    if generic and not first:
+        return PROJECT
+    return word or PROJECT
+
+
+def is_resource_text(text: str) -> bool:
+    """Link text that names a resource ("pdf", "[[Project Page]]", "Matlab Code", "NeurIPS
+    2023"), not a title."""
+    return is_link_words(text, is_venue=is_venue_word)
+
+
+def sorted_links(cells: list[Cell]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Every usable link of a row, paper links first (then code, project, video), and kinds.
+
+    Links that all say only "link" (a rendered list) keep the order they are written in:
+    nothing in them tells a poster PDF from the paper or a project page from the code, and
+    the writer put them in the paper's order. Their kinds are made to follow that order (a
+    link after a project page counts as one)."""
+    seen: dict[str, str] = {}
+    generic = True
+    for cell in cells:
+        for link in cell.links:
+            kind = link_kind(link, first=not seen)
+            if kind and link.href not in seen:
+                seen[link.href] = kind
+                generic = generic and link.text.strip("[]()` ").casefold() in _GENERIC_WORDS
+    if generic:
+        kinds, last = [], 0
+        for kind in seen.values():
+            last = max(last, KIND_ORDER.index(kind))
+            kinds.append(KIND_ORDER[last])
+        return tuple(seen), tuple(kinds)
+    order = sorted(seen, key=lambda href: KIND_ORDER.index(seen[href]))
+    return tuple(order), tuple(seen[h] for h in order)
+
+
+def clean_listed_title(text: str) -> str:
+    """A title as listed, without decoration: emoji, ``[Nickname]`` prefixes, ``(@org)``
+    suffixes, empty brackets left by resource links."""
+    text = strip_emoji(text)
+    text = _EMPTY_BRACKETS.sub(" ", text)
+    text = _TRAILING_ORG.sub("", text)
+    text = _TRAILING_TAG.sub("", text)
+    while (nick := _LEADING_NICK.match(text) or _LEADING_NUMBER.match(text)) is not None:
+        text = text[nick.end() :]
+    text = text.strip(" -–|").lstrip("*†‡")  # a leading marker ("*GITA": uses a VLM)
+    quoted = _QUOTED.fullmatch(text)
+    if quoted and quoted.group(1).count('"') % 2 == 0:  # "When "Correct" Is Not Safe"
+        return quoted.group(1)
+    return text
+
+
+def _line_title_text(line: Line) -> str:
+    """A line's text without the texts of resource links ("[pdf]", "[code]")."""
+    resource = {link.href for link in line.links if is_resource_text(link.text)}
+    return "".join(t for t, href in line.parts if href is None or href not in resource).strip()
+
+
+def _has_words(text: str) -> bool:
+    return bool(re.search(r"[^\W\d_]", text)) and text.casefold() not in _NOT_A_TITLE
+
+
+def split_trailing_venue(title: str) -> tuple[str, str | None, int | None]:
+    """``QEP: Quantization Error Propagation, NeurIPS 2025`` -> the title, ``NeurIPS 2025``
+    and 2025; ``Title, arXiv, 2024`` -> the title, ``arXiv`` and 2024: trailing venue and date
+    parts are not the title."""
+    venue, year = None, None
+    while match := re.search(r"[,(]\s*([^,()]{2,40})\)?\s*$", title):
+        part = squash(match.group(1))
+        found, found_year = venue_in(part)
+        if found and len(found) >= len(part) - 3:
+            venue, year = venue or found, year or found_year
+        elif _TRAILING_DATE.fullmatch(part) and year_in(part):
+            year = year or year_in(part)
+        else:
+            break
+        title = title[: match.start()].rstrip(" ,")
+    return title, venue, year
+
+
+def read_as_described(title: str) -> bool:
+    """A plain title cell holding this title would be cut as ``Name - what it does``: a
+    writer marks such a title (bold) so that it reads back whole."""
+    return len(title.split()) > _DIGEST_WORDS or bool(_DESCRIBED.search(title))
+
+
+def looks_like_authors(text: str) -> bool:
+    """ "A. Author, B. Author" or "A. Author et al.": names, not a sentence or a venue."""
+    return "et al" in text or bool(_NAME_LIST.search(text + ","))
+
+
+def table_title(cell: Cell) -> tuple[str, str | None]:
+    """The title in a title cell, and the authors when a later line lists them."""
+    for i, line in enumerate(cell.lines):
+        text = clean_listed_title(_line_title_text(line))
+        if not _has_words(text):
+            continue
+        raw = _line_title_text(line)
+        bold = [s for s in line.strong if _has_words(s)]
+        lead = re.split(r"\s{2,}", raw.strip(), maxsplit=1)
+        if len(text.split()) > _DIGEST_WORDS // 2 and (bold and raw.find(bold[0]) < 8):
+            text = clean_listed_title(bold[0])  # "N) **Name** - what it does ..."
+        elif (
+            len(lead) > 1
+            and len(lead[0].split()) <= _DIGEST_WORDS // 2
+            and len(lead[1].split()) >= 4
+            and re.search(r"[a-z)]\.(?:\s|$)|\w:$", lead[1])  # a sentence, or "include:"
+            and not _DESCRIBED.search(lead[0])
+        ):
+            text = clean_listed_title(lead[0])  # "Name  Summary sentence.": two spaces
+        elif len(text.split()) > _DIGEST_WORDS or _DESCRIBED.search(raw):
+            lead = re.split(r"\s[-–—]\s", raw, maxsplit=1)
+            short = bold or [lead[0]]
+            if len(short[0].split()) <= _DIGEST_WORDS // 2:
+                text = clean_listed_title(short[0])
+        rest = [clean_listed_title(other.text) for other in cell.lines[i + 1 :]]
+        authors = next((r for r in rest if looks_like_authors(r) and not _venue_only(r)), None)
+        return text, authors
+    return "", None
+
+
+def _venue_only(text: str) -> bool:
+    venue, _ = venue_in(text)
+    return venue is not None and len(venue) >= len(text) - 3
+
+
+def item_title(lines: list[Line]) -> tuple[str, str | None, str]:
+    """A list item's title, its authors when listed, and the rest of its text (where the
+    venue and date are looked for).
+
+    Shapes: ``**[Title](link)**``, ``**Title.** *Authors*``, ``[2023/09] **Title** *A. B.*``,
+    ``[Title](link) - NeurIPS 2022``, ``(*ICLR'25*) Title [[paper](link)]``.
+    """
+    first = next((line for line in lines if _has_words(_line_title_text(line))), None)
+    if first is None:
+        return "", None, ""
+    full = squash(" ".join(_line_title_text(line) for line in lines))
+    long_spans = [s for s in first.strong if len(s.split()) >= 4 and _has_words(s)]
+    quoted = [q for q in _QUOTED_PART.findall(_line_title_text(first)) if len(q.split()) >= 3]
+    short_spans = [s for s in first.strong if len(s.split()) >= 2 and _has_words(s)]
+    # A long bold span is the title; a quoted one beats a bold nickname (**PaLM**: "PaLM: ...").
+    title = next(iter(long_spans or quoted or short_spans), "")
+    if not title:
+        for link in first.links:
+            if not is_resource_text(link.text) and len(link.text.split()) >= 2:
+                title = link.text
+                break
+    if not title:
+        text = _line_title_text(first)
+        while (tag := _LEADING_TAG.match(text)) is not None:
+            text = text[tag.end() :]
+        while (bracket := re.search(r"\s*[\[(][^\])]*[\])]\s*$", text)) and bracket.start():
+            text = text[: bracket.start()]  # trailing [2022-12] [ACL 2023] (venue) tags
+        head, dot, tail = text.partition(". ")
+        if dot and len(head.split()) >= 3 and looks_like_authors(tail.split(". ")[0]):
+            text = head  # "Title. A. Author, B. Author. Venue 2023."
+        title = text
+    rest = full.replace(title, " ", 1)
+    title = clean_listed_title(title)
+    authors = None
+    for line in lines:
+        for span in line.em:
+            if looks_like_authors(span):
+                authors = span.strip(" .")
+                break
+        if authors:
+            break
+    return title, authors, squash(rest)
+
+
+_DATE_TAG = re.compile(
+    r"(?:(?<![\w.])(?:19|20)\d{2}\s*[./-]\s*\d{1,2}(?![\d])|\[\s*(?:19|20)\d{2}[^\]]*\]"
+    r"|(?<![\w.])(?:19|20)\d{2}(?![\w.]))"
+)
+
+
+def dates_only(text: str) -> str:
+    """Only the parts of an item's non-title text that are dates (``2022.4``, ``[2023/09]``)."""
+    return " ".join(m.group(0) for m in _DATE_TAG.finditer(text))
