@@ -30,11 +30,10 @@ import yaml
 
 from delbib import keys
 from delbib.catalog import index, validate
+from delbib.catalog.layout import CATALOG_FILE, PAPERS_DIR, RESOLVED_DIR
 from delbib.errors import CatalogError
 from delbib.files import atomic_write, no_gc
 from delbib.text import ascii_fold, fix_text
-
-from .layout import CATALOG_FILE, PAPERS_DIR, RESOLVED_DIR
 
 KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_:.-]*$")
 

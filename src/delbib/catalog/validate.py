@@ -29,9 +29,8 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from delbib.catalog.layout import ALL_PAPERS, CATALOG_FILE
 from delbib.errors import CatalogError
-
-from .layout import ALL_PAPERS, CATALOG_FILE
 
 if TYPE_CHECKING:  # pragma: no cover
     from delbib.catalog.model import Catalog, Category, Entry
