@@ -47,7 +47,8 @@ def run(*args: str) -> tuple[int, str, str]:
 
 def paper_lines(text: str) -> tuple[int, int] | None:
     """First and last line (0-based) of the items a GFM reading of the list takes as papers:
-    found here with markdown-it and the list's own links, not with delbib."""
+    found here with markdown-it and the list's own links (or, in a list without any, its
+    items), not with delbib."""
     from markdown_it import MarkdownIt
 
     tokens = MarkdownIt("commonmark", {"html": True}).enable(["table"]).parse(text)
@@ -62,6 +63,8 @@ def paper_lines(text: str) -> tuple[int, int] | None:
             re.I,
         )
     ]
+    if not lines:  # a list of citations without links: every list item and table row
+        lines = [t.map for t in tokens if t.type in ("tr_open", "list_item_open") and t.map]
     if not lines:
         return None
     return min(m[0] for m in lines), max(m[1] for m in lines) - 1
