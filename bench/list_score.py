@@ -1,6 +1,7 @@
 """How the list reader does on the real lists (issue 17): one line per list, then each half's mean.
 
     DELBIB_LISTS_DIR=/path/to/shared/lists python bench/list_score.py --set dev
+    DELBIB_LISTS_DIR=/path/to/shared/lists:/path/to/fresh python bench/list_score.py --set fresh
     python bench/list_score.py --set all --json
 
 Each list is imported by the CLI into an empty temporary catalog and scored against its
@@ -33,6 +34,12 @@ def means(scores: list[real_lists.Score]) -> dict[str, float]:
     return out
 
 
+def set_means(scores: list[real_lists.Score]) -> dict[str, dict[str, float]]:
+    """Each set's means, in the order the sets first appear."""
+    names = dict.fromkeys(s.set for s in scores)
+    return {name: means([s for s in scores if s.set == name]) for name in names}
+
+
 def table(scores: list[real_lists.Score]) -> str:
     """The per-list lines, a line per target missed, and the halves' means and difference."""
     head = (
@@ -47,19 +54,20 @@ def table(scores: list[real_lists.Score]) -> str:
             f"{'yes' if s.refused else 'no':>7} {s.seconds:>6.1f}"
         )
     lines.append("")
-    halves = {h: means([s for s in scores if s.set == h]) for h in ("dev", "heldout")}
+    halves = set_means(scores)
     for half, mean in halves.items():
-        if mean:
-            lines.append(
-                f"mean {half:<8} title {mean['title_recall']:.3f}  ids {mean['id_recall']:.3f}  "
-                f"junk {mean['non_paper_share']:.3f}  refused {mean['refused']:.2f}"
-            )
-    if all(halves.values()):
-        gap = {m: halves["heldout"][m] - halves["dev"][m] for m in METRICS[:3]}
         lines.append(
-            f"heldout - dev: title {gap['title_recall']:+.3f}  ids {gap['id_recall']:+.3f}  "
-            f"junk {gap['non_paper_share']:+.3f}"
+            f"mean {half:<13} title {mean['title_recall']:.3f}  ids {mean['id_recall']:.3f}  "
+            f"junk {mean['non_paper_share']:.3f}  refused {mean['refused']:.2f}  "
+            f"({sum(s.set == half for s in scores)} lists)"
         )
+    for half in halves:
+        if half != "dev" and "dev" in halves:
+            gap = {m: halves[half][m] - halves["dev"][m] for m in METRICS[:3]}
+            lines.append(
+                f"{half} - dev: title {gap['title_recall']:+.3f}  ids {gap['id_recall']:+.3f}  "
+                f"junk {gap['non_paper_share']:+.3f}"
+            )
     failing = [s for s in scores if s.failures()]
     if failing:
         lines.append("")
@@ -72,12 +80,13 @@ def table(scores: list[real_lists.Score]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=("dev", "heldout", "all"), default="dev")
+    parser.add_argument(
+        "--set", choices=(*real_lists.SETS, "all"), default="dev", help="which lists to score"
+    )
     parser.add_argument("--json", action="store_true", help="print every score as JSON")
     parser.add_argument("--only", nargs="*", default=(), help="file stems to score")
     args = parser.parse_args(argv)
-    lists = real_lists.lists_dir()
-    if lists is None:
+    if not real_lists.lists_dirs():
         print("real lists not found: set DELBIB_LISTS_DIR", file=sys.stderr)
         return 2
     scores = []
@@ -87,12 +96,15 @@ def main(argv: list[str] | None = None) -> int:
             continue
         if args.only and path.stem not in args.only:
             continue
-        scores.append(real_lists.score(expected, lists))
+        if real_lists.find_list(expected["file"]) is None:
+            print(f"skipped {path.stem}: the list is not in DELBIB_LISTS_DIR", file=sys.stderr)
+            continue
+        scores.append(real_lists.score(expected))
         if not args.json:
             print(f"scored {path.stem}", file=sys.stderr)
     if args.json:
-        halves = {h: means([s for s in scores if s.set == h]) for h in ("dev", "heldout")}
-        print(json.dumps({"lists": [asdict(s) for s in scores], "means": halves}, indent=2))
+        means_ = set_means(scores)
+        print(json.dumps({"lists": [asdict(s) for s in scores], "means": means_}, indent=2))
     else:
         print(table(scores))
     return 0

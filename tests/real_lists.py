@@ -28,6 +28,11 @@ ROOT = Path(__file__).resolve().parents[1]
 EXPECTATIONS = ROOT / "tests" / "data" / "lists" / "real"
 TIMEOUT = 900  # seconds for one import; the largest list takes a few seconds today
 
+# The sets of lists, in the order they were measured: "dev" (20) and "heldout" (10, held out in
+# the first round, measured once, then built on); "fresh" lists fetched in the second round,
+# measured once on the reader as it stood, then built on; "fresh-heldout", measured only after.
+SETS = ("dev", "heldout", "fresh", "fresh-heldout")
+
 # issue 17 targets
 TITLE_RECALL_MIN = 0.97
 ID_RECALL_MIN = 0.98
@@ -35,11 +40,37 @@ NON_PAPER_MAX = 0.01
 HALVES_MAX_GAP = 0.02
 
 
-def lists_dir() -> Path | None:
-    """The real lists: ``$DELBIB_LISTS_DIR``, else ``<repo>/../shared/lists``; None if absent."""
+def lists_dirs() -> list[Path]:
+    """The folders holding real lists: ``$DELBIB_LISTS_DIR`` (several joined with ``os.pathsep``,
+    e.g. the shared lists and a fresh set), else ``<repo>/../shared/lists``; only those present."""
     env = os.environ.get("DELBIB_LISTS_DIR")
-    path = Path(env) if env else ROOT.parent / "shared" / "lists"
-    return path if path.is_dir() else None
+    paths = (
+        [Path(p) for p in env.split(os.pathsep) if p] if env else [ROOT.parent / "shared" / "lists"]
+    )
+    return [path for path in paths if path.is_dir()]
+
+
+def lists_dir() -> Path | None:
+    """The first folder of real lists (see :func:`lists_dirs`); None if there is none."""
+    found = lists_dirs()
+    return found[0] if found else None
+
+
+def list_files() -> list[Path]:
+    """Every real list (``<owner>--<repo>.md``) in those folders, the first folder winning."""
+    seen: dict[str, Path] = {}
+    for folder in lists_dirs():
+        for path in sorted(folder.glob("*--*.md")):
+            seen.setdefault(path.name, path)
+    return [seen[name] for name in sorted(seen)]
+
+
+def find_list(name: str) -> Path | None:
+    """The real list called NAME in the first folder that has it."""
+    for folder in lists_dirs():
+        if (folder / name).is_file():
+            return folder / name
+    return None
 
 
 def expectation_files() -> list[Path]:
@@ -137,8 +168,10 @@ def read_entries(catalog: Path) -> list[dict]:
     return entries
 
 
-def score(expectation: dict, lists: Path) -> Score:
-    """Import the expectation's list into an empty catalog and measure it (EXPECT_FORMAT.md)."""
+def score(expectation: dict, lists: Path | None = None) -> Score:
+    """Import the expectation's list into an empty catalog and measure it (EXPECT_FORMAT.md).
+
+    The list is read from LISTS when given, else from the real lists' folders."""
     papers = expectation["papers"]
     result = Score(
         file=expectation["file"],
@@ -149,7 +182,8 @@ def score(expectation: dict, lists: Path) -> Score:
     with tempfile.TemporaryDirectory(prefix="delbib-real-") as tmp:
         catalog = Path(tmp) / "catalog"
         start = time.perf_counter()
-        done = run_import(lists / expectation["file"], catalog)
+        markdown = lists / expectation["file"] if lists else find_list(expectation["file"])
+        done = run_import(markdown, catalog)
         result.seconds = time.perf_counter() - start
         entries = read_entries(catalog)
     result.returncode = done.returncode

@@ -33,7 +33,7 @@ from delbib.lists import importer, markdown
 from delbib.lists.markdown.inline import is_emoji
 from delbib.text import clean_title
 
-from .real_lists import lists_dir
+from .real_lists import find_list
 
 LISTS = Path(__file__).parent / "data" / "lists"
 
@@ -59,12 +59,9 @@ class Expected:
     def path(self) -> Path:
         if not self.real:
             return LISTS / self.file
-        real_dir = lists_dir()
-        if real_dir is None:
-            pytest.skip(f"real list {self.file}: no ../shared/lists and no $DELBIB_LISTS_DIR")
-        path = real_dir / self.file
-        if not path.is_file():
-            pytest.skip(f"real list {self.file} is not in {real_dir}")
+        path = find_list(self.file)
+        if path is None:
+            pytest.skip(f"real list {self.file}: not in ../shared/lists nor $DELBIB_LISTS_DIR")
         if self.first_lines is None:
             return path
         # the file has grown since the values were written: read only the part they cover

@@ -21,17 +21,16 @@ from delbib.cli import main
 from delbib.lists.render import END, START, cell, link
 
 from .conftest import CATALOG, ROOT, SOURCE_LIST, snapshot
-from .real_lists import lists_dir
+from .real_lists import list_files
 
 LISTS_DIR = ROOT / "tests" / "data" / "lists"
 # The real lists are not in the repository (see tests/data/lists/SOURCES.md): read from
 # ../shared/lists or $DELBIB_LISTS_DIR when there.
-REAL_LISTS = lists_dir()
 # The shipped list, our own lists of every shape, and the real lists when given.
 LISTS = [
     SOURCE_LIST,
     *sorted(LISTS_DIR.glob("shape-*.md")),
-    *(sorted(REAL_LISTS.glob("*--*.md")) if REAL_LISTS else []),
+    *list_files(),
 ]
 TEMPLATE = ROOT / "docs" / "templates" / "bullets.md.j2"
 GFM = MarkdownIt("commonmark").enable(["table", "strikethrough"])

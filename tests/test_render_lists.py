@@ -9,7 +9,6 @@ catalog files read with PyYAML, never from render-list's output.
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 
@@ -19,35 +18,10 @@ from click.testing import CliRunner
 
 from delbib.cli import main
 
-from .conftest import ROOT
-from .test_real_lists import HELDOUT
+from . import real_lists
 
-LISTS_DIR = Path(os.environ.get("DELBIB_LISTS_DIR") or ROOT.parent / "shared" / "lists")
-# The development half of the real lists (the other ten are held out for measuring).
-DEV_LISTS = [
-    "BradyFU--Awesome-Multimodal-Large-Language-Models.md",
-    "DmitryRyumin--CVPR-2023-24-Papers.md",
-    "GT-RIPL--Awesome-LLM-Robotics.md",
-    "Hannibal046--Awesome-LLM.md",
-    "OSU-NLP-Group--GUI-Agents-Paper-List.md",
-    "SkalskiP--top-cvpr-2024-papers.md",
-    "THUYimingLi--backdoor-learning-resources.md",
-    "Timothyxxx--Chain-of-ThoughtsPapers.md",
-    "WooooDyy--LLM-Agent-Paper-List.md",
-    "XiaoxinHe--Awesome-Graph-LLM.md",
-    "Xnhyacinth--Awesome-LLM-Long-Context-Modeling.md",
-    "amusi--CVPR2024-Papers-with-Code.md",
-    "atfortes--Awesome-LLM-Reasoning.md",
-    "dair-ai--ML-Papers-of-the-Week.md",
-    "horseee--Awesome-Efficient-LLM.md",
-    "hoya012--deep_learning_object_detection.md",
-    "lzz19980125--awesome-time-series-segmentation-papers.md",
-    "uzh-rpg--event-based_vision_resources.md",
-    "xlite-dev--Awesome-LLM-Inference.md",
-    "zhangshaolei1998--Awesome-Simultaneous-Translation.md",
-]
-# The ten lists held out while the reader and render-list were designed, measured after.
-HELD_OUT_LISTS = sorted(HELDOUT)
+# Every real list with an expectation file (dev, the first held-out ten, the fresh sets).
+REAL_LISTS = [real_lists.load(path)["file"] for path in real_lists.expectation_files()]
 # Lists that still miss the bar, with the measured reason.
 KNOWN_MISSES: dict[str, str] = {}
 
@@ -58,6 +32,14 @@ _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s|^\s*<h[1-6]\b", re.IGNORECASE)
 
 
+def real_list(name: str) -> Path:
+    """The real list NAME, or a skip with the reason when it is not here."""
+    path = real_lists.find_list(name)
+    if path is None:
+        pytest.skip(f"real list {name} not found (set DELBIB_LISTS_DIR or see docs/real-lists.md)")
+    return path
+
+
 def run(*args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(main, list(args))
     return result.exit_code, result.stdout, result.stderr
@@ -65,7 +47,8 @@ def run(*args: str) -> tuple[int, str, str]:
 
 def paper_lines(text: str) -> tuple[int, int] | None:
     """First and last line (0-based) of the items a GFM reading of the list takes as papers:
-    found here with markdown-it and the list's own links, not with delbib."""
+    found here with markdown-it and the list's own links (or, in a list without any, its
+    items), not with delbib."""
     from markdown_it import MarkdownIt
 
     tokens = MarkdownIt("commonmark", {"html": True}).enable(["table"]).parse(text)
@@ -80,6 +63,8 @@ def paper_lines(text: str) -> tuple[int, int] | None:
             re.I,
         )
     ]
+    if not lines:  # a list of citations without links: every list item and table row
+        lines = [t.map for t in tokens if t.type in ("tr_open", "list_item_open") and t.map]
     if not lines:
         return None
     return min(m[0] for m in lines), max(m[1] for m in lines) - 1
@@ -129,7 +114,7 @@ def keys_by_title(root: Path) -> dict[str, str]:
 def measure(name: str, tmp: Path) -> dict:
     """Import, render, re-import: what changed."""
     listing = tmp / name
-    listing.write_text(marked((LISTS_DIR / name).read_text(encoding="utf-8")), encoding="utf-8")
+    listing.write_text(marked(real_list(name).read_text(encoding="utf-8")), encoding="utf-8")
     before = listing.read_text(encoding="utf-8")
     catalog = tmp / "catalog"
     code, out, err = run("--catalog", str(catalog), "import-markdown", str(listing), "--json")
@@ -161,12 +146,11 @@ def measure(name: str, tmp: Path) -> dict:
         pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[n]))
         if n in KNOWN_MISSES
         else n
-        for n in DEV_LISTS + HELD_OUT_LISTS
+        for n in REAL_LISTS
     ],
 )
 def test_render_right_after_import_keeps_the_list(name, tmp_path):
-    if not (LISTS_DIR / name).exists():
-        pytest.skip(f"real lists not found in {LISTS_DIR} (set DELBIB_LISTS_DIR)")
+    real_list(name)
     got = measure(name, tmp_path)
     if not got["imports"]:
         pytest.skip(f"the list does not import: {got['error']}")
@@ -195,10 +179,9 @@ def test_after_resolve_only_the_corrected_items_change(name, tmp_path):
     re-import creates, drops and re-keys nothing."""
     import random
 
-    if not (LISTS_DIR / name).exists():
-        pytest.skip(f"real lists not found in {LISTS_DIR} (set DELBIB_LISTS_DIR)")
+    real_list(name)
     listing = tmp_path / name
-    listing.write_text(marked((LISTS_DIR / name).read_text(encoding="utf-8")), encoding="utf-8")
+    listing.write_text(marked(real_list(name).read_text(encoding="utf-8")), encoding="utf-8")
     before = listing.read_text(encoding="utf-8")
     root = tmp_path / "catalog"
     assert run("--catalog", str(root), "import-markdown", str(listing))[0] in (0, 1)
@@ -259,10 +242,9 @@ def test_a_new_paper_lands_in_its_section_and_nothing_else_moves(name, tmp_path)
     import difflib
     import random
 
-    if not (LISTS_DIR / name).exists():
-        pytest.skip(f"real lists not found in {LISTS_DIR} (set DELBIB_LISTS_DIR)")
+    real_list(name)
     listing = tmp_path / name
-    listing.write_text(marked((LISTS_DIR / name).read_text(encoding="utf-8")), encoding="utf-8")
+    listing.write_text(marked(real_list(name).read_text(encoding="utf-8")), encoding="utf-8")
     before = listing.read_text(encoding="utf-8")
     root = tmp_path / "catalog"
     assert run("--catalog", str(root), "import-markdown", str(listing))[0] in (0, 1)
