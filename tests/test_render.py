@@ -18,7 +18,9 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from delbib.cli import main
-from delbib.lists.render import END, START, cell, link
+from delbib.lists.cells import cell
+from delbib.lists.render import END, START
+from delbib.lists.table import link
 
 from .conftest import CATALOG, ROOT, SOURCE_LIST, snapshot
 from .real_lists import list_files

@@ -1,5 +1,5 @@
 """What one paper's row of a list says: its title, year and venue as resolved, and any text
-made safe for a GFM table cell. Shared by ``render`` (whole lists) and ``listedit`` (rows edited
+made safe for a GFM table cell. Shared by ``table`` (whole lists) and ``edit`` (rows edited
 in place), and by the LaTeX survey, so a list, its edits and the survey agree.
 """
 

@@ -33,7 +33,7 @@ from delbib.errors import InputError
 from delbib.export import formats
 from delbib.export import run as exporter
 from delbib.files import atomic_write
-from delbib.lists import render
+from delbib.lists import arrange
 
 from . import chart
 
@@ -128,7 +128,7 @@ def _paper(
     cites: dict[str, str],
     slug_of: dict[str, str],
 ) -> dict[str, Any]:
-    shown = render.paper(entry, catalog.resolved.get(entry.key))
+    shown = arrange.paper(entry, catalog.resolved.get(entry.key))
     links = [u for u in shown.links if _web(u)]
     return {
         "key": entry.key,
@@ -309,7 +309,7 @@ def _asset(env: Any, name: str) -> bytes:
 
 def listed(catalog: Catalog) -> list[Entry]:
     """The papers the site shows: those still in the list, in list order."""
-    return render.listed_entries(catalog)
+    return arrange.listed_entries(catalog)
 
 
 def build(catalog: Catalog, templates: str | Path | None = None) -> Site:
