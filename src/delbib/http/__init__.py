@@ -1,7 +1,7 @@
 """The one HTTP client (``client``), its per-service rate limits (``limits``) and the ways a
 request fails (``errors``)."""
 
-from delbib.http.client import Http, Response
+from delbib.http.client import Http, Response, user_agent
 from delbib.http.errors import (
     BadBody,
     HostDown,
@@ -25,4 +25,5 @@ __all__ = [
     "parse_rate_headers",
     "parse_retry_after",
     "unreachable",
+    "user_agent",
 ]
