@@ -17,6 +17,8 @@ from delbib import files
 from delbib.catalog import model as cat
 from delbib.resolve import match
 from delbib.resolve import run as resolve
+from delbib.resolve.attempt import usable_ids
+from delbib.resolve.sources import FETCHERS, ROUTES
 from delbib.text import title_key
 from tests.conftest import CATALOG, REFERENCE
 from tests.fakeapi import (  # noqa: F401 (the api fixture)
@@ -138,7 +140,7 @@ def test_whole_catalog_recall_cost_and_no_429(whole: WholeRun):
         k
         for k, e in entries.items()
         if k not in whole.invented
-        and any(i.split(":", 1)[0] in {*resolve.FETCHERS, *resolve.ROUTES} for i in e.ids)
+        and any(i.split(":", 1)[0] in {*FETCHERS, *ROUTES} for i in e.ids)
     ]
     resolvable += [k for k, p in whole.invented.items() if not p["expect"].get("unresolved")]
     resolved = [k for k in resolvable if (whole.catalog.resolved.get(k) or {}).get("csl")]
@@ -500,7 +502,7 @@ def test_openreview_hit_that_is_no_version_of_record_is_not_taken(api, empty, sp
 def test_entry_without_identifier_found_among_accepted_openreview_papers(api, empty):
     catalog = cat.load(empty)
     key = "mllmasajudge2024"  # linked only by an OpenReview PDF hash: no id to fetch
-    assert not resolve.usable_ids(catalog.entries[key])
+    assert not usable_ids(catalog.entries[key])
     summary = resolve.run(catalog, config=setup(api, empty)[0], only=[key])
     record = catalog.resolved[key]
     assert summary.resolved == [key] and record["provenance"]["method"] == "search"

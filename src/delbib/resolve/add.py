@@ -22,7 +22,9 @@ from delbib.catalog.model import KEY_PATTERN, Catalog, Category, Entry, make_key
 from delbib.config import Config
 from delbib.errors import DelbibError, IdentifierError, InputError, SourceError
 from delbib.http import Http
-from delbib.resolve.run import make_http, resolve_entry, usable_ids
+from delbib.resolve.attempt import usable_ids
+from delbib.resolve.outcome import resolve_entry
+from delbib.resolve.run import make_http
 from delbib.text import clean_key, clean_title
 
 from .match import year_of

@@ -24,6 +24,7 @@ BATCH = 50  # the API's limit of objects per write request
 PAGE = 100  # the API's largest page
 PRECONDITION_FAILED = 412
 SERVER_ERRORS = (500, 502, 503, 504)
+MAX_ROUNDS = 4  # re-read and re-plan rounds after 412s before an item counts as failed
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,9 @@
-"""Push the catalog into a Zotero library, and report what changed there (pull).
+"""Push the catalog into a Zotero library.
 
 A push reads the library (item versions, then only the items that changed since the last
 push), plans each catalog entry against it and writes the difference:
 
-- collections: one parent (the catalog's source name unless ``--collection``) and one per
-  category under it, nested like the taxonomy when a category names a ``parent``;
+- collections: a parent and one per category under it (``collections``);
 - items: matched by the key the last push recorded, else by citation key, DOI, then arXiv id,
   so nothing is created twice; a field is updated when the catalog changed it and Zotero still
   holds what was pushed; a field edited in Zotero since is reported and kept (``force``
@@ -20,7 +19,6 @@ an interrupted push leaves a consistent state that the next push completes.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -33,11 +31,11 @@ from ..config import Config
 from ..errors import InputError, SourceError
 from ..http import Http
 from . import mapping
-from .client import Library, Zotero, batches, write_token
+from .client import MAX_ROUNDS, Library, Zotero, batches, write_token
+from .collections import Collections, parent_name
 from .state import State
 
 Progress = Callable[[str, int, int], None]  # what, done, total
-MAX_ROUNDS = 4  # re-read and re-plan rounds after 412s before an item counts as failed
 TOP = "items/top"  # matching is on top-level items: notes and attachments are not papers
 
 
@@ -111,35 +109,7 @@ def make_client(config: Config, library: Library, http: Http | None = None) -> Z
     return Zotero(http, config.zotero_url, library, config.zotero_api_key)
 
 
-def parent_name(catalog: Catalog, collection: str | None) -> str:
-    """The parent collection: ``--collection``, else the source list's name without suffix."""
-    name = collection or re.sub(r"\.(md|markdown)$", "", catalog.source or "") or "delbib"
-    return name.strip()
-
-
-def _category_levels(catalog: Catalog) -> list[list[tuple[str, str | None]]]:
-    """(category, parent category) grouped by depth, parents first.
-
-    A category's ``parent`` is optional (a catalog without it is flat); an unknown or circular
-    parent counts as none, so a bad taxonomy still gives every category a collection.
-    """
-    parents = {c.name: getattr(c, "parent", None) for c in catalog.taxonomy}
-
-    def chain(name: str) -> list[str]:
-        seen = [name]
-        while (parent := parents.get(seen[-1])) in parents and parent not in seen:
-            seen.append(parent)
-        return seen
-
-    levels: list[list[tuple[str, str | None]]] = []
-    for name in parents:
-        depth = len(chain(name)) - 1
-        levels.extend([] for _ in range(depth + 1 - len(levels)))
-        levels[depth].append((name, chain(name)[1] if depth else None))
-    return levels
-
-
-class Sync:
+class Sync(Collections):
     """One push or pull against one library."""
 
     def __init__(
@@ -196,97 +166,6 @@ class Sync:
                 if value := self.state.index[key].get(kind):
                     found.setdefault((kind, value), key)
         return found
-
-    # ---------------------------------------------------------------- collections
-
-    def sync_collections(self) -> None:
-        """Find or create the parent and category collections; move misplaced ones."""
-        existing = self._read_collections()
-        self.own_cols = {*self.state.collections.values(), self.state.parent}  # incl. dropped
-
-        def find(name: str, parent: str | None, known: str | None) -> str | None:
-            return known if known in existing else self._named(existing, name, parent)
-
-        parent_key = find(self.parent_name, None, self.state.parent)
-        if parent_key is None:
-            parent_key = self._create_collections([(self.parent_name, None)])[self.parent_name]
-        self.state.parent = parent_key
-        moves = []
-        for level in _category_levels(self.catalog):
-            missing = []
-            for name, parent in level:
-                want_parent = self.col_keys[parent] if parent else parent_key
-                key = find(name, want_parent, self.state.collections.get(name))
-                if key is None:
-                    missing.append((name, want_parent))
-                    continue
-                self.col_keys[name] = key
-                if (existing[key].get("parentCollection") or None) != want_parent:
-                    moves.append(
-                        {
-                            "key": key,
-                            "version": existing[key].get("version"),
-                            "name": name,
-                            "parentCollection": want_parent or False,
-                        }
-                    )
-                    self.summary.collections_moved.append(name)
-            self.col_keys.update(self._create_collections(missing))
-        if self.dry_run:
-            return
-        for group in batches(moves):
-            result = self.client.write("collections", group)
-            if result.failed or result.precondition_failed:
-                raise SourceError("could not move a category's collection; run the push again")
-        self.state.collections = dict(self.col_keys)
-        self.state.save()
-
-    def _read_collections(self) -> dict[str, dict[str, Any]]:
-        return {c["key"]: c.get("data") or {} for c in self.client.all("collections")}
-
-    @staticmethod
-    def _named(existing: dict[str, dict[str, Any]], name: str, parent: str | None) -> str | None:
-        """The collection called ``name`` under ``parent`` (None: at the top), if any."""
-        return next(
-            (
-                key
-                for key, data in sorted(existing.items())
-                if data.get("name") == name and (data.get("parentCollection") or None) == parent
-            ),
-            None,
-        )
-
-    def _create_collections(self, wanted: list[tuple[str, str | None]]) -> dict[str, str]:
-        """Create collections (name, parent key); placeholder keys in a dry run."""
-        if not wanted:
-            return {}
-        self.summary.collections_created.extend(name for name, _ in wanted)
-        if self.dry_run:
-            return {name: f"new:{name}" for name, _ in wanted}
-        created: dict[str, str] = {}
-        for group in batches(wanted):
-            for attempt in range(MAX_ROUNDS):
-                payload = [{"name": n, "parentCollection": p or False} for n, p in group]
-                result = self.client.write("collections", payload, token=write_token())
-                if not (result.precondition_failed or result.server_error):
-                    break
-                # done before (answer lost) or partly done (a 5xx): look up what exists
-                existing = self._read_collections()
-                for name, parent in group:
-                    if (key := self._named(existing, name, parent)) is not None:
-                        created[name] = key
-                group = [(n, p) for n, p in group if n not in created]
-                if not group:
-                    break
-                if result.server_error:
-                    self.client.http.wait(attempt)
-            for index, (name, _parent) in enumerate(group):
-                key = result.successful.get(index, {}).get("key")
-                if key is None:
-                    why = result.failed.get(index, {}).get("message", f"HTTP {result.status}")
-                    raise SourceError(f"could not create collection {name!r}: {why}")
-                created[name] = key
-        return created
 
     # ---------------------------------------------------------------------- items
 
@@ -583,104 +462,3 @@ def push(
     sync.summary.requests = client.http.stats.total
     sync.summary.writes = client.writes
     return sync.summary
-
-
-@dataclass
-class PullReport:
-    """What changed in Zotero, as a diff to apply to the catalog (nothing is written)."""
-
-    library: str
-    collection: str
-    not_in_catalog: list[dict[str, Any]] = field(default_factory=list)
-    edited: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
-    requests: int = 0
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-def _summary_of(key: str, data: dict[str, Any], categories: list[str]) -> dict[str, Any]:
-    """An item the catalog lacks, with what a new list row needs."""
-    ids = mapping.match_keys(data)
-    creators = [
-        c.get("name") or " ".join(p for p in (c.get("firstName"), c.get("lastName")) if p)
-        for c in data.get("creators") or []
-    ]
-    return {
-        "zotero_key": key,
-        "title": data.get("title", ""),
-        "date": data.get("date", ""),
-        "creators": creators,
-        "doi": ids.get("doi", "").removeprefix("doi:"),
-        "arxiv": ids.get("arxiv", "").removeprefix("arxiv:"),
-        "url": data.get("url", ""),
-        "categories": categories,
-    }
-
-
-def pull(catalog: Catalog, client: Zotero, *, collection: str | None = None) -> PullReport:
-    """Read the pushed collections: items the catalog lacks, and fields edited in Zotero since
-    the last push (or, with no record of one, that differ from what a push would write)."""
-    library = client.library
-    sync = Sync(catalog, client, State.load(catalog.root, library), collection=collection)
-    report = PullReport(str(library), sync.parent_name)
-    existing = {c["key"]: c.get("data") or {} for c in client.all("collections")}
-    parent = sync.state.parent if sync.state.parent in existing else None
-    parent = parent or next(
-        (
-            k
-            for k, d in sorted(existing.items())
-            if d.get("name") == sync.parent_name and not d.get("parentCollection")
-        ),
-        None,
-    )
-    if parent is None:
-        raise InputError(
-            f"no collection {sync.parent_name!r} in {library}; push first", field="collection"
-        )
-    ours, frontier = {parent}, [parent]
-    while frontier:
-        children = [k for k, d in existing.items() if d.get("parentCollection") in frontier]
-        frontier = [k for k in children if k not in ours]
-        ours.update(frontier)
-    remote: dict[str, dict[str, Any]] = {}
-    for key in sorted(ours):
-        for obj in client.all(f"collections/{key}/items/top"):
-            remote[obj["key"]] = obj.get("data") or {}
-    sync.item_types()
-    by_key = {r["key"]: c for c, r in sync.state.items.items()}
-    wanted = {}
-    for item in sync.items:
-        for kind, value in mapping.item_keys(item).items():
-            wanted.setdefault((kind, value), item)
-    items = {item["citation-key"]: item for item in sync.items}
-    for key, data in sorted(remote.items()):
-        citekey = by_key.get(key)
-        if citekey not in items:
-            ids = mapping.match_keys(data)
-            found = next((wanted[(k, v)] for k, v in ids.items() if (k, v) in wanted), None)
-            citekey = found["citation-key"] if found else None
-        categories = sorted(
-            existing[c]["name"] for c in data.get("collections") or [] if c in ours and c != parent
-        )
-        if citekey is None:
-            report.not_in_catalog.append(_summary_of(key, data, categories))
-            continue
-        entry = catalog.entries[citekey]
-        record = sync.state.items.get(citekey)
-        base = record["pushed"] if record and record["key"] == key else None
-        if base is None:
-            base = mapping.to_zotero(items[citekey], entry, sync.valid)
-            base.pop("tags")
-        changes = {
-            name: {"pushed": base.get(name), "zotero": data.get(name)}
-            for name in sorted(set(zoterotypes.MANAGED) | set(base))
-            if name not in ("tags", "collections")
-            and not mapping.same(base.get(name), data.get(name))
-        }
-        if categories != sorted(entry.categories):
-            changes["categories"] = {"pushed": sorted(entry.categories), "zotero": categories}
-        if changes:
-            report.edited[citekey] = changes
-    report.requests = client.http.stats.total
-    return report

@@ -2,7 +2,7 @@
 
 habanero makes its own requests with ``httpx2.get`` and offers no transport hook, so each
 habanero call runs inside ``Http.call`` and its exceptions are translated here into the
-client's retryable/final errors: retries, limits and the failure budget stay in http.py.
+client's retryable/final errors: retries, limits and the failure budget stay in delbib.http.
 """
 
 from __future__ import annotations

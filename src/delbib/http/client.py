@@ -1,4 +1,5 @@
-"""The one HTTP client: identification, timeouts, retries and per-service rate limits.
+"""The client: identification, time-outs, retries with backoff, the failure budget, and
+the silence deadline after which a host counts as down for the run.
 
 Every request delbib makes, including the ones habanero makes for it, runs through
 :meth:`Http.call`, so retries, limits and the failure budget live in one place. Clock and
@@ -7,112 +8,42 @@ sleep are injectable so tests of backoff and limits do not wait.
 
 from __future__ import annotations
 
-import collections
-import contextlib
-import email.utils
 import http.client
 import json
 import random
-import re
 import socket
 import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from delbib._version import __version__
 from delbib.errors import SourceError
+from delbib.http.errors import (
+    BadBody,
+    HostDown,
+    HttpStatusError,
+    RunAborted,
+    TransportError,
+    unreachable,
+)
+from delbib.http.limits import LIMITS, MARGIN, Bucket, Limit, parse_rate_headers, parse_retry_after
 
 HOMEPAGE = "https://github.com/delbib/delbib"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
-MARGIN = 0.9  # use at most this share of every published rate: spacing requests exactly at
-# the limit draws 429s, since the server's clock and ours never agree to the millisecond;
-SLACK = 0.25  # seconds after its start a request still running is assumed to have arrived
 BACKOFF_BASE = 1.0
 BACKOFF_CAP = 60.0
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Limit:
-    """At most ``rate`` requests per second and ``concurrency`` in flight; ``window`` is the
-    span the server counts in (a second, unless the rule is "one request every N s")."""
-
-    rate: float
-    concurrency: int
-    window: float | None = None
-
-
-# Crossref's published limits (from December 2025): the polite pool is the one you join by
-# sending a mailto; "single" is a record lookup, "query" a search. dblp asks for at most one
-# request per second. Others are our own courtesy. Buckets are named "<service>-...".
-LIMITS: dict[str, Limit] = {
-    "crossref-polite-single": Limit(10, 3),
-    "crossref-polite-query": Limit(3, 3),
-    "crossref-public-single": Limit(5, 1),
-    "crossref-public-query": Limit(1, 1),
-    "doi": Limit(5, 2),
-    "openreview": Limit(2, 1),
-    "acl": Limit(2, 1),
-    "zotero": Limit(5, 1),  # no published rate; one at a time keeps library versions in order
-    "dblp": Limit(1, 1),
-}
 
 
 def user_agent(mailto: str | None) -> str:
     """Identify delbib and, when known, whom to write to (Crossref's polite pool)."""
     contact = f"; mailto:{mailto}" if mailto else ""
     return f"delbib/{__version__} (+{HOMEPAGE}{contact})"
-
-
-class HttpStatusError(SourceError):
-    """A response with an error status; ``retry_after`` is in seconds when the server set it."""
-
-    def __init__(self, message: str, *, status: int, url: str, retry_after: float | None = None):
-        super().__init__(message)
-        self.status = status
-        self.url = url
-        self.retry_after = retry_after
-
-
-class TransportError(SourceError):
-    """No response at all: timeout, refused connection, reset; ``unreachable`` when the host
-    cannot be reached at all (refused, unknown name), so retrying now is pointless."""
-
-    def __init__(self, message: str, *, unreachable: bool = False, reason: str | None = None):
-        super().__init__(message)
-        self.unreachable = unreachable
-        self.reason = reason or message  # the cause alone, without the URL asked
-
-
-class BadBody(SourceError):
-    """A 2xx response whose body cannot be read (cut short, not the promised format): as
-    transient as a 5xx, so it is retried."""
-
-
-def unreachable(service: str, why: str, url: str | None = None) -> str:
-    """One line saying which service cannot be reached, why, and what to check."""
-    where = f" ({url})" if url else ""
-    return (
-        f"cannot reach {service}{where}: {why}; check the network connection (or a proxy), "
-        f"and {service}_url in delbib.yaml or DELBIB_{service.upper()}_URL"
-    )
-
-
-class HostDown(SourceError):
-    """The service could not be reached in this run; it is not asked again."""
-
-    def __init__(self, message: str, *, service: str):
-        super().__init__(message)
-        self.service = service
-
-
-class RunAborted(SourceError):
-    """Too many requests failed: the service is down or refusing us, so stop asking."""
 
 
 @dataclass
@@ -144,95 +75,6 @@ class Response:
             return ET.fromstring(self.body)
         except ET.ParseError as exc:
             raise BadBody(f"{self.url}: not well-formed XML ({exc}): {self.text[:80]!r}") from None
-
-
-def parse_retry_after(value: str | None, now: float) -> float | None:
-    """Seconds to wait from a Retry-After header: delta-seconds or an HTTP date."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        moment = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, moment.timestamp() - now)
-
-
-def parse_rate_headers(headers: Mapping[str, str]) -> float | None:
-    """Requests per second Crossref announces; values may be duplicated ("50, 50", "1s, 1s")."""
-    limit = headers.get("x-rate-limit-limit")
-    interval = headers.get("x-rate-limit-interval")
-    if not limit or not interval:
-        return None
-    try:
-        count = min(int(part) for part in limit.split(","))
-        seconds = max(float(re.sub(r"s$", "", part.strip())) for part in interval.split(","))
-    except ValueError:
-        return None
-    return count / seconds if count > 0 and seconds > 0 else None
-
-
-class Bucket:
-    """Spaces requests to one service and caps how many are in flight.
-
-    Two rules, both under the published limit: starts are ``interval`` apart (the rate with a
-    margin), and a request starts a whole window after the request ``count`` places before it
-    *ended*. A server counts arrivals in a window; an arrival lies between our start and our
-    end, so the second rule holds at the server however late a request left this machine.
-    """
-
-    def __init__(
-        self,
-        limit: Limit,
-        clock: Callable[[], float],
-        sleep: Callable[[float], None],
-        margin: float = MARGIN,
-    ):
-        self.margin = margin
-        self.interval = 1.0 / (limit.rate * margin)
-        self.window = limit.window or max(1.0, 1.0 / limit.rate)
-        self.count = max(1, round(limit.rate * self.window))
-        self._history: collections.deque[list[float | None]] = collections.deque(maxlen=self.count)
-        self._slots = threading.BoundedSemaphore(limit.concurrency)
-        self._lock = threading.Lock()
-        self._next = 0.0
-        self._clock = clock
-        self._sleep = sleep
-
-    def slow_down(self, rate: float) -> None:
-        """Obey a server-announced rate when it is stricter than ours."""
-        with self._lock:
-            self.interval = max(self.interval, 1.0 / (rate * self.margin))
-
-    def pause(self, seconds: float) -> None:
-        """Send nothing for ``seconds`` from now (a server's ``Backoff`` header)."""
-        with self._lock:
-            self._next = max(self._next, self._clock() + seconds)
-
-    @contextlib.contextmanager
-    def slot(self) -> Iterator[None]:
-        """Hold one request's place: wait for its turn, note when it ended."""
-        self._slots.acquire()
-        with self._lock:
-            now = self._clock()
-            start = max(now, self._next)
-            if len(self._history) == self.count:
-                began, ended = self._history[0]
-                # one still running is taken to have arrived SLACK after it started
-                arrived_by = ended if ended is not None else (began or 0.0) + SLACK
-                start = max(start, arrived_by + self.window)
-            self._next = start + self.interval
-            record: list[float | None] = [start, None]
-            self._history.append(record)
-        try:
-            if start > now:
-                self._sleep(start - now)
-            yield
-        finally:
-            record[1] = self._clock()
-            self._slots.release()
 
 
 @dataclass

@@ -1,0 +1,236 @@
+"""Identifiers read from links: each host's URL shapes (arXiv and its mirrors, DOI hosts and
+publisher paths, the ACL Anthology, OpenReview, NeurIPS, PMLR, PMC, IEEE, AAAI), Google
+Scholar redirects unwrapped, void links ("no link") recognised.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from delbib.identifiers.schemes import (
+    _ACL_DOI,
+    _ACL_NEW_VOLUME,
+    _ACL_OLD_VOLUME,
+    _ACL_PAPER,
+    _ACL_VOLUME,
+    _ARXIV_DOI,
+    _ARXIV_NEW,
+    _ARXIV_OLD,
+    _DIGITS,
+    _DOI,
+    _DOI_PREFIX_SEGMENT,
+    _OPENREVIEW_ID,
+    _VERSIONED_DOI_PREFIXES,
+    _acl_case,
+    _normalize_arxiv,
+    _normalize_doi,
+    value,
+)
+
+# --- URL shapes --------------------------------------------------------------------------------
+
+# After a ".pdf" that ends the id, a tail pasted on with "&" or a space (".pdf&embed",
+# ".pdf (http://arxiv.org/pdf/...)") is a typing slip, not part of the address.
+_ARXIV_PATH = re.compile(
+    rf"^/(?:abs|pdf|html|ps|format)/({_ARXIV_NEW}|{_ARXIV_OLD})(?:v\d+)?(?:\.pdf(?:[&\s].*)?)?/?$",
+    re.IGNORECASE | re.DOTALL,
+)
+_ACL_PATH = re.compile(
+    r"^/(?:anthology/)?([^/]+?)(?:v\d+)?(?:\.pdf|\.bib|\.xml)?/?$", re.IGNORECASE
+)
+_ACL_VOLUME_PAGE = re.compile(r"^/(?:anthology/)?volumes/([^/]+?)/?$", re.IGNORECASE)
+_OPENREVIEW_PDF_PATH = re.compile(r"^/pdf/([0-9a-f]{40})\.pdf$", re.IGNORECASE)
+_NEURIPS_PATH = re.compile(
+    r"^/(?:paper_files/)?paper/((?:19|20)\d{2})/(?:file|hash)/([0-9a-f]{32})-", re.IGNORECASE
+)
+_PMLR_PATH = re.compile(r"^/(v\d+|r\d+)/([a-z0-9][a-z0-9_-]*?)(?:\.html|\.pdf|/.*)?$", re.I)
+_PMC_PATH = re.compile(r"^/(?:pmc/)?articles/(pmc\d+)(?:/|$)", re.IGNORECASE)
+_IEEE_DOCUMENT_PATH = re.compile(r"/document/(\d+)(?:/|$)")
+_AAAI_PATH = re.compile(r"^/index\.php/AAAI/article/(?:view|download)/(\d+)(?:/\d+)?/?$")
+_VOID = re.compile(r"^(?:https?://)?javascript:", re.IGNORECASE)
+_BARE_HOST = re.compile(r"^[\w-]+(?:\.[\w-]+)+/", re.ASCII)
+
+# arXiv and its mirrors that keep arXiv's paths (/abs/ID, /pdf/ID, /html/ID).
+_ARXIV_HOSTS = frozenset(
+    {"arxiv.org", "export.arxiv.org", "browse.arxiv.org", "ar5iv.labs.arxiv.org", "ar5iv.org"}
+)
+# Pages named by an arXiv id under another path: huggingface.co/papers/ID, alphaxiv.org/abs/ID.
+_ARXIV_PAGE_PATH = re.compile(
+    rf"^/(?:papers|abs|overview)/({_ARXIV_NEW})(?:v\d+)?/?$", re.IGNORECASE
+)
+_ARXIV_PAGE_HOSTS = frozenset({"huggingface.co", "alphaxiv.org"})
+_ACL_HOSTS = frozenset({"aclanthology.org", "aclweb.org"})
+_NEURIPS_HOSTS = frozenset({"proceedings.neurips.cc", "papers.nips.cc", "papers.neurips.cc"})
+_PMC_HOSTS = frozenset({"pmc.ncbi.nlm.nih.gov", "ncbi.nlm.nih.gov"})
+_DOI_HOSTS = frozenset({"doi.org", "dx.doi.org"})
+# Publishers whose article URLs have the DOI as a path segment ("/chapter/10.1007/...").
+_DOI_PATH_HOSTS = frozenset(
+    {
+        "dl.acm.org",
+        "onlinelibrary.wiley.com",
+        "tandfonline.com",
+        "link.springer.com",
+        "direct.mit.edu",
+        "techrxiv.org",
+        "journals.aps.org",  # /prx/abstract/10.1103/PhysRevX.11.041011
+    }
+)
+# Publishers whose DOIs hold slashes of their own, so the whole path says where the DOI ends:
+# host -> the whole path with the DOI as group 1 (the page's view or version after it goes).
+_RXIV_CONTENT = re.compile(
+    r"^/content/(10\.1101/(?:\d{4}\.\d\d\.\d\d\.)?\d{6,})(?:v\d+)?(?:\.[a-z-]+)*/?$"
+)
+_DOI_PATH_FORMS = {
+    # /article/10.1088/1367-2630/18/2/023023/meta (EPL: /article/10.1209/0295-5075/134/10002)
+    "iopscience.iop.org": re.compile(
+        r"^/article/(10\.\d{4,9}/.+?)(?:/(?:meta|pdf|ampdf|epub|fulltext|references|cites|data))?/?$"
+    ),
+    # /content/10.1101/2020.06.02.129270v2.full.pdf: version and view are no part of the DOI
+    "biorxiv.org": _RXIV_CONTENT,
+    "medrxiv.org": _RXIV_CONTENT,
+}
+
+
+def is_void(url: str) -> bool:
+    """True for links that mean "no link": empty, ``#``, ``javascript:void()`` in any spelling.
+
+    The catalog writes missing links as ``http://javascript:void()``; treating them as URLs would
+    put a dead link into every bibliography.
+    """
+    text = (url or "").strip()
+    return text in ("", "#") or bool(_VOID.match(text))
+
+
+def extract(url: str) -> list[str]:
+    """Identifiers in one link, most specific first, without duplicates.
+
+    Returns ``[]`` for void links and for links that carry no identifier (kept as plain URLs by
+    the caller). Google Scholar redirect links are unwrapped first.
+    """
+    if is_void(url):
+        return []
+    found: list[str] = []
+    for identifier in _extract(url.strip(), depth=0):
+        if identifier not in found:
+            found.append(identifier)
+    return found
+
+
+def _from_doi(doi: str) -> list[str]:
+    """A DOI plus what it implies exactly (arXiv DataCite DOIs, ACL Anthology DOIs)."""
+    if not _DOI.fullmatch(doi):
+        return []
+    canonical = _normalize_doi(doi, doi)
+    found = [canonical]
+    arxiv = _ARXIV_DOI.fullmatch(value(canonical))
+    if arxiv:
+        found.append("arxiv:" + arxiv.group(1))
+    acl = _ACL_DOI.fullmatch(value(canonical))
+    if acl and _ACL_PAPER.fullmatch(acl.group(1)):
+        found.append("acl:" + _acl_case(acl.group(1)))
+    return found
+
+
+def _doi_in_path(path: str) -> str | None:
+    match = _DOI_PREFIX_SEGMENT.search(path)
+    if not match:
+        return None
+    doi = match.group(1)
+    if doi.lower().endswith(".pdf"):
+        doi = doi[:-4]
+    if match.group(2) and doi.lower().startswith(_VERSIONED_DOI_PREFIXES):
+        doi += "/" + match.group(2)
+    return doi
+
+
+def _extract(url: str, depth: int) -> list[str]:
+    if not re.match(r"^[a-z][a-z0-9+.-]*://", url, re.IGNORECASE):
+        if not _BARE_HOST.match(url):
+            return []
+        url = "https://" + url
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if host.startswith("www."):
+        host = host[4:]
+    path = unquote(parts.path)
+    query = parse_qs(parts.query)
+
+    # Google Scholar (and plain Google) redirects: the target is a percent-encoded parameter.
+    if (host.startswith("scholar.google.") or host.startswith("google.")) and depth < 2:
+        for key in ("url", "q"):
+            if key in query:
+                return _extract(query[key][0].strip(), depth + 1)
+        return []
+
+    if host in _DOI_HOSTS:
+        return _from_doi(path.lstrip("/").rstrip("/"))
+
+    if host in _ARXIV_HOSTS:
+        match = _ARXIV_PATH.match(path)
+        return [_normalize_arxiv(match.group(1), url)] if match else []
+
+    if host in _ARXIV_PAGE_HOSTS:
+        match = _ARXIV_PAGE_PATH.match(path)
+        return [_normalize_arxiv(match.group(1), url)] if match else []
+
+    if host in _ACL_HOSTS:
+        return _acl_from_path(path, parts.fragment)
+
+    if host == "openreview.net":
+        if path.rstrip("/") in ("/forum", "/pdf", "/attachment", "/revisions") and "id" in query:
+            note = query["id"][0]
+            return ["openreview:" + note] if _OPENREVIEW_ID.fullmatch(note) else []
+        match = _OPENREVIEW_PDF_PATH.match(path)
+        return ["openreview-pdf:" + match.group(1).lower()] if match else []
+
+    if host in _NEURIPS_HOSTS:
+        match = _NEURIPS_PATH.match(path)
+        return [f"neurips:{match.group(1)}/{match.group(2).lower()}"] if match else []
+
+    if host == "proceedings.mlr.press":
+        match = _PMLR_PATH.match(path)
+        return [f"pmlr:{match.group(1).lower()}/{match.group(2).lower()}"] if match else []
+
+    if host in _PMC_HOSTS:
+        match = _PMC_PATH.match(path)
+        return ["pmc:" + match.group(1).upper()] if match else []
+
+    if host == "ieeexplore.ieee.org":
+        numbers = query.get("arnumber")
+        if numbers and _DIGITS.fullmatch(numbers[0]):
+            return [f"ieee:{int(numbers[0])}"]
+        match = _IEEE_DOCUMENT_PATH.search(path)
+        return [f"ieee:{int(match.group(1))}"] if match else []
+
+    if host == "ojs.aaai.org":
+        match = _AAAI_PATH.match(path)
+        return [f"aaai:{int(match.group(1))}"] if match else []
+
+    if host in _DOI_PATH_FORMS:
+        match = _DOI_PATH_FORMS[host].match(path)
+        return _from_doi(match.group(1)) if match else []
+
+    # Publisher pages with the DOI as a path segment; "/doi/10.x/..." on any (Atypon) host.
+    if host in _DOI_PATH_HOSTS or "/doi/" in path:
+        doi = _doi_in_path(path)
+        return _from_doi(doi) if doi else []
+
+    return []
+
+
+def _acl_from_path(path: str, fragment: str) -> list[str]:
+    volume_page = _ACL_VOLUME_PAGE.match(path)
+    if volume_page and _ACL_VOLUME.fullmatch(volume_page.group(1)):
+        return ["acl-volume:" + _acl_case(volume_page.group(1))]
+    match = _ACL_PATH.match(path)
+    if not match:
+        return []
+    anthology_id = match.group(1)
+    if _ACL_PAPER.fullmatch(anthology_id):
+        return ["acl:" + _acl_case(anthology_id)]
+    if re.fullmatch(f"{_ACL_NEW_VOLUME}|{_ACL_OLD_VOLUME}", anthology_id, re.IGNORECASE):
+        page = re.fullmatch(r"page=(\d+)", fragment or "")
+        suffix = f"#page={int(page.group(1))}" if page else ""
+        return [f"acl-volume:{_acl_case(anthology_id)}{suffix}"]
+    return []
