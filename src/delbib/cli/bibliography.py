@@ -63,12 +63,9 @@ def import_bib(
     from delbib.bibliography import importer as bibimport
     from delbib.bibliography import readers as bibin
     from delbib.catalog import model as catalog_mod
-    from delbib.catalog.layout import CATALOG_FILE
 
     parsed = [bibin.read(path, fmt) for path in files]
-    root = obj.catalog_path(for_write=True)
-    exists = (root / CATALOG_FILE).is_file()
-    cat = catalog_mod.load(root) if exists else catalog_mod.new(root)
+    cat = catalog_mod.load_or_new(obj.catalog_path(for_write=True))
     report = bibimport.import_parsed(
         cat, parsed, category_from=category_from, categories=categories
     )

@@ -6,8 +6,6 @@ import sys
 
 import click
 
-from delbib.errors import InputError
-
 from .common import Context, _packaged_catalog, emit_json, handle_errors, json_option, quiet_option
 
 
@@ -133,18 +131,11 @@ def rekey(obj: Context, dry_run: bool, pattern: str | None, as_json: bool, quiet
       delbib rekey --dry-run
       delbib rekey --pattern "auth + shorttitle(1) + year"
     """
-    from delbib import config as config_mod
-    from delbib import keys
     from delbib.catalog import rekey as rekey_mod
 
     root = obj.catalog_path(for_write=not dry_run)
     cat = obj.load_at(root)
-    if pattern is not None:
-        try:
-            keys.parse(pattern)
-        except ValueError as exc:
-            raise InputError(str(exc), field="pattern") from None
-    pattern = pattern or config_mod.load(root).key_pattern
+    pattern = rekey_mod.choose_pattern(root, pattern)
     renames = rekey_mod.plan(cat, pattern)
     if not dry_run:
         rekey_mod.apply(cat, renames)

@@ -76,6 +76,7 @@ def export(
       delbib export --all --out-dir exports/
       delbib export --check
     """
+    from delbib.export import formats
     from delbib.export import run as exporter
 
     cat = obj.load()
@@ -100,7 +101,7 @@ def export(
             )
         _warn_incomplete(result.incomplete, quiet or as_json)
         return
-    fmt = fmt or _format_for(output)
+    fmt = fmt or formats.for_output(output)
     options = {"ascii": True} if ascii_ else {}
     if ascii_ and fmt not in ("bibtex", "biblatex"):
         raise InputError("--ascii applies to BibTeX output only")
@@ -149,17 +150,6 @@ def _export_all(cat, out_dir: str, quiet: bool):
                 progress.update(task, completed=done)
 
         return exporter.export_all(cat, out_dir, progress=advance)
-
-
-def _format_for(output: str | None) -> str:
-    """The format an output's suffix names; BibTeX when its suffix says nothing (``-o -``,
-    ``-o /dev/null``, ``-o refs.txt``), as the ``--format`` help promises."""
-    from delbib.export import formats
-
-    try:
-        return formats.for_suffix(output) if output else "bibtex"
-    except InputError:
-        return "bibtex"
 
 
 def _warn_incomplete(incomplete: dict[str, list[str]], quiet: bool) -> None:
