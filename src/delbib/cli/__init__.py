@@ -182,7 +182,3 @@ def _accept_global_options(command: click.Command) -> None:
             help=f"{CATALOG_HELP} Goes before or after the command name.",
         )
     )
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()
