@@ -129,6 +129,17 @@ def test_a_bad_pattern_is_refused_naming_the_part(catalog_copy):
     assert "'yeer' is not a key part" in result.stderr and "delbib.yaml" in result.stderr
 
 
+def test_a_pattern_given_is_checked_and_wins_over_delbib_yaml(catalog_copy):
+    from delbib.catalog import rekey as rekey_mod
+
+    (catalog_copy / "delbib.yaml").write_text('key_pattern: "auth + year"\n', encoding="utf-8")
+    assert rekey_mod.choose_pattern(catalog_copy, None) == "auth + year"
+    assert rekey_mod.choose_pattern(catalog_copy, "name + year") == "name + year"
+    result = rekey(catalog_copy, "--dry-run", "--pattern", "auth + yeer")
+    assert result.exit_code == 2
+    assert "'yeer' is not a key part" in result.stderr and "pattern" in result.stderr
+
+
 def test_new_entries_take_the_key_pattern_of_delbib_yaml(tmp_path):
     from .conftest import SOURCE_LIST
 

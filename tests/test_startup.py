@@ -53,3 +53,29 @@ def test_help_renders_without_loading_heavy_modules():
     )
     loaded = _modules_after(code)
     assert not loaded & HEAVY, sorted(loaded & HEAVY)
+
+
+def test_help_imports_no_command_module_and_a_command_only_its_own():
+    listing = _modules_after(
+        "from delbib.cli import main\n"
+        "try:\n    main(['--help'], standalone_mode=False)\nexcept SystemExit:\n    pass"
+    )
+    assert {"delbib.cli", "delbib.cli.common"} <= listing
+    assert not {m for m in listing if m.startswith("delbib.cli.")} - {"delbib.cli.common"}
+    one = _modules_after(
+        "from delbib.cli import main\n"
+        "try:\n    main(['stats', '--help'], standalone_mode=False)\nexcept SystemExit:\n    pass"
+    )
+    assert {m for m in one if m.startswith("delbib.cli.")} == {
+        "delbib.cli.common",
+        "delbib.cli.catalog",
+    }
+
+
+def test_the_listing_summaries_are_the_first_paragraph_of_each_command_help():
+    from delbib.cli import COMMANDS, main
+
+    assert sorted(main.commands) == sorted(COMMANDS)  # every command is in the table
+    for name, (_, _, summary) in COMMANDS.items():
+        first = main.commands[name].help.split("\n\n")[0]
+        assert summary == " ".join(first.split()), name

@@ -28,9 +28,25 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .errors import OutputError
+from .errors import InputError, OutputError
 
 _NEW_FILE_MODE = 0o666  # narrowed by the process umask when the temporary file is created
+
+
+def ensure_parent(output: str | Path, mkdir: bool) -> None:
+    """A missing directory in ``-o`` is most often a typo: refuse it, naming the directory,
+    unless ``--mkdir`` asks for it."""
+    parent = Path(output).parent
+    if parent.exists():  # a directory, or a file in the way (then the write names it)
+        return
+    if not mkdir:
+        raise InputError(
+            f"directory {str(parent)!r} does not exist (give --mkdir to create it)", field="output"
+        )
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"cannot create directory {str(parent)!r}: {exc.strerror}") from None
 
 
 def atomic_write(path: str | Path, text: str | bytes) -> bool:

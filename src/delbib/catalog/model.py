@@ -420,6 +420,12 @@ def new(root: str | Path) -> Catalog:
     return Catalog(root=Path(root))
 
 
+def load_or_new(root: str | Path) -> Catalog:
+    """The catalog at ``root``, or an empty one to fill when there is none yet (``import-bib``
+    may start a catalog)."""
+    return load(root) if (Path(root) / CATALOG_FILE).is_file() else new(root)
+
+
 def init(root: str | Path, *, copy_of: str | Path | None = None) -> Catalog:
     """Create a catalog at ``root``: empty, or a copy of the catalog at ``copy_of`` (the
     shipped one, to edit, resolve and push). An existing catalog, or a directory holding

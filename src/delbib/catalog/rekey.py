@@ -15,9 +15,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from delbib import keys
+from delbib import config, keys
 from delbib.catalog import csl
 from delbib.catalog.model import Catalog, Entry
+from delbib.errors import InputError
 
 
 def _year(item: dict) -> int | None:
@@ -29,6 +30,18 @@ def _first_author(item: dict) -> str | None:
     authors = item.get("author") or []
     first = authors[0] if authors else {}
     return first.get("family") or first.get("literal")
+
+
+def choose_pattern(root: str | Path, given: str | None) -> str:
+    """The key pattern a rekey uses: ``given`` (checked: ``InputError`` naming the setting
+    when it does not parse), else ``key_pattern`` of the catalog's delbib.yaml."""
+    if given is not None:
+        try:
+            keys.parse(given)
+        except ValueError as exc:
+            raise InputError(str(exc), field="pattern") from None
+        return given
+    return config.load(root).key_pattern
 
 
 def plan(catalog: Catalog, pattern: str = keys.DEFAULT) -> dict[str, str]:

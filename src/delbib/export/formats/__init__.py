@@ -138,6 +138,12 @@ def for_suffix(path: str | PurePath) -> str:
         ) from None
 
 
+def for_output(path: str | PurePath | None) -> str:
+    """The format an output's suffix names; BibTeX when its suffix says nothing (``-o -``,
+    ``-o /dev/null``, ``-o refs.txt``), as the ``--format`` help of ``delbib export`` promises."""
+    return _BY_SUFFIX.get(PurePath(path).suffix.lower(), "bibtex") if path else "bibtex"
+
+
 def write(name: str, items: Iterable[Mapping[str, Any]], **options: Any) -> str:
     """Serialise ``items`` in format ``name`` (options go to the writer)."""
     return get(name).write(items, **options)
