@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from delbib.cli import main
 
-from .conftest import CATALOG, SOURCE_LIST, snapshot
+from .conftest import CATALOG, ROOT, SOURCE_LIST, snapshot
 
 
 def run(*args, env=None):
@@ -187,3 +187,22 @@ def test_ctrl_c_while_exporting_keeps_the_old_file_whole(tmp_path, monkeypatch):
     assert result.exit_code == 130
     assert result.stderr == "delbib: interrupted; finished files are kept, none is half-written\n"
     assert target.read_text() == "old\n" and [p.name for p in tmp_path.iterdir()] == ["refs.bib"]
+
+
+def test_version_comes_from_the_source_tree_installed_or_not():
+    """``python -m delbib --version`` from a checkout (no installed metadata) names the
+    version pyproject.toml reads, instead of failing with "delbib is not installed"."""
+    import tomllib
+
+    from delbib._version import __version__
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["tool"]["setuptools"]["dynamic"]["version"]["attr"] == (
+        "delbib._version.__version__"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    done = subprocess.run(
+        [sys.executable, "-m", "delbib", "--version"], capture_output=True, text=True, env=env
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == f"delbib, version {__version__}\n"

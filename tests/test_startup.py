@@ -55,13 +55,7 @@ def test_help_renders_without_loading_heavy_modules():
     assert not loaded & HEAVY, sorted(loaded & HEAVY)
 
 
-def test_help_imports_no_command_module_and_a_command_only_its_own():
-    listing = _modules_after(
-        "from delbib.cli import main\n"
-        "try:\n    main(['--help'], standalone_mode=False)\nexcept SystemExit:\n    pass"
-    )
-    assert {"delbib.cli", "delbib.cli.common"} <= listing
-    assert not {m for m in listing if m.startswith("delbib.cli.")} - {"delbib.cli.common"}
+def test_a_command_imports_only_its_own_command_module():
     one = _modules_after(
         "from delbib.cli import main\n"
         "try:\n    main(['stats', '--help'], standalone_mode=False)\nexcept SystemExit:\n    pass"
@@ -72,10 +66,7 @@ def test_help_imports_no_command_module_and_a_command_only_its_own():
     }
 
 
-def test_the_listing_summaries_are_the_first_paragraph_of_each_command_help():
+def test_every_command_is_in_the_table():
     from delbib.cli import COMMANDS, main
 
-    assert sorted(main.commands) == sorted(COMMANDS)  # every command is in the table
-    for name, (_, _, summary) in COMMANDS.items():
-        first = main.commands[name].help.split("\n\n")[0]
-        assert summary == " ".join(first.split()), name
+    assert sorted(main.commands) == sorted(COMMANDS)

@@ -1,9 +1,9 @@
 """The ``delbib`` command line: thin click commands over the library, one module per stage.
 
-Each command's docstring is its ``--help`` text. A command's module is imported only when
-that command runs (or a listing needs its help line), and heavy modules (rich, habanero,
-ftfy, the writers) only inside the commands that use them, so that ``delbib --help`` starts
-fast. Expected failures (``DelbibError``) print one line and exit 1 or 2, never a traceback.
+Each command's docstring is its ``--help`` text. A command's module is imported when that
+command runs or ``--help`` lists it, and heavy modules (rich, habanero, ftfy, the writers) only
+inside the commands that use them, so that ``delbib --help`` starts fast. Expected failures
+(``DelbibError``) print one line and exit 1 or 2, never a traceback.
 """
 
 from __future__ import annotations
@@ -12,105 +12,39 @@ from importlib import import_module
 
 import click
 
+from .._version import __version__
 from .common import CATALOG_ENV, CATALOG_HELP, Context, _packaged_catalog, locate_catalog
 
 __all__ = ["CATALOG_ENV", "Context", "_packaged_catalog", "locate_catalog", "main"]
 
-# Command name -> (module, function, summary): where each command of ``delbib`` is defined, and
-# the first paragraph of its help, which the command listing of ``delbib --help`` shortens, so
-# that the listing imports no command module (tests/test_startup.py holds it to the docstring).
-COMMANDS: dict[str, tuple[str, str, str]] = {
-    "import-markdown": (
-        "delbib.cli.lists",
-        "import_markdown",
-        "Create or update the catalog from an awesome list: paper tables or paper lists.",
-    ),
-    "render-list": (
-        "delbib.cli.lists",
-        "render_list",
-        "Write the awesome list's papers from the catalog.",
-    ),
-    "init": (
-        "delbib.cli.catalog",
-        "init",
-        "Create a catalog: empty, or a copy of the shipped one to edit, resolve and push.",
-    ),
-    "lint": (
-        "delbib.cli.catalog",
-        "lint",
-        "Report catalog problems with each entry's key and source rows (exit 1 on errors).",
-    ),
-    "list": (
-        "delbib.cli.catalog",
-        "list_",
-        "List the catalog's papers: key, year and cleaned title.",
-    ),
-    "stats": ("delbib.cli.catalog", "stats", "Papers per category and per year."),
-    "rekey": (
-        "delbib.cli.catalog",
-        "rekey",
-        "Rename citation keys to the key pattern; the old keys stay citable as aliases.",
-    ),
-    "resolve": (
-        "delbib.cli.resolve",
-        "resolve",
-        "Fetch full metadata (Crossref/DOI, arXiv, OpenReview, ACL Anthology, dblp) for entries "
-        "that lack it, and store it with its provenance and evidence beside each entry.",
-    ),
-    "add": (
-        "delbib.cli.resolve",
-        "add",
-        "Add papers by arXiv id, DOI, an arXiv, doi.org, OpenReview, ACL Anthology or dblp link, "
-        "or a quoted title: resolved and checked as `delbib resolve` does, then written.",
-    ),
-    "import-reference": (
-        "delbib.cli.resolve",
-        "import_reference",
-        "Adopt hand-gathered metadata (JSON Lines, one record per list row) as resolved records.",
-    ),
-    "export": (
-        "delbib.cli.export",
-        "export",
-        "Export citations: BibTeX, biblatex, CSL-JSON, RIS or Zotero RDF.",
-    ),
-    "survey": (
-        "delbib.cli.export",
-        "survey",
-        "Write a LaTeX kit for a survey: refs.bib, a table per category, the taxonomy tree.",
-    ),
-    "site": (
-        "delbib.cli.export",
-        "site",
-        "Write a static site: search, a page per category with citations to copy, downloads.",
-    ),
-    "import-bib": (
-        "delbib.cli.bibliography",
-        "import_bib",
-        "Add bibliography files (BibTeX, biblatex, CSL-JSON, RIS, Zotero RDF) to the catalog.",
-    ),
-    "upgrade": (
-        "delbib.cli.bibliography",
-        "upgrade",
-        "Upgrade the preprints of a .bib file to their published versions.",
-    ),
-    "check": (
-        "delbib.cli.bibliography",
-        "check",
-        "Check each entry of a bibliography: verified, disagreeing, or found nowhere.",
-    ),
-    "zotero": (
-        "delbib.cli.zotero",
-        "zotero",
-        "Keep a Zotero library in step with the catalog (Zotero Web API v3).",
-    ),
+# Command name -> (module, function): where each command of ``delbib`` is defined.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "import-markdown": ("delbib.cli.lists", "import_markdown"),
+    "render-list": ("delbib.cli.lists", "render_list"),
+    "init": ("delbib.cli.catalog", "init"),
+    "lint": ("delbib.cli.catalog", "lint"),
+    "list": ("delbib.cli.catalog", "list_"),
+    "stats": ("delbib.cli.catalog", "stats"),
+    "rekey": ("delbib.cli.catalog", "rekey"),
+    "resolve": ("delbib.cli.resolve", "resolve"),
+    "add": ("delbib.cli.resolve", "add"),
+    "import-reference": ("delbib.cli.resolve", "import_reference"),
+    "export": ("delbib.cli.export", "export"),
+    "survey": ("delbib.cli.export", "survey"),
+    "site": ("delbib.cli.export", "site"),
+    "import-bib": ("delbib.cli.bibliography", "import_bib"),
+    "upgrade": ("delbib.cli.bibliography", "upgrade"),
+    "check": ("delbib.cli.bibliography", "check"),
+    "zotero": ("delbib.cli.zotero", "zotero"),
 }
 
 
 class LazyGroup(click.Group):
     """A group whose commands are imported by name when first asked for: ``delbib export``
-    loads the export commands alone, ``--help`` none; ``commands`` loads them all."""
+    loads the export commands alone; ``--help`` and ``commands`` load them all (each module
+    imports its library code inside the commands, so that stays cheap)."""
 
-    def __init__(self, *args, lazy: dict[str, tuple[str, str, str]], **kwargs) -> None:
+    def __init__(self, *args, lazy: dict[str, tuple[str, str]], **kwargs) -> None:
         self.lazy = dict(lazy)
         super().__init__(*args, **kwargs)
 
@@ -132,19 +66,8 @@ class LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*self._commands, *self.lazy})
 
-    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        """The listing of ``--help``, as click writes it, from the summaries of the commands
-        not loaded yet."""
-        listed = {name: click.Command(name, help=entry[2]) for name, entry in self.lazy.items()}
-        listed.update(self._commands)
-        rows = [(name, listed[name]) for name in sorted(listed) if not listed[name].hidden]
-        if rows:
-            limit = formatter.width - 6 - max(len(name) for name, _ in rows)
-            with formatter.section("Commands"):
-                formatter.write_dl([(name, cmd.get_short_help_str(limit)) for name, cmd in rows])
-
     def _load(self, name: str) -> None:
-        module, function, _ = self.lazy.pop(name)
+        module, function = self.lazy.pop(name)
         command = getattr(import_module(module), function)
         _accept_global_options(command)
         self._commands[name] = command
@@ -152,7 +75,7 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup, lazy=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--catalog", type=click.Path(file_okay=False), default=None, help=CATALOG_HELP)
-@click.version_option(package_name="delbib")
+@click.version_option(version=__version__, prog_name="delbib")
 @click.pass_context
 def main(ctx: click.Context, catalog: str | None) -> None:
     """Turn a curated paper catalog into BibTeX, biblatex, CSL-JSON, RIS and Zotero RDF, per

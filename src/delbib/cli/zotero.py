@@ -153,10 +153,10 @@ def zotero_pull(obj: Context, library: str, collection: str | None, as_json: boo
     Example:
       delbib zotero pull --library user:1234567 --json
     """
-    from delbib.zotero import sync
+    from delbib.zotero.pull import pull
 
     cat, client = _zotero_setup(obj, library)
-    report = sync.pull(cat, client, collection=collection)
+    report = pull(cat, client, collection=collection)
     if as_json:
         emit_json(report.to_dict())
         return
