@@ -86,3 +86,19 @@ def test_render_list_into_a_file_edits_its_marked_part_only(isolated):
     assert text.startswith("Intro kept.\n\n<!-- delbib:start -->\n")
     assert text.endswith("<!-- delbib:end -->\nEnd kept.\n")
     assert "old" not in text and "Attention Is All You Need" in text
+
+
+def test_the_readme_python_example_runs_and_gives_the_committed_export():
+    """The front page's Python block, run as written, gives the shipped category's .bib."""
+    import re
+
+    from .conftest import ROOT
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", text, re.S)
+    assert blocks, "README has no Python example"
+    scope: dict = {}
+    exec(blocks[0], scope)  # noqa: S102 - our own README
+    committed = sorted((ROOT / "exports" / "bibtex").glob("*data-synthesis*.bib"))
+    assert committed, "no committed Data Synthesis export to compare with"
+    assert scope["bib"] == committed[0].read_text(encoding="utf-8")
