@@ -181,6 +181,29 @@ def test_no_stage_imports_a_later_one():
     assert violations(imports(SRC, "delbib"), STAGES) == []
 
 
+MAX_LINES = 500  # issue 21: one concern per module; past this, split it along its concerns
+
+
+def long_modules(root: Path) -> dict[str, int]:
+    """Modules under ROOT longer than MAX_LINES, with their line counts."""
+    counts = {
+        str(path.relative_to(root)): len(path.read_text(encoding="utf-8").splitlines())
+        for path in sorted(root.rglob("*.py"))
+    }
+    return {name: n for name, n in counts.items() if n > MAX_LINES}
+
+
+def test_no_module_is_over_500_lines():
+    assert long_modules(SRC / "delbib") == {}
+
+
+def test_a_long_module_is_found(tmp_path):
+    (tmp_path / "short.py").write_text("x = 1\n" * MAX_LINES, encoding="utf-8")
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "long.py").write_text("x = 1\n" * (MAX_LINES + 1), encoding="utf-8")
+    assert long_modules(tmp_path) == {"pkg/long.py": MAX_LINES + 1}
+
+
 def test_the_architecture_page_names_every_stage():
     page = (SRC.parent / "docs" / "architecture.md").read_text(encoding="utf-8")
     for prefix, (_, stage) in STAGES.items():
