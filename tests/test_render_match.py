@@ -9,6 +9,7 @@ the sibling's text and lost the new paper's links). Expected texts are written b
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -19,6 +20,8 @@ from delbib.cli import main
 from delbib.lists.edit.items import match_rows
 from delbib.lists.markdown import Row
 from delbib.lists.render import END, START
+
+_ANCHOR = re.compile(r'<a id="delbib-[^"]*"></a>')
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -165,3 +168,81 @@ def test_a_citation_without_link_is_kept_and_a_new_paper_keeps_its_links(tmp_pat
         "[paper](https://arxiv.org/abs/2402.00004)"
     )
     assert "Old Paper" not in new_line and "NeurIPS" not in new_line
+
+
+# Shapes the reader is learning (fields split by pipes, a trailing ", Venue Year"): render
+# works from the lines and values the reader reports, so they are kept and edited in place.
+PIPES = (
+    f"{START}\n## Agents\n\n"
+    "- Self-Refine: Iterative Refinement with Self-Feedback | NeurIPS 2023 | "
+    "[paper](https://arxiv.org/abs/2303.17651)\n"
+    "- Reflexion: Language Agents with Verbal Reinforcement Learning | NeurIPS 2023 | "
+    "[paper](https://arxiv.org/abs/2303.11366)\n"
+    f"{END}\n"
+)
+TRAILING = (
+    f"{START}\n## Agents\n\n"
+    "- [Self-Refine: Iterative Refinement with Self-Feedback]"
+    "(https://arxiv.org/abs/2303.17651), NeurIPS 2023\n"
+    "- [Reflexion: Language Agents with Verbal Reinforcement Learning]"
+    "(https://arxiv.org/abs/2303.11366), NeurIPS 2023\n"
+    f"{END}\n"
+)
+
+
+def _resolve(root: Path, title: str, venue: str, year: int) -> None:
+    """A resolved record for the entry titled ``title``, written by hand."""
+    import json
+
+    for path in (root / "papers").glob("*.yaml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if data["title"] == title:
+            record = {
+                "csl": {
+                    "type": "paper-conference",
+                    "title": title,
+                    "container-title-short": venue,
+                    "issued": {"date-parts": [[year]]},
+                },
+                "status": "published",
+                "conflicts": [],
+                "provenance": {"method": "test", "source": "hand-written"},
+            }
+            (root / "resolved").mkdir(exist_ok=True)
+            (root / "resolved" / f"{data['key']}.json").write_text(json.dumps(record), "utf-8")
+            return
+    raise AssertionError(f"no entry titled {title!r}")
+
+
+def test_pipe_separated_and_trailing_venue_items_are_kept_then_edited_in_place(tmp_path):
+    for n, text in enumerate((PIPES, TRAILING)):
+        root, kept = import_and_render(tmp_path / str(n), text)
+        assert kept == text
+        _resolve(
+            root, "Reflexion: Language Agents with Verbal Reinforcement Learning", "ICLR", 2024
+        )
+        listing = tmp_path / str(n) / "README.md"
+        assert run("--catalog", str(root), "render-list", "-o", str(listing))[0] == 0
+        got = listing.read_text(encoding="utf-8")
+        lines = text.splitlines(keepends=True)
+        assert got.splitlines(keepends=True)[:4] == lines[:4]  # the other item stays
+        assert _ANCHOR.sub("", got.splitlines()[4]) == lines[4].rstrip("\n").replace(
+            "NeurIPS 2023", "ICLR 2024"
+        )
+
+
+def test_a_new_paper_in_a_trailing_venue_list_is_cloned_in_its_shape(tmp_path):
+    _, got = import_and_render(
+        tmp_path,
+        TRAILING,
+        title="Voyager: An Open-Ended Embodied Agent",
+        categories=["Agents"],
+        links=["https://arxiv.org/abs/2305.16291"],
+        year=2024,
+        venue="TMLR",
+    )
+    new_line = got.splitlines()[5].replace('<a id="delbib-newpaper2024"></a>', "")
+    assert new_line == (
+        "- [Voyager: An Open-Ended Embodied Agent](https://arxiv.org/abs/2305.16291), TMLR 2024"
+    )
+    assert got.replace(got.splitlines(keepends=True)[5], "") == TRAILING

@@ -20,6 +20,7 @@ _DESTINATION = re.compile(
     r"\]\(\s*<?[^)\s>]*>?(?:\s+\"[^\"]*\")?\s*\)|(?:href|src)\s*=\s*\"[^\"]*\""
 )
 _LIST_MARKER = re.compile(r"^(\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?)")
+_VENUE_YEAR = re.compile(r"[\s'’-]*(?:19|20)\d{2}$")  # a venue read with its year
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?:([-./])(\d{1,2}))?(?![\d])")
 
 
@@ -151,8 +152,16 @@ def patch(
     venue_changed = (clone or want.venue != row.venue) and want.venue != row.venue
     if venue_changed and row.venue:
         span = _find(text, row.venue, taken)
+        written_year = _VENUE_YEAR.search(text[span[0] : span[1]]) if span else None
+        if (
+            span
+            and written_year
+            and written_year.start()
+            and not _VENUE_YEAR.search(want.venue or "")
+        ):
+            span = (span[0], span[0] + written_year.start())  # the year is replaced on its own
         month = re.match(r"[-./]\d{1,2}(?!\d)", text[span[1] :]) if span else None
-        if span and month and re.search(r"\d$", row.venue):  # "arXiv 2025.02": a date
+        if span and month and re.search(r"\d$", text[span[0] : span[1]]):  # "arXiv 2025.02"
             span = (span[0], span[1] + month.end())
         if span is None and want.venue and (span := _badge_span(text, row.venue)):
             put(span, _badge_text(want.venue))
