@@ -246,3 +246,28 @@ def test_a_new_paper_in_a_trailing_venue_list_is_cloned_in_its_shape(tmp_path):
         "- [Voyager: An Open-Ended Embodied Agent](https://arxiv.org/abs/2305.16291), TMLR 2024"
     )
     assert got.replace(got.splitlines(keepends=True)[5], "") == TRAILING
+
+
+IDS_AS_WORDS = (
+    f"{START}\n## Agents\n\n"
+    "- Alpha Beta Gamma Agents ([2403.00001](https://arxiv.org/abs/2403.00001)) "
+    "([code](https://github.com/a/b))\n"
+    "- Delta Epsilon Zeta Agents ([2207.00002](https://arxiv.org/abs/2207.00002)) "
+    "([code](https://github.com/c/d))\n"
+    f"{END}\n"
+)
+
+
+def test_a_clone_names_the_new_papers_identifier_and_drops_empty_brackets(tmp_path):
+    """The sibling's link words are its arXiv id: the clone shows the new paper's id, and the
+    sibling's code link, which the new paper lacks, goes with its parentheses."""
+    _, got = import_and_render(
+        tmp_path,
+        IDS_AS_WORDS,
+        title="Eta Theta Iota Agents",
+        categories=["Agents"],
+        links=["https://arxiv.org/abs/2305.00003"],
+    )
+    new_line = _ANCHOR.sub("", got.splitlines()[5])
+    assert new_line == "- Eta Theta Iota Agents ([2305.00003](https://arxiv.org/abs/2305.00003))"
+    assert got.replace(got.splitlines(keepends=True)[5], "") == IDS_AS_WORDS
