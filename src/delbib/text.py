@@ -14,6 +14,7 @@ _PDF_SUFFIX = re.compile(r"\.pdf\s*$", re.IGNORECASE)
 # Not after a lone letter: "N:M Sparsity" is a ratio, not a missing space.
 _COLON_NO_SPACE = re.compile(r"(?<=[A-Za-z0-9)])(?<![\s(][A-Za-z])(?<!^[A-Za-z]):(?=[A-Za-z(])")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+_NON_LETTER = re.compile(r"[\W_]+")  # any script's letters and digits kept
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{2,}")
 
 
@@ -60,8 +61,12 @@ def title_key(title: str) -> str:
 
 def clean_key(clean: str) -> str:
     """``title_key`` of a title already repaired by ``clean_title`` (mojibake fixed), so that
-    a list's titles go through ftfy once, not once per use."""
-    return _NON_WORD.sub(" ", ascii_fold(clean).casefold()).strip()
+    a list's titles go through ftfy once, not once per use.
+
+    A title with no Latin letter or digit (Chinese, Cyrillic) keys on its own letters: an
+    empty key would match nothing, so importing its list again would duplicate the entry."""
+    folded = ascii_fold(clean).casefold()
+    return _NON_WORD.sub(" ", folded).strip() or _NON_LETTER.sub(" ", folded).strip()
 
 
 def short_name(title: str) -> str | None:

@@ -152,6 +152,16 @@ def _table(shape: Shape, rows: Iterable[Row]) -> list[str]:
     return lines
 
 
+def table_row(shape: Shape, paper: Paper) -> str:
+    """One paper's row of a table of ``shape`` (a new item that no sibling could model)."""
+    row = Row(paper, paper.categories)
+    return (
+        "| "
+        + " | ".join(_value(paper, row, c.role, shape.link_label) for c in shape.columns)
+        + " |"
+    )
+
+
 def markdown_block(catalog: Catalog, shape: Shape = DEFAULT_SHAPE, *, listed: bool = False) -> str:
     """The table(s) of the list, as the text that goes between the markers."""
     papers = papers_of(catalog, listed)

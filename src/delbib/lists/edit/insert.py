@@ -9,11 +9,13 @@ import re
 from dataclasses import replace
 
 from delbib.catalog.model import Catalog, Entry
+from delbib.lists import markdown
+from delbib.lists.cells import cell
 from delbib.lists.markdown import Row
 
 from .items import Item
-from .patch import patch
-from .values import Target, target
+from .patch import _LIST_MARKER, _kind, patch
+from .values import Target, same_title, target
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s|^\s*<h([1-6])\b", re.I)
 _DELIMITER = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$")
@@ -81,12 +83,70 @@ def _table_head(lines: list[str], first: int, start: int) -> list[str]:
     return []
 
 
-def _new_item(catalog: Catalog, entry: Entry, template: Item, listed: bool) -> str:
+def _new_item(
+    catalog: Catalog, entry: Entry, template: Item, listed: bool, head: list[str], newline: str
+) -> str:
+    """A sibling's markup with the new paper's values; when the list reader would not read
+    that back as the new paper alone with all its links (the sibling's item holds other
+    papers, text of its own, links the clone could not take over), an item built from the
+    new paper's values instead."""
     text = _ANY_ANCHOR.sub("", "".join(template.lines))
     row = replace(template.row, key=None)
     want = target(entry, catalog.resolved.get(entry.key), listed=listed)
     out = patch(text, row, want, clone=True)
-    return out if out.endswith("\n") else out + "\n"
+    out = out if out.endswith("\n") else out + "\n"
+    if _one_paper(template.row) and _reads_back(out, head, want):
+        return out
+    return fresh_item(entry, want, template, head, newline)
+
+
+def _one_paper(row: Row) -> bool:
+    """False for an item that names several papers (two arXiv ids, two DOIs): a clone of it
+    would carry the other papers' names."""
+    from delbib import identifiers
+
+    found = {i for url in row.links for i in identifiers.extract(url)}
+    schemes = [i.partition(":")[0] for i in found]
+    return len(schemes) == len(set(schemes))
+
+
+def _reads_back(text: str, head: list[str], want: Target) -> bool:
+    """The list reader reads ``text`` (under a table's ``head``) as one paper: ``want``'s
+    title with exactly ``want``'s links."""
+    from delbib.errors import InputError
+    from delbib.identifiers import is_void
+
+    try:
+        rows = markdown.parse("".join(head) + text).rows
+    except InputError:
+        return False
+    if len(rows) != 1 or not same_title(want.title, rows[0].title):
+        return False
+    return {u for u in rows[0].links if not is_void(u)} == set(want.links)
+
+
+def fresh_item(entry: Entry, want: Target, template: Item, head: list[str], newline: str) -> str:
+    """The new paper's own values in the template's kind of item: a row of its table (same
+    columns), an item of its list (same marker), else a paragraph of its own."""
+    from delbib.lists import table
+    from delbib.lists.arrange import Paper
+
+    paper = Paper(
+        entry.key, want.title, want.tldr, want.categories, want.links, want.year, want.venue
+    )
+    shape = table.shape_of("".join(head)) if template.table and head else None
+    if shape is not None:
+        return _ANY_ANCHOR.sub("", table.table_row(shape, paper)) + newline
+    title = f"**{cell(want.title, strict=True)}**"
+    when = " ".join(str(v) for v in (want.venue, want.year) if v)
+    words = [title + (f" ({cell(when)})" if when else "")]
+    words += [table.link(u, _kind(u)) for u in want.links]
+    if want.tldr:
+        words.append(f"— {cell(want.tldr)}")
+    marker = _LIST_MARKER.match(template.lines[0])
+    if marker:
+        return marker.group(1) + " ".join(words) + newline
+    return newline + " ".join(words) + newline
 
 
 def _container_end(lines: list[str], item: Item, end: int) -> int:
@@ -127,7 +187,8 @@ def new_items(
             near, after = _place(
                 siblings, target(entry, catalog.resolved.get(entry.key), listed=listed)
             )
-            text_new = _new_item(catalog, entry, near, listed)
+            head = _table_head(lines, near.row.line - 1, start) if near.table else []
+            text_new = _new_item(catalog, entry, near, listed, head, newline)
             at = near.row.end_line if after else near.row.line - 1
             inserts.setdefault(at, []).append((text_new, entry.key))
             continue
@@ -147,6 +208,6 @@ def new_items(
         slot = inserts.setdefault(at, [])
         if not any(t.startswith(block) for t, _ in slot if t):
             slot.append((block, ""))
-        slot.append((_new_item(catalog, entry, template, listed), entry.key))
+        slot.append((_new_item(catalog, entry, template, listed, head, newline), entry.key))
 
     return inserts

@@ -65,7 +65,26 @@ def match_rows(catalog: Catalog, rows: list[Row], parents: dict) -> dict[int, st
             key = row.key
         entry = catalog.entries.get(key) if key and key not in created else None
         out[row.index] = key if entry is not None and entry.rows else None
+    _recorded(catalog, rows, out)
     return out
+
+
+def _recorded(catalog: Catalog, rows: list[Row], out: dict[int, str | None]) -> None:
+    """Rows the import matched to no entry, given the entry whose import recorded them (its
+    ``rows``) under the same title: a title with nothing to compare by (only symbols, no
+    identifier) is still the item its entry was read from."""
+    missing = {r.index: r for r in rows if out[r.index] is None}
+    if not missing:
+        return
+    shown = {k for k in out.values() if k}
+    for entry in catalog.entries.values():
+        if entry.key in shown:
+            continue
+        for index in entry.rows:
+            row = missing.get(index)
+            if row is not None and row.title == entry.title:
+                out[index] = entry.key
+                del missing[index]
 
 
 def paper_items(

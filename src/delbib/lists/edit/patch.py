@@ -20,6 +20,8 @@ _DESTINATION = re.compile(
     r"\]\(\s*<?[^)\s>]*>?(?:\s+\"[^\"]*\")?\s*\)|(?:href|src)\s*=\s*\"[^\"]*\""
 )
 _LIST_MARKER = re.compile(r"^(\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?)")
+_AROUND = ("[]", "()", "（）")  # brackets a removed link leaves empty
+_VENUE_YEAR = re.compile(r"[\s'’-]*(?:19|20)\d{2}$")  # a venue read with its year
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?:([-./])(\d{1,2}))?(?![\d])")
 
 
@@ -151,8 +153,16 @@ def patch(
     venue_changed = (clone or want.venue != row.venue) and want.venue != row.venue
     if venue_changed and row.venue:
         span = _find(text, row.venue, taken)
+        written_year = _VENUE_YEAR.search(text[span[0] : span[1]]) if span else None
+        if (
+            span
+            and written_year
+            and written_year.start()
+            and not _VENUE_YEAR.search(want.venue or "")
+        ):
+            span = (span[0], span[0] + written_year.start())  # the year is replaced on its own
         month = re.match(r"[-./]\d{1,2}(?!\d)", text[span[1] :]) if span else None
-        if span and month and re.search(r"\d$", row.venue):  # "arXiv 2025.02": a date
+        if span and month and re.search(r"\d$", text[span[0] : span[1]]):  # "arXiv 2025.02"
             span = (span[0], span[1] + month.end())
         if span is None and want.venue and (span := _badge_span(text, row.venue)):
             put(span, _badge_text(want.venue))
@@ -302,11 +312,13 @@ def _patch_links(
             new = given[kind]  # a template's linked title and [pdf] both get the paper
         if new is not None:
             edits.append((dest_at, dest_at + len(url), new))
+            if clone:
+                _relabel(text, start, label, url, new, edits)
         elif title_span and start <= title_span[0] < end:
             edits.append((start, end, text[title_span[0] : title_span[1]]))  # unlink the title
         else:
             lo, hi = start, end
-            while lo > 0 and text[lo - 1] == "[" and hi < len(text) and text[hi] == "]":
+            while lo > 0 and hi < len(text) and text[lo - 1] + text[hi] in _AROUND:
                 lo, hi = lo - 1, hi + 1
             while lo > 0 and text[lo - 1] == " ":
                 lo -= 1
@@ -319,6 +331,23 @@ def _patch_links(
             label = labels.get(_kind(url)) or _kind(url)
             added.append(f"[{label}]({url})")
         edits.append((last_end, last_end, " " + " ".join(added)))
+
+
+def _relabel(
+    text: str, start: int, label: str, old: str, new: str, edits: list[tuple[int, int, str]]
+) -> None:
+    """A cloned link whose words are its old paper's identifier (``[2401.01335](...)``) gets
+    the new paper's identifier of that scheme, else its kind as words."""
+    from delbib import identifiers
+
+    for ident in identifiers.extract(old):
+        scheme, _, value = ident.partition(":")
+        if value and value in label:
+            same = (i.partition(":") for i in identifiers.extract(new))
+            fresh = next((v for s, _, v in same if s == scheme), None) or _kind(new)
+            at = text.find(label, start) + label.index(value)
+            edits.append((at, at + len(value), fresh))
+            return
 
 
 def add_anchor(text: str, key: str, *, table: bool, title: str) -> str:
