@@ -208,3 +208,23 @@ def test_a_category_named_without_latin_letters_has_a_slug_of_its_own(tmp_path):
     assert all(s.startswith("category-") for s in slugs["both"].values())
     assert catalog.slugify("Toxicity / Trust-worthy") == "toxicity-trust-worthy"
     assert catalog.slugify("") == "category"
+    assert catalog.slugify("Données ouvertes") == "donnees-ouvertes"  # accents fold, no hash
+
+
+def test_mixed_script_names_keep_distinct_slugs_whatever_their_order(tmp_path):
+    """Two headings that share only their Latin word ("… Harness") would both slug to
+    "harness": the one numbered "-2" then depended on which came first, so a list rendered
+    in another order re-imported with other slugs."""
+    a, b = "自我改进 Harness", "进化 Harness"
+    assert catalog.slugify(a) != catalog.slugify(b)
+    assert catalog.slugify(a).startswith("harness-") and catalog.slugify(a) == catalog.slugify(a)
+    table = "| Title | Category | Paper Link |\n| --- | --- | --- |\n"
+    row = "| Owl Paper Number {n} | {cat} | [pdf](https://arxiv.org/abs/2101.0000{n}) |\n"
+    slugs = []
+    for order in ((a, b), (b, a)):
+        name = f"order{len(slugs)}"
+        body = "".join(row.format(n=n, cat=c) for n, c in enumerate(order))
+        (tmp_path / f"{name}.md").write_text(table + body, encoding="utf-8")
+        importer.run(tmp_path / f"{name}.md", tmp_path / name)
+        slugs.append({c.name: c.slug for c in catalog.load(tmp_path / name).taxonomy})
+    assert set(slugs[0]) == {a, b} and slugs[0] == slugs[1]

@@ -215,14 +215,17 @@ def dump_json(data: Any) -> str:
 def slugify(name: str) -> str:
     """A stable file-name slug: "Toxicity / Trust-worthy" -> "toxicity-trust-worthy".
 
-    A name with no Latin letters or digits ("其他") gets "category-" and a short hash of
-    itself: each such name its own slug, whichever others the taxonomy holds (a plain
-    "category" numbered by order would change when another such category comes or goes).
+    Letters with no Latin spelling (Chinese, Cyrillic, ...) would vanish from it, so a name
+    that has any gets a short hash of itself: "其他" -> "category-<hash>", "自我修改的 Harness"
+    -> "harness-<hash>". Each such name keeps its own slug whichever others the taxonomy holds
+    (numbering clashing slugs by order would change when a category comes, goes or moves).
     """
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_fold(name).casefold()).strip("-")
-    if slug or not name.strip():
+    lost = any(ch.isalnum() and not ascii_fold(ch).isascii() for ch in name)
+    if not lost:
         return slug or "category"
-    return "category-" + hashlib.sha1(name.strip().encode("utf-8")).hexdigest()[:8]
+    digest = hashlib.sha1(name.strip().encode("utf-8")).hexdigest()[:8]
+    return f"{slug or 'category'}-{digest}"
 
 
 def clean_category(name: str) -> str:
