@@ -1,0 +1,49 @@
+"""Which items are papers, and what one item is (issue 17, lists the reader was not tuned on):
+venue and year headings, citations without links, a heading over one paper's blocks, blogs
+and link words in other languages.
+
+Every input is hand-written with invented papers; expected values come from reading it.
+"""
+
+from __future__ import annotations
+
+from delbib.lists import markdown
+
+
+def parse(text: str) -> markdown.ParsedList:
+    return markdown.parse(text, path="list.md")
+
+
+def test_a_venue_and_year_heading_gives_its_items_venue_and_year():
+    text = (
+        "# Owl Papers\n\n"
+        "## Contents\n\n"
+        "### [OWLCONF-2024](#contents)\n\n"  # not a venue: only a back-link to the contents
+        "### [ICML-2024](#contents)\n\n"
+        "1. **Counting Owls with Sparse Graph Networks**\n\n"
+        "    *Ada Stone, Ben Rivers, Cara Vale*\n\n"
+        "1. **Owl Calls as Graph Signals**\n\n"
+        "    *Dan Moss, Eve North*\n\n"
+        "### CVPR 2023\n\n"
+        "- [Nesting Sites from Above](https://arxiv.org/abs/3001.00001), ECCV 2022\n"
+        "- [Feathers in the Wild](https://arxiv.org/abs/3001.00002)\n\n"
+        "## 2021\n\n"
+        "- [Owl Flight Dynamics](https://arxiv.org/abs/2801.00003)\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.venue, r.year) for r in rows] == [
+        ("Counting Owls with Sparse Graph Networks", "ICML-2024", 2024),
+        ("Owl Calls as Graph Signals", "ICML-2024", 2024),
+        ("Nesting Sites from Above", "ECCV 2022", 2022),  # its own venue comes first
+        ("Feathers in the Wild", "CVPR 2023", 2023),
+        ("Owl Flight Dynamics", None, 2021),
+    ]
+    assert rows[0].authors == "Ada Stone, Ben Rivers, Cara Vale"
+    assert rows[0].categories == ("ICML-2024",)  # the back-linked heading still names it
+
+
+def test_a_topic_heading_gives_no_venue():
+    text = (
+        "## Graph Learning for Owls\n\n- [Owl Flight Dynamics](https://arxiv.org/abs/2801.00003)\n"
+    )
+    assert [(r.venue, r.year) for r in parse(text).rows] == [(None, None)]
