@@ -47,3 +47,61 @@ def test_a_topic_heading_gives_no_venue():
         "## Graph Learning for Owls\n\n- [Owl Flight Dynamics](https://arxiv.org/abs/2801.00003)\n"
     )
     assert [(r.venue, r.year) for r in parse(text).rows] == [(None, None)]
+
+
+def test_a_bold_or_quoted_title_over_a_line_of_names_is_a_citation_without_a_link():
+    text = (
+        "## Owl Acoustics\n\n"
+        "1. **Counting Owls with Sparse Graph Networks**\n\n"
+        "    *Ada Stone, Ben Rivers, Cara Vale*\n\n"
+        '1. "Owl Calls as Graph Signals"\n\n'
+        "    Dan Moss and Eve North\n\n"
+        "1. **Nesting Sites from Above**\n\n"
+        "    *Finn South et al.*\n"
+    )
+    rows = parse(text).rows  # a whole list of them, none linked: not refused
+    assert [(r.title, r.authors) for r in rows] == [
+        ("Counting Owls with Sparse Graph Networks", "Ada Stone, Ben Rivers, Cara Vale"),
+        ("Owl Calls as Graph Signals", "Dan Moss and Eve North"),
+        ("Nesting Sites from Above", "Finn South et al"),
+    ]
+
+
+def test_a_bold_phrase_over_one_capitalised_phrase_is_not_a_citation():
+    text = (
+        "## About\n\n"
+        "**Curated owl resources for every season**\n\n"
+        "*Awesome Papers*\n\n"
+        "- [Owl Flight Dynamics](https://arxiv.org/abs/2101.00003), ICML 2021\n"
+    )
+    assert [r.title for r in parse(text).rows] == ["Owl Flight Dynamics"]
+
+
+def test_an_unlinked_item_shaped_like_its_linked_siblings_is_a_paper():
+    text = (
+        "## Owl Vision\n\n"
+        "- **Counting Owls with Sparse Graph Networks** (2023), ICML'23, Stone, Ada, et al."
+        " [[pdf]](https://arxiv.org/pdf/2301.00001)\n"
+        "- **Owl Calls as Graph Signals** (2022), OWLJ journal, Moss, Dan, et al.\n"
+        "- **Nesting Sites from Above** (2022), arxiv, Vale, Cara, et al."
+        " [[pdf]](https://arxiv.org/pdf/2201.00002)\n"
+        "- **Feathers in the Wild** (2021), CVPR'21, North, Eve [[pdf]](https://x.org/f.pdf)\n"
+        "- **Our owl dataset**: see the folder below\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.year) for r in rows] == [
+        ("Counting Owls with Sparse Graph Networks", 2023),
+        ("Owl Calls as Graph Signals", 2022),
+        ("Nesting Sites from Above", 2022),
+        ("Feathers in the Wild", 2021),
+    ]
+
+
+def test_an_unlinked_item_in_a_list_of_differently_shaped_papers_stays_out():
+    text = (
+        "## Owl Vision\n\n"
+        "- [Counting Owls with Sparse Graph Networks](https://arxiv.org/abs/2301.00001) 2023\n"
+        "- [Nesting Sites from Above](https://arxiv.org/abs/2201.00002) 2022\n"
+        "- **Owl Calls as Graph Signals** (2022)\n"
+    )
+    assert len(parse(text).rows) == 2

@@ -346,6 +346,8 @@ class _Reader:
         read = [_with_venue(parts.read(item.lines, heading_year), heading_venue) for item in items]
         verdicts = [evidence.verdict(p) for p in read]
         paper_block = evidence.is_paper_block(verdicts)
+        if paper_block:
+            verdicts = evidence.like_siblings(read, verdicts)
         pages = not evidence.marks_papers(read)
         for item, found, verdict in zip(items, read, verdicts, strict=True):
             if not evidence.accepted(verdict, paper_block, found, pages=pages):

@@ -8,6 +8,8 @@ the reason it was skipped.
 
 from __future__ import annotations
 
+import re
+
 from .linkwords import CODE, PAPER, VIDEO
 from .parts import Parts
 
@@ -51,9 +53,18 @@ def verdict(parts: Parts) -> str:
         marked = parts.authors or parts.title_from in ("quoted", "bold", "cited")
         # an APA citation ("Stone, A. (2021). Owl labor.") is its own evidence
         apa = parts.title_from == "cited" and parts.words >= 2
-        cited = apa or parts.words >= 3 and parts.venue and (parts.year or marked)
+        # a bold or quoted title over a line of names is a citation: a person reads
+        # "**Owl Calls as Graph Signals**" / "*Ann Lee, Bo Chen*" as a paper, link or not
+        signed = _names(parts.authors) and parts.title_from in ("bold", "quoted")
+        cited = apa or parts.words >= 3 and (parts.venue and (parts.year or marked) or signed)
         return CITATION if cited and _titled(parts.title) else NO_LINK
     return PAGE
+
+
+def _names(authors: str | None) -> bool:
+    """A list of names (``Ann Lee, Bo Chen``, ``Lee et al.``, ``Lee and Chen``), not one
+    capitalised phrase (``Awesome Papers``) that happens to read like a name."""
+    return bool(authors) and bool(re.search(r"[,;、&]|\band\b|\bet al\b", authors or ""))
 
 
 def _titled(title: str) -> bool:
@@ -61,6 +72,31 @@ def _titled(title: str) -> bool:
     out``) — ``mPLUG-Owl``, ``iPhone`` and ``3D ...`` are titles."""
     first = title.split()[0] if title.split() else ""
     return not first[:1].islower() or any(ch.isupper() for ch in first[1:])
+
+
+_SHAPED = ("bold", "quoted")  # titles marked the way a list marks its papers' titles
+
+
+def _shape(parts: Parts) -> tuple[str, bool, bool]:
+    return parts.title_from, bool(parts.year or parts.venue), bool(parts.authors)
+
+
+def like_siblings(read: list[Parts], verdicts: list[str]) -> list[str]:
+    """In a list of papers, an item without a link written the way its linked siblings are
+    (``**Title** (2023), Venue, Authors``) is a citation of a paper whose link is missing:
+    a marked title with a year or venue, in the shape most of the linked papers share."""
+    shapes = [_shape(p) for p, v in zip(read, verdicts, strict=True) if v == PAPER_LINK]
+    if not shapes:
+        return verdicts
+    common = max(set(shapes), key=shapes.count)
+    if common[0] not in _SHAPED or not common[1] or shapes.count(common) * 2 < len(shapes):
+        return verdicts
+    return [
+        CITATION
+        if v == NO_LINK and _shape(p) == common and p.words >= 3 and _titled(p.title)
+        else v
+        for p, v in zip(read, verdicts, strict=True)
+    ]
 
 
 def is_paper_block(verdicts: list[str]) -> bool:
