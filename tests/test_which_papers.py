@@ -105,3 +105,43 @@ def test_an_unlinked_item_in_a_list_of_differently_shaped_papers_stays_out():
         "- **Owl Calls as Graph Signals** (2022)\n"
     )
     assert len(parse(text).rows) == 2
+
+
+ONE_PAPER_SECTIONS = (
+    "# Owl Papers of 2024\n\n"
+    "### Counting Owls with Sparse Graph Networks\n"
+    '> A method that counts owls from "sparse" graphs, beating every baseline on owl data.\n\n'
+    "<details>\n<summary>Details</summary>\n\n"
+    "- **Abstract**: Owls are hard to count. We propose a **sparse** graph network that"
+    ' finds "owls" in the dark and counts them, and we show it counts more owls than any'
+    " method before it on three owl data sets.\n"
+    "- **OpenReview**: https://openreview.net/pdf?id=OwlCount01\n\n"
+    "</details>\n\n"
+    "### Owl Calls as Graph Signals\n"
+    "> Owl calls become signals on a graph.\n\n"
+    "- [[paper](https://arxiv.org/abs/2401.00002)] [[code](https://github.com/x/owlcalls)]\n"
+)
+
+
+def test_a_heading_over_the_blocks_of_one_paper_is_that_paper():
+    rows = parse(ONE_PAPER_SECTIONS).rows
+    assert [(r.title, r.links[0], r.line) for r in rows] == [
+        ("Counting Owls with Sparse Graph Networks", "https://openreview.net/pdf?id=OwlCount01", 3),
+        ("Owl Calls as Graph Signals", "https://arxiv.org/abs/2401.00002", 14),
+    ]
+    assert rows[1].links[1] == "https://github.com/x/owlcalls"
+    assert rows[0].categories == ()  # the heading is the paper's title, not its category
+
+
+def test_a_heading_over_papers_or_tools_stays_a_category():
+    text = (
+        "## Counting Owls at Night\n\n"
+        "- [Sparse Owl Graphs](https://arxiv.org/abs/2401.00001)\n\n"
+        "## Tools for Owl Watchers\n\n"
+        "- [OWLKIT](https://github.com/x/owlkit) - A toolkit for owl data\n"
+        "- [NightOwl](https://x.org/nightowl.pdf) - An open toolkit for night vision\n"
+    )
+    rows = parse(text).rows
+    assert rows[0].title == "Sparse Owl Graphs"
+    assert rows[0].categories == ("Counting Owls at Night",)
+    assert "Tools for Owl Watchers" not in [r.title for r in rows]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from delbib.errors import InputError
 
-from . import blocks, evidence, fields, lexicon, linkwords, parts, sections
+from . import blocks, evidence, fields, lexicon, linkwords, onepaper, parts, sections
 from . import columns as columns_mod
 from .inline import Cell, parse_inline, squash, strip_emoji
 
@@ -411,8 +411,11 @@ def parse(
 
 def _read(tokens: list, text: str, path: str, columns: dict[str, str] | None) -> ParsedList:
     reader = _Reader(path, columns or {}, text.splitlines())
-    for event in blocks.walk(tokens, text, opens=parts.opens_item, links=parts.has_link):
-        if isinstance(event, blocks.Heading):
+    events = blocks.walk(tokens, text, opens=parts.opens_item, links=parts.has_link)
+    for event in onepaper.regroup(events):
+        if isinstance(event, blocks.Heading) and event.paper:
+            reader.heading(event.level, "")  # ends the sections it closes, names none
+        elif isinstance(event, blocks.Heading):
             name = (
                 sections.heading_name(event.cell)
                 if event.cell is not None

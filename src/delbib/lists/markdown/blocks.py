@@ -40,6 +40,7 @@ class Heading:
     level: int
     cell: Cell | None  # markdown heading text, or None for an HTML heading
     html: str = ""
+    paper: bool = False  # the title of the one paper its section holds, not a category
 
 
 @dataclass
