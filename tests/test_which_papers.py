@@ -114,7 +114,7 @@ ONE_PAPER_SECTIONS = (
     "<details>\n<summary>Details</summary>\n\n"
     "- **Abstract**: Owls are hard to count. We propose a **sparse** graph network that"
     ' finds "owls" in the dark and counts them, and we show it counts more owls than any'
-    " method before it on three owl data sets.\n"
+    " method before it on three owl data sets. Code is [here](https://github.com/x/owls).\n"
     "- **OpenReview**: https://openreview.net/pdf?id=OwlCount01\n\n"
     "</details>\n\n"
     "### Owl Calls as Graph Signals\n"

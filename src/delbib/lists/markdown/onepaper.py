@@ -61,13 +61,8 @@ def _one_paper(heading: Heading, body: list[Event]) -> Item | None:
     ):
         return None
     items = [item for event in body if isinstance(event, Items) for item in event.items]
-    # the short lines and the lines with links: an abstract quoting a phrase is no title
-    kept = [
-        line
-        for item in items
-        for line in item.lines
-        if line.links or len(line.text.split()) <= _FIELD_WORDS
-    ]
+    # the short lines: an abstract quoting a phrase or linking its code "[here]" is prose
+    kept = [line for item in items for line in item.lines if len(line.text.split()) <= _FIELD_WORDS]
     if not items or any(parts.opens_item(line) for line in kept):
         return None  # titled items: a list of papers under a topic heading
     if not all(_names_no_work(link) for line in kept for link in line.links):
