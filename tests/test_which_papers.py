@@ -145,3 +145,45 @@ def test_a_heading_over_papers_or_tools_stays_a_category():
     assert rows[0].title == "Sparse Owl Graphs"
     assert rows[0].categories == ("Counting Owls at Night",)
     assert "Tools for Owl Watchers" not in [r.title for r in rows]
+
+
+def test_a_link_to_a_blog_post_is_not_a_paper():
+    text = (
+        "## Reading\n\n"
+        "* [Counting Owls with Sparse Graph Networks](https://arxiv.org/abs/2301.00001)\n"
+        "* Owl Calls as Graph Signals, ICML 2019 [[pdf](https://x.org/owlcalls.pdf)]\n"
+        "* [Why owls hoot at night](https://owl.example.org/blog/why-owls-hoot/)\n"
+        "* [Owls in production](https://eng.example.com/posts/owls-in-production)\n"
+        "* [Ten owl facts](https://owlfan.blogspot.com/2016/11/ten-owl-facts.html)\n"
+        "* [Owl scaling insights](https://medium.com/owl-team/owl-scaling-insights-c259f3)\n"
+        "* [Counting Owls, explained](https://lilian.example.io/posts/2021-owls/)"
+        " [[code](https://github.com/x/owls)]\n"
+    )
+    parsed = parse(text)
+    assert [r.title for r in parsed.rows] == [
+        "Counting Owls with Sparse Graph Networks",
+        "Owl Calls as Graph Signals",
+    ]
+    assert parsed.skipped_counts() == {"blog post (links only blog posts)": 5}
+
+
+def test_link_words_in_other_languages_are_link_words_with_their_kinds():
+    text = (
+        "## 论文\n\n"
+        "- **Counting Owls with Sparse Graph Networks** — Stone 等. *ICML* 2024."
+        " [[论文]](https://arxiv.org/abs/2401.00001) [[代码]](https://github.com/x/owls)\n"
+        "- **Owl Calls as Graph Signals** — Moss. *NeurIPS* 2023."
+        " [[论文]](https://arxiv.org/abs/2301.00002) [[博客]](https://owls.example.org/)\n"
+        "- **Nesting Sites from Above** — Vale. *CVPR* 2022."
+        " [[Artículo]](https://x.org/nests.pdf) [[Código]](https://gitlab.com/x/nests)"
+        " [[動画]](https://youtube.com/watch?v=nests) [[논문]](https://arxiv.org/abs/2201.00003)\n"
+    )
+    rows = parse(text).rows
+    assert [r.title for r in rows] == [
+        "Counting Owls with Sparse Graph Networks",
+        "Owl Calls as Graph Signals",
+        "Nesting Sites from Above",
+    ]
+    assert rows[0].kinds == ("paper", "code")
+    assert rows[1].kinds == ("paper", "project")
+    assert sorted(rows[2].kinds) == ["code", "paper", "paper", "video"]
