@@ -187,3 +187,42 @@ def test_link_words_in_other_languages_are_link_words_with_their_kinds():
     assert rows[0].kinds == ("paper", "code")
     assert rows[1].kinds == ("paper", "project")
     assert sorted(rows[2].kinds) == ["code", "paper", "paper", "video"]
+
+
+def test_tables_of_blogs_books_slides_and_projects_are_not_papers():
+    text = (
+        "# Papers\n\n"
+        "| Year | Title | Link |\n| --- | --- | --- |\n"
+        "| 2023 | Counting Owls with Sparse Graph Networks |"
+        " [PDF](https://arxiv.org/abs/2301.00001) |\n\n"
+        "# Blog\n\n"
+        "| Type | Blog Title | Link |\n| --- | --- | --- |\n"
+        "| HPO | Owls and Hyperparameters | [`Link`](https://owls.example.org/2016/owls-hpo/) |\n\n"
+        "# Books\n\n"
+        "| Year | Type | Name | Authors | Link |\n| --- | --- | --- | --- | --- |\n"
+        "| 2019 | HPO | The Owl Book | Ada Stone |"
+        " [`Download`](https://owlbooks.example.org/owl) |\n\n"
+        "## Open-source Projects\n\n"
+        "| Name | Language | Link |\n| --- | --- | --- |\n"
+        "| OwlKit | Python | [`Homepage`](https://owlkit.example.org) |\n"
+    )
+    parsed = parse(text)
+    assert [r.title for r in parsed.rows] == ["Counting Owls with Sparse Graph Networks"]
+    assert parsed.skipped_counts() == {
+        "row of a table of blog": 1,
+        "row of a table of books": 1,
+        "row of a table of projects": 1,
+    }
+
+
+def test_a_time_line_table_without_links_is_not_a_paper_table():
+    text = (
+        "## History\n\n"
+        "| Year | Milestone | Why it matters |\n| --- | --- | --- |\n"
+        '| 1965 | A. Stone — "Owl intelligence" | first idea of owls designing owls |\n'
+        "| 2023 | OwlNet, OwlGPT | owls that improve themselves |\n\n"
+        "## Citations\n\n"
+        "| Year | Title | Venue |\n| --- | --- | --- |\n"
+        "| 2021 | Counting Owls with Sparse Graph Networks | ICML |\n"
+    )
+    assert [r.title for r in parse(text).rows] == ["Counting Owls with Sparse Graph Networks"]

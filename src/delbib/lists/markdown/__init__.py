@@ -189,15 +189,11 @@ class _Reader:
             columns_mod.header_text(header[roles["title"]]) if roles["title"] < len(header) else ""
         )
         trusted = named in columns_mod.PAPER_HEADERS or "title" in self.overrides
-        if not trusted and not self.paper_table(body, roles):
+        other = None if trusted else evidence.not_paper_table(named, path[-1] if path else "")
+        if other or not trusted and not self.paper_table(body, roles):
             for line, cells in body:
-                self.skip(
-                    line,
-                    line,
-                    "table row",
-                    "row of a table that lists no papers",
-                    " | ".join(c.text for c in cells),
-                )
+                kind = other or "row of a table that lists no papers"
+                self.skip(line, line, "table row", kind, " | ".join(c.text for c in cells))
             return
         unlinked = self.unlinked_rows(body, roles)
         for line, cells in body:
@@ -254,6 +250,8 @@ class _Reader:
         """Some rows show a paper: a paper link, a venue or year, or authors."""
         if not body or "venue" in roles or "authors" in roles:
             return True
+        if not any(cell.links for _, cells in body for cell in cells):
+            return False  # "| 1965 | I. J. Good | ... |": a time line of milestones, no citations
         shown = 0
         for _, cells in body:
             kinds = fields.sorted_links(cells)[1]

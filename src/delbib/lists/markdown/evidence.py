@@ -27,6 +27,17 @@ DOCUMENT = "a document with no identifier, venue or year, in a block that is not
 NEWS = "news about the list (under a News or Updates heading)"
 OWN_CITATION = "the list's own citation (under a Citation heading)"
 
+# Tables that say what they list, and it is not papers: "| Blog Title |", "# Slides", "## Projects"
+_NOT_PAPER_WORDS = frozenset((
+    "blog", "blogs", "post", "posts", "slide", "slides", "book", "books", "video", "videos",
+    "project", "projects", "tool", "tools", "software", "library", "libraries", "course",
+    "courses", "talk", "talks", "podcast", "podcasts", "company", "companies", "repository",
+    "repositories", "repo", "repos",
+))  # fmt: skip
+_FILLER_WORDS = frozenset((
+    "title", "titles", "name", "names", "open", "source", "related", "other", "others", "and",
+))  # fmt: skip
+
 PAPER_LIST_SHARE = 0.5  # a block is a paper list when this share of its titled items are papers
 _PROSE_WORDS = 40  # unmarked leading text longer than any title is a paragraph of prose
 
@@ -101,6 +112,18 @@ def like_siblings(read: list[Parts], verdicts: list[str]) -> list[str]:
         else v
         for p, v in zip(read, verdicts, strict=True)
     ]
+
+
+def not_paper_table(title_header: str, heading: str) -> str | None:
+    """``blog posts``, ``slides``...: what a table lists when its title column (``Blog
+    Title``, ``Slide Title``) or, for a title column that does not say, the heading above it
+    (``# Videos``, ``## Open-source Projects``) names something other than papers."""
+    for text in (title_header, heading):
+        found = re.findall(r"[^\W\d_]+", text.casefold())
+        kinds = [w for w in found if w in _NOT_PAPER_WORDS]
+        if kinds and all(w in _NOT_PAPER_WORDS or w in _FILLER_WORDS for w in found):
+            return f"row of a table of {kinds[0]}"
+    return None
 
 
 def is_paper_block(verdicts: list[str]) -> bool:
