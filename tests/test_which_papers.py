@@ -87,6 +87,8 @@ def test_an_unlinked_item_shaped_like_its_linked_siblings_is_a_paper():
         " [[pdf]](https://arxiv.org/pdf/2201.00002)\n"
         "- **Feathers in the Wild** (2021), CVPR'21, North, Eve [[pdf]](https://x.org/f.pdf)\n"
         "- **Our owl dataset**: see the folder below\n"
+        "- **Owl Songs by Diffusion** (2021), OWLJ journal, Rivers, Ben, et al."
+        " [[code]](https://github.com/x/owlsongs)\n"
     )
     rows = parse(text).rows
     assert [(r.title, r.year) for r in rows] == [
@@ -94,6 +96,7 @@ def test_an_unlinked_item_shaped_like_its_linked_siblings_is_a_paper():
         ("Owl Calls as Graph Signals", 2022),
         ("Nesting Sites from Above", 2022),
         ("Feathers in the Wild", 2021),
+        ("Owl Songs by Diffusion", 2021),  # only its code linked, written as a paper
     ]
 
 
