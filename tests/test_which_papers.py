@@ -229,3 +229,25 @@ def test_a_time_line_table_without_links_is_not_a_paper_table():
         "| 2021 | Counting Owls with Sparse Graph Networks | ICML |\n"
     )
     assert [r.title for r in parse(text).rows] == ["Counting Owls with Sparse Graph Networks"]
+
+
+def test_a_sentence_under_a_paper_that_links_something_is_a_note_not_a_paper():
+    text = (
+        "## Owl theory\n\n"
+        "* Counting Owls with Sparse Graph Networks, ICML 2021 [[pdf](https://x.org/owls.pdf)]\n"
+        "  * One of the most cited owl papers; introduces the"
+        " [Owl Number](https://en.wikipedia.org/wiki/Owl)\n"
+        "  * Related blog post, [Owls in the Wide Area](https://owlfan.example.org/owls-wide/)\n"
+        "* Owl Calls as Graph Signals, NeurIPS 2020 [[pdf](https://x.org/calls.pdf)]\n"
+        "  * [Nesting Sites from Above](https://arxiv.org/abs/2001.00003), CVPR 2020\n"
+        "  * The owl model is described in: Vale et al.,"
+        " *[Feathers in the Wild](https://doi.org/10.1234/feathers)*\n"
+    )
+    parsed = parse(text)
+    assert [r.title for r in parsed.rows] == [
+        "Counting Owls with Sparse Graph Networks",
+        "Owl Calls as Graph Signals",
+        "Nesting Sites from Above",  # a paper nested under a paper opens with its title
+        "Feathers in the Wild",  # a citation the sentence leads to
+    ]
+    assert parsed.skipped_counts() == {"a note about the item it is nested under": 2}

@@ -348,6 +348,10 @@ class _Reader:
             verdicts = evidence.like_siblings(read, verdicts)
         pages = not evidence.marks_papers(read)
         for item, found, verdict in zip(items, read, verdicts, strict=True):
+            if item.note:
+                text = " ".join(line.text for line in item.lines)
+                self.skip(item.line, item.end_line, item.shape, evidence.NOTE, text)
+                continue
             if not evidence.accepted(verdict, paper_block, found, pages=pages):
                 if any(line.text for line in item.lines):
                     text = " ".join(line.text for line in item.lines)

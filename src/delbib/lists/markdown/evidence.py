@@ -26,6 +26,7 @@ NAME = "a one-word name linking a paper, in a block that is not a paper list"
 DOCUMENT = "a document with no identifier, venue or year, in a block that is not a paper list"
 NEWS = "news about the list (under a News or Updates heading)"
 OWN_CITATION = "the list's own citation (under a Citation heading)"
+NOTE = "a note about the item it is nested under"
 
 # Tables that say what they list, and it is not papers: "| Blog Title |", "# Slides", "## Projects"
 _NOT_PAPER_WORDS = frozenset((
