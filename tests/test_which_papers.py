@@ -150,13 +150,14 @@ def test_a_heading_over_papers_or_tools_stays_a_category():
     assert "Tools for Owl Watchers" not in [r.title for r in rows]
 
 
-def test_a_link_to_a_blog_post_is_not_a_paper():
+def test_a_link_to_a_blog_post_or_an_encyclopedia_entry_is_not_a_paper():
     text = (
         "## Reading\n\n"
         "* [Counting Owls with Sparse Graph Networks](https://arxiv.org/abs/2301.00001)\n"
         "* Owl Calls as Graph Signals, ICML 2019 [[pdf](https://x.org/owlcalls.pdf)]\n"
         "* [Why owls hoot at night](https://owl.example.org/blog/why-owls-hoot/)\n"
         "* [Owls in production](https://eng.example.com/posts/owls-in-production)\n"
+        "* [Owl (bird)](https://en.wikipedia.org/wiki/Owl)\n"
         "* [Ten owl facts](https://owlfan.blogspot.com/2016/11/ten-owl-facts.html)\n"
         "* [Owl scaling insights](https://medium.com/owl-team/owl-scaling-insights-c259f3)\n"
         "* [Counting Owls, explained](https://lilian.example.io/posts/2021-owls/)"
@@ -167,7 +168,10 @@ def test_a_link_to_a_blog_post_is_not_a_paper():
         "Counting Owls with Sparse Graph Networks",
         "Owl Calls as Graph Signals",
     ]
-    assert parsed.skipped_counts() == {"blog post (links only blog posts)": 5}
+    assert parsed.skipped_counts() == {
+        "blog post (links only blog posts)": 5,
+        "encyclopedia entry (links only Wikipedia)": 1,
+    }
 
 
 def test_link_words_in_other_languages_are_link_words_with_their_kinds():

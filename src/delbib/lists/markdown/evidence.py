@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .linkwords import CODE, PAPER, VIDEO, is_blog_url
+from .linkwords import CODE, PAPER, VIDEO, is_blog_url, is_encyclopedia_url
 from .parts import Parts
 
 PAPER_LINK, CITATION, PAGE = "paper link", "citation", "page"
@@ -19,6 +19,7 @@ NO_TITLE = "no title"
 CODE_ONLY = "code or tool (only code links)"
 VIDEO_ONLY = "video or talk (only video links)"
 BLOG = "blog post (links only blog posts)"
+ENCYCLOPEDIA = "encyclopedia entry (links only Wikipedia)"
 NO_LINK = "no paper link, venue or year"
 WEB_PAGE = "web page (no paper link, in a block that is not a paper list)"
 NO_PAPER_IN_COLUMN = "no paper link in the paper column of a table of linked papers"
@@ -60,6 +61,8 @@ def verdict(parts: Parts) -> str:
     pages = [link for link, kind in zip(parts.links, parts.kinds, strict=True) if kind != CODE]
     if pages and all(map(is_blog_url, pages)) and not parts.venue:
         return BLOG  # "[Title](site.org/blog/slug)", medium, blogspot: a post, not a paper
+    if pages and all(map(is_encyclopedia_url, pages)):
+        return ENCYCLOPEDIA
     if kinds and not kinds - {CODE}:
         # a report whose title links its repository is a paper in a list of papers, and so
         # is an item whose "[paper]()" link was left empty beside its code

@@ -92,6 +92,14 @@ def is_blog_url(href: str) -> bool:
     )
 
 
+def is_encyclopedia_url(href: str) -> bool:
+    """``en.wikipedia.org/wiki/Lamport_timestamp``: an encyclopedia entry, not a paper."""
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(href.strip()).hostname or "").casefold()
+    return host == "wikipedia.org" or host.endswith((".wikipedia.org", ".wikibooks.org"))
+
+
 GENERIC = frozenset({"link", "url"})  # says there is a link, not what it leads to
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
