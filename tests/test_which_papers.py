@@ -91,12 +91,12 @@ def test_an_unlinked_item_shaped_like_its_linked_siblings_is_a_paper():
         " [[code]](https://github.com/x/owlsongs)\n"
     )
     rows = parse(text).rows
+    # "Owl Songs by Diffusion" links only its code: a tool, however it is written
     assert [(r.title, r.year) for r in rows] == [
         ("Counting Owls with Sparse Graph Networks", 2023),
         ("Owl Calls as Graph Signals", 2022),
         ("Nesting Sites from Above", 2022),
         ("Feathers in the Wild", 2021),
-        ("Owl Songs by Diffusion", 2021),  # only its code linked, written as a paper
     ]
 
 
@@ -255,3 +255,18 @@ def test_a_sentence_under_a_paper_that_links_something_is_a_note_not_a_paper():
         "Feathers in the Wild",  # a citation the sentence leads to
     ]
     assert parsed.skipped_counts() == {"a note about the item it is nested under": 2}
+
+
+def test_sub_items_of_a_parent_with_no_text_of_its_own_are_items_of_their_own():
+    text = (
+        "### Owl Search\n"
+        "+ #### Evolution\n"
+        "  - 2019 | Evolving Owl Networks | Ada Stone | GECCO | [`PDF`](https://x.org/a.pdf)\n"
+        "  - 2017 | Evolution of Owls | Ben Rivers | ICML | [`PDF`](https://x.org/b.pdf)\n"
+        "+ #### Transfer\n"
+        "  - 2018 | Owls Learned Elsewhere | Cara Vale | arXiv | [`PDF`](https://x.org/c.pdf)\n"
+    )
+    rows = parse(text).rows
+    assert [(r.line, r.year) for r in rows] == [(3, 2019), (4, 2017), (6, 2018)]
+    # the heading every item shares is not a category; each group's heading is
+    assert [r.categories for r in rows] == [("Evolution",), ("Evolution",), ("Transfer",)]

@@ -175,23 +175,27 @@ class _Walker:
         own: list[Line] = []
         children: list[Item] = []
         sub_lists: list[list[tuple[list[Item], list[Item]]]] = []
+        group: list[Line] = []  # "+ #### Meta Learning": a heading inside the item names a group
         for child in node.children:
             if child.type == "paragraph":
                 own.extend(self.paragraph_cell(child).lines)
+            elif child.type == "heading":
+                group.extend(self.paragraph_cell(child).lines)
             elif child.type == "html_block":
                 own.extend(self.html_lines(child.content, (child.map or (0, 0))[0]))
             elif child.type in ("bullet_list", "ordered_list"):
                 sub_lists.append([self.list_item(grand) for grand in child.children])
         subs = [pair for group in sub_lists for pair in group]
         separate = sum(self.has_title(pair[0]) and self.has_link(pair[0]) for pair in subs)
-        if subs and separate * 2 > len(subs):
+        if subs and (separate * 2 > len(subs) or not own):
+            # papers of their own, or the sub-items of a parent with no text of its own
             titled = bool(own) and self.has_link([Item(LIST_ITEM, 0, 0, own)])  # not a label
             for own_items, nested in subs:
                 for sub in own_items:
                     sub.note = titled and bool(sub.lines) and _sentence_led(sub.lines[0])
                 children.extend(own_items)
                 children.extend(nested)
-            label = self.label(own)
+            label = self.label(own or group)
             if label:
                 for child in children:
                     child.labels = (label, *child.labels)

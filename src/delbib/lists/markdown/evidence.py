@@ -101,10 +101,10 @@ def _shape(parts: Parts) -> tuple[str, bool, bool]:
 
 
 def like_siblings(read: list[Parts], verdicts: list[str]) -> list[str]:
-    """In a list of papers, an item without a paper link (no link, or only its code) written
-    the way its linked siblings are (``**Title** (2023), Venue, Authors``) is a citation of a
-    paper whose link is missing: a marked title with a year or venue, in the shape most of the
-    linked papers share."""
+    """In a list of papers, an item without any link written the way its linked siblings are
+    (``**Title** (2023), Venue, Authors``) is a citation of a paper whose link is missing: a
+    marked title with a year or venue, in the shape most of the linked papers share. One that
+    links only its code stays a tool."""
     shapes = [_shape(p) for p, v in zip(read, verdicts, strict=True) if v == PAPER_LINK]
     if not shapes:
         return verdicts
@@ -113,7 +113,7 @@ def like_siblings(read: list[Parts], verdicts: list[str]) -> list[str]:
         return verdicts
     return [
         CITATION
-        if v in (NO_LINK, CODE_ONLY) and _shape(p) == common and p.words >= 3 and _titled(p.title)
+        if v == NO_LINK and _shape(p) == common and p.words >= 3 and _titled(p.title)
         else v
         for p, v in zip(read, verdicts, strict=True)
     ]
