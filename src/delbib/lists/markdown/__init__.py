@@ -17,7 +17,7 @@ from pathlib import Path
 
 from delbib.errors import InputError
 
-from . import blocks, evidence, fields, lexicon, linkwords, parts, sections
+from . import blocks, evidence, fields, lexicon, linkwords, onepaper, parts, sections
 from . import columns as columns_mod
 from .inline import Cell, parse_inline, squash, strip_emoji
 
@@ -138,11 +138,15 @@ class _Reader:
         if name:
             self.headings.append((level, name))
 
-    def context(self) -> tuple[tuple[str, ...], int | None]:
-        """The heading path (years left out) and the year a year heading gives."""
+    def context(self) -> tuple[tuple[str, ...], int | None, str | None]:
+        """The heading path (years left out), and the year and venue that year and venue
+        headings (``## 2021``, ``### CVPR 2023``) give the items under them."""
         path = tuple(n for _, n in self.headings if not sections.is_year_heading(n))
-        years = [fields.year_in(n) for _, n in self.headings if sections.is_year_heading(n)]
-        return path, years[-1] if years else None
+        venue, year = None, None
+        for _, name in self.headings:
+            found_venue, found_year = sections.heading_venue(name)
+            venue, year = found_venue or venue, found_year or year
+        return path, year, venue
 
     def add(self, line: int, path: tuple[str, ...] | None, **values) -> None:
         values.setdefault("end_line", line)
@@ -179,21 +183,17 @@ class _Reader:
             self.warn(start_line, f"table skipped: no column of paper titles (headers: {names})")
             return
         yymm = "year" in roles and fields.is_yymm_column([c[roles["year"]].text for _, c in body])
-        path, heading_year = self.context()
+        path, heading_year, heading_venue = self.context()
         has_categories = "categories" in roles
         named = (
             columns_mod.header_text(header[roles["title"]]) if roles["title"] < len(header) else ""
         )
         trusted = named in columns_mod.PAPER_HEADERS or "title" in self.overrides
-        if not trusted and not self.paper_table(body, roles):
+        other = None if trusted else evidence.not_paper_table(named, path[-1] if path else "")
+        if other or not trusted and not self.paper_table(body, roles):
             for line, cells in body:
-                self.skip(
-                    line,
-                    line,
-                    "table row",
-                    "row of a table that lists no papers",
-                    " | ".join(c.text for c in cells),
-                )
+                kind = other or "row of a table that lists no papers"
+                self.skip(line, line, "table row", kind, " | ".join(c.text for c in cells))
             return
         unlinked = self.unlinked_rows(body, roles)
         for line, cells in body:
@@ -202,7 +202,9 @@ class _Reader:
                 text = " | ".join(c.text for c in cells)
                 self.skip(line, line, "table row", evidence.NO_PAPER_IN_COLUMN, text)
                 continue
-            self.table_row(line, cells, roles, yymm, heading_year, None if has_categories else path)
+            self.table_row(
+                line, cells, roles, yymm, (heading_year, heading_venue), path, has_categories
+            )
 
     def unlinked_rows(self, body: list[tuple[int, list[Cell]]], roles: dict[str, int]) -> set[int]:
         """Rows of a table whose paper-link column links a paper (or its page) in most rows,
@@ -248,6 +250,8 @@ class _Reader:
         """Some rows show a paper: a paper link, a venue or year, or authors."""
         if not body or "venue" in roles or "authors" in roles:
             return True
+        if not any(cell.links for _, cells in body for cell in cells):
+            return False  # "| 1965 | I. J. Good | ... |": a time line of milestones, no citations
         shown = 0
         for _, cells in body:
             kinds = fields.sorted_links(cells)[1]
@@ -264,7 +268,7 @@ class _Reader:
         if cells < width:
             self.warn(line, f"table row has {cells} of {width} cells; the missing ones are empty")
 
-    def table_row(self, line, cells, roles, yymm, heading_year, path) -> None:
+    def table_row(self, line, cells, roles, yymm, heading, path, has_categories) -> None:
         def cell(role: str) -> Cell | None:
             return cells[roles[role]] if role in roles else None
 
@@ -276,7 +280,8 @@ class _Reader:
         title, trailing_venue, trailing_year = parts.clean(title)
         venue = strip_emoji(cell("venue").text) if cell("venue") else ""
         badge = fields.badge_venue([src for c in cells for src in c.images])
-        venue = venue or badge or trailing_venue or ""
+        heading_year, heading_venue = heading
+        venue = venue or badge or trailing_venue or heading_venue or ""
         year = None
         year_text = cell("year").text if cell("year") else ""
         if year_text:
@@ -293,7 +298,7 @@ class _Reader:
         categories = split_categories(cell("categories").text) if cell("categories") else ()
         self.add(
             line,
-            path,
+            None if has_categories else path,
             title=title,
             tldr=tldr or None,
             categories=categories,
@@ -311,7 +316,7 @@ class _Reader:
 
     def items(self, items: list[blocks.Item]) -> None:
         """Judge a block's items by their evidence and keep the papers."""
-        path, heading_year = self.context()
+        path, heading_year, heading_venue = self.context()
         about_list = next(
             (
                 kind
@@ -336,11 +341,17 @@ class _Reader:
             for item in items
             for lines in parts.split_joined(item.lines)
         ]
-        read = [parts.read(item.lines, heading_year) for item in items]
+        read = [_with_venue(parts.read(item.lines, heading_year), heading_venue) for item in items]
         verdicts = [evidence.verdict(p) for p in read]
         paper_block = evidence.is_paper_block(verdicts)
+        if paper_block:
+            verdicts = evidence.like_siblings(read, verdicts)
         pages = not evidence.marks_papers(read)
         for item, found, verdict in zip(items, read, verdicts, strict=True):
+            if item.note:
+                text = " ".join(line.text for line in item.lines)
+                self.skip(item.line, item.end_line, item.shape, evidence.NOTE, text)
+                continue
             if not evidence.accepted(verdict, paper_block, found, pages=pages):
                 if any(line.text for line in item.lines):
                     text = " ".join(line.text for line in item.lines)
@@ -380,6 +391,11 @@ class _Reader:
         return ParsedList(rows=rows, warnings=self.warnings, parents=parents, skipped=self.skipped)
 
 
+def _with_venue(found: parts.Parts, venue: str | None) -> parts.Parts:
+    """An item that names no venue of its own has its heading's (``### CVPR 2023``)."""
+    return dataclasses.replace(found, venue=venue) if venue and not found.venue else found
+
+
 def parse(
     text: str, *, path: str = "<markdown>", columns: dict[str, str] | None = None
 ) -> ParsedList:
@@ -397,8 +413,11 @@ def parse(
 
 def _read(tokens: list, text: str, path: str, columns: dict[str, str] | None) -> ParsedList:
     reader = _Reader(path, columns or {}, text.splitlines())
-    for event in blocks.walk(tokens, text, opens=parts.opens_item, links=parts.has_link):
-        if isinstance(event, blocks.Heading):
+    events = blocks.walk(tokens, text, opens=parts.opens_item, links=parts.has_link)
+    for event in onepaper.regroup(events):
+        if isinstance(event, blocks.Heading) and event.paper:
+            reader.heading(event.level, "")  # ends the sections it closes, names none
+        elif isinstance(event, blocks.Heading):
             name = (
                 sections.heading_name(event.cell)
                 if event.cell is not None

@@ -29,6 +29,7 @@ class Item:
     end_line: int  # 1-based last line (inclusive)
     lines: list[Line] = field(default_factory=list)
     labels: tuple[str, ...] = ()  # the labels it is nested under ("- Robots that cook:")
+    note: bool = False  # a sentence about the item it is nested under, not an item
 
     @property
     def cell(self) -> Cell:
@@ -40,6 +41,7 @@ class Heading:
     level: int
     cell: Cell | None  # markdown heading text, or None for an HTML heading
     html: str = ""
+    paper: bool = False  # the title of the one paper its section holds, not a category
 
 
 @dataclass
@@ -173,20 +175,27 @@ class _Walker:
         own: list[Line] = []
         children: list[Item] = []
         sub_lists: list[list[tuple[list[Item], list[Item]]]] = []
+        group: list[Line] = []  # "+ #### Meta Learning": a heading inside the item names a group
         for child in node.children:
             if child.type == "paragraph":
                 own.extend(self.paragraph_cell(child).lines)
+            elif child.type == "heading":
+                group.extend(self.paragraph_cell(child).lines)
             elif child.type == "html_block":
                 own.extend(self.html_lines(child.content, (child.map or (0, 0))[0]))
             elif child.type in ("bullet_list", "ordered_list"):
                 sub_lists.append([self.list_item(grand) for grand in child.children])
         subs = [pair for group in sub_lists for pair in group]
         separate = sum(self.has_title(pair[0]) and self.has_link(pair[0]) for pair in subs)
-        if subs and separate * 2 > len(subs):
+        if subs and (separate * 2 > len(subs) or not own):
+            # papers of their own, or the sub-items of a parent with no text of its own
+            titled = bool(own) and self.has_link([Item(LIST_ITEM, 0, 0, own)])  # not a label
             for own_items, nested in subs:
+                for sub in own_items:
+                    sub.note = titled and bool(sub.lines) and _sentence_led(sub.lines[0])
                 children.extend(own_items)
                 children.extend(nested)
-            label = self.label(own)
+            label = self.label(own or group)
             if label:
                 for child in children:
                     child.labels = (label, *child.labels)
@@ -278,6 +287,18 @@ class _Walker:
             if lines:
                 items.append(Item(HTML_ROW, first, last, lines))
         return items
+
+
+def _sentence_led(line: Line) -> bool:
+    """``Easily one of the most cited papers; introduces [Lamport clocks](wiki)``, ``Related
+    blog post, [Title](url)``: a link after words of a sentence, as notes under a paper are
+    written; a nested paper opens with its title (``[Title](url)``, ``**Title**``)."""
+    if not line.links:
+        return False
+    before = line.text.split(line.links[0].text, 1)[0]
+    if re.search(r":|\bet al\b", before):
+        return False  # "X is described in: Lee et al., *[Title](doi)*": a citation it leads to
+    return len(re.findall(r"(?<![\w'’])[a-z]{2,}\b", before)) >= 2
 
 
 def _leading_newlines(chunk: str) -> int:

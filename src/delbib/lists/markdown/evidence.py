@@ -8,7 +8,9 @@ the reason it was skipped.
 
 from __future__ import annotations
 
-from .linkwords import CODE, PAPER, VIDEO
+import re
+
+from .linkwords import CODE, PAPER, VIDEO, is_blog_url, is_encyclopedia_url
 from .parts import Parts
 
 PAPER_LINK, CITATION, PAGE = "paper link", "citation", "page"
@@ -16,6 +18,8 @@ PAPER_LINK, CITATION, PAGE = "paper link", "citation", "page"
 NO_TITLE = "no title"
 CODE_ONLY = "code or tool (only code links)"
 VIDEO_ONLY = "video or talk (only video links)"
+BLOG = "blog post (links only blog posts)"
+ENCYCLOPEDIA = "encyclopedia entry (links only Wikipedia)"
 NO_LINK = "no paper link, venue or year"
 WEB_PAGE = "web page (no paper link, in a block that is not a paper list)"
 NO_PAPER_IN_COLUMN = "no paper link in the paper column of a table of linked papers"
@@ -23,6 +27,18 @@ NAME = "a one-word name linking a paper, in a block that is not a paper list"
 DOCUMENT = "a document with no identifier, venue or year, in a block that is not a paper list"
 NEWS = "news about the list (under a News or Updates heading)"
 OWN_CITATION = "the list's own citation (under a Citation heading)"
+NOTE = "a note about the item it is nested under"
+
+# Tables that say what they list, and it is not papers: "| Blog Title |", "# Slides", "## Projects"
+_NOT_PAPER_WORDS = frozenset((
+    "blog", "blogs", "post", "posts", "slide", "slides", "book", "books", "video", "videos",
+    "project", "projects", "tool", "tools", "software", "library", "libraries", "course",
+    "courses", "talk", "talks", "podcast", "podcasts", "company", "companies", "repository",
+    "repositories", "repo", "repos",
+))  # fmt: skip
+_FILLER_WORDS = frozenset((
+    "title", "titles", "name", "names", "open", "source", "related", "other", "others", "and",
+))  # fmt: skip
 
 PAPER_LIST_SHARE = 0.5  # a block is a paper list when this share of its titled items are papers
 _PROSE_WORDS = 40  # unmarked leading text longer than any title is a paragraph of prose
@@ -42,6 +58,11 @@ def verdict(parts: Parts) -> str:
         return PAPER_LINK if parts.paper_link else PAGE  # "[[Link]]" alone: a page
     if kinds == {VIDEO}:
         return VIDEO_ONLY  # a talk or a demo video, whatever the block
+    pages = [link for link, kind in zip(parts.links, parts.kinds, strict=True) if kind != CODE]
+    if pages and all(map(is_blog_url, pages)) and not parts.venue:
+        return BLOG  # "[Title](site.org/blog/slug)", medium, blogspot: a post, not a paper
+    if pages and all(map(is_encyclopedia_url, pages)):
+        return ENCYCLOPEDIA
     if kinds and not kinds - {CODE}:
         # a report whose title links its repository is a paper in a list of papers, and so
         # is an item whose "[paper]()" link was left empty beside its code
@@ -51,9 +72,18 @@ def verdict(parts: Parts) -> str:
         marked = parts.authors or parts.title_from in ("quoted", "bold", "cited")
         # an APA citation ("Stone, A. (2021). Owl labor.") is its own evidence
         apa = parts.title_from == "cited" and parts.words >= 2
-        cited = apa or parts.words >= 3 and parts.venue and (parts.year or marked)
+        # a bold or quoted title over a line of names is a citation: a person reads
+        # "**Owl Calls as Graph Signals**" / "*Ann Lee, Bo Chen*" as a paper, link or not
+        signed = _names(parts.authors) and parts.title_from in ("bold", "quoted")
+        cited = apa or parts.words >= 3 and (parts.venue and (parts.year or marked) or signed)
         return CITATION if cited and _titled(parts.title) else NO_LINK
     return PAGE
+
+
+def _names(authors: str | None) -> bool:
+    """A list of names (``Ann Lee, Bo Chen``, ``Lee et al.``, ``Lee and Chen``), not one
+    capitalised phrase (``Awesome Papers``) that happens to read like a name."""
+    return bool(authors) and bool(re.search(r"[,;、&]|\band\b|\bet al\b", authors or ""))
 
 
 def _titled(title: str) -> bool:
@@ -61,6 +91,44 @@ def _titled(title: str) -> bool:
     out``) — ``mPLUG-Owl``, ``iPhone`` and ``3D ...`` are titles."""
     first = title.split()[0] if title.split() else ""
     return not first[:1].islower() or any(ch.isupper() for ch in first[1:])
+
+
+_SHAPED = ("bold", "quoted")  # titles marked the way a list marks its papers' titles
+
+
+def _shape(parts: Parts) -> tuple[str, bool, bool]:
+    return parts.title_from, bool(parts.year or parts.venue), bool(parts.authors)
+
+
+def like_siblings(read: list[Parts], verdicts: list[str]) -> list[str]:
+    """In a list of papers, an item without any link written the way its linked siblings are
+    (``**Title** (2023), Venue, Authors``) is a citation of a paper whose link is missing: a
+    marked title with a year or venue, in the shape most of the linked papers share. One that
+    links only its code stays a tool."""
+    shapes = [_shape(p) for p, v in zip(read, verdicts, strict=True) if v == PAPER_LINK]
+    if not shapes:
+        return verdicts
+    common = max(set(shapes), key=shapes.count)
+    if common[0] not in _SHAPED or not common[1] or shapes.count(common) * 2 < len(shapes):
+        return verdicts
+    return [
+        CITATION
+        if v == NO_LINK and _shape(p) == common and p.words >= 3 and _titled(p.title)
+        else v
+        for p, v in zip(read, verdicts, strict=True)
+    ]
+
+
+def not_paper_table(title_header: str, heading: str) -> str | None:
+    """``blog posts``, ``slides``...: what a table lists when its title column (``Blog
+    Title``, ``Slide Title``) or, for a title column that does not say, the heading above it
+    (``# Videos``, ``## Open-source Projects``) names something other than papers."""
+    for text in (title_header, heading):
+        found = re.findall(r"[^\W\d_]+", text.casefold())
+        kinds = [w for w in found if w in _NOT_PAPER_WORDS]
+        if kinds and all(w in _NOT_PAPER_WORDS or w in _FILLER_WORDS for w in found):
+            return f"row of a table of {kinds[0]}"
+    return None
 
 
 def is_paper_block(verdicts: list[str]) -> bool:

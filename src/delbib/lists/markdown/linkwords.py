@@ -35,6 +35,24 @@ for _kind, _words in (
 ):
     KIND_WORDS.update(dict.fromkeys(_words.split(), _kind))
 KIND_WORDS["openreview"] = PAPER
+# The same words in the other languages lists are written in: Chinese, Japanese, Korean,
+# German, French, Spanish, Portuguese, Italian ("[[论文]]", "[[代码]]", "[Código]").
+for _kind, _words in (
+    (
+        PAPER,
+        "论文 论文链接 文章 原文 報告 论文地址 論文 논문 artikel aufsatz artículo articulo "
+        "artigo articolo papier publicación publicação",
+    ),
+    (CODE, "代码 代碼 仓库 倉庫 源码 コード 코드 quellcode código codigo codice dépôt"),
+    (VIDEO, "视频 視頻 動画 ビデオ 영상 비디오 vidéo vídeo vortrag"),
+    (
+        PROJECT,
+        "项目 項目 主页 主頁 博客 数据集 数据 模型 演示 网站 网页 知乎 ブログ プロジェクト "
+        "ホームページ 블로그 프로젝트 홈페이지 projekt projektseite projet proyecto projeto "
+        "progetto webseite página pagina folien diapositives diapositivas",
+    ),
+):
+    KIND_WORDS.update(dict.fromkeys(_words.split(), _kind))
 
 # Words that qualify a kind word ("official code - caffe", "Matlab Code", "Blog Post").
 _QUALIFIER_WORDS = """official unofficial third party 3rd pytorch tensorflow tf caffe caffe2
@@ -53,6 +71,33 @@ def is_software_words(text: str) -> bool:
     """``[[docs]]``, ``[App]``: link text that names a tool's documentation or app."""
     found = words(text)
     return bool(found) and any(w in SOFTWARE_WORDS for w in found) and is_link_words(text)
+
+
+_BLOG_HOSTS = ("blogspot.com", "medium.com", "substack.com", "wordpress.com", "ghost.io")
+_BLOG_PATH = re.compile(r"/(?:blogs?|posts?|articles/\d{4})(?:/|$)", re.I)
+
+
+def is_blog_url(href: str) -> bool:
+    """A blog post's address (``medium.com/...``, ``x.blogspot.com/2016/...``,
+    ``site.org/blog/slug``, ``lilianweng.github.io/posts/...``): a post, not a paper."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(href.strip())
+    host = (parts.hostname or "").casefold()
+    return (
+        host.endswith(_BLOG_HOSTS)
+        or host.startswith("blog.")
+        or any(h in host.split(".") for h in ("blog", "blogs"))
+        or bool(_BLOG_PATH.search(parts.path))
+    )
+
+
+def is_encyclopedia_url(href: str) -> bool:
+    """``en.wikipedia.org/wiki/Lamport_timestamp``: an encyclopedia entry, not a paper."""
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(href.strip()).hostname or "").casefold()
+    return host == "wikipedia.org" or host.endswith((".wikipedia.org", ".wikibooks.org"))
 
 
 GENERIC = frozenset({"link", "url"})  # says there is a link, not what it leads to

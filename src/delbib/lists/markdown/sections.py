@@ -14,6 +14,7 @@ import re
 
 from .fields import year_in
 from .inline import Cell, squash, strip_emoji
+from .lexicon import is_venue_only, venue_in
 
 GENERIC = frozenset(
     {
@@ -52,6 +53,9 @@ def heading_name(cell: Cell) -> str:
     for line in cell.lines:
         local = {link.href for link in line.links if link.href.startswith("#")}
         parts.extend(text for text, href in line.parts if href is None or href not in local)
+    if not squash("".join(parts)).strip(" :-–|·()[]"):
+        # "### [IJCAI-2026](#contents)": the back-link is the heading's only text
+        parts = [text for line in cell.lines for text, _ in line.parts]
     text = strip_emoji(squash("".join(parts)))
     text = _LEFTOVER.sub(" ", text)
     text = _NUMBERING.sub("", text)
@@ -70,6 +74,15 @@ def is_year_heading(name: str) -> bool:
     return bool(re.fullmatch(r"(?:19|20)\d{2}(?:\s*[-./]\s*\d{1,2})?", name)) and bool(
         year_in(name)
     )
+
+
+def heading_venue(name: str) -> tuple[str | None, int | None]:
+    """The venue and year a heading that names nothing else gives the items under it
+    (``CVPR 2023``, ``IJCAI-2026``, ``NeurIPS``); (None, None) for a topic heading."""
+    if not is_venue_only(name):
+        return None, None
+    venue, year = venue_in(name)
+    return venue, year or year_in(name)
 
 
 _CITATION = re.compile(
