@@ -137,4 +137,11 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print machin
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 
 
+def out_dir_option(default: str, help: str) -> Callable:
+    """``--out-dir DIR`` of the commands that write a tree (export, survey, site)."""
+    return click.option(
+        "--out-dir", type=click.Path(file_okay=False), default=default, show_default=True, help=help
+    )
+
+
 CATALOG_HELP = f"Catalog directory (default: ${CATALOG_ENV}, ./catalog, or the shipped catalog)."

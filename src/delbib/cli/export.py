@@ -11,6 +11,7 @@ from .common import (
     emit_json,
     handle_errors,
     json_option,
+    out_dir_option,
     quiet_option,
     report_check,
     stderr_console,
@@ -35,13 +36,7 @@ from .common import (
 @click.option("--ascii", "ascii_", is_flag=True, help="BibTeX with LaTeX-encoded accents.")
 @click.option("--mkdir", is_flag=True, help="Create the directory of -o if it is missing.")
 @click.option("--all", "all_", is_flag=True, help="Every category in every format.")
-@click.option(
-    "--out-dir",
-    type=click.Path(file_okay=False),
-    default="exports",
-    show_default=True,
-    help="Directory for --all and --check.",
-)
+@out_dir_option("exports", "Directory for --all and --check.")
 @click.option("--check", is_flag=True, help="Exit 1 when --out-dir differs from the catalog.")
 @click.option(
     "--cited-in",
@@ -159,13 +154,7 @@ def _warn_incomplete(incomplete: dict[str, list[str]], quiet: bool) -> None:
 
 
 @click.command()
-@click.option(
-    "--out-dir",
-    type=click.Path(file_okay=False),
-    default="survey",
-    show_default=True,
-    help="Directory of the kit.",
-)
+@out_dir_option("survey", "Directory of the kit.")
 @click.option(
     "--sort",
     type=click.Choice(["list", "year", "venue"]),
@@ -208,13 +197,7 @@ def survey(obj: Context, out_dir: str, sort: str, tree: str, as_json: bool, quie
 
 
 @click.command()
-@click.option(
-    "--out-dir",
-    type=click.Path(file_okay=False),
-    default="site",
-    show_default=True,
-    help="Directory of the site.",
-)
+@out_dir_option("site", "Directory of the site.")
 @click.option(
     "--templates",
     type=click.Path(file_okay=False),
