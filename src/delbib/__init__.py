@@ -58,7 +58,7 @@ def import_list(
 ) -> ImportReport:
     """Read an awesome list and create or update the catalog at ``catalog_root`` (what
     ``delbib import-markdown`` does): one entry per paper row, keys as ``key_pattern``
-    in the catalog's ``delbib.toml`` says. ``strict`` refuses a list with warnings;
+    in the catalog's ``delbib.yaml`` says. ``strict`` refuses a list with warnings;
     ``force`` allows an import that would remove most of the catalog.
 
     >>> import pathlib, tempfile
@@ -89,7 +89,7 @@ def resolve_catalog(
 ) -> Summary:
     """Fetch metadata for the entries that need it and save each outcome in the catalog
     (what ``delbib resolve`` does), with the services and limits of the catalog's
-    ``delbib.toml`` and environment. ``offline`` makes no request and lists what would be
+    ``delbib.yaml`` and environment. ``offline`` makes no request and lists what would be
     fetched; ``only`` names entry keys; ``dry_run`` writes nothing.
 
     >>> import pathlib, tempfile
