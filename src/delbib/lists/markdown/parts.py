@@ -21,6 +21,7 @@ _LABEL = re.compile(r"^[^\W\d_][\w .'/&-]{0,30}:\s*$")  # "Topic:", "Paper:"
 # APA: "Stone, A., & Vale, C. (2021). The title. *Journal*, 1(2), 3-4.": the year closes
 # the authors
 _APA = re.compile(r"^[A-Z][^()]*?\s\((?:19|20)\d\d[a-z]?\)\.\s+")
+_STOP = re.compile(r"(?<!\bvs)(?<!\bcf)(?<!\be\.g)(?<!\bi\.e)(?<!\bet al)\.\s")
 _SURNAME_FIRST = re.compile(r"^[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s*-?)+(?:,|$)")  # "Posch, C.,"
 _FOREIGN_NOTE = re.compile(  # "Title（中文注释）": a note in another language
     r"\s*[(（【\[][^()（）【】\[\]]*[\u3040-\u30ff\u3400-\u9fff][^()]*[)）】\]]"
@@ -234,9 +235,13 @@ def _plain(line: Line) -> str:
         if all(lexicon.is_venue_word(re.sub(r"[-'’,]", "", w)) for w in head):
             break  # "20191124 AAAI-20 (Title)": the bracket holds the title
         text = text[: bracket.start()]  # trailing [2022-12] [ACL 2023] (venue) tags
-    head, dot, tail = text.partition(". ")
-    if dot and len(head.split()) >= 3 and fields.looks_like_authors(tail.split(". ")[0]):
-        text = head
+    stop = _STOP.search(text)  # "Classic Owls vs. Fast Owls: ...": no stop after "vs."
+    if (
+        stop
+        and len(text[: stop.start()].split()) >= 3
+        and fields.looks_like_authors(_STOP.split(text[stop.end() :], maxsplit=1)[0])
+    ):
+        text = text[: stop.start()]
     return text
 
 
@@ -406,6 +411,8 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     """The parts of one item's lines."""
     raw, how, title_line = _pick_title(lines)
     title, stuck_venue, stuck_year = clean(raw) if raw else ("", None, None)
+    if how == "plain" and stuck_venue is None and stuck_year is None:
+        title, stuck_venue, stuck_year = lexicon.cited_venue(title)  # "Title, CACM 1978"
     full = squash(" ".join(fields._line_title_text(line) for line in lines))
     rest = full.replace(raw, " ", 1) if raw else full
     after = full[full.find(raw) + len(raw) :] if how in ("quoted", "cited") and raw in full else ""

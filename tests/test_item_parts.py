@@ -1,0 +1,48 @@
+"""How an item's parts are read (issue 17, round 3): the title span, venue and year,
+nickname and fields, in shapes met on lists the reader was not tuned to.
+
+Every input is hand-written with invented papers; expected values come from reading it.
+"""
+
+from __future__ import annotations
+
+from delbib.lists import markdown
+from delbib.lists.markdown import lexicon
+
+
+def parse(text: str) -> markdown.ParsedList:
+    return markdown.parse(text, path="list.md")
+
+
+def read(text: str) -> list[tuple[str, str | None, int | None]]:
+    return [(row.title, row.venue, row.year) for row in parse(text).rows]
+
+
+def test_a_trailing_venue_and_year_after_a_plain_title_are_venue_and_year():
+    text = (
+        "* Owls Made Simple, Owl Letters 2001 [[pdf](https://owls.example.org/simple.pdf)]\n"
+        "* Time, Hoots, and the Ordering of Owls, CACO 1978 "
+        "[[acmdl](https://dl.acm.org/citation.cfm?id=1),[pdf](https://owls.example.org/t.pdf)]\n"
+        "* Stoppable Owls, MS Tech report 2008 [[pdf](https://owls.example.org/stop.pdf)]\n"
+        "* Fast Owls, Distributed Nesting 2006 [[pdf](https://owls.example.org/fast.pdf)]\n"
+        "* Classic Owls vs. Fast Owls: Caveat Emptor, HotNest 2007 "
+        "[[pdf](https://owls.example.org/classic.pdf)]\n"
+    )
+    assert read(text) == [
+        ("Owls Made Simple", "Owl Letters", 2001),
+        ("Time, Hoots, and the Ordering of Owls", "CACO", 1978),
+        ("Stoppable Owls", "MS Tech report", 2008),
+        ("Fast Owls", "Distributed Nesting", 2006),
+        ("Classic Owls vs. Fast Owls: Caveat Emptor", "HotNest", 2007),
+    ]
+
+
+def test_a_trailing_year_part_is_not_taken_where_it_would_not_read_as_a_venue():
+    # a bare year, a number in the words, a small word last: words of the title or a date
+    assert lexicon.cited_venue("Owls Counted Again, 2020")[1] is None
+    assert lexicon.cited_venue("Owl Nets for Owls, Version 2 2020")[1] is None
+    assert lexicon.cited_venue("Owls, Towards the 2020")[1] is None
+    assert lexicon.cited_venue("Owls, Nest 2020") == ("Owls, Nest 2020", None, None)
+    # a linked or bold title is marked by the writer: its words stay as written
+    text = "* **Owls in Winter, Snow Edition 2021** [[pdf](https://owls.example.org/w.pdf)]\n"
+    assert [r[:2] for r in read(text)] == [("Owls in Winter, Snow Edition 2021", None)]
