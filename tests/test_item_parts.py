@@ -46,3 +46,30 @@ def test_a_trailing_year_part_is_not_taken_where_it_would_not_read_as_a_venue():
     # a linked or bold title is marked by the writer: its words stay as written
     text = "* **Owls in Winter, Snow Edition 2021** [[pdf](https://owls.example.org/w.pdf)]\n"
     assert [r[:2] for r in read(text)] == [("Owls in Winter, Snow Edition 2021", None)]
+
+
+def test_a_venue_name_opening_a_title_before_a_colon_is_the_titles_own_name():
+    # "AutoML: A Survey" names the subject; a venue stuck to a title carries a year or a dash
+    text = (
+        "- AutoML: A Survey of Owl Tuning [[pdf](https://arxiv.org/abs/1908.00009)]\n"
+        "- ICML 2019: Owls at Scale [[pdf](https://arxiv.org/abs/1908.00010)]\n"
+        "- CVPR - Counting Owls in Crowds [[pdf](https://arxiv.org/abs/1908.00011)]\n"
+    )
+    assert read(text) == [
+        ("AutoML: A Survey of Owl Tuning", None, None),
+        ("Owls at Scale", "ICML 2019", 2019),
+        ("Counting Owls in Crowds", "CVPR", None),
+    ]
+
+
+def test_an_address_shown_as_itself_is_never_a_title():
+    text = (
+        "### Owls Hoot in Context\n\n"
+        "- **Abstract**: We study how owls hoot when other owls listen.\n"
+        "- **OpenReview**: https://openreview.net/pdf?id=owl123XYZ\n\n"
+        "- <https://arxiv.org/abs/2101.00077>\n"
+        "- Nesting Owls in Winter https://arxiv.org/abs/2101.00078\n"
+    )
+    rows = parse(text).rows
+    assert all("http" not in row.title for row in rows)
+    assert [row.title for row in rows if row.title] == ["Nesting Owls in Winter"]

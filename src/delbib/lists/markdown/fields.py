@@ -214,9 +214,14 @@ def clean_listed_title(text: str) -> str:
 
 
 def _line_title_text(line: Line) -> str:
-    """A line's text without the texts of resource links ("[pdf]", "[code]")."""
+    """A line's text without the texts of resource links ("[pdf]", "[code]") and without
+    addresses shown as themselves (``https://openreview.net/pdf?id=x``): never a title."""
     resource = {link.href for link in line.links if is_resource_text(link.text)}
-    return "".join(t for t, href in line.parts if href is None or href not in resource).strip()
+    text = "".join(t for t, href in line.parts if href is None or href not in resource)
+    for link in line.links:
+        if link.text and link.text == link.href:
+            text = text.replace(link.text, " ")
+    return text.strip()
 
 
 def _has_words(text: str) -> bool:

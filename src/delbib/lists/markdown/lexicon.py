@@ -133,7 +133,7 @@ def strip_title(title: str) -> tuple[str, str | None, int | None]:
             if match and len(title) - match.end() >= 8:
                 found, found_year = venue_in(match.group(0))
                 bare = pattern is _LEADING[-1]
-                if bare and not found_year and not re.search(r"[-:–—|]\s*$", match.group(0)):
+                if bare and not found_year and not re.search(r"[-–—|]\s*$", match.group(0)):
                     continue  # "Science of ...", "Nature Inspired ...": words of the title
                 venue = venue or found
                 year = year or found_year or _year_in_tag(match.group(0))

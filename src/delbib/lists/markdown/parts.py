@@ -327,8 +327,8 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
         found = line_title(line)
         if found:
             return found[0], found[1], line
-    if _usable(plain) and not _SURNAME_FIRST.match(plain):
-        return plain, "plain", first
+    if _usable(plain) and not _SURNAME_FIRST.match(plain) and not _LABEL.match(plain):
+        return plain, "plain", first  # "**OpenReview**: <url>" has no title
     return "", "", None
 
 
