@@ -73,3 +73,19 @@ def test_an_address_shown_as_itself_is_never_a_title():
     rows = parse(text).rows
     assert all("http" not in row.title for row in rows)
     assert [row.title for row in rows if row.title] == ["Nesting Owls in Winter"]
+
+
+def test_pipe_separated_fields_in_a_list_item_are_told_apart_by_what_they_hold():
+    text = (
+        "+ 2019 | Owl: A Survey of Hooting | Ann Lee, et al. | arXiv "
+        "| [`PDF`](https://arxiv.org/pdf/1908.00019.pdf)\n"
+        "+ 2020 | On Tuning Owls: Theory and Practice | Ben Moss, Cara Vale | Owlcomputing "
+        "| [`PDF`](https://arxiv.org/pdf/2007.00020.pdf)\n"
+        "+ Counting Owls at Night | 2015 | Dan Fern, Eve Oak | [`PDF`](https://owls.example.org/c.pdf)\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.year, r.authors, r.venue) for r in rows] == [
+        ("Owl: A Survey of Hooting", 2019, "Ann Lee, et al.", "arXiv"),
+        ("On Tuning Owls: Theory and Practice", 2020, "Ben Moss, Cara Vale", "Owlcomputing"),
+        ("Counting Owls at Night", 2015, "Dan Fern, Eve Oak", None),
+    ]

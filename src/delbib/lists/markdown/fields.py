@@ -64,6 +64,7 @@ _LEADING_TAG = re.compile(
 )
 _EMPTY_BRACKETS = re.compile(r"\[\s*\]|\(\s*\)")
 _SHIELDS_BADGE = re.compile(r"img\.shields\.io/badge/([^?#]+)", re.IGNORECASE)
+_SURNAME_FIRST = re.compile(r"^[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s*-?)+(?:,|$)")  # "Posch, C.,"
 _NAME_LIST = re.compile(r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)+(?:, | and |,)")
 # ".../papers/2020/file/x.pdf" is a paper; ".../papers/?author=X" is a listing page
 _PAPERS_PATH = re.compile(r"/papers/[^/]")
@@ -345,3 +346,20 @@ _DATE_TAG = re.compile(
 def dates_only(text: str) -> str:
     """Only the parts of an item's non-title text that are dates (``2022.4``, ``[2023/09]``)."""
     return " ".join(m.group(0) for m in _DATE_TAG.finditer(text))
+
+
+_NAME = re.compile(
+    r"(?:[A-Z][\w'’.-]*|[a-z]{1,3}(?= [A-Z]))(?: (?:[A-Z][\w'’.-]*|van|von|de|da|del|der|le|la))*"
+)
+
+
+def names_line(text: str) -> bool:
+    """``A. Lee, B. Chen and C. Ng``, ``Lee, A., Chen, B.``, ``Ann Lee et al.``: a line of
+    names. A Title Case title (``Backdoor Attacks in the Physical World.``) is not one: its
+    small words are no names."""
+    if _SURNAME_FIRST.match(text) or re.search(r"\bet al\b", text):
+        return True
+    pieces = [p.strip(" .;") for p in re.split(r",|\band\b|&", text)]
+    pieces = [p for p in pieces if p]
+    names = [p for p in pieces if len(p.split()) <= 4 and _NAME.fullmatch(p)]
+    return len(pieces) >= 2 and len(names) >= 0.8 * len(pieces)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import fields, lexicon, linkwords
+from . import fields, lexicon, linkwords, pipes
 from .inline import Cell, Line, squash, strip_emoji
 
 _TAG_ONLY = re.compile(r"\s*[\[(][^\[\]()]*[\])]\s*")  # "**[YOLO v3]**": a nickname tag
@@ -22,7 +22,6 @@ _LABEL = re.compile(r"^[^\W\d_][\w .'/&-]{0,30}:\s*$")  # "Topic:", "Paper:"
 # the authors
 _APA = re.compile(r"^[A-Z][^()]*?\s\((?:19|20)\d\d[a-z]?\)\.\s+")
 _STOP = re.compile(r"(?<!\bvs)(?<!\bcf)(?<!\be\.g)(?<!\bi\.e)(?<!\bet al)\.\s")
-_SURNAME_FIRST = re.compile(r"^[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s*-?)+(?:,|$)")  # "Posch, C.,"
 _FOREIGN_NOTE = re.compile(  # "Title（中文注释）": a note in another language
     r"\s*[(（【\[][^()（）【】\[\]]*[\u3040-\u30ff\u3400-\u9fff][^()]*[)）】\]]"
 )
@@ -225,8 +224,9 @@ def _plain(line: Line) -> str:
         if re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)|['’]\d{2}\b", span) and len(span) < 80:
             text = text.replace(span, " ")
             text = re.sub(r"(?:\s+[.,;:])+\s*$", "", text)  # the venue's own "." left alone
-    if "|" in text:
-        text = next((p for p in text.split("|") if _usable(p.strip())), text)
+    if "|" in text:  # "2019 | Title | Authors | Venue": the field that reads as a title
+        piped = pipes.read(text)
+        text = piped.title if piped else next((p for p in text.split("|") if _usable(p)), text)
     text = _AUTHOR_REF.sub("", text, count=1)
     while (tag := fields._LEADING_TAG.match(text)) is not None and len(text) - tag.end() > 8:
         text = text[tag.end() :]
@@ -271,24 +271,7 @@ def _authors_span(text: str) -> bool:
 
 
 def _authors_line(text: str) -> bool:
-    return bool(_SURNAME_FIRST.match(text)) or fields.looks_like_authors(text)
-
-
-_NAME = re.compile(
-    r"(?:[A-Z][\w'’.-]*|[a-z]{1,3}(?= [A-Z]))(?: (?:[A-Z][\w'’.-]*|van|von|de|da|del|der|le|la))*"
-)
-
-
-def _names_line(text: str) -> bool:
-    """``A. Lee, B. Chen and C. Ng``, ``Lee, A., Chen, B.``, ``Ann Lee et al.``: a line of
-    names. A Title Case title (``Backdoor Attacks in the Physical World.``) is not one: its
-    small words are no names."""
-    if _SURNAME_FIRST.match(text) or re.search(r"\bet al\b", text):
-        return True
-    pieces = [p.strip(" .;") for p in re.split(r",|\band\b|&", text)]
-    pieces = [p for p in pieces if p]
-    names = [p for p in pieces if len(p.split()) <= 4 and _NAME.fullmatch(p)]
-    return len(pieces) >= 2 and len(names) >= 0.8 * len(pieces)
+    return bool(fields._SURNAME_FIRST.match(text)) or fields.looks_like_authors(text)
 
 
 def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
@@ -319,7 +302,7 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
     if (
         _usable(plain)
         and len(plain.split()) >= 2
-        and not _names_line(plain.strip())
+        and not fields.names_line(plain.strip())
         and not (lead_in and len(worded) > 1)
     ):
         return plain + _wrapped_end(first, worded), "plain", first
@@ -327,7 +310,7 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
         found = line_title(line)
         if found:
             return found[0], found[1], line
-    if _usable(plain) and not _SURNAME_FIRST.match(plain) and not _LABEL.match(plain):
+    if _usable(plain) and not fields._SURNAME_FIRST.match(plain) and not _LABEL.match(plain):
         return plain, "plain", first  # "**OpenReview**: <url>" has no title
     return "", "", None
 
@@ -416,8 +399,9 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     full = squash(" ".join(fields._line_title_text(line) for line in lines))
     rest = full.replace(raw, " ", 1) if raw else full
     after = full[full.find(raw) + len(raw) :] if how in ("quoted", "cited") and raw in full else ""
-    authors = None
-    for line in lines:
+    piped = pipes.read(fields._line_title_text(title_line)) if how == "plain" else None
+    authors = piped.authors if piped else None
+    for line in lines if authors is None else ():
         span = next((s for s in line.em if _authors_span(s) and s not in after), None)
         if span:
             authors = span.strip(" .,")
@@ -428,7 +412,8 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
             if line is not title_line and text and _authors_line(text) and len(text) < 400:
                 authors = text.strip(" .,")
                 break
-    venue, venue_year = lexicon.venue_in(rest)
+    venue, venue_year = lexicon.venue_in(piped.venue if piped and piped.venue else rest)
+    venue = piped.venue if piped and piped.venue else venue  # "| Neurocomputing |", as listed
     images = [src for line in lines for src in line.images]
     venue = venue or fields.badge_venue(images) or stuck_venue
     linked = any(line.links for line in lines)
