@@ -89,3 +89,18 @@ def test_pipe_separated_fields_in_a_list_item_are_told_apart_by_what_they_hold()
         ("On Tuning Owls: Theory and Practice", 2020, "Ben Moss, Cara Vale", "Owlcomputing"),
         ("Counting Owls at Night", 2015, "Dan Fern, Eve Oak", None),
     ]
+
+
+def test_pipe_separated_sub_items_are_papers_of_their_own():
+    text = (
+        "### Owl Search\n"
+        "+ #### Evolutionary Owls\n"
+        "  - 2019 | Evolving Owls for Deep Nests | Ann Lee, et al. | GECCO "
+        "| [`PDF`](https://owls.example.org/evolving.pdf)\n"
+        "  - 2002 | Owls through Augmenting Topologies | Ben Moss, Cara Vale | Owl Computation "
+        "| [`PDF`](https://owls.example.org/neat.pdf)\n"
+    )
+    assert read(text) == [
+        ("Evolving Owls for Deep Nests", "GECCO", 2019),
+        ("Owls through Augmenting Topologies", "Owl Computation", 2002),
+    ]

@@ -95,6 +95,9 @@ def line_title(line: Line) -> tuple[str, str] | None:
         return linked, "link"
     if _NUMBERED.match(line.text) and _span_ok(_NUMBERED.sub("", line.text), 2):
         return _NUMBERED.sub("", text), "numbered"
+    piped = pipes.read(text) if "|" in text else None
+    if piped and (piped.year or piped.authors) and _span_ok(piped.title, 2):
+        return piped.title, "plain"  # "2019 | Title | Authors | arXiv": a title field
     return None
 
 
