@@ -104,3 +104,20 @@ def test_pipe_separated_sub_items_are_papers_of_their_own():
         ("Evolving Owls for Deep Nests", "GECCO", 2019),
         ("Owls through Augmenting Topologies", "Owl Computation", 2002),
     ]
+
+
+def test_a_nickname_set_apart_in_bold_after_a_title_is_not_the_title():
+    text = (
+        "| # | Title | Link |\n| --- | --- | --- |\n"
+        "| 1 | Seeing Owls through Night Contrastive Decoding **(NCD)** "
+        "| [paper](https://arxiv.org/abs/2311.00101) |\n"
+        "| 2 | Counting Owls in Trees *(OwlCount)* | [paper](https://arxiv.org/abs/2311.00102) |\n"
+        "| 3 | Owls at Dusk (Extended Version) | [paper](https://arxiv.org/abs/2311.00103) |\n"
+        "| 4 | Owl Planning and Scheduling (OPS) | [paper](https://arxiv.org/abs/2311.00104) |\n"
+    )
+    assert [row.title for row in parse(text).rows] == [
+        "Seeing Owls through Night Contrastive Decoding",
+        "Counting Owls in Trees",
+        "Owls at Dusk (Extended Version)",  # words of the title, not a name
+        "Owl Planning and Scheduling (OPS)",  # plain, it spells the words: kept as written
+    ]

@@ -282,10 +282,23 @@ def table_title(cell: Cell) -> tuple[str, str | None]:
             short = bold or [lead[0]]
             if len(short[0].split()) <= _DIGEST_WORDS // 2:
                 text = clean_listed_title(short[0])
+        text = _drop_styled_tag(line, text)
         rest = [clean_listed_title(other.text) for other in cell.lines[i + 1 :]]
         authors = next((r for r in rest if looks_like_authors(r) and not _venue_only(r)), None)
         return text, authors
     return "", None
+
+
+_STYLED_TAG = re.compile(r"[(\[]\s*[^\s()\[\]]{1,16}\s*[)\]]")
+
+
+def _drop_styled_tag(line: Line, text: str) -> str:
+    """``Title **(VCD)**``: a short tag set apart in its own bold or italics after the title
+    is the paper's nickname, even when it spells the title's last words."""
+    for span in (*line.strong, *line.em):
+        if _STYLED_TAG.fullmatch(span) and text.rstrip().endswith(span) and text != span:
+            return text.rstrip()[: -len(span)].rstrip()
+    return text
 
 
 def _venue_only(text: str) -> bool:
