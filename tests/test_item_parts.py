@@ -121,3 +121,16 @@ def test_a_nickname_set_apart_in_bold_after_a_title_is_not_the_title():
         "Owls at Dusk (Extended Version)",  # words of the title, not a name
         "Owl Planning and Scheduling (OPS)",  # plain, it spells the words: kept as written
     ]
+
+
+def test_a_quoted_title_after_a_bold_name_is_the_title_and_a_dated_italic_is_the_venue():
+    text = (
+        '- **OWL / Owl Search Agent** — "Automated Design of Owl Systems". Hu, Lu, Oak. '
+        "*ICLR* 2025. [[paper]](https://arxiv.org/abs/2408.00201) — notes\n"
+        "- **Owl Harness for Owl Agents: A Survey** — Lee & Moss. *Owlprints.org* 2026.†\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.venue, r.year) for r in rows] == [
+        ("Automated Design of Owl Systems", "ICLR 2025", 2025),
+        ("Owl Harness for Owl Agents: A Survey", "Owlprints.org", 2026),
+    ]

@@ -80,7 +80,11 @@ def line_title(line: Line) -> tuple[str, str] | None:
         if _span_ok(q, 2 if q.rstrip().endswith((".", ",")) else 3)
     ]
     for span in bold:
-        named = quoted and (span in quoted[0] or re.search(re.escape(span) + r"\W*:", text))
+        # "**Nick**: "Title"", "**Nick / Other Nick** — "Title"": the quoted one is the title
+        named = quoted and (
+            span in quoted[0]
+            or re.search(re.escape(span) + r"(?:\W*:|[\s*_:–—-]{1,5}[\"“”])", text)
+        )
         if len(span.split()) >= 4 and not named:  # "**Nick**: "Title"": the quoted one
             return span, "bold"
     linked = _link_title(line)
@@ -318,6 +322,20 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
     return "", "", None
 
 
+def _dated_italic(lines: list[Line], title: str) -> str | None:
+    """``Authors. *Preprints.org* 2026.``: an italic span right before a year, outside the
+    title and not a line of names, is the venue, however short."""
+    for line in lines:
+        for span in line.em:
+            if (
+                span not in title
+                and not _authors_span(span)
+                and re.search(re.escape(span) + r"[\s,.]{0,3}(?:19|20)\d{2}(?!\d)", line.text)
+            ):
+                return span.strip(" .,")
+    return None
+
+
 def _apa_title(worded: list[Line]) -> str | None:
     """The title of an APA citation: the words after ``(2021).`` up to the italic journal,
     or else to the first stop (a title wrapped onto the next source line too)."""
@@ -419,6 +437,7 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     venue = piped.venue if piped and piped.venue else venue  # "| Neurocomputing |", as listed
     images = [src for line in lines for src in line.images]
     venue = venue or fields.badge_venue(images) or stuck_venue
+    venue = venue or _dated_italic(lines, raw)
     linked = any(line.links for line in lines)
     if venue is None and not linked:
         # a plain citation: "Authors. 2020. “Title.” *Journal of X*." names its journal in
