@@ -134,3 +134,17 @@ def test_a_quoted_title_after_a_bold_name_is_the_title_and_a_dated_italic_is_the
         ("Automated Design of Owl Systems", "ICLR 2025", 2025),
         ("Owl Harness for Owl Agents: A Survey", "Owlprints.org", 2026),
     ]
+
+
+def test_a_title_may_end_in_words_for_its_own_form():
+    text = (
+        "- 2011 | Owl Configuration for General Nests (extended version) "
+        "| [`PDF`](https://owls.example.org/smac.pdf)\n"
+        "- Hooting in the Dark (Student Abstract) [[pdf](https://owls.example.org/dark.pdf)]\n"
+        "- Owls in Snow (ICML 2021) [[pdf](https://owls.example.org/snow.pdf)]\n"
+    )
+    assert read(text) == [
+        ("Owl Configuration for General Nests (extended version)", None, 2011),
+        ("Hooting in the Dark (Student Abstract)", None, None),
+        ("Owls in Snow", "ICML 2021", 2021),
+    ]

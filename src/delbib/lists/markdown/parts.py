@@ -11,17 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import fields, lexicon, linkwords, pipes
+from . import cited, fields, lexicon, linkwords, pipes
 from .inline import Cell, Line, squash, strip_emoji
 
 _TAG_ONLY = re.compile(r"\s*[\[(][^\[\]()]*[\])]\s*")  # "**[YOLO v3]**": a nickname tag
 _NUMBERED = re.compile(r"^\s*\[\s*\d{1,4}\s*\]\s*(?=\S)")  # "[14]Title"
 _URLISH = re.compile(r"^\s*(?:https?://|www\.)|^\S+\.(?:com|org|io|net)\b", re.I)
 _LABEL = re.compile(r"^[^\W\d_][\w .'/&-]{0,30}:\s*$")  # "Topic:", "Paper:"
-# APA: "Stone, A., & Vale, C. (2021). The title. *Journal*, 1(2), 3-4.": the year closes
-# the authors
-_APA = re.compile(r"^[A-Z][^()]*?\s\((?:19|20)\d\d[a-z]?\)\.\s+")
 _STOP = re.compile(r"(?<!\bvs)(?<!\bcf)(?<!\be\.g)(?<!\bi\.e)(?<!\bet al)\.\s")
+_TITLE_FORM = re.compile(r"\((?:[\w-]+\s+){0,2}(?:version|abstract|paper|edition)\)", re.I)
 _FOREIGN_NOTE = re.compile(  # "Title（中文注释）": a note in another language
     r"\s*[(（【\[][^()（）【】\[\]]*[\u3040-\u30ff\u3400-\u9fff][^()]*[)）】\]]"
 )
@@ -241,6 +239,8 @@ def _plain(line: Line) -> str:
         head = [w for w in text[: bracket.start()].split() if re.search(r"[^\W\d_]", w)]
         if all(lexicon.is_venue_word(re.sub(r"[-'’,]", "", w)) for w in head):
             break  # "20191124 AAAI-20 (Title)": the bracket holds the title
+        if _TITLE_FORM.fullmatch(bracket[0].strip()):
+            break  # "Title (extended version)", "Title (Student Abstract)": the title's own
         text = text[: bracket.start()]  # trailing [2022-12] [ACL 2023] (venue) tags
     stop = _STOP.search(text)  # "Classic Owls vs. Fast Owls: ...": no stop after "vs."
     if (
@@ -268,19 +268,6 @@ def _other_work(link, title: str, title_links: set[str]) -> bool:
     )
 
 
-def _authors_span(text: str) -> bool:
-    """An italic span of names, not ``*Journal of X, May 2021*``."""
-    if "et al" in text:
-        return True
-    return fields.looks_like_authors(text) and not re.search(
-        r"(?<!\d)(?:19|20)\d{2}(?!\d)|\b(?:of|for|on|in|the|with)\b", text
-    )
-
-
-def _authors_line(text: str) -> bool:
-    return bool(fields._SURNAME_FIRST.match(text)) or fields.looks_like_authors(text)
-
-
 def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
     worded = [
         line for line in lines if _usable(fields._line_title_text(line)) and not is_navigation(line)
@@ -301,7 +288,7 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
             return squash(stray[1] + stray[2]), "bold", first
     if found:
         return found[0], found[1], first
-    apa = _apa_title(worded)
+    apa = cited.apa_title(worded)
     if apa:
         return apa, "cited", first
     plain = _plain(first)
@@ -322,34 +309,6 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
     return "", "", None
 
 
-def _dated_italic(lines: list[Line], title: str) -> str | None:
-    """``Authors. *Preprints.org* 2026.``: an italic span right before a year, outside the
-    title and not a line of names, is the venue, however short."""
-    for line in lines:
-        for span in line.em:
-            if (
-                span not in title
-                and not _authors_span(span)
-                and re.search(re.escape(span) + r"[\s,.]{0,3}(?:19|20)\d{2}(?!\d)", line.text)
-            ):
-                return span.strip(" .,")
-    return None
-
-
-def _apa_title(worded: list[Line]) -> str | None:
-    """The title of an APA citation: the words after ``(2021).`` up to the italic journal,
-    or else to the first stop (a title wrapped onto the next source line too)."""
-    text = squash(" ".join(fields._line_title_text(line) for line in worded))
-    head = _APA.match(text)
-    if not head:
-        return None
-    rest = text[head.end() :]
-    journal = [rest.find(e) for line in worded for e in line.em if rest.find(e) > 0]
-    title = rest[: min(journal)] if journal else re.split(r"(?<=[.?!])\s", rest)[0]
-    title = title.strip(" ,")
-    return title if len(title.split()) >= 2 and title.endswith((".", "?", "!")) else None
-
-
 def _wrapped_end(first: Line, worded: list[Line]) -> str:
     """The end of a plain title wrapped onto the next source line (``... for IWSLT 2022`` /
     ``Evaluation. [[PDF](url)]``): GitHub shows one line, so the title goes on until its
@@ -361,7 +320,7 @@ def _wrapped_end(first: Line, worded: list[Line]) -> str:
     if (
         not text.endswith(".")
         or not 1 <= len(words) <= 6
-        or _authors_line(text)
+        or cited.authors_line(text)
         or lexicon.is_venue_only(text)
         or worded[1].strong
         or worded[1].em
@@ -423,21 +382,21 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     piped = pipes.read(fields._line_title_text(title_line)) if how == "plain" else None
     authors = piped.authors if piped else None
     for line in lines if authors is None else ():
-        span = next((s for s in line.em if _authors_span(s) and s not in after), None)
+        span = next((s for s in line.em if cited.authors_span(s) and s not in after), None)
         if span:
             authors = span.strip(" .,")
             break
     if authors is None:
         for line in lines:
             text = line.text.strip()
-            if line is not title_line and text and _authors_line(text) and len(text) < 400:
+            if line is not title_line and text and cited.authors_line(text) and len(text) < 400:
                 authors = text.strip(" .,")
                 break
     venue, venue_year = lexicon.venue_in(piped.venue if piped and piped.venue else rest)
     venue = piped.venue if piped and piped.venue else venue  # "| Neurocomputing |", as listed
     images = [src for line in lines for src in line.images]
     venue = venue or fields.badge_venue(images) or stuck_venue
-    venue = venue or _dated_italic(lines, raw)
+    venue = venue or cited.dated_italic(lines, raw)
     linked = any(line.links for line in lines)
     if venue is None and not linked:
         # a plain citation: "Authors. 2020. “Title.” *Journal of X*." names its journal in
@@ -448,7 +407,9 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
                 e.strip(" .,")
                 for line in lines
                 for e in line.em
-                if e not in raw and len(e.split()) >= 2 and (not _authors_span(e) or e in after)
+                if e not in raw
+                and len(e.split()) >= 2
+                and (not cited.authors_span(e) or e in after)
             ),
             None,
         )

@@ -1,0 +1,58 @@
+"""How a citation written out in words names its parts: authors in italics or on a line of
+their own, a venue in italics before the year, an APA title between the year and the journal.
+
+Plain citation lists (``Authors. 2020. Title. *Journal*``) give no link to lean on, so these
+readers look at how the words are set, not at what the lexicon knows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import fields
+from .inline import Line, squash
+
+# APA: "Stone, A., & Vale, C. (2021). The title. *Journal*, 1(2), 3-4.": the year closes
+# the authors
+_APA = re.compile(r"^[A-Z][^()]*?\s\((?:19|20)\d\d[a-z]?\)\.\s+")
+
+
+def authors_span(text: str) -> bool:
+    """An italic span of names, not ``*Journal of X, May 2021*``."""
+    if "et al" in text:
+        return True
+    return fields.looks_like_authors(text) and not re.search(
+        r"(?<!\d)(?:19|20)\d{2}(?!\d)|\b(?:of|for|on|in|the|with)\b", text
+    )
+
+
+def authors_line(text: str) -> bool:
+    return bool(fields._SURNAME_FIRST.match(text)) or fields.looks_like_authors(text)
+
+
+def dated_italic(lines: list[Line], title: str) -> str | None:
+    """``Authors. *Preprints.org* 2026.``: an italic span right before a year, outside the
+    title and not a line of names, is the venue, however short."""
+    for line in lines:
+        for span in line.em:
+            if (
+                span not in title
+                and not authors_span(span)
+                and re.search(re.escape(span) + r"[\s,.]{0,3}(?:19|20)\d{2}(?!\d)", line.text)
+            ):
+                return span.strip(" .,")
+    return None
+
+
+def apa_title(worded: list[Line]) -> str | None:
+    """The title of an APA citation: the words after ``(2021).`` up to the italic journal,
+    or else to the first stop (a title wrapped onto the next source line too)."""
+    text = squash(" ".join(fields._line_title_text(line) for line in worded))
+    head = _APA.match(text)
+    if not head:
+        return None
+    rest = text[head.end() :]
+    journal = [rest.find(e) for line in worded for e in line.em if rest.find(e) > 0]
+    title = rest[: min(journal)] if journal else re.split(r"(?<=[.?!])\s", rest)[0]
+    title = title.strip(" ,")
+    return title if len(title.split()) >= 2 and title.endswith((".", "?", "!")) else None
