@@ -148,3 +148,20 @@ def test_a_title_may_end_in_words_for_its_own_form():
         ("Hooting in the Dark (Student Abstract)", None, None),
         ("Owls in Snow", "ICML 2021", 2021),
     ]
+
+
+def test_the_short_part_between_a_year_and_the_authors_is_the_venue():
+    text = (
+        "- **Owl Inference in Partial Nests by Prompt-tuned Owls** (2023), TONE journal, "
+        "Huang, Qing, et al.\n"
+        "- **Counting Owls in Code** (2022), JOS, Lee, Ann, Moss, Ben "
+        "[[pdf]](https://arxiv.org/abs/2201.00301)\n"
+        "- **Owls and the Science of Nesting** (2020), Vincent Oakley\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.venue, r.year) for r in rows][:2] == [
+        ("Owl Inference in Partial Nests by Prompt-tuned Owls", "TONE journal", 2023),
+        ("Counting Owls in Code", "JOS", 2022),
+    ]
+    assert [r.authors for r in rows][:2] == ["Huang, Qing, et al.", "Lee, Ann, Moss, Ben"]
+    assert all(row.venue != "Vincent Oakley" for row in rows)  # a name, not a venue

@@ -56,3 +56,21 @@ def apa_title(worded: list[Line]) -> str | None:
     title = rest[: min(journal)] if journal else re.split(r"(?<=[.?!])\s", rest)[0]
     title = title.strip(" ,")
     return title if len(title.split()) >= 2 and title.endswith((".", "?", "!")) else None
+
+
+# "**Title** (2023), TOSEM journal, Huang, Qing, et al.": the year, the venue, then the names
+_YEAR_VENUE_NAMES = re.compile(
+    r"^[\s*_.,:-]*\(?((?:19|20)\d{2})\)?\s*,\s*([A-Za-z][^,()]{1,40}?)\s*,\s*"
+    r"(?=[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*,|.*\bet al\b)"
+)
+
+
+def venue_before_names(rest: str) -> tuple[str | None, int | None, str | None]:
+    """The venue, year and authors of ``Title (2023), TOSEM journal, Huang, Qing, et al.``:
+    after the title, the year, then a short part, then the authors; the short part is the
+    venue, however unknown its name."""
+    match = _YEAR_VENUE_NAMES.match(rest)
+    if not match or fields.names_line(match.group(2)):
+        return None, None, None
+    names = re.split(r"\s*[\[(]", rest[match.end() :], maxsplit=1)[0].strip(" ,")
+    return match.group(2).strip(), int(match.group(1)), names or None

@@ -397,6 +397,10 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     images = [src for line in lines for src in line.images]
     venue = venue or fields.badge_venue(images) or stuck_venue
     venue = venue or cited.dated_italic(lines, raw)
+    if how != "plain":  # "**Title** (2023), TOSEM journal, Lee, Ann, et al."
+        named, named_year, names = cited.venue_before_names(rest)
+        venue, venue_year = (venue, venue_year) if venue else (named, named_year)
+        authors = authors or names
     linked = any(line.links for line in lines)
     if venue is None and not linked:
         # a plain citation: "Authors. 2020. “Title.” *Journal of X*." names its journal in
