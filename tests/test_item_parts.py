@@ -35,6 +35,10 @@ def test_a_trailing_venue_and_year_after_a_plain_title_are_venue_and_year():
         ("Fast Owls", "Distributed Nesting", 2006),
         ("Classic Owls vs. Fast Owls: Caveat Emptor", "HotNest", 2007),
     ]
+    text = (
+        "* Bipartisan Owls: A Modular Nest, Unpublished [[pdf](https://owls.example.org/b.pdf)]\n"
+    )
+    assert read(text) == [("Bipartisan Owls: A Modular Nest", "Unpublished", None)]
 
 
 def test_a_trailing_year_part_is_not_taken_where_it_would_not_read_as_a_venue():

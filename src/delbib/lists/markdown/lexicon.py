@@ -171,6 +171,9 @@ def cited_venue(title: str) -> tuple[str, str | None, int | None]:
     a plain title, a last comma-separated part of a few capitalised words and a year is the
     venue, though the lexicon does not know it. The title before it keeps two words or more;
     the venue words hold no digit and do not end in a small word (``..., Towards the 2020``)."""
+    status = _STATUS.search(title)
+    if status and len(title[: status.start()].split()) >= 2:
+        return title[: status.start()].rstrip(" ,"), status.group(1), None  # ", Unpublished"
     match = _CITED_VENUE.search(title)
     if not match or len(title[: match.start()].split()) < 2:
         return title, None, None
@@ -180,4 +183,9 @@ def cited_venue(title: str) -> tuple[str, str | None, int | None]:
     return title[: match.start()].rstrip(" ,"), venue, int(match.group(2))
 
 
+# ", Unpublished", ", PhD Thesis": where a work stands, in place of a venue
+_STATUS = re.compile(
+    r",\s+((?:Unpublished|Manuscript|In submission|Under review|(?:PhD |Master'?s? )?[Tt]hesis)"
+    r"(?:\s+draft)?)\s*\.?\s*$"
+)
 _SMALL = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to"})
