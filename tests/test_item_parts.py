@@ -169,3 +169,15 @@ def test_the_short_part_between_a_year_and_the_authors_is_the_venue():
     ]
     assert [r.authors for r in rows][:2] == ["Huang, Qing, et al.", "Lee, Ann, Moss, Ben"]
     assert all(row.venue != "Vincent Oakley" for row in rows)  # a name, not a venue
+
+
+def test_brackets_typed_amiss_after_a_plain_title_are_not_the_title():
+    text = (
+        "* Owl Consensus Leveraging, Owlsys 2022 [[acmdl](https://dl.acm.org/doi/10.1145/1.2)\n"
+        "* Splitting Owls Safely, Nestware 2022 [[acmdl]](https://dl.acm.org/doi/10.1145/1.3),"
+        "[arxiv](https://arxiv.org/abs/2205.00001)]\n"
+    )
+    assert read(text) == [
+        ("Owl Consensus Leveraging", "Owlsys", 2022),
+        ("Splitting Owls Safely", "Nestware", 2022),
+    ]
