@@ -236,9 +236,8 @@ def _plain(line: Line) -> str:
     text = _AUTHOR_REF.sub("", text, count=1)
     while (tag := fields._LEADING_TAG.match(text)) is not None and len(text) - tag.end() > 8:
         text = text[tag.end() :]
-    text = _LOOSE_END.sub(
-        "", text
-    )  # "Title, Venue 2022 [acmdl" / "[acmdl],]": brackets typed amiss
+    # "Title, Venue 2022 [acmdl" / "[acmdl],]": brackets typed amiss
+    text = _LOOSE_END.sub("", text)
     while (bracket := re.search(r"\s*[\[(][^\])]*[\])]\s*$", text)) and bracket.start() > 8:
         head = [w for w in text[: bracket.start()].split() if re.search(r"[^\W\d_]", w)]
         if all(lexicon.is_venue_word(re.sub(r"[-'’,]", "", w)) for w in head):
