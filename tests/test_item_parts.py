@@ -181,3 +181,23 @@ def test_brackets_typed_amiss_after_a_plain_title_are_not_the_title():
         ("Owl Consensus Leveraging", "Owlsys", 2022),
         ("Splitting Owls Safely", "Nestware", 2022),
     ]
+
+
+def test_a_sub_item_cited_with_its_venue_and_a_paper_link_is_a_paper_of_its_own():
+    text = (
+        "* Owlcho: Fast Owl Replication for Nests, TONS 2019 "
+        "[[pdf](https://owls.example.org/owlcho.pdf)]\n"
+        "  * Owlcho: Hooting at the Speed of Light, Unpublished "
+        "[[pdf](https://owls.example.org/speed.pdf)]\n"
+        "  * Also see: Design of a Logless Owl Protocol, OPOWL 2021 "
+        "[[pdf](https://owls.example.org/logless.pdf)]\n"
+        "  * Owlcho is also evaluated in The Case for Owls on Demand "
+        "[[pdf](https://owls.example.org/case.pdf)]\n"
+    )
+    assert read(text)[:3] == [
+        ("Owlcho: Fast Owl Replication for Nests", "TONS", 2019),
+        ("Owlcho: Hooting at the Speed of Light", "Unpublished", None),
+        ("Design of a Logless Owl Protocol", "OPOWL", 2021),  # "Also see:" leads to it
+    ]
+    named = "- SEE: Owls Seen Exploring [[pdf](https://arxiv.org/abs/2601.00001)]\n"
+    assert [row.title for row in parse(named).rows] == ["SEE: Owls Seen Exploring"]  # a name

@@ -20,6 +20,11 @@ _URLISH = re.compile(r"^\s*(?:https?://|www\.)|^\S+\.(?:com|org|io|net)\b", re.I
 _LABEL = re.compile(r"^[^\W\d_][\w .'/&-]{0,30}:\s*$")  # "Topic:", "Paper:"
 _STOP = re.compile(r"(?<!\bvs)(?<!\bcf)(?<!\be\.g)(?<!\bi\.e)(?<!\bet al)\.\s")
 _LOOSE_END = re.compile(r"(?:\s+[\[(][^\s\[\]()]{1,20}|(?<=[\])])[\s,;]*[\])])$")
+# "Also see: Title", "Journal version: Title": words that lead to a title, not its own
+_LEAD_IN = re.compile(  # in lower case past the first letter: "SEE: Title" is a name
+    r"^(?:[Aa]lso see|[Ss]ee(?: also)?|[Cc]f\.?|[Rr]elated(?: work)?|[Ff]ollow[- ]up(?: work)?"
+    r"|(?:[Ee]xtended|[Jj]ournal|[Cc]onference|[Ff]ull|[Ss]hort) version)\s*:\s*"
+)
 _TITLE_FORM = re.compile(r"\((?:[\w-]+\s+){0,2}(?:version|abstract|paper|edition)\)", re.I)
 _FOREIGN_NOTE = re.compile(  # "Title（中文注释）": a note in another language
     r"\s*[(（【\[][^()（）【】\[\]]*[\u3040-\u30ff\u3400-\u9fff][^()]*[)）】\]]"
@@ -101,6 +106,11 @@ def line_title(line: Line) -> tuple[str, str] | None:
     piped = pipes.read(text) if "|" in text else None
     if piped and (piped.year or piped.authors) and _span_ok(piped.title, 2):
         return piped.title, "plain"  # "2019 | Title | Authors | arXiv": a title field
+    if has_link(line) and not line.strong:  # "Title, Venue Words 2019 [[pdf](url)]"
+        plain = _plain(line)
+        title, venue, _ = lexicon.cited_venue(plain.strip())
+        if venue and _span_ok(title, 2):
+            return plain, "plain"
     return None
 
 
@@ -337,6 +347,7 @@ def clean(title: str) -> tuple[str, str | None, int | None]:
     language) and the venue and year taken off it."""
     title = fields.clean_listed_title(title)
     title = _NUMBERED.sub("", title)
+    title = _LEAD_IN.sub("", title) if len(_LEAD_IN.sub("", title).split()) >= 2 else title
     title, venue, year = lexicon.strip_title(title)
     if re.search(r"[A-Za-z]{3}", title):
         title = _FOREIGN_NOTE.sub("", title)
