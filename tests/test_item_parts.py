@@ -201,3 +201,16 @@ def test_a_sub_item_cited_with_its_venue_and_a_paper_link_is_a_paper_of_its_own(
     ]
     named = "- SEE: Owls Seen Exploring [[pdf](https://arxiv.org/abs/2601.00001)]\n"
     assert [row.title for row in parse(named).rows] == ["SEE: Owls Seen Exploring"]  # a name
+
+
+def test_a_short_bold_title_before_a_dash_and_a_year_closing_a_sentence():
+    text = (
+        "- **Owlagents** — Zhang et al. *arXiv* 2026.† [[paper]](https://arxiv.org/abs/2603.00401)"
+        " — notes\n"
+        "- **Leakage and the Owl Crisis in Nest Science** — Kapoor & Nara. *Owl Patterns* 2023. "
+        "[[paper]](https://arxiv.org/abs/2207.00402)\n"
+    )
+    assert read(text) == [
+        ("Owlagents", "arXiv 2026", 2026),
+        ("Leakage and the Owl Crisis in Nest Science", "Owl Patterns", 2023),
+    ]

@@ -352,7 +352,7 @@ def item_title(lines: list[Line]) -> tuple[str, str | None, str]:
 
 _DATE_TAG = re.compile(
     r"(?:(?<![\w.])(?:19|20)\d{2}\s*[./-]\s*\d{1,2}(?![\d])|\[\s*(?:19|20)\d{2}[^\]]*\]"
-    r"|(?<![\w.])(?:19|20)\d{2}(?![\w.]))"
+    r"|(?<![\w.])(?:19|20)\d{2}(?!\w|\.\d))"  # "*Patterns* 2023.": a year ends a sentence
 )
 
 

@@ -301,6 +301,9 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
             return squash(stray[1] + stray[2]), "bold", first
     if found:
         return found[0], found[1], first
+    lead = _dashed_bold(first)
+    if lead:
+        return lead, "bold", first
     apa = cited.apa_title(worded)
     if apa:
         return apa, "cited", first
@@ -320,6 +323,16 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
     if _usable(plain) and not fields._SURNAME_FIRST.match(plain) and not _LABEL.match(plain):
         return plain, "plain", first  # "**OpenReview**: <url>" has no title
     return "", "", None
+
+
+def _dashed_bold(line: Line) -> str | None:
+    """``**Hyperagents** — Zhang et al. *arXiv* 2026.``: a bold span that opens the item
+    before a dash is its title, however short."""
+    text = fields._line_title_text(line).lstrip(" *_")
+    span = line.strong[0] if line.strong else ""
+    if span and text.startswith(span) and re.match(r"[*_]*\s+[—–-]\s", text[len(span) :]):
+        return span if _usable(span) and not lexicon.is_venue_only(span) else None
+    return None
 
 
 def _wrapped_end(first: Line, worded: list[Line]) -> str:
