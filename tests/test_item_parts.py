@@ -214,3 +214,13 @@ def test_a_short_bold_title_before_a_dash_and_a_year_closing_a_sentence():
         ("Owlagents", "arXiv 2026", 2026),
         ("Leakage and the Owl Crisis in Nest Science", "Owl Patterns", 2023),
     ]
+    cite = (
+        "- Owl Backdoors in Nests. *Owl Sciences* 2022. [[pdf]](https://owls.example.org/b.pdf)\n"
+        "- **Owl Integrity for Deep Nests.** [[pdf]](https://owls.example.org/i.pdf)\n"
+        "  - Ann Lee, Ben Moss, and Cara Vale. *Owl Sciences*, 2022.\n"
+    )
+    assert [(r.title, r.venue, r.year) for r in parse(cite).rows] == [
+        ("Owl Backdoors in Nests", "Owl Sciences", 2022),
+        ("Owl Integrity for Deep Nests.", "Owl Sciences", 2022),
+    ]
+    assert parse(cite).rows[1].authors != "Owl Sciences"  # the venue is no authors line

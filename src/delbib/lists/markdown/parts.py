@@ -236,8 +236,11 @@ def _plain(line: Line) -> str:
     """A line's leading plain text as a title: tags, pipes, trailing tags and the authors
     of a ``Title. A. Author, B. Author.`` citation left out."""
     text = fields._line_title_text(line)
-    for span in line.em:  # "Title. *IREC 2014*.": an italic venue or date is not the title
-        if re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)|['’]\d{2}\b", span) and len(span) < 80:
+    for span in line.em:  # "Title. *IREC 2014*.", "Title. *Owl Letters* 2014.": a venue
+        dated = re.escape(span) + r"[\s,.]{0,3}(?:19|20)\d{2}(?!\d)"
+        if (
+            re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)|['’]\d{2}\b", span) or re.search(dated, text)
+        ) and len(span) < 80:
             text = text.replace(span, " ")
             text = re.sub(r"(?:\s+[.,;:])+\s*$", "", text)  # the venue's own "." left alone
     if "|" in text:  # "2019 | Title | Authors | Venue": the field that reads as a title
@@ -424,6 +427,7 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     images = [src for line in lines for src in line.images]
     venue = venue or fields.badge_venue(images) or stuck_venue
     venue = venue or cited.dated_italic(lines, raw)
+    authors = None if authors == venue else authors  # "*Owl Sciences* 2022": the venue's span
     if how != "plain":  # "**Title** (2023), TOSEM journal, Lee, Ann, et al."
         named, named_year, names = cited.venue_before_names(rest)
         venue, venue_year = (venue, venue_year) if venue else (named, named_year)
