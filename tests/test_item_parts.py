@@ -224,3 +224,9 @@ def test_a_short_bold_title_before_a_dash_and_a_year_closing_a_sentence():
         ("Owl Integrity for Deep Nests.", "Owl Sciences", 2022),
     ]
     assert parse(cite).rows[1].authors != "Owl Sciences"  # the venue is no authors line
+
+
+def test_an_italic_name_alone_on_its_line_before_a_date_is_left_to_the_authors():
+    text = "1. **An Owl Entry Without a Link.**\n\n    *Nobody Owlish*  2022.7\n"
+    parsed = parse(text)
+    assert all(row.venue != "Nobody Owlish" for row in parsed.rows)

@@ -32,13 +32,15 @@ def authors_line(text: str) -> bool:
 
 def dated_italic(lines: list[Line], title: str) -> str | None:
     """``Authors. *Preprints.org* 2026.``: an italic span right before a year, outside the
-    title and not a list of names, is the venue, however short or name-like (*Owl Patterns*)."""
+    title and not a list of names, is the venue, however short or name-like (*Owl Patterns*);
+    alone on its line it is as likely the authors, and left to them."""
     for line in lines:
         for span in line.em:
             if (
                 span not in title
                 and "," not in span  # "*Lee, A., Moss, B.* 2023": names
                 and "et al" not in span
+                and not line.text.lstrip(" *_").startswith(span)  # "*Ann Lee* 2022.7": names
                 and re.search(re.escape(span) + r"[\s,.]{0,3}(?:19|20)\d{2}(?!\d)", line.text)
             ):
                 return span.strip(" .,")
