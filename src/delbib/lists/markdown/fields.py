@@ -64,6 +64,7 @@ _LEADING_TAG = re.compile(
 )
 _EMPTY_BRACKETS = re.compile(r"\[\s*\]|\(\s*\)")
 _SHIELDS_BADGE = re.compile(r"img\.shields\.io/badge/([^?#]+)", re.IGNORECASE)
+_SURNAME_FIRST = re.compile(r"^[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s*-?)+(?:,|$)")  # "Posch, C.,"
 _NAME_LIST = re.compile(r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)+(?:, | and |,)")
 # ".../papers/2020/file/x.pdf" is a paper; ".../papers/?author=X" is a listing page
 _PAPERS_PATH = re.compile(r"/papers/[^/]")
@@ -214,9 +215,14 @@ def clean_listed_title(text: str) -> str:
 
 
 def _line_title_text(line: Line) -> str:
-    """A line's text without the texts of resource links ("[pdf]", "[code]")."""
+    """A line's text without the texts of resource links ("[pdf]", "[code]") and without
+    addresses shown as themselves (``https://openreview.net/pdf?id=x``): never a title."""
     resource = {link.href for link in line.links if is_resource_text(link.text)}
-    return "".join(t for t, href in line.parts if href is None or href not in resource).strip()
+    text = "".join(t for t, href in line.parts if href is None or href not in resource)
+    for link in line.links:
+        if link.text and link.text == link.href:
+            text = text.replace(link.text, " ")
+    return text.strip()
 
 
 def _has_words(text: str) -> bool:
@@ -276,10 +282,23 @@ def table_title(cell: Cell) -> tuple[str, str | None]:
             short = bold or [lead[0]]
             if len(short[0].split()) <= _DIGEST_WORDS // 2:
                 text = clean_listed_title(short[0])
+        text = _drop_styled_tag(line, text)
         rest = [clean_listed_title(other.text) for other in cell.lines[i + 1 :]]
         authors = next((r for r in rest if looks_like_authors(r) and not _venue_only(r)), None)
         return text, authors
     return "", None
+
+
+_STYLED_TAG = re.compile(r"[(\[]\s*[^\s()\[\]]{1,16}\s*[)\]]")
+
+
+def _drop_styled_tag(line: Line, text: str) -> str:
+    """``Title **(VCD)**``: a short tag set apart in its own bold or italics after the title
+    is the paper's nickname, even when it spells the title's last words."""
+    for span in (*line.strong, *line.em):
+        if _STYLED_TAG.fullmatch(span) and text.rstrip().endswith(span) and text != span:
+            return text.rstrip()[: -len(span)].rstrip()
+    return text
 
 
 def _venue_only(text: str) -> bool:
@@ -333,10 +352,27 @@ def item_title(lines: list[Line]) -> tuple[str, str | None, str]:
 
 _DATE_TAG = re.compile(
     r"(?:(?<![\w.])(?:19|20)\d{2}\s*[./-]\s*\d{1,2}(?![\d])|\[\s*(?:19|20)\d{2}[^\]]*\]"
-    r"|(?<![\w.])(?:19|20)\d{2}(?![\w.]))"
+    r"|(?<![\w.])(?:19|20)\d{2}(?!\w|\.\d))"  # "*Patterns* 2023.": a year ends a sentence
 )
 
 
 def dates_only(text: str) -> str:
     """Only the parts of an item's non-title text that are dates (``2022.4``, ``[2023/09]``)."""
     return " ".join(m.group(0) for m in _DATE_TAG.finditer(text))
+
+
+_NAME = re.compile(
+    r"(?:[A-Z][\w'’.-]*|[a-z]{1,3}(?= [A-Z]))(?: (?:[A-Z][\w'’.-]*|van|von|de|da|del|der|le|la))*"
+)
+
+
+def names_line(text: str) -> bool:
+    """``A. Lee, B. Chen and C. Ng``, ``Lee, A., Chen, B.``, ``Ann Lee et al.``: a line of
+    names. A Title Case title (``Backdoor Attacks in the Physical World.``) is not one: its
+    small words are no names."""
+    if _SURNAME_FIRST.match(text) or re.search(r"\bet al\b", text):
+        return True
+    pieces = [p.strip(" .;") for p in re.split(r",|\band\b|&", text)]
+    pieces = [p for p in pieces if p]
+    names = [p for p in pieces if len(p.split()) <= 4 and _NAME.fullmatch(p)]
+    return len(pieces) >= 2 and len(names) >= 0.8 * len(pieces)

@@ -133,7 +133,7 @@ def strip_title(title: str) -> tuple[str, str | None, int | None]:
             if match and len(title) - match.end() >= 8:
                 found, found_year = venue_in(match.group(0))
                 bare = pattern is _LEADING[-1]
-                if bare and not found_year and not re.search(r"[-:–—|]\s*$", match.group(0)):
+                if bare and not found_year and not re.search(r"[-–—|]\s*$", match.group(0)):
                     continue  # "Science of ...", "Nature Inspired ...": words of the title
                 venue = venue or found
                 year = year or found_year or _year_in_tag(match.group(0))
@@ -155,3 +155,37 @@ def strip_title(title: str) -> tuple[str, str | None, int | None]:
 def _year_in_tag(text: str) -> int | None:
     match = re.search(rf"(?<!\d){_YEAR}(?!\d)", text)
     return int(match.group(0)) if match else None
+
+
+# "Title, CACM 1978", "Title, MS Tech report 2010", "Title, Distributed Computing 2006": the
+# venue of a plain citation, capitalised words (a small word or two inside) and the year
+_CITED_WORD = r"[A-Z][\w&'’.+-]*"
+_CITED_VENUE = re.compile(
+    rf",\s+((?:{_CITED_WORD})(?:\s+(?:{_CITED_WORD}|[a-z]{{2,12}})){{0,4}})"
+    rf"\s*[,'’-]?\s*((?:19|20)\d{{2}})\s*\.?\s*$"
+)
+
+
+def cited_venue(title: str) -> tuple[str, str | None, int | None]:
+    """``Paxos Made Simple, SIGACT News 2001`` -> the title, ``SIGACT News`` and 2001: after
+    a plain title, a last comma-separated part of a few capitalised words and a year is the
+    venue, though the lexicon does not know it. The title before it keeps two words or more;
+    the venue words hold no digit and do not end in a small word (``..., Towards the 2020``)."""
+    status = _STATUS.search(title)
+    if status and len(title[: status.start()].split()) >= 2:
+        return title[: status.start()].rstrip(" ,"), status.group(1), None  # ", Unpublished"
+    match = _CITED_VENUE.search(title)
+    if not match or len(title[: match.start()].split()) < 2:
+        return title, None, None
+    venue = match.group(1)
+    if re.search(r"\d", venue) or venue.split()[-1] in _SMALL:
+        return title, None, None
+    return title[: match.start()].rstrip(" ,"), venue, int(match.group(2))
+
+
+# ", Unpublished", ", PhD Thesis": where a work stands, in place of a venue
+_STATUS = re.compile(
+    r",\s+((?:Unpublished|Manuscript|In submission|Under review|(?:PhD |Master'?s? )?[Tt]hesis)"
+    r"(?:\s+draft)?)\s*\.?\s*$"
+)
+_SMALL = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to"})

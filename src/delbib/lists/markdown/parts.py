@@ -11,17 +11,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import fields, lexicon, linkwords
+from . import cited, fields, lexicon, linkwords, pipes
 from .inline import Cell, Line, squash, strip_emoji
 
 _TAG_ONLY = re.compile(r"\s*[\[(][^\[\]()]*[\])]\s*")  # "**[YOLO v3]**": a nickname tag
 _NUMBERED = re.compile(r"^\s*\[\s*\d{1,4}\s*\]\s*(?=\S)")  # "[14]Title"
 _URLISH = re.compile(r"^\s*(?:https?://|www\.)|^\S+\.(?:com|org|io|net)\b", re.I)
 _LABEL = re.compile(r"^[^\W\d_][\w .'/&-]{0,30}:\s*$")  # "Topic:", "Paper:"
-# APA: "Stone, A., & Vale, C. (2021). The title. *Journal*, 1(2), 3-4.": the year closes
-# the authors
-_APA = re.compile(r"^[A-Z][^()]*?\s\((?:19|20)\d\d[a-z]?\)\.\s+")
-_SURNAME_FIRST = re.compile(r"^[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s*-?)+(?:,|$)")  # "Posch, C.,"
+_STOP = re.compile(r"(?<!\bvs)(?<!\bcf)(?<!\be\.g)(?<!\bi\.e)(?<!\bet al)\.\s")
+_LOOSE_END = re.compile(r"(?:\s+[\[(][^\s\[\]()]{1,20}|(?<=[\])])[\s,;]*[\])])$")
+# "Also see: Title", "Journal version: Title": words that lead to a title, not its own
+_LEAD_IN = re.compile(  # in lower case past the first letter: "SEE: Title" is a name
+    r"^(?:[Aa]lso see|[Ss]ee(?: also)?|[Cc]f\.?|[Rr]elated(?: work)?|[Ff]ollow[- ]up(?: work)?"
+    r"|(?:[Ee]xtended|[Jj]ournal|[Cc]onference|[Ff]ull|[Ss]hort) version)\s*:\s*"
+)
+_TITLE_FORM = re.compile(r"\((?:[\w-]+\s+){0,2}(?:version|abstract|paper|edition)\)", re.I)
 _FOREIGN_NOTE = re.compile(  # "Title（中文注释）": a note in another language
     r"\s*[(（【\[][^()（）【】\[\]]*[\u3040-\u30ff\u3400-\u9fff][^()]*[)）】\]]"
 )
@@ -80,7 +84,11 @@ def line_title(line: Line) -> tuple[str, str] | None:
         if _span_ok(q, 2 if q.rstrip().endswith((".", ",")) else 3)
     ]
     for span in bold:
-        named = quoted and (span in quoted[0] or re.search(re.escape(span) + r"\W*:", text))
+        # "**Nick**: "Title"", "**Nick / Other Nick** — "Title"": the quoted one is the title
+        named = quoted and (
+            span in quoted[0]
+            or re.search(re.escape(span) + r"(?:\W*:|[\s*_:–—-]{1,5}[\"“”])", text)
+        )
         if len(span.split()) >= 4 and not named:  # "**Nick**: "Title"": the quoted one
             return span, "bold"
     linked = _link_title(line)
@@ -95,6 +103,14 @@ def line_title(line: Line) -> tuple[str, str] | None:
         return linked, "link"
     if _NUMBERED.match(line.text) and _span_ok(_NUMBERED.sub("", line.text), 2):
         return _NUMBERED.sub("", text), "numbered"
+    piped = pipes.read(text) if "|" in text else None
+    if piped and (piped.year or piped.authors) and _span_ok(piped.title, 2):
+        return piped.title, "plain"  # "2019 | Title | Authors | arXiv": a title field
+    if has_link(line) and not line.strong:  # "Title, Venue Words 2019 [[pdf](url)]"
+        plain = _plain(line)
+        title, venue, _ = lexicon.cited_venue(plain.strip())
+        if venue and _span_ok(title, 2):
+            return plain, "plain"
     return None
 
 
@@ -220,23 +236,35 @@ def _plain(line: Line) -> str:
     """A line's leading plain text as a title: tags, pipes, trailing tags and the authors
     of a ``Title. A. Author, B. Author.`` citation left out."""
     text = fields._line_title_text(line)
-    for span in line.em:  # "Title. *IREC 2014*.": an italic venue or date is not the title
-        if re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)|['’]\d{2}\b", span) and len(span) < 80:
+    for span in line.em:  # "Title. *IREC 2014*.", "Title. *Owl Letters* 2014.": a venue
+        dated = re.escape(span) + r"[\s,.]{0,3}(?:19|20)\d{2}(?!\d)"
+        if (
+            re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)|['’]\d{2}\b", span) or re.search(dated, text)
+        ) and len(span) < 80:
             text = text.replace(span, " ")
             text = re.sub(r"(?:\s+[.,;:])+\s*$", "", text)  # the venue's own "." left alone
-    if "|" in text:
-        text = next((p for p in text.split("|") if _usable(p.strip())), text)
+    if "|" in text:  # "2019 | Title | Authors | Venue": the field that reads as a title
+        piped = pipes.read(text)
+        text = piped.title if piped else next((p for p in text.split("|") if _usable(p)), text)
     text = _AUTHOR_REF.sub("", text, count=1)
     while (tag := fields._LEADING_TAG.match(text)) is not None and len(text) - tag.end() > 8:
         text = text[tag.end() :]
+    # "Title, Venue 2022 [acmdl" / "[acmdl],]": brackets typed amiss
+    text = _LOOSE_END.sub("", text)
     while (bracket := re.search(r"\s*[\[(][^\])]*[\])]\s*$", text)) and bracket.start() > 8:
         head = [w for w in text[: bracket.start()].split() if re.search(r"[^\W\d_]", w)]
         if all(lexicon.is_venue_word(re.sub(r"[-'’,]", "", w)) for w in head):
             break  # "20191124 AAAI-20 (Title)": the bracket holds the title
+        if _TITLE_FORM.fullmatch(bracket[0].strip()):
+            break  # "Title (extended version)", "Title (Student Abstract)": the title's own
         text = text[: bracket.start()]  # trailing [2022-12] [ACL 2023] (venue) tags
-    head, dot, tail = text.partition(". ")
-    if dot and len(head.split()) >= 3 and fields.looks_like_authors(tail.split(". ")[0]):
-        text = head
+    stop = _STOP.search(text)  # "Classic Owls vs. Fast Owls: ...": no stop after "vs."
+    if (
+        stop
+        and len(text[: stop.start()].split()) >= 3
+        and fields.looks_like_authors(_STOP.split(text[stop.end() :], maxsplit=1)[0])
+    ):
+        text = text[: stop.start()]
     return text
 
 
@@ -254,36 +282,6 @@ def _other_work(link, title: str, title_links: set[str]) -> bool:
         and squash(text) not in squash(title)
         and squash(title) not in squash(text)
     )
-
-
-def _authors_span(text: str) -> bool:
-    """An italic span of names, not ``*Journal of X, May 2021*``."""
-    if "et al" in text:
-        return True
-    return fields.looks_like_authors(text) and not re.search(
-        r"(?<!\d)(?:19|20)\d{2}(?!\d)|\b(?:of|for|on|in|the|with)\b", text
-    )
-
-
-def _authors_line(text: str) -> bool:
-    return bool(_SURNAME_FIRST.match(text)) or fields.looks_like_authors(text)
-
-
-_NAME = re.compile(
-    r"(?:[A-Z][\w'’.-]*|[a-z]{1,3}(?= [A-Z]))(?: (?:[A-Z][\w'’.-]*|van|von|de|da|del|der|le|la))*"
-)
-
-
-def _names_line(text: str) -> bool:
-    """``A. Lee, B. Chen and C. Ng``, ``Lee, A., Chen, B.``, ``Ann Lee et al.``: a line of
-    names. A Title Case title (``Backdoor Attacks in the Physical World.``) is not one: its
-    small words are no names."""
-    if _SURNAME_FIRST.match(text) or re.search(r"\bet al\b", text):
-        return True
-    pieces = [p.strip(" .;") for p in re.split(r",|\band\b|&", text)]
-    pieces = [p for p in pieces if p]
-    names = [p for p in pieces if len(p.split()) <= 4 and _NAME.fullmatch(p)]
-    return len(pieces) >= 2 and len(names) >= 0.8 * len(pieces)
 
 
 def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
@@ -306,7 +304,10 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
             return squash(stray[1] + stray[2]), "bold", first
     if found:
         return found[0], found[1], first
-    apa = _apa_title(worded)
+    lead = _dashed_bold(first)
+    if lead:
+        return lead, "bold", first
+    apa = cited.apa_title(worded)
     if apa:
         return apa, "cited", first
     plain = _plain(first)
@@ -314,7 +315,7 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
     if (
         _usable(plain)
         and len(plain.split()) >= 2
-        and not _names_line(plain.strip())
+        and not fields.names_line(plain.strip())
         and not (lead_in and len(worded) > 1)
     ):
         return plain + _wrapped_end(first, worded), "plain", first
@@ -322,23 +323,19 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
         found = line_title(line)
         if found:
             return found[0], found[1], line
-    if _usable(plain) and not _SURNAME_FIRST.match(plain):
-        return plain, "plain", first
+    if _usable(plain) and not fields._SURNAME_FIRST.match(plain) and not _LABEL.match(plain):
+        return plain, "plain", first  # "**OpenReview**: <url>" has no title
     return "", "", None
 
 
-def _apa_title(worded: list[Line]) -> str | None:
-    """The title of an APA citation: the words after ``(2021).`` up to the italic journal,
-    or else to the first stop (a title wrapped onto the next source line too)."""
-    text = squash(" ".join(fields._line_title_text(line) for line in worded))
-    head = _APA.match(text)
-    if not head:
-        return None
-    rest = text[head.end() :]
-    journal = [rest.find(e) for line in worded for e in line.em if rest.find(e) > 0]
-    title = rest[: min(journal)] if journal else re.split(r"(?<=[.?!])\s", rest)[0]
-    title = title.strip(" ,")
-    return title if len(title.split()) >= 2 and title.endswith((".", "?", "!")) else None
+def _dashed_bold(line: Line) -> str | None:
+    """``**Hyperagents** — Zhang et al. *arXiv* 2026.``: a bold span that opens the item
+    before a dash is its title, however short."""
+    text = fields._line_title_text(line).lstrip(" *_")
+    span = line.strong[0] if line.strong else ""
+    if span and text.startswith(span) and re.match(r"[*_]*\s+[—–-]\s", text[len(span) :]):
+        return span if _usable(span) and not lexicon.is_venue_only(span) else None
+    return None
 
 
 def _wrapped_end(first: Line, worded: list[Line]) -> str:
@@ -352,7 +349,7 @@ def _wrapped_end(first: Line, worded: list[Line]) -> str:
     if (
         not text.endswith(".")
         or not 1 <= len(words) <= 6
-        or _authors_line(text)
+        or cited.authors_line(text)
         or lexicon.is_venue_only(text)
         or worded[1].strong
         or worded[1].em
@@ -366,6 +363,7 @@ def clean(title: str) -> tuple[str, str | None, int | None]:
     language) and the venue and year taken off it."""
     title = fields.clean_listed_title(title)
     title = _NUMBERED.sub("", title)
+    title = _LEAD_IN.sub("", title) if len(_LEAD_IN.sub("", title).split()) >= 2 else title
     title, venue, year = lexicon.strip_title(title)
     if re.search(r"[A-Za-z]{3}", title):
         title = _FOREIGN_NOTE.sub("", title)
@@ -406,24 +404,34 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     """The parts of one item's lines."""
     raw, how, title_line = _pick_title(lines)
     title, stuck_venue, stuck_year = clean(raw) if raw else ("", None, None)
+    if how == "plain" and stuck_venue is None and stuck_year is None:
+        title, stuck_venue, stuck_year = lexicon.cited_venue(title)  # "Title, CACM 1978"
     full = squash(" ".join(fields._line_title_text(line) for line in lines))
     rest = full.replace(raw, " ", 1) if raw else full
     after = full[full.find(raw) + len(raw) :] if how in ("quoted", "cited") and raw in full else ""
-    authors = None
-    for line in lines:
-        span = next((s for s in line.em if _authors_span(s) and s not in after), None)
+    piped = pipes.read(fields._line_title_text(title_line)) if how == "plain" else None
+    authors = piped.authors if piped else None
+    for line in lines if authors is None else ():
+        span = next((s for s in line.em if cited.authors_span(s) and s not in after), None)
         if span:
             authors = span.strip(" .,")
             break
     if authors is None:
         for line in lines:
             text = line.text.strip()
-            if line is not title_line and text and _authors_line(text) and len(text) < 400:
+            if line is not title_line and text and cited.authors_line(text) and len(text) < 400:
                 authors = text.strip(" .,")
                 break
-    venue, venue_year = lexicon.venue_in(rest)
+    venue, venue_year = lexicon.venue_in(piped.venue if piped and piped.venue else rest)
+    venue = piped.venue if piped and piped.venue else venue  # "| Neurocomputing |", as listed
     images = [src for line in lines for src in line.images]
     venue = venue or fields.badge_venue(images) or stuck_venue
+    venue = venue or cited.dated_italic(lines, raw)
+    authors = None if authors == venue else authors  # "*Owl Sciences* 2022": the venue's span
+    if how != "plain":  # "**Title** (2023), TOSEM journal, Lee, Ann, et al."
+        named, named_year, names = cited.venue_before_names(rest)
+        venue, venue_year = (venue, venue_year) if venue else (named, named_year)
+        authors = authors or names
     linked = any(line.links for line in lines)
     if venue is None and not linked:
         # a plain citation: "Authors. 2020. “Title.” *Journal of X*." names its journal in
@@ -434,7 +442,9 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
                 e.strip(" .,")
                 for line in lines
                 for e in line.em
-                if e not in raw and len(e.split()) >= 2 and (not _authors_span(e) or e in after)
+                if e not in raw
+                and len(e.split()) >= 2
+                and (not cited.authors_span(e) or e in after)
             ),
             None,
         )

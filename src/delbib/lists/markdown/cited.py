@@ -1,0 +1,79 @@
+"""How a citation written out in words names its parts: authors in italics or on a line of
+their own, a venue in italics before the year, an APA title between the year and the journal.
+
+Plain citation lists (``Authors. 2020. Title. *Journal*``) give no link to lean on, so these
+readers look at how the words are set, not at what the lexicon knows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import fields
+from .inline import Line, squash
+
+# APA: "Stone, A., & Vale, C. (2021). The title. *Journal*, 1(2), 3-4.": the year closes
+# the authors
+_APA = re.compile(r"^[A-Z][^()]*?\s\((?:19|20)\d\d[a-z]?\)\.\s+")
+
+
+def authors_span(text: str) -> bool:
+    """An italic span of names, not ``*Journal of X, May 2021*``."""
+    if "et al" in text:
+        return True
+    return fields.looks_like_authors(text) and not re.search(
+        r"(?<!\d)(?:19|20)\d{2}(?!\d)|\b(?:of|for|on|in|the|with)\b", text
+    )
+
+
+def authors_line(text: str) -> bool:
+    return bool(fields._SURNAME_FIRST.match(text)) or fields.looks_like_authors(text)
+
+
+def dated_italic(lines: list[Line], title: str) -> str | None:
+    """``Authors. *Preprints.org* 2026.``: an italic span right before a year, outside the
+    title and not a list of names, is the venue, however short or name-like (*Owl Patterns*);
+    alone on its line it is as likely the authors, and left to them."""
+    for line in lines:
+        for span in line.em:
+            if (
+                span not in title
+                and "," not in span  # "*Lee, A., Moss, B.* 2023": names
+                and "et al" not in span
+                and not line.text.lstrip(" *_").startswith(span)  # "*Ann Lee* 2022.7": names
+                and re.search(re.escape(span) + r"[\s,.]{0,3}(?:19|20)\d{2}(?!\d)", line.text)
+            ):
+                return span.strip(" .,")
+    return None
+
+
+def apa_title(worded: list[Line]) -> str | None:
+    """The title of an APA citation: the words after ``(2021).`` up to the italic journal,
+    or else to the first stop (a title wrapped onto the next source line too)."""
+    text = squash(" ".join(fields._line_title_text(line) for line in worded))
+    head = _APA.match(text)
+    if not head:
+        return None
+    rest = text[head.end() :]
+    journal = [rest.find(e) for line in worded for e in line.em if rest.find(e) > 0]
+    title = rest[: min(journal)] if journal else re.split(r"(?<=[.?!])\s", rest)[0]
+    title = title.strip(" ,")
+    return title if len(title.split()) >= 2 and title.endswith((".", "?", "!")) else None
+
+
+# "**Title** (2023), TOSEM journal, Huang, Qing, et al.": the year, the venue, then the names
+_YEAR_VENUE_NAMES = re.compile(
+    r"^[\s*_.,:-]*\(?((?:19|20)\d{2})\)?\s*,\s*([A-Za-z][^,()]{1,40}?)\s*,\s*"
+    r"(?=[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*,|.*\bet al\b)"
+)
+
+
+def venue_before_names(rest: str) -> tuple[str | None, int | None, str | None]:
+    """The venue, year and authors of ``Title (2023), TOSEM journal, Huang, Qing, et al.``:
+    after the title, the year, then a short part, then the authors; the short part is the
+    venue, however unknown its name."""
+    match = _YEAR_VENUE_NAMES.match(rest)
+    if not match or fields.names_line(match.group(2)):
+        return None, None, None
+    names = re.split(r"\s*[\[(]", rest[match.end() :], maxsplit=1)[0].strip(" ,")
+    return match.group(2).strip(), int(match.group(1)), names or None
