@@ -270,3 +270,27 @@ def test_sub_items_of_a_parent_with_no_text_of_its_own_are_items_of_their_own():
     assert [(r.line, r.year) for r in rows] == [(3, 2019), (4, 2017), (6, 2018)]
     # the heading every item shares is not a category; each group's heading is
     assert [r.categories for r in rows] == [("Evolution",), ("Evolution",), ("Transfer",)]
+
+
+def test_a_link_the_author_calls_the_paper_is_the_paper_wherever_it_is_hosted():
+    text = (
+        "## Papers\n\n"
+        " - 2023 | Counting Owls with Sparse Graph Networks | Ann Stone, et al. | OwlConf"
+        " | [`PDF`](https://arxiv.org/abs/2301.00001)\n"
+        " - 2022 | Owl Calls as Graph Signals: A Zero-shot Encoder | Bo Moss, et al. | OwlConf"
+        " | [`PDF`](https://github.com/bmoss/owlcalls)\n"
+        " - 2021 | Nesting Sites from Above | Cy Vale, et al. | OwlConf"
+        " | [paper](https://github.com/cvale/nests) [code](https://github.com/cvale/nests-code)\n"
+    )
+    rows = parse(text).rows
+    assert [r.title for r in rows] == [
+        "Counting Owls with Sparse Graph Networks",
+        "Owl Calls as Graph Signals: A Zero-shot Encoder",
+        "Nesting Sites from Above",
+    ]
+    assert rows[1].kinds == ("paper",)
+    assert rows[2].kinds == ("paper", "code")
+    assert rows[2].links == (
+        "https://github.com/cvale/nests",
+        "https://github.com/cvale/nests-code",
+    )

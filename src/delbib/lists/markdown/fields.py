@@ -155,8 +155,10 @@ def link_kind(link: Link, *, first: bool = True) -> str | None:
     if path.endswith(".pdf") or host.endswith(_PAPER_HOSTS) or _PAPERS_PATH.search(path):
         # "[Slides](talk.pdf)", "[Poster](p.pdf)": a PDF that its words say is not the paper
         return word if word in (PROJECT, VIDEO) else PAPER
+    named_paper = word == PAPER and link.text.strip("[]()` ").casefold() not in _GENERIC_WORDS
     if host.endswith(_CODE_HOSTS):
-        return CODE
+        # "[PDF](github.com/x/y)": the writer says it is the paper, wherever it is kept
+        return PAPER if named_paper else CODE
     if host.endswith(_VIDEO_HOSTS):
         return VIDEO
     if host.endswith(".github.io") and word == CODE:
