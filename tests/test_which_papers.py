@@ -91,12 +91,14 @@ def test_an_unlinked_item_shaped_like_its_linked_siblings_is_a_paper():
         " [[code]](https://github.com/x/owlsongs)\n"
     )
     rows = parse(text).rows
-    # "Owl Songs by Diffusion" links only its code: a tool, however it is written
+    # "Owl Songs by Diffusion" links only its code but cites its paper (venue, year,
+    # authors): a paper whose code is linked, not a tool
     assert [(r.title, r.year) for r in rows] == [
         ("Counting Owls with Sparse Graph Networks", 2023),
         ("Owl Calls as Graph Signals", 2022),
         ("Nesting Sites from Above", 2022),
         ("Feathers in the Wild", 2021),
+        ("Owl Songs by Diffusion", 2021),
     ]
 
 
@@ -294,3 +296,27 @@ def test_a_link_the_author_calls_the_paper_is_the_paper_wherever_it_is_hosted():
         "https://github.com/cvale/nests",
         "https://github.com/cvale/nests-code",
     )
+
+
+def test_a_cited_paper_linking_only_its_code_is_a_paper_and_a_tool_stays_a_tool():
+    text = (
+        "## 论文\n\n"
+        "- **Counting Owls with Sparse Graph Networks** — Stone 等. *ICML* 2024."
+        " [[论文]](https://arxiv.org/abs/2401.00001)\n"
+        "- **Owl Calls as Graph Signals: A Survey** — Moss 等. *OwlArchive.org* 2025."
+        " [[仓库]](https://github.com/x/awesome-owl-calls) — 一份综述\n"
+        "- **Nesting Sites from Above** — Cy Vale, Di Hart. *Owl Letters* 2023."
+        " [[code]](https://github.com/x/nests)\n"
+        "- [2024/02] **OwlShell: A Shell for Owl Keepers** *Ed Lund (Owl Co) et al.*"
+        " [[code](https://github.com/x/owlshell)]\n"
+        "- **OwlKit** — a toolkit for owl data [[code]](https://github.com/x/owlkit)\n"
+    )
+    parsed = parse(text)
+    assert [r.title for r in parsed.rows] == [
+        "Counting Owls with Sparse Graph Networks",
+        "Owl Calls as Graph Signals: A Survey",
+        "Nesting Sites from Above",
+    ]
+    assert parsed.rows[1].authors == "Moss 等"
+    assert parsed.rows[2].authors == "Cy Vale, Di Hart"
+    assert parsed.skipped_counts() == {"code or tool (only code links)": 2}

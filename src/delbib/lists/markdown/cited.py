@@ -77,3 +77,19 @@ def venue_before_names(rest: str) -> tuple[str | None, int | None, str | None]:
         return None, None, None
     names = re.split(r"\s*[\[(]", rest[match.end() :], maxsplit=1)[0].strip(" ,")
     return match.group(2).strip(), int(match.group(1)), names or None
+
+
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*,?|等|&|and|et|al\.?)$")
+
+
+def names_after_title(line: Line, title: str) -> str | None:
+    """``**Title** — Meng 等. *Venue* 2026.``: the names between a dash after the title and
+    the stop before an italic venue are the authors."""
+    text, at = line.text, line.text.find(title) if title else -1
+    if at < 0:
+        return None
+    match = re.match(r"[\s\"”.]*[—–-]\s+([^.()\[\]]{2,80}?)\.\s+(\S.*)", text[at + len(title) :])
+    if not match or not any(match[2].startswith(span) for span in line.em):
+        return None
+    names = match[1].split()
+    return match[1] if len(names) <= 12 and all(map(_NAME_WORD.match, names)) else None

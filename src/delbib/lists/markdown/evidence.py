@@ -67,6 +67,10 @@ def verdict(parts: Parts) -> str:
         # a report whose title links its repository is a paper in a list of papers, and so
         # is an item whose "[paper]()" link was left empty beside its code
         linked = parts.title_from == "link" and parts.words >= 3
+        # "**Title** — Lee 等. *Venue* 2026. [[repo]](github)": a cited paper whose code is
+        # linked; a list's date stamp ("[2024/02] **Tool** *Lee et al.*") cites nothing
+        if parts.authors and (parts.venue or parts.year and not parts.date):
+            return CITATION
         return PAGE if linked or parts.paper_promised else CODE_ONLY
     if not kinds:
         marked = parts.authors or parts.title_from in ("quoted", "bold", "cited")
