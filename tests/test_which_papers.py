@@ -320,3 +320,23 @@ def test_a_cited_paper_linking_only_its_code_is_a_paper_and_a_tool_stays_a_tool(
     assert parsed.rows[1].authors == "Moss 等"
     assert parsed.rows[2].authors == "Cy Vale, Di Hart"
     assert parsed.skipped_counts() == {"code or tool (only code links)": 2}
+
+
+def test_an_item_linking_only_blog_posts_is_a_blog_post_whatever_it_cites():
+    text = (
+        "## 阅读\n\n"
+        "- **Counting Owls with Sparse Graph Networks** — Stone 等. *ICML* 2024."
+        " [[论文]](https://arxiv.org/abs/2401.00001)\n"
+        "- **Owl Calls as Graph Signals** — Moss 等. *NeurIPS* 2023."
+        " [[论文]](https://arxiv.org/abs/2301.00002)\n"
+        "- **Why Owls Hoot at Night** — Ann Lee. *Owl Notes* 2025."
+        " [[博客]](https://annlee.example.io/posts/2025-owls/)\n"
+        "- **Owls Gaming Their Rewards** — Moss 等. *Owl Lab Blog* 2020."
+        " [[Blog]](https://owllab.example.com/discover/blog/owls-gaming-rewards/)\n"
+    )
+    parsed = parse(text)
+    assert [r.title for r in parsed.rows] == [
+        "Counting Owls with Sparse Graph Networks",
+        "Owl Calls as Graph Signals",
+    ]
+    assert parsed.skipped_counts() == {"blog post (links only blog posts)": 2}

@@ -59,8 +59,10 @@ def verdict(parts: Parts) -> str:
     if kinds == {VIDEO}:
         return VIDEO_ONLY  # a talk or a demo video, whatever the block
     pages = [link for link, kind in zip(parts.links, parts.kinds, strict=True) if kind != CODE]
-    if pages and all(map(is_blog_url, pages)) and not parts.venue:
-        return BLOG  # "[Title](site.org/blog/slug)", medium, blogspot: a post, not a paper
+    if pages and all(map(is_blog_url, pages)):
+        # "[Title](site.org/blog/slug)", medium, blogspot: a post, not a paper, whatever names
+        # and blog title (*Lil'Log* 2026) it cites
+        return BLOG
     if pages and all(map(is_encyclopedia_url, pages)):
         return ENCYCLOPEDIA
     if kinds and not kinds - {CODE}:
