@@ -230,3 +230,12 @@ def test_an_italic_name_alone_on_its_line_before_a_date_is_left_to_the_authors()
     text = "1. **An Owl Entry Without a Link.**\n\n    *Nobody Owlish*  2022.7\n"
     parsed = parse(text)
     assert all(row.venue != "Nobody Owlish" for row in parsed.rows)
+
+
+def test_words_of_a_title_written_without_spaces_are_its_characters():
+    from delbib.lists.markdown.fields import word_count
+
+    assert word_count("Owls at Night") == 3
+    assert word_count("面向推理的强化学习") == 9  # Chinese: no spaces between words
+    assert word_count("フクロウの夜 Owls") == 7  # kana and a spaced word
+    assert word_count("부엉이 연구") == 2  # Korean is spaced: its words are spaced words

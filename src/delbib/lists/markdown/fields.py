@@ -378,3 +378,14 @@ def names_line(text: str) -> bool:
     pieces = [p for p in pieces if p]
     names = [p for p in pieces if len(p.split()) <= 4 and _NAME.fullmatch(p)]
     return len(pieces) >= 2 and len(names) >= 0.8 * len(pieces)
+
+
+# Scripts written without spaces between words: Han, kana (a character is about a word there).
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def word_count(text: str) -> int:
+    """Words in a title, as a reader counts them: spaced words, and in Chinese or Japanese
+    (written without spaces) each character, so "面向推理的强化学习" is a title of many words,
+    not of one."""
+    return sum(max(1, len(_UNSPACED.findall(word))) for word in text.split())

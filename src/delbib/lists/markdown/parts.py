@@ -487,7 +487,7 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
         links=links,
         kinds=kinds,
         key=key,
-        words=len(title.split()),
+        words=fields.word_count(title),
         paper_link=strong,
         paper_promised=promised,
         paper_apart=strong and title_links == {fields.PROJECT},
