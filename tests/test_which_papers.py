@@ -138,6 +138,29 @@ def test_a_heading_over_the_blocks_of_one_paper_is_that_paper():
     assert rows[0].categories == ()  # the heading is the paper's title, not its category
 
 
+def test_a_linked_title_heading_over_field_bullets_is_that_paper():
+    text = (
+        "# Owl Papers\n\n"
+        "### [Counting Owls with Sparse Graph Networks](https://arxiv.org/abs/2401.00011)\n"
+        "- **Metrics:** Owl count error, recall at night\n"
+        "- **Datasets:** OwlNight, BarnOwl-5K\n"
+        "- **Comments:** Proposes **SOG**, a sparse graph network that counts owls in the dark"
+        " and beats every baseline on three owl data sets, while using far less memory than"
+        " dense networks of the same size. (Owl Conference 2024)\n\n"
+        "### [Owl Calls as Graph Signals](https://aclanthology.org/2024.owl-main.7/)\n"
+        "- **Metrics:** Accuracy\n"
+        "- **Datasets:** HootBench\n\n"
+        "### [Owl Tools](https://github.com/x/owltools)\n"
+        "- [OWLKIT](https://github.com/x/owlkit) - A toolkit for owl data\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.links[0], r.line) for r in rows] == [
+        ("Counting Owls with Sparse Graph Networks", "https://arxiv.org/abs/2401.00011", 3),
+        ("Owl Calls as Graph Signals", "https://aclanthology.org/2024.owl-main.7/", 8),
+    ]
+    assert [r.categories for r in rows] == [(), ()]
+
+
 def test_a_heading_over_papers_or_tools_stays_a_category():
     text = (
         "## Counting Owls at Night\n\n"

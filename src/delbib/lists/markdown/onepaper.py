@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from . import fields, lexicon, parts, sections
 from .blocks import Event, Heading, Item, Items
+from .inline import Cell, squash
 
 SECTION = "section"
 _TITLE_WORDS = 3  # "Getting Started", "Our Paper" name a section, not a paper
@@ -67,7 +68,7 @@ def _one_paper(heading: Heading, body: list[Event]) -> Item | None:
         return None  # titled items: a list of papers under a topic heading
     if not all(_names_no_work(link) for line in kept for link in line.links):
         return None  # "[COMEX](github) - A tool for ...": links named by what they lead to
-    papers: set[str] = set()
+    papers = _heading_papers(heading.cell, name)
     for item in items:
         found = parts.read(item.lines)
         if found.paper_link:
@@ -77,6 +78,15 @@ def _one_paper(heading: Heading, body: list[Event]) -> Item | None:
         return None
     first = heading.cell.lines[0].number or items[0].line
     return Item(SECTION, first, max(i.end_line for i in items), [*heading.cell.lines, *kept])
+
+
+def _heading_papers(cell: Cell, name: str) -> set[str]:
+    """The paper a heading links itself (``### [Title](https://arxiv.org/abs/x)``): a link
+    whose text is the whole heading, so the heading is that paper's linked title."""
+    found = parts.read(cell.lines)
+    pairs = zip(found.links, found.kinds, strict=True)
+    titled = {link.href for link in cell.links if squash(link.text) == name}
+    return {_paper(link) for link, kind in pairs if kind == fields.PAPER and link in titled}
 
 
 def _names_no_work(link) -> bool:
