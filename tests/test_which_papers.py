@@ -161,6 +161,22 @@ def test_a_linked_title_heading_over_field_bullets_is_that_paper():
     assert [r.categories for r in rows] == [(), ()]
 
 
+def test_a_bold_title_paragraph_after_the_previous_papers_description_is_a_new_paper():
+    text = (
+        "## Reviews\n\n"
+        "These reviews are a good start, listed by month of publication.\n\n"
+        "**Counting Owls with Sparse Graph Networks** [[paper](https://arxiv.org/abs/2103.00011)]\n\n"
+        "A short review of how sparse graphs help count owls in the dark.\n\n"
+        "**Owl Calls as Graph Signals** [[pdf](https://doi.org/10.1000/owl.7)]\n\n"
+        "From the abstract: owl calls become signals on a graph of nests.\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.line) for r in rows] == [
+        ("Counting Owls with Sparse Graph Networks", 5),
+        ("Owl Calls as Graph Signals", 9),
+    ]
+
+
 def test_a_heading_over_papers_or_tools_stays_a_category():
     text = (
         "## Counting Owls at Night\n\n"

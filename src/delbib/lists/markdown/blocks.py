@@ -224,15 +224,18 @@ class _Walker:
 
     def cut(self, blocks: list[list[Line]], maps: list[tuple[int, int]]) -> list[Item]:
         """Items of a run of paragraphs: a new item at each line that opens with a title once
-        the current one has its title; a block boundary ends an item that has a paper link."""
+        the current one has its title, or at a block that opens with one; a block boundary
+        ends an item that has a paper link."""
         items: list[Item] = []
         current: Item | None = None
         titled = False
         for lines, (start, stop) in zip(blocks, maps, strict=True):
-            for line in lines:
+            for index, line in enumerate(lines):
                 number = line.number or start + 1
                 opens = bool(self.opens(line))
-                if current is None or (opens and titled):
+                # a block opening with a title starts an item even after untitled prose (the
+                # previous paper's description): a person reads a new paper there
+                if current is None or (opens and (titled or (index == 0 and _led_by_title(line)))):
                     if current is not None:
                         items.append(current)
                     current = Item(PARAGRAPH, number, number, [])
@@ -299,6 +302,14 @@ def _sentence_led(line: Line) -> bool:
     if re.search(r":|\bet al\b", before):
         return False  # "X is described in: Lee et al., *[Title](doi)*": a citation it leads to
     return len(re.findall(r"(?<![\w'’])[a-z]{2,}\b", before)) >= 2
+
+
+def _led_by_title(line: Line) -> bool:
+    """``**Title** [[pdf](url)]``, ``[Title](url)``: the line starts with its bold or linked
+    title, as a paper's line does; a sentence of prose mentioning a bold name does not."""
+    text = line.text.lstrip()
+    spans = [*line.strong, *(link.text for link in line.links)]
+    return any(span.strip() and text.startswith(span.strip()) for span in spans)
 
 
 def _leading_newlines(chunk: str) -> int:
