@@ -177,6 +177,21 @@ def test_a_bold_title_paragraph_after_the_previous_papers_description_is_a_new_p
     ]
 
 
+def test_a_link_named_by_its_venue_or_as_open_access_is_the_papers_link():
+    text = (
+        "## Reviews\n\n"
+        "**Counting Owls with Sparse Graph Networks** [[Nature Methods paper](https://www.nature.com/articles/s41592-099-0001-x)]\n\n"
+        "A short review of how sparse graphs help count owls in the dark.\n\n"
+        "**Owl Calls as Graph Signals** [[open access paper](https://owls.example.org/content/12/7/878)]\n\n"
+        "From the abstract: owl calls become signals on a graph of nests.\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.kinds) for r in rows] == [
+        ("Counting Owls with Sparse Graph Networks", ("paper",)),
+        ("Owl Calls as Graph Signals", ("paper",)),
+    ]
+
+
 def test_a_heading_over_papers_or_tools_stays_a_category():
     text = (
         "## Counting Owls at Night\n\n"

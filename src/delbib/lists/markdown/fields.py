@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 from delbib import identifiers
 
 from .inline import Cell, Line, Link, squash, strip_emoji
-from .lexicon import is_venue_word, venue_in
+from .lexicon import is_venue_only, is_venue_word, venue_in
 from .linkwords import CODE, PAPER, PROJECT, VIDEO, is_link_words, kind_of_words
 
 KIND_ORDER = (PAPER, CODE, PROJECT, VIDEO)
@@ -172,7 +172,16 @@ def link_kind(link: Link, *, first: bool = True) -> str | None:
 def is_resource_text(text: str) -> bool:
     """Link text that names a resource ("pdf", "[[Project Page]]", "Matlab Code", "NeurIPS
     2023"), not a title."""
-    return is_link_words(text, is_venue=is_venue_word)
+    return is_link_words(text, is_venue=is_venue_word) or _venue_then_kind(text)
+
+
+def _venue_then_kind(text: str) -> bool:
+    """``[[Nature Genetics paper]]``: a venue's name before a kind word names where the
+    paper is published, not a title."""
+    found = text.strip("[]()` ").split()
+    if len(found) < 2 or kind_of_words(found[-1]) is None:
+        return False
+    return is_venue_only(" ".join(found[:-1]))
 
 
 def sorted_links(cells: list[Cell]) -> tuple[tuple[str, ...], tuple[str, ...]]:
