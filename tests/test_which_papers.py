@@ -192,6 +192,19 @@ def test_a_link_named_by_its_venue_or_as_open_access_is_the_papers_link():
     ]
 
 
+def test_a_publication_date_written_before_a_title_is_not_part_of_it():
+    text = (
+        "## Reviews\n\n"
+        "**(2021-03) Counting Owls with Sparse Graph Networks** [[pdf](https://arxiv.org/abs/2103.00011)]\n\n"
+        "A short review of how sparse graphs help count owls in the dark.\n\n"
+        "**(2019) Owl Calls as Graph Signals** [[pdf](https://arxiv.org/abs/1903.00012)]\n"
+    )
+    assert [r.title for r in parse(text).rows] == [
+        "Counting Owls with Sparse Graph Networks",
+        "Owl Calls as Graph Signals",
+    ]
+
+
 def test_a_heading_over_papers_or_tools_stays_a_category():
     text = (
         "## Counting Owls at Night\n\n"

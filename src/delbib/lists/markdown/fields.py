@@ -52,6 +52,8 @@ _APOSTROPHE_YEAR = re.compile(r"['’`](\d{2})(?!\d)")
 _LEADING_NICK = re.compile(r"^\s*\[[^\]]{1,80}\]\s*(?=\S)")
 _TRAILING_DATE = re.compile(r"\W*(?:19|20)\d{2}(?:[-./]\d{1,2})?\W*[a-z]{0,4}\W*")
 _LEADING_NUMBER = re.compile(r"^\s*\(?\d{1,3}[).]\s+(?=\S)")  # "1) Title", "2. Title"
+# "(2021-11) Title": the month it was published, written before the title
+_LEADING_DATE = re.compile(r"^\s*\((?:19|20)\d{2}(?:[-./]\d{1,2}){0,2}\)\s*[:\-–]?\s*(?=\S)")
 _DIGEST_WORDS = 30  # a title cell longer than this also summarises the paper
 _TRAILING_TAG = re.compile(r"\s+\[[^\[\]]{1,30}\](?=\.?\s*$)")
 _QUOTED = re.compile(r"[\"“”](.+?)[.,]?[\"“”]\.?")
@@ -216,7 +218,11 @@ def clean_listed_title(text: str) -> str:
     text = _EMPTY_BRACKETS.sub(" ", text)
     text = _TRAILING_ORG.sub("", text)
     text = _TRAILING_TAG.sub("", text)
-    while (nick := _LEADING_NICK.match(text) or _LEADING_NUMBER.match(text)) is not None:
+    while (
+        nick := _LEADING_NICK.match(text)
+        or _LEADING_NUMBER.match(text)
+        or _LEADING_DATE.match(text)
+    ) is not None:
         text = text[nick.end() :]
     text = text.strip(" -–|").lstrip("*†‡")  # a leading marker ("*GITA": uses a VLM)
     quoted = _QUOTED.fullmatch(text)
