@@ -239,3 +239,16 @@ def test_words_of_a_title_written_without_spaces_are_its_characters():
     assert word_count("面向推理的强化学习") == 9  # Chinese: no spaces between words
     assert word_count("フクロウの夜 Owls") == 7  # kana and a spaced word
     assert word_count("부엉이 연구") == 2  # Korean is spaced: its words are spaced words
+
+
+def test_a_trailing_in_venue_and_year_after_a_title_are_venue_and_year():
+    text = (
+        "* Hooting at Scale: A Survey of Owl Calls, in *OWLCONF* 2021. "
+        "[\\[Paper\\]](https://arxiv.org/abs/2101.00001) [\\[Code\\]](https://github.com/o/hoot)\n"
+        "* Nests in Winter, in *Journal of Owl Studies* 2019. "
+        "[\\[Paper\\]](https://arxiv.org/abs/1901.00002)\n"
+    )
+    assert [(t, y) for t, _, y in read(text)] == [
+        ("Hooting at Scale: A Survey of Owl Calls", 2021),
+        ("Nests in Winter", 2019),
+    ]

@@ -36,6 +36,7 @@ _AUTHOR_REF = re.compile(
 )
 _STRAY_QUOTE = re.compile(r"^\W*?([^\"“”]+?)(\W{0,3}:[^\"“”]{3,}?)[\"”]")
 _NICKNAME = re.compile(r"\s*\(([A-Za-z][\w-]{0,15})\)\s*$")
+_IN_VENUE_LEFT = re.compile(r"[,;]?\s+in\s+(?:(?:19|20)\d{2}(?!\d)\s*)?[.,;]?\s*$")
 
 
 @dataclass
@@ -242,6 +243,7 @@ def _plain(line: Line) -> str:
             re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)|['’]\d{2}\b", span) or re.search(dated, text)
         ) and len(span) < 80:
             text = text.replace(span, " ")
+            text = _IN_VENUE_LEFT.sub("", text)  # "Title, in *Venue* 2017.": "in" leads a venue
             text = re.sub(r"(?:\s+[.,;:])+\s*$", "", text)  # the venue's own "." left alone
     if "|" in text:  # "2019 | Title | Authors | Venue": the field that reads as a title
         piped = pipes.read(text)
