@@ -252,3 +252,27 @@ def test_a_trailing_in_venue_and_year_after_a_title_are_venue_and_year():
         ("Hooting at Scale: A Survey of Owl Calls", 2021),
         ("Nests in Winter", 2019),
     ]
+
+
+def test_a_code_span_closing_a_title_with_a_venue_or_year_is_venue_and_year():
+    text = (
+        "- **(OwlBERT)** _OwlBERT: A Pretrained Model of Owl Calls_ `NAACL 2019 Workshop`\n"
+        "[[Paper](https://arxiv.org/abs/1901.00003)] [[GitHub](https://github.com/o/owlbert)]\n"
+        "\n"
+        "- **(Hoot)** _Counting Hoots at Night_ ```EMNLP 2024 Findings```\n"
+        "[[Paper](https://arxiv.org/abs/2401.00004)]\n"
+        "\n"
+        "- _Owl Nests Written in `C`_ [[Paper](https://arxiv.org/abs/2401.00005)]\n"
+        "\n"
+        "- _Owl Calls in the Wild_ `Journal of Nocturnal Information and Hooting 2022`\n"
+        "[[Paper](https://doi.org/10.1234/owl.5)]\n"
+        "\n"
+        "- Owls Rank Mice at Scale `Owlphabet` `2003` [[Paper](https://owls.example.org/r.pdf)]\n"
+    )
+    assert [(t, y) for t, _, y in read(text)] == [
+        ("OwlBERT: A Pretrained Model of Owl Calls", 2019),
+        ("Counting Hoots at Night", 2024),
+        ("Owl Nests Written in C", None),
+        ("Owl Calls in the Wild", 2022),
+        ("Owls Rank Mice at Scale", 2003),
+    ]

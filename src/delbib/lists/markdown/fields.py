@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 from delbib import identifiers
 
 from .inline import Cell, Line, Link, squash, strip_emoji
-from .lexicon import is_venue_word, venue_in
+from .lexicon import is_venue_only, is_venue_word, venue_in
 from .linkwords import CODE, PAPER, PROJECT, VIDEO, is_link_words, kind_of_words
 
 KIND_ORDER = (PAPER, CODE, PROJECT, VIDEO)
@@ -247,6 +247,18 @@ def split_trailing_venue(title: str) -> tuple[str, str | None, int | None]:
             break
         title = title[: match.start()].rstrip(" ,")
     return title, venue, year
+
+
+def drop_end_tags(text: str, tags: list[str]) -> str:
+    """``_Title_ `NAACL 2019 Workshop```, ``Title `Owlphabet` `2003```: code spans closing a
+    title are its tags, not its words, when one of them holds a venue or a year."""
+    end, dated = _EMPTY_BRACKETS.sub("", text).rstrip(), False  # "[[pdf](url)]" left
+    for tag in reversed(tags):
+        if not tag or not end.endswith(tag) or len(tag) > 80:
+            break
+        dated = dated or bool(year_in(tag) or is_venue_only(tag))
+        end = end[: -len(tag)].rstrip()
+    return end if dated and len(end.split()) >= 2 else text
 
 
 def read_as_described(title: str) -> bool:

@@ -245,6 +245,7 @@ def _plain(line: Line) -> str:
             text = text.replace(span, " ")
             text = _IN_VENUE_LEFT.sub("", text)  # "Title, in *Venue* 2017.": "in" leads a venue
             text = re.sub(r"(?:\s+[.,;:])+\s*$", "", text)  # the venue's own "." left alone
+    text = fields.drop_end_tags(text, line.code)
     if "|" in text:  # "2019 | Title | Authors | Venue": the field that reads as a title
         piped = pipes.read(text)
         text = piped.title if piped else next((p for p in text.split("|") if _usable(p)), text)
