@@ -276,3 +276,15 @@ def test_a_code_span_closing_a_title_with_a_venue_or_year_is_venue_and_year():
         ("Owl Calls in the Wild", 2022),
         ("Owls Rank Mice at Scale", 2003),
     ]
+
+
+def test_an_italic_title_is_not_the_authors():
+    text = (
+        "- **(OwlGPT)** _Owl Language Models Hoot Back_ `ACL 2023`\n"
+        "[[Paper](https://arxiv.org/abs/2301.00006)]\n"
+        "\n"
+        "- Strix, A., Bubo, B., Tyto, C.,  \n"
+        "*[Nests of the Barn Owl Family](https://doi.org/10.1234/owl.7)*,  \n"
+        "Owl Letters, 2020.\n"
+    )
+    assert [row.authors for row in parse(text).rows] == [None, "Strix, A., Bubo, B., Tyto, C"]

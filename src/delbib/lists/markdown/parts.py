@@ -415,14 +415,17 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     piped = pipes.read(fields._line_title_text(title_line)) if how == "plain" else None
     authors = piped.authors if piped else None
     for line in lines if authors is None else ():
-        span = next((s for s in line.em if cited.authors_span(s) and s not in after), None)
+        span = next((s for s in line.em if cited.authors_span(s) and s not in after + raw), None)
         if span:
             authors = span.strip(" .,")
             break
     if authors is None:
         for line in lines:
             text = line.text.strip()
-            if line is not title_line and text and cited.authors_line(text) and len(text) < 400:
+            if line is title_line and raw:  # "Stone, A., *[Title](url)*, Venue": names lead
+                lead = text[: text.find(raw)].strip(" *_") if raw in text else ""
+                text = lead if cited.authors_span(lead) or fields._SURNAME_FIRST.match(lead) else ""
+            if text and cited.authors_line(text) and len(text) < 400:
                 authors = text.strip(" .,")
                 break
     venue, venue_year = lexicon.venue_in(piped.venue if piped and piped.venue else rest)
