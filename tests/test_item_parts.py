@@ -239,3 +239,52 @@ def test_words_of_a_title_written_without_spaces_are_its_characters():
     assert word_count("面向推理的强化学习") == 9  # Chinese: no spaces between words
     assert word_count("フクロウの夜 Owls") == 7  # kana and a spaced word
     assert word_count("부엉이 연구") == 2  # Korean is spaced: its words are spaced words
+
+
+def test_a_trailing_in_venue_and_year_after_a_title_are_venue_and_year():
+    text = (
+        "* Hooting at Scale: A Survey of Owl Calls, in *OWLCONF* 2021. "
+        "[\\[Paper\\]](https://arxiv.org/abs/2101.00001) [\\[Code\\]](https://github.com/o/hoot)\n"
+        "* Nests in Winter, in *Journal of Owl Studies* 2019. "
+        "[\\[Paper\\]](https://arxiv.org/abs/1901.00002)\n"
+    )
+    assert [(t, y) for t, _, y in read(text)] == [
+        ("Hooting at Scale: A Survey of Owl Calls", 2021),
+        ("Nests in Winter", 2019),
+    ]
+
+
+def test_a_code_span_closing_a_title_with_a_venue_or_year_is_venue_and_year():
+    text = (
+        "- **(OwlBERT)** _OwlBERT: A Pretrained Model of Owl Calls_ `NAACL 2019 Workshop`\n"
+        "[[Paper](https://arxiv.org/abs/1901.00003)] [[GitHub](https://github.com/o/owlbert)]\n"
+        "\n"
+        "- **(Hoot)** _Counting Hoots at Night_ ```EMNLP 2024 Findings```\n"
+        "[[Paper](https://arxiv.org/abs/2401.00004)]\n"
+        "\n"
+        "- _Owl Nests Written in `C`_ [[Paper](https://arxiv.org/abs/2401.00005)]\n"
+        "\n"
+        "- _Owl Calls in the Wild_ `Journal of Nocturnal Information and Hooting 2022`\n"
+        "[[Paper](https://doi.org/10.1234/owl.5)]\n"
+        "\n"
+        "- Owls Rank Mice at Scale `Owlphabet` `2003` [[Paper](https://owls.example.org/r.pdf)]\n"
+    )
+    assert [(t, y) for t, _, y in read(text)] == [
+        ("OwlBERT: A Pretrained Model of Owl Calls", 2019),
+        ("Counting Hoots at Night", 2024),
+        ("Owl Nests Written in C", None),
+        ("Owl Calls in the Wild", 2022),
+        ("Owls Rank Mice at Scale", 2003),
+    ]
+
+
+def test_an_italic_title_is_not_the_authors():
+    text = (
+        "- **(OwlGPT)** _Owl Language Models Hoot Back_ `ACL 2023`\n"
+        "[[Paper](https://arxiv.org/abs/2301.00006)]\n"
+        "\n"
+        "- Strix, A., Bubo, B., Tyto, C.,  \n"
+        "*[Nests of the Barn Owl Family](https://doi.org/10.1234/owl.7)*,  \n"
+        "Owl Letters, 2020.\n"
+    )
+    assert [row.authors for row in parse(text).rows] == [None, "Strix, A., Bubo, B., Tyto, C"]

@@ -264,6 +264,18 @@ def split_trailing_venue(title: str) -> tuple[str, str | None, int | None]:
     return title, venue, year
 
 
+def drop_end_tags(text: str, tags: list[str]) -> str:
+    """``_Title_ `NAACL 2019 Workshop```, ``Title `Owlphabet` `2003```: code spans closing a
+    title are its tags, not its words, when one of them holds a venue or a year."""
+    end, dated = _EMPTY_BRACKETS.sub("", text).rstrip(), False  # "[[pdf](url)]" left
+    for tag in reversed(tags):
+        if not tag or not end.endswith(tag) or len(tag) > 80:
+            break
+        dated = dated or bool(year_in(tag) or is_venue_only(tag))
+        end = end[: -len(tag)].rstrip()
+    return end if dated and len(end.split()) >= 2 else text
+
+
 def read_as_described(title: str) -> bool:
     """A plain title cell holding this title would be cut as ``Name - what it does``: a
     writer marks such a title (bold) so that it reads back whole."""

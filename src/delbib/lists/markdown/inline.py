@@ -52,6 +52,7 @@ class Line:
     keys: list[str] = field(default_factory=list)  # citation keys of <a id="delbib-KEY"> anchors
     strong: list[str] = field(default_factory=list)  # bold spans' text
     em: list[str] = field(default_factory=list)  # italic spans' text (authors, venues)
+    code: list[str] = field(default_factory=list)  # code spans' text (tags: `ACL 2021`)
     number: int = 0  # 1-based line of the file it starts on (0 when unknown)
 
     @property
@@ -122,6 +123,8 @@ def parse_inline(children: list, first_line: int = 0) -> Cell:
         kind = tok.type
         if kind == "text" or kind == "code_inline":
             text = tok.content
+            if kind == "code_inline":
+                lines[-1].code.append(squash(text))
             if href is None:  # bare URLs: GitHub links them (GFM autolink extension)
                 for match in _BARE_URL.finditer(text):
                     lines[-1].links.append(Link(match.group(0), match.group(0)))

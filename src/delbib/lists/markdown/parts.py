@@ -36,6 +36,7 @@ _AUTHOR_REF = re.compile(
 )
 _STRAY_QUOTE = re.compile(r"^\W*?([^\"“”]+?)(\W{0,3}:[^\"“”]{3,}?)[\"”]")
 _NICKNAME = re.compile(r"\s*\(([A-Za-z][\w-]{0,15})\)\s*$")
+_IN_VENUE_LEFT = re.compile(r"[,;]?\s+in\s+(?:(?:19|20)\d{2}(?!\d)\s*)?[.,;]?\s*$")
 
 
 @dataclass
@@ -242,7 +243,9 @@ def _plain(line: Line) -> str:
             re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)|['’]\d{2}\b", span) or re.search(dated, text)
         ) and len(span) < 80:
             text = text.replace(span, " ")
+            text = _IN_VENUE_LEFT.sub("", text)  # "Title, in *Venue* 2017.": "in" leads a venue
             text = re.sub(r"(?:\s+[.,;:])+\s*$", "", text)  # the venue's own "." left alone
+    text = fields.drop_end_tags(text, line.code)
     if "|" in text:  # "2019 | Title | Authors | Venue": the field that reads as a title
         piped = pipes.read(text)
         text = piped.title if piped else next((p for p in text.split("|") if _usable(p)), text)
@@ -412,14 +415,17 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     piped = pipes.read(fields._line_title_text(title_line)) if how == "plain" else None
     authors = piped.authors if piped else None
     for line in lines if authors is None else ():
-        span = next((s for s in line.em if cited.authors_span(s) and s not in after), None)
+        span = next((s for s in line.em if cited.authors_span(s) and s not in after + raw), None)
         if span:
             authors = span.strip(" .,")
             break
     if authors is None:
         for line in lines:
             text = line.text.strip()
-            if line is not title_line and text and cited.authors_line(text) and len(text) < 400:
+            if line is title_line and raw:  # "Stone, A., *[Title](url)*, Venue": names lead
+                lead = text[: text.find(raw)].strip(" *_") if raw in text else ""
+                text = lead if cited.authors_span(lead) or fields._SURNAME_FIRST.match(lead) else ""
+            if text and cited.authors_line(text) and len(text) < 400:
                 authors = text.strip(" .,")
                 break
     venue, venue_year = lexicon.venue_in(piped.venue if piped and piped.venue else rest)
