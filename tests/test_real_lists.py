@@ -46,9 +46,17 @@ FRESH_HELDOUT = {
 }
 
 # Lists that miss a target, with the figures measured on the current reader (not expected
-# values): stem -> figures ("halves:<set>" for a set's comparison with dev). Empty since
-# 2026-12-05: all 30 lists meet every target.
-KNOWN_GAPS: dict[str, str] = {}
+# values): stem -> figures ("halves:<set>" for a set's comparison with dev), 2026-12-05.
+KNOWN_GAPS: dict[str, str] = {
+    "EdinburghNLP--awesome-hallucination-detection": "title 0.955 (one heading title missed)",
+    "OmicsML--awesome-deep-learning-single-cell-papers": "ids 0.954: DOIs in OUP links",
+    "hussius--deeplearning-biology": "title 0.958, ids 0.875: links named by a venue alone",
+    "lamalab-org--GPMs-book": "title 0.957, non-papers 0.073: news, blogs",
+    "zihaoli-cn--compiler-paper-reading": "title 0.458, non-papers 0.079: ACM citations",
+    "heidihoward--distributed-consensus-reading-list": "non-papers 0.016 (376 entries, max 370)",
+    "leezythu--Awesome-Harness-Self-Improvement": "non-papers 0.011: an engineering page",
+    "halves:fresh-heldout": "mean title 0.925 vs dev 1.000 (measured once at 0.533 before fixes)",
+}
 
 SCHEMES = ("arxiv:", "doi:", "acl:", "openreview:")
 ARXIV = re.compile(r"arxiv:(?:\d{4}\.\d{4,5}|[a-z-]+/\d{7})")  # no version, old style kept
