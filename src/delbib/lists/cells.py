@@ -5,6 +5,7 @@ in place), and by the LaTeX survey, so a list, its edits and the survey agree.
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Any
 
@@ -44,8 +45,6 @@ def shown_year(year: int | None) -> int | None:
     """``year``, or None when it is after next year: no paper is published then, so it is a
     misreading (``SIGPLAN'98`` taken as 2098) or a typo that lint reports, never a date a
     list should show (and the list reader would refuse it)."""
-    import datetime
-
     return None if year is not None and year > datetime.date.today().year + 1 else year
 
 
