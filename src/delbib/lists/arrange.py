@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from delbib.catalog.model import Catalog, Entry
-from delbib.lists.cells import title_of, venue_of, year_of
+from delbib.lists.cells import shown_year, title_of, venue_of, year_of
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ class Section:
 def paper(entry: Entry, record: dict[str, Any] | None, *, listed: bool = False) -> Paper:
     """The row values of one entry: resolved where known, or exactly as listed."""
     if listed:
-        title, year, venue = entry.title, entry.year, entry.venue
+        title, year, venue = entry.title, shown_year(entry.year), entry.venue
     else:
         title, year, venue = (
             title_of(entry, record),
@@ -80,12 +80,29 @@ def listed_entries(catalog: Catalog) -> list[Entry]:
 
 
 def table_rows(catalog: Catalog, papers: dict[str, Paper]) -> list[Row]:
-    """One row per source row, in row order, with each entry's categories spread over its rows.
+    """One row per source row, in row order, with the categories its category cell lists."""
+    return [Row(papers[key], shown) for key, shown in _category_cells(catalog)]
+
+
+def category_cells_keep_order(catalog: Catalog) -> bool:
+    """True when the category cells of ``table_rows`` name the taxonomy's categories first in
+    its order. An import orders a category column's names as they first appear, so a list
+    whose section has its own papers after a subsection's (``Tutorials`` with ``Books``
+    above its papers) would come back with the subsection first: it needs its sections."""
+    shown = dict.fromkeys(name for _, names in _category_cells(catalog) for name in names)
+    order = [c.name for c in catalog.taxonomy if c.name in shown]
+    known = set(order)
+    return [name for name in shown if name in known] == order
+
+
+def _category_cells(catalog: Catalog) -> list[tuple[str, tuple[str, ...]]]:
+    """(entry key, its category cell) per source row, in row order, with each entry's
+    categories spread over its rows.
 
     A row lists the entry's next categories (in the entry's order) as long as each is either
     already shown or the taxonomy's next one; the entry's last row lists all that remain. So
-    the categories appear first in taxonomy order and each entry's rows name its categories
-    in its order, which is what an import reads back.
+    each entry's rows name its categories in its order, which is what an import reads back,
+    and the categories appear first in taxonomy order where the row order allows it.
     """
     entries = {e.key: e for e in listed_entries(catalog)}
     slots = sorted((row, key) for key, e in entries.items() for row in e.rows)
@@ -112,7 +129,7 @@ def table_rows(catalog: Catalog, papers: dict[str, Paper]) -> list[Row]:
         seen.update(chunk)
         pending[key] = todo[len(chunk) :]
         shown = chunk or [c for c in entries[key].categories if c not in pending[key]][:1]
-        rows.append(Row(papers[key], tuple(shown)))
+        rows.append((key, tuple(shown)))
     return rows
 
 
@@ -141,11 +158,15 @@ def _slot_order(slot: tuple[int | None, str]) -> tuple[bool, int, str]:
     return slot[0] is None, slot[0] or 0, slot[1]
 
 
-def section_runs(catalog: Catalog, papers: dict[str, Paper]) -> list[tuple[str, list[Row]]]:
+def section_runs(catalog: Catalog, papers: dict[str, Paper]) -> list[tuple[str | None, list[Row]]]:
     """Sections: each top category in taxonomy order with the ones below it, their rows in
     source order, cut where the category they were listed under changes (a section whose own
-    papers go on after a subsection's, as a label in a list does, comes back after it)."""
-    placed = _rows_by_category(listed_entries(catalog))
+    papers go on after a subsection's, as a label in a list does, comes back after it).
+
+    Papers with no category (a list's own paper, read above its first heading) come first,
+    in a run named None: under no heading, where an import reads them as they were."""
+    entries = listed_entries(catalog)
+    placed = _rows_by_category(entries)
     parents = {c.name: c.parent for c in catalog.taxonomy}
     order = {c.name: i for i, c in enumerate(catalog.taxonomy)}
 
@@ -172,7 +193,11 @@ def section_runs(catalog: Catalog, papers: dict[str, Paper]) -> list[tuple[str, 
                 last = (name, [])
                 runs.insert(at, last)
             last[1].append(Row(papers[key], (name,)))
-    return runs
+    loose = sorted((row, e.key) for e in entries if not e.categories for row in e.rows)
+    first: list[tuple[str | None, list[Row]]] = []
+    if loose:
+        first.append((None, [Row(papers[key], ()) for _, key in loose]))
+    return first + runs
 
 
 def _rows_by_category(entries: list[Entry]) -> dict[str, list[tuple[int | None, str]]]:

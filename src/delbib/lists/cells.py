@@ -5,6 +5,7 @@ in place), and by the LaTeX survey, so a list, its edits and the survey agree.
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Any
 
@@ -35,9 +36,16 @@ def title_of(entry: Entry, record: dict[str, Any] | None) -> str:
 
 
 def year_of(entry: Entry, record: dict[str, Any] | None) -> int | None:
-    """The resolved year of publication, else the listed year."""
+    """The resolved year of publication, else the listed year (as ``shown_year`` lets it)."""
     parts = item_mod.date_parts(_csl(record))
-    return parts[0] if parts else entry.year
+    return shown_year(parts[0] if parts else entry.year)
+
+
+def shown_year(year: int | None) -> int | None:
+    """``year``, or None when it is after next year: no paper is published then, so it is a
+    misreading (``SIGPLAN'98`` taken as 2098) or a typo that lint reports, never a date a
+    list should show (and the list reader would refuse it)."""
+    return None if year is not None and year > datetime.date.today().year + 1 else year
 
 
 def venue_of(entry: Entry, record: dict[str, Any] | None) -> str | None:

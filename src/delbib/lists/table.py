@@ -20,6 +20,7 @@ from delbib.lists import markdown
 from delbib.lists.arrange import (
     Paper,
     Row,
+    category_cells_keep_order,
     category_path,
     papers_of,
     section_runs,
@@ -63,8 +64,10 @@ DEFAULT_SHAPE = Shape(
 
 def default_shape(catalog: Catalog) -> Shape:
     """The shipped list's shape; one section per category instead of a category column when
-    a category's name holds a comma or semicolon, which a category cell would split."""
-    if any("," in c.name or ";" in c.name for c in catalog.taxonomy):
+    a category's name holds a comma or semicolon, which a category cell would split, or when
+    the rows would name the categories first in another order than the taxonomy's."""
+    split = any("," in c.name or ";" in c.name for c in catalog.taxonomy)
+    if split or not category_cells_keep_order(catalog):
         return Shape(tuple(c for c in DEFAULT_SHAPE.columns if c.role != "categories"))
     return DEFAULT_SHAPE
 
@@ -170,6 +173,9 @@ def markdown_block(catalog: Catalog, shape: Shape = DEFAULT_SHAPE, *, listed: bo
     parents = {c.name: c.parent for c in catalog.taxonomy}
     parts, open_path = [], []
     for name, rows in section_runs(catalog, papers):
+        if name is None:  # papers with no category: a table under no heading, first
+            parts.append("\n".join(_table(shape, rows)))
+            continue
         path = category_path(name, parents)
         same = 0
         while same < min(len(path) - 1, len(open_path)) and path[same] == open_path[same]:

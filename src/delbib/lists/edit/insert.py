@@ -88,8 +88,8 @@ def _new_item(
 ) -> str:
     """A sibling's markup with the new paper's values; when the list reader would not read
     that back as the new paper alone with all its links (the sibling's item holds other
-    papers, text of its own, links the clone could not take over), an item built from the
-    new paper's values instead."""
+    papers, text of its own, links the clone could not take over, a date the new paper
+    lacks), an item built from the new paper's values instead."""
     text = _ANY_ANCHOR.sub("", "".join(template.lines))
     row = replace(template.row, key=None)
     want = target(entry, catalog.resolved.get(entry.key), listed=listed)
@@ -112,7 +112,8 @@ def _one_paper(row: Row) -> bool:
 
 def _reads_back(text: str, head: list[str], want: Target) -> bool:
     """The list reader reads ``text`` (under a table's ``head``) as one paper: ``want``'s
-    title with exactly ``want``'s links."""
+    title with exactly ``want``'s links, and no year but ``want``'s (a sibling's year left
+    in the copy of a paper that has none would be invented)."""
     from delbib.errors import InputError
     from delbib.identifiers import is_void
 
@@ -121,6 +122,8 @@ def _reads_back(text: str, head: list[str], want: Target) -> bool:
     except InputError:
         return False
     if len(rows) != 1 or not same_title(want.title, rows[0].title):
+        return False
+    if rows[0].year not in (None, want.year):
         return False
     return {u for u in rows[0].links if not is_void(u)} == set(want.links)
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from delbib.catalog import item as item_mod
 from delbib.catalog.model import Entry
-from delbib.lists.cells import venue_of, year_of
+from delbib.lists.cells import shown_year, venue_of, year_of
 from delbib.lists.markdown import Row
 from delbib.text import clean_title, title_key
 
@@ -38,7 +38,7 @@ def target(entry: Entry, record: dict[str, Any] | None, *, listed: bool) -> Targ
     if not listed and resolved and title_key(resolved) == title_key(entry.clean_title):
         title, exact = " ".join(str(resolved).split()), True
     parts = item_mod.date_parts(csl) if not listed else ()
-    year = entry.year if listed else year_of(entry, record)
+    year = shown_year(entry.year) if listed else year_of(entry, record)
     return Target(
         title=title,
         exact=exact,
