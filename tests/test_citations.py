@@ -1,5 +1,6 @@
 """Plain citations read the way a person reads a reference list (issue 17): the title is the
-sentence that is neither the names nor the venue, pages and date, whatever the style.
+sentence that is neither the names nor the venue, pages and date, whatever the style; its
+closing stop is kept (titles are stored as listed), a comma or quote around it is not.
 
 Every citation is invented; expected values come from reading it.
 """
@@ -20,7 +21,7 @@ from delbib.lists.markdown.citation import Citation
             "Moss, K., & Fenwick, T. (2016, March). Quiet routing for sparse owl networks. "
             "In Proceedings of the 9th Symposium on Nocturnal Systems (pp. 12-20).",
             Citation(
-                "Quiet routing for sparse owl networks",
+                "Quiet routing for sparse owl networks.",
                 "Moss, K., & Fenwick, T.",
                 "Proceedings of the 9th Symposium on Nocturnal Systems",
                 2016,
@@ -31,7 +32,7 @@ from delbib.lists.markdown.citation import Citation
             "Lark, A., Finch, B. C., ... & Wren, D. (2011). Feather counts in winter. "
             "Journal of Avian Arithmetic, 14(2), 101-119.",
             Citation(
-                "Feather counts in winter",
+                "Feather counts in winter.",
                 "Lark, A., Finch, B. C., ... & Wren, D.",
                 "Journal of Avian Arithmetic",
                 2011,
@@ -42,7 +43,7 @@ from delbib.lists.markdown.citation import Citation
             "Nora Quill and Tomas Reed. 2018. Sparse Maps for Lantern Robots. In Proceedings "
             "of the Workshop on Dim Robotics. 44-51.",
             Citation(
-                "Sparse Maps for Lantern Robots",
+                "Sparse Maps for Lantern Robots.",
                 "Nora Quill and Tomas Reed",
                 "Proceedings of the Workshop on Dim Robotics",
                 2018,
@@ -53,7 +54,7 @@ from delbib.lists.markdown.citation import Citation
             "Reed, T., Quill, N.: Lantern Planning with Soft Graphs. In: Advances in Dim "
             "Computing, pp. 3-17. Springer (2012)",
             Citation(
-                "Lantern Planning with Soft Graphs",
+                "Lantern Planning with Soft Graphs.",
                 "Reed, T., Quill, N.",
                 "Advances in Dim Computing",
                 2012,
@@ -86,7 +87,7 @@ from delbib.lists.markdown.citation import Citation
             'Gull, Carla, and Dan Plover. 2014. "Shoreline Memory in Small Birds." Journal '
             "of Coastal Minds 8 (2): 33-50.",
             Citation(
-                "Shoreline Memory in Small Birds",
+                "Shoreline Memory in Small Birds.",
                 "Gull, Carla, and Dan Plover",
                 "Journal of Coastal Minds",
                 2014,
@@ -95,14 +96,14 @@ from delbib.lists.markdown.citation import Citation
         ),
         pytest.param(  # MLA: curly quotes, the year late among volume and pages
             "Plover, Dan. “Salt and Signal.” Coastal Review, vol. 3, no. 1, 2010, pp. 5-9.",
-            Citation("Salt and Signal", "Plover, Dan", "Coastal Review", 2010),
+            Citation("Salt and Signal.", "Plover, Dan", "Coastal Review", 2010),
             id="mla",
         ),
         pytest.param(  # Vancouver: surnames then initials without stops
             "Heron K, Egret LM, Bittern A. Wading gait analysis with soft sensors. "
             "J Marsh Robot. 2017;4:22-9.",
             Citation(
-                "Wading gait analysis with soft sensors",
+                "Wading gait analysis with soft sensors.",
                 "Heron K, Egret LM, Bittern A",
                 "J Marsh Robot",
                 2017,
@@ -112,7 +113,7 @@ from delbib.lists.markdown.citation import Citation
         pytest.param(  # the short "Names. Title. VENUE year", initials inside the names
             "Ivy Marsh, Otto J. Fern, and P. Q. Reed. Lantern Graphs for Night Maps. NOCTIS 2015.",
             Citation(
-                "Lantern Graphs for Night Maps",
+                "Lantern Graphs for Night Maps.",
                 "Ivy Marsh, Otto J. Fern, and P. Q. Reed",
                 "NOCTIS",
                 2015,
@@ -126,7 +127,7 @@ from delbib.lists.markdown.citation import Citation
         ),
         pytest.param(  # surnames first: the last initials close the names
             "Finch, A., Lark, B. C. Song Maps in Hedgerows. Owl Letters, 12, 2008.",
-            Citation("Song Maps in Hedgerows", "Finch, A., Lark, B. C.", "Owl Letters", 2008),
+            Citation("Song Maps in Hedgerows.", "Finch, A., Lark, B. C.", "Owl Letters", 2008),
             id="surnames-first",
         ),
         pytest.param(  # one author; the venue closes the title's sentence
@@ -136,7 +137,7 @@ from delbib.lists.markdown.citation import Citation
         ),
         pytest.param(  # the venue first, as a tag
             "PLDI '09. Moth routing under sparse light: a study.",
-            Citation("Moth routing under sparse light: a study", None, "PLDI '09", 2009),
+            Citation("Moth routing under sparse light: a study.", None, "PLDI '09", 2009),
             id="venue-first",
         ),
     ],
@@ -170,12 +171,12 @@ def test_a_task_list_of_citations_reads_each_paper_and_not_its_notes():
     )
     rows = markdown.parse(text, path="list.md").rows
     assert [(r.title, r.authors, r.venue, r.year) for r in rows] == [
-        ("Quiet routing for sparse owls", "Moss, K.", "Owl Letters", 2016),
+        ("Quiet routing for sparse owls.", "Moss, K.", "Owl Letters", 2016),
         (
             "Tidal caching for shore sensors",
             "A. Tern and B. Plover",
             "Proc. Coastal Computing",
             2019,
         ),
-        ("Lantern Graphs for Night Maps", "Ivy Marsh", "NOCTIS", 2015),
+        ("Lantern Graphs for Night Maps.", "Ivy Marsh", "NOCTIS", 2015),
     ]

@@ -65,16 +65,23 @@ class Citation:
 
 def of_lines(lines: list[Line]) -> Citation | None:
     """The citation the item's first lines write, None if they write none: a citation
-    wrapped onto the next source lines (before any link) is read whole."""
+    wrapped onto the next source lines (before any link) is read on while its names or its
+    title's sentence are left open at the end of a line."""
     texts: list[str] = []
+    found = None
     for line in lines[:_WRAPPED_LINES]:
         if line.links:
             break
         texts.append(fields._line_title_text(line))
-        found = read(" ".join(texts))
-        if found is not None:
-            return found
-    return None
+        joined = squash(" ".join(texts))
+        now = read(joined)
+        if now is None and found is not None:
+            break
+        found = now or found
+        title_open = now and not now.venue and joined.endswith(now.title)
+        if now and not (title_open and not now.title.endswith((".", "?", "!"))):
+            break
+    return found
 
 
 def read(text: str) -> Citation | None:
@@ -88,8 +95,9 @@ def read(text: str) -> Citation | None:
 
 
 def _finish(title: str, authors: str | None, rest: str, year: int | None = None) -> Citation | None:
-    """Venue and year from what follows the title; the title as the line writes it."""
-    title = title.strip(' "“”,.;:')
+    """Venue and year from what follows the title; the title as the line writes it (its
+    closing stop kept, as titles are stored as listed; a comma or quote is the citation's)."""
+    title = title.strip(' "“”,;:')
     venue = None
     if not rest.strip(" .,;"):
         # "Title, OOPSLA 1989.", "Title CACM in 2009": the venue closes the title's sentence
@@ -103,7 +111,7 @@ def _finish(title: str, authors: str | None, rest: str, year: int | None = None)
         venue = _venue(rest)
         dates = [int(y) for y in _YEAR.findall(rest) if int(y) <= fields._last_year()]
         year = year or (dates[0] if dates else lexicon.venue_in(rest)[1])
-    title = title.strip(' "“”,.;:')
+    title = title.lstrip(' "“”,.;:').rstrip(' "“”,;:')
     if len(title.split()) < 2 or not re.search(r"[^\W\d_]{2}", title):
         return None
     authors = _INITIAL_END.sub("", authors.strip(' "“”,;:')) if authors else None
