@@ -170,6 +170,7 @@ def test_a_task_list_of_citations_reads_each_paper_and_not_its_notes():
         "- [ ] Ivy Marsh. Lantern Graphs for Night Maps. NOCTIS 2015.\n"
     )
     rows = markdown.parse(text, path="list.md").rows
+    assert rows[0].date is None  # the day it was presented is not the paper's
     assert [(r.title, r.authors, r.venue, r.year) for r in rows] == [
         ("Quiet routing for sparse owls.", "Moss, K.", "Owl Letters", 2016),
         (

@@ -454,6 +454,7 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
         year = fields.year_in(rest)  # "Authors. 2020. “Title.”": a citation's year
     if how == "cited" and (cite := citation.of_lines(lines[lines.index(title_line) :])):
         authors, venue, year = cite.authors or authors, cite.venue or venue, cite.year or year
+        dates = fields.dates_only(fields._line_title_text(title_line))  # not its notes' dates
     year = year or heading_year
     if year is None and venue:
         year = lexicon.venue_in(venue)[1]
