@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from .inline import Cell, Line, parse_inline, squash, strip_emoji
 
 LIST_ITEM, PARAGRAPH, HTML, HTML_ROW = "list item", "paragraph", "html", "html table row"
+# "- [ ] Title", "- [x] Title": GitHub shows a task list's box, not the words "[ ]"
+_TASK_BOX = re.compile(r"^\s*\[[ xX]\]\s+(?=\S)")
 _LABEL_WORDS = 8  # a parent item of more words is a paper or a sentence, not a group's name
 
 
@@ -178,7 +180,11 @@ class _Walker:
         group: list[Line] = []  # "+ #### Meta Learning": a heading inside the item names a group
         for child in node.children:
             if child.type == "paragraph":
-                own.extend(self.paragraph_cell(child).lines)
+                lines = self.paragraph_cell(child).lines
+                if not own and lines[0].parts and lines[0].parts[0][1] is None:
+                    text = lines[0].parts[0][0]
+                    lines[0].parts[0] = (_TASK_BOX.sub("", text, count=1), None)
+                own.extend(lines)
             elif child.type == "heading":
                 group.extend(self.paragraph_cell(child).lines)
             elif child.type == "html_block":

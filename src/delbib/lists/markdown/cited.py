@@ -1,5 +1,5 @@
 """How a citation written out in words names its parts: authors in italics or on a line of
-their own, a venue in italics before the year, an APA title between the year and the journal.
+their own, a venue in italics before the year (whole plain citations: ``citation``).
 
 Plain citation lists (``Authors. 2020. Title. *Journal*``) give no link to lean on, so these
 readers look at how the words are set, not at what the lexicon knows.
@@ -9,12 +9,8 @@ from __future__ import annotations
 
 import re
 
-from . import fields
-from .inline import Line, squash
-
-# APA: "Stone, A., & Vale, C. (2021). The title. *Journal*, 1(2), 3-4.": the year closes
-# the authors
-_APA = re.compile(r"^[A-Z][^()]*?\s\((?:19|20)\d\d[a-z]?\)\.\s+")
+from . import fields, lexicon
+from .inline import Line
 
 
 def authors_span(text: str) -> bool:
@@ -45,20 +41,6 @@ def dated_italic(lines: list[Line], title: str) -> str | None:
             ):
                 return span.strip(" .,")
     return None
-
-
-def apa_title(worded: list[Line]) -> str | None:
-    """The title of an APA citation: the words after ``(2021).`` up to the italic journal,
-    or else to the first stop (a title wrapped onto the next source line too)."""
-    text = squash(" ".join(fields._line_title_text(line) for line in worded))
-    head = _APA.match(text)
-    if not head:
-        return None
-    rest = text[head.end() :]
-    journal = [rest.find(e) for line in worded for e in line.em if rest.find(e) > 0]
-    title = rest[: min(journal)] if journal else re.split(r"(?<=[.?!])\s", rest)[0]
-    title = title.strip(" ,")
-    return title if len(title.split()) >= 2 and title.endswith((".", "?", "!")) else None
 
 
 # "**Title** (2023), TOSEM journal, Huang, Qing, et al.": the year, the venue, then the names
@@ -93,3 +75,13 @@ def names_after_title(line: Line, title: str) -> str | None:
         return None
     names = match[1].split()
     return match[1] if len(names) <= 12 and all(map(_NAME_WORD.match, names)) else None
+
+
+def dashed_bold(line: Line) -> str | None:
+    """``**Hyperagents** — Zhang et al. *arXiv* 2026.``: a bold span that opens the item
+    before a dash is its title, however short."""
+    text = fields._line_title_text(line).lstrip(" *_")
+    span = line.strong[0] if line.strong else ""
+    dashed = span and text.startswith(span) and re.match(r"[*_]*\s+[—–-]\s", text[len(span) :])
+    usable = re.search(r"[^\W\d_]", span) and not fields.is_resource_text(span)
+    return span if dashed and usable and not lexicon.is_venue_only(span) else None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import cited, fields, lexicon, linkwords, pipes
+from . import citation, cited, fields, lexicon, linkwords, pipes
 from .inline import Cell, Line, squash, strip_emoji
 
 _TAG_ONLY = re.compile(r"\s*[\[(][^\[\]()]*[\])]\s*")  # "**[YOLO v3]**": a nickname tag
@@ -294,6 +294,9 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
     if not worded:
         return "", "", None
     first = worded[0]
+    cite = None if first.links or first.strong else citation.of_lines(worded)
+    if cite:  # "Lee, A. (2019). Title. Venue", 'A. Lee, "Title," Venue 2019': a citation
+        return cite.title, "cited", first
     found = line_title(first)
     if found and found[1] == "bold" and _is_label(first, found[0]):
         # the bold name labels the paper whose title is linked after it
@@ -307,12 +310,9 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
             return squash(stray[1] + stray[2]), "bold", first
     if found:
         return found[0], found[1], first
-    lead = _dashed_bold(first)
+    lead = cited.dashed_bold(first)
     if lead:
         return lead, "bold", first
-    apa = cited.apa_title(worded)
-    if apa:
-        return apa, "cited", first
     plain = _plain(first)
     lead_in = plain.rstrip().endswith((",", ":"))  # "Surname,T. and Other, B.," then the title
     if (
@@ -329,16 +329,6 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
     if _usable(plain) and not fields._SURNAME_FIRST.match(plain) and not _LABEL.match(plain):
         return plain, "plain", first  # "**OpenReview**: <url>" has no title
     return "", "", None
-
-
-def _dashed_bold(line: Line) -> str | None:
-    """``**Hyperagents** — Zhang et al. *arXiv* 2026.``: a bold span that opens the item
-    before a dash is its title, however short."""
-    text = fields._line_title_text(line).lstrip(" *_")
-    span = line.strong[0] if line.strong else ""
-    if span and text.startswith(span) and re.match(r"[*_]*\s+[—–-]\s", text[len(span) :]):
-        return span if _usable(span) and not lexicon.is_venue_only(span) else None
-    return None
 
 
 def _wrapped_end(first: Line, worded: list[Line]) -> str:
@@ -462,6 +452,9 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     year = venue_year or stuck_year or fields.year_in(dates)
     if year is None and not linked:
         year = fields.year_in(rest)  # "Authors. 2020. “Title.”": a citation's year
+    if how == "cited" and (cite := citation.of_lines(lines[lines.index(title_line) :])):
+        authors, venue, year = cite.authors or authors, cite.venue or venue, cite.year or year
+        dates = fields.dates_only(fields._line_title_text(title_line))  # not its notes' dates
     year = year or heading_year
     if year is None and venue:
         year = lexicon.venue_in(venue)[1]

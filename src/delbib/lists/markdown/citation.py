@@ -1,0 +1,231 @@
+"""A plain citation line read the way a person reads a reference list.
+
+Reference lists paste citations in the style of whatever tool or venue they came from: APA
+(``Lee, A., & Chen, B. (2019, May). Title. In Venue (pp. 1-9).``), ACM (``Ann Lee and Bo
+Chen. 2019. Title. In Venue.``), LNCS (``Lee, A., Chen, B.: Title. Venue (2019)``), IEEE,
+Chicago and MLA with a quoted title (``A. Lee and B. Chen, "Title," in Proc. X, 2019.``),
+Vancouver (``Lee A, Chen B. Title. Journal. 2019;12:1-9.``) and the short ``Ann Lee. Title.
+VENUE 2019``. Whatever the style, the title is the sentence that is neither the names nor
+the venue, pages and date; a line is a citation only when it names its authors (or opens with
+its venue) and gives a venue or a year, so prose and bare titles are left to other readers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import fields, lexicon
+from .inline import Line, squash
+
+_WRAPPED_LINES = 3  # source lines one citation may take
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_QUOTE = re.compile(r"[\"“”]")
+_DATED = re.compile(r"[\s.,]*\(?((?:19|20)\d{2})[a-z]?\)?[\s.,]*$")  # names' closing date
+# APA: the names, then "(2019)", "(2019a)", "(2019, May)": the date closes the authors
+_APA = re.compile(
+    r"^(?P<names>[^()]+?)\s*\((?P<year>(?:19|20)\d{2})[a-z]?(?:,[^()]{1,20})?\)\.?\s+"
+)
+# Vancouver: "Lee A, Chen BC, Moss D." — surnames followed by their initials, no stops inside
+_VANCOUVER = re.compile(
+    r"^(?P<names>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)? [A-Z]{1,3}"
+    r"(?:, (?:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)? [A-Z]{1,3}|et al))+)\.\s+"
+)
+# "Ann Lee", "B. Steensgaard", "Bo van Dam": one author alone before the title's sentence
+_ONE_NAME = re.compile(r"(?:[A-Z][\w'’-]*\.?\s+){1,2}(?:(?:van|von|de|da|der|le)\s+)?[A-Z][\w'’-]+")
+_INITIALLED = re.compile(r"(?:[A-Z]\.\s*){1,3}[A-Z][\w'’-]+|[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s*){1,3}")
+# words whose stop does not end a sentence: initials (F., M.E.), abbreviations
+_NO_STOP = re.compile(r"[A-Z](?:\.-?[A-Z]){0,2}|vs|cf|e\.g|i\.e|Proc|Vol|No|pp|eds?|Jr|St")
+# "Lee, A., Chen, B.": surname-first names up to their last initials
+_SURNAME_INITIALS = re.compile(
+    r"^[A-Z][\w'’-]+,\s+[A-Z]\.(?:.*[\w'’-]{2},\s+[A-Z]\.)?(?:\s*[A-Z]\.)*$"
+)
+_INITIAL = re.compile(r"[A-Z]\.|[,&(]|and\b")  # what goes on with a name's initials
+_ABBREVIATED = re.compile(r"[A-Z][a-z]{0,5}")  # "Proc", "Int", "Conf", "Anal", "Intell"
+_INITIAL_END = re.compile(r"(?<![\s,&][A-Z])\.$")  # "Lee, A." keeps its initial's stop
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+# where a venue's name ends: pages, volume, issue, a date, a place, a stop
+_VENUE_END = re.compile(
+    rf"\s*(?:[,;]|\s\(|\.(?=\s)|\.$|\s['’]\d{{2}}\b|\s\d+\s*\("
+    rf"|\s(?:{_MONTH}\s+)?(?:19|20)\d{{2}}(?=\s*(?:[.,;()]|$)|-\d))"
+)
+_IN = re.compile(r"^(?:[Ii]n\s*:\s*|[Ii]n\s+|In(?=Proc|\d))")  # "In Proc.", "In: Venue", "In13th"
+# "Title CACM in 2009": a capitalised short name and a year close the title's sentence
+_TRAILING_VENUE = re.compile(r"[\s,]+([A-Z]{3,8})(?:\s+in)?[\s,]+((?:19|20)\d{2})\.?$")
+
+
+@dataclass(frozen=True)
+class Citation:
+    title: str
+    authors: str | None
+    venue: str | None
+    year: int | None
+
+
+def of_lines(lines: list[Line]) -> Citation | None:
+    """The citation the item's first lines write, None if they write none: a citation
+    wrapped onto the next source lines (before any link) is read on while its names or its
+    title's sentence are left open at the end of a line."""
+    texts: list[str] = []
+    found = None
+    for line in lines[:_WRAPPED_LINES]:
+        if line.links:
+            break
+        texts.append(fields._line_title_text(line))
+        joined = squash(" ".join(texts))
+        now = read(joined)
+        if now is None and found is not None:
+            break
+        found = now or found
+        title_open = now and not now.venue and joined.endswith(now.title)
+        if now and not (title_open and not now.title.endswith((".", "?", "!"))):
+            break
+    return found
+
+
+def read(text: str) -> Citation | None:
+    """The parts of a citation written out in words, None when the text is not one."""
+    text = squash(text)
+    for style in (_apa, _quoted, _vancouver, _sentences_read):
+        found = style(text)
+        if found is not None:
+            return found if found.venue or found.year else None
+    return None
+
+
+def _finish(title: str, authors: str | None, rest: str, year: int | None = None) -> Citation | None:
+    """Venue and year from what follows the title; the title as the line writes it (its
+    closing stop kept, as titles are stored as listed; a comma or quote is the citation's)."""
+    title = title.strip(' "“”,;:')
+    venue = None
+    if not rest.strip(" .,;"):
+        # "Title, OOPSLA 1989.", "Title CACM in 2009": the venue closes the title's sentence
+        title, venue, stuck = lexicon.strip_title(title)
+        if venue is None:
+            title, venue, stuck = lexicon.cited_venue(title)
+        if venue is None and (trailing := _TRAILING_VENUE.search(title)):
+            title, venue, stuck = title[: trailing.start()], trailing[1], int(trailing[2])
+        year = year or stuck
+    else:
+        venue = _venue(rest)
+        dates = [int(y) for y in _YEAR.findall(rest) if int(y) <= fields._last_year()]
+        year = year or (dates[0] if dates else lexicon.venue_in(rest)[1])
+    title = title.lstrip(' "“”,.;:').rstrip(' "“”,;:')
+    if len(title.split()) < 2 or not re.search(r"[^\W\d_]{2}", title):
+        return None
+    authors = _INITIAL_END.sub("", authors.strip(' "“”,;:')) if authors else None
+    return Citation(title, authors or None, venue, year)
+
+
+def _venue(rest: str) -> str | None:
+    """``In Proceedings of X (pp. 1-9).``, ``, Journal of Y, 23(1), pp. 1-9, 1976.``: the
+    venue's name is the rest's first part, up to its pages, volume, date or stop."""
+    venue = rest = _IN.sub("", rest.lstrip(' "“”,.;:'))
+    for end in _VENUE_END.finditer(rest):
+        words = rest[: end.start()].split()
+        if end[0].lstrip().startswith(".") and words and _ABBREVIATED.fullmatch(words[-1]):
+            continue  # "Proc. Int. Conf. X", "IEEE Trans. Owls": abbreviated words
+        venue = rest[: end.start()]
+        break
+    venue = venue.strip(" .,;:")
+    return venue if re.search(r"[^\W\d_]{2}", venue) and len(venue) <= 200 else None
+
+
+def _names(text: str, *, alone: bool = True) -> bool:
+    """A line of names, or one author's name alone (``Ann Lee``, or with ``alone`` false
+    only one with initials: ``A. Lee``, ``Lee, A.``, as ``Fast Owl Nets`` is no name)."""
+    text = re.sub(r"\bet\.\s*al\b", "et al", text.strip(" ,"))
+    one = _ONE_NAME if alone else _INITIALLED
+    return fields.names_line(text.rstrip(".")) or bool(one.fullmatch(text.rstrip(". ")))
+
+
+def _quoted(text: str) -> Citation | None:
+    """IEEE, Chicago, MLA: ``Names, "Title," Venue, year``; a quote left open runs to the
+    comma before a venue the lexicon knows."""
+    quotes = list(_QUOTE.finditer(text))
+    if not quotes:
+        return None
+    authors, start = text[: quotes[0].start()], quotes[0].end()
+    dated = _DATED.search(authors)  # Chicago: 'Lee, Ann. 2019. "Title."'
+    year = int(dated[1]) if dated else None
+    authors = authors[: dated.start()] if dated else authors
+    if not _names(authors):
+        return None
+    if len(quotes) >= 2:
+        return _finish(text[start : quotes[1].start()], authors, text[quotes[1].end() :], year)
+    for comma in re.finditer(r",\s+", text[start:]):
+        after = text[start + comma.end() :]
+        venue, _ = lexicon.venue_in(after)
+        if venue and after.startswith(venue):
+            return _finish(text[start : start + comma.start()], authors, after, year)
+    return None
+
+
+def _apa(text: str) -> Citation | None:
+    """APA: the date in brackets closes the names; the title is the next sentence."""
+    head = _APA.match(text)
+    if not head or not _names(head["names"].replace("...", ",")):
+        return None
+    title, rest = _title_rest(text[head.end() :])
+    return _finish(title, head["names"], rest, int(head["year"]))
+
+
+def _vancouver(text: str) -> Citation | None:
+    head = _VANCOUVER.match(text)
+    if not head:
+        return None
+    title, rest = _title_rest(text[head.end() :])
+    return _finish(title, head["names"], rest)
+
+
+def _sentences_read(text: str) -> Citation | None:
+    """ACM, LNCS and the short ``Names. Title. Venue year``: names, maybe a year, then the
+    title's sentence; or a venue first (``PLDI '13. Title.``). A second sentence of names
+    means the first was the title (``Title. Names. Venue``), read elsewhere."""
+    sentences = _split(text)
+    if len(sentences) < 2:
+        return None
+    if lexicon.is_venue_only(sentences[0]):
+        venue, year = lexicon.venue_in(sentences[0])
+        found = _finish(sentences[1], None, " ".join(sentences[2:]), year)
+        return found and Citation(found.title, None, found.venue or venue, found.year)
+    head, at = sentences[0], 1
+    lncs = re.match(r"^(.+?):\s+(\S.*)$", head)  # "Lee, A., Chen, B.: Title": initials
+    if lncs and re.search(r"\b[A-Z]\.$", lncs[1]) and fields.names_line(lncs[1]):
+        sentences = [lncs[1], lncs[2], *sentences[1:]]
+        head = lncs[1]
+    # "Owl Nets. Ann Lee. Venue": a name-like phrase before names is a title first
+    if not _names(head) or _names(sentences[1]):
+        return None
+    year = None
+    if len(sentences) > 2 and re.fullmatch(r"\(?(?:19|20)\d{2}[a-z]?\)?\.?", sentences[1]):
+        year, at = int(sentences[1].strip("().")[:4]), 2  # ACM: "Names. 2019. Title."
+    return _finish(sentences[at], head, " ".join(sentences[at + 1 :]), year)
+
+
+def _title_rest(text: str) -> tuple[str, str]:
+    """The title's sentence (or quoted span) at the start of TEXT, and what follows it."""
+    quoted = re.match(r"\s*[\"“”]([^\"“”]+)[\"“”]", text)
+    if quoted:
+        return quoted[1], text[quoted.end() :]
+    sentences = _split(text)
+    return sentences[0], " ".join(sentences[1:])
+
+
+def _split(text: str) -> list[str]:
+    """Sentences: at a stop before a space, but not after an initial or an abbreviation."""
+    sentences, start = [], 0
+    for stop in re.finditer(r"(?<=[.?!])\s+", text):
+        word = text[start : stop.start()].split()[-1] if text[start : stop.start()].split() else ""
+        initial = word.endswith(".") and _NO_STOP.fullmatch(word[:-1].lstrip("("))
+        # "Lee, A., Chen, B. Title": initials after a surname's comma close the names
+        closing = _SURNAME_INITIALS.search(text[start : stop.start()]) and not _INITIAL.match(
+            text[stop.end() :]
+        )
+        if initial and not closing:
+            continue
+        sentences.append(text[start : stop.start()])
+        start = stop.end()
+    sentences.append(text[start:])
+    return [s.strip() for s in sentences if s.strip()]

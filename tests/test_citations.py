@@ -1,0 +1,183 @@
+"""Plain citations read the way a person reads a reference list (issue 17): the title is the
+sentence that is neither the names nor the venue, pages and date, whatever the style; its
+closing stop is kept (titles are stored as listed), a comma or quote around it is not.
+
+Every citation is invented; expected values come from reading it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from delbib.lists import markdown
+from delbib.lists.markdown import citation
+from delbib.lists.markdown.citation import Citation
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(  # APA, conference paper, the month after the year
+            "Moss, K., & Fenwick, T. (2016, March). Quiet routing for sparse owl networks. "
+            "In Proceedings of the 9th Symposium on Nocturnal Systems (pp. 12-20).",
+            Citation(
+                "Quiet routing for sparse owl networks.",
+                "Moss, K., & Fenwick, T.",
+                "Proceedings of the 9th Symposium on Nocturnal Systems",
+                2016,
+            ),
+            id="apa-proceedings",
+        ),
+        pytest.param(  # APA, journal article, names cut short with an ellipsis
+            "Lark, A., Finch, B. C., ... & Wren, D. (2011). Feather counts in winter. "
+            "Journal of Avian Arithmetic, 14(2), 101-119.",
+            Citation(
+                "Feather counts in winter.",
+                "Lark, A., Finch, B. C., ... & Wren, D.",
+                "Journal of Avian Arithmetic",
+                2011,
+            ),
+            id="apa-journal",
+        ),
+        pytest.param(  # ACM reference format: the year after the names
+            "Nora Quill and Tomas Reed. 2018. Sparse Maps for Lantern Robots. In Proceedings "
+            "of the Workshop on Dim Robotics. 44-51.",
+            Citation(
+                "Sparse Maps for Lantern Robots.",
+                "Nora Quill and Tomas Reed",
+                "Proceedings of the Workshop on Dim Robotics",
+                2018,
+            ),
+            id="acm",
+        ),
+        pytest.param(  # LNCS: names with initials, a colon, the year in brackets at the end
+            "Reed, T., Quill, N.: Lantern Planning with Soft Graphs. In: Advances in Dim "
+            "Computing, pp. 3-17. Springer (2012)",
+            Citation(
+                "Lantern Planning with Soft Graphs.",
+                "Reed, T., Quill, N.",
+                "Advances in Dim Computing",
+                2012,
+            ),
+            id="lncs",
+        ),
+        pytest.param(  # IEEE: quoted title, the comma inside the quotes, abbreviated venue
+            'A. Tern, B. Plover, and C. Gull, "Tidal caching for shore sensors," in Proc. '
+            "Int. Conf. Coastal Computing, 2019, pp. 1-8.",
+            Citation(
+                "Tidal caching for shore sensors",
+                "A. Tern, B. Plover, and C. Gull",
+                "Proc. Int. Conf. Coastal Computing",
+                2019,
+            ),
+            id="ieee",
+        ),
+        pytest.param(  # IEEE with the quote left open: the title runs to a known venue
+            'K. Dune and L. Sedge. "Wind Shadows on Sandy Owls, IEEE Transactions on Dunes, '
+            "3(1): 1-9, May 2004.",
+            Citation(
+                "Wind Shadows on Sandy Owls",
+                "K. Dune and L. Sedge",
+                "IEEE Transactions on Dunes",
+                2004,
+            ),
+            id="ieee-open-quote",
+        ),
+        pytest.param(  # Chicago author-date: the year between names and quoted title
+            'Gull, Carla, and Dan Plover. 2014. "Shoreline Memory in Small Birds." Journal '
+            "of Coastal Minds 8 (2): 33-50.",
+            Citation(
+                "Shoreline Memory in Small Birds.",
+                "Gull, Carla, and Dan Plover",
+                "Journal of Coastal Minds",
+                2014,
+            ),
+            id="chicago",
+        ),
+        pytest.param(  # MLA: curly quotes, the year late among volume and pages
+            "Plover, Dan. “Salt and Signal.” Coastal Review, vol. 3, no. 1, 2010, pp. 5-9.",
+            Citation("Salt and Signal.", "Plover, Dan", "Coastal Review", 2010),
+            id="mla",
+        ),
+        pytest.param(  # Vancouver: surnames then initials without stops
+            "Heron K, Egret LM, Bittern A. Wading gait analysis with soft sensors. "
+            "J Marsh Robot. 2017;4:22-9.",
+            Citation(
+                "Wading gait analysis with soft sensors.",
+                "Heron K, Egret LM, Bittern A",
+                "J Marsh Robot",
+                2017,
+            ),
+            id="vancouver",
+        ),
+        pytest.param(  # the short "Names. Title. VENUE year", initials inside the names
+            "Ivy Marsh, Otto J. Fern, and P. Q. Reed. Lantern Graphs for Night Maps. NOCTIS 2015.",
+            Citation(
+                "Lantern Graphs for Night Maps.",
+                "Ivy Marsh, Otto J. Fern, and P. Q. Reed",
+                "NOCTIS",
+                2015,
+            ),
+            id="short",
+        ),
+        pytest.param(  # initials before each surname; the venue after the title's comma
+            "A. Finch, B. Lark, and C. Wren. Song Maps in Hedgerows, NOCTIS 2008.",
+            Citation("Song Maps in Hedgerows", "A. Finch, B. Lark, and C. Wren", "NOCTIS", 2008),
+            id="initials-first",
+        ),
+        pytest.param(  # surnames first: the last initials close the names
+            "Finch, A., Lark, B. C. Song Maps in Hedgerows. Owl Letters, 12, 2008.",
+            Citation("Song Maps in Hedgerows.", "Finch, A., Lark, B. C.", "Owl Letters", 2008),
+            id="surnames-first",
+        ),
+        pytest.param(  # one author; the venue closes the title's sentence
+            "Ivy Marsh. A Verified Lantern for Moths CACM in 2011.",
+            Citation("A Verified Lantern for Moths", "Ivy Marsh", "CACM", 2011),
+            id="venue-in-title-sentence",
+        ),
+        pytest.param(  # the venue first, as a tag
+            "PLDI '09. Moth routing under sparse light: a study.",
+            Citation("Moth routing under sparse light: a study.", None, "PLDI '09", 2009),
+            id="venue-first",
+        ),
+    ],
+)
+def test_each_reference_style_gives_title_authors_venue_and_year(text, expected):
+    assert citation.read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We thank Ann Lee. She wrote the code in 2019.",  # prose
+        "Owl Nets for Night. Ann Lee and Bo Chen. NOCTIS 2015.",  # title first: read elsewhere
+        "Ann Lee. A Story of Owls.",  # no venue, no year: nothing says it is a citation
+        "Lantern Maps",
+    ],
+)
+def test_what_is_not_a_citation_line_is_left_to_the_other_readers(text):
+    assert citation.read(text) is None
+
+
+def test_a_task_list_of_citations_reads_each_paper_and_not_its_notes():
+    text = (
+        "## Reading group\n"
+        "- [x] Moss, K. (2016). Quiet routing for sparse owls. Owl Letters, 3(1), 1-9.\n"
+        "  - presented by `Ann Lee`, 2021.11.07\n"
+        "  - [Slides folder](https://github.com/someone/reading/tree/main/slides)\n"
+        '- [ ] A. Tern and B. Plover. "Tidal caching for shore sensors," in Proc. Coastal '
+        "Computing, 2019.\n"
+        "- [ ] Ivy Marsh. Lantern Graphs for Night Maps. NOCTIS 2015.\n"
+    )
+    rows = markdown.parse(text, path="list.md").rows
+    assert rows[0].date is None  # the day it was presented is not the paper's
+    assert [(r.title, r.authors, r.venue, r.year) for r in rows] == [
+        ("Quiet routing for sparse owls.", "Moss, K.", "Owl Letters", 2016),
+        (
+            "Tidal caching for shore sensors",
+            "A. Tern and B. Plover",
+            "Proc. Coastal Computing",
+            2019,
+        ),
+        ("Lantern Graphs for Night Maps.", "Ivy Marsh", "NOCTIS", 2015),
+    ]
