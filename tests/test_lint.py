@@ -132,11 +132,13 @@ def test_preprint_and_published_version_flagged_as_probable_duplicate(findings):
 
 def test_year_and_category_checks(catalog_copy):
     cat = catalog.load(catalog_copy)
-    cat.entries["alpagasus2024"].year = 1989
+    cat.entries["alpagasus2024"].year = 1499  # a typo: before print
     cat.entries["less2024"].categories.append("Quantum Knitting")
     today = dt.date(2026, 11, 24)
     years = lint.check_years(cat, today=today)
     assert [(f.keys, f.severity) for f in years] == [(("alpagasus2024",), "error")]
+    cat.entries["alpagasus2024"].year = 1945  # a classic of a reading list ("As We May Think")
+    assert lint.check_years(cat, today=today) == []
     cat.entries["alpagasus2024"].year = 2027  # next year is allowed, the one after is not
     assert lint.check_years(cat, today=today) == []
     cat.entries["alpagasus2024"].year = 2028

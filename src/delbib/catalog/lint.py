@@ -24,7 +24,8 @@ from delbib.text import short_name, title_key
 
 from .titleindex import TitleIndex
 
-MIN_YEAR = 1990
+# Reading lists hold classics (Bush 1945, Lamport 1978): only a year before print is a typo.
+MIN_YEAR = 1500
 DUPLICATE_SIMILARITY = 85  # rapidfuzz ratio on normalised titles, 0-100
 
 # Phrases of a generated "summary" that refused or judged relevance instead of summarising.
