@@ -161,6 +161,24 @@ def test_a_linked_title_heading_over_field_bullets_is_that_paper():
     assert [r.categories for r in rows] == [(), ()]
 
 
+def test_a_heading_over_dated_works_of_their_own_is_a_category_not_a_paper():
+    # each item names its own work with a venue and year; only one links a PDF
+    text = (
+        "# Owl Resources\n\n"
+        "### Workshops and Tutorials on Owls\n"
+        "* Owls in the Age of Large Models, in *OWLCONF* 2024. [\\[Link\\]](https://owls.example.org/ws)\n"
+        "* Counting Owls: Overview and New Trends, in *NESTS* 2023."
+        " [\\[Link\\]](https://nests.example.org/vol3/p12.pdf)\n"
+        "* Robust Owl Tracking for Everyone, in *OWLCONF* 2022. [\\[Link\\]](https://owls.example.org/tut)\n"
+    )
+    rows = parse(text).rows
+    # the heading names their category; the one linking a paper is a paper, the event sites
+    # are not (they were one paper titled by the heading, holding all three links)
+    assert [(r.title, r.year, r.categories) for r in rows] == [
+        ("Counting Owls: Overview and New Trends", 2023, ("Workshops and Tutorials on Owls",)),
+    ]
+
+
 def test_a_bold_title_paragraph_after_the_previous_papers_description_is_a_new_paper():
     text = (
         "## Reviews\n\n"

@@ -68,9 +68,11 @@ def _one_paper(heading: Heading, body: list[Event]) -> Item | None:
         return None  # titled items: a list of papers under a topic heading
     if not all(_names_no_work(link) for line in kept for link in line.links):
         return None  # "[COMEX](github) - A tool for ...": links named by what they lead to
+    reads = [parts.read(item.lines) for item in items]
+    if sum(bool(f.links and (f.venue or f.year)) and f.words >= _TITLE_WORDS for f in reads) > 1:
+        return None  # "Title, in *Venue* 2024. [Link]" twice: linked works of their own
     papers = _heading_papers(heading.cell, name)
-    for item in items:
-        found = parts.read(item.lines)
+    for found in reads:
         if found.paper_link:
             pairs = zip(found.links, found.kinds, strict=True)
             papers.update(_paper(link) for link, kind in pairs if kind == fields.PAPER)
