@@ -49,8 +49,7 @@ FRESH_HELDOUT = {
 # values): stem -> figures ("halves:<set>" for a set's comparison with dev), 2026-12-05.
 KNOWN_GAPS: dict[str, str] = {
     "EdinburghNLP--awesome-hallucination-detection": "title 0.955 (one heading title missed)",
-    "OmicsML--awesome-deep-learning-single-cell-papers": "ids 0.954: DOIs in OUP links",
-    "hussius--deeplearning-biology": "title 0.958, ids 0.875: links named by a venue alone",
+    "hussius--deeplearning-biology": "title 0.958 (one heading title missed)",
     "lamalab-org--GPMs-book": "title 0.957, non-papers 0.073: news, blogs",
     "zihaoli-cn--compiler-paper-reading": "title 0.458, non-papers 0.079: ACM citations",
     "heidihoward--distributed-consensus-reading-list": "non-papers 0.016 (376 entries, max 370)",
