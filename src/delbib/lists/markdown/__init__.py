@@ -413,7 +413,7 @@ def parse(
 
 def _read(tokens: list, text: str, path: str, columns: dict[str, str] | None) -> ParsedList:
     reader = _Reader(path, columns or {}, text.splitlines())
-    events = blocks.walk(tokens, text, opens=parts.opens_item, links=parts.has_link)
+    events = blocks.walk(tokens, text, opens=parts.opens_item, links=fields.has_link)
     for event in onepaper.regroup(events):
         if isinstance(event, blocks.Heading) and event.paper:
             reader.heading(event.level, "")  # ends the sections it closes, names none

@@ -99,7 +99,9 @@ def _titled(title: str) -> bool:
     return not first[:1].islower() or any(ch.isupper() for ch in first[1:])
 
 
-_SHAPED = ("bold", "quoted")  # titles marked the way a list marks its papers' titles
+# titles marked the way a list marks its papers' titles; a linked title whose link leads
+# nowhere ("2024 - [Title](s41467-...)" among "2024 - [Title](doi)") keeps its siblings' shape
+_SHAPED = ("bold", "quoted", "link")
 
 
 def _shape(parts: Parts) -> tuple[str, bool, bool]:
@@ -108,9 +110,9 @@ def _shape(parts: Parts) -> tuple[str, bool, bool]:
 
 def like_siblings(read: list[Parts], verdicts: list[str]) -> list[str]:
     """In a list of papers, an item without any link written the way its linked siblings are
-    (``**Title** (2023), Venue, Authors``) is a citation of a paper whose link is missing: a
-    marked title with a year or venue, in the shape most of the linked papers share. One that
-    links only its code stays a tool."""
+    (``**Title** (2023), Venue, Authors``) is a citation of a paper whose link is missing or
+    broken: a marked title with a year or venue, in the shape most of the linked papers
+    share. One that links only its code stays a tool."""
     shapes = [_shape(p) for p, v in zip(read, verdicts, strict=True) if v == PAPER_LINK]
     if not shapes:
         return verdicts
@@ -144,6 +146,7 @@ def is_paper_block(verdicts: list[str]) -> bool:
     return bool(titled) and strong >= PAPER_LIST_SHARE * len(titled)
 
 
+_NAMED_PAPER_WORDS = 3  # "[[paper]]" beside a title this long: a paper, not a tool's name
 MARKED_PAPERS = 1  # one item linking a page by its title and the paper apart is enough
 
 
@@ -163,12 +166,22 @@ def accepted(
     when nothing else says "paper": a one-word title that links a paper (``[T5](arxiv)``
     among model checkpoints) names a model or tool, and a PDF with no identifier, venue or
     year (``[GraphML: Graph markup language](uni.edu/handbook/graphml.pdf)`` among tools)
-    is a document about a tool."""
+    is a document about a tool. A titled item whose writer calls its link a paper
+    (``**Owl Folding at Scale** [[code](github)] [[paper](journal page)]``) says it."""
     if (
         parts is not None
         and not paper_block
         and verdict_ == PAPER_LINK
-        and (parts.words < 2 or not (parts.venue or parts.year or _identified(parts)))
+        and (
+            parts.words < 2
+            or not (
+                parts.venue
+                or parts.year
+                or parts.words >= _NAMED_PAPER_WORDS
+                and parts.paper_named
+                or _identified(parts)
+            )
+        )
     ):
         return False
     cited = parts is not None and bool(parts.authors or parts.venue)  # a citation's page

@@ -101,6 +101,18 @@ def is_encyclopedia_url(href: str) -> bool:
 
 
 GENERIC = frozenset({"link", "url"})  # says there is a link, not what it leads to
+# Paper words that say what the work is, not where or how it is kept ("pdf", "html", "doi"):
+# "[[paper]]", "[preprint]", "[[论文]]"
+_PAPER_NAMES = """paper papers article preprint publication 论文 文章 論文 논문 artikel artículo
+    artigo articolo publicación publicação"""
+NAMES_A_PAPER = frozenset(_PAPER_NAMES.split())
+
+
+def names_a_paper(text: str) -> bool:
+    """``[[paper]]``, ``[Nature paper]``, ``[preprint]``: link words (the caller knows they are
+    link words) that call the work a paper."""
+    return any(w in NAMES_A_PAPER for w in words(text))
+
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
