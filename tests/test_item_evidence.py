@@ -103,3 +103,93 @@ def test_an_item_whose_link_its_writer_calls_a_paper_is_a_paper_among_tools():
     counts = parsed.skipped_counts()
     assert counts[evidence.DOCUMENT] == 1  # the markup format's handbook
     assert counts[evidence.NAME] == 1  # MiniHoot: a tool's name linking its paper
+
+
+def test_items_of_a_section_that_names_what_it_lists_are_not_papers():
+    # "### Academic conferences": conference names linking conference sites (one on a host
+    # that also serves papers); a paper listed there with its year or identifier stays
+    text = (
+        "## Papers\n\n"
+        "* Owl Consensus Made Simple, OSDI 2014 [[pdf](https://owls.example.org/simple.pdf)]\n"
+        "* Fast Owl Replication, NSDI 2016 [[pdf](https://owls.example.org/fast.pdf)]\n\n"
+        "### Academic conferences & symposiums\n"
+        "* [Networked Owl Systems Design and Implementation (NOSDI)]"
+        "(https://www.usenix.org/conference/nosdi20)\n"
+        "* [Symposium on Owl Computing (SOC)](https://soc2020.example.org)\n"
+        "* Owl Best Paper: Nesting at Scale, SOC 2019 [[pdf](https://owls.example.org/n.pdf)]\n\n"
+        "### Blogroll\n"
+        "* [The Owl Trail](https://www.owl-trail.example.org) by Ann Lee\n"
+        "* [Hoots from the Field](https://hoots.example.org/archive/) by Bo Chen\n\n"
+        "### Datasets\n"
+        "* [OwlSet](https://owlset.example.org)\n"
+        "* [NestSet: A Benchmark of Owl Nests](https://arxiv.org/abs/2301.00091)\n"
+    )
+    parsed = parse(text)
+    assert [row.title for row in parsed.rows] == [
+        "Owl Consensus Made Simple",
+        "Fast Owl Replication",
+        "Owl Best Paper: Nesting at Scale",
+        "NestSet: A Benchmark of Owl Nests",
+    ]
+    # the conferences and datasets sections hold a paper each, so their sites would be taken
+    # for papers (one on a host that serves papers) but for their headings; the blogroll's
+    # sites are web pages outside a paper list anyway
+    kinds = parsed.skipped_counts()
+    assert kinds["item of a section of conferences (no identifier or year)"] == 2
+    assert kinds["item of a section of datasets (no identifier or year)"] == 1
+    assert kinds[evidence.WEB_PAGE] == 2
+
+
+def test_news_books_and_engineering_posts_are_not_papers_in_a_list_of_papers():
+    # a book's reference list: "YEAR - [Title](url)"; the address tells a person what each is
+    text = (
+        "## References\n\n"
+        "- 2024 - [Owls Learn to Count](https://doi.org/10.1234/owl.2024.3)\n"
+        "- 2023 - [Hooting at Scale](https://arxiv.org/abs/2301.00101)\n"
+        "- 2024 - [Nest Graphs for Owls](https://arxiv.org/abs/2401.00102)\n"
+        "- 2021 - [Owl Vision Transformers](https://arxiv.org/abs/2101.00103)\n"
+        "- 2020 - [Counting Feathers](https://doi.org/10.1234/owl.2020.4)\n"
+        "- 2019 - [Owls in the Wild](https://arxiv.org/abs/1901.00104)\n"
+        "- 2018 - [Night Flight Models](https://doi.org/10.1234/owl.2018.5)\n"
+        "- 2022 - [Owl Priors](https://www.owlsociety.example.org/proceedings/owl-priors)\n"
+        "- 2024 - [The Owl Boom Is Here](https://www.theguardian.com/science/2024/may/01/owls)\n"
+        "- 2025 - [Owl Lab Opens Its Doors](https://home.owl-lab.example.org/news/official-news/"
+        "owl-lab-opens)\n"
+        "- 2011 - [Hooting, Fast and Slow](https://www.amazon.de/-/en/Hooting-Fast-Slow/dp/"
+        "0141000000)\n"
+        "- 2019 - [Invisible Owls](https://www.goodreads.com/book/show/41100000-invisible-owls)\n"
+        "- 2025 - [Building Effective Owl Agents](https://www.owlcorp.example.com/engineering/"
+        "building-effective-owl-agents)\n"
+    )
+    parsed = parse(text)
+    assert [row.title for row in parsed.rows] == [
+        "Owls Learn to Count",
+        "Hooting at Scale",
+        "Nest Graphs for Owls",
+        "Owl Vision Transformers",
+        "Counting Feathers",
+        "Owls in the Wild",
+        "Night Flight Models",
+        "Owl Priors",  # a society's page for a paper: nothing says it is not one
+    ]
+    kinds = parsed.skipped_counts()
+    assert kinds[evidence.NEWS_ARTICLE] == 2
+    assert kinds[evidence.BOOK] == 2
+    assert kinds[evidence.BLOG] == 1
+
+
+def test_a_paper_linked_beside_its_news_or_its_book_page_stays_a_paper():
+    # evidence from one link is not enough when another link is the paper or a plain page
+    text = (
+        "## Papers\n\n"
+        "- [Owls Learn to Count](https://arxiv.org/abs/2401.00111) "
+        "[[news](https://www.nytimes.com/2024/01/02/science/owls-count.html)]\n"
+        "- Designing Owl-Intensive Applications, Book 2017 [[website](https://owlbook.example.net)"
+        ",[amazon](https://www.amazon.com/Designing-Owl-Intensive/dp/1449300000)]\n"
+        "- [Nest Graphs for Owls](https://arxiv.org/abs/2401.00112)\n"
+    )
+    assert titles(text) == [
+        "Owls Learn to Count",
+        "Designing Owl-Intensive Applications",
+        "Nest Graphs for Owls",
+    ]

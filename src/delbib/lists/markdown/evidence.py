@@ -10,7 +10,15 @@ from __future__ import annotations
 
 import re
 
-from .linkwords import CODE, PAPER, VIDEO, is_blog_url, is_encyclopedia_url
+from .linkwords import (
+    CODE,
+    PAPER,
+    VIDEO,
+    is_blog_url,
+    is_book_url,
+    is_encyclopedia_url,
+    is_news_url,
+)
 from .parts import Parts
 
 PAPER_LINK, CITATION, PAGE = "paper link", "citation", "page"
@@ -20,6 +28,8 @@ CODE_ONLY = "code or tool (only code links)"
 VIDEO_ONLY = "video or talk (only video links)"
 BLOG = "blog post (links only blog posts)"
 ENCYCLOPEDIA = "encyclopedia entry (links only Wikipedia)"
+NEWS_ARTICLE = "news article (links only news pages)"
+BOOK = "book (links only a bookshop or a book catalogue)"
 NO_LINK = "no paper link, venue or year"
 WEB_PAGE = "web page (no paper link, in a block that is not a paper list)"
 NO_PAPER_IN_COLUMN = "no paper link in the paper column of a table of linked papers"
@@ -38,6 +48,14 @@ _NOT_PAPER_WORDS = frozenset((
 ))  # fmt: skip
 _FILLER_WORDS = frozenset((
     "title", "titles", "name", "names", "open", "source", "related", "other", "others", "and",
+    "academic", "useful",
+))  # fmt: skip
+# A section whose heading names these ("### Academic conferences & symposiums", "### Blogroll")
+# lists them: an item there with no identifier and no year is one of them, not a paper
+_NOT_PAPER_SECTION_WORDS = _NOT_PAPER_WORDS | frozenset((
+    "conference", "conferences", "symposium", "symposiums", "symposia", "workshop",
+    "workshops", "journal", "journals", "venue", "venues", "blogroll", "newsletter",
+    "newsletters", "dataset", "datasets", "website", "websites",
 ))  # fmt: skip
 
 PAPER_LIST_SHARE = 0.5  # a block is a paper list when this share of its titled items are papers
@@ -59,12 +77,16 @@ def verdict(parts: Parts) -> str:
     if kinds == {VIDEO}:
         return VIDEO_ONLY  # a talk or a demo video, whatever the block
     pages = [link for link, kind in zip(parts.links, parts.kinds, strict=True) if kind != CODE]
-    if pages and all(map(is_blog_url, pages)):
+    for test, kind in (
+        (is_news_url, NEWS_ARTICLE),  # a newspaper's dated address is news, not a blog's
         # "[Title](site.org/blog/slug)", medium, blogspot: a post, not a paper, whatever names
         # and blog title (*Lil'Log* 2026) it cites
-        return BLOG
-    if pages and all(map(is_encyclopedia_url, pages)):
-        return ENCYCLOPEDIA
+        (is_blog_url, BLOG),
+        (is_book_url, BOOK),
+        (is_encyclopedia_url, ENCYCLOPEDIA),
+    ):
+        if pages and all(map(test, pages)):
+            return kind
     if kinds and not kinds - {CODE}:
         # a report whose title links its repository is a paper in a list of papers, and so
         # is an item whose "[paper]()" link was left empty beside its code
@@ -132,10 +154,29 @@ def not_paper_table(title_header: str, heading: str) -> str | None:
     Title``, ``Slide Title``) or, for a title column that does not say, the heading above it
     (``# Videos``, ``## Open-source Projects``) names something other than papers."""
     for text in (title_header, heading):
-        found = re.findall(r"[^\W\d_]+", text.casefold())
-        kinds = [w for w in found if w in _NOT_PAPER_WORDS]
-        if kinds and all(w in _NOT_PAPER_WORDS or w in _FILLER_WORDS for w in found):
-            return f"row of a table of {kinds[0]}"
+        kind = _names_non_papers(text, _NOT_PAPER_WORDS)
+        if kind:
+            return f"row of a table of {kind}"
+    return None
+
+
+def not_paper_section(heading: str, parts: Parts) -> str | None:
+    """The kind of an item under a heading that names what its section lists, and it is not
+    papers (``### Academic conferences``, ``## Blogroll``, ``## Books``), when nothing of the
+    item says paper: no identifier and no year (``[Owl Systems Symposium (OSS)](oss.org)``).
+    A dataset's paper (``[OwlSet](arxiv)``, ``OwlSet, CVPR 2020``) stays a paper."""
+    kind = _names_non_papers(heading, _NOT_PAPER_SECTION_WORDS)
+    if kind is None or parts.year or _identified(parts):
+        return None
+    return f"item of a section of {kind} (no identifier or year)"
+
+
+def _names_non_papers(text: str, kinds_words: frozenset[str]) -> str | None:
+    """The first kind word of a text made only of kind and filler words, else None."""
+    found = re.findall(r"[^\W\d_]+", text.casefold())
+    kinds = [w for w in found if w in kinds_words]
+    if kinds and all(w in kinds_words or w in _FILLER_WORDS for w in found):
+        return kinds[0]
     return None
 
 

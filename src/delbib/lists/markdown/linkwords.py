@@ -75,6 +75,20 @@ def is_software_words(text: str) -> bool:
 
 _BLOG_HOSTS = ("blogspot.com", "medium.com", "substack.com", "wordpress.com", "ghost.io")
 _BLOG_PATH = re.compile(r"/(?:blogs?|posts?|articles/\d{4})(?:/|$)", re.I)
+# A company's engineering blog: "anthropic.com/engineering/building-owl-agents"
+_ENGINEERING_POST = re.compile(r"/engineering/[a-z0-9]+(?:-[a-z0-9]+){2,}/?$", re.I)
+# General news outlets and magazines; "news.site.org", ".../news/..." say news wherever they are
+_NEWS_HOSTS = (
+    "nytimes.com", "theguardian.com", "newyorker.com", "theatlantic.com", "washingtonpost.com",
+    "wsj.com", "ft.com", "economist.com", "bbc.com", "bbc.co.uk", "reuters.com",
+    "bloomberg.com", "cnn.com", "cnbc.com", "forbes.com", "wired.com", "theverge.com",
+    "techcrunch.com", "vox.com", "axios.com", "time.com", "npr.org", "apnews.com",
+    "technologyreview.com", "venturebeat.com", "arstechnica.com", "zdnet.com",
+)  # fmt: skip
+_NEWS_PATH = re.compile(r"/(?:news|latest-news)/", re.I)
+# Bookshops and book catalogues: a book, whatever its title
+_BOOK_HOSTS = ("goodreads.com", "openlibrary.org", "worldcat.org", "bookshop.org")
+_BOOK_PATH = re.compile(r"^/(?:(?:-/)?[a-z]{2}/)?(?:[^/]+/)?(?:dp|gp/product)/\w{10}", re.I)
 
 
 def is_blog_url(href: str) -> bool:
@@ -89,7 +103,36 @@ def is_blog_url(href: str) -> bool:
         or host.startswith("blog.")
         or any(h in host.split(".") for h in ("blog", "blogs"))
         or bool(_BLOG_PATH.search(parts.path))
+        or bool(_ENGINEERING_POST.search(parts.path))
     )
+
+
+def is_news_url(href: str) -> bool:
+    """A news article's address (``theguardian.com/...``, ``news.site.org/...``,
+    ``site.org/news/...``): news, not a paper."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(href.strip())
+    host = (parts.hostname or "").casefold().removeprefix("www.")
+    return (
+        host.endswith(_NEWS_HOSTS)
+        or host.startswith("news.")
+        or bool(_NEWS_PATH.search(parts.path + "/"))
+    )
+
+
+def is_book_url(href: str) -> bool:
+    """A bookshop's or catalogue's page for a book (``amazon.de/-/en/Title/dp/0141033576``,
+    ``goodreads.com/book/show/...``, ``books.google.com/...``): a book, not a paper."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(href.strip())
+    host = (parts.hostname or "").casefold().removeprefix("www.")
+    amazon = host.split(".")[0] == "amazon" and bool(_BOOK_PATH.match(parts.path))
+    google_books = host.startswith("books.google.") or (
+        host == "play.google.com" and parts.path.startswith("/store/books/")
+    )
+    return amazon or google_books or host.endswith(_BOOK_HOSTS)
 
 
 def is_encyclopedia_url(href: str) -> bool:
