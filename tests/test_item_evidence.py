@@ -121,7 +121,7 @@ def test_items_of_a_section_that_names_what_it_lists_are_not_papers():
         "* [The Owl Trail](https://www.owl-trail.example.org) by Ann Lee\n"
         "* [Hoots from the Field](https://hoots.example.org/archive/) by Bo Chen\n\n"
         "### Datasets\n"
-        "* [OwlSet](https://owlset.example.org)\n"
+        "* [OwlSet](https://owlset.example.org/download)\n"
         "* [NestSet: A Benchmark of Owl Nests](https://arxiv.org/abs/2301.00091)\n"
     )
     parsed = parse(text)
@@ -193,3 +193,37 @@ def test_a_paper_linked_beside_its_news_or_its_book_page_stays_a_paper():
         "Designing Owl-Intensive Applications",
         "Nest Graphs for Owls",
     ]
+
+
+def test_a_name_linking_a_sites_front_page_and_a_library_book_are_not_papers():
+    # a site's front page named by a name or a resource ("... Database") is the site; a
+    # paper's project page on a front page is titled by the paper, and a cited one stays
+    text = (
+        "## Data\n\n"
+        "- 2024 - [Owls Learn to Count](https://doi.org/10.1234/owl.2024.3)\n"
+        "- 2023 - [Hooting at Scale](https://arxiv.org/abs/2301.00101)\n"
+        "- 2024 - [Nest Graphs for Owls](https://arxiv.org/abs/2401.00102)\n"
+        "- 2021 - [Owl Vision Transformers](https://arxiv.org/abs/2101.00103)\n"
+        "- 2020 - [Counting Feathers](https://doi.org/10.1234/owl.2020.4)\n"
+        "- 2019 - [Owls in the Wild](https://arxiv.org/abs/1901.00104)\n"
+        "- 2024 - [Owl Crawl](https://owlcrawl.example.org)\n"
+        "- 2019 - [Owl Nest Materials Database](https://www.owlnests.example.org/home)\n"
+        "- 2002 - [Molecular Biology of the Owl](https://www.ncbi.nlm.nih.gov/books/NBK00001/)\n"
+        "- 2023 - [OwlNeRF: Neural Owl Fields for Night Vision](https://owlnerf.github.io)\n"
+        "- **OwlSet++: Owls for Visibility Dataset** *Ann Lee, Bo Chen* RA-L 2022 "
+        "[[web](https://owlset.example.org/)]\n"
+    )
+    parsed = parse(text)
+    assert [row.title for row in parsed.rows] == [
+        "Owls Learn to Count",
+        "Hooting at Scale",
+        "Nest Graphs for Owls",
+        "Owl Vision Transformers",
+        "Counting Feathers",
+        "Owls in the Wild",
+        "OwlNeRF: Neural Owl Fields for Night Vision",
+        "OwlSet++: Owls for Visibility Dataset",
+    ]
+    kinds = parsed.skipped_counts()
+    assert kinds[evidence.SITE] == 2
+    assert kinds[evidence.BOOK] == 1

@@ -17,6 +17,7 @@ from .linkwords import (
     is_blog_url,
     is_book_url,
     is_encyclopedia_url,
+    is_front_page,
     is_news_url,
 )
 from .parts import Parts
@@ -30,6 +31,7 @@ BLOG = "blog post (links only blog posts)"
 ENCYCLOPEDIA = "encyclopedia entry (links only Wikipedia)"
 NEWS_ARTICLE = "news article (links only news pages)"
 BOOK = "book (links only a bookshop or a book catalogue)"
+SITE = "web site (a name linking only a site's front page)"
 NO_LINK = "no paper link, venue or year"
 WEB_PAGE = "web page (no paper link, in a block that is not a paper list)"
 NO_PAPER_IN_COLUMN = "no paper link in the paper column of a table of linked papers"
@@ -87,6 +89,9 @@ def verdict(parts: Parts) -> str:
     ):
         if pages and all(map(test, pages)):
             return kind
+    cited = parts.authors or parts.venue
+    if pages and all(map(is_front_page, pages)) and _names_a_site(parts.title) and not cited:
+        return SITE  # "[Common Crawl](commoncrawl.org)": a site, not a paper's page
     if kinds and not kinds - {CODE}:
         # a report whose title links its repository is a paper in a list of papers, and so
         # is an item whose "[paper]()" link was left empty beside its code
@@ -106,6 +111,20 @@ def verdict(parts: Parts) -> str:
         cited = apa or parts.words >= 3 and (parts.venue and (parts.year or marked) or signed)
         return CITATION if cited and _titled(parts.title) else NO_LINK
     return PAGE
+
+
+_SITE_WORDS = 2  # "Owl Crawl": a name; a paper's project page is titled by the paper
+# Last words that name a resource, not a paper: "Hydrogen Storage Materials Database"
+_RESOURCE_NOUNS = frozenset((
+    "database", "databases", "dataset", "datasets", "corpus", "platform", "portal", "library",
+    "toolkit", "toolbox", "software", "website", "archive", "repository", "hub", "podcast",
+))  # fmt: skip
+
+
+def _names_a_site(title: str) -> bool:
+    """A name (two words or fewer) or a resource's name, not a paper's title."""
+    found = re.findall(r"[^\W_]+", title.casefold())
+    return len(found) <= _SITE_WORDS or bool(found) and found[-1] in _RESOURCE_NOUNS
 
 
 def _names(authors: str | None) -> bool:

@@ -89,6 +89,8 @@ _NEWS_PATH = re.compile(r"/(?:news|latest-news)/", re.I)
 # Bookshops and book catalogues: a book, whatever its title
 _BOOK_HOSTS = ("goodreads.com", "openlibrary.org", "worldcat.org", "bookshop.org")
 _BOOK_PATH = re.compile(r"^/(?:(?:-/)?[a-z]{2}/)?(?:[^/]+/)?(?:dp|gp/product)/\w{10}", re.I)
+# A publisher's or library's shelf of books: "ncbi.nlm.nih.gov/books/NBK21054/"
+_BOOKS_SHELF = re.compile(r"^/(?:[a-z]+/)?books/", re.I)
 
 
 def is_blog_url(href: str) -> bool:
@@ -105,6 +107,18 @@ def is_blog_url(href: str) -> bool:
         or bool(_BLOG_PATH.search(parts.path))
         or bool(_ENGINEERING_POST.search(parts.path))
     )
+
+
+_FRONT_PATHS = frozenset({"", "/", "/home", "/index.html", "/index.htm", "/index.php"})
+
+
+def is_front_page(href: str) -> bool:
+    """A site's front page (``commoncrawl.org``, ``owls.org/home``): the site itself, not one
+    of its pages."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(href.strip())
+    return bool(parts.hostname) and not parts.query and parts.path.casefold() in _FRONT_PATHS
 
 
 def is_news_url(href: str) -> bool:
@@ -132,7 +146,8 @@ def is_book_url(href: str) -> bool:
     google_books = host.startswith("books.google.") or (
         host == "play.google.com" and parts.path.startswith("/store/books/")
     )
-    return amazon or google_books or host.endswith(_BOOK_HOSTS)
+    shelf = bool(_BOOKS_SHELF.match(parts.path))
+    return amazon or google_books or shelf or host.endswith(_BOOK_HOSTS)
 
 
 def is_encyclopedia_url(href: str) -> bool:
