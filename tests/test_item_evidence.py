@@ -8,7 +8,7 @@ Every input is hand-written with invented papers; expected values come from read
 from __future__ import annotations
 
 from delbib.lists import markdown
-from delbib.lists.markdown import evidence
+from delbib.lists.markdown import evidence, linkwords
 
 
 def parse(text: str) -> markdown.ParsedList:
@@ -227,3 +227,13 @@ def test_a_name_linking_a_sites_front_page_and_a_library_book_are_not_papers():
     kinds = parsed.skipped_counts()
     assert kinds[evidence.SITE] == 2
     assert kinds[evidence.BOOK] == 1
+
+
+def test_a_news_or_book_site_is_matched_by_its_whole_name():
+    # "ft.com" is a newspaper, "microsoft.com" is not; a host under a site counts as it
+    assert linkwords.is_news_url("https://www.ft.com/content/owls-0001")
+    assert linkwords.is_news_url("https://edition.cnn.com/2024/05/01/owls")
+    assert not linkwords.is_news_url("https://www.microsoft.com/en-us/research/project/owls/")
+    assert not linkwords.is_news_url("https://anytime.example.com/owls")
+    assert linkwords.is_book_url("https://www.goodreads.com/book/show/100-owls")
+    assert not linkwords.is_book_url("https://mygoodreads.com/owls")

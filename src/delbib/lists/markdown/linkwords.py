@@ -129,7 +129,7 @@ def is_news_url(href: str) -> bool:
     parts = urlsplit(href.strip())
     host = (parts.hostname or "").casefold().removeprefix("www.")
     return (
-        host.endswith(_NEWS_HOSTS)
+        _on(host, _NEWS_HOSTS)
         or host.startswith("news.")
         or bool(_NEWS_PATH.search(parts.path + "/"))
     )
@@ -147,7 +147,12 @@ def is_book_url(href: str) -> bool:
         host == "play.google.com" and parts.path.startswith("/store/books/")
     )
     shelf = bool(_BOOKS_SHELF.match(parts.path))
-    return amazon or google_books or shelf or host.endswith(_BOOK_HOSTS)
+    return amazon or google_books or shelf or _on(host, _BOOK_HOSTS)
+
+
+def _on(host: str, sites: tuple[str, ...]) -> bool:
+    """The host is one of the sites or under one (``ft.com``, not ``microsoft.com``)."""
+    return host in sites or host.endswith(tuple("." + site for site in sites))
 
 
 def is_encyclopedia_url(href: str) -> bool:
