@@ -128,6 +128,47 @@ LINK_CASES: list[tuple[str, list[str]]] = [
     ),
     ("https://www.biorxiv.org/content/early/2020/06/03/2020.06.02.129270", []),
     ("https://www.biorxiv.org/about-biorxiv", []),
+    # Publisher URLs carrying a DOI (invented articles). OUP and Hindawi DOIs hold two suffix
+    # segments; the page's number or slug after them is not part of the DOI.
+    (
+        "https://academic.oup.com/nar/advance-article/doi/10.1093/nar/gkz999/6123456",
+        ["doi:10.1093/nar/gkz999"],
+    ),
+    (
+        "https://academic.oup.com/bioinformatics/article-abstract/doi/10.1093/bioinformatics/"
+        "btq001/2345678/A-Made-Up-Title#1234",
+        ["doi:10.1093/bioinformatics/btq001"],
+    ),
+    ("https://academic.oup.com/nar/article/doi/10.1093/nar", []),
+    ("https://academic.oup.com/nar/article/51/W1/W9/7123456", []),  # no DOI in the URL
+    ("https://link.springer.com/article/10.1155/2009/12345", ["doi:10.1155/2009/12345"]),
+    # HighWire "/cgi/doi/": a full stop after the DOI closed the sentence
+    ("https://www.genome.org/cgi/doi/10.1101/gr.123456.119.", ["doi:10.1101/gr.123456.119"]),
+    # BMC (a host per journal), Frontiers, PLOS (the DOI as ?id=), IEEE CS DOI resolver
+    (
+        "https://genomebiology.biomedcentral.com/articles/10.1186/s13059-099-0001-x",
+        ["doi:10.1186/s13059-099-0001-x"],
+    ),
+    (
+        "https://bmcbioinformatics.biomedcentral.com/track/pdf/10.1186/s12859-099-0002-y.pdf",
+        ["doi:10.1186/s12859-099-0002-y"],
+    ),
+    (
+        "https://www.frontiersin.org/articles/10.3389/fgene.2099.000001/full",
+        ["doi:10.3389/fgene.2099.000001"],
+    ),
+    (
+        "https://journals.plos.org/plosone/article?id=10.1371/journal.pone.9999999",
+        ["doi:10.1371/journal.pone.9999999"],
+    ),
+    (
+        "https://dl.acm.org/citation.cfm?doi=10.1145/9999999.9999998",
+        ["doi:10.1145/9999999.9999998"],
+    ),
+    ("https://dl.acm.org/citation.cfm?id=3999999", []),  # an ACM number, not a DOI
+    ("https://citeseerx.ist.psu.edu/viewdoc/summary?doi=10.1.1.99.9999", []),  # no DOI at all
+    ("https://doi.ieeecomputersociety.org/10.1109/ABC.2099.00001", ["doi:10.1109/abc.2099.00001"]),
+    ("https://doi.org/doi.org/10.1093/nar/gkz998", ["doi:10.1093/nar/gkz998"]),
     # doi.org: percent-decoded, lowercased; DataCite arXiv and ACL DOIs imply the other id
     ("https://doi.org/10.1145/3626772.3657807", ["doi:10.1145/3626772.3657807"]),
     ("http://dx.doi.org/10.1002%2FJRSM.1710", ["doi:10.1002/jrsm.1710"]),

@@ -636,7 +636,7 @@ def test_a_short_bold_name_before_a_longer_linked_title_names_that_paper():
     text = (
         "## Tools and papers\n\n"
         "- **Owl Net** [Owl Net: Seeing Owls in the Dark](https://arxiv.org/abs/2401.00034)\n"
-        "- **Owl Kit** - a toolkit, see [The Owl Dataset From Somewhere](https://owls.example.org)\n"
+        "- **Owl Kit** - a toolkit, see [The Owl Dataset From Somewhere](https://owls.example.org/d)\n"
         "- [Owl Toolkit](https://github.com/x/owlkit) - "
         "[Owl Toolkit: Tools for Owl Research](https://arxiv.org/abs/2401.00035)\n"
     )

@@ -7,7 +7,9 @@ give the same string. Schemes, most preferred first when a paper has several:
 - ``doi:10.1145/3626772.3657807``: doi.org, publisher ``/doi/`` paths (ACM, Wiley, Taylor &
   Francis, MIT Press, TechRxiv), Springer ``/chapter/``, ``/article/``, ``/content/pdf/``,
   APS ``/<journal>/abstract/``, IOP and EPL ``/article/`` (DOIs with slashes of their own:
-  ``10.1088/1367-2630/18/2/023023``), bioRxiv and medRxiv ``/content/``
+  ``10.1088/1367-2630/18/2/023023``), bioRxiv and medRxiv ``/content/``, BMC and Frontiers
+  ``/articles/``, a whole DOI as a ``?id=`` or ``?doi=`` value (PLOS); OUP and Hindawi DOIs
+  always hold two suffix segments (``10.1093/nar/gkad055``), so both are taken from a path
 - ``acl:2024.naacl-long.421``, ``acl:P19-1001``: aclanthology.org (and ACL DOIs 10.18653/v1/...)
 - ``openreview:wcSx5VjTPP``: openreview.net ``forum?id=``, ``pdf?id=``, ``attachment?id=``
 - ``arxiv:2311.13246``, ``arxiv:cs/0601001``: arxiv.org (also export., browse., ar5iv mirrors),

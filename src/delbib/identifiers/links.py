@@ -20,7 +20,9 @@ from delbib.identifiers.schemes import (
     _DIGITS,
     _DOI,
     _DOI_PREFIX_SEGMENT,
+    _DOI_URL_PREFIX,
     _OPENREVIEW_ID,
+    _TWO_SEGMENT_DOI_PREFIXES,
     _VERSIONED_DOI_PREFIXES,
     _acl_case,
     _normalize_arxiv,
@@ -63,7 +65,7 @@ _ARXIV_PAGE_HOSTS = frozenset({"huggingface.co", "alphaxiv.org"})
 _ACL_HOSTS = frozenset({"aclanthology.org", "aclweb.org"})
 _NEURIPS_HOSTS = frozenset({"proceedings.neurips.cc", "papers.nips.cc", "papers.neurips.cc"})
 _PMC_HOSTS = frozenset({"pmc.ncbi.nlm.nih.gov", "ncbi.nlm.nih.gov"})
-_DOI_HOSTS = frozenset({"doi.org", "dx.doi.org"})
+_DOI_HOSTS = frozenset({"doi.org", "dx.doi.org", "doi.ieeecomputersociety.org"})
 # Publishers whose article URLs have the DOI as a path segment ("/chapter/10.1007/...").
 _DOI_PATH_HOSTS = frozenset(
     {
@@ -74,8 +76,14 @@ _DOI_PATH_HOSTS = frozenset(
         "direct.mit.edu",
         "techrxiv.org",
         "journals.aps.org",  # /prx/abstract/10.1103/PhysRevX.11.041011
+        "frontiersin.org",  # /articles/10.3389/fgene.2021.617282/full
     }
 )
+# Publishers with a host per journal: genomebiology.biomedcentral.com/articles/10.1186/...
+_DOI_PATH_DOMAINS = (".biomedcentral.com",)
+# A query value that is a whole DOI names the page's paper (PLOS "article?id=10.1371/...").
+_DOI_QUERY_KEYS = ("id", "doi")
+_WHOLE_DOI = re.compile(r"10\.\d{4,9}/\S+")
 # Publishers whose DOIs hold slashes of their own, so the whole path says where the DOI ends:
 # host -> the whole path with the DOI as group 1 (the page's view or version after it goes).
 _RXIV_CONTENT = re.compile(
@@ -136,12 +144,17 @@ def _doi_in_path(path: str) -> str | None:
     match = _DOI_PREFIX_SEGMENT.search(path)
     if not match:
         return None
-    doi = match.group(1)
+    doi, after = match.group(1), match.group(2)
+    if doi.lower().startswith(_TWO_SEGMENT_DOI_PREFIXES):
+        if not after:
+            return None  # "10.1093/nar" alone is a journal, not a paper
+        doi += "/" + after
+    elif after and doi.lower().startswith(_VERSIONED_DOI_PREFIXES) and re.fullmatch(r"v\d+", after):
+        doi += "/" + after
     if doi.lower().endswith(".pdf"):
         doi = doi[:-4]
-    if match.group(2) and doi.lower().startswith(_VERSIONED_DOI_PREFIXES):
-        doi += "/" + match.group(2)
-    return doi
+    # A DOI never ends in a full stop or comma: one there closed the sentence the URL was in.
+    return doi.rstrip(".,;") or None
 
 
 def _extract(url: str, depth: int) -> list[str]:
@@ -163,8 +176,8 @@ def _extract(url: str, depth: int) -> list[str]:
                 return _extract(query[key][0].strip(), depth + 1)
         return []
 
-    if host in _DOI_HOSTS:
-        return _from_doi(path.lstrip("/").rstrip("/"))
+    if host in _DOI_HOSTS:  # "doi.org/doi.org/10.x/y": the host pasted twice
+        return _from_doi(_DOI_URL_PREFIX.sub("", path.lstrip("/")).rstrip("/"))
 
     if host in _ARXIV_HOSTS:
         match = _ARXIV_PATH.match(path)
@@ -212,10 +225,15 @@ def _extract(url: str, depth: int) -> list[str]:
         return _from_doi(match.group(1)) if match else []
 
     # Publisher pages with the DOI as a path segment; "/doi/10.x/..." on any (Atypon) host.
-    if host in _DOI_PATH_HOSTS or "/doi/" in path:
+    if host in _DOI_PATH_HOSTS or host.endswith(_DOI_PATH_DOMAINS) or "/doi/" in path:
         doi = _doi_in_path(path)
-        return _from_doi(doi) if doi else []
+        if doi:
+            return _from_doi(doi)
 
+    for key in _DOI_QUERY_KEYS:
+        values = query.get(key) or []
+        if values and _WHOLE_DOI.fullmatch(values[0].strip()):
+            return _from_doi(values[0].strip())
     return []
 
 

@@ -27,8 +27,14 @@ SCHEMES: tuple[str, ...] = (
 # --- value syntax (anchored, used by normalize and by the URL rules) ---------------------------
 
 _DOI = re.compile(r"10\.\d{1,9}(?:\.\d+)*/\S+")
-_DOI_PREFIX_SEGMENT = re.compile(r"(?:^|/)(10\.\d{1,9}(?:\.\d+)*/[^/]+)(?:/(v\d+))?", re.IGNORECASE)
+_DOI_PREFIX_SEGMENT = re.compile(
+    r"(?:^|/)(10\.\d{1,9}(?:\.\d+)*/[^/]+)(?:/([^/]+))?", re.IGNORECASE
+)
 _VERSIONED_DOI_PREFIXES = ("10.36227/", "10.22541/")  # TechRxiv, Authorea: DOIs end in /vN
+# Registrants whose DOIs always hold two suffix segments, so a URL path's next segment is part
+# of the DOI: Oxford University Press (10.1093/nar/gkad055: journal, article) and Hindawi
+# (10.1155/2007/82174: year, article). On their pages a further segment is the page's own.
+_TWO_SEGMENT_DOI_PREFIXES = ("10.1093/", "10.1155/")
 _DOI_URL_PREFIX = re.compile(r"^(?:https?://)?(?:dx\.)?doi\.org/", re.IGNORECASE)
 _ARXIV_DOI = re.compile(r"10\.48550/arxiv\.(.+)", re.IGNORECASE)
 _ACL_DOI = re.compile(r"10\.18653/v1/(.+)", re.IGNORECASE)

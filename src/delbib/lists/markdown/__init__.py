@@ -347,6 +347,7 @@ class _Reader:
         if paper_block:
             verdicts = evidence.like_siblings(read, verdicts)
         pages = not evidence.marks_papers(read)
+        heading = self.headings[-1][1] if self.headings else ""
         for item, found, verdict in zip(items, read, verdicts, strict=True):
             if item.note:
                 text = " ".join(line.text for line in item.lines)
@@ -360,6 +361,11 @@ class _Reader:
                     if paper_block and verdict in (evidence.CODE_ONLY, evidence.NO_LINK):
                         what = "only code links" if verdict == evidence.CODE_ONLY else "no link"
                         self.warn(item.line, f"list item skipped: {what} ({found.title[:60]!r})")
+                continue
+            section_kind = evidence.not_paper_section(heading, found)
+            if section_kind:  # "### Conferences": what the heading says the items are
+                text = " ".join(line.text for line in item.lines)
+                self.skip(item.line, item.end_line, item.shape, section_kind, text)
                 continue
             self.add(
                 item.line,
@@ -413,7 +419,7 @@ def parse(
 
 def _read(tokens: list, text: str, path: str, columns: dict[str, str] | None) -> ParsedList:
     reader = _Reader(path, columns or {}, text.splitlines())
-    events = blocks.walk(tokens, text, opens=parts.opens_item, links=parts.has_link)
+    events = blocks.walk(tokens, text, opens=parts.opens_item, links=fields.has_link)
     for event in onepaper.regroup(events):
         if isinstance(event, blocks.Heading) and event.paper:
             reader.heading(event.level, "")  # ends the sections it closes, names none

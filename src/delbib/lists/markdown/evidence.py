@@ -10,7 +10,16 @@ from __future__ import annotations
 
 import re
 
-from .linkwords import CODE, PAPER, VIDEO, is_blog_url, is_encyclopedia_url
+from .linkwords import (
+    CODE,
+    PAPER,
+    VIDEO,
+    is_blog_url,
+    is_book_url,
+    is_encyclopedia_url,
+    is_front_page,
+    is_news_url,
+)
 from .parts import Parts
 
 PAPER_LINK, CITATION, PAGE = "paper link", "citation", "page"
@@ -20,6 +29,9 @@ CODE_ONLY = "code or tool (only code links)"
 VIDEO_ONLY = "video or talk (only video links)"
 BLOG = "blog post (links only blog posts)"
 ENCYCLOPEDIA = "encyclopedia entry (links only Wikipedia)"
+NEWS_ARTICLE = "news article (links only news pages)"
+BOOK = "book (links only a bookshop or a book catalogue)"
+SITE = "web site (a name linking only a site's front page)"
 NO_LINK = "no paper link, venue or year"
 WEB_PAGE = "web page (no paper link, in a block that is not a paper list)"
 NO_PAPER_IN_COLUMN = "no paper link in the paper column of a table of linked papers"
@@ -38,6 +50,14 @@ _NOT_PAPER_WORDS = frozenset((
 ))  # fmt: skip
 _FILLER_WORDS = frozenset((
     "title", "titles", "name", "names", "open", "source", "related", "other", "others", "and",
+    "academic", "useful",
+))  # fmt: skip
+# A section whose heading names these ("### Academic conferences & symposiums", "### Blogroll")
+# lists them: an item there with no identifier and no year is one of them, not a paper
+_NOT_PAPER_SECTION_WORDS = _NOT_PAPER_WORDS | frozenset((
+    "conference", "conferences", "symposium", "symposiums", "symposia", "workshop",
+    "workshops", "journal", "journals", "venue", "venues", "blogroll", "newsletter",
+    "newsletters", "dataset", "datasets", "website", "websites",
 ))  # fmt: skip
 
 PAPER_LIST_SHARE = 0.5  # a block is a paper list when this share of its titled items are papers
@@ -59,12 +79,19 @@ def verdict(parts: Parts) -> str:
     if kinds == {VIDEO}:
         return VIDEO_ONLY  # a talk or a demo video, whatever the block
     pages = [link for link, kind in zip(parts.links, parts.kinds, strict=True) if kind != CODE]
-    if pages and all(map(is_blog_url, pages)):
+    for test, kind in (
+        (is_news_url, NEWS_ARTICLE),  # a newspaper's dated address is news, not a blog's
         # "[Title](site.org/blog/slug)", medium, blogspot: a post, not a paper, whatever names
         # and blog title (*Lil'Log* 2026) it cites
-        return BLOG
-    if pages and all(map(is_encyclopedia_url, pages)):
-        return ENCYCLOPEDIA
+        (is_blog_url, BLOG),
+        (is_book_url, BOOK),
+        (is_encyclopedia_url, ENCYCLOPEDIA),
+    ):
+        if pages and all(map(test, pages)):
+            return kind
+    cited = parts.authors or parts.venue
+    if pages and all(map(is_front_page, pages)) and _names_a_site(parts.title) and not cited:
+        return SITE  # "[Common Crawl](commoncrawl.org)": a site, not a paper's page
     if kinds and not kinds - {CODE}:
         # a report whose title links its repository is a paper in a list of papers, and so
         # is an item whose "[paper]()" link was left empty beside its code
@@ -86,6 +113,20 @@ def verdict(parts: Parts) -> str:
     return PAGE
 
 
+_SITE_WORDS = 2  # "Owl Crawl": a name; a paper's project page is titled by the paper
+# Last words that name a resource, not a paper: "Hydrogen Storage Materials Database"
+_RESOURCE_NOUNS = frozenset((
+    "database", "databases", "dataset", "datasets", "corpus", "platform", "portal", "library",
+    "toolkit", "toolbox", "software", "website", "archive", "repository", "hub", "podcast",
+))  # fmt: skip
+
+
+def _names_a_site(title: str) -> bool:
+    """A name (two words or fewer) or a resource's name, not a paper's title."""
+    found = re.findall(r"[^\W_]+", title.casefold())
+    return len(found) <= _SITE_WORDS or bool(found) and found[-1] in _RESOURCE_NOUNS
+
+
 def _names(authors: str | None) -> bool:
     """A list of names (``Ann Lee, Bo Chen``, ``Lee et al.``, ``Lee and Chen``), not one
     capitalised phrase (``Awesome Papers``) that happens to read like a name."""
@@ -99,7 +140,9 @@ def _titled(title: str) -> bool:
     return not first[:1].islower() or any(ch.isupper() for ch in first[1:])
 
 
-_SHAPED = ("bold", "quoted")  # titles marked the way a list marks its papers' titles
+# titles marked the way a list marks its papers' titles; a linked title whose link leads
+# nowhere ("2024 - [Title](s41467-...)" among "2024 - [Title](doi)") keeps its siblings' shape
+_SHAPED = ("bold", "quoted", "link")
 
 
 def _shape(parts: Parts) -> tuple[str, bool, bool]:
@@ -108,9 +151,9 @@ def _shape(parts: Parts) -> tuple[str, bool, bool]:
 
 def like_siblings(read: list[Parts], verdicts: list[str]) -> list[str]:
     """In a list of papers, an item without any link written the way its linked siblings are
-    (``**Title** (2023), Venue, Authors``) is a citation of a paper whose link is missing: a
-    marked title with a year or venue, in the shape most of the linked papers share. One that
-    links only its code stays a tool."""
+    (``**Title** (2023), Venue, Authors``) is a citation of a paper whose link is missing or
+    broken: a marked title with a year or venue, in the shape most of the linked papers
+    share. One that links only its code stays a tool."""
     shapes = [_shape(p) for p, v in zip(read, verdicts, strict=True) if v == PAPER_LINK]
     if not shapes:
         return verdicts
@@ -130,10 +173,29 @@ def not_paper_table(title_header: str, heading: str) -> str | None:
     Title``, ``Slide Title``) or, for a title column that does not say, the heading above it
     (``# Videos``, ``## Open-source Projects``) names something other than papers."""
     for text in (title_header, heading):
-        found = re.findall(r"[^\W\d_]+", text.casefold())
-        kinds = [w for w in found if w in _NOT_PAPER_WORDS]
-        if kinds and all(w in _NOT_PAPER_WORDS or w in _FILLER_WORDS for w in found):
-            return f"row of a table of {kinds[0]}"
+        kind = _names_non_papers(text, _NOT_PAPER_WORDS)
+        if kind:
+            return f"row of a table of {kind}"
+    return None
+
+
+def not_paper_section(heading: str, parts: Parts) -> str | None:
+    """The kind of an item under a heading that names what its section lists, and it is not
+    papers (``### Academic conferences``, ``## Blogroll``, ``## Books``), when nothing of the
+    item says paper: no identifier and no year (``[Owl Systems Symposium (OSS)](oss.org)``).
+    A dataset's paper (``[OwlSet](arxiv)``, ``OwlSet, CVPR 2020``) stays a paper."""
+    kind = _names_non_papers(heading, _NOT_PAPER_SECTION_WORDS)
+    if kind is None or parts.year or _identified(parts):
+        return None
+    return f"item of a section of {kind} (no identifier or year)"
+
+
+def _names_non_papers(text: str, kinds_words: frozenset[str]) -> str | None:
+    """The first kind word of a text made only of kind and filler words, else None."""
+    found = re.findall(r"[^\W\d_]+", text.casefold())
+    kinds = [w for w in found if w in kinds_words]
+    if kinds and all(w in kinds_words or w in _FILLER_WORDS for w in found):
+        return kinds[0]
     return None
 
 
@@ -144,6 +206,7 @@ def is_paper_block(verdicts: list[str]) -> bool:
     return bool(titled) and strong >= PAPER_LIST_SHARE * len(titled)
 
 
+_NAMED_PAPER_WORDS = 3  # "[[paper]]" beside a title this long: a paper, not a tool's name
 MARKED_PAPERS = 1  # one item linking a page by its title and the paper apart is enough
 
 
@@ -163,12 +226,22 @@ def accepted(
     when nothing else says "paper": a one-word title that links a paper (``[T5](arxiv)``
     among model checkpoints) names a model or tool, and a PDF with no identifier, venue or
     year (``[GraphML: Graph markup language](uni.edu/handbook/graphml.pdf)`` among tools)
-    is a document about a tool."""
+    is a document about a tool. A titled item whose writer calls its link a paper
+    (``**Owl Folding at Scale** [[code](github)] [[paper](journal page)]``) says it."""
     if (
         parts is not None
         and not paper_block
         and verdict_ == PAPER_LINK
-        and (parts.words < 2 or not (parts.venue or parts.year or _identified(parts)))
+        and (
+            parts.words < 2
+            or not (
+                parts.venue
+                or parts.year
+                or parts.words >= _NAMED_PAPER_WORDS
+                and parts.paper_named
+                or _identified(parts)
+            )
+        )
     ):
         return False
     cited = parts is not None and bool(parts.authors or parts.venue)  # a citation's page

@@ -15,7 +15,7 @@ from delbib import identifiers
 
 from .inline import Cell, Line, Link, squash, strip_emoji
 from .lexicon import is_venue_only, is_venue_word, venue_in
-from .linkwords import CODE, PAPER, PROJECT, VIDEO, is_link_words, kind_of_words
+from .linkwords import CODE, PAPER, PROJECT, VIDEO, is_link_words, kind_of_words, names_a_paper
 
 KIND_ORDER = (PAPER, CODE, PROJECT, VIDEO)
 _GENERIC_WORDS = frozenset({"link", "url"})  # say there is a link, not what it leads to
@@ -70,6 +70,9 @@ _SURNAME_FIRST = re.compile(r"^[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s*-?)+(?:,|$)")  # 
 _NAME_LIST = re.compile(r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)+(?:, | and |,)")
 # ".../papers/2020/file/x.pdf" is a paper; ".../papers/?author=X" is a listing page
 _PAPERS_PATH = re.compile(r"/papers/[^/]")
+# A conference's page for one accepted paper (NeurIPS, ICML, ICLR, CVPR run the same site):
+# "neurips.cc/virtual/2024/poster/95598"; its tutorials and workshops are not papers
+_CONFERENCE_PAPER_PATH = re.compile(r"^/virtual/(?:19|20)\d{2}/(?:poster|oral|spotlight)/\d+/?$")
 # "Title - proposes a framework for ...": a dash, then a description in lower case
 _DESCRIBED = re.compile(r"\S\s[-–—]\s[a-z][\w'’-]*(?:\s+\S+){3}")
 _NOT_A_TITLE = {"", "-", "--", "n/a", "na", "none", "tbd", "todo", "...", "…", "⚠️"}
@@ -154,7 +157,12 @@ def link_kind(link: Link, *, first: bool = True) -> str | None:
         relative_pdf = not parts.scheme and not parts.netloc and path.endswith(".pdf")
         return PAPER if relative_pdf and word not in (PROJECT, VIDEO) else None
     host = (parts.hostname or "").lower().removeprefix("www.")
-    if path.endswith(".pdf") or host.endswith(_PAPER_HOSTS) or _PAPERS_PATH.search(path):
+    if (
+        path.endswith(".pdf")
+        or host.endswith(_PAPER_HOSTS)
+        or _PAPERS_PATH.search(path)
+        or _CONFERENCE_PAPER_PATH.match(path)
+    ):
         # "[Slides](talk.pdf)", "[Poster](p.pdf)": a PDF that its words say is not the paper
         return word if word in (PROJECT, VIDEO) else PAPER
     named_paper = word == PAPER and link.text.strip("[]()` ").casefold() not in _GENERIC_WORDS
@@ -169,6 +177,29 @@ def link_kind(link: Link, *, first: bool = True) -> str | None:
     if generic and not first:
         return PROJECT
     return word or PROJECT
+
+
+def has_link(line: Line) -> bool:
+    """The line links something useful (see :func:`link_kind`)."""
+    return any(link_kind(link) is not None for link in line.links)
+
+
+def is_dead_target(href: str) -> bool:
+    """``[Title](s41467-024-00001-x)``, ``[Title](notes/owls.md)``: a relative target that
+    leads to no paper (a site left out, a note in the list's repository). Its text is still
+    the title the writer linked; an anchor (``#section``) leads around the list instead."""
+    href = href.strip()
+    return bool(href) and not re.match(r"^(?:[a-z][a-z0-9+.-]*:|#)", href, re.I)
+
+
+def named_paper(link: Link) -> bool:
+    """``[[paper]](url)``, ``[preprint](url)``: a paper link whose words call the work a paper
+    (not just a file: ``[pdf]``), so the writer says the item is one."""
+    return (
+        is_resource_text(link.text)
+        and names_a_paper(link.text)
+        and link_kind(link, first=False) == PAPER
+    )
 
 
 def is_resource_text(text: str) -> bool:

@@ -75,6 +75,22 @@ def is_software_words(text: str) -> bool:
 
 _BLOG_HOSTS = ("blogspot.com", "medium.com", "substack.com", "wordpress.com", "ghost.io")
 _BLOG_PATH = re.compile(r"/(?:blogs?|posts?|articles/\d{4})(?:/|$)", re.I)
+# A company's engineering blog: "anthropic.com/engineering/building-owl-agents"
+_ENGINEERING_POST = re.compile(r"/engineering/[a-z0-9]+(?:-[a-z0-9]+){2,}/?$", re.I)
+# General news outlets and magazines; "news.site.org", ".../news/..." say news wherever they are
+_NEWS_HOSTS = (
+    "nytimes.com", "theguardian.com", "newyorker.com", "theatlantic.com", "washingtonpost.com",
+    "wsj.com", "ft.com", "economist.com", "bbc.com", "bbc.co.uk", "reuters.com",
+    "bloomberg.com", "cnn.com", "cnbc.com", "forbes.com", "wired.com", "theverge.com",
+    "techcrunch.com", "vox.com", "axios.com", "time.com", "npr.org", "apnews.com",
+    "technologyreview.com", "venturebeat.com", "arstechnica.com", "zdnet.com",
+)  # fmt: skip
+_NEWS_PATH = re.compile(r"/(?:news|latest-news)/", re.I)
+# Bookshops and book catalogues: a book, whatever its title
+_BOOK_HOSTS = ("goodreads.com", "openlibrary.org", "worldcat.org", "bookshop.org")
+_BOOK_PATH = re.compile(r"^/(?:(?:-/)?[a-z]{2}/)?(?:[^/]+/)?(?:dp|gp/product)/\w{10}", re.I)
+# A publisher's or library's shelf of books: "ncbi.nlm.nih.gov/books/NBK21054/"
+_BOOKS_SHELF = re.compile(r"^/(?:[a-z]+/)?books/", re.I)
 
 
 def is_blog_url(href: str) -> bool:
@@ -89,7 +105,54 @@ def is_blog_url(href: str) -> bool:
         or host.startswith("blog.")
         or any(h in host.split(".") for h in ("blog", "blogs"))
         or bool(_BLOG_PATH.search(parts.path))
+        or bool(_ENGINEERING_POST.search(parts.path))
     )
+
+
+_FRONT_PATHS = frozenset({"", "/", "/home", "/index.html", "/index.htm", "/index.php"})
+
+
+def is_front_page(href: str) -> bool:
+    """A site's front page (``commoncrawl.org``, ``owls.org/home``): the site itself, not one
+    of its pages."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(href.strip())
+    return bool(parts.hostname) and not parts.query and parts.path.casefold() in _FRONT_PATHS
+
+
+def is_news_url(href: str) -> bool:
+    """A news article's address (``theguardian.com/...``, ``news.site.org/...``,
+    ``site.org/news/...``): news, not a paper."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(href.strip())
+    host = (parts.hostname or "").casefold().removeprefix("www.")
+    return (
+        _on(host, _NEWS_HOSTS)
+        or host.startswith("news.")
+        or bool(_NEWS_PATH.search(parts.path + "/"))
+    )
+
+
+def is_book_url(href: str) -> bool:
+    """A bookshop's or catalogue's page for a book (``amazon.de/-/en/Title/dp/0141033576``,
+    ``goodreads.com/book/show/...``, ``books.google.com/...``): a book, not a paper."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(href.strip())
+    host = (parts.hostname or "").casefold().removeprefix("www.")
+    amazon = host.split(".")[0] == "amazon" and bool(_BOOK_PATH.match(parts.path))
+    google_books = host.startswith("books.google.") or (
+        host == "play.google.com" and parts.path.startswith("/store/books/")
+    )
+    shelf = bool(_BOOKS_SHELF.match(parts.path))
+    return amazon or google_books or shelf or _on(host, _BOOK_HOSTS)
+
+
+def _on(host: str, sites: tuple[str, ...]) -> bool:
+    """The host is one of the sites or under one (``ft.com``, not ``microsoft.com``)."""
+    return host in sites or host.endswith(tuple("." + site for site in sites))
 
 
 def is_encyclopedia_url(href: str) -> bool:
@@ -101,6 +164,18 @@ def is_encyclopedia_url(href: str) -> bool:
 
 
 GENERIC = frozenset({"link", "url"})  # says there is a link, not what it leads to
+# Paper words that say what the work is, not where or how it is kept ("pdf", "html", "doi"):
+# "[[paper]]", "[preprint]", "[[论文]]"
+_PAPER_NAMES = """paper papers article preprint publication 论文 文章 論文 논문 artikel artículo
+    artigo articolo publicación publicação"""
+NAMES_A_PAPER = frozenset(_PAPER_NAMES.split())
+
+
+def names_a_paper(text: str) -> bool:
+    """``[[paper]]``, ``[Nature paper]``, ``[preprint]``: link words (the caller knows they are
+    link words) that call the work a paper."""
+    return any(w in NAMES_A_PAPER for w in words(text))
+
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 

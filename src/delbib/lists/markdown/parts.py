@@ -54,6 +54,7 @@ class Parts:
     paper_link: bool = False  # a link that is a paper by its target or its word (not "[Link]")
     paper_promised: bool = False  # "[paper]()": a paper link word whose target was left empty
     paper_apart: bool = False  # "[Title](blog) ([Paper](pdf))": the title links a page
+    paper_named: bool = False  # "**Title** [[paper](url)]": a paper link its words call one
 
 
 def _usable(text: str) -> bool:
@@ -107,7 +108,7 @@ def line_title(line: Line) -> tuple[str, str] | None:
     piped = pipes.read(text) if "|" in text else None
     if piped and (piped.year or piped.authors) and _span_ok(piped.title, 2):
         return piped.title, "plain"  # "2019 | Title | Authors | arXiv": a title field
-    if has_link(line) and not line.strong:  # "Title, Venue Words 2019 [[pdf](url)]"
+    if fields.has_link(line) and not line.strong:  # "Title, Venue Words 2019 [[pdf](url)]"
         plain = _plain(line)
         title, venue, _ = lexicon.cited_venue(plain.strip())
         if venue and _span_ok(title, 2):
@@ -170,7 +171,7 @@ def _link_title(line: Line) -> str | None:
         if fields.is_resource_text(link.text):
             return None
         if (
-            fields.link_kind(link) is not None
+            (fields.link_kind(link) is not None or fields.is_dead_target(link.href))
             and not _URLISH.match(link.text)
             and _span_ok(link.text, 2)
             and "et al" not in link.text
@@ -227,10 +228,6 @@ def _is_label(line: Line, span: str) -> bool:
 
 def opens_item(line: Line) -> bool:
     return line_title(line) is not None
-
-
-def has_link(line: Line) -> bool:
-    return any(fields.link_kind(link) is not None for link in line.links)
 
 
 def _plain(line: Line) -> str:
@@ -490,4 +487,5 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
         paper_link=strong,
         paper_promised=promised,
         paper_apart=strong and title_links == {fields.PROJECT},
+        paper_named=any(fields.named_paper(link) for line in linking for link in line.links),
     )
