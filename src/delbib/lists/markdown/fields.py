@@ -407,6 +407,16 @@ def names_line(text: str) -> bool:
     return len(pieces) >= 2 and len(names) >= 0.8 * len(pieces)
 
 
+def only_names(text: str) -> bool:
+    """``Lee A, Chen B, et al.``, ``Ann Lee and Bo Chen``: the text is nothing but names (an
+    "et al." may end them); a phrase that mentions ``Lee et al.`` is not."""
+    head, etal, _ = text.partition(" et al")
+    head = head.strip(" ,.")
+    if etal:
+        return bool(_NAME.fullmatch(head)) or names_line(head)
+    return names_line(text)
+
+
 # Scripts written without spaces between words: Han, kana (a character is about a word there).
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 

@@ -110,7 +110,7 @@ def line_title(line: Line) -> tuple[str, str] | None:
     if has_link(line) and not line.strong:  # "Title, Venue Words 2019 [[pdf](url)]"
         plain = _plain(line)
         title, venue, _ = lexicon.cited_venue(plain.strip())
-        if venue and _span_ok(title, 2):
+        if venue and _span_ok(title, 2) and not fields.only_names(title):
             return plain, "plain"
     return None
 
