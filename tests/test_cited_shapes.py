@@ -40,3 +40,59 @@ def test_a_line_of_names_before_a_venue_and_year_is_not_a_title():
     # a title that merely mentions names before its venue stays a title
     text = "* Owls Revisited, after Lee et al., Owl Letters 2019 [[pdf](https://o.example.org/r.pdf)]\n"
     assert [r.title for r in rows(text)] == ["Owls Revisited, after Lee et al."]
+
+
+def test_a_doi_written_in_the_text_is_the_papers_identifier():
+    from delbib.identifiers import written_dois
+
+    assert written_dois("Owl Letters, 1:4, 311-338, DOI: 10.1207/s1532owl0104_2 ") == [
+        "10.1207/s1532owl0104_2"
+    ]
+    assert written_dois("(doi:10.1016/0004-3702(87)90050-6).") == ["10.1016/0004-3702(87)90050-6"]
+    # inside a URL the DOI is the URL's, and a version number is no DOI
+    assert written_dois("https://doi.org/10.1145/1.2 and dl.acm.org/doi/10.1145/3.4") == []
+    assert written_dois("v10.1234/5 or 210.1234/5") == []
+    text = (
+        "- Ann Lee & Bo Chen (1985) **Hooting Interfaces**, Owl-Human Interaction, 1:4, "
+        "311-338, DOI: 10.1207/s1532owl0104_2\n"
+    )
+    (row,) = rows(text)
+    assert row.title == "Hooting Interfaces"
+    assert row.links == ("https://doi.org/10.1207/s1532owl0104_2",)
+    assert row.authors == "Ann Lee & Bo Chen"
+
+
+def test_names_closed_by_a_year_before_a_bold_title_are_the_authors():
+    text = (
+        '- Lee, Ann (1945). **"As Owls May Think,"** Owl Monthly 176 (July 1945) pp. 1-8.\n'
+        "- Ann Lee and Bo Chen. 1993. **Owl-based augmented nests**. Commun. OWL 36, 7, 53-62. "
+        "DOI=http://dx.doi.org/10.1145/1.2\n"
+        "- Bo Chen and Cy Ng. 1992. **Beyond hooting**. In Proceedings of the OWL Conference "
+        "(OWL '92). 119-125. DOI: https://doi.org/10.1145/3.4\n"
+    )
+    found = rows(text)
+    # the first has no link, but a bold title signed by names is a citation
+    assert [(r.title, r.authors) for r in found] == [
+        ("As Owls May Think", "Lee, Ann"),
+        ("Owl-based augmented nests", "Ann Lee and Bo Chen"),
+        ("Beyond hooting", "Bo Chen and Cy Ng"),
+    ]
+    assert found[2].year == 1992  # "OWL '92" is 1992, not 2092
+
+
+def test_an_unlinked_item_shaped_like_its_siblings_whatever_side_its_names_are_on():
+    # most linked papers write their names before the bold title; the one without a link
+    # writes them after it: it is still a bold, dated title among papers
+    text = (
+        "- Ann Lee and Bo Chen. 2001. **Owl nests at home**. Owl Press. "
+        "DOI: 10.1145/1.1\n"
+        "- Cy Ng. 2004. **The familiar owl: hooting in public places**. Owl Press. "
+        "DOI: 10.1145/2.2\n"
+        "- **Yesterday's Owls: Notes on a Dominant Vision**. Lee, A. and Ng, C. Owl Computing, "
+        "11(2), 2007. 133-143.\n"
+    )
+    assert [r.title for r in rows(text)] == [
+        "Owl nests at home",
+        "The familiar owl: hooting in public places",
+        "Yesterday's Owls: Notes on a Dominant Vision",
+    ]

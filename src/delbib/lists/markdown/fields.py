@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 from delbib import identifiers
 
 from .inline import Cell, Line, Link, squash, strip_emoji
-from .lexicon import is_venue_only, is_venue_word, venue_in
+from .lexicon import is_venue_only, is_venue_word, two_digit_year, venue_in
 from .linkwords import CODE, PAPER, PROJECT, VIDEO, is_link_words, kind_of_words
 
 KIND_ORDER = (PAPER, CODE, PROJECT, VIDEO)
@@ -103,7 +103,7 @@ def year_in(text: str, *, yymm: bool = False) -> int | None:
             return 2000 + int(match.group(1))
     match = _APOSTROPHE_YEAR.search(text)
     if match:
-        return 2000 + int(match.group(1))
+        return two_digit_year(int(match.group(1)))
     return None
 
 

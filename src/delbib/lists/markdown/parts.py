@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import cited, fields, lexicon, linkwords, pipes
+from . import byline, cited, fields, lexicon, linkwords, pipes
 from .inline import Cell, Line, squash, strip_emoji
 
 _TAG_ONLY = re.compile(r"\s*[\[(][^\[\]()]*[\])]\s*")  # "**[YOLO v3]**": a nickname tag
@@ -422,10 +422,9 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     if authors is None:
         for line in lines:
             text = line.text.strip()
-            if line is title_line and raw:  # "Stone, A., *[Title](url)*, Venue": names lead
-                lead = text[: text.find(raw)].strip(" *_") if raw in text else ""
-                text = lead if cited.authors_span(lead) or fields._SURNAME_FIRST.match(lead) else ""
-            if text and cited.authors_line(text) and len(text) < 400:
+            named = line is title_line and raw  # "Stone, A., *[Title](url)*, Venue": names lead
+            text = byline.leading_names(text, raw) if named else text
+            if text and (named or cited.authors_line(text)) and len(text) < 400:
                 authors = text.strip(" .,")
                 break
     venue, venue_year = lexicon.venue_in(piped.venue if piped and piped.venue else rest)
