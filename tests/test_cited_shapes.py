@@ -96,3 +96,46 @@ def test_an_unlinked_item_shaped_like_its_siblings_whatever_side_its_names_are_o
         "The familiar owl: hooting in public places",
         "Yesterday's Owls: Notes on a Dominant Vision",
     ]
+
+
+def test_a_citation_that_leads_with_its_authors_has_its_title_after_the_names():
+    # one paragraph each, a tag before the names; the title is the italic span after the
+    # names, or (the paper linked) the sentence after them, up to its stop or "?"
+    text = (
+        "**[Owls, Query]** Ann Lee, Bo Chen, Cy Ng. *Hoot Rewriting with Middle Owls*. "
+        "OWLDB, 2023. [[paper](https://arxiv.org/pdf/2305.00001.pdf)]\n\n"
+        "**[Owls, Data]** Lee A, Chen B, Ng C, et al. Learned nests: Estimating joined roosts "
+        "with deep owls. CIDR, 2019. [[paper](https://arxiv.org/pdf/1809.00002)]\n\n"
+        "**[Owls, Data]** Lee, A., Chen, B., … Ng, C. (2019). Deep Unsupervised Nest "
+        "Estimation. OWLDB, 2019. [[paper](https://doi.org/10.14778/1.2)]\n\n"
+        "**[Prediction]** Wu, W., Hacig\u0308um\u0308us\u0327, H., & Ng, C. (2013). Are owl "
+        "cost models really unusable? *Proceedings of the Owl Endowment*, *6*(10), 925-936. "
+        "[[paper](https://doi.org/10.14778/3.4)]\n\n"
+        "**[Platform]** Ann Lee, Bo Chen, Cy Ng, dee fox. *OwlMind: A Self-Driving Roost*. "
+        "OWLDB, 2021. [[paper](https://owls.example.org/owlmind.pdf)]\n\n"
+        "Ann Lee, Bo Chen. Expand your owls! Generating nests for owl data. OWLMOD, 2021 "
+        "[[paper](https://dl.acm.org/doi/pdf/10.1145/5.6)]\n"
+    )
+    assert [r.title for r in rows(text)] == [
+        "Hoot Rewriting with Middle Owls",
+        "Learned nests: Estimating joined roosts with deep owls",
+        "Deep Unsupervised Nest Estimation",
+        "Are owl cost models really unusable?",
+        "OwlMind: A Self-Driving Roost",
+        "Expand your owls! Generating nests for owl data",
+    ]
+
+
+def test_an_italic_venue_after_the_names_is_not_a_title():
+    # "Names. *Venue* 2019": the italic span dated right after is the venue; an APA line
+    # ("Names (2021). Title. *Journal*") keeps the title its own reader gives it
+    text = (
+        "- **Owl Letters Revisited** Ann Lee, Bo Chen. *Owl Letters* 2019. "
+        "[[pdf](https://owls.example.org/r.pdf)]\n"
+        "- Lee, A., & Chen, B. (2021). Synthetic owls in nests. *Owl Economic Review*, "
+        "111(12), 4088-4118.\n"
+    )
+    assert [r.title for r in rows(text)] == [
+        "Owl Letters Revisited",
+        "Synthetic owls in nests.",
+    ]

@@ -8,12 +8,16 @@ year, so the words before a bold, quoted or linked title are the authors when th
 from __future__ import annotations
 
 import re
+import unicodedata
 
-from . import cited, fields
+from . import cited, fields, lexicon
+from .inline import Line, squash
 
 # "(1985)", ". 1993.", "(2020a). “": the year that closes the names, and the quote that opens
 # the title after it
-_CLOSING_YEAR = re.compile(r"[\s.,]*\(?(?:1[89]|20)\d{2}[a-z]?\)?[\s.,:\"“”'‘]*$")
+_CLOSING_YEAR = re.compile(
+    r"[\s.,]*\(?(?:(?:1[89]|20)\d{2}[a-z]?|n\.\s?d\.?)\)?[\s.,:\"“”'‘]*$"
+)  # "(n.d.)": no date
 
 
 def leading_names(text: str, title: str) -> str:
@@ -24,3 +28,78 @@ def leading_names(text: str, title: str) -> str:
         return lead
     names = _CLOSING_YEAR.sub("", lead)
     return names if names != lead and fields.only_names(names) else ""
+
+
+# "[Card, Query-based] ", "(Survey) ": tags a list puts before each citation
+_TAGS = re.compile(r"^\s*(?:[\[(][^\[\]()]{1,40}[\])]\s*[:\-–]?\s*)+")
+# a sentence's stop (not an initial's, "B. "); "?" and "!" stay with the title they end
+_STOPS = re.compile(r"(?<=[^\s.][^\s.])\.\s+|(?<=[?!])\s+")
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)")
+
+
+def title_after_names(line: Line) -> str | None:
+    """The title of a citation that leads with its authors: ``Lee A, Chen B. *Title*. Venue,
+    2019.`` (the italic span after the names) or, when the line links its paper, ``Lee, A., &
+    Chen, B. (2019). Title. *Venue*. [[paper](url)]`` (the sentence after the names, dated
+    or linked); tags before the names (``**[Card]**``) left out."""
+    body = _TAGS.sub("", squash(fields._line_title_text(line)))
+    for span in line.em:
+        at = body.find(span)
+        dated = re.match(r"[\s,.]{0,3}\(?(?:1[89]|20)\d{2}(?!\d)", body[at + len(span) :])
+        if (
+            at > 0
+            and len(span.split()) >= 2
+            and not dated  # "Lee A. *Owl Letters* 2019": a venue
+            and not _YEAR.search(span)
+            and _all_names(_CLOSING_YEAR.sub("", body[:at].strip(" *_.,")))
+            and not fields.only_names(span)
+        ):
+            return span.strip(" .")
+    kinds = {fields.link_kind(link) for link in line.links}
+    if not kinds - {None}:
+        return None  # a plain citation line: cited.py reads those
+    pieces = [p.strip() for p in _STOPS.split(body)]
+    named = 0
+    while named < len(pieces) and _all_names(_CLOSING_YEAR.sub("", pieces[named])):
+        named += 1
+    if not named or named >= len(pieces):
+        return None
+    end = named + 1
+    while (
+        end < len(pieces)
+        and pieces[end - 1].endswith(("?", "!"))
+        and not _venue_like(pieces[end], line)
+    ):
+        end += 1  # "Expand your limits! Generating data": the title goes on
+    title = " ".join(pieces[named:end]).strip(" *_")
+    rest = " ".join(pieces[:named] + pieces[end:])
+    if len(title.split()) < 3 or _YEAR.search(title) or title in line.em:
+        return None
+    return title if _YEAR.search(rest) or fields.PAPER in kinds else None
+
+
+def _all_names(text: str) -> bool:
+    """Every part of ``Lee, A., Ann Chen & Bo Ng, et al.`` is a name or initials (one
+    typed in lower case among them: ``ann lee``; accents typed as combining marks); a line
+    that only starts with names (``Lee, A. (2021). Owl labor``) is not one."""
+    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    pieces = [p.strip(" .…") for p in re.split(r",|;|&|\band\b|\bet al\b", text)]
+    pieces = [p for p in pieces if p]
+    if len(pieces) == 1 and len(pieces[0].split()) > 3:
+        return False  # "Deep Unsupervised Owl Estimation": a title, not one person's name
+    odd = [
+        p
+        for p in pieces
+        if len(p.split()) > 4 or not fields._NAME.fullmatch(p) or lexicon.is_venue_only(p)
+    ]
+    lower = len(odd) == 1 and len(pieces) >= 3 and re.fullmatch(r"[a-z]+(?: [a-z]+){1,2}", odd[0])
+    return bool(pieces) and (not odd or bool(lower))
+
+
+def _venue_like(text: str, line: Line) -> bool:
+    """What follows a title: a year, a venue the lexicon knows, or an italic journal."""
+    return bool(
+        _YEAR.search(text)
+        or lexicon.venue_in(text)[0]
+        or any(text.startswith(span) for span in line.em)
+    )

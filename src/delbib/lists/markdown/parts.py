@@ -107,6 +107,8 @@ def line_title(line: Line) -> tuple[str, str] | None:
     piped = pipes.read(text) if "|" in text else None
     if piped and (piped.year or piped.authors) and _span_ok(piped.title, 2):
         return piped.title, "plain"  # "2019 | Title | Authors | arXiv": a title field
+    if cited_title := byline.title_after_names(line):  # "Lee A, Chen B. *Title*. Venue"
+        return cited_title, "cited"
     if has_link(line) and not line.strong:  # "Title, Venue Words 2019 [[pdf](url)]"
         plain = _plain(line)
         title, venue, _ = lexicon.cited_venue(plain.strip())
@@ -381,10 +383,7 @@ def clean(title: str) -> tuple[str, str | None, int | None]:
     return title.strip(), venue, year  # inner spacing kept: stored as listed
 
 
-_SMALL_WORDS = frozenset(
-    {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to"}
-    | {"via", "with"}
-)
+_SMALL_WORDS = lexicon._SMALL | {"as", "from", "via", "with"}
 
 
 def _coined(name: str) -> bool:
