@@ -139,3 +139,50 @@ def test_an_italic_venue_after_the_names_is_not_a_title():
         "Owl Letters Revisited",
         "Synthetic owls in nests.",
     ]
+
+
+def test_names_may_end_at_an_initial_and_a_closing_year_is_no_title():
+    text = (
+        # Vancouver: the last initial's stop ends the names
+        "**[Owls]** Wu P, Cong G. A Unified Deep Model of Owls and Nests. OWLMOD. 2021: 1-9. "
+        "[[paper](https://arxiv.org/pdf/2107.00003)]\n\n"
+        # APA with the journal in italics: the year closes the names, the title follows
+        "**[Owls]** Wu, W., Chi, Y., & Ng, C. J. (2013). Towards predicting owl hoots for "
+        "dynamic nests. *Proceedings of the Owl Endowment*, *6*(10), 925-936. "
+        "[[paper](https://doi.org/10.14778/7.8)]\n\n"
+        # a middle initial does not end them
+        "Qi Zhou, Ann B. Lee, Cy Ng. Owl Rewriting with Learned Hoots. OWLMOD, 2021. "
+        "[[paper](https://doi.org/10.1145/9.10)]\n"
+    )
+    found = rows(text)
+    assert [r.title for r in found] == [
+        "A Unified Deep Model of Owls and Nests",
+        "Towards predicting owl hoots for dynamic nests",
+        "Owl Rewriting with Learned Hoots",
+    ]
+    # the names without the tag or the year (the closing stop is dropped, as for all names)
+    assert found[1].authors == "Wu, W., Chi, Y., & Ng, C. J"
+
+
+def test_names_and_venue_set_in_italics_under_a_bold_title_are_not_a_title():
+    text = (
+        "**A System for Owl Feature Extraction in Federated Nests.**\n\n"
+        "*Ann Lee, Bo Chen, and Cy Ng. 2022. In Proceedings of the 31st Owl Conference "
+        "(OWL '22). Owl Press, 5024-5028.* [[paper](https://doi.org/10.1145/11.12)]\n"
+    )
+    assert [r.title for r in rows(text)] == [
+        "A System for Owl Feature Extraction in Federated Nests."
+    ]
+
+
+def test_a_document_type_written_after_a_title_is_not_part_of_it():
+    text = (
+        "- Lee A, Chen B. Owl selection in machine hooting: A new perspective[J/OL]. "
+        "Owlcomputing, 2018. [[paper](https://doi.org/10.1016/j.owl.2017.11.077)]\n"
+        "- **Apache owl: Stream and batch hooting in a single nest[J].** "
+        "[[paper](https://owls.example.org/flink.pdf)]\n"
+    )
+    assert [r.title for r in rows(text)] == [
+        "Owl selection in machine hooting: A new perspective",
+        "Apache owl: Stream and batch hooting in a single nest",
+    ]

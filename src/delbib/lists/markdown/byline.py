@@ -19,22 +19,27 @@ _CLOSING_YEAR = re.compile(
     r"[\s.,]*\(?(?:(?:1[89]|20)\d{2}[a-z]?|n\.\s?d\.?)\)?[\s.,:\"“”'‘]*$"
 )  # "(n.d.)": no date
 
+# "[Card, Query-based] ", "(Survey) ": tags a list puts before each citation
+_TAGS = re.compile(r"^\s*(?:[\[(][^\[\]()]{1,40}[\])]\s*[:\-–]?\s*)+")
+
 
 def leading_names(text: str, title: str) -> str:
     """The names before ``title`` in ``text`` (the year that closes them left out), or ""
     when the words there are not names."""
     lead = text[: text.find(title)].strip(" *_") if title and title in text else ""
-    if cited.authors_span(lead) or fields._SURNAME_FIRST.match(lead):
-        return lead
+    lead = _TAGS.sub("", lead)  # "**[Card]** Lee, A. (2019). Title": the tag is no name
     names = _CLOSING_YEAR.sub("", lead)
+    if cited.authors_span(lead) or fields._SURNAME_FIRST.match(lead):
+        return names
     return names if names != lead and fields.only_names(names) else ""
 
 
-# "[Card, Query-based] ", "(Survey) ": tags a list puts before each citation
-_TAGS = re.compile(r"^\s*(?:[\[(][^\[\]()]{1,40}[\])]\s*[:\-–]?\s*)+")
 # a sentence's stop (not an initial's, "B. "); "?" and "!" stay with the title they end
 _STOPS = re.compile(r"(?<=[^\s.][^\s.])\.\s+|(?<=[?!])\s+")
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)")
+# where the names may end: any full stop, after an initial too ("Wu P, Cong G. Title")
+_NAMES_END = re.compile(r"\.\s+")
+_VENUE_LEAD = re.compile(r"In\s+[A-Z]")  # "Ann Lee. 2022. In Proceedings of ...": a venue
 
 
 def title_after_names(line: Line) -> str | None:
@@ -56,26 +61,44 @@ def title_after_names(line: Line) -> str | None:
         ):
             return span.strip(" .")
     kinds = {fields.link_kind(link) for link in line.links}
-    if not kinds - {None}:
-        return None  # a plain citation line: cited.py reads those
-    pieces = [p.strip() for p in _STOPS.split(body)]
-    named = 0
-    while named < len(pieces) and _all_names(_CLOSING_YEAR.sub("", pieces[named])):
-        named += 1
-    if not named or named >= len(pieces):
-        return None
-    end = named + 1
+    if not kinds - {None} or any(
+        body.startswith(span) and len(span) > len(body) / 2 for span in line.em
+    ):
+        return None  # a plain citation line (cited.py reads those), or names and venue in italics
+    for stop in _NAMES_END.finditer(body):
+        head = _CLOSING_YEAR.sub("", body[: stop.start()])
+        if len(head.split()) < 2:
+            continue
+        if not _all_names(head):
+            return None
+        pieces = [p.strip() for p in _STOPS.split(body[stop.end() :])]
+        while pieces and _CLOSING_YEAR.fullmatch(pieces[0]):
+            pieces.pop(0)  # "Lee, A. (2019). Title"
+        if pieces and not _all_names(_CLOSING_YEAR.sub("", pieces[0])):  # "Ann B. Lee": names
+            return _title_of(pieces, line, body[: stop.end()], fields.PAPER in kinds)
+    return None
+
+
+def _title_of(pieces: list[str], line: Line, names: str, linked: bool) -> str | None:
+    """The first sentence after the names, when it reads as a title and a year or a paper
+    link follows; a "?" or "!" ends it only before a venue, year or journal."""
+    end = 1
     while (
         end < len(pieces)
         and pieces[end - 1].endswith(("?", "!"))
+        and len(pieces[end].split()) >= 3
         and not _venue_like(pieces[end], line)
     ):
         end += 1  # "Expand your limits! Generating data": the title goes on
-    title = " ".join(pieces[named:end]).strip(" *_")
-    rest = " ".join(pieces[:named] + pieces[end:])
-    if len(title.split()) < 3 or _YEAR.search(title) or title in line.em:
+    title = " ".join(pieces[:end]).strip(" *_")
+    if (
+        len(title.split()) < 3
+        or _YEAR.search(title)
+        or title in line.em
+        or _VENUE_LEAD.match(title)
+    ):
         return None
-    return title if _YEAR.search(rest) or fields.PAPER in kinds else None
+    return title if linked or _YEAR.search(names + " ".join(pieces[end:])) else None
 
 
 def _all_names(text: str) -> bool:

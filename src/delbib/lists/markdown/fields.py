@@ -64,6 +64,8 @@ _TRAILING_ORG = re.compile(r"\s*\(\s*@[^)]*\)\s*$")
 _LEADING_TAG = re.compile(
     r"^\s*(?:\(((?:[^()]|\([^()]{1,20}\)){1,40})\)|\[([^\[\]]{1,40})\])\s*[:\-–]?\s*(?=\S)"
 )
+# "Title[J]", "Title[J/OL].": the document type a Chinese (GB/T 7714) reference writes
+_DOCUMENT_TYPE = re.compile(r"\s*\[(?:[JCMDRPSNAGZ]|EB|DB|CP)(?:/OL)?\]\.?\s*$")
 _EMPTY_BRACKETS = re.compile(r"\[\s*\]|\(\s*\)")
 _SHIELDS_BADGE = re.compile(r"img\.shields\.io/badge/([^?#]+)", re.IGNORECASE)
 _SURNAME_FIRST = re.compile(r"^[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s*-?)+(?:,|$)")  # "Posch, C.,"
@@ -218,6 +220,7 @@ def clean_listed_title(text: str) -> str:
     text = _EMPTY_BRACKETS.sub(" ", text)
     text = _TRAILING_ORG.sub("", text)
     text = _TRAILING_TAG.sub("", text)
+    text = _DOCUMENT_TYPE.sub("", text)
     while (
         nick := _LEADING_NICK.match(text)
         or _LEADING_NUMBER.match(text)
