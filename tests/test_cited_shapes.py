@@ -186,3 +186,19 @@ def test_a_document_type_written_after_a_title_is_not_part_of_it():
         "Owl selection in machine hooting: A new perspective",
         "Apache owl: Stream and batch hooting in a single nest",
     ]
+
+
+def test_a_venue_after_a_line_of_names_is_not_a_title():
+    # under a bold title, "Names. Venue" is the title's authors line, not a paper of its own
+    text = (
+        "**Owl Nests at Scale**\n\n"
+        "Ann Lee, Bo Chen. Proceedings of the Owl Conference. 2020 "
+        "[[pdf](https://owls.example.org/nests.pdf)]\n\n"
+        "**Hooting Without Teachers**\n\n"
+        "Ann Lee, Bo Chen. *Journal of Owl Studies*, 12(3), 2021. "
+        "[[pdf](https://owls.example.org/hoot.pdf)]\n"
+    )
+    assert [(r.title, r.year) for r in rows(text)] == [
+        ("Owl Nests at Scale", 2020),
+        ("Hooting Without Teachers", 2021),
+    ]

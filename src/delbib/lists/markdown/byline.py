@@ -39,7 +39,11 @@ _STOPS = re.compile(r"(?<=[^\s.][^\s.])\.\s+|(?<=[?!])\s+")
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)")
 # where the names may end: any full stop, after an initial too ("Wu P, Cong G. Title")
 _NAMES_END = re.compile(r"\.\s+")
-_VENUE_LEAD = re.compile(r"In\s+[A-Z]")  # "Ann Lee. 2022. In Proceedings of ...": a venue
+# "Ann Lee. 2022. In Proceedings of ...", "Ann Lee. *Journal of Owls*, 3(2)": a venue
+_VENUE_LEAD = re.compile(
+    r"(?:In\s+[A-Z]|Proc(?:eedings|\.)\s|(?:Journal|Transactions|Annals)\s+(?:of|on)\s"
+    r"|(?i:arxiv)\s+preprint)"
+)
 
 
 def title_after_names(line: Line) -> str | None:
@@ -58,6 +62,7 @@ def title_after_names(line: Line) -> str | None:
             and not _YEAR.search(span)
             and _all_names(_CLOSING_YEAR.sub("", body[:at].strip(" *_.,")))
             and not fields.only_names(span)
+            and not _is_venue(span)
         ):
             return span.strip(" .")
     kinds = {fields.link_kind(link) for link in line.links}
@@ -91,12 +96,7 @@ def _title_of(pieces: list[str], line: Line, names: str, linked: bool) -> str | 
     ):
         end += 1  # "Expand your limits! Generating data": the title goes on
     title = " ".join(pieces[:end]).strip(" *_")
-    if (
-        len(title.split()) < 3
-        or _YEAR.search(title)
-        or title in line.em
-        or _VENUE_LEAD.match(title)
-    ):
+    if len(title.split()) < 3 or _YEAR.search(title) or title in line.em or _is_venue(title):
         return None
     return title if linked or _YEAR.search(names + " ".join(pieces[end:])) else None
 
@@ -126,3 +126,9 @@ def _venue_like(text: str, line: Line) -> bool:
         or lexicon.venue_in(text)[0]
         or any(text.startswith(span) for span in line.em)
     )
+
+
+def _is_venue(text: str) -> bool:
+    """``Journal of Owls``, ``In Proceedings of ...``, ``OWLC``: where it appeared, not a
+    title."""
+    return bool(_VENUE_LEAD.match(text)) or lexicon.is_venue_only(text.strip(" .,"))
