@@ -45,7 +45,16 @@ Decisions worth knowing:
 """
 
 from delbib.identifiers.canonical import normalize, url_for
-from delbib.identifiers.links import extract, is_void
+from delbib.identifiers.links import extract, is_void, written_dois
 from delbib.identifiers.schemes import SCHEMES, scheme, value
 
-__all__ = ["SCHEMES", "extract", "is_void", "normalize", "scheme", "url_for", "value"]
+__all__ = [
+    "SCHEMES",
+    "extract",
+    "is_void",
+    "normalize",
+    "scheme",
+    "url_for",
+    "value",
+    "written_dois",
+]

@@ -110,6 +110,17 @@ def is_void(url: str) -> bool:
     return text in ("", "#") or bool(_VOID.match(text))
 
 
+# "DOI: 10.1207/s1532", "doi:10.1145/3.4": a DOI written out in the text, not part of a URL
+# (nor of a longer number); it ends before the punctuation that closes its sentence
+_WRITTEN_DOI = re.compile(r"(?<![\w/.%-])10\.\d{4,9}(?:\.\d+)*/[^\s<>\"'\]]*[^\s<>\"'\]).,;:]")
+
+
+def written_dois(text: str) -> list[str]:
+    """DOIs written out as plain text (``DOI: 10.1207/s15327051hci0104_2``), as written: a
+    reference list gives its identifier that way as often as a link to doi.org."""
+    return [match.group(0) for match in _WRITTEN_DOI.finditer(text or "")]
+
+
 def extract(url: str) -> list[str]:
     """Identifiers in one link, most specific first, without duplicates.
 

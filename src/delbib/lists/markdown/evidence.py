@@ -145,8 +145,10 @@ def _titled(title: str) -> bool:
 _SHAPED = ("bold", "quoted", "link")
 
 
-def _shape(parts: Parts) -> tuple[str, bool, bool]:
-    return parts.title_from, bool(parts.year or parts.venue), bool(parts.authors)
+def _shape(parts: Parts) -> tuple[str, bool]:
+    """How the title is marked, and whether a year or venue is written: not whether the
+    names were found, which depends on where the style puts them (before or after the title)."""
+    return parts.title_from, bool(parts.year or parts.venue)
 
 
 def like_siblings(read: list[Parts], verdicts: list[str]) -> list[str]:

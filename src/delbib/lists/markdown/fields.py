@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 from delbib import identifiers
 
 from .inline import Cell, Line, Link, squash, strip_emoji
-from .lexicon import is_venue_only, is_venue_word, venue_in
+from .lexicon import is_venue_only, is_venue_word, two_digit_year, venue_in
 from .linkwords import CODE, PAPER, PROJECT, VIDEO, is_link_words, kind_of_words, names_a_paper
 
 KIND_ORDER = (PAPER, CODE, PROJECT, VIDEO)
@@ -64,6 +64,8 @@ _TRAILING_ORG = re.compile(r"\s*\(\s*@[^)]*\)\s*$")
 _LEADING_TAG = re.compile(
     r"^\s*(?:\(((?:[^()]|\([^()]{1,20}\)){1,40})\)|\[([^\[\]]{1,40})\])\s*[:\-–]?\s*(?=\S)"
 )
+# "Title[J]", "Title[J/OL].": the document type a Chinese (GB/T 7714) reference writes
+_DOCUMENT_TYPE = re.compile(r"\s*\[(?:[JCMDRPSNAGZ]|EB|DB|CP)(?:/OL)?\]\.?\s*$")
 _EMPTY_BRACKETS = re.compile(r"\[\s*\]|\(\s*\)")
 _SHIELDS_BADGE = re.compile(r"img\.shields\.io/badge/([^?#]+)", re.IGNORECASE)
 _SURNAME_FIRST = re.compile(r"^[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s*-?)+(?:,|$)")  # "Posch, C.,"
@@ -106,7 +108,7 @@ def year_in(text: str, *, yymm: bool = False) -> int | None:
             return 2000 + int(match.group(1))
     match = _APOSTROPHE_YEAR.search(text)
     if match:
-        return 2000 + int(match.group(1))
+        return two_digit_year(int(match.group(1)))
     return None
 
 
@@ -249,6 +251,7 @@ def clean_listed_title(text: str) -> str:
     text = _EMPTY_BRACKETS.sub(" ", text)
     text = _TRAILING_ORG.sub("", text)
     text = _TRAILING_TAG.sub("", text)
+    text = _DOCUMENT_TYPE.sub("", text)
     while (
         nick := _LEADING_NICK.match(text)
         or _LEADING_NUMBER.match(text)
@@ -436,6 +439,16 @@ def names_line(text: str) -> bool:
     pieces = [p for p in pieces if p]
     names = [p for p in pieces if len(p.split()) <= 4 and _NAME.fullmatch(p)]
     return len(pieces) >= 2 and len(names) >= 0.8 * len(pieces)
+
+
+def only_names(text: str) -> bool:
+    """``Lee A, Chen B, et al.``, ``Ann Lee and Bo Chen``: the text is nothing but names (an
+    "et al." may end them); a phrase that mentions ``Lee et al.`` is not."""
+    head, etal, _ = text.partition(" et al")
+    head = head.strip(" ,.")
+    if etal:
+        return bool(_NAME.fullmatch(head)) or names_line(head)
+    return names_line(text)
 
 
 # Scripts written without spaces between words: Han, kana (a character is about a word there).

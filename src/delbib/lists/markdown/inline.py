@@ -14,6 +14,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
+from delbib.identifiers import written_dois
+
 _BREAK_TAG = re.compile(r"^<\s*br\s*/?\s*>$", re.IGNORECASE)
 _HTML_ANCHOR = re.compile(r"<a\s[^>]*?href\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
 _HTML_IMG = re.compile(r"<img\s[^>]*?src\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
@@ -128,6 +130,8 @@ def parse_inline(children: list, first_line: int = 0) -> Cell:
             if href is None:  # bare URLs: GitHub links them (GFM autolink extension)
                 for match in _BARE_URL.finditer(text):
                     lines[-1].links.append(Link(match.group(0), match.group(0)))
+                for doi in written_dois(text):  # "DOI: 10.1207/x": a link to doi.org
+                    lines[-1].links.append(Link(doi, "https://doi.org/" + doi))
             add(text)
         elif kind == "softbreak" and (depth["strong"] or depth["em"]):
             add(" ")  # a bold title wrapped onto the next source line is one span

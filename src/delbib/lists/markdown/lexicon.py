@@ -94,7 +94,15 @@ def squash_venue(text: str) -> str:
 def _year_of(text: str | None) -> int | None:
     if not text:
         return None
-    return int(text) if len(text) == 4 else 2000 + int(text)
+    return int(text) if len(text) == 4 else two_digit_year(int(text))
+
+
+def two_digit_year(short: int) -> int:
+    """``CHI '92`` is 1992 and ``ICML'23`` 2023: the latest year so written that is not past
+    next year."""
+    import datetime
+
+    return 2000 + short if 2000 + short <= datetime.date.today().year + 1 else 1900 + short
 
 
 def is_venue_word(word: str) -> bool:

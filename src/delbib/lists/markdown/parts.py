@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import citation, cited, fields, lexicon, linkwords, pipes
+from . import byline, citation, cited, fields, lexicon, linkwords, pipes
 from .inline import Cell, Line, squash, strip_emoji
 
 _TAG_ONLY = re.compile(r"\s*[\[(][^\[\]()]*[\])]\s*")  # "**[YOLO v3]**": a nickname tag
@@ -108,10 +108,12 @@ def line_title(line: Line) -> tuple[str, str] | None:
     piped = pipes.read(text) if "|" in text else None
     if piped and (piped.year or piped.authors) and _span_ok(piped.title, 2):
         return piped.title, "plain"  # "2019 | Title | Authors | arXiv": a title field
+    if cited_title := byline.title_after_names(line):  # "Lee A, Chen B. *Title*. Venue"
+        return cited_title, "cited"
     if fields.has_link(line) and not line.strong:  # "Title, Venue Words 2019 [[pdf](url)]"
         plain = _plain(line)
         title, venue, _ = lexicon.cited_venue(plain.strip())
-        if venue and _span_ok(title, 2):
+        if venue and _span_ok(title, 2) and not fields.only_names(title):
             return plain, "plain"
     return None
 
@@ -368,10 +370,7 @@ def clean(title: str) -> tuple[str, str | None, int | None]:
     return title.strip(), venue, year  # inner spacing kept: stored as listed
 
 
-_SMALL_WORDS = frozenset(
-    {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to"}
-    | {"via", "with"}
-)
+_SMALL_WORDS = lexicon._SMALL | {"as", "from", "via", "with"}
 
 
 def _coined(name: str) -> bool:
@@ -409,10 +408,9 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     if authors is None:
         for line in lines:
             text = line.text.strip()
-            if line is title_line and raw:  # "Stone, A., *[Title](url)*, Venue": names lead
-                lead = text[: text.find(raw)].strip(" *_") if raw in text else ""
-                text = lead if cited.authors_span(lead) or fields._SURNAME_FIRST.match(lead) else ""
-            if text and cited.authors_line(text) and len(text) < 400:
+            named = line is title_line and raw  # "Stone, A., *[Title](url)*, Venue": names lead
+            text = byline.leading_names(text, raw) if named else text
+            if text and (named or cited.authors_line(text)) and len(text) < 400:
                 authors = text.strip(" .,")
                 break
     venue, venue_year = lexicon.venue_in(piped.venue if piped and piped.venue else rest)

@@ -1,0 +1,134 @@
+"""Who wrote it: the names a citation writes before its marked title.
+
+``Stone, A., *[Title](url)*``, ``Ann Lee and Bo Chen. 1993. **Title**.`` and ``Lee, Ann (1985)
+**Title**``: reference styles (ACM, APA, Chicago) lead with the authors and close them with the
+year, so the words before a bold, quoted or linked title are the authors when they are names.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from . import cited, fields, lexicon
+from .inline import Line, squash
+
+# "(1985)", ". 1993.", "(2020a). “": the year that closes the names, and the quote that opens
+# the title after it
+_CLOSING_YEAR = re.compile(
+    r"[\s.,]*\(?(?:(?:1[89]|20)\d{2}[a-z]?|n\.\s?d\.?)\)?[\s.,:\"“”'‘]*$"
+)  # "(n.d.)": no date
+
+# "[Card, Query-based] ", "(Survey) ": tags a list puts before each citation
+_TAGS = re.compile(r"^\s*(?:[\[(][^\[\]()]{1,40}[\])]\s*[:\-–]?\s*)+")
+
+
+def leading_names(text: str, title: str) -> str:
+    """The names before ``title`` in ``text`` (the year that closes them left out), or ""
+    when the words there are not names."""
+    lead = text[: text.find(title)].strip(" *_") if title and title in text else ""
+    lead = _TAGS.sub("", lead)  # "**[Card]** Lee, A. (2019). Title": the tag is no name
+    names = _CLOSING_YEAR.sub("", lead)
+    if cited.authors_span(lead) or fields._SURNAME_FIRST.match(lead):
+        return names
+    return names if names != lead and fields.only_names(names) else ""
+
+
+# a sentence's stop (not an initial's, "B. "); "?" and "!" stay with the title they end
+_STOPS = re.compile(r"(?<=[^\s.][^\s.])\.\s+|(?<=[?!])\s+")
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)")
+# where the names may end: any full stop, after an initial too ("Wu P, Cong G. Title")
+_NAMES_END = re.compile(r"\.\s+")
+# "Ann Lee. 2022. In Proceedings of ...", "Ann Lee. *Journal of Owls*, 3(2)": a venue
+_VENUE_LEAD = re.compile(
+    r"(?:In\s+[A-Z]|Proc(?:eedings|\.)\s|(?:Journal|Transactions|Annals)\s+(?:of|on)\s"
+    r"|(?i:arxiv)\s+preprint)"
+)
+
+
+def title_after_names(line: Line) -> str | None:
+    """The title of a citation that leads with its authors: ``Lee A, Chen B. *Title*. Venue,
+    2019.`` (the italic span after the names) or, when the line links its paper, ``Lee, A., &
+    Chen, B. (2019). Title. *Venue*. [[paper](url)]`` (the sentence after the names, dated
+    or linked); tags before the names (``**[Card]**``) left out."""
+    body = _TAGS.sub("", squash(fields._line_title_text(line)))
+    for span in line.em:
+        at = body.find(span)
+        dated = re.match(r"[\s,.]{0,3}\(?(?:1[89]|20)\d{2}(?!\d)", body[at + len(span) :])
+        if (
+            at > 0
+            and len(span.split()) >= 2
+            and not dated  # "Lee A. *Owl Letters* 2019": a venue
+            and not _YEAR.search(span)
+            and _all_names(_CLOSING_YEAR.sub("", body[:at].strip(" *_.,")))
+            and not fields.only_names(span)
+            and not _is_venue(span)
+        ):
+            return span.strip(" .")
+    kinds = {fields.link_kind(link) for link in line.links}
+    if not kinds - {None} or any(
+        body.startswith(span) and len(span) > len(body) / 2 for span in line.em
+    ):
+        return None  # a plain citation line (cited.py reads those), or names and venue in italics
+    for stop in _NAMES_END.finditer(body):
+        head = _CLOSING_YEAR.sub("", body[: stop.start()])
+        if len(head.split()) < 2:
+            continue
+        if not _all_names(head):
+            return None
+        pieces = [p.strip() for p in _STOPS.split(body[stop.end() :])]
+        while pieces and _CLOSING_YEAR.fullmatch(pieces[0]):
+            pieces.pop(0)  # "Lee, A. (2019). Title"
+        if pieces and not _all_names(_CLOSING_YEAR.sub("", pieces[0])):  # "Ann B. Lee": names
+            return _title_of(pieces, line, body[: stop.end()], fields.PAPER in kinds)
+    return None
+
+
+def _title_of(pieces: list[str], line: Line, names: str, linked: bool) -> str | None:
+    """The first sentence after the names, when it reads as a title and a year or a paper
+    link follows; a "?" or "!" ends it only before a venue, year or journal."""
+    end = 1
+    while (
+        end < len(pieces)
+        and pieces[end - 1].endswith(("?", "!"))
+        and len(pieces[end].split()) >= 3
+        and not _venue_like(pieces[end], line)
+    ):
+        end += 1  # "Expand your limits! Generating data": the title goes on
+    title = " ".join(pieces[:end]).strip(" *_")
+    if len(title.split()) < 3 or _YEAR.search(title) or title in line.em or _is_venue(title):
+        return None
+    return title if linked or _YEAR.search(names + " ".join(pieces[end:])) else None
+
+
+def _all_names(text: str) -> bool:
+    """Every part of ``Lee, A., Ann Chen & Bo Ng, et al.`` is a name or initials (one
+    typed in lower case among them: ``ann lee``; accents typed as combining marks); a line
+    that only starts with names (``Lee, A. (2021). Owl labor``) is not one."""
+    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    pieces = [p.strip(" .…") for p in re.split(r",|;|&|\band\b|\bet al\b", text)]
+    pieces = [p for p in pieces if p]
+    if len(pieces) == 1 and len(pieces[0].split()) > 3:
+        return False  # "Deep Unsupervised Owl Estimation": a title, not one person's name
+    odd = [
+        p
+        for p in pieces
+        if len(p.split()) > 4 or not fields._NAME.fullmatch(p) or lexicon.is_venue_only(p)
+    ]
+    lower = len(odd) == 1 and len(pieces) >= 3 and re.fullmatch(r"[a-z]+(?: [a-z]+){1,2}", odd[0])
+    return bool(pieces) and (not odd or bool(lower))
+
+
+def _venue_like(text: str, line: Line) -> bool:
+    """What follows a title: a year, a venue the lexicon knows, or an italic journal."""
+    return bool(
+        _YEAR.search(text)
+        or lexicon.venue_in(text)[0]
+        or any(text.startswith(span) for span in line.em)
+    )
+
+
+def _is_venue(text: str) -> bool:
+    """``Journal of Owls``, ``In Proceedings of ...``, ``OWLC``: where it appeared, not a
+    title."""
+    return bool(_VENUE_LEAD.match(text)) or lexicon.is_venue_only(text.strip(" .,"))
