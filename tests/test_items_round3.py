@@ -64,17 +64,26 @@ def test_an_index_of_nicknames_repeating_the_full_items_adds_no_papers():
         "- [OwlNet](https://arxiv.org/abs/2506.00001)\n"
         "- [HootLM](https://arxiv.org/pdf/2502.00002)\n"
         "- [Wing-7](https://arxiv.org/abs/2411.00003)\n"
-        "- [Beak](https://arxiv.org/abs/2401.00004)\n\n"
+        "- [Beak](https://arxiv.org/abs/2401.00004)\n"
+        "- [OwlArena](https://owlarena.example.org/)\n\n"
     )
-    parsed = parse("# Owls\n\n" + index + OWL_ITEMS)
-    # each paper once, under the title its own item gives; "Beak" is given nowhere else
+    arena = (
+        "\n- `【2024-12】-【OwlArena】-【Owl University】-【Type: Tool】`\n"
+        "  - **OwlArena: Interactive Evaluation of Owl Models**\n"
+        "  - **Author(s):** Fay Lin\n"
+        "  - [Demo](https://owlarena.example.org) / [Blog](https://owlarena.example.org/blog)\n"
+    )
+    parsed = parse("# Owls\n\n" + index + OWL_ITEMS + arena)
+    # each paper once, under the title its own item gives (known by its identifier, or by its
+    # page when it has none); "Beak" is given nowhere else
     assert sorted(r.title for r in parsed.rows) == [
         "Beak",
         "HootLM: A Benchmark of Owl Calls",
+        "OwlArena: Interactive Evaluation of Owl Models",
         "OwlNet: Seeing Owls in the Dark",
         "Wings Are All You Need",
     ]
-    assert parsed.skipped_counts()[repeats.REPEAT] == 3
+    assert parsed.skipped_counts()[repeats.REPEAT] == 4
 
 
 def test_a_few_short_names_repeating_papers_are_not_an_index():
@@ -197,3 +206,26 @@ def test_a_pdf_named_by_a_title_is_a_paper_in_a_block_that_lists_papers():
         "- [OML: Owl modelling language](https://owls.example.org/docs/oml.html). Read OML.\n"
     )
     assert titles(tools) == []
+
+
+def test_titles_apart_by_a_plus_that_link_different_papers_are_two_entries():
+    from delbib.lists import importer
+
+    text = (
+        "# Owls\n\n## Registration\n"
+        "* [2021] OWL: Owl Registration by Anatomy [[pdf]](https://arxiv.org/abs/2109.00001)\n"
+        "* [2023] OWL++: Owl Registration by Anatomy [[pdf]](https://arxiv.org/abs/2311.00002)\n"
+        "* [2023] OWL: Owl Registration by Anatomy [[pdf]](https://arxiv.org/abs/2109.00001v2)\n"
+        "* [2024] OWL - Owl Registration by Anatomy [[pdf]](https://doi.org/10.1000/owl.2024)\n"
+    )
+    groups = importer.group_rows(parse(text).rows)
+    # the retyped OWL (its v2) is the same paper; so is "OWL - Owl ..." (the same words, no "+",
+    # however its links differ); OWL++ is another paper
+    assert [[r.title for r in g.rows] for g in groups] == [
+        [
+            "OWL: Owl Registration by Anatomy",
+            "OWL: Owl Registration by Anatomy",
+            "OWL - Owl Registration by Anatomy",
+        ],
+        ["OWL++: Owl Registration by Anatomy"],
+    ]

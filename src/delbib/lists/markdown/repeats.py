@@ -9,6 +9,8 @@ paper no other item gives stays a paper, and so does a block that repeats only a
 
 from __future__ import annotations
 
+import re
+
 from delbib import identifiers
 
 from . import fields
@@ -26,12 +28,15 @@ def _bare(row) -> bool:
 
 
 def _ids(row) -> set[str]:
-    return {
+    """The identifiers of its paper links, and each link's address (``https://talkarena.org/``
+    and ``talkarena.org`` are one): a paper with no identifier is known by its page."""
+    found = {
         found
         for url, kind in zip(row.links, row.kinds, strict=False)
         if kind == fields.PAPER
         for found in identifiers.extract(url)
     }
+    return found | {re.sub(r"^\w+://(?:www\.)?|/+$", "", url.casefold()) for url in row.links}
 
 
 def index_repeats(rows: list, blocks: list[tuple[int, int]]) -> set[int]:
