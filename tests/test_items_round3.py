@@ -145,6 +145,10 @@ def test_a_named_note_after_the_title_is_left_out():
     assert nicknames.drop("Trust Region Owl Optimization (OWLT, A2O)") == (
         "Trust Region Owl Optimization"
     )
+    # a full stop after it changes nothing: a title stored without it reads back the same
+    assert nicknames.drop("Owls hoot at night in the forest (Owl-7 or V3-1024).") == (
+        "Owls hoot at night in the forest"
+    )
     # capitals alone, plain words and years may be the title's own
     kept = (
         "Owl Database Papers (CMU Spring Course)",

@@ -15,7 +15,8 @@ _NICKNAME = re.compile(r"\s*\(([A-Za-z][\w-]{0,15})\)\s*$")
 # "(AlphaGo Zero)", "(ACKTR, A2C)", "(VizDoom 2016 Limited DM 2nd place)": a few words led
 # by a capital, one of them a made-up name (AlphaGo, A2C); capitals alone ("(CMU Spring
 # Course)", "(Text with EEA relevance)") may be the title's own words
-_NAMED_NOTE = re.compile(r"\s*\(([A-Z][\w-]*(?:,?\s+[\w-]+){1,5})\)\s*$")
+# (a full stop after it too: the title is stored without it, and must read back the same)
+_NAMED_NOTE = re.compile(r"\s*\(([A-Z][\w-]*(?:,?\s+[\w-]+){1,5})\)\s*\.?\s*$")
 _CAMEL_OR_NUMBERED = re.compile(r"\b[A-Za-z]\w*?(?:[a-z][A-Z]|\d)")
 _SMALL_WORDS = frozenset(
     {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to"}
