@@ -233,3 +233,20 @@ def test_titles_apart_by_a_plus_that_link_different_papers_are_two_entries():
         ],
         ["OWL++: Owl Registration by Anatomy"],
     ]
+
+
+def test_bare_items_titled_as_the_full_ones_stay_for_their_categories():
+    by_topic = (
+        "## Owl vision\n"
+        "- [OwlNet: Seeing Owls in the Dark](https://arxiv.org/abs/2506.00001)\n"
+        "- [HootLM: A Benchmark of Owl Calls](https://arxiv.org/abs/2502.00002)\n"
+        "- [Wings Are All You Need](https://arxiv.org/abs/2411.00003)\n\n"
+    )
+    from delbib.lists import importer
+
+    parsed = parse("# Owls\n\n" + by_topic + OWL_ITEMS)
+    assert repeats.REPEAT not in parsed.skipped_counts()
+    groups = importer.group_rows(parsed.rows)  # one entry each, in both categories
+    assert [sorted(c for r in g.rows for c in r.categories) for g in groups] == [
+        ["Models", "Owl vision"]
+    ] * 3

@@ -4,7 +4,9 @@ above (or below) the items that give each paper's title, authors and links.
 A reader sees the block of bare names as a way into the list, not as more papers: each name
 links a paper that a fuller item of the same file links too. Its items are left out (and
 reported), so the paper is read once, with the title its own item gives. A bare name whose
-paper no other item gives stays a paper, and so does a block that repeats only a few.
+paper no other item gives stays a paper, and so does a block that repeats only a few. A bare
+item with the same title as the fuller one (a list by topic and by year) is the same paper
+read twice: it stays, and the two are one entry with both categories.
 """
 
 from __future__ import annotations
@@ -39,6 +41,10 @@ def _ids(row) -> set[str]:
     return found | {re.sub(r"^\w+://(?:www\.)?|/+$", "", url.casefold()) for url in row.links}
 
 
+def _words(row) -> str:
+    return re.sub(r"[\W_]+", "", row.title.casefold())
+
+
 def index_repeats(rows: list, blocks: list[tuple[int, int]]) -> set[int]:
     """Positions in ``rows`` of the bare names of index blocks (``blocks``: each block's
     [start, end) among ``rows``) whose paper a fuller row outside the block also links."""
@@ -54,7 +60,9 @@ def index_repeats(rows: list, blocks: list[tuple[int, int]]) -> set[int]:
             for at in range(start, end)
             if _bare(rows[at])
             and any(
-                other not in range(start, end) for i in _ids(rows[at]) for other in full.get(i, ())
+                other not in range(start, end) and _words(rows[other]) != _words(rows[at])
+                for i in _ids(rows[at])
+                for other in full.get(i, ())
             )
         }
         if len(repeats) >= _INDEX_MIN and len(repeats) >= _INDEX_SHARE * (end - start):
