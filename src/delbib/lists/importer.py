@@ -10,6 +10,7 @@ paper that left the list keeps its file with no rows and is reported, never dele
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -77,6 +78,14 @@ def _close(keys_a: list[str], keys_b: list[str]) -> bool:
     return any(key_similarity(a, b) >= SAME_PAPER_SIMILARITY for a in keys_a for b in keys_b)
 
 
+def _apart(rows: list[Row], ids: list[list[str]], a: int, b: int) -> bool:
+    """``SAME: Title`` and ``SAME++: Title`` (``C``, ``C++``, ``C#``): titles alike once
+    normalised but for a ``+`` or ``#``, linking different papers (no identifier shared), are
+    two papers."""
+    signs = [re.sub(r"[^+#]", "", rows[i].title) for i in (a, b)]
+    return signs[0] != signs[1] and bool(ids[a] and ids[b]) and not set(ids[a]) & set(ids[b])
+
+
 def group_rows(rows: list[Row]) -> list[_Group]:
     """Group rows that are the same paper (same normalised title, or a shared identifier with
     agreeing titles), in list order of each group's first row. Each title is normalised once
@@ -95,7 +104,7 @@ def group_rows(rows: list[Row]) -> list[_Group]:
         return i
 
     for n in range(len(rows)):
-        matched = {root(i) for i in index.same_key(keys[n])}
+        matched = {root(i) for i in index.same_key(keys[n]) if not _apart(rows, ids, i, n)}
         for i in index.sharing(ids[n]):
             head = root(i)
             if head not in matched and _close([keys[n]], [keys[m] for m in members[head]]):

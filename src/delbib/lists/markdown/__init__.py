@@ -17,7 +17,7 @@ from pathlib import Path
 
 from delbib.errors import InputError
 
-from . import blocks, evidence, fields, lexicon, linkwords, onepaper, parts, sections
+from . import blocks, evidence, fields, lexicon, linkwords, onepaper, parts, repeats, sections
 from . import columns as columns_mod
 from .inline import Cell, parse_inline, squash, strip_emoji
 
@@ -115,6 +115,7 @@ class _Reader:
         self.overrides = overrides
         self.headings: list[tuple[int, str]] = []  # (level, name), year headings included
         self.pending: list[tuple[Row, tuple[str, ...] | None]] = []
+        self.blocks: list[tuple[int, int]] = []  # each list block's rows among pending
         self.warnings: list[Problem] = []
         self.seen_heading = False
         self.headers: set[str] = set()  # every table header seen, to check --column names
@@ -348,12 +349,16 @@ class _Reader:
             verdicts = evidence.like_siblings(read, verdicts)
         pages = not evidence.marks_papers(read)
         heading = self.headings[-1][1] if self.headings else ""
+        around = not paper_block and evidence.among_papers(read, verdicts)
+        self.blocks.append((len(self.pending), len(self.pending)))
         for item, found, verdict in zip(items, read, verdicts, strict=True):
             if item.note:
                 text = " ".join(line.text for line in item.lines)
                 self.skip(item.line, item.end_line, item.shape, evidence.NOTE, text)
                 continue
-            if not evidence.accepted(verdict, paper_block, found, pages=pages):
+            if not evidence.accepted(
+                verdict, paper_block, found, pages=pages, papers_around=around
+            ):
                 if any(line.text for line in item.lines):
                     text = " ".join(line.text for line in item.lines)
                     kind = evidence.rejected_kind(verdict, found)
@@ -381,6 +386,7 @@ class _Reader:
                 date=found.date,
                 shape=item.shape,
             )
+        self.blocks[-1] = (self.blocks[-1][0], len(self.pending))
 
     # ----------------------------------------------------------------- result
 
@@ -388,6 +394,10 @@ class _Reader:
         for role, header in self.overrides.items():
             if header.strip().casefold() not in self.headers:
                 self.warn(None, f"--column {role}={header}: no table has a column {header!r}")
+        index = repeats.index_repeats([row for row, _ in self.pending], self.blocks)
+        for row, _ in (self.pending[at] for at in sorted(index)):
+            self.skip(row.line, row.end_line, row.shape, repeats.REPEAT, row.title)
+        self.pending = [pair for at, pair in enumerate(self.pending) if at not in index]
         paths = [p for _, p in self.pending if p is not None]
         names, parents = sections.categories(list(dict.fromkeys(paths)))
         rows = []

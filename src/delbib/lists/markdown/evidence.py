@@ -220,16 +220,38 @@ def marks_papers(read: list[Parts]) -> bool:
     return marked >= MARKED_PAPERS
 
 
+_AMONG_PAPERS = 2  # items of a block that link a paper by its identifier
+# "[Fact sheet at AIT](x.pdf)", "[Owl Cam Datasheet](y.pdf)": documents that say what they are
+_DOCUMENT_WORDS = re.compile(
+    r"\b(?:fact ?sheets?|data ?sheets?|cheat ?sheets?|manuals?|handbooks?|brochures?"
+    r"|flyers?|leaflets?|user guides?)\b",
+    re.I,
+)
+
+
+def among_papers(read: list[Parts], verdicts: list[str]) -> bool:
+    """The block, a mix of blogs, talks and tools, also lists papers by their identifiers
+    (``[Title](arxiv)``): there a PDF named by a title is one of its papers too."""
+    linked = (p for p, v in zip(read, verdicts, strict=True) if v == PAPER_LINK)
+    return sum(p.words >= 2 and _identified(p) for p in linked) >= _AMONG_PAPERS
+
+
 def accepted(
-    verdict_: str, paper_block: bool, parts: Parts | None = None, *, pages: bool = True
+    verdict_: str,
+    paper_block: bool,
+    parts: Parts | None = None,
+    *,
+    pages: bool = True,
+    papers_around: bool = False,
 ) -> bool:
     """A paper, or a page in a paper list (unless ``pages`` is false: the block marks its
     papers apart, :func:`marks_papers`). Outside a paper list a paper link is not enough
     when nothing else says "paper": a one-word title that links a paper (``[T5](arxiv)``
     among model checkpoints) names a model or tool, and a PDF with no identifier, venue or
     year (``[GraphML: Graph markup language](uni.edu/handbook/graphml.pdf)`` among tools)
-    is a document about a tool. A titled item whose writer calls its link a paper
-    (``**Owl Folding at Scale** [[code](github)] [[paper](journal page)]``) says it."""
+    is a document about a tool, unless the block lists papers by identifier
+    (``papers_around``, :func:`among_papers`). A titled item whose writer calls its link a
+    paper (``**Owl Folding at Scale** [[code](github)] [[paper](journal page)]``) says it."""
     if (
         parts is not None
         and not paper_block
@@ -242,6 +264,8 @@ def accepted(
                 or parts.words >= _NAMED_PAPER_WORDS
                 and parts.paper_named
                 or _identified(parts)
+                or papers_around
+                and not _DOCUMENT_WORDS.search(parts.title)
             )
         )
     ):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import byline, citation, cited, fields, lexicon, linkwords, pipes
+from . import byline, citation, cited, fields, lexicon, linkwords, nicknames, pipes, tags
 from .inline import Cell, Line, squash, strip_emoji
 
 _TAG_ONLY = re.compile(r"\s*[\[(][^\[\]()]*[\])]\s*")  # "**[YOLO v3]**": a nickname tag
@@ -35,7 +35,6 @@ _AUTHOR_REF = re.compile(
     r"(?:\s*,?\s*[^,]{0,40}?(?<!\d)(?:19|20)\d{2}(?!\d))?\s*[,.:;]?\s*"
 )
 _STRAY_QUOTE = re.compile(r"^\W*?([^\"“”]+?)(\W{0,3}:[^\"“”]{3,}?)[\"”]")
-_NICKNAME = re.compile(r"\s*\(([A-Za-z][\w-]{0,15})\)\s*$")
 _IN_VENUE_LEFT = re.compile(r"[,;]?\s+in\s+(?:(?:19|20)\d{2}(?!\d)\s*)?[.,;]?\s*$")
 
 
@@ -74,7 +73,7 @@ def _span_ok(text: str, least: int) -> bool:
 def line_title(line: Line) -> tuple[str, str] | None:
     """The title span a line holds and how it is marked, None if it has none: a long bold
     span, a quoted span, a short bold span, a link to a title, ``[14]Title``."""
-    if is_navigation(line):
+    if tags.is_navigation(line):
         return None
     bold = [s for s in line.strong if _span_ok(s, 2) and not _TAG_ONLY.fullmatch(s)]
     text = fields._line_title_text(line)
@@ -83,7 +82,7 @@ def line_title(line: Line) -> tuple[str, str] | None:
     quoted = [
         q
         for q in fields._QUOTED_PART.findall(text)
-        if _span_ok(q, 2 if q.rstrip().endswith((".", ",")) else 3)
+        if _span_ok(q, 2 if q.rstrip().endswith((".", ",")) else 3) and not _quotes_after(text, q)
     ]
     for span in bold:
         # "**Nick**: "Title"", "**Nick / Other Nick** — "Title"": the quoted one is the title
@@ -115,7 +114,44 @@ def line_title(line: Line) -> tuple[str, str] | None:
         title, venue, _ = lexicon.cited_venue(plain.strip())
         if venue and _span_ok(title, 2) and not fields.only_names(title):
             return plain, "plain"
-    return None
+    named = _named_paper(line)
+    return (named, "link") if named else None
+
+
+_CITED_AFTER = re.compile(r"^[\W_]*(?:(?:19|20)\d{2}(?!\d)|[A-Z][\w'’-]+ et al\b)")
+
+
+def _named_paper(line: Line) -> str | None:
+    """``[[IMPALA](arxiv)] 2018 @ Uber AI``, ``[GloVe](pdf) Pennington et al., 2014``: a line
+    led by a paper link whose text is one name, then the year or the authors, cites the paper
+    by that name (a name alone, ``[PAL](arxiv)``, may be a nickname repeated elsewhere)."""
+    link = next((link for link in line.links if not link.image_only), None)
+    text = strip_emoji(line.text).lstrip(" [(*_")
+    if (
+        link is None
+        or len(link.text.split()) != 1
+        or not text.startswith(link.text)
+        or fields.link_kind(link) != fields.PAPER
+        or not _usable(link.text)
+        or lexicon.is_venue_only(link.text)
+    ):
+        return None
+    after = fields._line_title_text(line).split(link.text, 1)[-1]
+    described = re.search(r"\s[-–—:]\s+\w+(?:\s+\w+){2}", after)  # "(2022) - A Dataset for X"
+    return link.text if _CITED_AFTER.match(after) and not described else None
+
+
+def _quotes_after(text: str, quote: str) -> bool:
+    """``Skip-Thought Vectors - "unsupervised learning of a sentence encoder"``: words in lower
+    case quoted after a named lead and a dash describe the paper (a line of its abstract)."""
+    lead = text[: text.find(quote)]
+    named = re.fullmatch(r"\W*([^\W\d_][^\"“”]*?)\s+[-–—]\s*[\"“”]", lead)
+    return (
+        bool(named)
+        and len(named[1].split()) >= 2
+        and quote.split()[0].isalpha()
+        and quote.split()[0].islower()
+    )
 
 
 def _leads_with(text: str, linked: str | None) -> bool:
@@ -206,23 +242,6 @@ def _in_prose(line: Line, link) -> bool:
     return len(re.findall(r"(?<![\w'’])[a-z]{2,}\b", before)) >= 2  # "[CVPR 2023] [owls...]"
 
 
-_NAV_SEPARATORS = re.compile(r"[\s|·•/,–—-]*")
-
-
-def is_navigation(line: Line) -> bool:
-    """``[Survey](url) | [Paper List](#list) | [Notes](url)``, ``[Web (236)](url) · ...``: a
-    bar of short links that leads around the list, not an item."""
-    if not line.links or any(len(link.text.split()) > 4 for link in line.links):
-        return False
-    if sum(fields.is_resource_text(link.text) for link in line.links) * 2 > len(line.links):
-        return False  # "[PDF](url), [Video](url), [Project page](url)": the item's own links
-    rest = strip_emoji("".join(text for text, href in line.parts if href is None))
-    if not _NAV_SEPARATORS.fullmatch(rest):
-        return False
-    # a bar written one link a line: "[Survey Paper](url) |"
-    return len(line.links) >= 3 or len(line.links) == 1 and bool(re.search(r"[|·•]", rest))
-
-
 def _is_label(line: Line, span: str) -> bool:
     """``**DVS (Dynamic Vision Sensor)**: Authors, [Title](doi)``: a bold name before a colon."""
     return bool(re.search(re.escape(span) + r"\W{0,3}:", line.text))
@@ -249,6 +268,8 @@ def _plain(line: Line) -> str:
         piped = pipes.read(text)
         text = piped.title if piped else next((p for p in text.split("|") if _usable(p)), text)
     text = _AUTHOR_REF.sub("", text, count=1)
+    for quote in (q for q in fields._QUOTED_PART.findall(text) if _quotes_after(text, q)):
+        text = text[: text.find(quote)].rstrip(' "“”-–—')  # "Name - "what it does""
     while (tag := fields._LEADING_TAG.match(text)) is not None and len(text) - tag.end() > 8:
         text = text[tag.end() :]
     # "Title, Venue 2022 [acmdl" / "[acmdl],]": brackets typed amiss
@@ -288,8 +309,12 @@ def _other_work(link, title: str, title_links: set[str]) -> bool:
 
 def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
     worded = [
-        line for line in lines if _usable(fields._line_title_text(line)) and not is_navigation(line)
+        line
+        for line in lines
+        if _usable(fields._line_title_text(line)) and not tags.is_navigation(line)
     ]
+    untagged = [line for line in worded if not tags.is_tag_line(line)]
+    worded = untagged or worded  # "`【2025-06】-【PAL】`" then "**Title**": the tags label it
     if not worded:
         return "", "", None
     first = worded[0]
@@ -312,7 +337,7 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
     lead = cited.dashed_bold(first)
     if lead:
         return lead, "bold", first
-    plain = _plain(first)
+    plain = "" if tags.is_labelled_links(first) else _plain(first)  # "Resources: [Paper]()"
     lead_in = plain.rstrip().endswith((",", ":"))  # "Surname,T. and Other, B.," then the title
     if (
         _usable(plain)
@@ -353,40 +378,14 @@ def _wrapped_end(first: Line, worded: list[Line]) -> str:
 def clean(title: str) -> tuple[str, str | None, int | None]:
     """The title as a reader gives it (no emoji, nickname, venue, year, note in another
     language) and the venue and year taken off it."""
-    title = fields.clean_listed_title(title)
+    title = linkwords.drop_trailing(fields.clean_listed_title(title))  # "Title, pdf"
     title = _NUMBERED.sub("", title)
     title = _LEAD_IN.sub("", title) if len(_LEAD_IN.sub("", title).split()) >= 2 else title
     title, venue, year = lexicon.strip_title(title)
     if re.search(r"[A-Za-z]{3}", title):
         title = _FOREIGN_NOTE.sub("", title)
-    nick = _NICKNAME.search(title)
-    if (
-        nick
-        and len(title[: nick.start()].split()) >= 2
-        and _coined(nick[1])
-        and not _expands(title, nick)
-    ):
-        title = title[: nick.start()]  # "**Title (NICK)**"
+    title = nicknames.drop(title)  # "**Title (NICK)**"
     return title.strip(), venue, year  # inner spacing kept: stored as listed
-
-
-_SMALL_WORDS = lexicon._SMALL | {"as", "from", "via", "with"}
-
-
-def _coined(name: str) -> bool:
-    """A coined name (``NIMBUS``, ``LLaVA``, ``GPT-4V``): capitals or digits past its first
-    letter. ``(Effectively)`` is a word of the title."""
-    return any(ch.isupper() or ch.isdigit() for ch in name[1:])
-
-
-def _expands(title: str, nick: re.Match) -> bool:
-    """``Automated Planning and Scheduling (APS)``, ``Naturalized Execution Tuning (NExT)``:
-    the parenthesis spells the words before it (small words aside), so it belongs to the
-    title."""
-    capitals = [c for c in nick[1] if c.isupper()]
-    words = [w for w in title[: nick.start()].split() if w[0].isalpha()]
-    before = [w[0].upper() for w in words if w.casefold() not in _SMALL_WORDS]
-    return len(capitals) >= 2 and before[-len(capitals) :] == capitals or nick[1].islower()
 
 
 def read(lines: list[Line], heading_year: int | None = None) -> Parts:
@@ -406,8 +405,8 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
             authors = span.strip(" .,")
             break
     if authors is None:
-        for line in lines:
-            text = line.text.strip()
+        for line in (line for line in lines if not tags.is_tag_line(line)):
+            text = re.sub(r"^\W*authors?(?:\(s\))?\W*:\W*", "", line.text.strip(), flags=re.I)
             named = line is title_line and raw  # "Stone, A., *[Title](url)*, Venue": names lead
             text = byline.leading_names(text, raw) if named else text
             if text and (named or cited.authors_line(text)) and len(text) < 400:
@@ -453,7 +452,7 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     year = year or heading_year
     if year is None and venue:
         year = lexicon.venue_in(venue)[1]
-    linking = [line for line in lines if not is_navigation(line)]  # a bar's links lead around
+    linking = [line for line in lines if not tags.is_navigation(line)]  # a bar's links lead around
     links, kinds = fields.sorted_links([Cell(linking or [Line()])])
     title_links = {
         fields.link_kind(link) for line in lines for link in line.links if link.text == raw

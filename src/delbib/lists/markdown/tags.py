@@ -1,0 +1,57 @@
+"""Lines that label an item or lead around the list, never its title: tags, labelled links,
+navigation bars.
+
+Lists open an item with its labels set apart: ``` `【2025-06】-【PAL】-【Univ. of X】-【Type:
+Model】` ``` (date, nickname, organisation, kind) in a code span, or ``[2025-06] [PAL]
+[Univ. of X]`` in brackets, and give the title on a line of its own (``**Title**``). A
+reader takes that line for the title and the tags for the item's date and names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import fields
+from .inline import Line, strip_emoji
+
+_SEPARATORS = re.compile(r"[\s\-–—|·/,:]*")
+_BRACKET_TAGS = re.compile(r"(?:[\s\-–—|·/]*[【\[][^【】\[\]]{1,80}[】\]]){2,}[\s\-–—|·/]*")
+
+
+def is_tag_line(line: Line) -> bool:
+    """The line holds nothing but code spans, or two or more bracketed tags and no link."""
+    text = line.text
+    if line.code and not line.links:
+        rest = text
+        for span in line.code:
+            rest = rest.replace(span, " ", 1)
+        if _SEPARATORS.fullmatch(rest):
+            return True
+    return not line.links and bool(_BRACKET_TAGS.fullmatch(text))
+
+
+_LABEL = re.compile(r"[\s\-–—|·/,:;]*[^\W\d_][\w .'/&()-]{0,30}:[\s\-–—|·/,:;]*")
+
+
+def is_labelled_links(line: Line) -> bool:
+    """``Resources: [Paper](url), [Slides](url), [Cite](#citation)``: a label, then links
+    and nothing else; the words of the links say what they lead to, no title."""
+    rest = "".join(text for text, href in line.parts if href is None)
+    return bool(line.links) and bool(_LABEL.fullmatch(rest))
+
+
+_NAV_SEPARATORS = re.compile(r"[\s|·•/,–—-]*")
+
+
+def is_navigation(line: Line) -> bool:
+    """``[Survey](url) | [Paper List](#list) | [Notes](url)``, ``[Web (236)](url) · ...``: a
+    bar of short links that leads around the list, not an item."""
+    if not line.links or any(len(link.text.split()) > 4 for link in line.links):
+        return False
+    if sum(fields.is_resource_text(link.text) for link in line.links) * 2 > len(line.links):
+        return False  # "[PDF](url), [Video](url), [Project page](url)": the item's own links
+    rest = strip_emoji("".join(text for text, href in line.parts if href is None))
+    if not _NAV_SEPARATORS.fullmatch(rest):
+        return False
+    # a bar written one link a line: "[Survey Paper](url) |"
+    return len(line.links) >= 3 or len(line.links) == 1 and bool(re.search(r"[|·•]", rest))
