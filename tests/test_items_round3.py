@@ -65,13 +65,13 @@ def test_an_index_of_nicknames_repeating_the_full_items_adds_no_papers():
         "- [HootLM](https://arxiv.org/pdf/2502.00002)\n"
         "- [Wing-7](https://arxiv.org/abs/2411.00003)\n"
         "- [Beak](https://arxiv.org/abs/2401.00004)\n"
-        "- [OwlArena](https://owlarena.example.org/)\n\n"
+        "- [OwlArena](https://owls.example.org/arena)\n\n"
     )
     arena = (
         "\n- `【2024-12】-【OwlArena】-【Owl University】-【Type: Tool】`\n"
         "  - **OwlArena: Interactive Evaluation of Owl Models**\n"
         "  - **Author(s):** Fay Lin\n"
-        "  - [Demo](https://owlarena.example.org) / [Blog](https://owlarena.example.org/blog)\n"
+        "  - [Demo](https://owls.example.org/arena) / [Blog](https://owls.example.org/arena/blog)\n"
     )
     parsed = parse("# Owls\n\n" + index + OWL_ITEMS + arena)
     # each paper once, under the title its own item gives (known by its identifier, or by its
