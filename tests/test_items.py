@@ -142,9 +142,21 @@ def test_link_words_are_never_titles_and_never_merge_papers():
         "Blog Post",
         "NeurIPS 2023",
         "`[official code - caffe]`",
+        ":pencil: Notes",  # the list writer's own notes on the paper
+        "Reading notes",
+        "Summary",
     ):
         assert linkwords.is_link_words(words, is_venue=lexicon.is_venue_word), words
     assert not linkwords.is_link_words("Segment Everything Model")
+
+
+def test_a_link_to_the_writers_notes_before_the_paper_link_is_no_title():
+    text = (
+        ":rocket: [:pencil: Notes](./notes/owls.md) [[Counting Owls in the Dark (OWLC)]"
+        "(https://arxiv.org/abs/2301.00001)] 2023 @ Owl Lab\n\n"
+        ":star: [[Owl Calls as Graph Signals](https://arxiv.org/abs/2301.00002)] 2023 @ Owl Lab\n"
+    )
+    assert titles(text) == ["Counting Owls in the Dark", "Owl Calls as Graph Signals"]
 
 
 def test_non_papers_are_skipped_and_counted_by_kind():

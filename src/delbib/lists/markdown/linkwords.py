@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .inline import strip_emoji
+
 PAPER, CODE, PROJECT, VIDEO = "paper", "code", "project", "video"
 
 # Word -> the kind of resource a link labelled with it leads to.
@@ -30,7 +32,7 @@ for _kind, _words in (
         "leaderboard benchmark bib bibtex citation supp supplementary suppl site news post "
         "documentation app spec "
         "webpage web medium reddit discord info information "
-        "openreview api",
+        "openreview api notes note summary",
     ),
 ):
     KIND_WORDS.update(dict.fromkeys(_words.split(), _kind))
@@ -49,7 +51,7 @@ for _kind, _words in (
         PROJECT,
         "项目 項目 主页 主頁 博客 数据集 数据 模型 演示 网站 网页 知乎 ブログ プロジェクト "
         "ホームページ 블로그 프로젝트 홈페이지 projekt projektseite projet proyecto projeto "
-        "progetto webseite página pagina folien diapositives diapositivas",
+        "progetto webseite página pagina folien diapositives diapositivas 笔记 筆記 解读",
     ),
 ):
     KIND_WORDS.update(dict.fromkeys(_words.split(), _kind))
@@ -60,7 +62,7 @@ _QUALIFIER_WORDS = """official unofficial third party 3rd pytorch tensorflow tf 
     matlab torch theano chainer paddle paddlepaddle cuda c python cpp java julia r js
     additional more extra full main short long author authors author's our the a an of in on
     and or with by for to mat material materials version v1 v2 v3 page pages pitch post
-    online live english chinese official's reproduced reproduction reimplementation
+    online live english chinese reading my official's reproduced reproduction reimplementation
     unoffical offical pretrained pre trained camera ready extended open access free"""
 QUALIFIERS = frozenset(_QUALIFIER_WORDS.split())
 # Project words that lead to software, not to a paper's page: "[[docs]]", "[[app]]", "[[spec]]"
@@ -181,7 +183,8 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
 def words(text: str) -> list[str]:
-    return [w.casefold() for w in _WORD.findall(text)]
+    """The words of a link text, emoji left out (``[:pencil: Notes]``)."""
+    return [w.casefold() for w in _WORD.findall(strip_emoji(text))]
 
 
 def is_link_words(text: str, *, is_venue=None) -> bool:

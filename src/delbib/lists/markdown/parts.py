@@ -204,9 +204,17 @@ def _paper_title_link(line: Line, text: str, href: str | None) -> bool:
 def _link_title(line: Line) -> str | None:
     """The text of the line's first link that reads as a title (not a URL, link word or
     authors, nor words of a sentence: ``I wrote it from [this survey paper](url)``), and not
-    after link words: in ``[Slides](pdf) and [Video](url) by [Ann Lee](url)`` it is a name."""
+    after link words: in ``[Slides](pdf) and [Video](url) by [Ann Lee](url)`` it is a name,
+    in ``[Notes](notes.md) [[Title](arxiv)]`` the paper's link."""
+    worded = False
     for link in line.links:
         if fields.is_resource_text(link.text):
+            before = strip_emoji(line.text.split(link.text, 1)[0]) if link.text else ""
+            if worded or re.search(r"[^\W\d_]", before):
+                return None  # "Title, 2022 [[pdf](a),[extended version](b)]": words of links
+            worded = True  # "[Notes](notes.md) [[Title](arxiv)]": the line opens with them
+            continue
+        if worded and fields.link_kind(link) != fields.PAPER:
             return None
         if (
             (fields.link_kind(link) is not None or fields.is_dead_target(link.href))
