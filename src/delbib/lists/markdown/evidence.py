@@ -19,6 +19,7 @@ from .linkwords import (
     is_encyclopedia_url,
     is_front_page,
     is_news_url,
+    is_profile_url,
 )
 from .parts import Parts
 
@@ -32,6 +33,7 @@ ENCYCLOPEDIA = "encyclopedia entry (links only Wikipedia)"
 NEWS_ARTICLE = "news article (links only news pages)"
 BOOK = "book (links only a bookshop or a book catalogue)"
 SITE = "web site (a name linking only a site's front page)"
+PERSON = "a person (links only a scholar's profile or home page)"
 NO_LINK = "no paper link, venue or year"
 WEB_PAGE = "web page (no paper link, in a block that is not a paper list)"
 NO_PAPER_IN_COLUMN = "no paper link in the paper column of a table of linked papers"
@@ -58,6 +60,13 @@ _NOT_PAPER_SECTION_WORDS = _NOT_PAPER_WORDS | frozenset((
     "conference", "conferences", "symposium", "symposiums", "symposia", "workshop",
     "workshops", "journal", "journals", "venue", "venues", "blogroll", "newsletter",
     "newsletters", "dataset", "datasets", "website", "websites",
+))  # fmt: skip
+
+# A heading ending in these lists events in the news ("### Data breaches", "## Scandals"), by
+# the event's name and year: an item there with no identifier is one of them, not a paper
+_EVENT_WORDS = frozenset((
+    "scandal", "scandals", "incident", "incidents", "breach", "breaches", "leak", "leaks",
+    "controversy", "controversies",
 ))  # fmt: skip
 
 PAPER_LIST_SHARE = 0.5  # a block is a paper list when this share of its titled items are papers
@@ -89,6 +98,10 @@ def verdict(parts: Parts) -> str:
     ):
         if pages and all(map(test, pages)):
             return kind
+    if any(map(is_profile_url, pages)) and all(
+        is_profile_url(page) or is_front_page(page) for page in pages
+    ):
+        return PERSON  # "[Ann Lee's Google Scholar](scholar...?user=x) + [Blog](annlee.org)"
     cited = parts.authors or parts.venue
     if pages and all(map(is_front_page, pages)) and _names_a_site(parts.title) and not cited:
         return SITE  # "[Common Crawl](commoncrawl.org)": a site, not a paper's page
@@ -155,7 +168,8 @@ def like_siblings(read: list[Parts], verdicts: list[str]) -> list[str]:
     """In a list of papers, an item without any link written the way its linked siblings are
     (``**Title** (2023), Venue, Authors``) is a citation of a paper whose link is missing or
     broken: a marked title with a year or venue, in the shape most of the linked papers
-    share. One that links only its code stays a tool."""
+    share, or the same marked title with nothing after it. One that links only its code
+    stays a tool."""
     shapes = [_shape(p) for p, v in zip(read, verdicts, strict=True) if v == PAPER_LINK]
     if not shapes:
         return verdicts
@@ -164,10 +178,19 @@ def like_siblings(read: list[Parts], verdicts: list[str]) -> list[str]:
         return verdicts
     return [
         CITATION
-        if v == NO_LINK and _shape(p) == common and p.words >= 3 and _titled(p.title)
+        if v == NO_LINK
+        and (_shape(p) == common or p.title_from == common[0] and _bare(p))
+        and p.words >= 3
+        and _titled(p.title)
         else v
         for p, v in zip(read, verdicts, strict=True)
     ]
+
+
+def _bare(parts: Parts) -> bool:
+    """Nothing but the title is written (``- **Title**`` among ``- **Title**, 2023.10,
+    [[paper]](url)``): the entry's details were left out, not a different kind of item."""
+    return not (parts.authors or parts.venue or parts.year or parts.date or parts.links)
 
 
 def not_paper_table(title_header: str, heading: str) -> str | None:
@@ -184,10 +207,18 @@ def not_paper_table(title_header: str, heading: str) -> str | None:
 def not_paper_section(heading: str, parts: Parts) -> str | None:
     """The kind of an item under a heading that names what its section lists, and it is not
     papers (``### Academic conferences``, ``## Blogroll``, ``## Books``), when nothing of the
-    item says paper: no identifier and no year (``[Owl Systems Symposium (OSS)](oss.org)``).
-    A dataset's paper (``[OwlSet](arxiv)``, ``OwlSet, CVPR 2020``) stays a paper."""
+    item says paper: no identifier and no year (``[Owl Systems Symposium (OSS)](oss.org)``);
+    under a heading of events in the news (``### Breaches``), no identifier. A dataset's
+    paper (``[OwlSet](arxiv)``, ``OwlSet, CVPR 2020``) stays a paper."""
+    if _identified(parts):
+        return None
+    events = re.findall(r"[^\W\d_]+", heading.casefold())[-1:]
+    if events and events[0] in _EVENT_WORDS:
+        # "### Attack scandals": what happened, with the year it did; each item links news
+        # of it or the paper that told, under the event's name
+        return f"item of a section of {events[0]} (no identifier)"
     kind = _names_non_papers(heading, _NOT_PAPER_SECTION_WORDS)
-    if kind is None or parts.year or _identified(parts):
+    if kind is None or parts.year:
         return None
     return f"item of a section of {kind} (no identifier or year)"
 

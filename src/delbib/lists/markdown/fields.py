@@ -187,11 +187,11 @@ def has_link(line: Line) -> bool:
 
 
 def is_dead_target(href: str) -> bool:
-    """``[Title](s41467-024-00001-x)``, ``[Title](notes/owls.md)``: a relative target that
-    leads to no paper (a site left out, a note in the list's repository). Its text is still
-    the title the writer linked; an anchor (``#section``) leads around the list instead."""
-    href = href.strip()
-    return bool(href) and not re.match(r"^(?:[a-z][a-z0-9+.-]*:|#)", href, re.I)
+    """``[Title](s41467-024-00001-x)``, ``[Title](notes/owls.md)``, ``[Title]()``: a target that
+    leads to no paper (a site left out, a note in the list's repository, a link left to be
+    filled in). Its text is still the title the writer linked; an anchor (``#section``) leads
+    around the list instead."""
+    return not re.match(r"^(?:[a-z][a-z0-9+.-]*:|#)", href.strip(), re.I)
 
 
 def named_paper(link: Link) -> bool:

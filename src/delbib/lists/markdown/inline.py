@@ -110,6 +110,7 @@ def parse_inline(children: list, first_line: int = 0) -> Cell:
     outer: re.Match | None = None
     depth = {"strong": 0, "em": 0}
     spans: dict[str, list[str]] = {"strong": [], "em": []}
+    wrapped = 0  # source newlines inside the current line (a wrapped span)
 
     def add(text: str) -> None:
         if not text:
@@ -133,10 +134,13 @@ def parse_inline(children: list, first_line: int = 0) -> Cell:
                 for doi in written_dois(text):  # "DOI: 10.1207/x": a link to doi.org
                     lines[-1].links.append(Link(doi, "https://doi.org/" + doi))
             add(text)
-        elif kind == "softbreak" and (depth["strong"] or depth["em"]):
-            add(" ")  # a bold title wrapped onto the next source line is one span
+        elif kind == "softbreak" and (depth["strong"] or depth["em"] or href is not None):
+            # a bold title, or a link's text, wrapped onto the next source line is one span
+            add(" ")
+            wrapped += 1
         elif kind in ("softbreak", "hardbreak"):
-            lines.append(Line(number=lines[-1].number + 1 if first_line else 0))
+            lines.append(Line(number=lines[-1].number + 1 + wrapped if first_line else 0))
+            wrapped = 0
         elif kind == "html_inline" and (key := _KEY_ANCHOR.match(tok.content)):
             lines[-1].keys.append(html.unescape(key.group(1)).strip())
         elif kind == "html_inline" and (anchor := _HTML_ANCHOR.match(tok.content)):

@@ -157,6 +157,27 @@ def _on(host: str, sites: tuple[str, ...]) -> bool:
     return host in sites or host.endswith(tuple("." + site for site in sites))
 
 
+# A person's page on a site of scholars: their papers, not one of them
+_PROFILE_PATH = re.compile(
+    r"^(?:orcid\.org/\d{4}-|dblp\.org/(?:pid|pers)/|(?:www\.)?semanticscholar\.org/author/"
+    r"|(?:www\.)?researchgate\.net/profile/[^/]+/?$|(?:www\.)?openreview\.net/profile\b)",
+    re.I,
+)
+
+
+def is_profile_url(href: str) -> bool:
+    """A scholar's profile (``scholar.google.com/citations?user=...``, ``dblp.org/pid/...``,
+    ``orcid.org/0000-...``): a person, not a paper. A paper's page on Google Scholar
+    (``view_op=view_citation``) stays a paper's."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(href.strip())
+    host = (parts.hostname or "").casefold()
+    if host.startswith("scholar.google."):
+        return "user=" in parts.query and "view_citation" not in parts.query
+    return bool(_PROFILE_PATH.match(host + parts.path))
+
+
 def is_encyclopedia_url(href: str) -> bool:
     """``en.wikipedia.org/wiki/Lamport_timestamp``: an encyclopedia entry, not a paper."""
     from urllib.parse import urlsplit
