@@ -181,3 +181,60 @@ def test_a_task_list_of_citations_reads_each_paper_and_not_its_notes():
         ),
         ("Lantern Graphs for Night Maps.", "Ivy Marsh", "NOCTIS", 2015),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ann Lee and Bo Chen, Quiet Routing for Sparse Owl Colonies, NOCTIS, 2015.",
+            Citation(
+                "Quiet Routing for Sparse Owl Colonies", "Ann Lee and Bo Chen", "NOCTIS", 2015
+            ),
+        ),
+        (  # a title with commas of its own; an arXiv number for its venue
+            "Ivy Marsh, Tom van der Berg, Dune, Tide and Reed: Three Cues for Shore Birds, "
+            "arXiv:1701.01234",
+            Citation(
+                "Dune, Tide and Reed: Three Cues for Shore Birds",
+                "Ivy Marsh, Tom van der Berg",
+                "arXiv",
+                None,
+            ),
+        ),
+    ],
+)
+def test_names_one_by_one_between_commas_then_the_title(text, expected):
+    assert citation.commas(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann Lee, Bo Chen. Owl Nets for Night, NOCTIS, 2015.",  # the names end at a stop
+        "Night Owls and Day Larks, NOCTIS 2015",  # a title, no names
+        "Ann Lee, Bo Chen, Cy Moss,",  # names only: the title is on the next line
+    ],
+)
+def test_a_line_that_does_not_name_its_authors_one_by_one_is_not_read_by_commas(text):
+    assert citation.commas(text) is None
+
+
+def test_a_nickname_over_its_citation_is_titled_by_the_citation():
+    """``* Owl-Net [[Paper]](url)`` over the citation: the name beside the link words is the
+    paper's nickname; the citation under it gives title, names, venue and year. A citation
+    on the linked line itself gives its title too, without the names before it."""
+    text = (
+        "## Vision\n"
+        "* Owl-Net [[Paper]](https://arxiv.org/abs/1701.01234) [[Code]](https://github.com/o/n)\n"
+        "  * Ann Lee and Bo Chen, Seeing in the Dark with Owl Eyes, NOCTIS, 2016.\n"
+        "* Ivy Marsh, Tom Reed, Lantern Maps for Night Walks, BMVC, 2014. "
+        "[[Paper]](https://example.org/lantern.pdf)\n"
+        "* Heron Sort [[Paper]](https://arxiv.org/abs/1702.04321)\n"
+    )
+    rows = markdown.parse(text, path="list.md").rows
+    assert [(r.title, r.authors, r.venue, r.year) for r in rows[:2]] == [
+        ("Seeing in the Dark with Owl Eyes", "Ann Lee and Bo Chen", "NOCTIS", 2016),
+        ("Lantern Maps for Night Walks", "Ivy Marsh, Tom Reed", "BMVC", 2014),
+    ]
+    assert rows[2].title == "Heron Sort"  # no citation under it: the name is all there is

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from . import fields, lexicon
+from . import citation, fields, lexicon
 from .inline import Line
 
 
@@ -85,3 +85,20 @@ def dashed_bold(line: Line) -> str | None:
     dashed = span and text.startswith(span) and re.match(r"[*_]*\s+[—–-]\s", text[len(span) :])
     usable = re.search(r"[^\W\d_]", span) and not fields.is_resource_text(span)
     return span if dashed and usable and not lexicon.is_venue_only(span) else None
+
+
+def own_citation(first: Line, worded: list[Line]) -> tuple[str, Line] | None:
+    """The title of a citation that names its authors one by one (``Ann Lee, Bo Chen,
+    Title, ICLR, 2015``) on an item whose first line holds plain words and link words only:
+    on that line itself (``Ann Lee, Bo Chen, Title, BMVC 2014 [[Paper]](url)``) or on the
+    line under it (``* Owl-Net [[Paper]](url)`` / ``* Ann Lee, Bo Chen, Title, 2015``),
+    where the first line's words are the paper's nickname."""
+    if first.strong or not first.links:  # a line without links: ``citation.of_lines``
+        return None
+    if not all(fields.is_resource_text(link.text) for link in first.links):
+        return None
+    for line in worded[:2]:
+        found = citation.commas(fields._line_title_text(line))
+        if found:
+            return found.title, line
+    return None
