@@ -238,3 +238,27 @@ def test_a_nickname_over_its_citation_is_titled_by_the_citation():
         ("Lantern Maps for Night Walks", "Ivy Marsh, Tom Reed", "BMVC", 2014),
     ]
     assert rows[2].title == "Heron Sort"  # no citation under it: the name is all there is
+
+
+def test_a_nickname_without_links_over_a_linked_citation_is_titled_by_the_citation():
+    """``* SONAR`` over ``* Names, Title, VENUE, 2016. [[Paper]](url)`` or an APA citation:
+    the short name is a nickname. A first line that is a sentence (``Title.``) or a lead-in
+    of names keeps its own reading: the line under it is its byline."""
+    text = (
+        "## Hearing\n"
+        "* SONAR\n"
+        "  * Ann Lee, Bo Chen, Echo, Pulse and Return: Three Cues for Bats, NOCTIS, 2016. "
+        "[[Paper]](https://example.org/sonar.pdf)\n"
+        "* Moth Lab / Bat Institute\n"
+        "  * Moss, K., & Tern, A. (2017). Quiet Wings for Night Flight. arXiv:1705.01234. "
+        "[[Paper]](https://arxiv.org/abs/1705.01234)\n"
+        "* Listening to Caves.\n"
+        "  * Ivy Marsh, Tom Reed, and Cy Moss. arXiv, 2018. "
+        "[[pdf]](https://arxiv.org/pdf/1801.04321.pdf)\n"
+    )
+    rows = markdown.parse(text, path="list.md").rows
+    assert [r.title for r in rows] == [
+        "Echo, Pulse and Return: Three Cues for Bats",
+        "Quiet Wings for Night Flight",
+        "Listening to Caves.",
+    ]

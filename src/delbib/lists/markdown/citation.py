@@ -167,7 +167,7 @@ def _quoted(text: str) -> Citation | None:
 
 _ARXIV = re.compile(r"arXiv\s*:?\s*\d{4}[.:]\d{4,5}(?:v\d+)?", re.I)
 # "2015", "arXiv:1503.01234. (ranked 6th)", "arXiv:1502.01234 / ICML 2015": what follows the title
-_PART_OF_TAIL = re.compile(r"(?:(?:19|20)\d{2}|arXiv\s*:?\s*\d{4}[.:]\d{4,5})\b", re.I)
+_PART_OF_TAIL = re.compile(r"(?:(?:19|20)\d{2}|arXiv\s*:?\s*\d{4}[.:]\d{4,5}(?:v\d+)?)\b", re.I)
 
 
 _NAMED_VENUE = re.compile(r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4}(?:\s+(?:19|20)\d{2})?")
@@ -184,14 +184,14 @@ def commas(text: str) -> Citation | None:
     lead = people = 0
     for part in parts:
         named = re.split(r"\s+and\s+|\s*&\s*", re.sub(r"^(?:and|&)\s+", "", part))
-        if not all(_ONE_NAME.fullmatch(p.rstrip(".")) for p in named) or re.search(
-            r"\w{2}\.\s",
-            part,  # "Bo Chen. Title": a stop after a name ends the names
-        ):
+        if re.search(r"[a-z]{2}\.\s", part):  # "Bo Chen. Title": a stop ends the names
+            break
+        if not all(_ONE_NAME.fullmatch(p.rstrip(".")) for p in named):
             break
         lead, people = lead + 1, people + len(named)
-    if lead < len(parts) and _names(_split(re.sub(r"^(?:and|&)\s+", "", parts[lead]))[0]):
-        return None  # "Ann Lee, Bo Chen. Title. Venue": the names end at a stop
+    after = parts[lead] if lead < len(parts) else ""
+    if after.startswith(("and ", "& ")) or _names(_split(after)[0] if after else ""):
+        return None  # "Ann Lee, and Bo Chen Moss. Title", "Ann Lee, Bo Chen. Title": names
     end = len(parts)
     while end > lead and (
         lexicon.is_venue_only(parts[end - 1]) or _PART_OF_TAIL.match(parts[end - 1])

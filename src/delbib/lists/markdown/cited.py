@@ -92,13 +92,19 @@ def own_citation(first: Line, worded: list[Line]) -> tuple[str, Line] | None:
     Title, ICLR, 2015``) on an item whose first line holds plain words and link words only:
     on that line itself (``Ann Lee, Bo Chen, Title, BMVC 2014 [[Paper]](url)``) or on the
     line under it (``* Owl-Net [[Paper]](url)`` / ``* Ann Lee, Bo Chen, Title, 2015``),
-    where the first line's words are the paper's nickname."""
-    if first.strong or not first.links:  # a line without links: ``citation.of_lines``
+    where the first line's words are the paper's nickname; under it, a citation in any
+    other style (``Lee, A. (2015). Title. Venue.``) names the paper too."""
+    if first.strong or not all(fields.is_resource_text(link.text) for link in first.links):
         return None
-    if not all(fields.is_resource_text(link.text) for link in first.links):
+    # a first line without links is read as a citation by ``citation.of_lines``; with none
+    # it is a nickname only when it is no sentence (``Title.``), no lead-in (``Lee, A.,``)
+    # and no line of names
+    plain = fields._line_title_text(first).strip()
+    if not first.links and (plain.endswith((".", ",", ";", ":")) or fields.names_line(plain)):
         return None
-    for line in worded[:2]:
-        found = citation.commas(fields._line_title_text(line))
+    for line in worded[:2] if first.links else worded[1:2]:
+        text = fields._line_title_text(line)
+        found = citation.commas(text) or (line is not first and citation.read(text))
         if found:
             return found.title, line
     return None
