@@ -242,7 +242,7 @@ def test_a_nickname_over_its_citation_is_titled_by_the_citation():
 
 def test_a_nickname_without_links_over_a_linked_citation_is_titled_by_the_citation():
     """``* SONAR`` over ``* Names, Title, VENUE, 2016. [[Paper]](url)`` or an APA citation:
-    the short name is a nickname. A first line that is a sentence (``Title.``) or a lead-in
+    the short name is a nickname; a quoted title wrapped onto the next line is read on. A first line that is a sentence (``Title.``) or a lead-in
     of names keeps its own reading: the line under it is its byline."""
     text = (
         "## Hearing\n"
@@ -252,6 +252,9 @@ def test_a_nickname_without_links_over_a_linked_citation_is_titled_by_the_citati
         "* Moth Lab / Bat Institute\n"
         "  * Moss, K., & Tern, A. (2017). Quiet Wings for Night Flight. arXiv:1705.01234. "
         "[[Paper]](https://arxiv.org/abs/1705.01234)\n"
+        "* Owl Institute [[Paper](https://example.org/hoot.pdf)]\n"
+        '  * Ann Lee, Bo Chen, and Cy Moss, "Hooting Rhythms of Barn Owls\n'
+        '    under a Full Moon", NOCTIS, 2015\n'
         "* Listening to Caves.\n"
         "  * Ivy Marsh, Tom Reed, and Cy Moss. arXiv, 2018. "
         "[[pdf]](https://arxiv.org/pdf/1801.04321.pdf)\n"
@@ -260,5 +263,6 @@ def test_a_nickname_without_links_over_a_linked_citation_is_titled_by_the_citati
     assert [r.title for r in rows] == [
         "Echo, Pulse and Return: Three Cues for Bats",
         "Quiet Wings for Night Flight",
+        "Hooting Rhythms of Barn Owls under a Full Moon",
         "Listening to Caves.",
     ]

@@ -204,10 +204,11 @@ def commas(text: str) -> Citation | None:
         and (dated or _YEAR.search(parts[end - 1]))
     ):
         end -= 1  # "NOCTIS, 2015", "Owl Letters 2015": capitalised words before the year
-    if people < 2 or end <= lead or fields.names_line(", ".join(parts[lead:end])):
-        return None
+    title = ", ".join(parts[lead:end])
+    if people < 2 or end <= lead or fields.names_line(title) or len(_QUOTE.findall(title)) % 2:
+        return None  # a quote left open: the title goes on on the next line
     rest = _ARXIV.sub("arXiv", ", ".join(parts[end:]))  # "arXiv:1506.01234": the venue
-    return _finish(", ".join(parts[lead:end]), ", ".join(parts[:lead]), rest)
+    return _finish(title, ", ".join(parts[:lead]), rest)
 
 
 def _apa(text: str) -> Citation | None:

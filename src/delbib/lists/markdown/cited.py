@@ -102,9 +102,11 @@ def own_citation(first: Line, worded: list[Line]) -> tuple[str, Line] | None:
     plain = fields._line_title_text(first).strip()
     if not first.links and (plain.endswith((".", ",", ";", ":")) or fields.names_line(plain)):
         return None
-    for line in worded[:2] if first.links else worded[1:2]:
-        text = fields._line_title_text(line)
-        found = citation.commas(text) or (line is not first and citation.read(text))
-        if found:
-            return found.title, line
-    return None
+    found = citation.commas(plain) if first.links else None
+    if found:
+        return found.title, first
+    under = worded[1:]  # a citation wrapped onto the next source line is read on
+    found = under and (
+        citation.commas(fields._line_title_text(under[0])) or citation.of_lines(under)
+    )
+    return (found.title, under[0]) if found else None
