@@ -242,8 +242,9 @@ def test_a_nickname_over_its_citation_is_titled_by_the_citation():
 
 def test_a_nickname_without_links_over_a_linked_citation_is_titled_by_the_citation():
     """``* SONAR`` over ``* Names, Title, VENUE, 2016. [[Paper]](url)`` or an APA citation:
-    the short name is a nickname; a quoted title wrapped onto the next line is read on. A first line that is a sentence (``Title.``) or a lead-in
-    of names keeps its own reading: the line under it is its byline."""
+    the short name is a nickname; a quoted title wrapped onto the next line is read on. A
+    first line that is a sentence (``Title.``) or a lead-in of names keeps its own reading:
+    the line under it is its byline."""
     text = (
         "## Hearing\n"
         "* SONAR\n"
