@@ -267,3 +267,21 @@ def test_a_nickname_without_links_over_a_linked_citation_is_titled_by_the_citati
         "Hooting Rhythms of Barn Owls under a Full Moon",
         "Listening to Caves.",
     ]
+
+
+def test_one_name_before_a_colon_is_the_author_when_the_title_holds_the_nickname():
+    text = (
+        "## Owls\n"
+        "* Barn Owl Nets\n"
+        "  * Ann Lee: Deep Barn Owl Nets for Night Flight. NOCTIS, 2001. "
+        "[[Paper]](https://example.org/barn.pdf)\n"
+        "* Owl Survey\n"
+        "  * Night Vision: A Survey of Owls. NOCTIS, 2003. "
+        "[[Paper]](https://example.org/survey.pdf)\n"
+    )
+    rows = markdown.parse(text, path="list.md").rows
+    assert rows[0].title == "Deep Barn Owl Nets for Night Flight."
+    assert (
+        citation.named_colon("Night Vision: A Survey of Owls. NOCTIS, 2003.", "Owl Survey") is None
+    )
+    assert rows[1].title != "A Survey of Owls."  # "Night Vision" is no author here

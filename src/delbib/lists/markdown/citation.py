@@ -211,6 +211,19 @@ def commas(text: str) -> Citation | None:
     return _finish(title, ", ".join(parts[:lead]), rest)
 
 
+def named_colon(text: str, nickname: str) -> Citation | None:
+    """``Ann Lee: Owl Nets for Night. NOCTIS, 2001.`` under the nickname ``Owl Nets``: one
+    name before a colon is the author when the sentence after it holds the item's nickname
+    (alone, ``Owl Nets: A Survey. Venue`` is a title with a colon)."""
+    head = re.match(r"^([^:]{3,60}):\s+(\S.*)$", squash(text))
+    if not head or not _ONE_NAME.fullmatch(head[1]) or len(nickname.split()) < 2:
+        return None
+    sentences = _split(head[2])
+    if squash(nickname).casefold() not in sentences[0].casefold():
+        return None
+    return _finish(sentences[0], head[1], " ".join(sentences[1:]))
+
+
 def _apa(text: str) -> Citation | None:
     """APA: the date in brackets closes the names; the title is the next sentence."""
     head = _APA.match(text)

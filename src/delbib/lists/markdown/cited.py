@@ -106,7 +106,8 @@ def own_citation(first: Line, worded: list[Line]) -> tuple[str, Line] | None:
     if found:
         return found.title, first
     under = worded[1:]  # a citation wrapped onto the next source line is read on
+    text = fields._line_title_text(under[0]) if under else ""
     found = under and (
-        citation.commas(fields._line_title_text(under[0])) or citation.of_lines(under)
+        citation.commas(text) or citation.of_lines(under) or citation.named_colon(text, plain)
     )
     return (found.title, under[0]) if found else None
