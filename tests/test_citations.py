@@ -285,3 +285,18 @@ def test_one_name_before_a_colon_is_the_author_when_the_title_holds_the_nickname
         citation.named_colon("Night Vision: A Survey of Owls. NOCTIS, 2003.", "Owl Survey") is None
     )
     assert rows[1].title != "A Survey of Owls."  # "Night Vision" is no author here
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Owl Nets for Night Ann Lee, Bo Chen, Cy D. Moss, NOCTIS, 2016",
+            Citation("Owl Nets for Night", "Ann Lee, Bo Chen, Cy D. Moss", "NOCTIS", 2016),
+        ),
+        ("Owl Nets for Night Ann Lee, Bo Chen", None),  # nothing says the names end there
+        ("Night Owls, Day Larks, Dawn Wrens, NOCTIS 2016", None),  # no name glued to a title
+    ],
+)
+def test_a_title_run_into_its_first_authors_name(text, expected):
+    assert citation.glued(text) == expected

@@ -192,18 +192,7 @@ def commas(text: str) -> Citation | None:
     after = parts[lead] if lead < len(parts) else ""
     if after.startswith(("and ", "& ")) or _names(_split(after)[0] if after else ""):
         return None  # "Ann Lee, and Bo Chen Moss. Title", "Ann Lee, Bo Chen. Title": names
-    end = len(parts)
-    while end > lead and (
-        lexicon.is_venue_only(parts[end - 1]) or _PART_OF_TAIL.match(parts[end - 1])
-    ):
-        end -= 1
-    dated = end < len(parts) and _YEAR.fullmatch(parts[end])
-    if (
-        end > lead
-        and _NAMED_VENUE.fullmatch(parts[end - 1])
-        and (dated or _YEAR.search(parts[end - 1]))
-    ):
-        end -= 1  # "NOCTIS, 2015", "Owl Letters 2015": capitalised words before the year
+    end = _tail(parts, lead)
     title = ", ".join(parts[lead:end])
     if people < 2 or end <= lead or fields.names_line(title) or len(_QUOTE.findall(title)) % 2:
         return None  # a quote left open: the title goes on on the next line
@@ -222,6 +211,42 @@ def named_colon(text: str, nickname: str) -> Citation | None:
     if squash(nickname).casefold() not in sentences[0].casefold():
         return None
     return _finish(sentences[0], head[1], " ".join(sentences[1:]))
+
+
+def _tail(parts: list[str], lead: int) -> int:
+    """Where the venue, year and arXiv number after a comma citation's title begin."""
+    end = len(parts)
+    while end > lead and (
+        lexicon.is_venue_only(parts[end - 1]) or _PART_OF_TAIL.match(parts[end - 1])
+    ):
+        end -= 1
+    dated = end < len(parts) and _YEAR.fullmatch(parts[end])
+    if (
+        end > lead
+        and _NAMED_VENUE.fullmatch(parts[end - 1])
+        and (dated or _YEAR.search(parts[end - 1]))
+    ):
+        end -= 1  # "NOCTIS, 2015", "Owl Letters 2015": capitalised words before the year
+    return end
+
+
+_GLUED = re.compile(r"^(?P<title>\S.+?)\s+(?P<name>[A-Z][\w'’-]+\s+(?:[A-Z]\.\s+)?[A-Z][\w'’-]+)$")
+
+
+def glued(text: str) -> Citation | None:
+    """``Owl Nets for Night Ann Lee, Bo Chen, Cy Moss, NOCTIS, 2016``: a title run into its
+    first author's name, the other names one by one after it, then only venue and year."""
+    text = squash(fields._EMPTY_BRACKETS.sub(" ", text)).rstrip(" .,")
+    parts = [p.strip() for p in re.split(r",\s+", text)]
+    head = _GLUED.match(parts[0])
+    end = _tail(parts, 1)
+    names = parts[1:end]
+    if not head or len(names) < 2 or not all(_ONE_NAME.fullmatch(n.rstrip(".")) for n in names):
+        return None
+    if end == len(parts) or len(head["title"].split()) < 2:
+        return None
+    authors = ", ".join([head["name"], *names])
+    return _finish(head["title"], authors, ", ".join(parts[end:]))
 
 
 def _apa(text: str) -> Citation | None:

@@ -102,7 +102,7 @@ def own_citation(first: Line, worded: list[Line]) -> tuple[str, Line] | None:
     plain = fields._line_title_text(first).strip()
     if not first.links and (plain.endswith((".", ",", ";", ":")) or fields.names_line(plain)):
         return None
-    found = citation.commas(plain) if first.links else None
+    found = (citation.commas(plain) or citation.glued(plain)) if first.links else None
     if found:
         return found.title, first
     under = worded[1:]  # a citation wrapped onto the next source line is read on
