@@ -181,3 +181,122 @@ def test_a_task_list_of_citations_reads_each_paper_and_not_its_notes():
         ),
         ("Lantern Graphs for Night Maps.", "Ivy Marsh", "NOCTIS", 2015),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ann Lee and Bo Chen, Quiet Routing for Sparse Owl Colonies, NOCTIS, 2015.",
+            Citation(
+                "Quiet Routing for Sparse Owl Colonies", "Ann Lee and Bo Chen", "NOCTIS", 2015
+            ),
+        ),
+        (  # a title with commas of its own; an arXiv number for its venue
+            "Ivy Marsh, Tom van der Berg, Dune, Tide and Reed: Three Cues for Shore Birds, "
+            "arXiv:1701.01234",
+            Citation(
+                "Dune, Tide and Reed: Three Cues for Shore Birds",
+                "Ivy Marsh, Tom van der Berg",
+                "arXiv",
+                None,
+            ),
+        ),
+    ],
+)
+def test_names_one_by_one_between_commas_then_the_title(text, expected):
+    assert citation.commas(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann Lee, Bo Chen. Owl Nets for Night, NOCTIS, 2015.",  # the names end at a stop
+        "Night Owls and Day Larks, NOCTIS 2015",  # a title, no names
+        "Ann Lee, Bo Chen, Cy Moss,",  # names only: the title is on the next line
+    ],
+)
+def test_a_line_that_does_not_name_its_authors_one_by_one_is_not_read_by_commas(text):
+    assert citation.commas(text) is None
+
+
+def test_a_nickname_over_its_citation_is_titled_by_the_citation():
+    """``* Owl-Net [[Paper]](url)`` over the citation: the name beside the link words is the
+    paper's nickname; the citation under it gives title, names, venue and year. A citation
+    on the linked line itself gives its title too, without the names before it."""
+    text = (
+        "## Vision\n"
+        "* Owl-Net [[Paper]](https://arxiv.org/abs/1701.01234) [[Code]](https://github.com/o/n)\n"
+        "  * Ann Lee and Bo Chen, Seeing in the Dark with Owl Eyes, NOCTIS, 2016.\n"
+        "* Ivy Marsh, Tom Reed, Lantern Maps for Night Walks, BMVC, 2014. "
+        "[[Paper]](https://example.org/lantern.pdf)\n"
+        "* Heron Sort [[Paper]](https://arxiv.org/abs/1702.04321)\n"
+    )
+    rows = markdown.parse(text, path="list.md").rows
+    assert [(r.title, r.authors, r.venue, r.year) for r in rows[:2]] == [
+        ("Seeing in the Dark with Owl Eyes", "Ann Lee and Bo Chen", "NOCTIS", 2016),
+        ("Lantern Maps for Night Walks", "Ivy Marsh, Tom Reed", "BMVC", 2014),
+    ]
+    assert rows[2].title == "Heron Sort"  # no citation under it: the name is all there is
+
+
+def test_a_nickname_without_links_over_a_linked_citation_is_titled_by_the_citation():
+    """``* SONAR`` over ``* Names, Title, VENUE, 2016. [[Paper]](url)`` or an APA citation:
+    the short name is a nickname; a quoted title wrapped onto the next line is read on. A
+    first line that is a sentence (``Title.``) or a lead-in of names keeps its own reading:
+    the line under it is its byline."""
+    text = (
+        "## Hearing\n"
+        "* SONAR\n"
+        "  * Ann Lee, Bo Chen, Echo, Pulse and Return: Three Cues for Bats, NOCTIS, 2016. "
+        "[[Paper]](https://example.org/sonar.pdf)\n"
+        "* Moth Lab / Bat Institute\n"
+        "  * Moss, K., & Tern, A. (2017). Quiet Wings for Night Flight. arXiv:1705.01234. "
+        "[[Paper]](https://arxiv.org/abs/1705.01234)\n"
+        "* Owl Institute [[Paper](https://example.org/hoot.pdf)]\n"
+        '  * Ann Lee, Bo Chen, and Cy Moss, "Hooting Rhythms of Barn Owls\n'
+        '    under a Full Moon", NOCTIS, 2015\n'
+        "* Listening to Caves.\n"
+        "  * Ivy Marsh, Tom Reed, and Cy Moss. arXiv, 2018. "
+        "[[pdf]](https://arxiv.org/pdf/1801.04321.pdf)\n"
+    )
+    rows = markdown.parse(text, path="list.md").rows
+    assert [r.title for r in rows] == [
+        "Echo, Pulse and Return: Three Cues for Bats",
+        "Quiet Wings for Night Flight",
+        "Hooting Rhythms of Barn Owls under a Full Moon",
+        "Listening to Caves.",
+    ]
+
+
+def test_one_name_before_a_colon_is_the_author_when_the_title_holds_the_nickname():
+    text = (
+        "## Owls\n"
+        "* Barn Owl Nets\n"
+        "  * Ann Lee: Deep Barn Owl Nets for Night Flight. NOCTIS, 2001. "
+        "[[Paper]](https://example.org/barn.pdf)\n"
+        "* Owl Survey\n"
+        "  * Night Vision: A Survey of Owls. NOCTIS, 2003. "
+        "[[Paper]](https://example.org/survey.pdf)\n"
+    )
+    rows = markdown.parse(text, path="list.md").rows
+    assert rows[0].title == "Deep Barn Owl Nets for Night Flight."
+    assert (
+        citation.named_colon("Night Vision: A Survey of Owls. NOCTIS, 2003.", "Owl Survey") is None
+    )
+    assert rows[1].title != "A Survey of Owls."  # "Night Vision" is no author here
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Owl Nets for Night Ann Lee, Bo Chen, Cy D. Moss, NOCTIS, 2016",
+            Citation("Owl Nets for Night", "Ann Lee, Bo Chen, Cy D. Moss", "NOCTIS", 2016),
+        ),
+        ("Owl Nets for Night Ann Lee, Bo Chen", None),  # nothing says the names end there
+        ("Night Owls, Day Larks, Dawn Wrens, NOCTIS 2016", None),  # no name glued to a title
+    ],
+)
+def test_a_title_run_into_its_first_authors_name(text, expected):
+    assert citation.glued(text) == expected

@@ -161,6 +161,29 @@ def test_a_linked_title_heading_over_field_bullets_is_that_paper():
     assert [r.categories for r in rows] == [(), ()]
 
 
+def test_a_heading_over_one_papers_notes_naming_a_person_is_that_paper():
+    """A note's bold or linked words after the words of a sentence (``Guided by **Ann
+    Lee**``, ``Work of [Bo Chen](profile)``) are emphasis and a person, not a title or a
+    work of its own; a comma after the heading's linked title is no part of it."""
+    text = (
+        "# Owl Theory\n\n"
+        "### Papers at Owl Conference\n\n"
+        " #### 1. [Sparse Hooting Bounds for Night Learners](https://owlconf.org/v3/lee21a.html)\n"
+        "  Materials: [pdf](https://owlconf.org/v3/lee21a/lee21a.pdf)\n"
+        " - Guided by **Ann Lee**\n"
+        " - Bounds the hooting error of sparse learners\n"
+        " #### 2. [Stable Perches for Gradient Owls](https://owlconf.org/v3/chen21b.html), \n"
+        "  Materials: [pdf](https://owlconf.org/v3/chen21b/chen21b.pdf)\n"
+        " - Work of **[Bo Chen](https://people.example.org/bochen)**, who studies perches.\n"
+        " - A perch-dependent notion of stability\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.line) for r in rows] == [
+        ("Sparse Hooting Bounds for Night Learners", 5),
+        ("Stable Perches for Gradient Owls", 9),
+    ]
+
+
 def test_a_heading_over_dated_works_of_their_own_is_a_category_not_a_paper():
     # each item names its own work with a venue and year; only one links a PDF
     text = (

@@ -33,7 +33,9 @@ _VANCOUVER = re.compile(
     r"(?:, (?:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)? [A-Z]{1,3}|et al))+)\.\s+"
 )
 # "Ann Lee", "B. Steensgaard", "Bo van Dam": one author alone before the title's sentence
-_ONE_NAME = re.compile(r"(?:[A-Z][\w'’-]*\.?\s+){1,2}(?:(?:van|von|de|da|der|le)\s+)?[A-Z][\w'’-]+")
+_ONE_NAME = re.compile(
+    r"(?:[A-Z][\w'’-]*\.?\s+){1,2}(?:(?:van|von|de|da|der|den|le)\s+){0,2}[A-Z][\w'’-]+"
+)
 _INITIALLED = re.compile(r"(?:[A-Z]\.\s*){1,3}[A-Z][\w'’-]+|[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s*){1,3}")
 # words whose stop does not end a sentence: initials (F., M.E.), abbreviations
 _NO_STOP = re.compile(r"[A-Z](?:\.-?[A-Z]){0,2}|vs|cf|e\.g|i\.e|Proc|Vol|No|pp|eds?|Jr|St")
@@ -70,7 +72,8 @@ def of_lines(lines: list[Line]) -> Citation | None:
     texts: list[str] = []
     found = None
     for line in lines[:_WRAPPED_LINES]:
-        if line.links:
+        if line.links:  # "Ann Lee, Bo Chen, Title, 2015 [[Paper]](url)": names one by one
+            found = found or (None if texts else commas(fields._line_title_text(line)))
             break
         texts.append(fields._line_title_text(line))
         joined = squash(" ".join(texts))
@@ -87,7 +90,7 @@ def of_lines(lines: list[Line]) -> Citation | None:
 def read(text: str) -> Citation | None:
     """The parts of a citation written out in words, None when the text is not one."""
     text = squash(text)
-    for style in (_apa, _quoted, _vancouver, _sentences_read):
+    for style in (_apa, _quoted, _vancouver, _sentences_read, commas):
         found = style(text)
         if found is not None:
             return found if found.venue or found.year else None
@@ -160,6 +163,90 @@ def _quoted(text: str) -> Citation | None:
         if venue and after.startswith(venue):
             return _finish(text[start : start + comma.start()], authors, after, year)
     return None
+
+
+_ARXIV = re.compile(r"arXiv\s*:?\s*\d{4}[.:]\d{4,5}(?:v\d+)?", re.I)
+# "2015", "arXiv:1503.01234. (ranked 6th)", "arXiv:1502.01234 / ICML 2015": what follows the title
+_PART_OF_TAIL = re.compile(r"(?:(?:19|20)\d{2}|arXiv\s*:?\s*\d{4}[.:]\d{4,5}(?:v\d+)?)\b", re.I)
+
+
+_NAMED_VENUE = re.compile(r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4}(?:\s+(?:19|20)\d{2})?")
+
+
+def commas(text: str) -> Citation | None:
+    """``Ann Lee, Bo Chen and Cy Moss, Title, VENUE, 2015.``: names one by one, each part
+    of its own between commas, then the title, then the venue, year or arXiv number; a
+    title may hold commas (``Seed, Grow and Prune: ...``) as its first part is no name.
+    Two authors at least must lead, as one name-like part (``Graph Nets, ...``) may be a
+    title's."""
+    text = squash(fields._EMPTY_BRACKETS.sub(" ", text)).rstrip(" .,")  # "2015 [] []": links
+    parts = [p.strip() for p in re.split(r",\s+", text)]
+    lead = people = 0
+    for part in parts:
+        named = re.split(r"\s+and\s+|\s*&\s*", re.sub(r"^(?:and|&)\s+", "", part))
+        if re.search(r"[a-z]{2}\.\s", part):  # "Bo Chen. Title": a stop ends the names
+            break
+        if not all(_ONE_NAME.fullmatch(p.rstrip(".")) for p in named):
+            break
+        lead, people = lead + 1, people + len(named)
+    after = parts[lead] if lead < len(parts) else ""
+    if after.startswith(("and ", "& ")) or _names(_split(after)[0] if after else ""):
+        return None  # "Ann Lee, and Bo Chen Moss. Title", "Ann Lee, Bo Chen. Title": names
+    end = _tail(parts, lead)
+    title = ", ".join(parts[lead:end])
+    if people < 2 or end <= lead or fields.names_line(title) or len(_QUOTE.findall(title)) % 2:
+        return None  # a quote left open: the title goes on on the next line
+    rest = _ARXIV.sub("arXiv", ", ".join(parts[end:]))  # "arXiv:1506.01234": the venue
+    return _finish(title, ", ".join(parts[:lead]), rest)
+
+
+def named_colon(text: str, nickname: str) -> Citation | None:
+    """``Ann Lee: Owl Nets for Night. NOCTIS, 2001.`` under the nickname ``Owl Nets``: one
+    name before a colon is the author when the sentence after it holds the item's nickname
+    (alone, ``Owl Nets: A Survey. Venue`` is a title with a colon)."""
+    head = re.match(r"^([^:]{3,60}):\s+(\S.*)$", squash(text))
+    if not head or not _ONE_NAME.fullmatch(head[1]) or len(nickname.split()) < 2:
+        return None
+    sentences = _split(head[2])
+    if squash(nickname).casefold() not in sentences[0].casefold():
+        return None
+    return _finish(sentences[0], head[1], " ".join(sentences[1:]))
+
+
+def _tail(parts: list[str], lead: int) -> int:
+    """Where the venue, year and arXiv number after a comma citation's title begin."""
+    end = len(parts)
+    while end > lead and (
+        lexicon.is_venue_only(parts[end - 1]) or _PART_OF_TAIL.match(parts[end - 1])
+    ):
+        end -= 1
+    dated = end < len(parts) and _YEAR.fullmatch(parts[end])
+    if (
+        end > lead
+        and _NAMED_VENUE.fullmatch(parts[end - 1])
+        and (dated or _YEAR.search(parts[end - 1]))
+    ):
+        end -= 1  # "NOCTIS, 2015", "Owl Letters 2015": capitalised words before the year
+    return end
+
+
+_GLUED = re.compile(r"^(?P<title>\S.+?)\s+(?P<name>[A-Z][\w'’-]+\s+(?:[A-Z]\.\s+)?[A-Z][\w'’-]+)$")
+
+
+def glued(text: str) -> Citation | None:
+    """``Owl Nets for Night Ann Lee, Bo Chen, Cy Moss, NOCTIS, 2016``: a title run into its
+    first author's name, the other names one by one after it, then only venue and year."""
+    text = squash(fields._EMPTY_BRACKETS.sub(" ", text)).rstrip(" .,")
+    parts = [p.strip() for p in re.split(r",\s+", text)]
+    head = _GLUED.match(parts[0])
+    end = _tail(parts, 1)
+    names = parts[1:end]
+    if not head or len(names) < 2 or not all(_ONE_NAME.fullmatch(n.rstrip(".")) for n in names):
+        return None
+    if end == len(parts) or len(head["title"].split()) < 2:
+        return None
+    authors = ", ".join([head["name"], *names])
+    return _finish(head["title"], authors, ", ".join(parts[end:]))
 
 
 def _apa(text: str) -> Citation | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from . import fields, lexicon
+from . import citation, fields, lexicon
 from .inline import Line
 
 
@@ -85,3 +85,29 @@ def dashed_bold(line: Line) -> str | None:
     dashed = span and text.startswith(span) and re.match(r"[*_]*\s+[—–-]\s", text[len(span) :])
     usable = re.search(r"[^\W\d_]", span) and not fields.is_resource_text(span)
     return span if dashed and usable and not lexicon.is_venue_only(span) else None
+
+
+def own_citation(first: Line, worded: list[Line]) -> tuple[str, Line] | None:
+    """The title of a citation that names its authors one by one (``Ann Lee, Bo Chen,
+    Title, ICLR, 2015``) on an item whose first line holds plain words and link words only:
+    on that line itself (``Ann Lee, Bo Chen, Title, BMVC 2014 [[Paper]](url)``) or on the
+    line under it (``* Owl-Net [[Paper]](url)`` / ``* Ann Lee, Bo Chen, Title, 2015``),
+    where the first line's words are the paper's nickname; under it, a citation in any
+    other style (``Lee, A. (2015). Title. Venue.``) names the paper too."""
+    if first.strong or not all(fields.is_resource_text(link.text) for link in first.links):
+        return None
+    # a first line without links is read as a citation by ``citation.of_lines``; with none
+    # it is a nickname only when it is no sentence (``Title.``), no lead-in (``Lee, A.,``)
+    # and no line of names
+    plain = fields._line_title_text(first).strip()
+    if not first.links and (plain.endswith((".", ",", ";", ":")) or fields.names_line(plain)):
+        return None
+    found = (citation.commas(plain) or citation.glued(plain)) if first.links else None
+    if found:
+        return found.title, first
+    under = worded[1:]  # a citation wrapped onto the next source line is read on
+    text = fields._line_title_text(under[0]) if under else ""
+    found = under and (
+        citation.commas(text) or citation.of_lines(under) or citation.named_colon(text, plain)
+    )
+    return (found.title, under[0]) if found else None

@@ -10,11 +10,12 @@ ways: its items are titled (``[Title](url)``, ``**Title**``) and link several pa
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable, Iterator
 
 from . import fields, lexicon, parts, sections
 from .blocks import Event, Heading, Item, Items
-from .inline import Cell, squash
+from .inline import Cell, Line, squash
 
 SECTION = "section"
 _TITLE_WORDS = 3  # "Getting Started", "Our Paper" name a section, not a paper
@@ -64,9 +65,9 @@ def _one_paper(heading: Heading, body: list[Event]) -> Item | None:
     items = [item for event in body if isinstance(event, Items) for item in event.items]
     # the short lines: an abstract quoting a phrase or linking its code "[here]" is prose
     kept = [line for item in items for line in item.lines if len(line.text.split()) <= _FIELD_WORDS]
-    if not items or any(parts.opens_item(line) for line in kept):
+    if not items or any(_titled(line) for line in kept):
         return None  # titled items: a list of papers under a topic heading
-    if not all(_names_no_work(link) for line in kept for link in line.links):
+    if not all(_names_no_work(link, line) for line in kept for link in line.links):
         return None  # "[COMEX](github) - A tool for ...": links named by what they lead to
     reads = [parts.read(item.lines) for item in items]
     if sum(bool(f.links and (f.venue or f.year)) and f.words >= _TITLE_WORDS for f in reads) > 1:
@@ -91,11 +92,30 @@ def _heading_papers(cell: Cell, name: str) -> set[str]:
     return {_paper(link) for link, kind in pairs if kind == fields.PAPER and link in titled}
 
 
-def _names_no_work(link) -> bool:
+def _titled(line: Line) -> bool:
+    """A line that opens with a title of its own; a bold or linked span after the words of a
+    sentence (``Guided by **Ann Lee**``) is a note's emphasis, not a title."""
+    found = parts.line_title(line)
+    return found is not None and not _after_words(line, found[0])
+
+
+def _after_words(line: Line, span: str) -> bool:
+    return bool(re.search(r"\b[a-z]{2,}\W{0,3}$", line.text.split(span, 1)[0]))
+
+
+def _names_no_work(link, line: Line) -> bool:
     """A link of the paper's own: a link word (``[code]``, ``**OpenReview**: url``) or the
-    address itself, not the name of a tool or another paper."""
+    address itself, not the name of a tool or another paper; a link to no paper inside a
+    note's sentence (``Work of [Ann Lee](profile)``) refers to a person or a page."""
     text = link.text.strip(" []<>")
-    return not text or text == link.href.strip() or "://" in text or fields.is_resource_text(text)
+    return (
+        not text
+        or text == link.href.strip()
+        or "://" in text
+        or fields.is_resource_text(text)
+        or fields.link_kind(link) != fields.PAPER
+        and _after_words(line, link.text)
+    )
 
 
 def _paper(url: str) -> str:

@@ -329,6 +329,8 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
     cite = None if first.links or first.strong else citation.of_lines(worded)
     if cite:  # "Lee, A. (2019). Title. Venue", 'A. Lee, "Title," Venue 2019': a citation
         return cite.title, "cited", first
+    if own := cited.own_citation(first, worded):  # "* Owl-Net [Paper]" / "* Names, Title, 2015"
+        return own[0], "cited", own[1]
     found = line_title(first)
     if found and found[1] == "bold" and _is_label(first, found[0]):
         # the bold name labels the paper whose title is linked after it

@@ -59,7 +59,7 @@ def heading_name(cell: Cell) -> str:
     text = strip_emoji(squash("".join(parts)))
     text = _LEFTOVER.sub(" ", text)
     text = _NUMBERING.sub("", text)
-    return squash(text).strip(" :-–|·")
+    return squash(text).strip(" :-–|·,;")  # "#### [Title](url), ": the comma is no word
 
 
 def html_heading_name(inner: str) -> str:
