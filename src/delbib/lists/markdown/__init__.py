@@ -345,8 +345,9 @@ class _Reader:
         read = [_with_venue(parts.read(item.lines, heading_year), heading_venue) for item in items]
         verdicts = [evidence.verdict(p) for p in read]
         paper_block = evidence.is_paper_block(verdicts)
-        if paper_block:
-            verdicts = evidence.like_siblings(read, verdicts)
+        if paper_block:  # "- **Title**" alone: nothing written beside the marked title
+            alone = [_words(item) == squash(p.title) for item, p in zip(items, read, strict=True)]
+            verdicts = evidence.like_siblings(read, verdicts, alone)
         pages = not evidence.marks_papers(read)
         heading = self.headings[-1][1] if self.headings else ""
         around = not paper_block and evidence.among_papers(read, verdicts)
@@ -405,6 +406,11 @@ class _Reader:
             cats = row.categories if path is None else ((names[path],) if path in names else ())
             rows.append(dataclasses.replace(row, index=index, categories=cats))
         return ParsedList(rows=rows, warnings=self.warnings, parents=parents, skipped=self.skipped)
+
+
+def _words(item: blocks.Item) -> str:
+    """An item's words as written, emoji and closing stops left out."""
+    return squash(strip_emoji(" ".join(line.text for line in item.lines))).rstrip(" .")
 
 
 def _with_venue(found: parts.Parts, venue: str | None) -> parts.Parts:

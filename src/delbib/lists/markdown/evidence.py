@@ -164,12 +164,13 @@ def _shape(parts: Parts) -> tuple[str, bool]:
     return parts.title_from, bool(parts.year or parts.venue)
 
 
-def like_siblings(read: list[Parts], verdicts: list[str]) -> list[str]:
+def like_siblings(read: list[Parts], verdicts: list[str], alone: list[bool]) -> list[str]:
     """In a list of papers, an item without any link written the way its linked siblings are
     (``**Title** (2023), Venue, Authors``) is a citation of a paper whose link is missing or
     broken: a marked title with a year or venue, in the shape most of the linked papers
-    share, or the same marked title with nothing after it. One that links only its code
-    stays a tool."""
+    share, or the same marked title with nothing beside it (``alone``: ``- **Title**`` among
+    ``- **Title**, 2023.10, [[paper]](url)``, its details left out). One that links only its
+    code stays a tool."""
     shapes = [_shape(p) for p, v in zip(read, verdicts, strict=True) if v == PAPER_LINK]
     if not shapes:
         return verdicts
@@ -179,18 +180,12 @@ def like_siblings(read: list[Parts], verdicts: list[str]) -> list[str]:
     return [
         CITATION
         if v == NO_LINK
-        and (_shape(p) == common or p.title_from == common[0] and _bare(p))
+        and (_shape(p) == common or p.title_from == common[0] and bare)
         and p.words >= 3
         and _titled(p.title)
         else v
-        for p, v in zip(read, verdicts, strict=True)
+        for p, v, bare in zip(read, verdicts, alone, strict=True)
     ]
-
-
-def _bare(parts: Parts) -> bool:
-    """Nothing but the title is written (``- **Title**`` among ``- **Title**, 2023.10,
-    [[paper]](url)``): the entry's details were left out, not a different kind of item."""
-    return not (parts.authors or parts.venue or parts.year or parts.date or parts.links)
 
 
 def not_paper_table(title_header: str, heading: str) -> str | None:
