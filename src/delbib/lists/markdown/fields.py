@@ -75,6 +75,12 @@ _PAPERS_PATH = re.compile(r"/papers/[^/]")
 # A conference's page for one accepted paper (NeurIPS, ICML, ICLR, CVPR run the same site):
 # "neurips.cc/virtual/2024/poster/95598"; its tutorials and workshops are not papers
 _CONFERENCE_PAPER_PATH = re.compile(r"^/virtual/(?:19|20)\d{2}/(?:poster|oral|spotlight)/\d+/?$")
+# A digital library's page for one article, filed under its venue and year:
+# "computer.org/csdl/proceedings-article/sp/2025/2236/x", "/csdl/journal/tp/2024/01/x";
+# "/csdl/journal/td" (a journal's own page) is not one
+_LIBRARY_ARTICLE_PATH = re.compile(
+    r"^/csdl/(?:proceedings-article|journal|magazine)/[^/]+/(?:19|20)\d{2}/[^/]+"
+)
 # "Title - proposes a framework for ...": a dash, then a description in lower case
 _DESCRIBED = re.compile(r"\S\s[-–—]\s[a-z][\w'’-]*(?:\s+\S+){3}")
 _NOT_A_TITLE = {"", "-", "--", "n/a", "na", "none", "tbd", "todo", "...", "…", "⚠️"}
@@ -164,6 +170,7 @@ def link_kind(link: Link, *, first: bool = True) -> str | None:
         or host.endswith(_PAPER_HOSTS)
         or _PAPERS_PATH.search(path)
         or _CONFERENCE_PAPER_PATH.match(path)
+        or _LIBRARY_ARTICLE_PATH.match(path)
     ):
         # "[Slides](talk.pdf)", "[Poster](p.pdf)": a PDF that its words say is not the paper
         return word if word in (PROJECT, VIDEO) else PAPER
