@@ -7,6 +7,7 @@ Every input is hand-written with invented papers; expected values come from read
 from __future__ import annotations
 
 from delbib.lists import markdown
+from delbib.lists.markdown import lexicon
 
 
 def parse(text: str) -> markdown.ParsedList:
@@ -36,3 +37,35 @@ def test_a_digital_library_article_page_is_the_papers_link():
     ]
     assert [r.year for r in parsed.rows] == [2024, 2024]
     assert parsed.rows[0].kinds == ("paper",)
+
+
+VENUE_LINKS = (
+    "## Owl Robots\n\n"
+    "- \\[[CoRL 2023 Workshop OWL](https://openreview.net/forum?id=owl123)\\] Owl Grasp: "
+    "Learning to Hold Perches \\[[Project](https://owlgrasp.example.org)\\]\n"
+    "- \\[[NeurIPS 2023 HOOT workshop](https://arxiv.org/pdf/2310.00001)\\] Night Vision for "
+    "Owl Robots\n"
+    "- \\[[ICLR 2023 FLY Poster](https://openreview.net/forum?id=fly456)] Wing Control with "
+    "Diffusion Policies\n"
+    "- \\[[arXiv 2024](https://arxiv.org/pdf/2401.00002)\\] Owls in the Wild: A Survey\n"
+)
+
+
+def test_a_venue_label_with_its_workshop_is_the_link_text_and_the_title_follows():
+    parsed = parse(VENUE_LINKS)
+    assert [r.title for r in parsed.rows] == [
+        "Owl Grasp: Learning to Hold Perches",
+        "Night Vision for Owl Robots",
+        "Wing Control with Diffusion Policies",
+        "Owls in the Wild: A Survey",
+    ]
+    assert parsed.rows[0].links[0] == "https://openreview.net/forum?id=owl123"
+
+
+def test_a_venue_label_needs_the_venue_and_its_year_first():
+    assert lexicon.is_venue_label("CoRL 2023 Workshop TGR")
+    assert lexicon.is_venue_label("ICLR 2023 RRL Poster")
+    assert not lexicon.is_venue_label("CoRL Workshop TGR")  # no year
+    assert not lexicon.is_venue_label("CVPR 2023 Owls Are Back")  # words of a title
+    assert not lexicon.is_venue_label("Owl Grasp 2023")
+    assert not lexicon.is_venue_label("CoRL 2023")  # a venue alone: is_venue_only

@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 from delbib import identifiers
 
 from .inline import Cell, Line, Link, squash, strip_emoji
-from .lexicon import is_venue_only, is_venue_word, two_digit_year, venue_in
+from .lexicon import is_venue_label, is_venue_only, is_venue_word, two_digit_year, venue_in
 from .linkwords import CODE, PAPER, PROJECT, VIDEO, is_link_words, kind_of_words, names_a_paper
 
 KIND_ORDER = (PAPER, CODE, PROJECT, VIDEO)
@@ -214,7 +214,11 @@ def named_paper(link: Link) -> bool:
 def is_resource_text(text: str) -> bool:
     """Link text that names a resource ("pdf", "[[Project Page]]", "Matlab Code", "NeurIPS
     2023"), not a title."""
-    return is_link_words(text, is_venue=is_venue_word) or _venue_then_kind(text)
+    return (
+        is_link_words(text, is_venue=is_venue_word)
+        or _venue_then_kind(text)
+        or is_venue_label(text)
+    )
 
 
 def _venue_then_kind(text: str) -> bool:
