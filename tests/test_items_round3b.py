@@ -7,7 +7,7 @@ Every input is hand-written with invented papers; expected values come from read
 from __future__ import annotations
 
 from delbib.lists import markdown
-from delbib.lists.markdown import lexicon
+from delbib.lists.markdown import fields, lexicon
 
 
 def parse(text: str) -> markdown.ParsedList:
@@ -69,3 +69,20 @@ def test_a_venue_label_needs_the_venue_and_its_year_first():
     assert not lexicon.is_venue_label("CVPR 2023 Owls Are Back")  # words of a title
     assert not lexicon.is_venue_label("Owl Grasp 2023")
     assert not lexicon.is_venue_label("CoRL 2023")  # a venue alone: is_venue_only
+
+
+def test_a_code_span_closing_a_plain_title_is_a_tag():
+    text = (
+        "## Owls\n\n"
+        "- \\[[arXiv 2024](https://arxiv.org/pdf/2401.00003)\\] Owl Grasp: Holding Perches "
+        "with Two Claws `Dual-Claw` \\[[Project](https://owlgrasp.example.org)\\]\n"
+        "- \\[[arXiv 2023](https://arxiv.org/pdf/2301.00004)\\] Night Flight: Planning Owl "
+        "Routes \\[[Project](https://nightflight.example.org)\\] `Forest`\n"
+    )
+    assert titles(text) == [
+        "Owl Grasp: Holding Perches with Two Claws",
+        "Night Flight: Planning Owl Routes",
+    ]
+    assert fields.drop_end_tags("Serving owlctl", ["owlctl"]) == "Serving owlctl"  # too short
+    kept = "Fast Owl Nest Search with owlctl"
+    assert fields.drop_end_tags(kept, ["owlctl"]) == kept

@@ -309,16 +309,27 @@ def split_trailing_venue(title: str) -> tuple[str, str | None, int | None]:
     return title, venue, year
 
 
+_UNDATED_TAGGED = 4  # words a title keeps before a closing code span without a date
+_OPEN_WORDS = frozenset({
+    "a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "via",
+    "with", "using",
+})  # fmt: skip
+
+
 def drop_end_tags(text: str, tags: list[str]) -> str:
     """``_Title_ `NAACL 2019 Workshop```, ``Title `Owlphabet` `2003```: code spans closing a
-    title are its tags, not its words, when one of them holds a venue or a year."""
+    title are its tags, not its words, when one of them holds a venue or a year; without one
+    (``Owl Grasp: Holding Perches `Dual-Arm```) when a title of four words or more is left
+    that does not end in a small word (``Owl Nests Written in `C``` keeps its language)."""
     end, dated = _EMPTY_BRACKETS.sub("", text).rstrip(), False  # "[[pdf](url)]" left
     for tag in reversed(tags):
         if not tag or not end.endswith(tag) or len(tag) > 80:
             break
         dated = dated or bool(year_in(tag) or is_venue_only(tag))
         end = end[: -len(tag)].rstrip()
-    return end if dated and len(end.split()) >= 2 else text
+    if not dated and end.split() and end.split()[-1].casefold() in _OPEN_WORDS:
+        return text  # "Owl Nests Written in `C`": the phrase goes on into the span
+    return end if len(end.split()) >= (2 if dated else _UNDATED_TAGGED) else text
 
 
 def read_as_described(title: str) -> bool:
