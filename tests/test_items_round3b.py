@@ -86,3 +86,20 @@ def test_a_code_span_closing_a_plain_title_is_a_tag():
     assert fields.drop_end_tags("Serving owlctl", ["owlctl"]) == "Serving owlctl"  # too short
     kept = "Fast Owl Nest Search with owlctl"
     assert fields.drop_end_tags(kept, ["owlctl"]) == kept
+
+
+def test_a_bracket_typed_onto_a_word_is_the_end_of_that_word():
+    text = (
+        "## Owls\n\n"
+        "- \\[[arXiv 2023](https://arxiv.org/pdf/2310.00006)\\] Owl-V: Seeing Owls with "
+        "GPT-4V(ision)\n"
+        "- \\[[arXiv 2023](https://arxiv.org/pdf/2310.00007)\\] Counting the Owls "
+        "of a Forest Night(s)\n"
+        "- \\[[arXiv 2022](https://arxiv.org/pdf/2210.00008)\\] Hoot Detection in the Dark "
+        "(HootNet)\n"
+    )
+    assert titles(text) == [
+        "Owl-V: Seeing Owls with GPT-4V(ision)",
+        "Counting the Owls of a Forest Night(s)",
+        "Hoot Detection in the Dark",
+    ]

@@ -35,6 +35,7 @@ _AUTHOR_REF = re.compile(
     r"(?:\s*,?\s*[^,]{0,40}?(?<!\d)(?:19|20)\d{2}(?!\d))?\s*[,.:;]?\s*"
 )
 _STRAY_QUOTE = re.compile(r"^\W*?([^\"“”]+?)(\W{0,3}:[^\"“”]{3,}?)[\"”]")
+_WORD_END = re.compile(r"[\[(][a-z]")  # "(ision)" typed onto "GPT-4V": its word's end
 _IN_VENUE_LEFT = re.compile(r"[,;]?\s+in\s+(?:(?:19|20)\d{2}(?!\d)\s*)?[.,;]?\s*$")
 
 
@@ -283,6 +284,8 @@ def _plain(line: Line) -> str:
     # "Title, Venue 2022 [acmdl" / "[acmdl],]": brackets typed amiss
     text = _LOOSE_END.sub("", text)
     while (bracket := re.search(r"\s*[\[(][^\])]*[\])]\s*$", text)) and bracket.start() > 8:
+        if _WORD_END.match(bracket[0]) and text[bracket.start() - 1].isalnum():
+            break  # "GPT-4V(ision)", "Owl(s)": the end of the word it is typed onto
         head = [w for w in text[: bracket.start()].split() if re.search(r"[^\W\d_]", w)]
         if all(lexicon.is_venue_word(re.sub(r"[-'’,]", "", w)) for w in head):
             break  # "20191124 AAAI-20 (Title)": the bracket holds the title
