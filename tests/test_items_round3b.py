@@ -7,7 +7,7 @@ Every input is hand-written with invented papers; expected values come from read
 from __future__ import annotations
 
 from delbib.lists import markdown
-from delbib.lists.markdown import fields, lexicon
+from delbib.lists.markdown import fields, labelled, lexicon
 
 
 def parse(text: str) -> markdown.ParsedList:
@@ -103,3 +103,46 @@ def test_a_bracket_typed_onto_a_word_is_the_end_of_that_word():
         "Counting the Owls of a Forest Night(s)",
         "Hoot Detection in the Dark",
     ]
+
+
+def test_papers_nested_under_a_paper_written_the_same_way_are_papers_of_their_own():
+    text = (
+        "## Owl Systems\n\n"
+        "- \\[[arXiv 2024](https://arxiv.org/pdf/2404.00009)\\] Two-Winged Owls: Flight and "
+        "Safety `Dual-Wing`\n"
+        "  - \\[[arXiv 2023](https://arxiv.org/pdf/2305.00010)\\] Owl 2 technical report\n"
+        "  - \\[[ICRA 2023](https://ieeexplore.ieee.org/abstract/document/10000011/)\\] Perch "
+        "Cleaning via Reinforcement Learning\n"
+        "- \\[[arXiv 2022](https://arxiv.org/pdf/2201.00012)\\] Hoot: A Study of Calls\n"
+        "  - [Code](https://github.com/owl/hoot) the official implementation in Rust\n"
+    )
+    parsed = parse(text)
+    assert [r.title for r in parsed.rows] == [
+        "Two-Winged Owls: Flight and Safety",
+        "Owl 2 technical report",
+        "Perch Cleaning via Reinforcement Learning",
+        "Hoot: A Study of Calls",
+    ]
+    assert parsed.rows[0].links == ("https://arxiv.org/pdf/2404.00009",)
+    assert parsed.rows[3].links == (
+        "https://arxiv.org/pdf/2201.00012",
+        "https://github.com/owl/hoot",
+    )
+
+
+def test_a_line_led_by_a_venue_link_holds_the_title_after_it():
+    from delbib.lists.markdown.inline import parse_inline
+
+    def first_line(md: str):
+        return markdown._markdown_parser().parseInline(md)[0].children
+
+    line = parse_inline(
+        first_line(
+            "[CoRL 2023](https://arxiv.org/abs/2306.00013) Owl Grasp "
+            "at Night [[Project](https://owl.example.org)]"
+        ),
+        1,
+    ).lines[0]
+    assert labelled.title_after_label(line) == "Owl Grasp at Night"
+    line = parse_inline(first_line("[Code](https://github.com/o/x) the official one"), 1).lines[0]
+    assert labelled.title_after_label(line) is None

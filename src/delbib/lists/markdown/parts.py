@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import byline, citation, cited, fields, lexicon, linkwords, nicknames, pipes, tags
+from . import byline, citation, cited, fields, labelled, lexicon, linkwords, nicknames, pipes, tags
 from .inline import Cell, Line, squash, strip_emoji
 
 _TAG_ONLY = re.compile(r"\s*[\[(][^\[\]()]*[\])]\s*")  # "**[YOLO v3]**": a nickname tag
@@ -257,7 +257,7 @@ def _is_label(line: Line, span: str) -> bool:
 
 
 def opens_item(line: Line) -> bool:
-    return line_title(line) is not None
+    return line_title(line) is not None or labelled.title_after_label(line) is not None
 
 
 def _plain(line: Line) -> str:
