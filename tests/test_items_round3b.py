@@ -7,7 +7,7 @@ Every input is hand-written with invented papers; expected values come from read
 from __future__ import annotations
 
 from delbib.lists import markdown
-from delbib.lists.markdown import fields, labelled, lexicon
+from delbib.lists.markdown import labelled, lexicon, tags
 
 
 def parse(text: str) -> markdown.ParsedList:
@@ -71,6 +71,27 @@ def test_a_venue_label_needs_the_venue_and_its_year_first():
     assert not lexicon.is_venue_label("CoRL 2023")  # a venue alone: is_venue_only
 
 
+def test_a_short_name_and_a_year_leading_a_title_is_where_the_paper_appeared():
+    text = (
+        "## Owls\n\n"
+        "- \\[[OWLCHI 2024](https://dl.acm.org/doi/10.1145/3600000.3600014)\\] Talking to Owls: "
+        "A Study of Voice Interfaces\n"
+        "- \\[[Nocturnal Robots 2023](https://link.springer.com/article/10.1007/s1-2023-15)\\] "
+        "PerchBot: Personal Owl Assistance \\[[Project](https://perchbot.example.org)\\]\n"
+        "- \\[[IEEE RA-L 2022](https://ieeexplore.ieee.org/document/10000016)\\] What Matters "
+        "in Owl Imitation\n"
+        "- [Owl Challenge 2023](https://arxiv.org/abs/2301.00017)\n"
+    )
+    parsed = parse(text)
+    assert [r.title for r in parsed.rows] == [
+        "Talking to Owls: A Study of Voice Interfaces",
+        "PerchBot: Personal Owl Assistance",
+        "What Matters in Owl Imitation",
+        "Owl Challenge 2023",  # nothing follows the link: its text is the title
+    ]
+    assert parsed.rows[2].venue == "IEEE RA-L 2022"  # a venue the lexicon knows stays one
+
+
 def test_a_code_span_closing_a_plain_title_is_a_tag():
     text = (
         "## Owls\n\n"
@@ -83,9 +104,9 @@ def test_a_code_span_closing_a_plain_title_is_a_tag():
         "Owl Grasp: Holding Perches with Two Claws",
         "Night Flight: Planning Owl Routes",
     ]
-    assert fields.drop_end_tags("Serving owlctl", ["owlctl"]) == "Serving owlctl"  # too short
+    assert tags.drop_end_tags("Serving owlctl", ["owlctl"]) == "Serving owlctl"  # too short
     kept = "Fast Owl Nest Search with owlctl"
-    assert fields.drop_end_tags(kept, ["owlctl"]) == kept
+    assert tags.drop_end_tags(kept, ["owlctl"]) == kept
 
 
 def test_a_bracket_typed_onto_a_word_is_the_end_of_that_word():

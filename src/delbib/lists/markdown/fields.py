@@ -276,10 +276,33 @@ def clean_listed_title(text: str) -> str:
     return text
 
 
+# "[SIGCHI 2024](paper) Title": a short name and a year, the venue the lexicon does not know
+_NAME_YEAR = re.compile(r"[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2}\s+(?:19|20)\d{2}")
+_LABELLED_WORDS = 3  # plain words after a leading label that read as the title
+
+
+def leading_label(line: Line) -> Link | None:
+    """The link leading the line whose text is a name and a year (``[SIGCHI 2024](paper)``,
+    ``[Owl Letters 2023](paper)``) when a title of three words or more follows it: where the
+    paper appeared, not its title."""
+    link = next((link for link in line.links if not link.image_only), None)
+    text = link.text.strip() if link else ""
+    if not _NAME_YEAR.fullmatch(text) or is_venue_only(text):
+        return None  # "[IEEE RA-L 2023](url)": a venue the lexicon knows, read as one
+    before, _, after = line.text.partition(link.text)
+    words = re.findall(r"[^\W\d_][\w'’:,-]*", after.split("](", 1)[0])
+    if re.search(r"[^\W_]", strip_emoji(before)) or len(words) < _LABELLED_WORDS:
+        return None
+    return link if words[0][:1].isupper() and link_kind(link) == PAPER else None
+
+
 def _line_title_text(line: Line) -> str:
-    """A line's text without the texts of resource links ("[pdf]", "[code]") and without
-    addresses shown as themselves (``https://openreview.net/pdf?id=x``): never a title."""
+    """A line's text without the texts of resource links ("[pdf]", "[code]") and a leading
+    label (:func:`leading_label`), and without addresses shown as themselves
+    (``https://openreview.net/pdf?id=x``): never a title."""
     resource = {link.href for link in line.links if is_resource_text(link.text)}
+    label = leading_label(line)
+    resource |= {label.href} if label else set()
     text = "".join(t for t, href in line.parts if href is None or href not in resource)
     for link in line.links:
         if link.text and link.text == link.href:
@@ -307,29 +330,6 @@ def split_trailing_venue(title: str) -> tuple[str, str | None, int | None]:
             break
         title = title[: match.start()].rstrip(" ,")
     return title, venue, year
-
-
-_UNDATED_TAGGED = 4  # words a title keeps before a closing code span without a date
-_OPEN_WORDS = frozenset({
-    "a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "via",
-    "with", "using",
-})  # fmt: skip
-
-
-def drop_end_tags(text: str, tags: list[str]) -> str:
-    """``_Title_ `NAACL 2019 Workshop```, ``Title `Owlphabet` `2003```: code spans closing a
-    title are its tags, not its words, when one of them holds a venue or a year; without one
-    (``Owl Grasp: Holding Perches `Dual-Arm```) when a title of four words or more is left
-    that does not end in a small word (``Owl Nests Written in `C``` keeps its language)."""
-    end, dated = _EMPTY_BRACKETS.sub("", text).rstrip(), False  # "[[pdf](url)]" left
-    for tag in reversed(tags):
-        if not tag or not end.endswith(tag) or len(tag) > 80:
-            break
-        dated = dated or bool(year_in(tag) or is_venue_only(tag))
-        end = end[: -len(tag)].rstrip()
-    if not dated and end.split() and end.split()[-1].casefold() in _OPEN_WORDS:
-        return text  # "Owl Nests Written in `C`": the phrase goes on into the span
-    return end if len(end.split()) >= (2 if dated else _UNDATED_TAGGED) else text
 
 
 def read_as_described(title: str) -> bool:

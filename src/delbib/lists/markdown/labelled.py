@@ -21,7 +21,8 @@ def title_after_label(line: Line) -> str | None:
     if link is None or not link.text:
         return None
     before, _, after = line.text.partition(link.text)
-    if re.search(r"[^\W_]", strip_emoji(before)) or not _labels_a_paper(link):
+    labelled = _labels_a_paper(link) or fields.leading_label(line) is link
+    if re.search(r"[^\W_]", strip_emoji(before)) or not labelled:
         return None
     following = [x for x in line.links if x is not link and x.text]
     for other in following:  # the title ends where the next link starts

@@ -207,9 +207,9 @@ def _link_title(line: Line) -> str | None:
     authors, nor words of a sentence: ``I wrote it from [this survey paper](url)``), and not
     after link words: in ``[Slides](pdf) and [Video](url) by [Ann Lee](url)`` it is a name,
     in ``[Notes](notes.md) [[Title](arxiv)]`` the paper's link."""
-    worded = False
+    worded, label = False, fields.leading_label(line)
     for link in line.links:
-        if fields.is_resource_text(link.text):
+        if fields.is_resource_text(link.text) or link is label:
             before = strip_emoji(line.text.split(link.text, 1)[0]) if link.text else ""
             if worded or re.search(r"[^\W\d_]", before):
                 return None  # "Title, 2022 [[pdf](a),[extended version](b)]": words of links
@@ -272,7 +272,7 @@ def _plain(line: Line) -> str:
             text = text.replace(span, " ")
             text = _IN_VENUE_LEFT.sub("", text)  # "Title, in *Venue* 2017.": "in" leads a venue
             text = re.sub(r"(?:\s+[.,;:])+\s*$", "", text)  # the venue's own "." left alone
-    text = fields.drop_end_tags(text, line.code)
+    text = tags.drop_end_tags(text, line.code)
     if "|" in text:  # "2019 | Title | Authors | Venue": the field that reads as a title
         piped = pipes.read(text)
         text = piped.title if piped else next((p for p in text.split("|") if _usable(p)), text)
