@@ -167,3 +167,14 @@ def test_a_line_led_by_a_venue_link_holds_the_title_after_it():
     assert labelled.title_after_label(line) == "Owl Grasp at Night"
     line = parse_inline(first_line("[Code](https://github.com/o/x) the official one"), 1).lines[0]
     assert labelled.title_after_label(line) is None
+
+
+def test_a_bracket_opened_before_the_venue_link_and_never_closed_is_not_the_titles():
+    text = (
+        "## Owls\n\n"
+        "- \\[[arXiv 2023](https://arxiv.org/abs/2307.00018) Owl-2: Vision Models for "
+        "Perching \\[[Project](https://owl2.example.org)]\n"
+        "- \\[[arXiv 2023](https://arxiv.org/abs/2307.00019)\\] Hoot Counting at Scale "
+        "(HootNet)\n"
+    )
+    assert titles(text) == ["Owl-2: Vision Models for Perching", "Hoot Counting at Scale"]

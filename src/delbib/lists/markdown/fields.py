@@ -255,6 +255,9 @@ def sorted_links(cells: list[Cell]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(order), tuple(seen[h] for h in order)
 
 
+_STRAY_OPEN = re.compile(r"^([\[(])\s+")
+
+
 def clean_listed_title(text: str) -> str:
     """A title as listed, without decoration: emoji, ``[Nickname]`` prefixes, ``(@org)``
     suffixes, empty brackets left by resource links."""
@@ -270,6 +273,8 @@ def clean_listed_title(text: str) -> str:
     ) is not None:
         text = text[nick.end() :]
     text = text.strip(" -–|").lstrip("*†‡")  # a leading marker ("*GITA": uses a VLM)
+    stray = _STRAY_OPEN.match(text)  # "\\[[arXiv 2023](url) Title": a bracket never closed
+    text = text[stray.end() :] if stray and {"[": "]", "(": ")"}[stray[1]] not in text else text
     quoted = _QUOTED.fullmatch(text)
     if quoted and quoted.group(1).count('"') % 2 == 0:  # "When "Correct" Is Not Safe"
         return quoted.group(1)
