@@ -65,9 +65,6 @@ KNOWN_GAPS: dict[str, str] = {
     "lamalab-org--GPMs-book": "non-papers 0.043 (469 entries, max 452): company pages, blogs",
     # third round, measured once before any change (04:46 UTC)
     "brianspiering--awesome-dl4nlp": "non-papers 0.040: a page listing a lab's publications",
-    "halves:fresh3-heldout": "title 0.835 once after the third round's design (0.839 before)",
-    "UpcomAI--Embodied-AI-papers": "title 0.583: the venue is the link text",
-    "cpuu--awesome-fuzzing": "title 0.909",
 }
 
 SCHEMES = ("arxiv:", "doi:", "acl:", "openreview:")

@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 from delbib import identifiers
 
 from .inline import Cell, Line, Link, squash, strip_emoji
-from .lexicon import is_venue_only, is_venue_word, two_digit_year, venue_in
+from .lexicon import is_venue_label, is_venue_only, is_venue_word, two_digit_year, venue_in
 from .linkwords import CODE, PAPER, PROJECT, VIDEO, is_link_words, kind_of_words, names_a_paper
 
 KIND_ORDER = (PAPER, CODE, PROJECT, VIDEO)
@@ -75,6 +75,12 @@ _PAPERS_PATH = re.compile(r"/papers/[^/]")
 # A conference's page for one accepted paper (NeurIPS, ICML, ICLR, CVPR run the same site):
 # "neurips.cc/virtual/2024/poster/95598"; its tutorials and workshops are not papers
 _CONFERENCE_PAPER_PATH = re.compile(r"^/virtual/(?:19|20)\d{2}/(?:poster|oral|spotlight)/\d+/?$")
+# A digital library's page for one article, filed under its venue and year:
+# "computer.org/csdl/proceedings-article/sp/2025/2236/x", "/csdl/journal/tp/2024/01/x";
+# "/csdl/journal/td" (a journal's own page) is not one
+_LIBRARY_ARTICLE_PATH = re.compile(
+    r"^/csdl/(?:proceedings-article|journal|magazine)/[^/]+/(?:19|20)\d{2}/[^/]+"
+)
 # "Title - proposes a framework for ...": a dash, then a description in lower case
 _DESCRIBED = re.compile(r"\S\s[-–—]\s[a-z][\w'’-]*(?:\s+\S+){3}")
 _NOT_A_TITLE = {"", "-", "--", "n/a", "na", "none", "tbd", "todo", "...", "…", "⚠️"}
@@ -164,6 +170,7 @@ def link_kind(link: Link, *, first: bool = True) -> str | None:
         or host.endswith(_PAPER_HOSTS)
         or _PAPERS_PATH.search(path)
         or _CONFERENCE_PAPER_PATH.match(path)
+        or _LIBRARY_ARTICLE_PATH.match(path)
     ):
         # "[Slides](talk.pdf)", "[Poster](p.pdf)": a PDF that its words say is not the paper
         return word if word in (PROJECT, VIDEO) else PAPER
@@ -207,7 +214,11 @@ def named_paper(link: Link) -> bool:
 def is_resource_text(text: str) -> bool:
     """Link text that names a resource ("pdf", "[[Project Page]]", "Matlab Code", "NeurIPS
     2023"), not a title."""
-    return is_link_words(text, is_venue=is_venue_word) or _venue_then_kind(text)
+    return (
+        is_link_words(text, is_venue=is_venue_word)
+        or _venue_then_kind(text)
+        or is_venue_label(text)
+    )
 
 
 def _venue_then_kind(text: str) -> bool:
@@ -244,6 +255,9 @@ def sorted_links(cells: list[Cell]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(order), tuple(seen[h] for h in order)
 
 
+_STRAY_OPEN = re.compile(r"^([\[(])\s+")
+
+
 def clean_listed_title(text: str) -> str:
     """A title as listed, without decoration: emoji, ``[Nickname]`` prefixes, ``(@org)``
     suffixes, empty brackets left by resource links."""
@@ -259,16 +273,41 @@ def clean_listed_title(text: str) -> str:
     ) is not None:
         text = text[nick.end() :]
     text = text.strip(" -–|").lstrip("*†‡")  # a leading marker ("*GITA": uses a VLM)
+    stray = _STRAY_OPEN.match(text)  # "\\[[arXiv 2023](url) Title": a bracket never closed
+    text = text[stray.end() :] if stray and {"[": "]", "(": ")"}[stray[1]] not in text else text
     quoted = _QUOTED.fullmatch(text)
     if quoted and quoted.group(1).count('"') % 2 == 0:  # "When "Correct" Is Not Safe"
         return quoted.group(1)
     return text
 
 
+# "[SIGCHI 2024](paper) Title": a short name and a year, the venue the lexicon does not know
+_NAME_YEAR = re.compile(r"[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2}\s+(?:19|20)\d{2}")
+_LABELLED_WORDS = 3  # plain words after a leading label that read as the title
+
+
+def leading_label(line: Line) -> Link | None:
+    """The link leading the line whose text is a name and a year (``[SIGCHI 2024](paper)``,
+    ``[Owl Letters 2023](paper)``) when a title of three words or more follows it: where the
+    paper appeared, not its title."""
+    link = next((link for link in line.links if not link.image_only), None)
+    text = link.text.strip() if link else ""
+    if not _NAME_YEAR.fullmatch(text) or is_venue_only(text):
+        return None  # "[IEEE RA-L 2023](url)": a venue the lexicon knows, read as one
+    before, _, after = line.text.partition(link.text)
+    words = re.findall(r"[^\W\d_][\w'’:,-]*", after.split("](", 1)[0])
+    if re.search(r"[^\W_]", strip_emoji(before)) or len(words) < _LABELLED_WORDS:
+        return None
+    return link if words[0][:1].isupper() and link_kind(link) == PAPER else None
+
+
 def _line_title_text(line: Line) -> str:
-    """A line's text without the texts of resource links ("[pdf]", "[code]") and without
-    addresses shown as themselves (``https://openreview.net/pdf?id=x``): never a title."""
+    """A line's text without the texts of resource links ("[pdf]", "[code]") and a leading
+    label (:func:`leading_label`), and without addresses shown as themselves
+    (``https://openreview.net/pdf?id=x``): never a title."""
     resource = {link.href for link in line.links if is_resource_text(link.text)}
+    label = leading_label(line)
+    resource |= {label.href} if label else set()
     text = "".join(t for t, href in line.parts if href is None or href not in resource)
     for link in line.links:
         if link.text and link.text == link.href:
@@ -296,18 +335,6 @@ def split_trailing_venue(title: str) -> tuple[str, str | None, int | None]:
             break
         title = title[: match.start()].rstrip(" ,")
     return title, venue, year
-
-
-def drop_end_tags(text: str, tags: list[str]) -> str:
-    """``_Title_ `NAACL 2019 Workshop```, ``Title `Owlphabet` `2003```: code spans closing a
-    title are its tags, not its words, when one of them holds a venue or a year."""
-    end, dated = _EMPTY_BRACKETS.sub("", text).rstrip(), False  # "[[pdf](url)]" left
-    for tag in reversed(tags):
-        if not tag or not end.endswith(tag) or len(tag) > 80:
-            break
-        dated = dated or bool(year_in(tag) or is_venue_only(tag))
-        end = end[: -len(tag)].rstrip()
-    return end if dated and len(end.split()) >= 2 else text
 
 
 def read_as_described(title: str) -> bool:

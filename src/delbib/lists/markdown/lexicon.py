@@ -121,6 +121,26 @@ def is_venue_only(text: str) -> bool:
     )
 
 
+# After a venue and its year, the name of its workshop or track (an acronym: "CoRL 2023
+# Workshop TGR", "ICLR 2023 RRL Poster") and the kind of talk
+_LABEL_WORD = re.compile(
+    r"[A-Z][A-Z0-9&-]{1,9}|(?i:workshops?|poster|oral|spotlight|track|demo|findings)"
+)
+
+
+def is_venue_label(text: str) -> bool:
+    """``CoRL 2023 Workshop TGR``, ``NeurIPS 2023 GCRL workshop``: a venue with its year,
+    then one to three words naming its workshop or track; where a paper appeared, never a
+    title (a title does not open with a venue and a year). A venue alone is
+    :func:`is_venue_only`."""
+    stripped = text.strip(" []()*_.,;:")
+    match = _VENUE.match(stripped)
+    if not match or not match.group(2):
+        return False
+    rest = stripped[match.end() :].split()
+    return 1 <= len(rest) <= 3 and all(_LABEL_WORD.fullmatch(w) for w in rest)
+
+
 def precise_date(text: str) -> str | None:
     """A date written with more than a year (``2023-05``, ``23.07``, ``2023/09``), as written."""
     match = _PRECISE_DATE.search(text or "")

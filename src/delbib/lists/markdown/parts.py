@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import byline, citation, cited, fields, lexicon, linkwords, nicknames, pipes, tags
+from . import byline, citation, cited, fields, labelled, lexicon, linkwords, nicknames, pipes, tags
 from .inline import Cell, Line, squash, strip_emoji
 
 _TAG_ONLY = re.compile(r"\s*[\[(][^\[\]()]*[\])]\s*")  # "**[YOLO v3]**": a nickname tag
@@ -35,6 +35,7 @@ _AUTHOR_REF = re.compile(
     r"(?:\s*,?\s*[^,]{0,40}?(?<!\d)(?:19|20)\d{2}(?!\d))?\s*[,.:;]?\s*"
 )
 _STRAY_QUOTE = re.compile(r"^\W*?([^\"“”]+?)(\W{0,3}:[^\"“”]{3,}?)[\"”]")
+_WORD_END = re.compile(r"[\[(][a-z]")  # "(ision)" typed onto "GPT-4V": its word's end
 _IN_VENUE_LEFT = re.compile(r"[,;]?\s+in\s+(?:(?:19|20)\d{2}(?!\d)\s*)?[.,;]?\s*$")
 
 
@@ -206,9 +207,9 @@ def _link_title(line: Line) -> str | None:
     authors, nor words of a sentence: ``I wrote it from [this survey paper](url)``), and not
     after link words: in ``[Slides](pdf) and [Video](url) by [Ann Lee](url)`` it is a name,
     in ``[Notes](notes.md) [[Title](arxiv)]`` the paper's link."""
-    worded = False
+    worded, label = False, fields.leading_label(line)
     for link in line.links:
-        if fields.is_resource_text(link.text):
+        if fields.is_resource_text(link.text) or link is label:
             before = strip_emoji(line.text.split(link.text, 1)[0]) if link.text else ""
             if worded or re.search(r"[^\W\d_]", before):
                 return None  # "Title, 2022 [[pdf](a),[extended version](b)]": words of links
@@ -256,7 +257,7 @@ def _is_label(line: Line, span: str) -> bool:
 
 
 def opens_item(line: Line) -> bool:
-    return line_title(line) is not None
+    return line_title(line) is not None or labelled.title_after_label(line) is not None
 
 
 def _plain(line: Line) -> str:
@@ -271,7 +272,7 @@ def _plain(line: Line) -> str:
             text = text.replace(span, " ")
             text = _IN_VENUE_LEFT.sub("", text)  # "Title, in *Venue* 2017.": "in" leads a venue
             text = re.sub(r"(?:\s+[.,;:])+\s*$", "", text)  # the venue's own "." left alone
-    text = fields.drop_end_tags(text, line.code)
+    text = tags.drop_end_tags(text, line.code)
     if "|" in text:  # "2019 | Title | Authors | Venue": the field that reads as a title
         piped = pipes.read(text)
         text = piped.title if piped else next((p for p in text.split("|") if _usable(p)), text)
@@ -283,6 +284,8 @@ def _plain(line: Line) -> str:
     # "Title, Venue 2022 [acmdl" / "[acmdl],]": brackets typed amiss
     text = _LOOSE_END.sub("", text)
     while (bracket := re.search(r"\s*[\[(][^\])]*[\])]\s*$", text)) and bracket.start() > 8:
+        if _WORD_END.match(bracket[0]) and text[bracket.start() - 1].isalnum():
+            break  # "GPT-4V(ision)", "Owl(s)": the end of the word it is typed onto
         head = [w for w in text[: bracket.start()].split() if re.search(r"[^\W\d_]", w)]
         if all(lexicon.is_venue_word(re.sub(r"[-'’,]", "", w)) for w in head):
             break  # "20191124 AAAI-20 (Title)": the bracket holds the title

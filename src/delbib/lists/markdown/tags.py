@@ -4,7 +4,8 @@ navigation bars.
 Lists open an item with its labels set apart: ``` `【2025-06】-【PAL】-【Univ. of X】-【Type:
 Model】` ``` (date, nickname, organisation, kind) in a code span, or ``[2025-06] [PAL]
 [Univ. of X]`` in brackets, and give the title on a line of its own (``**Title**``). A
-reader takes that line for the title and the tags for the item's date and names.
+reader takes that line for the title and the tags for the item's date and names. Code
+spans closing a title (``Title `Dual-Arm```) are its tags too.
 """
 
 from __future__ import annotations
@@ -55,3 +56,26 @@ def is_navigation(line: Line) -> bool:
         return False
     # a bar written one link a line: "[Survey Paper](url) |"
     return len(line.links) >= 3 or len(line.links) == 1 and bool(re.search(r"[|·•]", rest))
+
+
+_UNDATED_TAGGED = 4  # words a title keeps before a closing code span without a date
+_OPEN_WORDS = frozenset({
+    "a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "via",
+    "with", "using",
+})  # fmt: skip
+
+
+def drop_end_tags(text: str, tags: list[str]) -> str:
+    """``_Title_ `NAACL 2019 Workshop```, ``Title `Owlphabet` `2003```: code spans closing a
+    title are its tags, not its words, when one of them holds a venue or a year; without one
+    (``Owl Grasp: Holding Perches `Dual-Arm```) when a title of four words or more is left
+    that does not end in a small word (``Owl Nests Written in `C``` keeps its language)."""
+    end, dated = fields._EMPTY_BRACKETS.sub("", text).rstrip(), False  # "[[pdf](url)]" left
+    for tag in reversed(tags):
+        if not tag or not end.endswith(tag) or len(tag) > 80:
+            break
+        dated = dated or bool(fields.year_in(tag) or fields.is_venue_only(tag))
+        end = end[: -len(tag)].rstrip()
+    if not dated and end.split() and end.split()[-1].casefold() in _OPEN_WORDS:
+        return text  # "Owl Nests Written in `C`": the phrase goes on into the span
+    return end if len(end.split()) >= (2 if dated else _UNDATED_TAGGED) else text
