@@ -1,9 +1,8 @@
 """An item's parts by role: the title span, authors, venue and year, links by kind.
 
-The title is the span a reader takes for it: a long bold span, a quoted one, a linked title,
-``[14]Title``, or else the item's leading plain text; never a link word (``[[Project
-Page]]``), a venue (``[CVPR' 14]``) or an authors line. Venue and year come from the
-lexicon, wherever the item writes them (stuck to the title, in brackets, after the authors).
+The title is the span a reader takes for it (a long bold span, a quoted one, a linked title,
+``[14]Title``, else the leading plain text), never a link word (``[[Project Page]]``), a venue
+(``[CVPR' 14]``) or an authors line. Venue and year come from the lexicon, wherever written.
 """
 
 from __future__ import annotations
