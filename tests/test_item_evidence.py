@@ -7,16 +7,9 @@ Every input is hand-written with invented papers; expected values come from read
 
 from __future__ import annotations
 
-from delbib.lists import markdown
 from delbib.lists.markdown import evidence, linkwords
 
-
-def parse(text: str) -> markdown.ParsedList:
-    return markdown.parse(text, path="list.md")
-
-
-def titles(text: str) -> list[str]:
-    return [row.title for row in parse(text).rows]
+from .listread import parse, titles
 
 
 def test_a_conference_page_for_one_paper_is_a_paper_link():

@@ -6,12 +6,9 @@ Every input is hand-written with invented papers; expected values come from read
 
 from __future__ import annotations
 
-from delbib.lists import markdown
 from delbib.lists.markdown import lexicon
 
-
-def parse(text: str) -> markdown.ParsedList:
-    return markdown.parse(text, path="list.md")
+from .listread import parse
 
 
 def read(text: str) -> list[tuple[str, str | None, int | None]]:

@@ -17,13 +17,7 @@ from delbib.cli import main
 from delbib.lists import markdown
 from delbib.lists.markdown import evidence, lexicon, linkwords
 
-
-def parse(text: str) -> markdown.ParsedList:
-    return markdown.parse(text, path="list.md")
-
-
-def titles(text: str) -> list[str]:
-    return [row.title for row in parse(text).rows]
+from .listread import parse, titles
 
 
 def test_paragraph_item_over_three_lines_with_hard_breaks():

@@ -9,13 +9,7 @@ from __future__ import annotations
 from delbib.lists import markdown
 from delbib.lists.markdown import labelled, lexicon, tags
 
-
-def parse(text: str) -> markdown.ParsedList:
-    return markdown.parse(text, path="list.md")
-
-
-def titles(text: str) -> list[str]:
-    return [row.title for row in parse(text).rows]
+from .listread import parse, titles
 
 
 def test_a_digital_library_article_page_is_the_papers_link():

@@ -7,11 +7,7 @@ Every input is hand-written with invented papers; expected values come from read
 
 from __future__ import annotations
 
-from delbib.lists import markdown
-
-
-def parse(text: str) -> markdown.ParsedList:
-    return markdown.parse(text, path="list.md")
+from .listread import parse
 
 
 def test_a_venue_and_year_heading_gives_its_items_venue_and_year():
