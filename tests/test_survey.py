@@ -94,7 +94,7 @@ def test_an_accepted_tldr_finding_puts_the_tldr_back(catalog_copy, tmp_path):
 
 def test_the_kit_has_its_files(kit):
     slugs = [slug for slug, _ in members(CATALOG).values()]
-    expected = {"refs.bib", "refs-biblatex.bib", "taxonomy.tex", *MAINS}
+    expected = {"refs.bib", "refs-biblatex.bib", "taxonomy.tex", "latexmkrc", *MAINS}
     expected |= {f"tables/{slug}.tex" for slug in slugs}
     assert {p.relative_to(kit).as_posix() for p in kit.rglob("*") if p.is_file()} == expected
     main_tex = (kit / "main.tex").read_text(encoding="utf-8")
