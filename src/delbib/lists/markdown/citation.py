@@ -167,7 +167,7 @@ def _quoted(text: str) -> Citation | None:
 
 _ARXIV = re.compile(r"arXiv\s*:?\s*\d{4}[.:]\d{4,5}(?:v\d+)?", re.I)
 # "2015", "arXiv:1503.01234. (ranked 6th)", "arXiv:1502.01234 / ICML 2015": what follows the title
-_PART_OF_TAIL = re.compile(r"(?:(?:19|20)\d{2}|arXiv\s*:?\s*\d{4}[.:]\d{4,5}(?:v\d+)?)\b", re.I)
+_PART_OF_TAIL = re.compile(rf"(?:(?:19|20)\d{{2}}|{_ARXIV.pattern})\b", re.I)
 
 
 _NAMED_VENUE = re.compile(r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4}(?:\s+(?:19|20)\d{2})?")
