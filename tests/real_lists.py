@@ -31,8 +31,18 @@ TIMEOUT = 900  # seconds for one import; the largest list takes a few seconds to
 # The sets of lists, in the order they were measured: "dev" (20) and "heldout" (10, held out in
 # the first round, measured once, then built on); "fresh" lists fetched in the second round,
 # measured once on the reader as it stood, then built on; "fresh-heldout", measured only after;
-# "fresh3" and "fresh3-heldout" the same for the third round.
-SETS = ("dev", "heldout", "fresh", "fresh-heldout", "fresh3", "fresh3-heldout")
+# "fresh3" and "fresh3-heldout" the same for the third round, "fresh4" and "fresh4-heldout" for
+# the fourth.
+SETS = (
+    "dev",
+    "heldout",
+    "fresh",
+    "fresh-heldout",
+    "fresh3",
+    "fresh3-heldout",
+    "fresh4",
+    "fresh4-heldout",
+)
 
 # issue 17 targets
 TITLE_RECALL_MIN = 0.97
