@@ -145,6 +145,13 @@ def badge_venue(images: list[str]) -> str | None:
     return next((v for text in badge_texts(images) if (v := venue_in(text)[0])), None)
 
 
+def link_venue(lines: list[Line]) -> str | None:
+    """The venue a link's words name (``[IEEE RA-L 2023](paper)``): link words, so left out
+    of the title and the text, but where the paper appeared."""
+    texts = (link.text for line in lines for link in line.links if is_venue_only(link.text))
+    return next((v for text in texts if (v := venue_in(text.strip(" []()"))[0])), None)
+
+
 def link_kind(link: Link, *, first: bool = True) -> str | None:
     """paper, code, project or video; None for links that lead nowhere useful (anchors,
     relative files other than PDFs, ``javascript:void()``, empty badge links).
@@ -213,11 +220,12 @@ def named_paper(link: Link) -> bool:
 
 def is_resource_text(text: str) -> bool:
     """Link text that names a resource ("pdf", "[[Project Page]]", "Matlab Code", "NeurIPS
-    2023"), not a title."""
+    2023", "JCIM 2303"), not a title."""
     return (
         is_link_words(text, is_venue=is_venue_word)
         or _venue_then_kind(text)
         or is_venue_label(text)
+        or is_venue_only(text)
     )
 
 

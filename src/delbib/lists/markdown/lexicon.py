@@ -118,7 +118,13 @@ def is_venue_only(text: str) -> bool:
         venue is not None
         and len(re.sub(_VENUE, "", stripped).strip(" '’-.,")) <= 2
         or bool(re.fullmatch(rf"{_YEAR}(?:\s*[./-]\s*\d{{1,2}})*", stripped))
+        or bool(_ACRONYM_DATED.fullmatch(stripped))
     )
+
+
+# "JCIM 2303", "NSR_2511", "TKDE'23": an acronym this lexicon does not know with a year or a
+# year and month; a title never reads so
+_ACRONYM_DATED = re.compile(r"[A-Z][A-Z&]{1,7}[\s_'’-]{0,2}(?:\d{2}|\d{4})")
 
 
 # After a venue and its year, the name of its workshop or track (an acronym: "CoRL 2023

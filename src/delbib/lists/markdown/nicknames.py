@@ -1,8 +1,9 @@
-"""Nicknames and notes set after a title in parentheses: ``Title (NICK)``, ``Title (AlphaGo
-Zero)``, ``Title (VizDoom 2016 Full DM Winner)``, ``Title (ACKTR, A2C)``.
+"""Nicknames and notes set about a title in parentheses: ``Title (NICK)``, ``(NICK) Title``,
+``Title (AlphaGo Zero)``, ``Title (VizDoom 2016 Full DM Winner)``, ``Title (ACKTR, A2C)``,
+``Title (Best Paper Award!)``.
 
-Lists name a paper by its model or method and put that name, or an award, after the title. A
-reader leaves it out; a parenthesis that belongs to the title stays: one that spells the
+Lists name a paper by its model or method and put that name, or an award, before or after the
+title. A reader leaves it out; a parenthesis that belongs to the title stays: one that spells the
 words before it (``Automated Planning and Scheduling (APS)``), one in plain words
 (``(some of the time)``, ``(Extended Abstract)``), one of digits (``(2014)``).
 """
@@ -19,12 +20,29 @@ _NICKNAME = re.compile(r"\s*\(([A-Za-z][\w-]{0,15})\)\s*$")
 # Course)", "(Text with EEA relevance)") may be the title's own words
 # (a full stop after it too: the title is stored without it, and must read back the same)
 _NAMED_NOTE = re.compile(r"\s*\(([A-Z][\w-]*(?:,?\s+[\w-]+){1,5})\)\s*\.?\s*$")
+# "(Awarded Best Paper!)", "[Oral]", "(ICLR 2023 Spotlight)": how the paper was received
+_AWARD = re.compile(
+    r"\s*[(\[](?:[^()\[\]]*\b(?:best\s+(?:[\w-]+\s+){0,2}papers?|awards?|awarded"
+    r"|distinguished\s+paper|honou?rable\s+mention|test[\s-]of[\s-]time)\b[^()\[\]]*"
+    r"|(?:[A-Z][\w-]*\s*['’]?\d{0,4}\s+)?(?:oral|spotlight)(?:\s+(?:paper|presentation))?)"
+    r"[)\]]\s*\.?\s*$",
+    re.I,
+)
+# "(BlueBERT) Transfer Learning in ...": a coined name leading the title it names
+_LEADING = re.compile(r"^\s*\(([A-Za-z][\w.-]{0,20})\)\s+(?=\S)")
 _CAMEL_OR_NUMBERED = re.compile(r"\b[A-Za-z]\w*?(?:[a-z][A-Z]|\d)")
 _SMALL_WORDS = lexicon._SMALL | {"as", "from", "via", "with"}
 
 
 def drop(title: str) -> str:
-    """The title without a nickname or a named note in parentheses at its end."""
+    """The title without a nickname or a named note in parentheses at its end, an award
+    after it or a nickname before it."""
+    award = _AWARD.search(title)
+    if award and len(title[: award.start()].split()) >= 2:
+        title = title[: award.start()]  # "Title (Awarded Best Paper!)."
+    lead = _LEADING.match(title)
+    if lead and coined(lead[1]) and len(title[lead.end() :].split()) >= 3:
+        title = title[lead.end() :]  # "(BlueBERT) Transfer Learning in ..."
     nick = _NICKNAME.search(title)
     if (
         nick

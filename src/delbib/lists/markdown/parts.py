@@ -427,7 +427,7 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     venue, venue_year = lexicon.venue_in(piped.venue if piped and piped.venue else rest)
     venue = piped.venue if piped and piped.venue else venue  # "| Neurocomputing |", as listed
     images = [src for line in lines for src in line.images]
-    venue = venue or fields.badge_venue(images) or stuck_venue
+    venue = venue or fields.badge_venue(images) or stuck_venue or fields.link_venue(lines)
     venue = venue or cited.dated_italic(lines, raw)
     authors = None if authors == venue else authors  # "*Owl Sciences* 2022": the venue's span
     if authors is None and how in ("bold", "quoted") and title_line is not None:
