@@ -112,6 +112,21 @@ LINK_CASES: list[tuple[str, list[str]]] = [
         ["doi:10.1209/0295-5075/134/10002"],
     ),
     ("https://iopscience.iop.org/journal/1367-2630", []),
+    # any publisher: a path segment that opens a DOI, the page's view and session left out
+    (
+        "https://www.owlpress.example/proceedings/12941/Owl-Title/10.1117/12.3011559.short#_=_",
+        ["doi:10.1117/12.3011559"],
+    ),
+    (
+        "https://journal.owls.example/articles/10.1186/s40537-018-0124-9.full.pdf",
+        ["doi:10.1186/s40537-018-0124-9"],
+    ),
+    (
+        "https://www.owls.example/OWL/doi/10.1007/s11432-022-3852-0;JSESSIONID=70b510e0-ae16",
+        ["doi:10.1007/s11432-022-3852-0"],
+    ),
+    ("https://www.owls.example/v10.1117/page", []),  # not a segment that opens a DOI
+    ("https://www.owls.example/10.5/owl", []),  # a registrant has four digits or more
     ("https://iopscience.iop.org/article/pdf", []),
     # bioRxiv: the version and the full-text view are not part of the DOI
     (

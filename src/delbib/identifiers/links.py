@@ -83,6 +83,10 @@ _DOI_PATH_HOSTS = frozenset(
 _DOI_PATH_DOMAINS = (".biomedcentral.com",)
 # A query value that is a whole DOI names the page's paper (PLOS "article?id=10.1371/...").
 _DOI_QUERY_KEYS = ("id", "doi")
+# "/10.1117/12.3011559.short": a path segment that opens a DOI, on any publisher's host
+_DOI_SEGMENT = re.compile(r"/10\.\d{4,9}/[^/]")
+_SESSION = re.compile(r";jsessionid=[^/?#]*", re.IGNORECASE)  # a server's session, not the DOI's
+_PAGE_VIEW = re.compile(r"(?:\.(?:pdf|short|full|abstract|html?|epdf))+$", re.IGNORECASE)
 _WHOLE_DOI = re.compile(r"10\.\d{4,9}/\S+")
 # Publishers whose DOIs hold slashes of their own, so the whole path says where the DOI ends:
 # host -> the whole path with the DOI as group 1 (the page's view or version after it goes).
@@ -162,8 +166,7 @@ def _doi_in_path(path: str) -> str | None:
         doi += "/" + after
     elif after and doi.lower().startswith(_VERSIONED_DOI_PREFIXES) and re.fullmatch(r"v\d+", after):
         doi += "/" + after
-    if doi.lower().endswith(".pdf"):
-        doi = doi[:-4]
+    doi = _PAGE_VIEW.sub("", doi)  # "10.1117/12.3011559.short": the page's view of it
     # A DOI never ends in a full stop or comma: one there closed the sentence the URL was in.
     return doi.rstrip(".,;") or None
 
@@ -235,9 +238,15 @@ def _extract(url: str, depth: int) -> list[str]:
         match = _DOI_PATH_FORMS[host].match(path)
         return _from_doi(match.group(1)) if match else []
 
-    # Publisher pages with the DOI as a path segment; "/doi/10.x/..." on any (Atypon) host.
-    if host in _DOI_PATH_HOSTS or host.endswith(_DOI_PATH_DOMAINS) or "/doi/" in path:
-        doi = _doi_in_path(path)
+    # Publisher pages with the DOI as a path segment: "/doi/10.x/..." on any (Atypon) host, and
+    # on any host a segment that opens a DOI ("/Article-Title/10.1117/12.3011559.short")
+    if (
+        host in _DOI_PATH_HOSTS
+        or host.endswith(_DOI_PATH_DOMAINS)
+        or "/doi/" in path
+        or _DOI_SEGMENT.search(path)
+    ):
+        doi = _doi_in_path(_SESSION.sub("", path))
         if doi:
             return _from_doi(doi)
 
