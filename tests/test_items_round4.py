@@ -84,3 +84,20 @@ def test_a_known_venue_as_link_words_gives_venue_and_year():
         ("Owls Grasp Anything", "CoRL 2023", 2023),
         ("Learning to Hoot from Play", "ICRA 2022", 2022),
     ]
+
+
+def test_a_link_whose_target_never_closes_still_gives_its_title():
+    """``[Title](https://x.org/S2666-3864(25)``: GitHub shows it as typed, brackets and all;
+    a reader reads the title in the brackets, not the address."""
+    text = HEAD + (
+        "- **[(OwlDFM) Developing OwlDFM as a Foundation Model for Owls]"
+        "(https://www.owls.example/fulltext/S2666-3864(25)** | "
+        "[![Stars](https://img.shields.io/github/stars/a/b)](https://github.com/a/b)\n"
+        "- **[A Title With (Parens) Inside](https://arxiv.org/abs/2101.00001)**\n"
+    )
+    rows = parse(text).rows
+    assert [r.title for r in rows] == [
+        "Developing OwlDFM as a Foundation Model for Owls",
+        "A Title With (Parens) Inside",
+    ]
+    assert any(link.startswith("https://www.owls.example/fulltext/") for link in rows[0].links)
