@@ -83,7 +83,11 @@ _LIBRARY_ARTICLE_PATH = re.compile(
 )
 # "Title - proposes a framework for ...": a dash, then a description in lower case
 _DESCRIBED = re.compile(r"\S\s[-–—]\s[a-z][\w'’-]*(?:\s+\S+){3}")
-_NOT_A_TITLE = {"", "-", "--", "n/a", "na", "none", "tbd", "todo", "...", "…", "⚠️"}
+# cells left empty on purpose: "-", "null", "N/A", "coming soon"
+_NOT_A_TITLE = {
+    "", "-", "--", "—", "–", "/", "n/a", "na", "none", "null", "nil", "tbd", "todo", "...",
+    "…", "⚠️", "coming soon", "soon",
+}  # fmt: skip
 
 
 def _last_year() -> int:
@@ -316,7 +320,12 @@ def _line_title_text(line: Line) -> str:
 
 
 def _has_words(text: str) -> bool:
-    return bool(re.search(r"[^\W\d_]", text)) and text.casefold() not in _NOT_A_TITLE
+    return bool(re.search(r"[^\W\d_]", text)) and not is_placeholder(text)
+
+
+def is_placeholder(text: str) -> bool:
+    """``-``, ``null``, ``N/A``, ``TBD``: a cell its writer left empty on purpose."""
+    return text.strip(" *_`").casefold() in _NOT_A_TITLE
 
 
 def split_trailing_venue(title: str) -> tuple[str, str | None, int | None]:
