@@ -64,3 +64,34 @@ def test_an_empty_paper_cell_beside_a_paper_link_elsewhere_is_a_paper():
         "NightSet: Owls After Dark",
         "Roost: Where Owls Sleep",
     ]
+
+
+def test_a_dated_piece_under_a_blog_and_news_heading_is_not_a_paper():
+    text = (
+        "## Papers\n\n"
+        "- [Owl Calls as Graph Signals](https://arxiv.org/abs/2401.00001) - Ann Lee et al., 2024\n"
+        "- [Hoot Detection in the Wild](https://arxiv.org/abs/2402.00002) - Bo Chen, 2024\n\n"
+        "## Blog Posts & News\n"
+        "- [The Owl Forecaster: Learning Takes On Night Birds](https://owlmag.example.org/spot/owls)"
+        " - Owl Magazine, 2022\n"
+        "- [Owl scientist making faster, better counts](https://www.nature.com/articles/d41586-024-00001-x)"
+        " - Nature, 2024\n"
+        "- [Silent Flight, Explained](https://arxiv.org/abs/2403.00003) - Cy Park, 2024\n"
+    )
+    # an outlet and a year date a news piece as they date a paper; an arXiv id still says paper
+    assert titles(text) == [
+        "Owl Calls as Graph Signals",
+        "Hoot Detection in the Wild",
+        "Silent Flight, Explained",
+    ]
+
+
+def test_a_dated_paper_under_a_data_set_heading_stays_a_paper():
+    text = (
+        "## Datasets\n\n"
+        "- [OwlSet: A Million Owl Images](https://owlset.example.org/owlset.pdf) - CVPR 2022\n"
+        "- [NightSet Images](https://nightset.example.org/night.pdf)\n"
+    )
+    # under a heading of data sets a year still says the item is the data set's paper; a
+    # name linking a file with no identifier or year is the data
+    assert titles(text) == ["OwlSet: A Million Owl Images"]

@@ -54,14 +54,21 @@ _NOT_PAPER_WORDS = frozenset((
 ))  # fmt: skip
 _FILLER_WORDS = frozenset((
     "title", "titles", "name", "names", "open", "source", "related", "other", "others", "and",
-    "academic", "useful",
+    "academic", "useful", "articles", "coverage", "in", "the",
 ))  # fmt: skip
 # A section whose heading names these ("### Academic conferences & symposiums", "### Blogroll")
 # lists them: an item there with no identifier and no year is one of them, not a paper
 _NOT_PAPER_SECTION_WORDS = _NOT_PAPER_WORDS | frozenset((
     "conference", "conferences", "symposium", "symposiums", "symposia", "workshop",
     "workshops", "journal", "journals", "venue", "venues", "blogroll", "newsletter",
-    "newsletters", "dataset", "datasets", "website", "websites",
+    "newsletters", "dataset", "datasets", "website", "websites", "news", "press", "media",
+    "interview", "interviews",
+))  # fmt: skip
+# What these sections list is dated as a paper is ("- Eos, 2022", "Owl News, 2024"): there a
+# year says nothing, only an identifier does
+_DATED_SECTION_WORDS = frozenset((
+    "blog", "blogs", "post", "posts", "news", "press", "media", "newsletter", "newsletters",
+    "podcast", "podcasts", "interview", "interviews",
 ))  # fmt: skip
 
 # A heading ending in these lists events in the news ("### Data breaches", "## Scandals"), by
@@ -205,7 +212,9 @@ def not_paper_section(heading: str, parts: Parts) -> str | None:
     """The kind of an item under a heading that names what its section lists, and it is not
     papers (``### Academic conferences``, ``## Blogroll``, ``## Books``), when nothing of the
     item says paper: no identifier and no year (``[Owl Systems Symposium (OSS)](oss.org)``);
-    under a heading of events in the news (``### Breaches``), no identifier. A dataset's
+    under a heading of events in the news (``### Breaches``) or of writings dated the way
+    papers are (``## Blog Posts & News``: ``[Title](nature.com/...) - Nature, 2024``), no
+    identifier. A dataset's
     paper (``[OwlSet](arxiv)``, ``OwlSet, CVPR 2020``) stays a paper."""
     if _identified(parts):
         return None
@@ -215,6 +224,8 @@ def not_paper_section(heading: str, parts: Parts) -> str | None:
         # of it or the paper that told, under the event's name
         return f"item of a section of {events[0]} (no identifier)"
     kind = _names_non_papers(heading, _NOT_PAPER_SECTION_WORDS)
+    if kind in _DATED_SECTION_WORDS:
+        return f"item of a section of {kind} (no identifier)"
     if kind is None or parts.year:
         return None
     return f"item of a section of {kind} (no identifier or year)"
