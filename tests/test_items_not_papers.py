@@ -95,3 +95,50 @@ def test_a_dated_paper_under_a_data_set_heading_stays_a_paper():
     # under a heading of data sets a year still says the item is the data set's paper; a
     # name linking a file with no identifier or year is the data
     assert titles(text) == ["OwlSet: A Million Owl Images"]
+
+
+def test_a_benchmark_linking_only_its_code_and_its_manual_is_a_tool():
+    text = (
+        "## Benchmarks\n\n"
+        "- [OwlBench](https://github.com/ann/owlbench)\n\n"
+        "  [paper](https://doi.org/10.1029/2020MS000001) [data](https://data.example.org/owls)\n\n"
+        "- [OwlBench 2](https://github.com/owl-research/owlbench2)\n\n"
+        "  [docs](https://owlbench2.readthedocs.io/en/latest)\n\n"
+        "- [NightBench](https://github.com/bo/nightbench)\n\n"
+        "  [paper](https://doi.org/10.1029/2021MS000002)\n"
+    )
+    # OwlBench 2 has no paper: a repository and its documentation
+    assert titles(text) == ["OwlBench", "NightBench"]
+
+
+def test_documentation_addresses():
+    from delbib.lists.markdown.linkwords import is_docs_url
+
+    for href in (
+        "https://owlkit.readthedocs.io/en/latest/",
+        "https://docs.owlkit.org/start",
+        "https://owlkit.org/docs/",
+    ):
+        assert is_docs_url(href), href
+    for href in (
+        "https://docs.google.com/document/d/1AbC/edit",  # a document, maybe a paper's draft
+        "https://owlkit.org/docs/owlkit-paper.pdf",
+        "https://arxiv.org/abs/2401.00001",
+        "https://owls.example.org/documents/owl-report",
+    ):
+        assert not is_docs_url(href), href
+
+
+def test_a_capsule_or_a_data_deposit_doi_is_not_a_paper():
+    text = (
+        "## Models\n\n"
+        "#### HootNet\n"
+        "- [HootNet - Owl Lab](https://doi.org/10.24433/CO.0000001.v1)\n"
+        "- Nonlinear hoot model\n\n"
+        "#### OwlSet\n"
+        "- [OwlSet - Owl Lab](https://doi.org/10.5061/dryad.abc123)\n\n"
+        "## Papers\n\n"
+        "- [Owl Calls as Graph Signals](https://doi.org/10.1029/2024MS000003) - Ann Lee, 2024\n"
+    )
+    # a Code Ocean capsule and a Dryad deposit hold code and data; a journal DOI a paper
+    assert titles(text) == ["Owl Calls as Graph Signals"]

@@ -18,6 +18,7 @@ from .linkwords import (
     VIDEO,
     is_blog_url,
     is_book_url,
+    is_docs_url,
     is_encyclopedia_url,
     is_front_page,
     is_news_url,
@@ -114,7 +115,8 @@ def verdict(parts: Parts) -> str:
     cited = parts.authors or parts.venue
     if pages and all(map(is_front_page, pages)) and _names_a_site(parts.title) and not cited:
         return SITE  # "[Common Crawl](commoncrawl.org)": a site, not a paper's page
-    if kinds and not kinds - {CODE}:
+    if kinds and (not kinds - {CODE} or pages and all(map(is_docs_url, pages))):
+        # "[OwlKit](github) [docs](owlkit.readthedocs.io)": code and its manual
         # a report whose title links its repository is a paper in a list of papers, and so
         # is an item whose "[paper]()" link was left empty beside its code
         linked = parts.title_from == "link" and parts.words >= 3

@@ -13,6 +13,7 @@ from urllib.parse import unquote, urlsplit
 
 from delbib import identifiers
 
+from . import linkwords
 from .inline import Cell, Line, Link, squash, strip_emoji
 from .lexicon import is_venue_label, is_venue_only, is_venue_word, two_digit_year, venue_in
 from .linkwords import CODE, PAPER, PROJECT, VIDEO, is_link_words, kind_of_words, names_a_paper
@@ -83,11 +84,8 @@ _LIBRARY_ARTICLE_PATH = re.compile(
 )
 # "Title - proposes a framework for ...": a dash, then a description in lower case
 _DESCRIBED = re.compile(r"\S\s[-–—]\s[a-z][\w'’-]*(?:\s+\S+){3}")
-# cells left empty on purpose: "-", "null", "N/A", "coming soon"
-_NOT_A_TITLE = {
-    "", "-", "--", "—", "–", "/", "n/a", "na", "none", "null", "nil", "tbd", "todo", "...",
-    "…", "⚠️", "coming soon", "soon",
-}  # fmt: skip
+_NOT_A_TITLE = {"", "-", "--", "—", "–", "/", "n/a", "na", "none", "null", "nil", "tbd", "todo"}
+_NOT_A_TITLE |= {"...", "…", "⚠️", "coming soon", "soon"}  # cells left empty on purpose
 
 
 def _last_year() -> int:
@@ -159,8 +157,11 @@ def link_kind(link: Link, *, first: bool = True) -> str | None:
     href = link.href.strip()
     if identifiers.is_void(href):
         return None
-    if identifiers.extract(href):
-        return PAPER
+    found = identifiers.extract(href)
+    if found:
+        return (
+            CODE if linkwords.is_deposit(found) else PAPER
+        )  # a Code Ocean capsule, a Dryad data set
     parts = urlsplit(href)
     path = parts.path.lower()
     word = kind_of_words(link.text) if is_resource_text(link.text) else None

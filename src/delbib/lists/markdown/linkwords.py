@@ -111,6 +111,38 @@ def is_blog_url(href: str) -> bool:
     )
 
 
+# Where software is documented: "owlkit.readthedocs.io/en/latest", "docs.owlkit.org"
+_DOCS_HOSTS = ("readthedocs.io", "readthedocs.org", "gitbook.io")
+_DOCS_PATH = re.compile(r"^/(?:docs?|documentation)(?:/|$)", re.I)
+
+
+def is_docs_url(href: str) -> bool:
+    """A tool's documentation (``x.readthedocs.io/...``, ``docs.owlkit.org``,
+    ``owlkit.org/docs/``): software, not a paper (``docs.google.com`` holds documents)."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(href.strip())
+    host = (parts.hostname or "").casefold().removeprefix("www.")
+    return (
+        host.endswith(_DOCS_HOSTS)
+        or host.startswith("docs.")
+        and host != "docs.google.com"
+        or bool(_DOCS_PATH.match(parts.path))
+        and not parts.path.casefold().endswith(".pdf")
+    )
+
+
+# DOI prefixes of deposits that hold only code or data: Code Ocean capsules, Dryad,
+# PANGAEA, Mendeley Data, Harvard Dataverse (Zenodo and figshare also hold preprints)
+_DEPOSIT_DOI = re.compile(r"^doi:10\.(?:24433|5061|1594|17632|7910)/", re.I)
+
+
+def is_deposit(found: list[str]) -> bool:
+    """Identifiers that all name a code or data deposit (``doi:10.24433/CO.0832447.v1``):
+    a capsule or a data set, not a paper."""
+    return bool(found) and all(_DEPOSIT_DOI.match(i) for i in found)
+
+
 _FRONT_PATHS = frozenset({"", "/", "/home", "/index.html", "/index.htm", "/index.php"})
 
 
