@@ -142,3 +142,43 @@ def test_a_capsule_or_a_data_deposit_doi_is_not_a_paper():
     )
     # a Code Ocean capsule and a Dryad deposit hold code and data; a journal DOI a paper
     assert titles(text) == ["Owl Calls as Graph Signals"]
+
+
+def test_a_page_dated_by_its_address_is_a_post():
+    from delbib.lists.markdown.linkwords import is_blog_url
+
+    for href in (
+        "http://www.owlnotes.example.com/2013/01/14/notes-on-owls-for-owlets/",
+        "https://annlee.example.org/science/2015/12/01/unlocking-owl-calls.html",
+    ):
+        assert is_blog_url(href), href
+    for href in (
+        "https://www.biorxiv.org/content/early/2017/11/05/214122",  # a preprint server
+        "http://owls.example-journals.org/content/early/2014/11/05/owl.gku1058.full",
+        "https://owlnotes.example.com/2013/01/14/owl-notes.pdf",  # a PDF kept there
+        "https://distill.example.pub/2017/momentum/",  # an article, dated by year only
+    ):
+        assert not is_blog_url(href), href
+
+
+def test_a_post_linked_as_html_in_a_reading_list_is_not_a_paper():
+    text = (
+        "# Reading\n\n"
+        "### Owl Calls as Graph Signals\n"
+        "Ann Lee, Bo Chen,\n"
+        "Owl Symposium,\n"
+        "2014\n\n"
+        "[pdf](https://owls.example.edu/papers/owl-calls.pdf)\n\n"
+        "### Notes on Night Flight for Owlets\n"
+        "Cy Park,\n"
+        "Owl Notes blog,\n"
+        "January 14, 2013\n\n"
+        "[html](http://www.owlnotes.example.com/2013/01/14/notes-on-night-flight/)\n\n"
+        "### Hoot Detection in the Wild\n"
+        "Dee Roe,\n"
+        "Owl Journal,\n"
+        "2016\n\n"
+        "[html](https://owl-journal.example.org/articles/hoot-detection)\n"
+    )
+    # the writer calls every link by its format; the dated address says which is a post
+    assert titles(text) == ["Owl Calls as Graph Signals", "Hoot Detection in the Wild"]

@@ -87,13 +87,18 @@ def verdict(parts: Parts) -> str:
     """paper link, citation, page, or the kind of non-paper."""
     if not parts.title:
         return NO_TITLE
-    kinds = set(parts.kinds)
+    kinds_, kinds = parts.kinds, set(parts.kinds)
     if parts.title_from == "plain" and (
         parts.words > _PROSE_WORDS or not parts.paper_link and not _titled(parts.title)
     ):
         # a paragraph of prose; "and [Video](url) by Ann Lee": the words around links
         return NO_TITLE
     if PAPER in kinds:
+        posted = _posted(
+            [lk for lk, kind in zip(parts.links, kinds_, strict=True) if kind == PAPER]
+        )
+        if posted:
+            return posted  # "[html](owlsite.com/2013/01/14/owl-notes/)": a post, whatever its word
         return PAPER_LINK if parts.paper_link else PAGE  # "[[Link]]" alone: a page
     if kinds == {VIDEO}:
         return VIDEO_ONLY  # a talk or a demo video, whatever the block
@@ -135,6 +140,19 @@ def verdict(parts: Parts) -> str:
         cited = apa or parts.words >= 3 and (parts.venue and (parts.year or marked) or signed)
         return CITATION if cited and _titled(parts.title) else NO_LINK
     return PAGE
+
+
+def _posted(papers: list[str]) -> str | None:
+    """News or a blog post, when every link a list calls the paper (by its word: ``[html]``,
+    ``[paper]``) leads to a post's address, not to a PDF or an identified paper."""
+    from delbib.identifiers import extract
+
+    if not papers or any(extract(url) or url.casefold().endswith(".pdf") for url in papers):
+        return None
+    for test, kind in ((is_news_url, NEWS_ARTICLE), (is_blog_url, BLOG)):
+        if all(map(test, papers)):
+            return kind
+    return None
 
 
 _SITE_WORDS = 2  # "Owl Crawl": a name; a paper's project page is titled by the paper

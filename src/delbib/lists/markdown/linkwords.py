@@ -79,6 +79,9 @@ _BLOG_HOSTS = ("blogspot.com", "medium.com", "substack.com", "wordpress.com", "g
 _BLOG_PATH = re.compile(r"/(?:blogs?|posts?|articles/\d{4})(?:/|$)", re.I)
 # A company's engineering blog: "anthropic.com/engineering/building-owl-agents"
 _ENGINEERING_POST = re.compile(r"/engineering/[a-z0-9]+(?:-[a-z0-9]+){2,}/?$", re.I)
+# A post dated by its address: "owlsite.com/2013/01/14/owl-notes/", "site.org/science/2015/
+# 12/01/owls.html" (a journal's "/content/early/2015/11/05/0306" has two segments before)
+_DATED_POST = re.compile(r"^/(?:[^/]+/)?(?:19|20)\d\d/[01]\d/[0-3]\d/[^/]*[^\W\d_]", re.I)
 # General news outlets and magazines; "news.site.org", ".../news/..." say news wherever they are
 _NEWS_HOSTS = (
     "nytimes.com", "theguardian.com", "newyorker.com", "theatlantic.com", "washingtonpost.com",
@@ -97,7 +100,8 @@ _BOOKS_SHELF = re.compile(r"^/(?:[a-z]+/)?books/", re.I)
 
 def is_blog_url(href: str) -> bool:
     """A blog post's address (``medium.com/...``, ``x.blogspot.com/2016/...``,
-    ``site.org/blog/slug``, ``lilianweng.github.io/posts/...``): a post, not a paper."""
+    ``site.org/blog/slug``, ``lilianweng.github.io/posts/...``, ``site.com/2013/01/14/slug``):
+    a post, not a paper."""
     from urllib.parse import urlsplit
 
     parts = urlsplit(href.strip())
@@ -108,6 +112,7 @@ def is_blog_url(href: str) -> bool:
         or any(h in host.split(".") for h in ("blog", "blogs"))
         or bool(_BLOG_PATH.search(parts.path))
         or bool(_ENGINEERING_POST.search(parts.path))
+        or bool(_DATED_POST.match(parts.path)) and not parts.path.casefold().endswith(".pdf")
     )
 
 
