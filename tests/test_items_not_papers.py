@@ -182,3 +182,18 @@ def test_a_post_linked_as_html_in_a_reading_list_is_not_a_paper():
     )
     # the writer calls every link by its format; the dated address says which is a post
     assert titles(text) == ["Owl Calls as Graph Signals", "Hoot Detection in the Wild"]
+
+
+def test_an_item_linking_only_a_data_or_model_host_is_not_a_paper():
+    text = (
+        "## Benchmarks\n\n"
+        "- 2025 - [Owl Call Prediction 2025](https://kaggle.com/competitions/owl-call-prediction)\n"
+        "- 2024 - [OwlLM-7B](https://huggingface.co/owl-lab/owllm-7b)\n"
+        "- 2024 - [Hoot Benchmark: Owl Calls for Language Models](https://arxiv.org/abs/2401.00001)\n"
+        "- 2024 - [Night Flight Evaluation Suite](https://huggingface.co/papers/2402.00002)\n"
+    )
+    # a competition and a model's weights; the Hugging Face page of an arXiv paper is a paper
+    assert titles(text) == [
+        "Hoot Benchmark: Owl Calls for Language Models",
+        "Night Flight Evaluation Suite",
+    ]

@@ -18,6 +18,7 @@ from .linkwords import (
     VIDEO,
     is_blog_url,
     is_book_url,
+    is_data_url,
     is_docs_url,
     is_encyclopedia_url,
     is_front_page,
@@ -35,6 +36,7 @@ BLOG = "blog post (links only blog posts)"
 ENCYCLOPEDIA = "encyclopedia entry (links only Wikipedia)"
 NEWS_ARTICLE = "news article (links only news pages)"
 BOOK = "book (links only a bookshop or a book catalogue)"
+DATA = "data set, model or demo (links only a host of data, models or competitions)"
 SITE = "web site (a name linking only a site's front page)"
 PERSON = "a person (links only a scholar's profile or home page)"
 NO_LINK = "no paper link, venue or year"
@@ -110,6 +112,7 @@ def verdict(parts: Parts) -> str:
         (is_blog_url, BLOG),
         (is_book_url, BOOK),
         (is_encyclopedia_url, ENCYCLOPEDIA),
+        (is_data_url, DATA),  # "[Owl Polymer Prediction 2025](kaggle.com/competitions/...)"
     ):
         if pages and all(map(test, pages)):
             return kind

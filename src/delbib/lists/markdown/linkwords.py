@@ -112,7 +112,8 @@ def is_blog_url(href: str) -> bool:
         or any(h in host.split(".") for h in ("blog", "blogs"))
         or bool(_BLOG_PATH.search(parts.path))
         or bool(_ENGINEERING_POST.search(parts.path))
-        or bool(_DATED_POST.match(parts.path)) and not parts.path.casefold().endswith(".pdf")
+        or bool(_DATED_POST.match(parts.path))
+        and not parts.path.casefold().endswith(".pdf")
     )
 
 
@@ -135,6 +136,27 @@ def is_docs_url(href: str) -> bool:
         or bool(_DOCS_PATH.match(parts.path))
         and not parts.path.casefold().endswith(".pdf")
     )
+
+
+# Hosts of data sets, competitions and model weights: "kaggle.com/competitions/owl-2025",
+# "huggingface.co/datasets/owls" (huggingface.co/papers/ mirrors arXiv)
+_DATA_HOSTS = (
+    "kaggle.com", "physionet.org", "archive.ics.uci.edu", "data.mendeley.com", "dataverse.org",
+    "dataverse.harvard.edu", "datadryad.org", "pangaea.de", "codeocean.com",
+    "cds.climate.copernicus.eu", "modelscope.cn",
+)  # fmt: skip
+
+
+def is_data_url(href: str) -> bool:
+    """A data set's, a competition's, a model's or a demo's page on a host of such things
+    (``kaggle.com/...``, ``huggingface.co/owl-lab/owl-7b``): data or weights, not a paper."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(href.strip())
+    host = (parts.hostname or "").casefold().removeprefix("www.")
+    if host == "huggingface.co":
+        return not re.match(r"^/(?:papers|blog)(?:/|$)", parts.path, re.I) and parts.path != "/"
+    return _on(host, _DATA_HOSTS)
 
 
 # DOI prefixes of deposits that hold only code or data: Code Ocean capsules, Dryad,
