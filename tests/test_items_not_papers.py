@@ -197,3 +197,17 @@ def test_an_item_linking_only_a_data_or_model_host_is_not_a_paper():
         "Hoot Benchmark: Owl Calls for Language Models",
         "Night Flight Evaluation Suite",
     ]
+
+
+def test_a_journals_news_page_called_a_paper_is_news():
+    text = (
+        "## Owl Models\n\n"
+        "1. **Owl Calls as Graph Signals** [[paper]](https://www.nature.com/articles/s41586-024-00001-1)\n"
+        "2. **AI tools are counting owls faster than ever** "
+        "[[paper]](https://www.nature.com/articles/d41586-024-00002-2)\n"
+        "3. **Owls learn to hoot in new ways** [[paper]](https://www.science.org/content/article/owls-hoot)\n"
+        "4. **Hoot Detection in the Wild** [[paper]](https://www.science.org/doi/10.1126/science.abc0001)\n"
+        "5. **Why owls fly silently** [[paper]](https://www.quantamagazine.org/why-owls-fly-silently-20240101/)\n"
+    )
+    # Nature's and Science's news pages and a magazine's story are news, whatever the link word
+    assert titles(text) == ["Owl Calls as Graph Signals", "Hoot Detection in the Wild"]

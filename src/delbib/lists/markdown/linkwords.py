@@ -89,8 +89,14 @@ _NEWS_HOSTS = (
     "bloomberg.com", "cnn.com", "cnbc.com", "forbes.com", "wired.com", "theverge.com",
     "techcrunch.com", "vox.com", "axios.com", "time.com", "npr.org", "apnews.com",
     "technologyreview.com", "venturebeat.com", "arstechnica.com", "zdnet.com",
+    "quantamagazine.org", "scientificamerican.com", "newscientist.com", "spectrum.ieee.org",
+    "theconversation.com", "sciencedaily.com", "phys.org", "techxplore.com", "eos.org",
+    "nautil.us", "businessinsider.com", "fastcompany.com", "engadget.com", "statnews.com",
 )  # fmt: skip
 _NEWS_PATH = re.compile(r"/(?:news|latest-news)/", re.I)
+# The magazine part of journals' sites: Nature's news, comment and features
+# ("nature.com/articles/d41586-024-00001-x"), Science's news ("science.org/content/article/")
+_JOURNAL_NEWS = (("nature.com", "/articles/d41586-"), ("science.org", "/content/article/"))
 # Bookshops and book catalogues: a book, whatever its title
 _BOOK_HOSTS = ("goodreads.com", "openlibrary.org", "worldcat.org", "bookshop.org")
 _BOOK_PATH = re.compile(r"^/(?:(?:-/)?[a-z]{2}/)?(?:[^/]+/)?(?:dp|gp/product)/\w{10}", re.I)
@@ -193,6 +199,7 @@ def is_news_url(href: str) -> bool:
         _on(host, _NEWS_HOSTS)
         or host.startswith("news.")
         or bool(_NEWS_PATH.search(parts.path + "/"))
+        or any(_on(host, (site,)) and parts.path.startswith(p) for site, p in _JOURNAL_NEWS)
     )
 
 
