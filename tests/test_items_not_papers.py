@@ -211,3 +211,19 @@ def test_a_journals_news_page_called_a_paper_is_news():
     )
     # Nature's and Science's news pages and a magazine's story are news, whatever the link word
     assert titles(text) == ["Owl Calls as Graph Signals", "Hoot Detection in the Wild"]
+
+
+def test_a_line_linking_sections_of_the_lists_own_page_is_not_a_paper():
+    text = (
+        "# Awesome Owl Papers\n\n"
+        "> Papers and [Surveys](https://github.com/ann/awesome-owls#surveys) and "
+        "[Papers](https://github.com/ann/awesome-owls#papers) on owls and machines\n\n"
+        "## Papers\n\n"
+        "Lee, A. (2024). [**Owl Calls as Graph Signals**](https://arxiv.org/abs/2401.00001)."
+        " arXiv\n\n"
+        "Chen, B. (2023). [**Hoot Detection in the Wild**](https://github.com/bo/hoot#paper)."
+        " Owl Journal\n"
+    )
+    # two links to sections of one page lead around the list; one link to a repository's
+    # section stays what it was
+    assert titles(text) == ["Owl Calls as Graph Signals", "Hoot Detection in the Wild"]

@@ -47,6 +47,7 @@ DOCUMENT = "a document with no identifier, venue or year, in a block that is not
 NEWS = "news about the list (under a News or Updates heading)"
 OWN_CITATION = "the list's own citation (under a Citation heading)"
 NOTE = "a note about the item it is nested under"
+NAVIGATION = "navigation (links only to sections of one page)"
 
 # Tables that say what they list, and it is not papers: "| Blog Title |", "# Slides", "## Projects"
 _NOT_PAPER_WORDS = frozenset((
@@ -95,6 +96,8 @@ def verdict(parts: Parts) -> str:
     ):
         # a paragraph of prose; "and [Video](url) by Ann Lee": the words around links
         return NO_TITLE
+    if _sections_of_a_page(parts.links):
+        return NAVIGATION  # "A list of [Papers](gh/o/r#papers) & [Reviews](gh/o/r#reviews)"
     if PAPER in kinds:
         posted = _posted(
             [lk for lk, kind in zip(parts.links, kinds_, strict=True) if kind == PAPER]
@@ -143,6 +146,17 @@ def verdict(parts: Parts) -> str:
         cited = apa or parts.words >= 3 and (parts.venue and (parts.year or marked) or signed)
         return CITATION if cited and _titled(parts.title) else NO_LINK
     return PAGE
+
+
+def _sections_of_a_page(links: tuple[str, ...]) -> bool:
+    """Two or more links, all to sections of one page (``github.com/o/r#papers``,
+    ``github.com/o/r#reviews``): a line that leads around a list, as ``#papers`` does."""
+    from urllib.parse import urlsplit
+
+    split = [urlsplit(link.strip()) for link in links]
+    pages = {(s.netloc.casefold(), s.path.rstrip("/"), s.query) for s in split}
+    fragments = {s.fragment for s in split}
+    return len(links) >= 2 and len(pages) == 1 and "" not in fragments and len(fragments) >= 2
 
 
 def _posted(papers: list[str]) -> str | None:
