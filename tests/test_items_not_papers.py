@@ -227,3 +227,23 @@ def test_a_line_linking_sections_of_the_lists_own_page_is_not_a_paper():
     # two links to sections of one page lead around the list; one link to a repository's
     # section stays what it was
     assert titles(text) == ["Owl Calls as Graph Signals", "Hoot Detection in the Wild"]
+
+
+def test_items_under_a_heading_of_kits_or_implementations_are_not_papers():
+    text = (
+        "## Papers\n\n"
+        "- [Owl Calls as Graph Signals](https://arxiv.org/abs/2401.00001) - Ann Lee\n"
+        "- [Hoot Detection in the Wild](https://arxiv.org/abs/2402.00002) - Bo Chen\n\n"
+        "## Official implementations\n"
+        "- [OwlNet - Owl Lab](https://owlnet.example.org/start)\n"
+        "- [HootNet - Night Lab](https://hootnet.example.org/get-started)\n\n"
+        "### Other kits\n"
+        "- [Owl Studio - Owl Lab](https://owlstudio.example.io/index.html)\n"
+        "- [Silent Flight Models for Owl Tracking](https://arxiv.org/abs/2403.00003)\n"
+    )
+    # what the heading says the items are, unless an identifier says paper
+    assert titles(text) == [
+        "Owl Calls as Graph Signals",
+        "Hoot Detection in the Wild",
+        "Silent Flight Models for Owl Tracking",
+    ]

@@ -58,7 +58,7 @@ _NOT_PAPER_WORDS = frozenset((
 ))  # fmt: skip
 _FILLER_WORDS = frozenset((
     "title", "titles", "name", "names", "open", "source", "related", "other", "others", "and",
-    "academic", "useful", "articles", "coverage", "in", "the",
+    "academic", "useful", "articles", "coverage", "in", "the", "official", "popular",
 ))  # fmt: skip
 # A section whose heading names these ("### Academic conferences & symposiums", "### Blogroll")
 # lists them: an item there with no identifier and no year is one of them, not a paper
@@ -66,7 +66,9 @@ _NOT_PAPER_SECTION_WORDS = _NOT_PAPER_WORDS | frozenset((
     "conference", "conferences", "symposium", "symposiums", "symposia", "workshop",
     "workshops", "journal", "journals", "venue", "venues", "blogroll", "newsletter",
     "newsletters", "dataset", "datasets", "website", "websites", "news", "press", "media",
-    "interview", "interviews",
+    "interview", "interviews", "implementation", "implementations", "kit", "kits", "toolkit",
+    "toolkits", "toolbox", "toolboxes", "demo", "demos", "code", "codes", "package",
+    "packages", "app", "apps", "product", "products", "competition", "competitions",
 ))  # fmt: skip
 # What these sections list is dated as a paper is ("- Eos, 2022", "Owl News, 2024"): there a
 # year says nothing, only an identifier does
