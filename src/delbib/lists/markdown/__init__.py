@@ -17,7 +17,7 @@ from pathlib import Path
 
 from delbib.errors import InputError
 
-from . import blocks, evidence, fields, lexicon, linkwords, onepaper, parts, repeats, sections
+from . import blocks, evidence, fields, lexicon, onepaper, parts, repeats, sections
 from . import columns as columns_mod
 from .inline import Cell, parse_inline, squash, strip_emoji
 
@@ -88,9 +88,6 @@ class ParsedList:
 
 _TABLE_EVIDENCE_SHARE = 0.3  # a table is a paper table when this share of its rows shows a
 # paper link, venue, year or authors (a team table or an update log shows none)
-_LINKED_TABLE_SHARE = 0.5  # a table whose link column links a paper in this share of rows
-# ".../blob/main/docs/notes.md": a document inside a repository
-_DOCUMENT = re.compile(r"/(?:blob|raw)/[^?#]+\.(?:md|pdf|rst|txt|html?)(?:[?#].*)?$", re.I)
 _OWN_CITATION_ITEMS = 3  # a list asks to be cited for a paper or three, not a dozen
 _SHORT = 60  # characters of an item's text kept in reports
 
@@ -196,7 +193,7 @@ class _Reader:
                 kind = other or "row of a table that lists no papers"
                 self.skip(line, line, "table row", kind, " | ".join(c.text for c in cells))
             return
-        unlinked = self.unlinked_rows(body, roles)
+        unlinked = evidence.unlinked_rows(header, body, roles)
         for line, cells in body:
             self.short_row(line, len(header))
             if line in unlinked:
@@ -206,46 +203,6 @@ class _Reader:
             self.table_row(
                 line, cells, roles, yymm, (heading_year, heading_venue), path, has_categories
             )
-
-    def unlinked_rows(self, body: list[tuple[int, list[Cell]]], roles: dict[str, int]) -> set[int]:
-        """Rows of a table whose paper-link column links a paper (or its page) in most rows,
-        that link none there nor from the title, link something else (code, docs) and name no
-        venue: tools listed among the papers, with ``[[docs]]``, ``[[github]]`` or a ``⚠️``
-        placeholder for a paper."""
-        if "links" not in roles or not body:
-            return set()
-        cols = [roles["links"], roles["title"]]
-
-        def linked(cells: list[Cell]) -> bool:
-            """Links a paper or a page about one (not only code, docs or an app)."""
-            shown = [cells[c] for c in cols if c < len(cells)]
-            for link in (link for cell in shown for link in cell.links):
-                kind = fields.link_kind(link)
-                if _DOCUMENT.search(link.href):
-                    return True  # a write-up kept in a repository, not the repository
-                if fields.is_resource_text(link.text) and linkwords.kind_of_words(link.text) == (
-                    fields.PAPER
-                ):
-                    return True  # "[[pdf]]()": the list names a paper, its link is lost
-                if (
-                    kind == fields.PAPER
-                    or kind in (fields.PROJECT, fields.VIDEO)
-                    and not (linkwords.is_software_words(link.text))
-                ):
-                    return True
-            return False
-
-        flags = [(line, linked(cells), cells) for line, cells in body]
-        if sum(flag for _, flag, _ in flags) < _LINKED_TABLE_SHARE * len(flags):
-            return set()
-        venue = roles.get("venue")
-        return {
-            line
-            for line, flag, cells in flags
-            if not flag
-            and any(cell.links for cell in cells)  # a row that lost its cells links nothing
-            and not (venue is not None and venue < len(cells) and cells[venue].text)
-        }
 
     def paper_table(self, body: list[tuple[int, list[Cell]]], roles: dict[str, int]) -> bool:
         """Some rows show a paper: a paper link, a venue or year, or authors."""

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import re
 
+from . import fields, linkwords
+from .inline import Cell
 from .linkwords import (
     CODE,
     PAPER,
     VIDEO,
     is_blog_url,
     is_book_url,
+    is_data_url,
+    is_docs_url,
     is_encyclopedia_url,
     is_front_page,
     is_news_url,
@@ -32,6 +36,7 @@ BLOG = "blog post (links only blog posts)"
 ENCYCLOPEDIA = "encyclopedia entry (links only Wikipedia)"
 NEWS_ARTICLE = "news article (links only news pages)"
 BOOK = "book (links only a bookshop or a book catalogue)"
+DATA = "data set, model or demo (links only a host of data, models or competitions)"
 SITE = "web site (a name linking only a site's front page)"
 PERSON = "a person (links only a scholar's profile or home page)"
 NO_LINK = "no paper link, venue or year"
@@ -42,6 +47,7 @@ DOCUMENT = "a document with no identifier, venue or year, in a block that is not
 NEWS = "news about the list (under a News or Updates heading)"
 OWN_CITATION = "the list's own citation (under a Citation heading)"
 NOTE = "a note about the item it is nested under"
+NAVIGATION = "navigation (links only to sections of one page)"
 
 # Tables that say what they list, and it is not papers: "| Blog Title |", "# Slides", "## Projects"
 _NOT_PAPER_WORDS = frozenset((
@@ -52,14 +58,23 @@ _NOT_PAPER_WORDS = frozenset((
 ))  # fmt: skip
 _FILLER_WORDS = frozenset((
     "title", "titles", "name", "names", "open", "source", "related", "other", "others", "and",
-    "academic", "useful",
+    "academic", "useful", "articles", "coverage", "in", "the", "official", "popular",
 ))  # fmt: skip
 # A section whose heading names these ("### Academic conferences & symposiums", "### Blogroll")
 # lists them: an item there with no identifier and no year is one of them, not a paper
 _NOT_PAPER_SECTION_WORDS = _NOT_PAPER_WORDS | frozenset((
     "conference", "conferences", "symposium", "symposiums", "symposia", "workshop",
     "workshops", "journal", "journals", "venue", "venues", "blogroll", "newsletter",
-    "newsletters", "dataset", "datasets", "website", "websites",
+    "newsletters", "dataset", "datasets", "website", "websites", "news", "press", "media",
+    "interview", "interviews", "implementation", "implementations", "kit", "kits", "toolkit",
+    "toolkits", "toolbox", "toolboxes", "demo", "demos", "code", "codes", "package",
+    "packages", "app", "apps", "product", "products", "competition", "competitions",
+))  # fmt: skip
+# What these sections list is dated as a paper is ("- Eos, 2022", "Owl News, 2024"): there a
+# year says nothing, only an identifier does
+_DATED_SECTION_WORDS = frozenset((
+    "blog", "blogs", "post", "posts", "news", "press", "media", "newsletter", "newsletters",
+    "podcast", "podcasts", "interview", "interviews",
 ))  # fmt: skip
 
 # A heading ending in these lists events in the news ("### Data breaches", "## Scandals"), by
@@ -77,13 +92,20 @@ def verdict(parts: Parts) -> str:
     """paper link, citation, page, or the kind of non-paper."""
     if not parts.title:
         return NO_TITLE
-    kinds = set(parts.kinds)
+    kinds_, kinds = parts.kinds, set(parts.kinds)
     if parts.title_from == "plain" and (
         parts.words > _PROSE_WORDS or not parts.paper_link and not _titled(parts.title)
     ):
         # a paragraph of prose; "and [Video](url) by Ann Lee": the words around links
         return NO_TITLE
+    if _sections_of_a_page(parts.links):
+        return NAVIGATION  # "A list of [Papers](gh/o/r#papers) & [Reviews](gh/o/r#reviews)"
     if PAPER in kinds:
+        posted = _posted(
+            [lk for lk, kind in zip(parts.links, kinds_, strict=True) if kind == PAPER]
+        )
+        if posted:
+            return posted  # "[html](owlsite.com/2013/01/14/owl-notes/)": a post, whatever its word
         return PAPER_LINK if parts.paper_link else PAGE  # "[[Link]]" alone: a page
     if kinds == {VIDEO}:
         return VIDEO_ONLY  # a talk or a demo video, whatever the block
@@ -95,6 +117,7 @@ def verdict(parts: Parts) -> str:
         (is_blog_url, BLOG),
         (is_book_url, BOOK),
         (is_encyclopedia_url, ENCYCLOPEDIA),
+        (is_data_url, DATA),  # "[Owl Polymer Prediction 2025](kaggle.com/competitions/...)"
     ):
         if pages and all(map(test, pages)):
             return kind
@@ -105,7 +128,8 @@ def verdict(parts: Parts) -> str:
     cited = parts.authors or parts.venue
     if pages and all(map(is_front_page, pages)) and _names_a_site(parts.title) and not cited:
         return SITE  # "[Common Crawl](commoncrawl.org)": a site, not a paper's page
-    if kinds and not kinds - {CODE}:
+    if kinds and (not kinds - {CODE} or pages and all(map(is_docs_url, pages))):
+        # "[OwlKit](github) [docs](owlkit.readthedocs.io)": code and its manual
         # a report whose title links its repository is a paper in a list of papers, and so
         # is an item whose "[paper]()" link was left empty beside its code
         linked = parts.title_from == "link" and parts.words >= 3
@@ -124,6 +148,30 @@ def verdict(parts: Parts) -> str:
         cited = apa or parts.words >= 3 and (parts.venue and (parts.year or marked) or signed)
         return CITATION if cited and _titled(parts.title) else NO_LINK
     return PAGE
+
+
+def _sections_of_a_page(links: tuple[str, ...]) -> bool:
+    """Two or more links, all to sections of one page (``github.com/o/r#papers``,
+    ``github.com/o/r#reviews``): a line that leads around a list, as ``#papers`` does."""
+    from urllib.parse import urlsplit
+
+    split = [urlsplit(link.strip()) for link in links]
+    pages = {(s.netloc.casefold(), s.path.rstrip("/"), s.query) for s in split}
+    fragments = {s.fragment for s in split}
+    return len(links) >= 2 and len(pages) == 1 and "" not in fragments and len(fragments) >= 2
+
+
+def _posted(papers: list[str]) -> str | None:
+    """News or a blog post, when every link a list calls the paper (by its word: ``[html]``,
+    ``[paper]``) leads to a post's address, not to a PDF or an identified paper."""
+    from delbib.identifiers import extract
+
+    if not papers or any(extract(url) or url.casefold().endswith(".pdf") for url in papers):
+        return None
+    for test, kind in ((is_news_url, NEWS_ARTICLE), (is_blog_url, BLOG)):
+        if all(map(test, papers)):
+            return kind
+    return None
 
 
 _SITE_WORDS = 2  # "Owl Crawl": a name; a paper's project page is titled by the paper
@@ -203,7 +251,9 @@ def not_paper_section(heading: str, parts: Parts) -> str | None:
     """The kind of an item under a heading that names what its section lists, and it is not
     papers (``### Academic conferences``, ``## Blogroll``, ``## Books``), when nothing of the
     item says paper: no identifier and no year (``[Owl Systems Symposium (OSS)](oss.org)``);
-    under a heading of events in the news (``### Breaches``), no identifier. A dataset's
+    under a heading of events in the news (``### Breaches``) or of writings dated the way
+    papers are (``## Blog Posts & News``: ``[Title](nature.com/...) - Nature, 2024``), no
+    identifier. A dataset's
     paper (``[OwlSet](arxiv)``, ``OwlSet, CVPR 2020``) stays a paper."""
     if _identified(parts):
         return None
@@ -213,6 +263,8 @@ def not_paper_section(heading: str, parts: Parts) -> str | None:
         # of it or the paper that told, under the event's name
         return f"item of a section of {events[0]} (no identifier)"
     kind = _names_non_papers(heading, _NOT_PAPER_SECTION_WORDS)
+    if kind in _DATED_SECTION_WORDS:
+        return f"item of a section of {kind} (no identifier)"
     if kind is None or parts.year:
         return None
     return f"item of a section of {kind} (no identifier or year)"
@@ -313,3 +365,104 @@ def _identified(parts: Parts) -> bool:
     from delbib.identifiers import extract
 
     return any(extract(url) for url in parts.links)
+
+
+_LINKED_TABLE_SHARE = 0.5  # a table whose link column links a paper in this share of rows
+# ".../blob/main/docs/notes.md": a document inside a repository
+_DOCUMENT_PATH = re.compile(r"/(?:blob|raw)/[^?#]+\.(?:md|pdf|rst|txt|html?)(?:[?#].*)?$", re.I)
+# "| Seg2Sat | ... | Github | null |": published where code is kept, not in a venue
+_CODE_PLACES = frozenset(("github", "gitlab", "hugging face", "huggingface", "code", "repo"))
+
+
+def unlinked_rows(
+    header: list[Cell], body: list[tuple[int, list[Cell]]], roles: dict[str, int]
+) -> set[int]:
+    """Rows of a table of linked papers that link no paper: :func:`_tool_rows` and
+    :func:`_placeholder_rows`."""
+    return _tool_rows(body, roles) | _placeholder_rows(header, body, roles)
+
+
+def _tool_rows(body: list[tuple[int, list[Cell]]], roles: dict[str, int]) -> set[int]:
+    """Rows of a table whose paper-link column links a paper (or its page) in most rows,
+    that link none there nor from the title, link something else (code, docs) and name no
+    venue: tools listed among the papers, with ``[[docs]]``, ``[[github]]`` or a ``⚠️``
+    placeholder for a paper."""
+    if "links" not in roles or not body:
+        return set()
+    cols = [roles["links"], roles["title"]]
+
+    def linked(cells: list[Cell]) -> bool:
+        """Links a paper or a page about one (not only code, docs or an app)."""
+        shown = [cells[c] for c in cols if c < len(cells)]
+        for link in (link for cell in shown for link in cell.links):
+            kind = fields.link_kind(link)
+            if _DOCUMENT_PATH.search(link.href):
+                return True  # a write-up kept in a repository, not the repository
+            if fields.is_resource_text(link.text) and linkwords.kind_of_words(link.text) == PAPER:
+                return True  # "[[pdf]]()": the list names a paper, its link is lost
+            if (
+                kind == PAPER
+                or kind in (fields.PROJECT, VIDEO)
+                and not linkwords.is_software_words(link.text)
+            ):
+                return True
+        return False
+
+    flags = [(line, linked(cells), cells) for line, cells in body]
+    if sum(flag for _, flag, _ in flags) < _LINKED_TABLE_SHARE * len(flags):
+        return set()
+    return {
+        line
+        for line, flag, cells in flags
+        if not flag
+        and any(cell.links for cell in cells)  # a row that lost its cells links nothing
+        and not _venue_named(cells, roles)
+    }
+
+
+# headers of a column of paper links beside the title column: "| Title | Paper | Code |"
+_PAPER_COLUMNS = frozenset(("paper", "papers", "paper link", "pdf", "arxiv", "paper url"))
+
+
+def _placeholder_rows(
+    header: list[Cell], body: list[tuple[int, list[Cell]]], roles: dict[str, int]
+) -> set[int]:
+    """Rows whose cell in a column of paper links (most rows link a paper there) is left
+    empty on purpose (``null``, ``-``, ``N/A``, ``coming soon``), that link no paper
+    elsewhere and name no venue: a model or a data set without a paper
+    (``| Owl Model | - | null | [link](owl.github.io) |``)."""
+    from .columns import header_text
+
+    papers = [
+        at
+        for at, cell in enumerate(header)
+        if at != roles.get("title") and header_text(cell) in _PAPER_COLUMNS
+    ]
+    found: set[int] = set()
+    for at in papers:
+        cells_at = [(line, cells[at]) for line, cells in body if at < len(cells)]
+        if sum(bool(cell.links) for _, cell in cells_at) < _LINKED_TABLE_SHARE * len(body):
+            continue  # not a column of paper links
+        found |= {
+            line
+            for line, cells in body
+            if at < len(cells)
+            and not cells[at].links
+            and cells[at].text.strip()  # written down; an empty cell may be a short row
+            and fields.is_placeholder(cells[at].text)
+            and not any(
+                fields.link_kind(link, first=False) == PAPER for c in cells for link in c.links
+            )
+            and not _venue_named(cells, roles)
+        }
+    return found
+
+
+def _venue_named(cells: list[Cell], roles: dict[str, int]) -> bool:
+    """The row names a venue: not a cell left empty on purpose (``-``, ``null``) nor one
+    naming where code is kept (``GitHub``)."""
+    venue = roles.get("venue")
+    if venue is None or venue >= len(cells):
+        return False
+    text = cells[venue].text
+    return not fields.is_placeholder(text) and text.strip(" *_`").casefold() not in _CODE_PLACES

@@ -13,6 +13,7 @@ from urllib.parse import unquote, urlsplit
 
 from delbib import identifiers
 
+from . import linkwords
 from .inline import Cell, Line, Link, squash, strip_emoji
 from .lexicon import is_venue_label, is_venue_only, is_venue_word, two_digit_year, venue_in
 from .linkwords import CODE, PAPER, PROJECT, VIDEO, is_link_words, kind_of_words, names_a_paper
@@ -83,7 +84,8 @@ _LIBRARY_ARTICLE_PATH = re.compile(
 )
 # "Title - proposes a framework for ...": a dash, then a description in lower case
 _DESCRIBED = re.compile(r"\S\s[-–—]\s[a-z][\w'’-]*(?:\s+\S+){3}")
-_NOT_A_TITLE = {"", "-", "--", "n/a", "na", "none", "tbd", "todo", "...", "…", "⚠️"}
+_NOT_A_TITLE = {"", "-", "--", "—", "–", "/", "n/a", "na", "none", "null", "nil", "tbd", "todo"}
+_NOT_A_TITLE |= {"...", "…", "⚠️", "coming soon", "soon"}  # cells left empty on purpose
 
 
 def _last_year() -> int:
@@ -162,8 +164,11 @@ def link_kind(link: Link, *, first: bool = True) -> str | None:
     href = link.href.strip()
     if identifiers.is_void(href):
         return None
-    if identifiers.extract(href):
-        return PAPER
+    found = identifiers.extract(href)
+    if found:
+        return (
+            CODE if linkwords.is_deposit(found) else PAPER
+        )  # a Code Ocean capsule, a Dryad data set
     parts = urlsplit(href)
     path = parts.path.lower()
     word = kind_of_words(link.text) if is_resource_text(link.text) else None
@@ -324,7 +329,12 @@ def _line_title_text(line: Line) -> str:
 
 
 def _has_words(text: str) -> bool:
-    return bool(re.search(r"[^\W\d_]", text)) and text.casefold() not in _NOT_A_TITLE
+    return bool(re.search(r"[^\W\d_]", text)) and not is_placeholder(text)
+
+
+def is_placeholder(text: str) -> bool:
+    """``-``, ``null``, ``N/A``, ``TBD``: a cell its writer left empty on purpose."""
+    return text.strip(" *_`").casefold() in _NOT_A_TITLE
 
 
 def split_trailing_venue(title: str) -> tuple[str, str | None, int | None]:

@@ -79,6 +79,9 @@ _BLOG_HOSTS = ("blogspot.com", "medium.com", "substack.com", "wordpress.com", "g
 _BLOG_PATH = re.compile(r"/(?:blogs?|posts?|articles/\d{4})(?:/|$)", re.I)
 # A company's engineering blog: "anthropic.com/engineering/building-owl-agents"
 _ENGINEERING_POST = re.compile(r"/engineering/[a-z0-9]+(?:-[a-z0-9]+){2,}/?$", re.I)
+# A post dated by its address: "owlsite.com/2013/01/14/owl-notes/", "site.org/science/2015/
+# 12/01/owls.html" (a journal's "/content/early/2015/11/05/0306" has two segments before)
+_DATED_POST = re.compile(r"^/(?:[^/]+/)?(?:19|20)\d\d/[01]\d/[0-3]\d/[^/]*[^\W\d_]", re.I)
 # General news outlets and magazines; "news.site.org", ".../news/..." say news wherever they are
 _NEWS_HOSTS = (
     "nytimes.com", "theguardian.com", "newyorker.com", "theatlantic.com", "washingtonpost.com",
@@ -86,8 +89,14 @@ _NEWS_HOSTS = (
     "bloomberg.com", "cnn.com", "cnbc.com", "forbes.com", "wired.com", "theverge.com",
     "techcrunch.com", "vox.com", "axios.com", "time.com", "npr.org", "apnews.com",
     "technologyreview.com", "venturebeat.com", "arstechnica.com", "zdnet.com",
+    "quantamagazine.org", "scientificamerican.com", "newscientist.com", "spectrum.ieee.org",
+    "theconversation.com", "sciencedaily.com", "phys.org", "techxplore.com", "eos.org",
+    "nautil.us", "businessinsider.com", "fastcompany.com", "engadget.com", "statnews.com",
 )  # fmt: skip
 _NEWS_PATH = re.compile(r"/(?:news|latest-news)/", re.I)
+# The magazine part of journals' sites: Nature's news, comment and features
+# ("nature.com/articles/d41586-024-00001-x"), Science's news ("science.org/content/article/")
+_JOURNAL_NEWS = (("nature.com", "/articles/d41586-"), ("science.org", "/content/article/"))
 # Bookshops and book catalogues: a book, whatever its title
 _BOOK_HOSTS = ("goodreads.com", "openlibrary.org", "worldcat.org", "bookshop.org")
 _BOOK_PATH = re.compile(r"^/(?:(?:-/)?[a-z]{2}/)?(?:[^/]+/)?(?:dp|gp/product)/\w{10}", re.I)
@@ -97,7 +106,8 @@ _BOOKS_SHELF = re.compile(r"^/(?:[a-z]+/)?books/", re.I)
 
 def is_blog_url(href: str) -> bool:
     """A blog post's address (``medium.com/...``, ``x.blogspot.com/2016/...``,
-    ``site.org/blog/slug``, ``lilianweng.github.io/posts/...``): a post, not a paper."""
+    ``site.org/blog/slug``, ``lilianweng.github.io/posts/...``, ``site.com/2013/01/14/slug``):
+    a post, not a paper."""
     from urllib.parse import urlsplit
 
     parts = urlsplit(href.strip())
@@ -108,7 +118,62 @@ def is_blog_url(href: str) -> bool:
         or any(h in host.split(".") for h in ("blog", "blogs"))
         or bool(_BLOG_PATH.search(parts.path))
         or bool(_ENGINEERING_POST.search(parts.path))
+        or bool(_DATED_POST.match(parts.path))
+        and not parts.path.casefold().endswith(".pdf")
     )
+
+
+# Where software is documented: "owlkit.readthedocs.io/en/latest", "docs.owlkit.org"
+_DOCS_HOSTS = ("readthedocs.io", "readthedocs.org", "gitbook.io")
+_DOCS_PATH = re.compile(r"^/(?:docs?|documentation)(?:/|$)", re.I)
+
+
+def is_docs_url(href: str) -> bool:
+    """A tool's documentation (``x.readthedocs.io/...``, ``docs.owlkit.org``,
+    ``owlkit.org/docs/``): software, not a paper (``docs.google.com`` holds documents)."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(href.strip())
+    host = (parts.hostname or "").casefold().removeprefix("www.")
+    return (
+        host.endswith(_DOCS_HOSTS)
+        or host.startswith("docs.")
+        and host != "docs.google.com"
+        or bool(_DOCS_PATH.match(parts.path))
+        and not parts.path.casefold().endswith(".pdf")
+    )
+
+
+# Hosts of data sets, competitions and model weights: "kaggle.com/competitions/owl-2025",
+# "huggingface.co/datasets/owls" (huggingface.co/papers/ mirrors arXiv)
+_DATA_HOSTS = (
+    "kaggle.com", "physionet.org", "archive.ics.uci.edu", "data.mendeley.com", "dataverse.org",
+    "dataverse.harvard.edu", "datadryad.org", "pangaea.de", "codeocean.com",
+    "cds.climate.copernicus.eu", "modelscope.cn",
+)  # fmt: skip
+
+
+def is_data_url(href: str) -> bool:
+    """A data set's, a competition's, a model's or a demo's page on a host of such things
+    (``kaggle.com/...``, ``huggingface.co/owl-lab/owl-7b``): data or weights, not a paper."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(href.strip())
+    host = (parts.hostname or "").casefold().removeprefix("www.")
+    if host == "huggingface.co":
+        return not re.match(r"^/(?:papers|blog)(?:/|$)", parts.path, re.I) and parts.path != "/"
+    return _on(host, _DATA_HOSTS)
+
+
+# DOI prefixes of deposits that hold only code or data: Code Ocean capsules, Dryad,
+# PANGAEA, Mendeley Data, Harvard Dataverse (Zenodo and figshare also hold preprints)
+_DEPOSIT_DOI = re.compile(r"^doi:10\.(?:24433|5061|1594|17632|7910)/", re.I)
+
+
+def is_deposit(found: list[str]) -> bool:
+    """Identifiers that all name a code or data deposit (``doi:10.24433/CO.0832447.v1``):
+    a capsule or a data set, not a paper."""
+    return bool(found) and all(_DEPOSIT_DOI.match(i) for i in found)
 
 
 _FRONT_PATHS = frozenset({"", "/", "/home", "/index.html", "/index.htm", "/index.php"})
@@ -134,6 +199,7 @@ def is_news_url(href: str) -> bool:
         _on(host, _NEWS_HOSTS)
         or host.startswith("news.")
         or bool(_NEWS_PATH.search(parts.path + "/"))
+        or any(_on(host, (site,)) and parts.path.startswith(p) for site, p in _JOURNAL_NEWS)
     )
 
 
