@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from delbib.errors import InputError
 from delbib.lists import markdown
-from delbib.lists.markdown import columns, fields
+from delbib.lists.markdown import columns, dates, fields
 
 from .conftest import SOURCE_LIST
 
@@ -171,7 +171,7 @@ def test_same_named_sections_stay_apart():
     ],
 )
 def test_year_forms(text, year):
-    assert fields.year_in(text) == year
+    assert dates.year_in(text) == year
 
 
 @pytest.mark.parametrize(

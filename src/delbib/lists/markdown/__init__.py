@@ -17,7 +17,7 @@ from pathlib import Path
 
 from delbib.errors import InputError
 
-from . import blocks, evidence, fields, lexicon, onepaper, parts, repeats, sections
+from . import blocks, dates, evidence, fields, lexicon, onepaper, parts, repeats, sections
 from . import columns as columns_mod
 from .inline import Cell, parse_inline, squash, strip_emoji
 
@@ -180,7 +180,7 @@ class _Reader:
             names = ", ".join(h.text for h in header) or "none"
             self.warn(start_line, f"table skipped: no column of paper titles (headers: {names})")
             return
-        yymm = "year" in roles and fields.is_yymm_column([c[roles["year"]].text for _, c in body])
+        yymm = "year" in roles and dates.is_yymm_column([c[roles["year"]].text for _, c in body])
         path, heading_year, heading_venue = self.context()
         has_categories = "categories" in roles
         named = (
@@ -213,7 +213,7 @@ class _Reader:
         shown = 0
         for _, cells in body:
             kinds = fields.sorted_links(cells)[1]
-            dated = "year" in roles and fields.year_in(cells[roles["year"]].text)
+            dated = "year" in roles and dates.year_in(cells[roles["year"]].text)
             shown += bool(fields.PAPER in kinds or dated)
         return shown >= _TABLE_EVIDENCE_SHARE * len(body)
 
@@ -243,11 +243,11 @@ class _Reader:
         year = None
         year_text = cell("year").text if cell("year") else ""
         if year_text:
-            year = fields.year_in(year_text, yymm=yymm)
+            year = dates.year_in(year_text, yymm=yymm)
             if year is None and not fields.venue_in(year_text)[0]:
                 self.warn(line, f"year {year_text!r} not understood; left empty")
         if year is None:
-            year = fields.venue_in(venue)[1] or fields.year_in(venue) or trailing_year
+            year = fields.venue_in(venue)[1] or dates.year_in(venue) or trailing_year
             year = year or heading_year  # "Arxiv/2509" is a venue cell with a YYMM date
         links, kinds = fields.sorted_links(cells)
         tldr = cell("tldr").text if cell("tldr") else ""

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import fields, lexicon
+from . import dates, fields, lexicon
 from .inline import Line, squash
 
 _WRAPPED_LINES = 3  # source lines one citation may take
@@ -112,8 +112,8 @@ def _finish(title: str, authors: str | None, rest: str, year: int | None = None)
         year = year or stuck
     else:
         venue = _venue(rest)
-        dates = [int(y) for y in _YEAR.findall(rest) if int(y) <= fields._last_year()]
-        year = year or (dates[0] if dates else lexicon.venue_in(rest)[1])
+        years = [int(y) for y in _YEAR.findall(rest) if int(y) <= dates.last_year()]
+        year = year or (years[0] if years else lexicon.venue_in(rest)[1])
     title = title.lstrip(' "“”,.;:').rstrip(' "“”,;:')
     if len(title.split()) < 2 or not re.search(r"[^\W\d_]{2}", title):
         return None

@@ -7,15 +7,15 @@ Lists write the same facts many ways (``2506``, ``23.07``, ``2024.05``, ``Arxiv/
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from urllib.parse import unquote, urlsplit
 
 from delbib import identifiers
 
 from . import linkwords
+from .dates import year_in
 from .inline import Cell, Line, Link, squash, strip_emoji
-from .lexicon import is_venue_label, is_venue_only, is_venue_word, two_digit_year, venue_in
+from .lexicon import is_venue_label, is_venue_only, is_venue_word, venue_in
 from .linkwords import CODE, PAPER, PROJECT, VIDEO, is_link_words, kind_of_words, names_a_paper
 
 KIND_ORDER = (PAPER, CODE, PROJECT, VIDEO)
@@ -46,10 +46,6 @@ _PAPER_HOSTS = (
     "techrxiv.org",
 )
 
-_YEAR_MONTH = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?:\s*[-./]\s*(\d{1,2}))?(?![\d])")
-_YY_MM = re.compile(r"(?<![\d.])(\d{2})\s*[./-]\s*(0?[1-9]|1[0-2])(?![\d])")
-_YYMM = re.compile(r"(?<!\d)(\d{2})(0[1-9]|1[0-2])(?!\d)")
-_APOSTROPHE_YEAR = re.compile(r"['’`](\d{2})(?!\d)")
 _LEADING_NICK = re.compile(r"^\s*\[[^\]]{1,80}\]\s*(?=\S)")
 _TRAILING_DATE = re.compile(r"\W*(?:19|20)\d{2}(?:[-./]\d{1,2})?\W*[a-z]{0,4}\W*")
 _LEADING_NUMBER = re.compile(r"^\s*\(?\d{1,3}[).]\s+(?=\S)")  # "1) Title", "2. Title"
@@ -86,44 +82,6 @@ _LIBRARY_ARTICLE_PATH = re.compile(
 _DESCRIBED = re.compile(r"\S\s[-–—]\s[a-z][\w'’-]*(?:\s+\S+){3}")
 _NOT_A_TITLE = {"", "-", "--", "—", "–", "/", "n/a", "na", "none", "null", "nil", "tbd", "todo"}
 _NOT_A_TITLE |= {"...", "…", "⚠️", "coming soon", "soon"}  # cells left empty on purpose
-
-
-def _last_year() -> int:
-    return _dt.date.today().year + 1
-
-
-def _plausible(year: int) -> bool:
-    return 1950 <= year <= _last_year()
-
-
-def year_in(text: str, *, yymm: bool = False) -> int | None:
-    """The year a date-like text names: ``2024``, ``2024-05``, ``2024.5``, ``23.07``,
-    ``2506`` (YYMM, also inside ``Arxiv/2509``), ``ICML'23``; None when there is none.
-
-    ``yymm`` says the column writes four-digit dates as YYMM, so ``2012`` is December 2020.
-    """
-    text = text or ""
-    if yymm:
-        match = _YYMM.search(text)
-        if match:
-            return 2000 + int(match.group(1))
-    for match in _YEAR_MONTH.finditer(text):
-        if _plausible(int(match.group(1))):
-            return int(match.group(1))
-    for pattern in (_YYMM, _YY_MM):
-        match = pattern.search(text)
-        if match and _plausible(2000 + int(match.group(1))):
-            return 2000 + int(match.group(1))
-    match = _APOSTROPHE_YEAR.search(text)
-    if match:
-        return two_digit_year(int(match.group(1)))
-    return None
-
-
-def is_yymm_column(values: list[str]) -> bool:
-    """Four-digit dates in this column are YYMM when some of them cannot be years (2506)."""
-    numbers = [int(m.group(0)) for v in values if (m := re.fullmatch(r"\s*\d{4}\s*", v))]
-    return bool(numbers) and any(not _plausible(n) and _YYMM.fullmatch(str(n)) for n in numbers)
 
 
 def badge_texts(images: list[str]) -> list[str]:
@@ -456,17 +414,6 @@ def item_title(lines: list[Line]) -> tuple[str, str | None, str]:
         if authors:
             break
     return title, authors, squash(rest)
-
-
-_DATE_TAG = re.compile(
-    r"(?:(?<![\w.])(?:19|20)\d{2}\s*[./-]\s*\d{1,2}(?![\d])|\[\s*(?:19|20)\d{2}[^\]]*\]"
-    r"|(?<![\w.])(?:19|20)\d{2}(?!\w|\.\d))"  # "*Patterns* 2023.": a year ends a sentence
-)
-
-
-def dates_only(text: str) -> str:
-    """Only the parts of an item's non-title text that are dates (``2022.4``, ``[2023/09]``)."""
-    return " ".join(m.group(0) for m in _DATE_TAG.finditer(text))
 
 
 _NAME = re.compile(

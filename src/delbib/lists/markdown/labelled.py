@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from . import fields, lexicon
+from . import dates, fields, lexicon
 from .inline import Line, strip_emoji
 
 _TITLE_WORDS = 3  # plain words after the label that read as a title, not a note
@@ -38,5 +38,5 @@ def _labels_a_paper(link) -> bool:
     """``[arXiv 2024](arxiv)``, ``[CoRL 2023 Workshop TGR](openreview)``: link words that
     name a venue or a year, leading to a paper."""
     text = link.text.strip(" []()")
-    dated = lexicon.venue_in(text)[0] is not None or fields.year_in(text) is not None
+    dated = lexicon.venue_in(text)[0] is not None or dates.year_in(text) is not None
     return dated and fields.is_resource_text(link.text) and fields.link_kind(link) == fields.PAPER

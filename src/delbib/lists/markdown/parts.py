@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from . import byline, citation, cited, fields, labelled, lexicon, linkwords, nicknames, pipes, tags
+from .dates import dates_only, year_in
 from .inline import Cell, Line, squash, strip_emoji
 
 _TAG_ONLY = re.compile(r"\s*[\[(][^\[\]()]*[\])]\s*")  # "**[YOLO v3]**": a nickname tag
@@ -454,13 +455,13 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
         )
         plain_venue = re.match(r"^[\"”\s.,]*([A-Z][^.()\d]{4,80}?)\s*\.?\s*$", after)
         venue = venue or (plain_venue and plain_venue[1].strip()) or None
-    dates = fields.dates_only(rest)
-    year = venue_year or stuck_year or fields.year_in(dates)
+    dated = dates_only(rest)
+    year = venue_year or stuck_year or year_in(dated)
     if year is None and not linked:
-        year = fields.year_in(rest)  # "Authors. 2020. “Title.”": a citation's year
+        year = year_in(rest)  # "Authors. 2020. “Title.”": a citation's year
     if how == "cited" and (cite := citation.of_lines(lines[lines.index(title_line) :])):
         authors, venue, year = cite.authors or authors, cite.venue or venue, cite.year or year
-        dates = fields.dates_only(fields._line_title_text(title_line))  # not its notes' dates
+        dated = dates_only(fields._line_title_text(title_line))  # not its notes' dates
     year = year or heading_year
     if year is None and venue:
         year = lexicon.venue_in(venue)[1]
@@ -488,7 +489,7 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
         authors=authors,
         venue=venue,
         year=year,
-        date=lexicon.precise_date(dates),
+        date=lexicon.precise_date(dated),
         links=links,
         kinds=kinds,
         key=key,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import fields, lexicon
+from . import dates, fields, lexicon
 from .inline import squash
 
 _DATE = re.compile(r"[\[(]?\s*(?:19|20)\d{2}(?:\s*[-./]\s*\d{1,2}){0,2}\s*[\])]?")
@@ -33,7 +33,7 @@ def read(text: str) -> PipeFields | None:
     cells = [cell for cell in cells if re.search(r"[^\W_]", cell)]
     if len(cells) < 3:
         return None
-    year = next((fields.year_in(c) for c in cells if _DATE.fullmatch(c)), None)
+    year = next((dates.year_in(c) for c in cells if _DATE.fullmatch(c)), None)
     authors = next((c for c in cells if fields.names_line(c)), None)
     known = next((c for c in cells if lexicon.is_venue_only(c) and not _DATE.fullmatch(c)), None)
     worded = [

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from . import fields
+from . import dates, fields
 from .inline import Line, strip_emoji
 
 _SEPARATORS = re.compile(r"[\s\-–—|·/,:]*")
@@ -74,7 +74,7 @@ def drop_end_tags(text: str, tags: list[str]) -> str:
     for tag in reversed(tags):
         if not tag or not end.endswith(tag) or len(tag) > 80:
             break
-        dated = dated or bool(fields.year_in(tag) or fields.is_venue_only(tag))
+        dated = dated or bool(dates.year_in(tag) or fields.is_venue_only(tag))
         end = end[: -len(tag)].rstrip()
     if not dated and end.split() and end.split()[-1].casefold() in _OPEN_WORDS:
         return text  # "Owl Nests Written in `C`": the phrase goes on into the span

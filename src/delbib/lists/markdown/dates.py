@@ -1,0 +1,67 @@
+"""Dates as lists write them: ``2024``, ``2024-05``, ``23.07``, ``2506`` (YYMM), ``ICML'23``.
+
+A list dates its papers in a column, a tag or the text after the title, in many forms; each
+reader of a year goes through here so that every shape reads a date the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from .lexicon import two_digit_year
+
+_YEAR_MONTH = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?:\s*[-./]\s*(\d{1,2}))?(?![\d])")
+_YY_MM = re.compile(r"(?<![\d.])(\d{2})\s*[./-]\s*(0?[1-9]|1[0-2])(?![\d])")
+_YYMM = re.compile(r"(?<!\d)(\d{2})(0[1-9]|1[0-2])(?!\d)")
+_APOSTROPHE_YEAR = re.compile(r"['’`](\d{2})(?!\d)")
+
+
+def last_year() -> int:
+    """The latest year a list may date a paper (next year: accepted papers are listed early)."""
+    return _dt.date.today().year + 1
+
+
+def _plausible(year: int) -> bool:
+    return 1950 <= year <= last_year()
+
+
+def year_in(text: str, *, yymm: bool = False) -> int | None:
+    """The year a date-like text names: ``2024``, ``2024-05``, ``2024.5``, ``23.07``,
+    ``2506`` (YYMM, also inside ``Arxiv/2509``), ``ICML'23``; None when there is none.
+
+    ``yymm`` says the column writes four-digit dates as YYMM, so ``2012`` is December 2020.
+    """
+    text = text or ""
+    if yymm:
+        match = _YYMM.search(text)
+        if match:
+            return 2000 + int(match.group(1))
+    for match in _YEAR_MONTH.finditer(text):
+        if _plausible(int(match.group(1))):
+            return int(match.group(1))
+    for pattern in (_YYMM, _YY_MM):
+        match = pattern.search(text)
+        if match and _plausible(2000 + int(match.group(1))):
+            return 2000 + int(match.group(1))
+    match = _APOSTROPHE_YEAR.search(text)
+    if match:
+        return two_digit_year(int(match.group(1)))
+    return None
+
+
+def is_yymm_column(values: list[str]) -> bool:
+    """Four-digit dates in this column are YYMM when some of them cannot be years (2506)."""
+    numbers = [int(m.group(0)) for v in values if (m := re.fullmatch(r"\s*\d{4}\s*", v))]
+    return bool(numbers) and any(not _plausible(n) and _YYMM.fullmatch(str(n)) for n in numbers)
+
+
+_DATE_TAG = re.compile(
+    r"(?:(?<![\w.])(?:19|20)\d{2}\s*[./-]\s*\d{1,2}(?![\d])|\[\s*(?:19|20)\d{2}[^\]]*\]"
+    r"|(?<![\w.])(?:19|20)\d{2}(?!\w|\.\d))"  # "*Patterns* 2023.": a year ends a sentence
+)
+
+
+def dates_only(text: str) -> str:
+    """Only the parts of an item's non-title text that are dates (``2022.4``, ``[2023/09]``)."""
+    return " ".join(m.group(0) for m in _DATE_TAG.finditer(text))
