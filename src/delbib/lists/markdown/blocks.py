@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from .fieldtitle import own_lines
 from .inline import Cell, Line, parse_inline, squash, strip_emoji
 
 LIST_ITEM, PARAGRAPH, HTML, HTML_ROW = "list item", "paragraph", "html", "html table row"
@@ -117,7 +118,7 @@ class _Walker:
 
         def flush() -> Iterator[Event]:
             if run:
-                yield Items(self.cut(run, run_map))
+                yield Items(_own_lines(self.cut(run, run_map)))
                 run.clear()
                 run_map.clear()
 
@@ -154,7 +155,7 @@ class _Walker:
                     yield from flush()
                     continue
                 yield from flush()
-                yield Items([it for own, sub in items for it in (*own, *sub)])
+                yield Items(_own_lines([it for own, sub in items for it in (*own, *sub)]))
             elif node.type == "blockquote":
                 yield from flush()
                 yield from self.events(node.children)
@@ -296,6 +297,13 @@ class _Walker:
             if lines:
                 items.append(Item(HTML_ROW, first, last, lines))
         return items
+
+
+def _own_lines(items: list[Item]) -> list[Item]:
+    """Items written as labelled fields, without their notes' lines (fieldtitle.py)."""
+    for item in items:
+        item.lines = own_lines(item.lines)
+    return items
 
 
 def _sentence_led(line: Line) -> bool:

@@ -76,7 +76,10 @@ def is_software_words(text: str) -> bool:
 
 
 _BLOG_HOSTS = ("blogspot.com", "medium.com", "substack.com", "wordpress.com", "ghost.io")
-_BLOG_PATH = re.compile(r"/(?:blogs?|posts?|articles/\d{4})(?:/|$)", re.I)
+# "/2013/01/14/notes-on-owls/": a post's permalink by its day of writing, as blog engines make
+_BLOG_PATH = re.compile(
+    r"/(?:blogs?|posts?|articles/\d{4})(?:/|$)|^/(?:19|20)\d{2}/[01]\d/[0-3]\d/[^/]", re.I
+)
 # A company's engineering blog: "anthropic.com/engineering/building-owl-agents"
 _ENGINEERING_POST = re.compile(r"/engineering/[a-z0-9]+(?:-[a-z0-9]+){2,}/?$", re.I)
 # General news outlets and magazines; "news.site.org", ".../news/..." say news wherever they are
