@@ -191,3 +191,40 @@ def test_bold_title_fields_in_bullets():
 def test_a_paper_label_before_a_link_word_gives_no_title():
     text = "## Owls\n\n- **Owl Calls as Graph Signals**\n  - Paper: [arXiv](https://arxiv.org/abs/2101.00002)\n"
     assert titles(text) == ["Owl Calls as Graph Signals"]
+
+
+def test_a_byline_may_be_labelled_or_led_by_by():
+    text = (
+        "## Owls\n\n"
+        "### Owl Calls in the Night\n"
+        "**Authors**: Ann Lee, Bo Chen\n"
+        "**Venue**: NeurIPS 2021\n\n"
+        "Some notes.\n\n"
+        "### Sparse Hooting Models\n"
+        "By Carla Moss (2019)\n\n"
+        "#### Key ideas\n"
+        "- sparse hoots\n"
+    )
+    rows = parse(text).rows
+    assert [r.title for r in rows] == ["Owl Calls in the Night", "Sparse Hooting Models"]
+    assert (rows[0].authors, rows[0].venue, rows[1].year) == (
+        "Ann Lee, Bo Chen",
+        "NeurIPS 2021",
+        2019,
+    )
+
+
+def test_a_labelled_title_ends_where_its_link_words_start():
+    text = (
+        "## Owls\n\n"
+        "Title: Owl Calls as Graph Signals [[pdf]](https://uni.example.edu/owl.pdf)\n"
+        "Authors: Ann Lee\n\n"
+        "Titel: Eulenrufe in der Nacht\n"
+        "Autoren: Dan Park\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.authors) for r in rows] == [
+        ("Owl Calls as Graph Signals", "Ann Lee"),
+        ("Eulenrufe in der Nacht", "Dan Park"),
+    ]
+    assert rows[1].venue is None  # the authors' field is no venue

@@ -24,6 +24,12 @@ _TITLE_LABEL = re.compile(
     r"[\s*_]*[:：]\s*(?P<title>.+)$",
     re.I,
 )
+# "Authors:", "By", "作者：", "Autoren:": the label before an item's names
+AUTHORS_LABEL = re.compile(
+    r"^\W*(?:by\s+|(?:authors?(?:\(s\))?|autor(?:en|es)?|auteurs?|autori|作者|著者|저자)"
+    r"\W*[:：]\W*)",
+    re.I,
+)
 # the reader's own prose about the paper: what follows it is notes until another field
 _NOTE_LABEL = re.compile(
     r"^[\W_]*(?:(?:paper|article|my|personal|short|brief)\s+)?(?:abstract|summary|tl;?dr|notes?"
@@ -47,14 +53,20 @@ def title(line: Line) -> str | None:
     found = _TITLE_LABEL.match(line.text)
     if found is None:
         return None
-    text = found["title"].strip(" *_")
-    links = [link for link in line.links if link.text.strip()]
-    if links and links[0].text.strip(" []*_") == text:
-        text = links[0].text.strip(" []*_")  # "- **Title**: [Owl Calls](url)": the same title
+    text = found["title"]
+    for link in line.links:  # "Title: Owl Calls [[pdf]](url) [code](url)": the title ends there
+        if link.text.strip() and fields.is_resource_text(link.text):
+            text = text.split(link.text, 1)[0].rstrip(" [(|,;-–—")
+    text = text.strip(" *_")
     words = len(text.split()) + len(_CJK.findall(text))
     if words < 2 or "://" in text or fields.is_resource_text(text) or _NOTE_LABEL.match(text):
         return None
     return text
+
+
+def is_field(text: str) -> bool:
+    """``Autoren: Dan Park``, ``Venue: OWLC``: a labelled field, not a title's or venue's words."""
+    return _FIELD_LABEL.match(text.strip()) is not None
 
 
 def wrapped(first: Line, after: Line) -> bool:
@@ -68,7 +80,7 @@ def wrapped(first: Line, after: Line) -> bool:
         and not re.search(r"[.:：;!?。]\s*$|^\W", text)
         and 1 <= len(text.split()) <= _WRAP_WORDS
         and text[:1].isupper()
-        and _FIELD_LABEL.match(text) is None
+        and not is_field(text)
     )
 
 

@@ -118,7 +118,9 @@ def _one_paper(heading: Heading, body: list[Event]) -> Item | None:
 
 _BYLINE_LINES = 8  # a byline's names, venue, volume, pages and date; more is a paragraph
 # "Ann Lee, 2018,", "Ann Lee & Bo Chen, eds.": what may close the names on their line
-_NAMES_TAIL = re.compile(r"(?:[\s,.;]+(?:eds?\.?|(?:19|20)\d{2}))*[\s,.;]*$")
+_NAMES_TAIL = re.compile(r"(?:[\s,.;]+(?:eds?\.?|\(?(?:19|20)\d{2}\)?))*[\s,.;]*$")
+# "Ann Lee, Bo Chen. NeurIPS 2021.": the names end at the first full stop after a word
+_NAMES_STOP = re.compile(r"^(.*?[^\s.]{2})\.\s+\S")
 
 
 def _over_byline(heading: Heading, first: Items) -> bool:
@@ -138,12 +140,24 @@ def _over_byline(heading: Heading, first: Items) -> bool:
     if first.items[0].shape != PARAGRAPH:
         return False  # "- Lee, A. (2021). Title": a list of references under a topic
     lines = _paragraph([line for item in first.items for line in item.lines])
-    names = _NAMES_TAIL.sub("", lines[0].text)
-    if lines[0].links or lines[0].strong or not names or not byline.all_names(names):
+    if lines[0].links or not _names_line(lines[0]):
         return False
     return len(lines) <= _BYLINE_LINES and any(
         fields.year_in(line.text) or lexicon.venue_in(line.text)[0] for line in lines
     )
+
+
+def _names_line(line: Line) -> bool:
+    """``Ann Lee, Bo Chen,``, ``By Ann Lee (2019)``, ``**Authors**: Ann Lee``, ``Ann Lee.
+    NeurIPS 2021.``: a line that leads with names and nothing else before where and when;
+    a bold span other than a label is a title (``**Owl Calls**``)."""
+    label = fieldtitle.AUTHORS_LABEL.match(line.text)
+    text = line.text[label.end() :] if label else line.text
+    if any(span.strip() and span in text for span in line.strong):
+        return False
+    stop = _NAMES_STOP.match(text)
+    heads = [text, stop[1]] if stop else [text]
+    return any((names := _NAMES_TAIL.sub("", head)) and byline.all_names(names) for head in heads)
 
 
 def _paragraph(lines: list[Line]) -> list[Line]:

@@ -414,7 +414,7 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
             break
     if authors is None:
         for line in (line for line in lines if not tags.is_tag_line(line)):
-            text = re.sub(r"^\W*authors?(?:\(s\))?\W*:\W*", "", line.text.strip(), flags=re.I)
+            text = fieldtitle.AUTHORS_LABEL.sub("", line.text.strip())
             named = line is title_line and raw  # "Stone, A., *[Title](url)*, Venue": names lead
             text = byline.leading_names(text, raw) if named else text
             if text and (named or cited.authors_line(text)) and len(text) < 400:
@@ -449,6 +449,7 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
             None,
         )
         plain_venue = re.match(r"^[\"”\s.,]*([A-Z][^.()\d]{4,80}?)\s*\.?\s*$", after)
+        plain_venue = None if fieldtitle.is_field(after) else plain_venue  # "Authors: ..."
         venue = venue or (plain_venue and plain_venue[1].strip()) or None
     dates = fields.dates_only(rest)
     year = venue_year or stuck_year or fields.year_in(dates)
