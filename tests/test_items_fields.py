@@ -228,3 +228,32 @@ def test_a_labelled_title_ends_where_its_link_words_start():
         ("Eulenrufe in der Nacht", "Dan Park"),
     ]
     assert rows[1].venue is None  # the authors' field is no venue
+
+
+def test_a_byline_line_of_names_then_venue_gives_each_its_part():
+    text = (
+        "## Owls\n\n"
+        "#### Owl Calls in the Night: A Field Study\n"
+        "*Sidney Moss*, Journal of Owl Research, 2003\n\n"
+        "> Notes about it.\n\n"
+        "#### Hooting as Signal\n"
+        "Dan Park and Eve Stone — Owl Letters (2010)\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.authors, r.year) for r in rows] == [
+        ("Owl Calls in the Night: A Field Study", "Sidney Moss", 2003),
+        ("Hooting as Signal", "Dan Park and Eve Stone", 2010),
+    ]
+    assert rows[0].venue != "Sidney Moss"  # the names in italics are no journal
+
+
+def test_a_heading_over_prose_led_by_a_capitalised_phrase_is_not_a_work():
+    text = (
+        "# What is Owl Watching?\n"
+        "*Automated Owl Watching* (AutoOwl) gives methods to watch owls without an expert, "
+        "to count them faster and to see them at night, as the field has asked since 2015 "
+        "when the first cameras were set up in barns across the country.\n\n"
+        "## Papers\n\n"
+        "- [Owl Counting at Dusk](https://arxiv.org/abs/2101.00004)\n"
+    )
+    assert titles(text) == ["Owl Counting at Dusk"]

@@ -140,24 +140,50 @@ def _over_byline(heading: Heading, first: Items) -> bool:
     if first.items[0].shape != PARAGRAPH:
         return False  # "- Lee, A. (2021). Title": a list of references under a topic
     lines = _paragraph([line for item in first.items for line in item.lines])
-    if lines[0].links or not _names_line(lines[0]):
+    if lines[0].links or not _names_of(lines[0]):
         return False
-    return len(lines) <= _BYLINE_LINES and any(
-        fields.year_in(line.text) or lexicon.venue_in(line.text)[0] for line in lines
+    short = all(len(line.text.split()) <= _FIELD_WORDS for line in lines)  # prose is longer
+    return (
+        short
+        and len(lines) <= _BYLINE_LINES
+        and any(fields.year_in(line.text) or lexicon.venue_in(line.text)[0] for line in lines)
     )
 
 
-def _names_line(line: Line) -> bool:
-    """``Ann Lee, Bo Chen,``, ``By Ann Lee (2019)``, ``**Authors**: Ann Lee``, ``Ann Lee.
-    NeurIPS 2021.``: a line that leads with names and nothing else before where and when;
-    a bold span other than a label is a title (``**Owl Calls**``)."""
+def _names_of(line: Line) -> str | None:
+    """The names a byline leads with: ``Ann Lee, Bo Chen,``, ``By Ann Lee (2019)``,
+    ``**Authors**: Ann Lee``, ``Ann Lee. NeurIPS 2021.``, ``*Ann Lee*, Journal of Owls``,
+    ``Ann Lee — Owl Letters (2010)`` (a person's name takes two words at least); None when
+    the line does not lead with names, or has a bold span other than a label (a title)."""
     label = fieldtitle.AUTHORS_LABEL.match(line.text)
     text = line.text[label.end() :] if label else line.text
     if any(span.strip() and span in text for span in line.strong):
-        return False
+        return None
     stop = _NAMES_STOP.match(text)
-    heads = [text, stop[1]] if stop else [text]
-    return any((names := _NAMES_TAIL.sub("", head)) and byline.all_names(names) for head in heads)
+    heads = [stop[1], text] if stop else [text]
+    lead = text.lstrip(" *_")
+    heads += [e for e in line.em if re.match(re.escape(e) + r"[\s*_]*(?:[,.;—–-]|$)", lead)]
+    heads += [re.split(r"\s[—–-]\s|\s\(", text, maxsplit=1)[0]]
+    for head in heads:
+        names = _NAMES_TAIL.sub("", head).strip(" *_")
+        if len(names.split()) >= 2 and byline.all_names(names):
+            return names
+    return None
+
+
+def _byline(line: Line) -> list[Line]:
+    """The byline's first line as two: its names, then where and when (``*Ann Lee*, Journal
+    of Owls, 2003``), so neither is read as the other."""
+    names = _names_of(line)
+    text = line.text
+    at = text.find(names) if names else -1
+    rest = text[at + len(names or "") :].strip(" ,.;:—–-") if at >= 0 else ""
+    if not names or not rest:
+        return [line]
+    return [
+        Line([(names, None)], number=line.number),
+        Line([(rest, None)], em=[e for e in line.em if e in rest], number=line.number),
+    ]
 
 
 def _paragraph(lines: list[Line]) -> list[Line]:
@@ -176,6 +202,7 @@ def _work(heading: Heading, body: list[Event]) -> Item | None:
         line for event in body if isinstance(event, Items) for i in event.items for line in i.lines
     ]
     kept = _paragraph(lines)
+    kept = [*_byline(kept[0]), *kept[1:]] if kept else kept
     rest = lines[len(kept) :]
     while rest and _links_only(rest[0]):
         block = _paragraph(rest)
