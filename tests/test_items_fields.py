@@ -257,3 +257,35 @@ def test_a_heading_over_prose_led_by_a_capitalised_phrase_is_not_a_work():
         "- [Owl Counting at Dusk](https://arxiv.org/abs/2101.00004)\n"
     )
     assert titles(text) == ["Owl Counting at Dusk"]
+
+
+def test_field_bullets_after_a_title_bullet_are_that_papers():
+    text = (
+        "## Owls\n\n"
+        "- Title: Owl Calls as Graph Signals\n"
+        "- Authors: Ann Lee, Bo Chen\n"
+        "- Link: https://arxiv.org/abs/2101.00001\n\n"
+        "- Title: Sparse Hooting Models\n"
+        "- Authors: Carla Moss\n"
+        "- Link: https://arxiv.org/abs/2101.00002\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.authors, r.links) for r in rows] == [
+        ("Owl Calls as Graph Signals", "Ann Lee, Bo Chen", ("https://arxiv.org/abs/2101.00001",)),
+        ("Sparse Hooting Models", "Carla Moss", ("https://arxiv.org/abs/2101.00002",)),
+    ]
+    assert parse(text).skipped == []
+
+
+def test_a_labelled_title_after_a_summary_line_opens_its_paper():
+    text = (
+        "<details><summary>Owl Calls</summary>\n\n"
+        "Title: Owl Calls as Graph Signals<br>\n"
+        "Authors: Ann Lee<br>\n"
+        "Venue: ICLR 2022\n\n"
+        "</details>\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.authors, r.year) for r in rows] == [
+        ("Owl Calls as Graph Signals", "Ann Lee", 2022)
+    ]

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from .fieldtitle import own_lines
+from . import fieldtitle
 from .inline import Cell, Line, parse_inline, squash, strip_emoji
 
 LIST_ITEM, PARAGRAPH, HTML, HTML_ROW = "list item", "paragraph", "html", "html table row"
@@ -300,10 +300,29 @@ class _Walker:
 
 
 def _own_lines(items: list[Item]) -> list[Item]:
-    """Items written as labelled fields, without their notes' lines (fieldtitle.py)."""
+    """Items written as labelled fields (fieldtitle.py), without their notes' lines; bullets
+    that are fields (``- Authors: ...``, ``- Link: ...``) after a ``- Title: ...`` bullet
+    are that paper's, as the lines of one item would be."""
+    out: list[Item] = []
     for item in items:
-        item.lines = own_lines(item.lines)
-    return items
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and item.shape == prev.shape == LIST_ITEM
+            and item.labels == prev.labels
+            and item.lines
+            and prev.lines
+            and fieldtitle.title(prev.lines[0]) is not None
+            and fieldtitle.title(item.lines[0]) is None
+            and fieldtitle.is_field(item.lines[0].text)
+        ):
+            prev.lines = [*prev.lines, *item.lines]
+            prev.end_line = max(prev.end_line, item.end_line)
+            continue
+        out.append(item)
+    for item in out:
+        item.lines = fieldtitle.own_lines(item.lines)
+    return out
 
 
 def _sentence_led(line: Line) -> bool:
@@ -319,8 +338,11 @@ def _sentence_led(line: Line) -> bool:
 
 
 def _led_by_title(line: Line) -> bool:
-    """``**Title** [[pdf](url)]``, ``[Title](url)``: the line starts with its bold or linked
-    title, as a paper's line does; a sentence of prose mentioning a bold name does not."""
+    """``**Title** [[pdf](url)]``, ``[Title](url)``, ``Title: ...``: the line starts with its
+    bold, linked or labelled title, as a paper's line does; a sentence of prose mentioning a
+    bold name does not."""
+    if fieldtitle.title(line) is not None:
+        return True  # "Title: Owl Calls": a labelled title opens its paper's fields
     text = line.text.lstrip()
     spans = [*line.strong, *(link.text for link in line.links)]
     return any(span.strip() and text.startswith(span.strip()) for span in spans)
