@@ -20,7 +20,7 @@ _TITLE_LABEL = re.compile(
     r"^[\W_]*(?:\[\s*\d{1,4}\s*\]\s*)?"  # "[3] 论文题目：", "- **Title**:"
     r"(?:(?:paper|article|publication|work)(?:'s)?\s+(?:title|name)|title(?:\s+of\s+"
     r"(?:the\s+)?(?:paper|article|work))?|paper|titel|t[íi]tulo|titre|titolo"
-    r"|论文题目|论文标题|论文名称|论文名|文章标题|文章题目|题目|标题|论文|名称|タイトル|論文|제목)"
+    r"|论文题目|论文标题|论文名称|论文名|文章标题|文章题目|题目|标题|论文|タイトル|論文|제목)"
     r"[\s*_]*[:：]\s*(?P<title>.+)$",
     re.I,
 )
