@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from . import fieldtitle
 from .inline import Cell, Line, parse_inline, squash, strip_emoji
 
 LIST_ITEM, PARAGRAPH, HTML, HTML_ROW = "list item", "paragraph", "html", "html table row"
@@ -117,7 +118,7 @@ class _Walker:
 
         def flush() -> Iterator[Event]:
             if run:
-                yield Items(self.cut(run, run_map))
+                yield Items(_own_lines(self.cut(run, run_map)))
                 run.clear()
                 run_map.clear()
 
@@ -154,7 +155,7 @@ class _Walker:
                     yield from flush()
                     continue
                 yield from flush()
-                yield Items([it for own, sub in items for it in (*own, *sub)])
+                yield Items(_own_lines([it for own, sub in items for it in (*own, *sub)]))
             elif node.type == "blockquote":
                 yield from flush()
                 yield from self.events(node.children)
@@ -298,6 +299,32 @@ class _Walker:
         return items
 
 
+def _own_lines(items: list[Item]) -> list[Item]:
+    """Items written as labelled fields (fieldtitle.py), without their notes' lines; bullets
+    that are fields (``- Authors: ...``, ``- Link: ...``) after a ``- Title: ...`` bullet
+    are that paper's, as the lines of one item would be."""
+    out: list[Item] = []
+    for item in items:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and item.shape == prev.shape == LIST_ITEM
+            and item.labels == prev.labels
+            and item.lines
+            and prev.lines
+            and fieldtitle.title(prev.lines[0]) is not None
+            and fieldtitle.title(item.lines[0]) is None
+            and fieldtitle.is_field(item.lines[0].text)
+        ):
+            prev.lines = [*prev.lines, *item.lines]
+            prev.end_line = max(prev.end_line, item.end_line)
+            continue
+        out.append(item)
+    for item in out:
+        item.lines = fieldtitle.own_lines(item.lines)
+    return out
+
+
 def _sentence_led(line: Line) -> bool:
     """``Easily one of the most cited papers; introduces [Lamport clocks](wiki)``, ``Related
     blog post, [Title](url)``: a link after words of a sentence, as notes under a paper are
@@ -311,8 +338,11 @@ def _sentence_led(line: Line) -> bool:
 
 
 def _led_by_title(line: Line) -> bool:
-    """``**Title** [[pdf](url)]``, ``[Title](url)``: the line starts with its bold or linked
-    title, as a paper's line does; a sentence of prose mentioning a bold name does not."""
+    """``**Title** [[pdf](url)]``, ``[Title](url)``, ``Title: ...``: the line starts with its
+    bold, linked or labelled title, as a paper's line does; a sentence of prose mentioning a
+    bold name does not."""
+    if fieldtitle.title(line) is not None:
+        return True  # "Title: Owl Calls": a labelled title opens its paper's fields
     text = line.text.lstrip()
     spans = [*line.strong, *(link.text for link in line.links)]
     return any(span.strip() and text.startswith(span.strip()) for span in spans)

@@ -60,7 +60,7 @@ def title_after_names(line: Line) -> str | None:
             and len(span.split()) >= 2
             and not dated  # "Lee A. *Owl Letters* 2019": a venue
             and not _YEAR.search(span)
-            and _all_names(_CLOSING_YEAR.sub("", body[:at].strip(" *_.,")))
+            and all_names(_CLOSING_YEAR.sub("", body[:at].strip(" *_.,")))
             and not fields.only_names(span)
             and not _is_venue(span)
         ):
@@ -74,12 +74,12 @@ def title_after_names(line: Line) -> str | None:
         head = _CLOSING_YEAR.sub("", body[: stop.start()])
         if len(head.split()) < 2:
             continue
-        if not _all_names(head):
+        if not all_names(head):
             return None
         pieces = [p.strip() for p in _STOPS.split(body[stop.end() :])]
         while pieces and _CLOSING_YEAR.fullmatch(pieces[0]):
             pieces.pop(0)  # "Lee, A. (2019). Title"
-        if pieces and not _all_names(_CLOSING_YEAR.sub("", pieces[0])):  # "Ann B. Lee": names
+        if pieces and not all_names(_CLOSING_YEAR.sub("", pieces[0])):  # "Ann B. Lee": names
             return _title_of(pieces, line, body[: stop.end()], fields.PAPER in kinds)
     return None
 
@@ -101,7 +101,7 @@ def _title_of(pieces: list[str], line: Line, names: str, linked: bool) -> str | 
     return title if linked or _YEAR.search(names + " ".join(pieces[end:])) else None
 
 
-def _all_names(text: str) -> bool:
+def all_names(text: str) -> bool:
     """Every part of ``Lee, A., Ann Chen & Bo Ng, et al.`` is a name or initials (one
     typed in lower case among them: ``ann lee``; accents typed as combining marks); a line
     that only starts with names (``Lee, A. (2021). Owl labor``) is not one."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from . import citation, fields, lexicon
-from .inline import Line
+from .inline import Line, squash
 
 
 def authors_span(text: str) -> bool:
@@ -111,3 +111,23 @@ def own_citation(first: Line, worded: list[Line]) -> tuple[str, Line] | None:
         citation.commas(text) or citation.of_lines(under) or citation.named_colon(text, plain)
     )
     return (found.title, under[0]) if found else None
+
+
+def wrapped_end(first: Line, worded: list[Line]) -> str:
+    """The end of a plain title wrapped onto the next source line (``... for IWSLT 2022`` /
+    ``Evaluation. [[PDF](url)]``): GitHub shows one line, so the title goes on until its
+    full stop."""
+    if first.links or len(worded) < 2 or re.search(r"[.?!]\s*$", first.text):
+        return ""
+    text = squash(fields._EMPTY_BRACKETS.sub(" ", fields._line_title_text(worded[1])))
+    words = text.split()
+    if (
+        not text.endswith(".")
+        or not 1 <= len(words) <= 6
+        or authors_line(text)
+        or lexicon.is_venue_only(text)
+        or worded[1].strong
+        or worded[1].em
+    ):
+        return ""
+    return " " + text

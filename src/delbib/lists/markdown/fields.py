@@ -16,7 +16,16 @@ from . import linkwords
 from .dates import year_in
 from .inline import Cell, Line, Link, squash, strip_emoji
 from .lexicon import is_venue_label, is_venue_only, is_venue_word, venue_in
-from .linkwords import CODE, PAPER, PROJECT, VIDEO, is_link_words, kind_of_words, names_a_paper
+from .linkwords import (
+    CODE,
+    PAPER,
+    PROJECT,
+    VIDEO,
+    is_blog_url,
+    is_link_words,
+    kind_of_words,
+    names_a_paper,
+)
 
 KIND_ORDER = (PAPER, CODE, PROJECT, VIDEO)
 _GENERIC_WORDS = frozenset({"link", "url"})  # say there is a link, not what it leads to
@@ -144,6 +153,8 @@ def link_kind(link: Link, *, first: bool = True) -> str | None:
     ):
         # "[Slides](talk.pdf)", "[Poster](p.pdf)": a PDF that its words say is not the paper
         return word if word in (PROJECT, VIDEO) else PAPER
+    if word == PAPER and is_blog_url(href) and not names_a_paper(link.text):
+        return PROJECT  # "[html](owls.org/2013/01/14/owl-notes/)": a post, its format named
     named_paper = word == PAPER and link.text.strip("[]()` ").casefold() not in _GENERIC_WORDS
     if host.endswith(_CODE_HOSTS):
         # "[PDF](github.com/x/y)": the writer says it is the paper, wherever it is kept

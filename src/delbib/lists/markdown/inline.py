@@ -59,6 +59,7 @@ class Line:
     em: list[str] = field(default_factory=list)  # italic spans' text (authors, venues)
     code: list[str] = field(default_factory=list)  # code spans' text (tags: `ACL 2021`)
     number: int = 0  # 1-based line of the file it starts on (0 when unknown)
+    titles: bool = False  # the whole line is a work's title (a heading over its byline)
 
     @property
     def text(self) -> str:

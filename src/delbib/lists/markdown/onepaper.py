@@ -5,6 +5,12 @@ Some lists give each paper a section: ``### Title``, a ``>`` summary, a ``<detai
 a title of its own and its paper links lead to one paper, so a reader sees one paper titled
 by the heading, not one item per bullet. A heading over a list of papers differs in both
 ways: its items are titled (``[Title](url)``, ``**Title**``) and link several papers.
+
+An annotated reading list writes each work as a heading over a byline: ``### Title``, then
+``Ann Lee, Bo Chen,`` / ``Journal of Owls 3 (2002) 1-10.``, its ``[pdf][lee02]`` link, and
+pages of notes with sub-headings of their own (``#### Theories``). A person reads one work
+titled by the heading down to the next heading of its level; the notes' headings name no
+papers and their links are the notes' (a tool, a review), not the work's.
 """
 
 from __future__ import annotations
@@ -13,8 +19,8 @@ import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 
-from . import fields, lexicon, parts, sections
-from .blocks import Event, Heading, Item, Items
+from . import byline, fields, fieldtitle, lexicon, parts, sections
+from .blocks import PARAGRAPH, Event, Heading, Item, Items
 from .inline import Cell, Line, squash
 
 SECTION = "section"
@@ -25,29 +31,56 @@ _FIELD_WORDS = 25  # a longer line under the heading is an abstract or a summary
 def regroup(events: Iterable[Event]) -> Iterator[Event]:
     """The events of a document, a section that holds one paper given as that paper's item
     after its heading (marked ``paper``, so it names no category)."""
+    listed = list(events)
     heading: Heading | None = None
     body: list[Event] = []
-    for event in events:
+    work = False  # a work's heading: its deeper headings are its notes', unless works too
+    for at, event in enumerate(listed):
         if isinstance(event, Heading):
-            yield from _section(heading, body)
-            heading, body = event, []
+            opens = _opens_work(event, listed[at + 1] if at + 1 < len(listed) else None)
+            if work and heading is not None and event.level > heading.level and not opens:
+                body.append(event)
+                continue
+            yield from _section(heading, body, work)
+            heading, body, work = event, [], opens
         elif heading is None:
             yield event
         else:
             body.append(event)
-    yield from _section(heading, body)
+    yield from _section(heading, body, work)
 
 
-def _section(heading: Heading | None, body: list[Event]) -> Iterator[Event]:
+def _opens_work(heading: Heading, following: Event | None) -> bool:
+    """A heading that is a work's title: it labels itself one (``### [3] Title: ...``) or
+    stands over a byline."""
+    if heading.cell is None:
+        return False
+    if fieldtitle.title(heading.cell.lines[0]) is not None:
+        return True
+    return isinstance(following, Items) and _over_byline(heading, following)
+
+
+def _section(heading: Heading | None, body: list[Event], work: bool) -> Iterator[Event]:
     if heading is None:
         return
-    item = _one_paper(heading, body)
+    item = _work(heading, body) if work else _labelled(body) or _one_paper(heading, body)
     if item is None:
         yield heading
         yield from body
     else:
         yield dataclasses.replace(heading, paper=True)
         yield Items([item])
+
+
+def _labelled(body: list[Event]) -> Item | None:
+    """The paper a heading stands over when its section opens with that paper's labelled
+    fields and holds no other (``### Owl detection`` / ``Title: ...`` / ``Abstract: ...``):
+    the heading describes that paper, it names no topic of papers."""
+    if not body or not all(isinstance(event, Items) for event in body):
+        return None
+    items = [item for event in body if isinstance(event, Items) for item in event.items]
+    led = [item for item in items if item.lines and fieldtitle.title(item.lines[0])]
+    return led[0] if len(led) == 1 and items[0] is led[0] else None
 
 
 def _one_paper(heading: Heading, body: list[Event]) -> Item | None:
@@ -81,6 +114,121 @@ def _one_paper(heading: Heading, body: list[Event]) -> Item | None:
         return None
     first = heading.cell.lines[0].number or items[0].line
     return Item(SECTION, first, max(i.end_line for i in items), [*heading.cell.lines, *kept])
+
+
+_BYLINE_LINES = 8  # a byline's names, venue, volume, pages and date; more is a paragraph
+# "Ann Lee, 2018,", "Ann Lee & Bo Chen, eds.": what may close the names on their line
+_NAMES_TAIL = re.compile(r"(?:[\s,.;]+(?:eds?\.?|\(?(?:19|20)\d{2}\)?))*[\s,.;]*$")
+# "Ann Lee, Bo Chen. NeurIPS 2021.": the names end at the first full stop after a word
+_NAMES_STOP = re.compile(r"^(.*?[^\s.]{2})\.\s+\S")
+
+
+def _over_byline(heading: Heading, first: Items) -> bool:
+    """A heading whose section opens with a byline: a line of names, then in the same
+    paragraph where and when (``Journal of Owls 3 (2002)``, ``Owl Press,`` / ``2011.``),
+    as a reference gives a work; a heading that names a topic or a venue opens none."""
+    if heading.cell is None or not first.items or not first.items[0].lines:
+        return False
+    name = sections.heading_name(heading.cell)
+    if (
+        len(name.split()) < 2
+        or sections.is_generic(name)
+        or sections.is_year_heading(name)
+        or lexicon.is_venue_only(name)
+    ):
+        return False
+    if first.items[0].shape != PARAGRAPH:
+        return False  # "- Lee, A. (2021). Title": a list of references under a topic
+    lines = _paragraph([line for item in first.items for line in item.lines])
+    if lines[0].links or not _names_of(lines[0]):
+        return False
+    short = all(len(line.text.split()) <= _FIELD_WORDS for line in lines)  # prose is longer
+    return (
+        short
+        and len(lines) <= _BYLINE_LINES
+        and any(fields.year_in(line.text) or lexicon.venue_in(line.text)[0] for line in lines)
+    )
+
+
+def _names_of(line: Line) -> str | None:
+    """The names a byline leads with: ``Ann Lee, Bo Chen,``, ``By Ann Lee (2019)``,
+    ``**Authors**: Ann Lee``, ``Ann Lee. NeurIPS 2021.``, ``*Ann Lee*, Journal of Owls``,
+    ``Ann Lee — Owl Letters (2010)`` (a person's name takes two words at least); None when
+    the line does not lead with names, or has a bold span other than a label (a title)."""
+    label = fieldtitle.AUTHORS_LABEL.match(line.text)
+    text = line.text[label.end() :] if label else line.text
+    if any(span.strip() and span in text for span in line.strong):
+        return None
+    stop = _NAMES_STOP.match(text)
+    heads = [stop[1], text] if stop else [text]
+    lead = text.lstrip(" *_")
+    heads += [e for e in line.em if re.match(re.escape(e) + r"[\s*_]*(?:[,.;—–-]|$)", lead)]
+    heads += [re.split(r"\s[—–-]\s|\s\(", text, maxsplit=1)[0]]
+    for head in heads:
+        names = _NAMES_TAIL.sub("", head).strip(" *_")
+        if len(names.split()) >= 2 and byline.all_names(names):
+            return names
+    return None
+
+
+def _byline(line: Line) -> list[Line]:
+    """The byline's first line as two: its names, then where and when (``*Ann Lee*, Journal
+    of Owls, 2003``), so neither is read as the other."""
+    names = _names_of(line)
+    text = line.text
+    at = text.find(names) if names else -1
+    rest = text[at + len(names or "") :].strip(" ,.;:—–-") if at >= 0 else ""
+    if not names or not rest:
+        return [line]
+    return [
+        Line([(names, None)], number=line.number),
+        Line([(rest, None)], em=[e for e in line.em if e in rest], number=line.number),
+    ]
+
+
+def _paragraph(lines: list[Line]) -> list[Line]:
+    """The lines of the first paragraph: they follow each other in the file."""
+    end = 1
+    while end < len(lines) and lines[end].number == lines[end - 1].number + 1:
+        end += 1
+    return lines[:end]
+
+
+def _work(heading: Heading, body: list[Event]) -> Item | None:
+    """The work a heading over a byline gives: the heading as its marked title, the byline
+    and the paragraphs of bare links right after it (``[pdf][lee02]``); the notes below
+    are left out, their links lead elsewhere."""
+    lines = [
+        line for event in body if isinstance(event, Items) for i in event.items for line in i.lines
+    ]
+    kept = _paragraph(lines)
+    kept = [*_byline(kept[0]), *kept[1:]] if kept else kept
+    rest = lines[len(kept) :]
+    while rest and _links_only(rest[0]):
+        block = _paragraph(rest)
+        if not all(map(_links_only, block)):
+            break
+        kept, rest = kept + block, rest[len(block) :]
+    ends = [i.end_line for event in body if isinstance(event, Items) for i in event.items]
+    assert heading.cell is not None  # _opens_work saw a markdown heading
+    first = heading.cell.lines[0].number or (kept[0].number if kept else 0)
+    end = max(ends, default=first)
+    if fieldtitle.title(heading.cell.lines[0]) is not None:  # "### Title: ..." over its fields
+        return Item(SECTION, first, end, fieldtitle.own_lines([*heading.cell.lines, *lines]))
+    name = sections.heading_name(heading.cell)  # "### 3. Title": the words, not the number
+    title = [
+        dataclasses.replace(line, parts=[(name, None)], titles=True)
+        for line in heading.cell.lines[:1]
+    ]
+    return Item(SECTION, first, end, [*title, *heading.cell.lines[1:], *kept])
+
+
+def _links_only(line: Line) -> bool:
+    """``[pdf][lee02]``, ``<https://doi.org/...>``: a line of links and nothing else."""
+    text = line.text
+    for link in line.links:
+        text = text.replace(link.text, " ")
+    return bool(line.links) and not re.search(r"[^\W_]", text)
 
 
 def _heading_papers(cell: Cell, name: str) -> set[str]:

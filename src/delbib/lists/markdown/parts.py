@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from . import byline, citation, cited, fields, labelled, lexicon, linkwords, nicknames, pipes, tags
 from .dates import dates_only, year_in
+from .fieldtitle import AUTHORS_LABEL, is_field
+from .fieldtitle import title as field_title
 from .inline import Cell, Line, squash, strip_emoji
 
 _TAG_ONLY = re.compile(r"\s*[\[(][^\[\]()]*[\])]\s*")  # "**[YOLO v3]**": a nickname tag
@@ -76,6 +78,8 @@ def line_title(line: Line) -> tuple[str, str] | None:
     span, a quoted span, a short bold span, a link to a title, ``[14]Title``."""
     if tags.is_navigation(line):
         return None
+    if field := field_title(line):  # "**Title**: Owl Calls", a heading over its byline
+        return field, "cited"
     bold = [s for s in line.strong if _span_ok(s, 2) and not _TAG_ONLY.fullmatch(s)]
     text = fields._line_title_text(line)
     # 'Lee, Ann. "Owl Morphism." Venue': a title closed by its stop inside the quotes is
@@ -329,6 +333,8 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
     if not worded:
         return "", "", None
     first = worded[0]
+    if field := field_title(first):  # "Title: ...", a heading over its byline
+        return field, "cited", first
     cite = None if first.links or first.strong else citation.of_lines(worded)
     if cite:  # "Lee, A. (2019). Title. Venue", 'A. Lee, "Title," Venue 2019': a citation
         return cite.title, "cited", first
@@ -358,7 +364,7 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
         and not fields.names_line(plain.strip())
         and not (lead_in and len(worded) > 1)
     ):
-        return plain + _wrapped_end(first, worded), "plain", first
+        return plain + cited.wrapped_end(first, worded), "plain", first
     for line in worded[1:]:
         found = line_title(line)
         if found:
@@ -366,26 +372,6 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
     if _usable(plain) and not fields._SURNAME_FIRST.match(plain) and not _LABEL.match(plain):
         return plain, "plain", first  # "**OpenReview**: <url>" has no title
     return "", "", None
-
-
-def _wrapped_end(first: Line, worded: list[Line]) -> str:
-    """The end of a plain title wrapped onto the next source line (``... for IWSLT 2022`` /
-    ``Evaluation. [[PDF](url)]``): GitHub shows one line, so the title goes on until its
-    full stop."""
-    if first.links or len(worded) < 2 or re.search(r"[.?!]\s*$", first.text):
-        return ""
-    text = squash(fields._EMPTY_BRACKETS.sub(" ", fields._line_title_text(worded[1])))
-    words = text.split()
-    if (
-        not text.endswith(".")
-        or not 1 <= len(words) <= 6
-        or cited.authors_line(text)
-        or lexicon.is_venue_only(text)
-        or worded[1].strong
-        or worded[1].em
-    ):
-        return ""
-    return " " + text
 
 
 def clean(title: str) -> tuple[str, str | None, int | None]:
@@ -419,7 +405,7 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
             break
     if authors is None:
         for line in (line for line in lines if not tags.is_tag_line(line)):
-            text = re.sub(r"^\W*authors?(?:\(s\))?\W*:\W*", "", line.text.strip(), flags=re.I)
+            text = AUTHORS_LABEL.sub("", line.text.strip())
             named = line is title_line and raw  # "Stone, A., *[Title](url)*, Venue": names lead
             text = byline.leading_names(text, raw) if named else text
             if text and (named or cited.authors_line(text)) and len(text) < 400:
@@ -454,6 +440,7 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
             None,
         )
         plain_venue = re.match(r"^[\"”\s.,]*([A-Z][^.()\d]{4,80}?)\s*\.?\s*$", after)
+        plain_venue = None if is_field(after) else plain_venue  # "Authors: ..."
         venue = venue or (plain_venue and plain_venue[1].strip()) or None
     dated = dates_only(rest)
     year = venue_year or stuck_year or year_in(dated)

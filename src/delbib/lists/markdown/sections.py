@@ -43,7 +43,8 @@ GENERIC = frozenset(
 )
 HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)(?:</?h\1\s*/?>|$)", re.I | re.S)
 _TAG = re.compile(r"<[^>]*>")
-_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[ivxIVX]+\.)\s+")
+# "3.2.1 ", "iv. ", "[1]": numbering ("[1]CNN做分类" is typed without a space)
+_NUMBERING = re.compile(r"^\s*(?:(?:\d+(?:\.\d+)*\.?|[ivxIVX]+\.)\s+|\[\d{1,3}\]\s*(?=\S))")
 _LEFTOVER = re.compile(r"\(\s*\)|\[\s*\]")
 
 
