@@ -77,6 +77,28 @@ def names_after_title(line: Line, title: str) -> str | None:
     return match[1] if len(names) <= 12 and all(map(_NAME_WORD.match, names)) else None
 
 
+# ", Mildenhall et al., ECCV 2020", " - Abadie, Athey, Imbens (2023)", " - Wald (1945)": names
+# after a linked title, up to the venue or the year
+_NAMES_AFTER_LINK = re.compile(
+    r"[\s*_]*[,–—-]\s+(?P<names>[A-Z][\w.'’-]*(?:(?:,\s+|\s+and\s+|\s*&\s*|\s+)"
+    r"[A-Z][\w.'’-]*){0,11}(?:,?\s+et\s+al\.?)?)\s*(?:,\s*\S|\(\s*(?:19|20)\d\d\s*\))"
+)
+
+
+def names_after_link(line: Line, title: str) -> str | None:
+    """``[Title](page), Lee et al., VENUE 2020``, ``[Title](page) - Lee, Chen (2023)``: the
+    names a linked title is followed by, when they are a list of names (several, or "et
+    al.") or one name dated in parentheses; a reference's authors, whatever its link."""
+    text, at = line.text, line.text.find(title) if title else -1
+    match = _NAMES_AFTER_LINK.match(text[at + len(title) :]) if at >= 0 else None
+    if not match or lexicon.venue_in(match["names"])[0]:
+        return None
+    names = match["names"]
+    several = "," in names or " and " in names or "&" in names or "et al" in names
+    dated = match[0].rstrip().endswith(")")
+    return names if several or dated and len(names.split()) <= 2 else None
+
+
 def dashed_bold(line: Line) -> str | None:
     """``**Hyperagents** — Zhang et al. *arXiv* 2026.``: a bold span that opens the item
     before a dash is its title, however short."""

@@ -22,8 +22,13 @@ def last_year() -> int:
     return _dt.date.today().year + 1
 
 
+# Classics are listed with their years (Wald 1945, Shannon 1948); before 1920 a four-digit
+# number is read as a YYMM date instead (1912: December 2019), as lists of preprints write them
+_FIRST_YEAR = 1920
+
+
 def _plausible(year: int) -> bool:
-    return 1950 <= year <= last_year()
+    return _FIRST_YEAR <= year <= last_year()
 
 
 def year_in(text: str, *, yymm: bool = False) -> int | None:

@@ -110,6 +110,8 @@ def verdict(parts: Parts) -> str:
     if kinds == {VIDEO}:
         return VIDEO_ONLY  # a talk or a demo video, whatever the block
     pages = [link for link, kind in zip(parts.links, parts.kinds, strict=True) if kind != CODE]
+    if _referenced(parts) and parts.venue and not _names_a_site(parts.title):
+        return CITATION  # "[Title](a blog post on it), Lee et al., EGSR 2021": the paper's
     for test, kind in (
         (is_news_url, NEWS_ARTICLE),  # a newspaper's dated address is news, not a blog's
         # "[Title](site.org/blog/slug)", medium, blogspot: a post, not a paper, whatever names
@@ -147,7 +149,18 @@ def verdict(parts: Parts) -> str:
         signed = _names(parts.authors) and parts.title_from in ("bold", "quoted")
         cited = apa or parts.words >= 3 and (parts.venue and (parts.year or marked) or signed)
         return CITATION if cited and _titled(parts.title) else NO_LINK
-    return PAGE
+    return CITATION if _referenced(parts) else PAGE
+
+
+def _referenced(parts: Parts) -> bool:
+    """``[Title](project page), Lee et al., ECCV 2020``: a reference, by its authors and where
+    or when it appeared, whatever page its title links."""
+    return (
+        parts.title_from == "link"
+        and parts.words >= 3
+        and _names(parts.authors)
+        and bool(parts.venue or parts.year)
+    )
 
 
 def _sections_of_a_page(links: tuple[str, ...]) -> bool:

@@ -54,6 +54,10 @@ _PAPER_HOSTS = (
     "mlsys.org",
     "techrxiv.org",
 )
+# Publishers whose article pages hold no DOI ("academic.oup.com/qje/article/138/1/1/6750017",
+# "jstor.org/stable/2235829"); their journals' own pages are not papers
+_ARTICLE_HOSTS = ("jstor.org", "academic.oup.com", "cambridge.org", "pnas.org", "cell.com")
+_ARTICLE_PATH = re.compile(r"/(?:article|articles|stable|doi|fulltext|chapter)/", re.I)
 
 _LEADING_NICK = re.compile(r"^\s*\[[^\]]{1,80}\]\s*(?=\S)")
 _TRAILING_DATE = re.compile(r"\W*(?:19|20)\d{2}(?:[-./]\d{1,2})?\W*[a-z]{0,4}\W*")
@@ -147,6 +151,8 @@ def link_kind(link: Link, *, first: bool = True) -> str | None:
     if (
         path.endswith(".pdf")
         or host.endswith(_PAPER_HOSTS)
+        or host.endswith(_ARTICLE_HOSTS)
+        and bool(_ARTICLE_PATH.search(path))
         or _PAPERS_PATH.search(path)
         or _CONFERENCE_PAPER_PATH.match(path)
         or _LIBRARY_ARTICLE_PATH.match(path)

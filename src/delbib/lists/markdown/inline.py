@@ -25,7 +25,9 @@ _HTML_STYLE = re.compile(r"<(/?)\s*(strong|b|em|i)\s*>", re.IGNORECASE)  # <stro
 # list imported into a new catalog keeps its keys (GitHub shows nothing for it).
 _KEY_ANCHOR = re.compile(r"<a\s[^>]*?(?:id|name)\s*=\s*[\"']delbib-([^\"']+)[\"']", re.IGNORECASE)
 _BARE_URL = re.compile(r"\bhttps?://[^\s<>\])|]+[^\s<>\])|.,;:'\"]")
-_SHORTCODE = re.compile(r"(?:(?<=\s)|^):[a-z0-9_+-]+:(?=\s|$)")
+# ":star:", "Ha-NeRF:laughing:: Title": GitHub shows an emoji for a shortcode, even one typed
+# onto a word
+_SHORTCODE = re.compile(r"(?:(?<=\s)|^):[a-z0-9_+-]+:(?=\s|$)|(?<=\w):[a-z][a-z_]{2,30}:(?=\W|$)")
 _SPACES = re.compile(r"\s+")
 # "[PDF]([https://a.org/1.pdf](https://a.org/2.pdf))": a markdown link pasted as the target;
 # the target that was meant is the inner link's

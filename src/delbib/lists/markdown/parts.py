@@ -419,6 +419,8 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     authors = None if authors == venue else authors  # "*Owl Sciences* 2022": the venue's span
     if authors is None and how in ("bold", "quoted") and title_line is not None:
         authors = cited.names_after_title(title_line, raw)
+    elif authors is None and how == "link" and title_line is not None:
+        authors = cited.names_after_link(title_line, raw)
     if how != "plain":  # "**Title** (2023), TOSEM journal, Lee, Ann, et al."
         named, named_year, names = cited.venue_before_names(rest)
         venue, venue_year = (venue, venue_year) if venue else (named, named_year)
