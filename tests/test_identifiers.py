@@ -125,6 +125,11 @@ LINK_CASES: list[tuple[str, list[str]]] = [
         "https://www.owls.example/OWL/doi/10.1007/s11432-022-3852-0;JSESSIONID=70b510e0-ae16",
         ["doi:10.1007/s11432-022-3852-0"],
     ),
+    (  # the DOI runs to the end of the path on a host whose paths are not known
+        "https://owlclid.example/journals/owls/volume-22/Owl-Method/10.1214/aoms/1177729586.full",
+        ["doi:10.1214/aoms/1177729586"],
+    ),
+    ("https://owls.example/articles/10.1234/owl.5/full", ["doi:10.1234/owl.5"]),
     ("https://www.owls.example/v10.1117/page", []),  # not a segment that opens a DOI
     ("https://www.owls.example/10.5/owl", []),  # a registrant has four digits or more
     ("https://iopscience.iop.org/article/pdf", []),

@@ -85,6 +85,9 @@ _DOI_PATH_DOMAINS = (".biomedcentral.com",)
 _DOI_QUERY_KEYS = ("id", "doi")
 # "/10.1117/12.3011559.short": a path segment that opens a DOI, on any publisher's host
 _DOI_SEGMENT = re.compile(r"/10\.\d{4,9}/[^/]")
+_VIEW_SEGMENTS = re.compile(
+    r"(?:/(?:full|abstract|pdf|html?|meta|fulltext|epdf|references))+/?$", re.I
+)
 _SESSION = re.compile(r";jsessionid=[^/?#]*", re.IGNORECASE)  # a server's session, not the DOI's
 _PAGE_VIEW = re.compile(r"(?:\.(?:pdf|short|full|abstract|html?|epdf))+$", re.IGNORECASE)
 _WHOLE_DOI = re.compile(r"10\.\d{4,9}/\S+")
@@ -240,15 +243,16 @@ def _extract(url: str, depth: int) -> list[str]:
 
     # Publisher pages with the DOI as a path segment: "/doi/10.x/..." on any (Atypon) host, and
     # on any host a segment that opens a DOI ("/Article-Title/10.1117/12.3011559.short")
-    if (
-        host in _DOI_PATH_HOSTS
-        or host.endswith(_DOI_PATH_DOMAINS)
-        or "/doi/" in path
-        or _DOI_SEGMENT.search(path)
-    ):
-        doi = _doi_in_path(_SESSION.sub("", path))
+    path = _SESSION.sub("", path)
+    if host in _DOI_PATH_HOSTS or host.endswith(_DOI_PATH_DOMAINS) or "/doi/" in path:
+        doi = _doi_in_path(path)
         if doi:
             return _from_doi(doi)
+    elif segment := _DOI_SEGMENT.search(path):
+        # on a host whose paths this module does not know, the DOI runs to the end of the
+        # path ("/10.1214/aoms/1177729586.full"), less the page's view of it
+        doi = _PAGE_VIEW.sub("", _VIEW_SEGMENTS.sub("", path[segment.start() + 1 :]))
+        return _from_doi(doi.rstrip(".,;/"))
 
     for key in _DOI_QUERY_KEYS:
         values = query.get(key) or []
