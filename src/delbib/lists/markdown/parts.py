@@ -255,6 +255,11 @@ def _in_prose(line: Line, link) -> bool:
     return len(re.findall(r"(?<![\w'’])[a-z]{2,}\b", before)) >= 2  # "[CVPR 2023] [owls...]"
 
 
+def _own_line(line: Line, title_line: Line | None) -> bool:
+    """A line of links under the title (``[Venue (2024)](doi) | [code](url)``): the item's."""
+    return line is not title_line and tags.is_links_line(line)
+
+
 def _is_label(line: Line, span: str) -> bool:
     """``**DVS (Dynamic Vision Sensor)**: Authors, [Title](doi)``: a bold name before a colon."""
     return bool(re.search(re.escape(span) + r"\W{0,3}:", line.text))
@@ -459,7 +464,7 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     }
     strong = any(
         fields.link_kind(link, first=False) == fields.PAPER
-        and not _other_work(link, raw, title_links)
+        and not (_other_work(link, raw, title_links) and not _own_line(line, title_line))
         and not _in_prose(line, link)
         for line in linking
         for link in line.links

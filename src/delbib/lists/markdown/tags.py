@@ -44,6 +44,14 @@ def is_labelled_links(line: Line) -> bool:
 _NAV_SEPARATORS = re.compile(r"[\s|·•/,–—-]*")
 
 
+def is_links_line(line: Line) -> bool:
+    """``[J. Chem. Phys. (2025)](doi) | [code](url)``: links and separators, nothing else. On
+    a line of its own under an item's title, its links are the item's own, whatever their
+    words (a venue, a citation), not another work named in a sentence."""
+    rest = strip_emoji("".join(text for text, href in line.parts if href is None))
+    return bool(line.links) and bool(_NAV_SEPARATORS.fullmatch(rest))
+
+
 def is_navigation(line: Line) -> bool:
     """``[Survey](url) | [Paper List](#list) | [Notes](url)``, ``[Web (236)](url) · ...``: a
     bar of short links that leads around the list, not an item."""
