@@ -34,3 +34,34 @@ def test_a_work_named_in_the_sentence_of_another_item_is_still_not_its_paper():
         "- **Hands-On Owls** - a practical guide.\n"
     )
     assert parse(text).rows == []
+
+
+def test_a_trade_mark_is_part_of_the_name_it_marks():
+    text = HEAD + (
+        "1. **OwlSim™: A GPU-Accelerated Flight Simulator for Owls**, *Ann Lee, Bo Chen*, "
+        "arXiv, 2021. [[paper](https://arxiv.org/abs/2101.00010)]\n"
+        "2. **Owl® Wings: Materials for Silent Flight**, *Cy Diaz*, arXiv, 2022. "
+        "[[paper](https://arxiv.org/abs/2101.00011)] 🦉\n"
+    )
+    assert [r.title for r in parse(text).rows] == [
+        "OwlSim™: A GPU-Accelerated Flight Simulator for Owls",
+        "Owl® Wings: Materials for Silent Flight",
+    ]
+
+
+def test_a_plural_acronym_spelling_the_words_before_it_belongs_to_the_title():
+    # a plural names a kind of model the title speaks of; it spells a hyphened word a letter
+    # a part (Owl-informed: O, I). A singular one spelled so is the method's nickname.
+    text = HEAD + (
+        "1. **Failure Modes of Owl-informed Neural Networks (OINNs)**, *Ann Lee*, 2022. "
+        "[[paper](https://arxiv.org/abs/2101.00012)]\n"
+        "2. **Training with Owl-Learning Awareness (TOLA)**, *Bo Chen*, 2022. "
+        "[[paper](https://arxiv.org/abs/2101.00013)]\n"
+        "3. **Quiet Wings for Faster Owls (SilentNet)**, *Cy Diaz*, 2022. "
+        "[[paper](https://arxiv.org/abs/2101.00014)]\n"
+    )
+    assert [r.title for r in parse(text).rows] == [
+        "Failure Modes of Owl-informed Neural Networks (OINNs)",
+        "Training with Owl-Learning Awareness",
+        "Quiet Wings for Faster Owls",
+    ]

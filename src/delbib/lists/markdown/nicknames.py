@@ -66,8 +66,15 @@ def coined(name: str) -> bool:
 def _expands(title: str, nick: re.Match) -> bool:
     """``Automated Planning and Scheduling (APS)``, ``Naturalized Execution Tuning (NExT)``:
     the parenthesis spells the words before it (small words aside), so it belongs to the
-    title."""
+    title. A plural one (``Physics-informed Neural Networks (PINNs)``) is a kind of thing the
+    title speaks of, never one paper's nickname: it may spell a hyphened word a letter a part."""
     capitals = [c for c in nick[1] if c.isupper()]
     words = [w for w in title[: nick.start()].split() if w[0].isalpha()]
-    before = [w[0].upper() for w in words if w.casefold() not in _SMALL_WORDS]
-    return len(capitals) >= 2 and before[-len(capitals) :] == capitals or nick[1].islower()
+    parts = [p for w in words for p in w.split("-") if p[:1].isalpha()]
+    plural = bool(re.fullmatch(r"[A-Z]{2,}s", nick[1]))
+    spelled = (
+        [w[0].upper() for w in found if w.casefold() not in _SMALL_WORDS][-len(capitals) :]
+        == capitals
+        for found in ((words, parts) if plural else (words,))
+    )
+    return len(capitals) >= 2 and any(spelled) or nick[1].islower()
