@@ -65,3 +65,14 @@ def test_a_plural_acronym_spelling_the_words_before_it_belongs_to_the_title():
         "Training with Owl-Learning Awareness",
         "Quiet Wings for Faster Owls",
     ]
+
+
+def test_a_link_target_typed_in_a_second_pair_of_parentheses_is_the_address_inside():
+    text = HEAD + (
+        "1. **Silent flight of owls at low speed**.\n\n"
+        "   *Ann Lee, Bo Chen*. OWLS 2018. [[pdf]((https://arxiv.org/abs/1801.00001))]\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.links) for r in rows] == [
+        ("Silent flight of owls at low speed", ("https://arxiv.org/abs/1801.00001",))
+    ]

@@ -28,8 +28,9 @@ _BARE_URL = re.compile(r"\bhttps?://[^\s<>\])|]+[^\s<>\])|.,;:'\"]")
 _SHORTCODE = re.compile(r"(?:(?<=\s)|^):[a-z0-9_+-]+:(?=\s|$)")
 _SPACES = re.compile(r"\s+")
 # "[PDF]([https://a.org/1.pdf](https://a.org/2.pdf))": a markdown link pasted as the target;
-# the target that was meant is the inner link's
-_PASTED_LINK = re.compile(r"\[[^\]]*\]\((\S+)\)")
+# the target that was meant is the inner link's; "[pdf]((https://a.org/1/))": a target typed
+# in a second pair of parentheses, the address inside them
+_PASTED_LINK = re.compile(r"(?:\[[^\]]*\])?\((\S+)\)")
 # "x.pdf&embed", "x.pdf%20(http://.../x.pdf)": text typed after a PDF's name is not its address
 _PDF_TAIL = re.compile(r"(https?://\S+?\.pdf)(?:&[\w=]*|%20\S*)", re.IGNORECASE)
 _OUTER_LINK = re.compile(r"\[([^\[\]]{1,30})\]\(\[?$")  # "[paper](" right before a link
