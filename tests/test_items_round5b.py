@@ -76,3 +76,30 @@ def test_a_link_target_typed_in_a_second_pair_of_parentheses_is_the_address_insi
     assert [(r.title, r.links) for r in rows] == [
         ("Silent flight of owls at low speed", ("https://arxiv.org/abs/1801.00001",))
     ]
+
+
+def test_a_byline_indented_short_of_a_numbered_items_text_is_still_that_items():
+    # "10. " puts the item's text four columns in; a byline three spaces in ends the list
+    # as GitHub renders it, but a reader takes it for item 10's byline
+    papers = "".join(
+        f"{n}. **Owl study number {n} on silent flight**\n\n"
+        f"{' ' * (3 if n < 10 else 4)}*Ann Lee, Bo Chen*. OWLS 2018. "
+        f"[[pdf](https://arxiv.org/abs/1801.000{n:02d})]\n\n"
+        for n in range(1, 10)
+    )
+    text = (
+        HEAD
+        + papers
+        + (
+            "10. **Owl study number 10 on silent flight**\n\n"
+            "   *Ann Lee, Bo Chen*. OWLS 2018. [[pdf](https://arxiv.org/abs/1801.00010)]\n\n"
+            "11. **Owl study number 11 on silent flight**\n\n"
+            "    *Ann Lee, Bo Chen*. OWLS 2018. [[pdf](https://arxiv.org/abs/1801.00011)]\n"
+        )
+    )
+    rows = parse(text).rows
+    assert [r.title for r in rows] == [
+        f"Owl study number {n} on silent flight" for n in range(1, 12)
+    ]
+    assert rows[9].links == ("https://arxiv.org/abs/1801.00010",)
+    assert rows[9].authors == "Ann Lee, Bo Chen"
