@@ -103,3 +103,14 @@ def test_a_byline_indented_short_of_a_numbered_items_text_is_still_that_items():
     ]
     assert rows[9].links == ("https://arxiv.org/abs/1801.00010",)
     assert rows[9].authors == "Ann Lee, Bo Chen"
+
+
+def test_a_pdf_served_by_a_query_that_names_its_type_is_a_paper_link():
+    # a library's download address (".../download?id=7&type=pdf") serves the paper's PDF
+    text = "## Clustering\n\n" + (
+        "- [Robust clustering of owl calls](http://library.example.edu/viewdoc/download?"
+        "doi=10.1.1.1.7&rep=rep1&type=pdf) - Ann Lee and Bo Chen, Owl Computing 2010.\n"
+        "- [OwlKit](https://owlkit.example.org/) - a toolkit for owl calls.\n"
+        "- [OwlViz](https://owlviz.example.org/) - plots of owl calls.\n"
+    )
+    assert [r.title for r in parse(text).rows] == ["Robust clustering of owl calls"]
