@@ -114,3 +114,12 @@ def test_a_pdf_served_by_a_query_that_names_its_type_is_a_paper_link():
         "- [OwlViz](https://owlviz.example.org/) - plots of owl calls.\n"
     )
     assert [r.title for r in parse(text).rows] == ["Robust clustering of owl calls"]
+
+
+def test_a_box_drawing_line_between_words_is_the_titles_dash():
+    text = HEAD + (
+        "* **Owl Flight for Engineers─It is About Time!** [2026]  \n"
+        "Lee, A.  \n"
+        "[J. Owl Res. (2026)](https://doi.org/10.1234/jor.2026.5)  \n"
+    )
+    assert [r.title for r in parse(text).rows] == ["Owl Flight for Engineers─It is About Time!"]

@@ -95,9 +95,10 @@ def squash(text: str) -> str:
 
 def is_emoji(ch: str) -> bool:
     """Pictographs, dingbats and their joiners/selectors/skin tones: decoration, not words.
-    A trade mark (``SimNet™``, ``Owl®``) is written as part of a name: the title's own."""
+    A trade mark (``SimNet™``, ``Owl®``) is written as part of a name, and a box-drawing
+    line (``Chemists─It``) stands for a dash between words: the title's own."""
     cat = unicodedata.category(ch)
-    marks = cat == "So" and ch not in "™®℠"
+    marks = cat == "So" and ch not in "™®℠─━"
     return marks or ch in "\u200d\ufe0f\ufe0e\u20e3" or 0x1F3FB <= ord(ch) <= 0x1F3FF
 
 
