@@ -123,3 +123,31 @@ def test_a_box_drawing_line_between_words_is_the_titles_dash():
         "[J. Owl Res. (2026)](https://doi.org/10.1234/jor.2026.5)  \n"
     )
     assert [r.title for r in parse(text).rows] == ["Owl Flight for Engineers─It is About Time!"]
+
+
+def test_a_bar_of_short_links_under_a_title_reaching_a_paper_is_the_items_own_links():
+    # three short links and bars read like a navigation bar, but under a paper's title and
+    # byline they are its journal version, its preprint and its code
+    text = HEAD + (
+        "* **Owl calls as graph signals** [2025]  \n"
+        "Lee A, Chen B.  \n"
+        "[Owl Sci (2025)](https://doi.org/10.1234/os.2025.9) | "
+        "[OwlRxiv (2024)](https://arxiv.org/abs/2401.00009) | "
+        "[code](https://github.com/o/calls)  \n"
+    )
+    rows = parse(text).rows
+    assert [r.title for r in rows] == ["Owl calls as graph signals"]
+    assert set(rows[0].links) == {
+        "https://doi.org/10.1234/os.2025.9",
+        "https://arxiv.org/abs/2401.00009",
+        "https://github.com/o/calls",
+    }
+
+
+def test_a_navigation_bar_on_its_own_still_leads_around_the_list():
+    text = (
+        "# Owl Papers\n\n[Survey](https://arxiv.org/abs/2401.00001) | [Papers](#papers) | "
+        "[Tools](#tools)\n\n## Papers\n\n"
+        "- [Owl calls as graph signals](https://arxiv.org/abs/2401.00002), 2024\n"
+    )
+    assert [r.title for r in parse(text).rows] == ["Owl calls as graph signals"]

@@ -457,7 +457,8 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     year = year or heading_year
     if year is None and venue:
         year = lexicon.venue_in(venue)[1]
-    linking = [line for line in lines if not tags.is_navigation(line)]  # a bar's links lead around
+    at = next((i for i, line in enumerate(lines) if line is title_line), len(lines))
+    linking = [ln for i, ln in enumerate(lines) if not tags.leads_around(ln, under_title=i > at)]
     links, kinds = fields.sorted_links([Cell(linking or [Line()])])
     title_links = {
         fields.link_kind(link) for line in lines for link in line.links if link.text == raw

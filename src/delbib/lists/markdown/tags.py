@@ -44,6 +44,17 @@ def is_labelled_links(line: Line) -> bool:
 _NAV_SEPARATORS = re.compile(r"[\s|·•/,–—-]*")
 
 
+def leads_around(line: Line, *, under_title: bool) -> bool:
+    """A navigation bar (:func:`is_navigation`); under an item's title, a bar reaching an
+    identified paper (``[Nat Commun (2025)](doi) | [code](url) | [Zenodo](doi)``) is the
+    item's own links, however short their words."""
+    from delbib.identifiers import extract
+
+    if not is_navigation(line):
+        return False
+    return not (under_title and any(extract(link.href) for link in line.links))
+
+
 def is_links_line(line: Line) -> bool:
     """``[J. Chem. Phys. (2025)](doi) | [code](url)``: links and separators, nothing else. On
     a line of its own under an item's title, its links are the item's own, whatever their
