@@ -216,6 +216,9 @@ LINK_CASES: list[tuple[str, list[str]]] = [
     ("https://arxiv.org/pdf/2406.18403?", ["arxiv:2406.18403"]),
     ("https://arxiv.org/pdf/2404.07503v1?trk=public_post_comment-text", ["arxiv:2404.07503"]),
     ("https://export.arxiv.org/pdf/2403.17860v3.pdf", ["arxiv:2403.17860"]),
+    # arXiv's file tree by month: the file is named by the id
+    ("https://arxiv.org/ftp/arxiv/papers/2105/2105.01234.pdf", ["arxiv:2105.01234"]),
+    ("https://arxiv.org/ftp/arxiv/papers/2105/", []),
     ("https://arxiv.org/pdf/2401.01335.pdf", ["arxiv:2401.01335"]),
     ("https://arxiv.org/abs/cs/0601001v1", ["arxiv:cs/0601001"]),
     ("https://arxiv.org/abs/math.GT/0309136", ["arxiv:math/0309136"]),

@@ -34,8 +34,9 @@ from delbib.identifiers.schemes import (
 
 # After a ".pdf" that ends the id, a tail pasted on with "&" or a space (".pdf&embed",
 # ".pdf (http://arxiv.org/pdf/...)") is a typing slip, not part of the address.
+# "/ftp/arxiv/papers/2212/2212.13248.pdf": arXiv's file tree, by month, names the id too
 _ARXIV_PATH = re.compile(
-    rf"^/(?:abs|pdf|html|ps|format)/({_ARXIV_NEW}|{_ARXIV_OLD})(?:v\d+)?(?:\.pdf(?:[&\s].*)?)?/?$",
+    rf"^/(?:abs|pdf|html|ps|format|ftp/arxiv/papers/\d{{4}})/({_ARXIV_NEW}|{_ARXIV_OLD})(?:v\d+)?(?:\.pdf(?:[&\s].*)?)?/?$",
     re.IGNORECASE | re.DOTALL,
 )
 _ACL_PATH = re.compile(

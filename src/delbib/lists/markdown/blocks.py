@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from . import fieldtitle
+from . import cited, fieldtitle
 from .inline import Cell, Line, parse_inline, squash, strip_emoji
 
 LIST_ITEM, PARAGRAPH, HTML, HTML_ROW = "list item", "paragraph", "html", "html table row"
@@ -122,8 +122,12 @@ class _Walker:
                 run.clear()
                 run_map.clear()
 
-        for node in self.root.children if nodes is None else nodes:
+        siblings = list(self.root.children if nodes is None else nodes)
+        taken: set[int] = set()  # paragraphs read as the list item above them
+        for index, node in enumerate(siblings):
             start, stop = node.map or (0, 0)
+            if index in taken:
+                continue
             if node.type == "heading":
                 yield from flush()
                 yield Heading(int(node.tag[1:]), self.paragraph_cell(node))
@@ -155,7 +159,15 @@ class _Walker:
                     yield from flush()
                     continue
                 yield from flush()
-                yield Items(_own_lines([it for own, sub in items for it in (*own, *sub)]))
+                found = [it for own, sub in items for it in (*own, *sub)]
+                after = siblings[index + 1] if index + 1 < len(siblings) else None
+                if found and after is not None and self.continues(found[-1], after):
+                    # "10. **Title**" then "   *Names*. [[pdf](url)]", indented one space
+                    # short of the item's text: GitHub ends the list, a person reads on
+                    found[-1].lines.extend(self.paragraph_cell(after).lines)
+                    found[-1].end_line = self.end_line(*after.map)
+                    taken.add(index + 1)
+                yield Items(_own_lines(found))
             elif node.type == "blockquote":
                 yield from flush()
                 yield from self.events(node.children)
@@ -215,6 +227,22 @@ class _Walker:
         if children:
             item.end_line = self.end_line(start, _first_line(children) - 1)
         return [item], children
+
+    def continues(self, item: Item, node) -> bool:
+        """An indented paragraph right after a list that links, led by its names (no title of
+        its own), what the list's last item titles without a link: that item's byline,
+        under-indented."""
+        if node.type != "paragraph" or not node.map or item.shape != LIST_ITEM:
+            return False
+        if not self.text_lines[node.map[0]][:1].isspace():
+            return False
+        lines = self.paragraph_cell(node).lines
+        return (
+            self.has_title([item])
+            and not self.has_link([item])
+            and self.has_link([Item(PARAGRAPH, 0, 0, lines)])
+            and _names_led(lines[0])
+        )
 
     def label(self, lines: list[Line]) -> str | None:
         """A parent item's text when it only names a group (``- Robots that cook:``,
@@ -323,6 +351,13 @@ def _own_lines(items: list[Item]) -> list[Item]:
     for item in out:
         item.lines = fieldtitle.own_lines(item.lines)
     return out
+
+
+def _names_led(line: Line) -> bool:
+    """``*Ann Lee, Bo Chen*. OWLS 2018. [[pdf](url)]``: a byline, opening with an italic
+    span of names."""
+    first = line.em[0].strip() if line.em else ""
+    return bool(first) and line.text.lstrip(" *_").startswith(first) and cited.authors_span(first)
 
 
 def _sentence_led(line: Line) -> bool:

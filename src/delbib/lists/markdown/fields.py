@@ -91,6 +91,8 @@ _CONFERENCE_PAPER_PATH = re.compile(r"^/virtual/(?:19|20)\d{2}/(?:poster|oral|sp
 _LIBRARY_ARTICLE_PATH = re.compile(
     r"^/csdl/(?:proceedings-article|journal|magazine)/[^/]+/(?:19|20)\d{2}/[^/]+"
 )
+# "viewdoc/download?doi=10.1.1.1.1&type=pdf", "getfile?format=pdf": a PDF its query names
+_PDF_QUERY = re.compile(r"(?:^|&)(?:type|format|ext|filetype)=pdf(?:&|$)", re.IGNORECASE)
 # "Title - proposes a framework for ...": a dash, then a description in lower case
 _DESCRIBED = re.compile(r"\S\s[-–—]\s[a-z][\w'’-]*(?:\s+\S+){3}")
 _NOT_A_TITLE = {"", "-", "--", "—", "–", "/", "n/a", "na", "none", "null", "nil", "tbd", "todo"}
@@ -150,6 +152,7 @@ def link_kind(link: Link, *, first: bool = True) -> str | None:
     host = (parts.hostname or "").lower().removeprefix("www.")
     if (
         path.endswith(".pdf")
+        or _PDF_QUERY.search(parts.query)
         or host.endswith(_PAPER_HOSTS)
         or host.endswith(_ARTICLE_HOSTS)
         and bool(_ARTICLE_PATH.search(path))

@@ -30,8 +30,9 @@ _BARE_URL = re.compile(r"\bhttps?://[^\s<>\])|]+[^\s<>\])|.,;:'\"]")
 _SHORTCODE = re.compile(r"(?:(?<=\s)|^):[a-z0-9_+-]+:(?=\s|$)|(?<=\w):[a-z][a-z_]{2,30}:(?=\W|$)")
 _SPACES = re.compile(r"\s+")
 # "[PDF]([https://a.org/1.pdf](https://a.org/2.pdf))": a markdown link pasted as the target;
-# the target that was meant is the inner link's
-_PASTED_LINK = re.compile(r"\[[^\]]*\]\((\S+)\)")
+# the target that was meant is the inner link's; "[pdf]((https://a.org/1/))": a target typed
+# in a second pair of parentheses, the address inside them
+_PASTED_LINK = re.compile(r"(?:\[[^\]]*\])?\((\S+)\)")
 # "x.pdf&embed", "x.pdf%20(http://.../x.pdf)": text typed after a PDF's name is not its address
 _PDF_TAIL = re.compile(r"(https?://\S+?\.pdf)(?:&[\w=]*|%20\S*)", re.IGNORECASE)
 _OUTER_LINK = re.compile(r"\[([^\[\]]{1,30})\]\(\[?$")  # "[paper](" right before a link
@@ -95,9 +96,12 @@ def squash(text: str) -> str:
 
 
 def is_emoji(ch: str) -> bool:
-    """Pictographs, dingbats and their joiners/selectors/skin tones: decoration, not words."""
+    """Pictographs, dingbats and their joiners/selectors/skin tones: decoration, not words.
+    A trade mark (``SimNet™``, ``Owl®``) is written as part of a name, and a box-drawing
+    line (``Chemists─It``) stands for a dash between words: the title's own."""
     cat = unicodedata.category(ch)
-    return cat == "So" or ch in "\u200d\ufe0f\ufe0e\u20e3" or 0x1F3FB <= ord(ch) <= 0x1F3FF
+    marks = cat == "So" and ch not in "™®℠─━"
+    return marks or ch in "\u200d\ufe0f\ufe0e\u20e3" or 0x1F3FB <= ord(ch) <= 0x1F3FF
 
 
 def strip_emoji(text: str) -> str:

@@ -63,10 +63,24 @@ def coined(name: str) -> bool:
     return any(ch.isupper() or ch.isdigit() for ch in name[1:])
 
 
+def _plural_term(title: str, nick: re.Match) -> bool:
+    """``Physics-informed Neural Networks (PINNs)``: a plural acronym spelling the words before
+    it, a hyphened word a letter a part, is a kind of thing the title speaks of, never one
+    paper's nickname (``Opponent-Learning Awareness (LOLA)`` is one)."""
+    if not re.fullmatch(r"[A-Z]{2,}s", nick[1]):
+        return False
+    words = title[: nick.start()].split()
+    parts = [p for w in words for p in w.split("-") if p[:1].isalpha()]
+    spelled = [p[0].upper() for p in parts if p.casefold() not in _SMALL_WORDS]
+    return spelled[-len(nick[1]) + 1 :] == list(nick[1][:-1])
+
+
 def _expands(title: str, nick: re.Match) -> bool:
     """``Automated Planning and Scheduling (APS)``, ``Naturalized Execution Tuning (NExT)``:
     the parenthesis spells the words before it (small words aside), so it belongs to the
-    title."""
+    title, and so does a plural term's (:func:`_plural_term`)."""
+    if _plural_term(title, nick):
+        return True
     capitals = [c for c in nick[1] if c.isupper()]
     words = [w for w in title[: nick.start()].split() if w[0].isalpha()]
     before = [w[0].upper() for w in words if w.casefold() not in _SMALL_WORDS]

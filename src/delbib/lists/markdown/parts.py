@@ -255,6 +255,11 @@ def _in_prose(line: Line, link) -> bool:
     return len(re.findall(r"(?<![\w'’])[a-z]{2,}\b", before)) >= 2  # "[CVPR 2023] [owls...]"
 
 
+def _own_line(line: Line, title_line: Line | None) -> bool:
+    """A line of links under the title (``[Venue (2024)](doi) | [code](url)``): the item's."""
+    return line is not title_line and tags.is_links_line(line)
+
+
 def _is_label(line: Line, span: str) -> bool:
     """``**DVS (Dynamic Vision Sensor)**: Authors, [Title](doi)``: a bold name before a colon."""
     return bool(re.search(re.escape(span) + r"\W{0,3}:", line.text))
@@ -454,14 +459,15 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     year = year or heading_year
     if year is None and venue:
         year = lexicon.venue_in(venue)[1]
-    linking = [line for line in lines if not tags.is_navigation(line)]  # a bar's links lead around
+    at = next((i for i, line in enumerate(lines) if line is title_line), len(lines))
+    linking = [ln for i, ln in enumerate(lines) if not tags.leads_around(ln, under_title=i > at)]
     links, kinds = fields.sorted_links([Cell(linking or [Line()])])
     title_links = {
         fields.link_kind(link) for line in lines for link in line.links if link.text == raw
     }
     strong = any(
         fields.link_kind(link, first=False) == fields.PAPER
-        and not _other_work(link, raw, title_links)
+        and not (_other_work(link, raw, title_links) and not _own_line(line, title_line))
         and not _in_prose(line, link)
         for line in linking
         for link in line.links

@@ -44,6 +44,25 @@ def is_labelled_links(line: Line) -> bool:
 _NAV_SEPARATORS = re.compile(r"[\s|·•/,–—-]*")
 
 
+def leads_around(line: Line, *, under_title: bool) -> bool:
+    """A navigation bar (:func:`is_navigation`); under an item's title, a bar reaching an
+    identified paper (``[Nat Commun (2025)](doi) | [code](url) | [Zenodo](doi)``) is the
+    item's own links, however short their words."""
+    from delbib.identifiers import extract
+
+    if not is_navigation(line):
+        return False
+    return not (under_title and any(extract(link.href) for link in line.links))
+
+
+def is_links_line(line: Line) -> bool:
+    """``[J. Chem. Phys. (2025)](doi) | [code](url)``: links and separators, nothing else. On
+    a line of its own under an item's title, its links are the item's own, whatever their
+    words (a venue, a citation), not another work named in a sentence."""
+    rest = strip_emoji("".join(text for text, href in line.parts if href is None))
+    return bool(line.links) and bool(_NAV_SEPARATORS.fullmatch(rest))
+
+
 def is_navigation(line: Line) -> bool:
     """``[Survey](url) | [Paper List](#list) | [Notes](url)``, ``[Web (236)](url) · ...``: a
     bar of short links that leads around the list, not an item."""
