@@ -84,3 +84,16 @@ def test_an_emoji_shortcode_typed_onto_a_word_is_an_emoji():
         "Ha-Owl: Hallucinated Owls in the Wild",
         "Owls at 10:30:00 and Later",
     ]
+
+
+def test_a_quoted_linked_title_between_its_authors_and_venue_is_a_paper():
+    """``Lee, Ann, et al. ["Title."](repository page), CCS, 2023``: an MLA reference whose
+    title links a library's page."""
+    text = HEAD + (
+        '- Lee, Ann, et al. ["Owlgx: Detecting Owl Pointers via Symbolic Flight."]'
+        "(https://owls.example.edu/bitstreams/4fb7/download), CCS, 2023\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.authors, r.venue, r.year) for r in rows] == [
+        ("Owlgx: Detecting Owl Pointers via Symbolic Flight.", "Lee, Ann, et al", "CCS", 2023)
+    ]

@@ -153,10 +153,11 @@ def verdict(parts: Parts) -> str:
 
 
 def _referenced(parts: Parts) -> bool:
-    """``[Title](project page), Lee et al., ECCV 2020``: a reference, by its authors and where
-    or when it appeared, whatever page its title links."""
+    """``[Title](project page), Lee et al., ECCV 2020``, ``Lee, Ann, et al. ["Title."](page),
+    CCS, 2023``: a reference, by its authors and where or when it appeared, whatever page its
+    title links."""
     return (
-        parts.title_from == "link"
+        parts.title_from in ("link", "quoted")
         and parts.words >= 3
         and _names(parts.authors)
         and bool(parts.venue or parts.year)

@@ -414,7 +414,7 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
             named = line is title_line and raw  # "Stone, A., *[Title](url)*, Venue": names lead
             text = byline.leading_names(text, raw) if named else text
             if text and (named or cited.authors_line(text)) and len(text) < 400:
-                authors = text.strip(" .,")
+                authors = text.strip(' .,"“”')
                 break
     venue, venue_year = lexicon.venue_in(piped.venue if piped and piped.venue else rest)
     venue = piped.venue if piped and piped.venue else venue  # "| Neurocomputing |", as listed
