@@ -273,7 +273,7 @@ cell_text = st.text(
         and s.strip(" |") == s.strip()
         and not re.match(r"\s*\d", s)  # "1. Title" is a numbered title: the number goes
         # "XYZ 19", "XX00": an acronym and a year name a venue (JCIM 2303), never a title
-        and not re.fullmatch(r"[A-Z]{2,8}[\s_']{0,2}(?:\d{2}|\d{4})", s.strip())
+        and not re.fullmatch(r"[A-Z]{2,8}[\s_']{0,2}(?:\d{2}|\d{4})", s.strip(" .,;?'"))
     )
 )
 
