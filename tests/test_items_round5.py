@@ -1,0 +1,48 @@
+"""Item shapes met in the fifth round of real lists, each shown on invented papers."""
+
+from __future__ import annotations
+
+from tests.listread import titles
+
+HEAD = "# Owl Papers\n\n## Flight\n\n"
+
+
+def test_names_glued_to_titles_by_a_colon_are_the_lists_labels():
+    """``**OWLH:Title(VENUE)**``: a name glued to its title (or set off by a fullwidth colon)
+    is how the list labels its items, so the same list's ``**NAME: Title**`` is a label too;
+    a title with a colon of its own keeps it."""
+    items = [
+        "- **OWLH:Owl Hashing for Night Retrieval(TIP)** [[PDF]](https://doi.org/10.1/a)",
+        "- **NestQ：Quantized Nests for Owl Search(CVPR)** [[PDF]](https://doi.org/10.1/b)",
+        "- **ROOST:Roost Codes for Cross-Owl Matching(MM)** [[PDF]](https://doi.org/10.1/c)",
+        "- **Hoot-Net:Learning Hoots from Nothing(AAAI)** [[PDF]](https://doi.org/10.1/d)",
+        "- **OWL++:Better Owl Embeddings with Hard Feathers:(Arxiv)** [[PDF]](https://doi.org/10.1/e)",
+        "- **FeaTH: Owls to Oranges: A Scalable Feather Search(KDD)** [(PDF)](https://doi.org/10.1/f)",
+        "- **TALON: Talon Graphs for Fast Owl Retrieval(TIP)** [(PDF)](https://doi.org/10.1/g)",
+        "- **OwlViT:OwlViT: Vision Transformers for Owls(CVPR)** [[PDF]](https://doi.org/10.1/h)",
+    ]
+    assert titles(HEAD + "\n".join(items) + "\n") == [
+        "Owl Hashing for Night Retrieval",
+        "Quantized Nests for Owl Search",
+        "Roost Codes for Cross-Owl Matching",
+        "Learning Hoots from Nothing",
+        "Better Owl Embeddings with Hard Feathers",
+        "Owls to Oranges: A Scalable Feather Search",
+        "Talon Graphs for Fast Owl Retrieval",
+        "OwlViT: Vision Transformers for Owls",
+    ]
+
+
+def test_a_name_before_a_spaced_colon_is_the_titles_own():
+    """``NAME: Title`` with a space is how titles name their method; one glued item in such a
+    list is a slip of the keyboard, not a convention."""
+    items = [
+        "- [OwlNet: Owl Nets for Night Vision](https://arxiv.org/abs/2101.00011)",
+        "- [HootGAN: Adversarial Hoots](https://arxiv.org/abs/2101.00012)",
+        "- [NestFormer:Transformers for Nests](https://arxiv.org/abs/2101.00013)",
+    ]
+    assert titles(HEAD + "\n".join(items) + "\n") == [
+        "OwlNet: Owl Nets for Night Vision",
+        "HootGAN: Adversarial Hoots",
+        "NestFormer:Transformers for Nests",
+    ]
