@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.listread import titles
+from tests.listread import parse, titles
 
 HEAD = "# Owl Papers\n\n## Flight\n\n"
 
@@ -45,4 +45,26 @@ def test_a_name_before_a_spaced_colon_is_the_titles_own():
         "OwlNet: Owl Nets for Night Vision",
         "HootGAN: Adversarial Hoots",
         "NestFormer:Transformers for Nests",
+    ]
+
+
+def test_a_heading_of_a_year_and_a_venue_dates_the_unlinked_papers_under_it():
+    """``### 2016 OWLC``: a year and a venue (one the lexicon may not know) over items that
+    link nothing: each is a paper of that venue and year; the places in parentheses after
+    it are its authors' affiliations, not its title; slides and a demo beside an unlinked
+    title are the talk's, and do not make the item a web page."""
+    text = HEAD.replace("## Flight\n", "## Conference Papers\n") + (
+        "### 2016 OWLC\n"
+        "- Night Vision Accelerators for Owl Retinas. (Owl University, Hoot Labs)\n"
+        "- **Going Quieter with Embedded Wings for Owl Flight.** \\[[Slides](http://owlc.org/s/1.pdf)\\]"
+        "\\[[Demo](http://owlc.org/s/1.m4v)\\] (Owl Institute)\n"
+        "  - *The first owl accelerator I have seen.*\n\n"
+        "### 2017 DAC\n"
+        "- Talon Pruning for Owl Networks.\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title.rstrip("."), r.venue, r.year) for r in rows] == [
+        ("Night Vision Accelerators for Owl Retinas", "OWLC", 2016),
+        ("Going Quieter with Embedded Wings for Owl Flight", "OWLC", 2016),
+        ("Talon Pruning for Owl Networks", "DAC", 2017),
     ]

@@ -57,6 +57,7 @@ class Parts:
     paper_promised: bool = False  # "[paper]()": a paper link word whose target was left empty
     paper_apart: bool = False  # "[Title](blog) ([Paper](pdf))": the title links a page
     paper_named: bool = False  # "**Title** [[paper](url)]": a paper link its words call one
+    title_linked: bool = False  # "[**Title**](url)": the title is a link's words
 
 
 def _usable(text: str) -> bool:
@@ -485,4 +486,9 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
         paper_promised=promised,
         paper_apart=strong and title_links == {fields.PROJECT},
         paper_named=any(fields.named_paper(link) for line in linking for link in line.links),
+        title_linked=any(
+            len(t := link.text.strip(" *_")) > 3 and t in raw
+            for line in lines
+            for link in line.links
+        ),
     )
