@@ -38,8 +38,13 @@ _ARXIV_PATH = re.compile(
     rf"^/(?:abs|pdf|html|ps|format)/({_ARXIV_NEW}|{_ARXIV_OLD})(?:v\d+)?(?:\.pdf(?:[&\s].*)?)?/?$",
     re.IGNORECASE | re.DOTALL,
 )
+# "/P19-1001.pdf", "/anthology/N19-1423/"; the older trees by letter and volume
+# ("/anthology/W/W17/W17-0102.pdf", "/pdf/W/W05/W05-0811.pdf", "/anthology/papers/W/W19/W19-4222/")
+# and the id named twice ("/papers/W18-5815/w18-5815")
 _ACL_PATH = re.compile(
-    r"^/(?:anthology/)?([^/]+?)(?:v\d+)?(?:\.pdf|\.bib|\.xml)?/?$", re.IGNORECASE
+    r"^/(?:anthology/)?(?:papers/|pdf/)?(?:[a-z]/[a-z]\d{2}/)?([^/]+?)(?:v\d+)?"
+    r"(?:\.pdf|\.bib|\.xml)?/?(?:(?<=/)\1/?)?$",
+    re.IGNORECASE,
 )
 _ACL_VOLUME_PAGE = re.compile(r"^/(?:anthology/)?volumes/([^/]+?)/?$", re.IGNORECASE)
 _OPENREVIEW_PDF_PATH = re.compile(r"^/pdf/([0-9a-f]{40})\.pdf$", re.IGNORECASE)
@@ -62,7 +67,16 @@ _ARXIV_PAGE_PATH = re.compile(
     rf"^/(?:papers|abs|overview)/({_ARXIV_NEW})(?:v\d+)?/?$", re.IGNORECASE
 )
 _ARXIV_PAGE_HOSTS = frozenset({"huggingface.co", "alphaxiv.org"})
-_ACL_HOSTS = frozenset({"aclanthology.org", "aclweb.org"})
+# the Anthology, its old home and its mirrors of the same paths
+_ACL_HOSTS = frozenset(
+    {
+        "aclanthology.org",
+        "aclweb.org",
+        "anthology.aclweb.org",
+        "aclanthology.info",
+        "aclanthology.coli.uni-saarland.de",
+    }
+)
 _NEURIPS_HOSTS = frozenset({"proceedings.neurips.cc", "papers.nips.cc", "papers.neurips.cc"})
 _PMC_HOSTS = frozenset({"pmc.ncbi.nlm.nih.gov", "ncbi.nlm.nih.gov"})
 _DOI_HOSTS = frozenset({"doi.org", "dx.doi.org", "doi.ieeecomputersociety.org"})
