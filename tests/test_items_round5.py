@@ -68,3 +68,23 @@ def test_a_heading_of_a_year_and_a_venue_dates_the_unlinked_papers_under_it():
         ("Going Quieter with Embedded Wings for Owl Flight", "OWLC", 2016),
         ("Talon Pruning for Owl Networks", "DAC", 2017),
     ]
+
+
+def test_an_arxiv_id_written_after_a_linked_title_is_the_papers_preprint():
+    """``[Title](pdf). _arXiv preprint arXiv:2101.00021_.``: the id written out names the
+    paper's preprint; a line of names and title with no link of its own (a note under an
+    item) gets no link from it."""
+    from delbib.identifiers import written_arxiv_ids
+
+    assert written_arxiv_ids("arXiv preprint arXiv:2101.00021v2.") == ["2101.00021v2"]
+    assert written_arxiv_ids("see arXiv: cs/0112017, and arXiv:2101.000211") == ["cs/0112017"]
+    assert written_arxiv_ids("https://arxiv.org/abs/2101.00021 or 2101.00021") == []
+    text = HEAD + (
+        "- Stone, A. (2021). [Owl lexicons from graphs](https://owl.example.org/a.pdf). "
+        "_arXiv preprint arXiv:2101.00021_.\n"
+        "- Owls [[Paper]](https://owl.example.org/b.pdf)\n"
+        "  - Ann Lee, Bo Chen, Owl Calls as Graph Signals, arXiv:2101.00022.\n"
+    )
+    links = [row.links for row in parse(text).rows]
+    assert "https://arxiv.org/abs/2101.00021" in links[0]
+    assert not any("2101.00022" in link for row in links for link in row)

@@ -139,6 +139,19 @@ def written_dois(text: str) -> list[str]:
     return [match.group(0) for match in _WRITTEN_DOI.finditer(text or "")]
 
 
+# "arXiv:1710.02569", "arXiv preprint arXiv:1710.02569v2": an arXiv id written out after its
+# scheme name, as references cite a preprint
+_WRITTEN_ARXIV = re.compile(
+    rf"(?<![\w/])arxiv:\s?((?:{_ARXIV_NEW}|{_ARXIV_OLD})(?:v\d+)?)(?![\w.]*\d)", re.IGNORECASE
+)
+
+
+def written_arxiv_ids(text: str) -> list[str]:
+    """arXiv ids written out as plain text (``arXiv:1710.02569``), as written: a reference
+    cites a preprint that way as often as it links arxiv.org."""
+    return [match.group(1) for match in _WRITTEN_ARXIV.finditer(text or "")]
+
+
 def extract(url: str) -> list[str]:
     """Identifiers in one link, most specific first, without duplicates.
 
