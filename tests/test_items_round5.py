@@ -88,3 +88,23 @@ def test_an_arxiv_id_written_after_a_linked_title_is_the_papers_preprint():
     links = [row.links for row in parse(text).rows]
     assert "https://arxiv.org/abs/2101.00021" in links[0]
     assert not any("2101.00022" in link for row in links for link in row)
+
+
+def test_a_link_that_took_in_the_journal_after_the_title_gives_title_and_venue():
+    """APA ``Names (2015). [Title. Journal](url), 49(2), 375-395.``: the sentence after the
+    title is the journal when volume and pages follow the link, or when it opens with
+    ``In`` (a proceedings); a second sentence with nothing of a venue after it is the
+    title's own."""
+    text = HEAD + (
+        "- Stone, A., & Lee, B. (2015). [A parallel corpus: owl calls in 100 woods. "
+        "Owl resources and evaluation](https://doi.org/10.1000/owl.a), 49(2), 375-395.\n"
+        "- Moss, C. (2013). [Lexical choice for owl songs with labels. In Proceedings of the "
+        "Second Workshop on Owls](https://doi.org/10.1000/owl.b) (pp. 102-108).\n"
+        "- Chen, D. (2019). [Owls at night. A field guide for listeners]"
+        "(https://doi.org/10.1000/owl.c).\n"
+    )
+    assert [(r.title, r.venue) for r in parse(text).rows] == [
+        ("A parallel corpus: owl calls in 100 woods", "Owl resources and evaluation"),
+        ("Lexical choice for owl songs with labels", "Proceedings of the Second Workshop on Owls"),
+        ("Owls at night. A field guide for listeners", None),
+    ]

@@ -396,6 +396,7 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
         title, stuck_venue, stuck_year = lexicon.cited_venue(title)  # "Title, CACM 1978"
     full = squash(" ".join(fields._line_title_text(line) for line in lines))
     rest = full.replace(raw, " ", 1) if raw else full
+    title, linked_venue = citation.venue_in_link(title, raw, full, how)
     after = full[full.find(raw) + len(raw) :] if how in ("quoted", "cited") and raw in full else ""
     piped = pipes.read(fields._line_title_text(title_line)) if how == "plain" else None
     authors = piped.authors if piped else None
@@ -415,8 +416,8 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     venue, venue_year = lexicon.venue_in(piped.venue if piped and piped.venue else rest)
     venue = piped.venue if piped and piped.venue else venue  # "| Neurocomputing |", as listed
     images = [src for line in lines for src in line.images]
-    venue = venue or fields.badge_venue(images) or stuck_venue or fields.link_venue(lines)
-    venue = venue or cited.dated_italic(lines, raw)
+    venue = venue or fields.badge_venue(images) or stuck_venue or linked_venue
+    venue = venue or fields.link_venue(lines) or cited.dated_italic(lines, raw)
     authors = None if authors == venue else authors  # "*Owl Sciences* 2022": the venue's span
     if authors is None and how in ("bold", "quoted") and title_line is not None:
         authors = cited.names_after_title(title_line, raw)
