@@ -108,3 +108,20 @@ def test_a_link_that_took_in_the_journal_after_the_title_gives_title_and_venue()
         ("Lexical choice for owl songs with labels", "Proceedings of the Second Workshop on Owls"),
         ("Owls at night. A field guide for listeners", None),
     ]
+
+
+def test_a_note_sentence_under_an_item_is_not_its_authors():
+    """``- *Propose a dataflow called Owl Stationary, which reuses three levels.*`` under a
+    paper is the lister's note: a sentence of mostly lower-case words that happens to hold
+    two capitalised words before a comma names no one; a line of names still does."""
+    text = HEAD.replace("## Flight\n", "### 2016 OWLC\n") + (
+        "- **Owlriss: A Spatial Architecture for Owl Dataflow.** (Owl University)\n"
+        "  - *Propose an efficient dataflow called Owl Stationary, which reuses three levels.*\n"
+        "- **Talon Pruning for Owl Networks.** (Owl Institute)\n"
+        "  - Ann Lee, Bo Chen, Carl Moss\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title.rstrip("."), r.authors) for r in rows] == [
+        ("Owlriss: A Spatial Architecture for Owl Dataflow", None),
+        ("Talon Pruning for Owl Networks", "Ann Lee, Bo Chen, Carl Moss"),
+    ]
