@@ -235,6 +235,15 @@ LINK_CASES: list[tuple[str, list[str]]] = [
     ("https://aclanthology.org/P19-1001.pdf", ["acl:P19-1001"]),
     ("https://aclanthology.org/N19-1423/", ["acl:N19-1423"]),
     ("https://www.aclweb.org/anthology/N19-1423.pdf", ["acl:N19-1423"]),
+    # the older trees by letter and volume, and the Anthology's old home and mirrors
+    ("http://www.aclweb.org/anthology/W/W11/W11-0101.pdf", ["acl:W11-0101"]),
+    ("http://www.anthology.aclweb.org/N/N12/N12-2001.pdf", ["acl:N12-2001"]),
+    ("https://aclanthology.info/pdf/W/W03/W03-0301.pdf", ["acl:W03-0301"]),
+    ("https://aclanthology.info/papers/W16-4101/w16-4101", ["acl:W16-4101"]),
+    ("https://aclanthology.coli.uni-saarland.de/papers/C16-1001/c16-1001", ["acl:C16-1001"]),
+    ("https://www.aclweb.org/anthology/papers/W/W16/W16-4102/", ["acl:W16-4102"]),
+    # a different id in the second segment is no page of the first
+    ("https://aclanthology.info/papers/W16-4101/w16-4102", []),
     ("https://aclanthology.org/2024.trac-1.pdf#page=49", ["acl-volume:2024.trac-1#page=49"]),
     ("https://aclanthology.org/2024.trac-1.pdf", ["acl-volume:2024.trac-1"]),
     ("https://aclanthology.org/volumes/2024.trac-1/", ["acl-volume:2024.trac-1"]),

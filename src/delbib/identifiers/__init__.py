@@ -45,7 +45,7 @@ Decisions worth knowing:
 """
 
 from delbib.identifiers.canonical import normalize, url_for
-from delbib.identifiers.links import extract, is_void, written_dois
+from delbib.identifiers.links import extract, is_void, written_arxiv_ids, written_dois
 from delbib.identifiers.schemes import SCHEMES, scheme, value
 
 __all__ = [
@@ -56,5 +56,6 @@ __all__ = [
     "scheme",
     "url_for",
     "value",
+    "written_arxiv_ids",
     "written_dois",
 ]

@@ -39,8 +39,13 @@ _ARXIV_PATH = re.compile(
     rf"^/(?:abs|pdf|html|ps|format|ftp/arxiv/papers/\d{{4}})/({_ARXIV_NEW}|{_ARXIV_OLD})(?:v\d+)?(?:\.pdf(?:[&\s].*)?)?/?$",
     re.IGNORECASE | re.DOTALL,
 )
+# "/P19-1001.pdf", "/anthology/N19-1423/"; the older trees by letter and volume
+# ("/anthology/W/W17/W17-0102.pdf", "/pdf/W/W05/W05-0811.pdf", "/anthology/papers/W/W19/W19-4222/")
+# and the id named twice ("/papers/W18-5815/w18-5815")
 _ACL_PATH = re.compile(
-    r"^/(?:anthology/)?([^/]+?)(?:v\d+)?(?:\.pdf|\.bib|\.xml)?/?$", re.IGNORECASE
+    r"^/(?:anthology/)?(?:papers/|pdf/)?(?:[a-z]/[a-z]\d{2}/)?([^/]+?)(?:v\d+)?"
+    r"(?:\.pdf|\.bib|\.xml)?/?(?:(?<=/)\1/?)?$",
+    re.IGNORECASE,
 )
 _ACL_VOLUME_PAGE = re.compile(r"^/(?:anthology/)?volumes/([^/]+?)/?$", re.IGNORECASE)
 _OPENREVIEW_PDF_PATH = re.compile(r"^/pdf/([0-9a-f]{40})\.pdf$", re.IGNORECASE)
@@ -63,7 +68,16 @@ _ARXIV_PAGE_PATH = re.compile(
     rf"^/(?:papers|abs|overview)/({_ARXIV_NEW})(?:v\d+)?/?$", re.IGNORECASE
 )
 _ARXIV_PAGE_HOSTS = frozenset({"huggingface.co", "alphaxiv.org"})
-_ACL_HOSTS = frozenset({"aclanthology.org", "aclweb.org"})
+# the Anthology, its old home and its mirrors of the same paths
+_ACL_HOSTS = frozenset(
+    {
+        "aclanthology.org",
+        "aclweb.org",
+        "anthology.aclweb.org",
+        "aclanthology.info",
+        "aclanthology.coli.uni-saarland.de",
+    }
+)
 _NEURIPS_HOSTS = frozenset({"proceedings.neurips.cc", "papers.nips.cc", "papers.neurips.cc"})
 _PMC_HOSTS = frozenset({"pmc.ncbi.nlm.nih.gov", "ncbi.nlm.nih.gov"})
 _DOI_HOSTS = frozenset({"doi.org", "dx.doi.org", "doi.ieeecomputersociety.org"})
@@ -127,6 +141,19 @@ def written_dois(text: str) -> list[str]:
     """DOIs written out as plain text (``DOI: 10.1207/s15327051hci0104_2``), as written: a
     reference list gives its identifier that way as often as a link to doi.org."""
     return [match.group(0) for match in _WRITTEN_DOI.finditer(text or "")]
+
+
+# "arXiv:1710.02569", "arXiv preprint arXiv:1710.02569v2": an arXiv id written out after its
+# scheme name, as references cite a preprint
+_WRITTEN_ARXIV = re.compile(
+    rf"(?<![\w/])arxiv:\s?((?:{_ARXIV_NEW}|{_ARXIV_OLD})(?:v\d+)?)(?![\w.]*\d)", re.IGNORECASE
+)
+
+
+def written_arxiv_ids(text: str) -> list[str]:
+    """arXiv ids written out as plain text (``arXiv:1710.02569``), as written: a reference
+    cites a preprint that way as often as it links arxiv.org."""
+    return [match.group(1) for match in _WRITTEN_ARXIV.finditer(text or "")]
 
 
 def extract(url: str) -> list[str]:

@@ -17,7 +17,19 @@ from pathlib import Path
 
 from delbib.errors import InputError
 
-from . import blocks, dates, evidence, fields, lexicon, onepaper, parts, repeats, sections
+from . import (
+    blocks,
+    dates,
+    evidence,
+    fields,
+    joined,
+    lexicon,
+    nicknames,
+    onepaper,
+    parts,
+    repeats,
+    sections,
+)
 from . import columns as columns_mod
 from .inline import Cell, parse_inline, squash, strip_emoji
 
@@ -297,7 +309,7 @@ class _Reader:
         items = [
             dataclasses.replace(item, lines=lines)
             for item in items
-            for lines in parts.split_joined(item.lines)
+            for lines in joined.split_joined(item.lines)
         ]
         read = [_with_venue(parts.read(item.lines, heading_year), heading_venue) for item in items]
         verdicts = [evidence.verdict(p) for p in read]
@@ -359,9 +371,12 @@ class _Reader:
         paths = [p for _, p in self.pending if p is not None]
         names, parents = sections.categories(list(dict.fromkeys(paths)))
         rows = []
-        for index, (row, path) in enumerate(self.pending, start=1):
+        titles = nicknames.drop_labels([row.title for row, _ in self.pending])
+        for index, ((row, path), title) in enumerate(
+            zip(self.pending, titles, strict=True), start=1
+        ):
             cats = row.categories if path is None else ((names[path],) if path in names else ())
-            rows.append(dataclasses.replace(row, index=index, categories=cats))
+            rows.append(dataclasses.replace(row, index=index, categories=cats, title=title))
         return ParsedList(rows=rows, warnings=self.warnings, parents=parents, skipped=self.skipped)
 
 

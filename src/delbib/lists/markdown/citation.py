@@ -316,3 +316,29 @@ def _split(text: str) -> list[str]:
         start = stop.end()
     sentences.append(text[start:])
     return [s.strip() for s in sentences if s.strip()]
+
+
+# What follows a journal's or a book's name in a reference: volume, issue and pages
+# (", 49(2), 375-395", "(pp. 102-108)", ", 15.")
+_VOLUME_PAGES = re.compile(
+    r"\s*[,.]?\s*(?:\d+\s*(?:\(\d+\))?(?:\s*[,:]\s*(?:pp?\.\s*)?\d+(?:\s*[-–]\s*\d+)?)?"
+    r"|\(?pp?\.\s*\d+\s*[-–]\s*\d+\)?)\s*\.?\s*"
+)
+# "Title. Journal", "Title. In Proceedings of ...": the venue's sentence after the title's
+_VENUE_SENTENCE = re.compile(r"^(?P<title>.+?\S{2})\.\s+(?:In\s+)?(?P<venue>[A-Z][^.]{8,})$")
+
+
+def venue_in_link(title: str, raw: str, full: str, how: str) -> tuple[str, str | None]:
+    """A linked title whose link took in the venue after it (APA ``[Title. Journal](url),
+    49(2), 375-395``, ``[Title. In Proceedings of X](url) (pp. 1-9)``): the title and that
+    venue. The venue's sentence is known by its ``In`` or by the volume and pages after the
+    link; otherwise the second sentence is the title's own. (title, None) when not so, or
+    when the title is not a link's words (``how``)."""
+    found = _VENUE_SENTENCE.match(title) if how == "link" else None
+    if not found or len(found["title"].split()) < 3 or raw not in full:
+        return title, None
+    after = full[full.find(raw) + len(raw) :]
+    led = title[found.end("title") :].lstrip(". ").startswith("In ")  # "In Proceedings of"
+    if not (led or after.strip() and _VOLUME_PAGES.fullmatch(after)):
+        return title, None
+    return found["title"], found["venue"].strip()

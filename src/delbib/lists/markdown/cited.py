@@ -17,13 +17,30 @@ def authors_span(text: str) -> bool:
     """An italic span of names, not ``*Journal of X, May 2021*``."""
     if "et al" in text:
         return True
-    return fields.looks_like_authors(text) and not re.search(
-        r"(?<!\d)(?:19|20)\d{2}(?!\d)|\b(?:of|for|on|in|the|with)\b", text
+    return (
+        fields.looks_like_authors(text)
+        and not _sentence(text)
+        and not re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)|\b(?:of|for|on|in|the|with)\b", text)
     )
 
 
 def authors_line(text: str) -> bool:
+    """A line of names; a sentence that happens to hold two capitalised words before a comma
+    (``Propose a dataflow called Row Stationary, which ...``) is a note, not names."""
+    if _sentence(text):
+        return False
     return bool(fields._SURNAME_FIRST.match(text)) or fields.looks_like_authors(text)
+
+
+_NAME_PARTICLES = frozenset(
+    ["and", "et", "al", "van", "von", "de", "der", "den", "da", "del", "di", "du", "la", "le"]
+)
+
+
+def _sentence(text: str) -> bool:
+    """Most of its words (particles of names aside) start in lower case."""
+    words = [w for w in re.findall(r"\b[^\W\d_][\w'’-]+", text) if w not in _NAME_PARTICLES]
+    return len(words) >= 6 and sum(w[0].islower() for w in words) * 2 > len(words)
 
 
 def dated_italic(lines: list[Line], title: str) -> str | None:

@@ -141,14 +141,11 @@ def verdict(parts: Parts) -> str:
             return CITATION
         return PAGE if linked or parts.paper_promised else CODE_ONLY
     if not kinds:
-        marked = parts.authors or parts.title_from in ("quoted", "bold", "cited")
-        # an APA citation ("Stone, A. (2021). Owl labor.") is its own evidence
-        apa = parts.title_from == "cited" and parts.words >= 2
-        # a bold or quoted title over a line of names is a citation: a person reads
-        # "**Owl Calls as Graph Signals**" / "*Ann Lee, Bo Chen*" as a paper, link or not
-        signed = _names(parts.authors) and parts.title_from in ("bold", "quoted")
-        cited = apa or parts.words >= 3 and (parts.venue and (parts.year or marked) or signed)
-        return CITATION if cited and _titled(parts.title) else NO_LINK
+        return CITATION if _cites(parts) else NO_LINK
+    if not parts.title_linked and parts.title_from != "link" and _cites(parts):
+        # "**Title.** [[Slides]] [[Demo]]" under "### 2016 FPGA": the links beside an unlinked
+        # title are the talk's and the demo's; the title, venue and year cite the paper
+        return CITATION
     return CITATION if _referenced(parts) else PAGE
 
 
@@ -162,6 +159,19 @@ def _referenced(parts: Parts) -> bool:
         and _names(parts.authors)
         and bool(parts.venue or parts.year)
     )
+
+
+def _cites(parts: Parts) -> bool:
+    """The item cites a paper without linking it: a title with a venue and year, or with
+    names."""
+    marked = parts.authors or parts.title_from in ("quoted", "bold", "cited")
+    # an APA citation ("Stone, A. (2021). Owl labor.") is its own evidence
+    apa = parts.title_from == "cited" and parts.words >= 2
+    # a bold or quoted title over a line of names is a citation: a person reads
+    # "**Owl Calls as Graph Signals**" / "*Ann Lee, Bo Chen*" as a paper, link or not
+    signed = _names(parts.authors) and parts.title_from in ("bold", "quoted")
+    cited = apa or parts.words >= 3 and (parts.venue and (parts.year or marked) or signed)
+    return bool(cited) and _titled(parts.title)
 
 
 def _sections_of_a_page(links: tuple[str, ...]) -> bool:

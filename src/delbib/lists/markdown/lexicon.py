@@ -29,7 +29,8 @@ VENUES: tuple[str, ...] = (
     "ECIR", "VLDB", "PVLDB", "SIGMOD", "ICDE", "CIDR", "TKDE", "TOIS", "TKDD", "TNNLS",
     # systems, security, software
     "OSDI", "SOSP", "NSDI", "EuroSys", "ASPLOS", "ISCA", "MICRO", "HPCA", "PPoPP", "ICCAD",
-    "DAC", "FPGA", "ATC", "SoCC", "SIGCOMM", "ICSE", "FSE", "ASE", "ISSTA", "PLDI", "POPL",
+    "DAC", "FPGA", "Hot ?Chips", "ATC", "SoCC", "SIGCOMM", "ICSE", "FSE", "ASE", "ISSTA", "PLDI",
+    "POPL",
     "OOPSLA", "CCS", "NDSS", "USENIX Security", "USENIX", "S&P", "Euro ?S&P", "ACSAC",
     "AsiaCCS", "TIFS", "TDSC",
     # robotics, HCI
@@ -111,20 +112,33 @@ def is_venue_word(word: str) -> bool:
 
 
 def is_venue_only(text: str) -> bool:
-    """``CVPR' 14``, ``[NeurIPS 2023]``, ``ICLR 2024 Oral``: nothing but a venue and year."""
+    """``CVPR' 14``, ``[NeurIPS 2023]``, ``ICLR 2024 Oral``, ``2015 DAC``: nothing but a venue
+    and year."""
     stripped = text.strip(" []()*_.,;:")
     venue, _ = venue_in(stripped)
+    first = _YEAR_FIRST.fullmatch(stripped)  # "2015 DAC": the year before the venue
     return (
         venue is not None
         and len(re.sub(_VENUE, "", stripped).strip(" '’-.,")) <= 2
         or bool(re.fullmatch(rf"{_YEAR}(?:\s*[./-]\s*\d{{1,2}})*", stripped))
-        or bool(_ACRONYM_DATED.fullmatch(stripped))
+        or dated_acronym(stripped) is not None
+        or bool(first and not re.search(r"\d", first[1]) and is_venue_only(first[1]))
     )
 
 
-# "JCIM 2303", "NSR_2511", "TKDE'23": an acronym this lexicon does not know with a year or a
-# year and month; a title never reads so
-_ACRONYM_DATED = re.compile(r"[A-Z][A-Z&]{1,7}[\s_'’-]{0,2}(?:\d{2}|\d{4})")
+# "JCIM 2303", "NSR_2511", "TKDE'23", "2017 FCCM": an acronym this lexicon does not know with
+# a year or a year and month; a title never reads so
+_ACRONYM = r"[A-Z][A-Z&]{1,7}"
+_ACRONYM_DATED = re.compile(
+    rf"({_ACRONYM})[\s_'’-]{{0,2}}(?:\d{{2}}|\d{{4}})|{_YEAR}[\s_'’-]{{1,2}}({_ACRONYM})"
+)
+_YEAR_FIRST = re.compile(rf"{_YEAR}[\s_-]+(.+)")
+
+
+def dated_acronym(text: str) -> str | None:
+    """The acronym of ``JCIM 2303`` or ``2017 FCCM``: a venue the lexicon does not know."""
+    match = _ACRONYM_DATED.fullmatch(text.strip())
+    return (match[1] or match[2]) if match else None
 
 
 # After a venue and its year, the name of its workshop or track (an acronym: "CoRL 2023

@@ -303,15 +303,15 @@ def kind_of_words(text: str) -> str | None:
     return PAPER if any(w in GENERIC for w in words(text)) else None
 
 
-# "Title, pdf", "Title (pdf)", "Title [Code]": a link word typed into the link's text after
-# the title says what the link leads to
-_TRAILING_WORD = re.compile(r"(?:,\s*([^\W_]+)|\s*[(\[]\s*([^\W_]+)\s*[)\]])$")
+# "Title, pdf", "Title (pdf)", "Title:(arXiv)", "Title [Code]": a link word typed into the
+# link's text after the title says what the link leads to
+_TRAILING_WORD = re.compile(r"(?:,\s*([^\W_]+)|:?\s*[(\[]\s*([^\W_]+)\s*[)\]])$")
 
 
 def drop_trailing(title: str) -> str:
     """The title without the word for a paper written after it (``Title, pdf``, ``Title
-    (PDF)``); other words stay: ``Graph, Image, and Text``, ``Robotics (slides)`` (the
-    slides of a talk, not the paper)."""
+    (PDF)``, ``Title:(arXiv)``); other words stay: ``Graph, Image, and Text``, ``Robotics
+    (slides)`` (the slides of a talk, not the paper)."""
     found = _TRAILING_WORD.search(title)
     word = found and (found[1] or found[2]).casefold()
     if word and KIND_WORDS.get(word) == PAPER and word not in GENERIC | {"text", "full"}:

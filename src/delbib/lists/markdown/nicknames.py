@@ -32,6 +32,10 @@ _AWARD = re.compile(
 _LEADING = re.compile(r"^\s*\(([A-Za-z][\w.-]{0,20})\)\s+(?=\S)")
 _CAMEL_OR_NUMBERED = re.compile(r"\b[A-Za-z]\w*?(?:[a-z][A-Z]|\d)")
 _SMALL_WORDS = lexicon._SMALL | {"as", "from", "via", "with"}
+# "RFDH：Title", "LCMH:Title", "RaHH: Title": a coined name and a colon leading the title
+_NAME_COLON = re.compile(r"^\s*([A-Za-z][\w.+-]{0,19})\s*([:：])(\s*)(?=\S)")
+_GLUED_MIN = 5  # a list labels its items when this many names are glued to their titles
+_GLUED_SHARE = 0.25  # ... and that is this share of its name-led titles (typos are rarer)
 
 
 def drop(title: str) -> str:
@@ -85,3 +89,20 @@ def _expands(title: str, nick: re.Match) -> bool:
     words = [w for w in title[: nick.start()].split() if w[0].isalpha()]
     before = [w[0].upper() for w in words if w.casefold() not in _SMALL_WORDS]
     return len(capitals) >= 2 and before[-len(capitals) :] == capitals or nick[1].islower()
+
+
+def drop_labels(titles: list[str]) -> list[str]:
+    """The titles without the names a list labels its items with (``LCMH:Linear Cross-Modal
+    Hashing``, ``RFDH：Robust ...``). A title's own ``Name: Title`` puts a space after the
+    colon; a name glued to the title (or a fullwidth colon) is the list's label. A list that
+    labels many items so labels them all, spaced or not: ``RaHH: Comparing Apples to Oranges:
+    A Scalable ...`` there is the label ``RaHH`` and the title after it."""
+    led = [_NAME_COLON.match(title) for title in titles]
+    named = [m for m in led if m and coined(m[1])]
+    glued = sum(1 for m in named if m[2] == "：" or not m[3])
+    if glued < _GLUED_MIN or glued < _GLUED_SHARE * len(named):
+        return titles
+    return [
+        title[m.end() :] if m and coined(m[1]) and len(title[m.end() :].split()) >= 2 else title
+        for title, m in zip(titles, led, strict=True)
+    ]

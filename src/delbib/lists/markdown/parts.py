@@ -57,13 +57,15 @@ class Parts:
     paper_promised: bool = False  # "[paper]()": a paper link word whose target was left empty
     paper_apart: bool = False  # "[Title](blog) ([Paper](pdf))": the title links a page
     paper_named: bool = False  # "**Title** [[paper](url)]": a paper link its words call one
+    title_linked: bool = False  # "[**Title**](url)": the title is a link's words
 
 
 def _usable(text: str) -> bool:
     return bool(re.search(r"[^\W\d_]", text)) and not fields.is_resource_text(text)
 
 
-def _span_ok(text: str, least: int) -> bool:
+def span_ok(text: str, least: int) -> bool:
+    """A span of at least ``least`` words that can be a title: words, not a venue or a label."""
     text = text.strip(" *_.,;")
     return (
         len(text.split()) >= least
@@ -80,14 +82,14 @@ def line_title(line: Line) -> tuple[str, str] | None:
         return None
     if field := field_title(line):  # "**Title**: Owl Calls", a heading over its byline
         return field, "cited"
-    bold = [s for s in line.strong if _span_ok(s, 2) and not _TAG_ONLY.fullmatch(s)]
+    bold = [s for s in line.strong if span_ok(s, 2) and not _TAG_ONLY.fullmatch(s)]
     text = fields._line_title_text(line)
     # 'Lee, Ann. "Owl Morphism." Venue': a title closed by its stop inside the quotes is
     # cited, however short
     quoted = [
         q
         for q in fields._QUOTED_PART.findall(text)
-        if _span_ok(q, 2 if q.rstrip().endswith((".", ",")) else 3) and not _quotes_after(text, q)
+        if span_ok(q, 2 if q.rstrip().endswith((".", ",")) else 3) and not _quotes_after(text, q)
     ]
     for span in bold:
         # "**Nick**: "Title"", "**Nick / Other Nick** — "Title"": the quoted one is the title
@@ -107,17 +109,17 @@ def line_title(line: Line) -> tuple[str, str] | None:
         return bold[0], "bold"
     if linked:
         return linked, "link"
-    if _NUMBERED.match(line.text) and _span_ok(_NUMBERED.sub("", line.text), 2):
+    if _NUMBERED.match(line.text) and span_ok(_NUMBERED.sub("", line.text), 2):
         return _NUMBERED.sub("", text), "numbered"
     piped = pipes.read(text) if "|" in text else None
-    if piped and (piped.year or piped.authors) and _span_ok(piped.title, 2):
+    if piped and (piped.year or piped.authors) and span_ok(piped.title, 2):
         return piped.title, "plain"  # "2019 | Title | Authors | arXiv": a title field
     if cited_title := byline.title_after_names(line):  # "Lee A, Chen B. *Title*. Venue"
         return cited_title, "cited"
     if fields.has_link(line) and not line.strong:  # "Title, Venue Words 2019 [[pdf](url)]"
         plain = _plain(line)
         title, venue, _ = lexicon.cited_venue(plain.strip())
-        if venue and _span_ok(title, 2) and not fields.only_names(title):
+        if venue and span_ok(title, 2) and not fields.only_names(title):
             return plain, "plain"
     named = _named_paper(line)
     return (named, "link") if named else None
@@ -164,48 +166,6 @@ def _leads_with(text: str, linked: str | None) -> bool:
     return bool(linked) and len(linked.split()) >= 4 and text.lstrip(" *_-[").startswith(linked)
 
 
-_JOINED = re.compile(r"^\s*(?:\((?:19|20)\d\d\))?\s*(?:and|&)\s*$")
-
-
-def split_joined(lines: list[Line]) -> list[list[Line]]:
-    """``[Title A](a.pdf) (2003) and [Title B](b.pdf) (2006): notes``: two papers read
-    together in one item, each a linked title of three or more words; else the item whole."""
-    if len(lines) != 1:
-        return [lines]
-    line = lines[0]
-    parts = line.parts
-    for at in range(1, len(parts) - 1):
-        (left, left_href), (join, join_href), (right, right_href) = parts[at - 1 : at + 2]
-        if (
-            join_href is None
-            and _JOINED.match(join)
-            and at - 1 == 0
-            and all(
-                _paper_title_link(line, t, h) for t, h in ((left, left_href), (right, right_href))
-            )
-        ):
-            year = re.match(r"^\s*\(\d{4}\)", join)
-            first = Line(parts=[parts[0], (year[0] if year else "", None)], number=line.number)
-            first.links = [link for link in line.links if link.href == left_href]
-            rest = Line(parts=parts[at + 1 :], number=line.number)
-            rest.links = [link for link in line.links if link.href != left_href]
-            rest.strong, rest.em, rest.images = line.strong, line.em, line.images
-            return [[first], [rest]]
-    return [lines]
-
-
-def _paper_title_link(line: Line, text: str, href: str | None) -> bool:
-    link = next(
-        (link for link in line.links if link.href == href and link.text == text.strip()), None
-    )
-    return (
-        link is not None
-        and fields.link_kind(link) == fields.PAPER
-        and _span_ok(link.text, 3)
-        and not fields.is_resource_text(link.text)
-    )
-
-
 def _link_title(line: Line) -> str | None:
     """The text of the line's first link that reads as a title (not a URL, link word or
     authors, nor words of a sentence: ``I wrote it from [this survey paper](url)``), and not
@@ -224,7 +184,7 @@ def _link_title(line: Line) -> str | None:
         if (
             (fields.link_kind(link) is not None or fields.is_dead_target(link.href))
             and not _URLISH.match(link.text)
-            and _span_ok(link.text, 2)
+            and span_ok(link.text, 2)
             and "et al" not in link.text
             and not _in_prose(line, link)
         ):
@@ -400,6 +360,7 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
         title, stuck_venue, stuck_year = lexicon.cited_venue(title)  # "Title, CACM 1978"
     full = squash(" ".join(fields._line_title_text(line) for line in lines))
     rest = full.replace(raw, " ", 1) if raw else full
+    title, linked_venue = citation.venue_in_link(title, raw, full, how)
     after = full[full.find(raw) + len(raw) :] if how in ("quoted", "cited") and raw in full else ""
     piped = pipes.read(fields._line_title_text(title_line)) if how == "plain" else None
     authors = piped.authors if piped else None
@@ -419,8 +380,8 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     venue, venue_year = lexicon.venue_in(piped.venue if piped and piped.venue else rest)
     venue = piped.venue if piped and piped.venue else venue  # "| Neurocomputing |", as listed
     images = [src for line in lines for src in line.images]
-    venue = venue or fields.badge_venue(images) or stuck_venue or fields.link_venue(lines)
-    venue = venue or cited.dated_italic(lines, raw)
+    venue = venue or fields.badge_venue(images) or stuck_venue or linked_venue
+    venue = venue or fields.link_venue(lines) or cited.dated_italic(lines, raw)
     authors = None if authors == venue else authors  # "*Owl Sciences* 2022": the venue's span
     if authors is None and how in ("bold", "quoted") and title_line is not None:
         authors = cited.names_after_title(title_line, raw)
@@ -493,4 +454,9 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
         paper_promised=promised,
         paper_apart=strong and title_links == {fields.PROJECT},
         paper_named=any(fields.named_paper(link) for line in linking for link in line.links),
+        title_linked=any(
+            len(t := link.text.strip(" *_")) > 3 and t in raw
+            for line in lines
+            for link in line.links
+        ),
     )

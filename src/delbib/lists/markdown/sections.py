@@ -14,7 +14,7 @@ import re
 
 from .fields import year_in
 from .inline import Cell, squash, strip_emoji
-from .lexicon import is_venue_only, venue_in
+from .lexicon import dated_acronym, is_venue_only, venue_in
 
 GENERIC = frozenset(
     {
@@ -43,8 +43,11 @@ GENERIC = frozenset(
 )
 HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)(?:</?h\1\s*/?>|$)", re.I | re.S)
 _TAG = re.compile(r"<[^>]*>")
-# "3.2.1 ", "iv. ", "[1]": numbering ("[1]CNN做分类" is typed without a space)
-_NUMBERING = re.compile(r"^\s*(?:(?:\d+(?:\.\d+)*\.?|[ivxIVX]+\.)\s+|\[\d{1,3}\]\s*(?=\S))")
+# "1. Intro", "2.1 Models", "iv. ", "[1]CNN" (typed without a space): numbering; "2015 DAC"
+# leads with a year
+_NUMBERING = re.compile(
+    r"^\s*(?:(?!(?:19|20)\d\d\s)(?:\d+(?:\.\d+)*\.?|[ivxIVX]+\.)\s+|\[\d{1,3}\]\s*(?=\S))"
+)
 _LEFTOVER = re.compile(r"\(\s*\)|\[\s*\]")
 
 
@@ -79,11 +82,12 @@ def is_year_heading(name: str) -> bool:
 
 def heading_venue(name: str) -> tuple[str | None, int | None]:
     """The venue and year a heading that names nothing else gives the items under it
-    (``CVPR 2023``, ``IJCAI-2026``, ``NeurIPS``); (None, None) for a topic heading."""
+    (``CVPR 2023``, ``IJCAI-2026``, ``NeurIPS``, ``2017 FCCM``); (None, None) for a topic
+    heading."""
     if not is_venue_only(name):
         return None, None
     venue, year = venue_in(name)
-    return venue, year or year_in(name)
+    return venue or dated_acronym(name), year or year_in(name)
 
 
 _CITATION = re.compile(

@@ -1,0 +1,53 @@
+"""Two papers read together in one item: ``[Title A](a.pdf) (2003) and [Title B](b.pdf)``.
+
+Reading lists pair a paper with its sequel or its journal version in one bullet; each is a
+paper of its own, so the item is split before its parts are read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import fields, parts
+from .inline import Line
+
+_JOINED = re.compile(r"^\s*(?:\((?:19|20)\d\d\))?\s*(?:and|&)\s*$")
+
+
+def split_joined(lines: list[Line]) -> list[list[Line]]:
+    """``[Title A](a.pdf) (2003) and [Title B](b.pdf) (2006): notes``: two papers read
+    together in one item, each a linked title of three or more words; else the item whole."""
+    if len(lines) != 1:
+        return [lines]
+    line = lines[0]
+    parts = line.parts
+    for at in range(1, len(parts) - 1):
+        (left, left_href), (join, join_href), (right, right_href) = parts[at - 1 : at + 2]
+        if (
+            join_href is None
+            and _JOINED.match(join)
+            and at - 1 == 0
+            and all(
+                _paper_title_link(line, t, h) for t, h in ((left, left_href), (right, right_href))
+            )
+        ):
+            year = re.match(r"^\s*\(\d{4}\)", join)
+            first = Line(parts=[parts[0], (year[0] if year else "", None)], number=line.number)
+            first.links = [link for link in line.links if link.href == left_href]
+            rest = Line(parts=parts[at + 1 :], number=line.number)
+            rest.links = [link for link in line.links if link.href != left_href]
+            rest.strong, rest.em, rest.images = line.strong, line.em, line.images
+            return [[first], [rest]]
+    return [lines]
+
+
+def _paper_title_link(line: Line, text: str, href: str | None) -> bool:
+    link = next(
+        (link for link in line.links if link.href == href and link.text == text.strip()), None
+    )
+    return (
+        link is not None
+        and fields.link_kind(link) == fields.PAPER
+        and parts.span_ok(link.text, 3)
+        and not fields.is_resource_text(link.text)
+    )
