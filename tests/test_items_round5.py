@@ -97,3 +97,11 @@ def test_a_quoted_linked_title_between_its_authors_and_venue_is_a_paper():
     assert [(r.title, r.authors, r.venue, r.year) for r in rows] == [
         ("Owlgx: Detecting Owl Pointers via Symbolic Flight.", "Lee, Ann, et al", "CCS", 2023)
     ]
+
+
+def test_symbols_of_text_stay_in_titles_pictographs_go():
+    text = HEAD + (
+        "- [Owl Fields for 360° Views at 40℃ © Owls](https://arxiv.org/abs/2111.00003) ★\n"
+        "- ⭐ [Owls Seen from Afar 🦉](https://arxiv.org/abs/2111.00004)\n"
+    )
+    assert titles(text) == ["Owl Fields for 360° Views at 40℃ © Owls", "Owls Seen from Afar"]

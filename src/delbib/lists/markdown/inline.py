@@ -97,11 +97,13 @@ def squash(text: str) -> str:
 
 def is_emoji(ch: str) -> bool:
     """Pictographs, dingbats and their joiners/selectors/skin tones: decoration, not words.
-    A trade mark (``SimNet™``, ``Owl®``) is written as part of a name, and a box-drawing
-    line (``Chemists─It``) stands for a dash between words: the title's own."""
-    cat = unicodedata.category(ch)
-    marks = cat == "So" and ch not in "™®℠─━"
-    return marks or ch in "\u200d\ufe0f\ufe0e\u20e3" or 0x1F3FB <= ord(ch) <= 0x1F3FF
+    Symbols of text (``360°``, ``SimNet™``, ``Owl®``, ``40℃``, Latin-1 and letterlike) are
+    written as part of words, and a box-drawing line (``Chemists─It``) stands for a dash
+    between words: the title's own."""
+    code = ord(ch)
+    text_symbol = code < 0x2190 or 0x2500 <= code <= 0x257F  # below arrows; box drawing
+    marks = unicodedata.category(ch) == "So" and not text_symbol
+    return marks or ch in "\u200d\ufe0f\ufe0e\u20e3" or 0x1F3FB <= code <= 0x1F3FF
 
 
 def strip_emoji(text: str) -> str:
