@@ -394,3 +394,24 @@ def test_year_from_a_venue_cell_when_there_is_no_date_column():
         ("VLDB'25", 2025),
         ("ICML 2024", 2024),
     ]
+
+
+def test_plain_item_title_ends_at_a_dated_et_al_byline():
+    """'Title, Surname et al., year <bare url> note': the byline closes the title; the bare
+    link and a note after it (here in Japanese, after a full-width space) are not the title."""
+    text = (
+        "## Surveys\n\n"
+        "- Tidal Forecasting with Sparse Gauges: A Review, Marlow et al., 2019 "
+        "https://ieeexplore.ieee.org/document/1234567\u3000  潮汐予測のサーベイ\n"
+        "- Harmonic Priors for River Sediment and Future Perspectives Okafor et al., 2021 "
+        "https://arxiv.org/pdf/2101.01234.pdf\u3000  河川のサーベイ\n"
+        "- Lattice Methods in Glacier Flow., Bra\u0308ndt et al. 2016 "
+        "https://dl.acm.org/doi/10.1145/3000001\n"
+        "- 氷河流動シミュレーションの格子法，山川ら． 2014 https://www.jstage.jst.go.jp/article/x/1/1\n"
+    )
+    assert [(r.title, r.year) for r in rows_of(text)] == [
+        ("Tidal Forecasting with Sparse Gauges: A Review", 2019),
+        ("Harmonic Priors for River Sediment and Future Perspectives", 2021),
+        ("Lattice Methods in Glacier Flow", 2016),
+        ("氷河流動シミュレーションの格子法", 2014),
+    ]

@@ -170,3 +170,24 @@ def wrapped_end(first: Line, worded: list[Line]) -> str:
     ):
         return ""
     return " " + text
+
+
+# "Title, Lee et al., 2018 <url> note", "Title Lee et al. 2015": "et al." and a year close
+# the title; what follows (a bare link, a note in any language) is not the title's
+# (without a comma before them only a surname and initials: "... Perspectives Song et al.")
+# "タイトル，松原ら． 2013", "タイトル, 阪上 2018": a name in CJK script ("ら" is "et al.")
+_CAP = "A-ZÀ-ÖØ-Þ"
+_ETAL_DATED = re.compile(
+    rf"(?:(?:\s*[,;:–—-]\s*[{_CAP}][\w'’.\u0300-\u036f-]*(?:\s+[{_CAP}][\w'’.-]*){{0,2}}"
+    rf"|\.?\s+[{_CAP}][\w'’\u0300-\u036f-]+(?:\s+[{_CAP}]\.?){{0,2}})\s+et\s+al\b\.?"
+    r"|\s*[,，、]\s*[\u3040-\u30ff\u3400-\u9fff]{1,6}[.．]?)\s*,?\s*\(?(?:19|20)\d{2}(?!\d)"
+)
+
+
+def before_dated_byline(text: str) -> str:
+    """A plain title's text up to the "Surname et al., year" that follows it."""
+    match = _ETAL_DATED.search(text)
+    head = text[: match.start()] if match else ""
+    if len(head.split()) >= 2 or re.search(r"[\u3040-\u30ff\u3400-\u9fff]{4}", head):
+        return re.sub(r"(?<=\w\w)\.$", "", head.rstrip())  # "Title., Lee et al."
+    return text

@@ -245,7 +245,7 @@ def _plain(line: Line) -> str:
     if "|" in text:  # "2019 | Title | Authors | Venue": the field that reads as a title
         piped = pipes.read(text)
         text = piped.title if piped else next((p for p in text.split("|") if _usable(p)), text)
-    text = _AUTHOR_REF.sub("", text, count=1)
+    text = cited.before_dated_byline(_AUTHOR_REF.sub("", text, count=1))
     for quote in (q for q in fields._QUOTED_PART.findall(text) if _quotes_after(text, q)):
         text = text[: text.find(quote)].rstrip(' "“”-–—')  # "Name - "what it does""
     while (tag := fields._LEADING_TAG.match(text)) is not None and len(text) - tag.end() > 8:
