@@ -289,3 +289,27 @@ def test_a_labelled_title_after_a_summary_line_opens_its_paper():
     assert [(r.title, r.authors, r.year) for r in rows] == [
         ("Owl Calls as Graph Signals", "Ann Lee", 2022)
     ]
+
+
+def test_a_topic_heading_over_unlinked_dated_titles_is_not_a_work():
+    """Two bullets each ending in "(Venue Year)" are two works, linked or not; the heading
+    over them names their topic, it is no paper's title."""
+    text = (
+        "## Papers\n\n### Nest / Egg Counting\n\n"
+        "- Counting owl eggs from drone footage at dusk (ICRA 2018) [link]\n"
+        "- A loss for nest spotting in forest videos (CVPR 2021) "
+        "[[link](https://arxiv.org/abs/2101.00001)]\n"
+    )
+    assert titles(text) == [
+        "Counting owl eggs from drone footage at dusk",
+        "A loss for nest spotting in forest videos",
+    ]
+
+
+def test_labelled_fields_dated_under_a_linked_heading_stay_that_papers():
+    text = (
+        "### [Owl Calls Predict Owl Moods](https://arxiv.org/abs/2201.00002)\n"
+        "- **Summary:** Owls hoot more at dusk than at dawn, a result shown at ICML 2022.\n"
+        "- **Comments:** Beats the owl mood baseline from NeurIPS 2021 on every census.\n"
+    )
+    assert titles(text) == ["Owl Calls Predict Owl Moods"]

@@ -103,8 +103,18 @@ def _one_paper(heading: Heading, body: list[Event]) -> Item | None:
     if not all(_names_no_work(link, line) for line in kept for link in line.links):
         return None  # "[COMEX](github) - A tool for ...": links named by what they lead to
     reads = [parts.read(item.lines) for item in items]
-    if sum(bool(f.links and (f.venue or f.year)) and f.words >= _TITLE_WORDS for f in reads) > 1:
-        return None  # "Title, in *Venue* 2024. [Link]" twice: linked works of their own
+    # "Title, in *Venue* 2024. [Link]", "Title (AAAI 2017)" twice: works of their own, linked
+    # or not; "**Comments:** ... at ICML 2025" is a field of the heading's paper
+    cited = sum(
+        (
+            bool(f.links and (f.venue or f.year))
+            or bool(f.venue and f.year and not i.lines[0].strong)
+        )
+        and f.words >= _TITLE_WORDS
+        for f, i in zip(reads, items, strict=True)
+    )
+    if cited > 1:
+        return None
     papers = _heading_papers(heading.cell, name)
     for found in reads:
         if found.paper_link:
