@@ -230,3 +230,25 @@ def test_a_news_or_book_site_is_matched_by_its_whole_name():
     assert not linkwords.is_news_url("https://anytime.example.com/owls")
     assert linkwords.is_book_url("https://www.goodreads.com/book/show/100-owls")
     assert not linkwords.is_book_url("https://mygoodreads.com/owls")
+
+
+def test_an_unlinked_list_of_dated_titles_cites_papers_written_alike():
+    """No item links a paper; most close with "(Venue Year)". An item closed by a year alone
+    or by a venue no lexicon knows is written the same way: a paper too. A bare line with no
+    year is not."""
+    text = (
+        "### Flight forecasting\n\n"
+        "- Predicting Owl Flight Paths over Open Fields (ICML 2017)\n"
+        "- Graph Networks for Interacting Owls (NeurIPS 2018)\n"
+        "- Learning Owl Moves from Partial Views (ICLR 2019)\n"
+        "- OwlNet: Double Attentive Networks for Owl Trajectories (2020)\n"
+        "- OwlBall: A Deep Owl Detector (OWLCONF 2019)\n"
+        "- Owl flight notes\n"
+    )
+    assert titles(text) == [
+        "Predicting Owl Flight Paths over Open Fields",
+        "Graph Networks for Interacting Owls",
+        "Learning Owl Moves from Partial Views",
+        "OwlNet: Double Attentive Networks for Owl Trajectories",
+        "OwlBall: A Deep Owl Detector",
+    ]

@@ -244,15 +244,21 @@ def like_siblings(read: list[Parts], verdicts: list[str], alone: list[bool]) -> 
     ``- **Title**, 2023.10, [[paper]](url)``, its details left out). One that links only its
     code stays a tool."""
     shapes = [_shape(p) for p, v in zip(read, verdicts, strict=True) if v == PAPER_LINK]
+    # a list that links none of its papers ("- Title (ICML 2017)"): its cited items set the
+    # shape, and "- Title (2020)", "- Title (OWLCONF 2019)" written alike cite papers too
+    unlinked = not shapes
+    if unlinked:
+        shapes = [_shape(p) for p, v in zip(read, verdicts, strict=True) if v == CITATION]
     if not shapes:
         return verdicts
     common = max(set(shapes), key=shapes.count)
-    if common[0] not in _SHAPED or not common[1] or shapes.count(common) * 2 < len(shapes):
+    shaped = common[0] in _SHAPED or unlinked
+    if not shaped or not common[1] or shapes.count(common) * 2 < len(shapes):
         return verdicts
     return [
         CITATION
         if v == NO_LINK
-        and (_shape(p) == common or p.title_from == common[0] and bare)
+        and (_shape(p) == common or p.title_from == common[0] and bare and not unlinked)
         and p.words >= 3
         and _titled(p.title)
         else v
