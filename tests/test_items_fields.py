@@ -313,3 +313,16 @@ def test_labelled_fields_dated_under_a_linked_heading_stay_that_papers():
         "- **Comments:** Beats the owl mood baseline from NeurIPS 2021 on every census.\n"
     )
     assert titles(text) == ["Owl Calls Predict Owl Moods"]
+
+
+def test_names_pasted_with_runs_of_spaces_are_the_bylines_not_a_paper():
+    """A title as a bare bullet, then a sub-bullet of names pasted from a journal page (runs
+    of spaces for commas, a Unicode hyphen, a long name with a middle initial) and the link:
+    one paper, titled by the bullet."""
+    text = (
+        "### Owls\n"
+        "* Counting owls from the air with deep networks\n"
+        "  * Ann B. Lee  Bo C. Ortiz\u2010Moss  Rosa T. Maria Costa Lima  Dan E. Fox. "
+        "https://besjournals.onlinelibrary.wiley.com/doi/full/10.1111/2041-210X.13011\n"
+    )
+    assert titles(text) == ["Counting owls from the air with deep networks"]

@@ -46,12 +46,17 @@ _VENUE_LEAD = re.compile(
 )
 
 
+_SPACED_NAMES = re.compile(r"(?<=[^\W\d_])[ \t\u00a0]{2,}(?=[A-Z][^\W\d_]*\.? [A-Z])")
+
+
 def title_after_names(line: Line) -> str | None:
     """The title of a citation that leads with its authors: ``Lee A, Chen B. *Title*. Venue,
     2019.`` (the italic span after the names) or, when the line links its paper, ``Lee, A., &
     Chen, B. (2019). Title. *Venue*. [[paper](url)]`` (the sentence after the names, dated
     or linked); tags before the names (``**[Card]**``) left out."""
-    body = _TAGS.sub("", squash(fields._line_title_text(line)))
+    # "Ann B. Lee  Bo Chen  Carla Moss.": names pasted from a journal's page, a run of
+    # spaces between them where a comma would be
+    body = _TAGS.sub("", squash(_SPACED_NAMES.sub(", ", fields._line_title_text(line))))
     for span in line.em:
         at = body.find(span)
         dated = re.match(r"[\s,.]{0,3}\(?(?:1[89]|20)\d{2}(?!\d)", body[at + len(span) :])
@@ -106,6 +111,7 @@ def all_names(text: str) -> bool:
     typed in lower case among them: ``ann lee``; accents typed as combining marks); a line
     that only starts with names (``Lee, A. (2021). Owl labor``) is not one."""
     text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    text = re.sub(r"[\u2010\u2011]", "-", text)  # "Lloyd‐Jones" typed with a Unicode hyphen
     pieces = [p.strip(" .…") for p in re.split(r",|;|&|\band\b|\bet al\b", text)]
     pieces = [p for p in pieces if p]
     if len(pieces) == 1 and len(pieces[0].split()) > 3:
@@ -113,7 +119,10 @@ def all_names(text: str) -> bool:
     odd = [
         p
         for p in pieces
-        if len(p.split()) > 4 or not fields._NAME.fullmatch(p) or lexicon.is_venue_only(p)
+        # "Ana T. Maria Costa Lima": a long name, told by its middle initial
+        if len(p.split()) > (6 if re.search(r"\w \w\. \w", p) else 4)
+        or not fields._NAME.fullmatch(p)
+        or lexicon.is_venue_only(p)
     ]
     lower = len(odd) == 1 and len(pieces) >= 3 and re.fullmatch(r"[a-z]+(?: [a-z]+){1,2}", odd[0])
     return bool(pieces) and (not odd or bool(lower))
