@@ -252,3 +252,25 @@ def test_an_unlinked_list_of_dated_titles_cites_papers_written_alike():
         "OwlNet: Double Attentive Networks for Owl Trajectories",
         "OwlBall: A Deep Owl Detector",
     ]
+
+
+def test_a_publishers_page_for_a_whole_book_is_a_book_whatever_its_doi():
+    """``/book/`` and an ISBN (bare or in a DOI) name one whole book; a chapter of a
+    proceedings volume is a part that may be a paper."""
+    assert linkwords.is_book_url("https://link.springer.com/book/10.1007/978-3-030-11111-1")
+    assert linkwords.is_book_url("https://www.springer.com/gp/book/9783030222222")
+    assert not linkwords.is_book_url(
+        "https://link.springer.com/chapter/10.1007/978-3-030-11111-1_7"
+    )
+    text = (
+        "## Reading\n\n"
+        "- Owl Flight Analysis: https://link.springer.com/book/10.1007/978-3-030-11111-1 "
+        "フクロウの本\n"
+        "- Counting Owls at Dusk with Deep Networks "
+        "https://link.springer.com/chapter/10.1007/978-3-030-11111-1_7\n"
+        "- Tracking Owls over Open Fields https://arxiv.org/abs/2101.00003\n"
+    )
+    assert titles(text) == [
+        "Counting Owls at Dusk with Deep Networks",
+        "Tracking Owls over Open Fields",
+    ]

@@ -102,6 +102,9 @@ _BOOK_HOSTS = ("goodreads.com", "openlibrary.org", "worldcat.org", "bookshop.org
 _BOOK_PATH = re.compile(r"^/(?:(?:-/)?[a-z]{2}/)?(?:[^/]+/)?(?:dp|gp/product)/\w{10}", re.I)
 # A publisher's or library's shelf of books: "ncbi.nlm.nih.gov/books/NBK21054/"
 _BOOKS_SHELF = re.compile(r"^/(?:[a-z]+/)?books/", re.I)
+# A publisher's page for one whole book, named by its ISBN: "springer.com/gp/book/978...",
+# "link.springer.com/book/10.1007/978-3-..." (a "/chapter/" is a part that may be a paper)
+_BOOK_PAGE = re.compile(r"/books?/(?:10\.\d{4,9}/)?97[89]-?\d", re.I)
 
 
 def is_blog_url(href: str) -> bool:
@@ -214,7 +217,7 @@ def is_book_url(href: str) -> bool:
     google_books = host.startswith("books.google.") or (
         host == "play.google.com" and parts.path.startswith("/store/books/")
     )
-    shelf = bool(_BOOKS_SHELF.match(parts.path))
+    shelf = bool(_BOOKS_SHELF.match(parts.path) or _BOOK_PAGE.search(parts.path))
     return amazon or google_books or shelf or _on(host, _BOOK_HOSTS)
 
 
