@@ -71,8 +71,10 @@ _QUOTED = re.compile(r"[\"“”](.+?)[.,]?[\"“”]\.?")
 _QUOTED_PART = re.compile(r"(?:^|(?<=[\s:]))[\"“”]([^\"“”]+)[\"”]")
 _TRAILING_ORG = re.compile(r"\s*\(\s*@[^)]*\)\s*$")
 # "(black-box)", "[CVPR 2023]", "(white-box (defense))": one level of nesting
+# a longer one when it ends in a year: "(Journal of Owl Behaviour and Ecology 2019) Title"
 _LEADING_TAG = re.compile(
-    r"^\s*(?:\(((?:[^()]|\([^()]{1,20}\)){1,40})\)|\[([^\[\]]{1,40})\])\s*[:\-–]?\s*(?=\S)"
+    r"^\s*(?:\(((?:[^()]|\([^()]{1,20}\)){1,40}|[^()]{1,80}?(?<!\d)(?:19|20)\d{2})\)"
+    r"|\[([^\[\]]{1,40})\])\s*[:\-–]?\s*(?=\S)"
 )
 # "Title[J]", "Title[J/OL].": the document type a Chinese (GB/T 7714) reference writes
 _DOCUMENT_TYPE = re.compile(r"\s*\[(?:[JCMDRPSNAGZ]|EB|DB|CP)(?:/OL)?\]\.?\s*$")
