@@ -55,3 +55,38 @@ def test_a_row_naming_a_paper_by_its_benchmark_is_the_paper_listed_in_full(tmp_p
     assert len(by_id["arxiv:2101.04242"]) == 1
     assert len([e for e in entries if "arxiv:2303.00111" in e.identifiers]) == 2
     assert len(entries) == 4
+
+
+def test_a_glossary_of_abbreviations_lists_no_papers_even_where_it_links_one():
+    # the terms link pages explaining them, two link the paper that named the method: still
+    # definitions of the list's abbreviations, not its papers
+    text = HEAD + (
+        "A dictionary of the abbreviations used below.\n\n"
+        "* OWN: [Owl Wing Network](https://en.wikipedia.org/wiki/Owl)\n"
+        "* HFT: [Hoot Frequency Transform](https://blog.example.org/hft)\n"
+        "* NOF: [Nocturnal Optical Flow](https://arxiv.org/abs/2001.01234)\n"
+        "* TaLoN: [Talon Localisation Network](https://arxiv.org/abs/2002.04321)\n"
+        "* BRR: [Barn Roost Regression](https://en.wikipedia.org/wiki/Barn)\n"
+        "* PSN: Perch Selection Net\n\n"
+        "## Papers\n\n"
+        "* NOF: [Nocturnal Optical Flow for Owl Tracking in Dense Forests]"
+        "(https://arxiv.org/abs/2001.01234)\n"
+        "* [Wing Beats of Barn Owls](https://arxiv.org/abs/2003.05555)\n"
+    )
+    assert [r.title for r in parse(text).rows] == [
+        "Nocturnal Optical Flow for Owl Tracking in Dense Forests",
+        "Wing Beats of Barn Owls",
+    ]
+
+
+def test_a_leading_tag_ending_in_a_year_names_a_long_journal_and_is_left_out():
+    text = HEAD + (
+        "- (Journal of Comparative Owl Behaviour and Ecology 2019) Owls as Planners of Their"
+        " Own Flight. [**[Paper]**](https://doi.org/10.1234/jcobe.2019.12)\n"
+        "- (ICML 2022) Owl Flight as Inverse Planning. [**[Paper]**]"
+        "(https://arxiv.org/abs/2201.01111)\n"
+    )
+    assert [r.title.rstrip(".") for r in parse(text).rows] == [
+        "Owls as Planners of Their Own Flight",
+        "Owl Flight as Inverse Planning",
+    ]
