@@ -90,3 +90,17 @@ def test_a_leading_tag_ending_in_a_year_names_a_long_journal_and_is_left_out():
         "Owls as Planners of Their Own Flight",
         "Owl Flight as Inverse Planning",
     ]
+
+
+def test_a_dash_inside_a_linked_title_cell_is_the_titles_own():
+    # "Name - what it does" links the name alone; a link over the whole of it is the title
+    text = HEAD + (
+        "| Paper | Code |\n|---|---|\n"
+        "|[Owl call detection - a lightweight acoustic approach for dense forests]"
+        "(https://ieeexplore.ieee.org/document/9100001)|[owlcall](https://github.com/o/c)|\n"
+        "|[Roost mapping with drones](https://ieeexplore.ieee.org/document/9100002)|-|\n"
+    )
+    assert [r.title for r in parse(text).rows] == [
+        "Owl call detection - a lightweight acoustic approach for dense forests",
+        "Roost mapping with drones",
+    ]

@@ -365,7 +365,9 @@ def table_title(cell: Cell) -> tuple[str, str | None]:
             and not _DESCRIBED.search(lead[0])
         ):
             text = clean_listed_title(lead[0])  # "Name  Summary sentence.": two spaces
-        elif len(text.split()) > _DIGEST_WORDS or _DESCRIBED.search(raw):
+        elif (len(text.split()) > _DIGEST_WORDS or _DESCRIBED.search(raw)) and not any(
+            link.text.strip() == raw.strip() for link in line.links
+        ):  # "[Title - a subtitle](paper)": a name and its description link only the name
             lead = re.split(r"\s[-–—]\s", raw, maxsplit=1)
             short = bold or [lead[0]]
             if len(short[0].split()) <= _DIGEST_WORDS // 2:
