@@ -104,3 +104,18 @@ def test_a_dash_inside_a_linked_title_cell_is_the_titles_own():
         "Owl call detection - a lightweight acoustic approach for dense forests",
         "Roost mapping with drones",
     ]
+
+
+def test_a_year_then_a_dash_and_names_after_a_heading_title_is_its_byline():
+    text = HEAD + (
+        "#### Owls steer by the stars during long migrations (2014) - Ann Lee\n"
+        "https://example.org/owl-stars.pdf\n\n"
+        "#### Barn owls prefer quiet roosts (2016)\n"
+        "https://example.org/quiet-roosts.pdf\n"
+    )
+    rows = parse(text).rows
+    assert [r.title for r in rows] == [
+        "Owls steer by the stars during long migrations",
+        "Barn owls prefer quiet roosts",
+    ]
+    assert [r.year for r in rows] == [2014, 2016]
