@@ -323,6 +323,11 @@ LINK_CASES: list[tuple[str, list[str]]] = [
     ("https://www.alphaxiv.org/abs/2502.11089v2", ["arxiv:2502.11089"]),
     ("https://huggingface.co/datasets/AgentGym/AgentTraj-L", []),
     ("https://huggingface.co/papers", []),
+    # a bare DOI as the link's target (the lister meant doi.org); a version number is not one
+    ("10.1234/owl.2021.05.007", ["doi:10.1234/owl.2021.05.007"]),
+    ("doi:10.5555/Owl-Calls", ["doi:10.5555/owl-calls"]),
+    ("10.5/notes", []),
+    ("docs/10.2/owls.md", []),
     # void links
     ("http://javascript:void()", []),
     ("javascript:void(0)", []),

@@ -23,7 +23,7 @@ from delbib.errors import InputError
 from delbib.lists import markdown
 from delbib.text import clean_key, clean_title, key_similarity, title_key
 
-from .markdown import ParsedList, Problem, Row
+from .markdown import ParsedList, Problem, Row, nicknames
 from .markdown.fields import KIND_ORDER
 
 SAME_PAPER_SIMILARITY = 0.9  # titles sharing an identifier must be at least this close
@@ -107,7 +107,12 @@ def group_rows(rows: list[Row]) -> list[_Group]:
         matched = {root(i) for i in index.same_key(keys[n]) if not _apart(rows, ids, i, n)}
         for i in index.sharing(ids[n]):
             head = root(i)
-            if head not in matched and _close([keys[n]], [keys[m] for m in members[head]]):
+            named = nicknames.name_only(clean[n]) or any(
+                nicknames.name_only(clean[m]) for m in members[head]
+            )  # a table naming each paper it links by its benchmark (ToMi): that paper
+            if head not in matched and (
+                named or _close([keys[n]], [keys[m] for m in members[head]])
+            ):
                 matched.add(head)
         index.add(keys[n], ids[n])
         parent.append(n)

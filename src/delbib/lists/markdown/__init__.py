@@ -22,6 +22,7 @@ from . import (
     dates,
     evidence,
     fields,
+    glossary,
     joined,
     lexicon,
     nicknames,
@@ -320,6 +321,8 @@ class _Reader:
         pages = not evidence.marks_papers(read)
         heading = self.headings[-1][1] if self.headings else ""
         around = not paper_block and evidence.among_papers(read, verdicts)
+        if not paper_block and glossary.is_glossary([item.lines for item in items]):
+            verdicts = [evidence.GLOSSARY] * len(items)  # "MAF: Masked Autoregressive Flows"
         self.blocks.append((len(self.pending), len(self.pending)))
         for item, found, verdict in zip(items, read, verdicts, strict=True):
             if item.note:

@@ -64,7 +64,9 @@ class Items:
 Event = Heading | Table | Items
 
 _HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)(?:</?h\1\s*/?>|$)", re.I | re.S)
-_HTML_TABLE = re.compile(r"^\s*<table\b", re.I)
+# A table anywhere in an HTML block: ``<p>intro</p>`` or ``<div align="center">`` before it
+# with no blank line between is still one block to markdown, but a person reads rows
+_HTML_TABLE = re.compile(r"<table\b.*?(?:</table\s*>|$)", re.I | re.S)
 _HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)(?:</tr\s*>|(?=<tr\b)|$)", re.I | re.S)
 _HTML_CELL_END = re.compile(r"</t[dh]\s*>", re.I)
 # Tags after which GitHub starts a new line of text.
@@ -140,9 +142,17 @@ class _Walker:
                 if heading:
                     yield from flush()
                     yield Heading(int(heading.group(1)), None, heading.group(2))
-                elif _HTML_TABLE.match(content):
+                elif table := _HTML_TABLE.search(content):
+                    before, after = content[: table.start()], content[table.end() :]
+                    if before.strip():
+                        run.append(self.html_lines(before, start))
+                        run_map.append((start, start + before.count("\n") + 1))
                     yield from flush()
-                    yield Items(self.html_rows(content, start))
+                    yield Items(self.html_rows(table.group(0), start + before.count("\n")))
+                    if after.strip():
+                        below = start + content.count("\n", 0, table.end())
+                        run.append(self.html_lines(after, below))
+                        run_map.append((below, stop))
                 else:
                     run.append(self.html_lines(content, start))
                     run_map.append((start, stop))

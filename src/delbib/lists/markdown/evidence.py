@@ -47,6 +47,7 @@ DOCUMENT = "a document with no identifier, venue or year, in a block that is not
 NEWS = "news about the list (under a News or Updates heading)"
 OWN_CITATION = "the list's own citation (under a Citation heading)"
 NOTE = "a note about the item it is nested under"
+GLOSSARY = "a term defined in a glossary (an abbreviation and the words it stands for)"
 NAVIGATION = "navigation (links only to sections of one page)"
 
 # Tables that say what they list, and it is not papers: "| Blog Title |", "# Slides", "## Projects"

@@ -71,8 +71,10 @@ _QUOTED = re.compile(r"[\"“”](.+?)[.,]?[\"“”]\.?")
 _QUOTED_PART = re.compile(r"(?:^|(?<=[\s:]))[\"“”]([^\"“”]+)[\"”]")
 _TRAILING_ORG = re.compile(r"\s*\(\s*@[^)]*\)\s*$")
 # "(black-box)", "[CVPR 2023]", "(white-box (defense))": one level of nesting
+# a longer one when it ends in a year: "(Journal of Owl Behaviour and Ecology 2019) Title"
 _LEADING_TAG = re.compile(
-    r"^\s*(?:\(((?:[^()]|\([^()]{1,20}\)){1,40})\)|\[([^\[\]]{1,40})\])\s*[:\-–]?\s*(?=\S)"
+    r"^\s*(?:\(((?:[^()]|\([^()]{1,20}\)){1,40}|[^()]{1,80}?(?<!\d)(?:19|20)\d{2})\)"
+    r"|\[([^\[\]]{1,40})\])\s*[:\-–]?\s*(?=\S)"
 )
 # "Title[J]", "Title[J/OL].": the document type a Chinese (GB/T 7714) reference writes
 _DOCUMENT_TYPE = re.compile(r"\s*\[(?:[JCMDRPSNAGZ]|EB|DB|CP)(?:/OL)?\]\.?\s*$")
@@ -365,7 +367,9 @@ def table_title(cell: Cell) -> tuple[str, str | None]:
             and not _DESCRIBED.search(lead[0])
         ):
             text = clean_listed_title(lead[0])  # "Name  Summary sentence.": two spaces
-        elif len(text.split()) > _DIGEST_WORDS or _DESCRIBED.search(raw):
+        elif (len(text.split()) > _DIGEST_WORDS or _DESCRIBED.search(raw)) and not any(
+            link.text.strip() == raw.strip() for link in line.links
+        ):  # "[Title - a subtitle](paper)": a name and its description link only the name
             lead = re.split(r"\s[-–—]\s", raw, maxsplit=1)
             short = bold or [lead[0]]
             if len(short[0].split()) <= _DIGEST_WORDS // 2:

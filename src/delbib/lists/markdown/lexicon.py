@@ -135,6 +135,12 @@ _ACRONYM_DATED = re.compile(
 _YEAR_FIRST = re.compile(rf"{_YEAR}[\s_-]+(.+)")
 
 
+def coined(name: str) -> bool:
+    """A coined name (``NIMBUS``, ``LLaVA``, ``GPT-4V``): capitals or digits past its first
+    letter. ``(Effectively)`` is a word of the title; ``[ACL 2023] ToMi`` keeps its name."""
+    return any(ch.isupper() or ch.isdigit() for ch in name[1:])
+
+
 def dated_acronym(text: str) -> str | None:
     """The acronym of ``JCIM 2303`` or ``2017 FCCM``: a venue the lexicon does not know."""
     match = _ACRONYM_DATED.fullmatch(text.strip())
@@ -178,7 +184,8 @@ def strip_title(title: str) -> tuple[str, str | None, int | None]:
         changed = False
         for pattern in _LEADING:
             match = pattern.match(title)
-            if match and len(title) - match.end() >= 8:
+            rest = title[match.end() :].strip() if match else ""
+            if match and (len(rest) >= 8 or (len(rest.split()) == 1 and coined(rest))):
                 found, found_year = venue_in(match.group(0))
                 bare = pattern is _LEADING[-1]
                 if bare and not found_year and not re.search(r"[-–—|]\s*$", match.group(0)):

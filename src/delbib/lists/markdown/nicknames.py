@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon
+from .lexicon import coined
 
 _NICKNAME = re.compile(r"\s*\(([A-Za-z][\w-]{0,15})\)\s*$")
 # "(AlphaGo Zero)", "(ACKTR, A2C)", "(VizDoom 2016 Limited DM 2nd place)": a few words led
@@ -61,10 +62,17 @@ def drop(title: str) -> str:
     return title
 
 
-def coined(name: str) -> bool:
-    """A coined name (``NIMBUS``, ``LLaVA``, ``GPT-4V``): capitals or digits past its first
-    letter. ``(Effectively)`` is a word of the title."""
-    return any(ch.isupper() or ch.isdigit() for ch in name[1:])
+def name_only(title: str) -> bool:
+    """``ToMi``, ``Hi-ToM``, ``SymmToM``: a row's "title" that is only a coined name (one to
+    three capitalised words, one coined), as a table naming each paper by its benchmark
+    writes it; ``Microsoft`` or ``Language Model Inversion`` are words, not a paper's name."""
+    words = title.split()
+    return (
+        0 < len(words) <= 3
+        and "," not in title  # "Acme Labs, INRIA": who made it
+        and all(w[0].isupper() or w[0].isdigit() or w == "&" for w in words)
+        and any(coined(w) for w in words)
+    )
 
 
 def _plural_term(title: str, nick: re.Match) -> bool:
