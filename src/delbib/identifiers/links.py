@@ -204,7 +204,7 @@ def _doi_in_path(path: str) -> str | None:
 
 def _extract(url: str, depth: int) -> list[str]:
     bare = re.sub(r"^doi:\s*", "", url, flags=re.IGNORECASE)
-    if re.match(r"10\.\d{4,9}/", bare) and _DOI.fullmatch(bare):
+    if _WHOLE_DOI.fullmatch(bare):
         return _from_doi(bare)  # "[paper](10.1016/j.x.2022.09.005)": the DOI meant as its link
     if not re.match(r"^[a-z][a-z0-9+.-]*://", url, re.IGNORECASE):
         if not _BARE_HOST.match(url):

@@ -9,6 +9,9 @@ the reason it was skipped.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
+
+from delbib.identifiers import extract
 
 from . import fields, linkwords
 from .inline import Cell
@@ -93,7 +96,7 @@ def verdict(parts: Parts) -> str:
     """paper link, citation, page, or the kind of non-paper."""
     if not parts.title:
         return NO_TITLE
-    kinds_, kinds = parts.kinds, set(parts.kinds)
+    kinds = set(parts.kinds)
     if parts.title_from == "plain" and (
         parts.words > _PROSE_WORDS or not parts.paper_link and not _titled(parts.title)
     ):
@@ -103,7 +106,7 @@ def verdict(parts: Parts) -> str:
         return NAVIGATION  # "A list of [Papers](gh/o/r#papers) & [Reviews](gh/o/r#reviews)"
     if PAPER in kinds:
         posted = _posted(
-            [lk for lk, kind in zip(parts.links, kinds_, strict=True) if kind == PAPER]
+            [lk for lk, kind in zip(parts.links, parts.kinds, strict=True) if kind == PAPER]
         )
         if posted:
             return posted  # "[html](owlsite.com/2013/01/14/owl-notes/)": a post, whatever its word
@@ -178,8 +181,6 @@ def _cites(parts: Parts) -> bool:
 def _sections_of_a_page(links: tuple[str, ...]) -> bool:
     """Two or more links, all to sections of one page (``github.com/o/r#papers``,
     ``github.com/o/r#reviews``): a line that leads around a list, as ``#papers`` does."""
-    from urllib.parse import urlsplit
-
     split = [urlsplit(link.strip()) for link in links]
     pages = {(s.netloc.casefold(), s.path.rstrip("/"), s.query) for s in split}
     fragments = {s.fragment for s in split}
@@ -189,8 +190,6 @@ def _sections_of_a_page(links: tuple[str, ...]) -> bool:
 def _posted(papers: list[str]) -> str | None:
     """News or a blog post, when every link a list calls the paper (by its word: ``[html]``,
     ``[paper]``) leads to a post's address, not to a PDF or an identified paper."""
-    from delbib.identifiers import extract
-
     if not papers or any(extract(url) or url.casefold().endswith(".pdf") for url in papers):
         return None
     for test, kind in ((is_news_url, NEWS_ARTICLE), (is_blog_url, BLOG)):
@@ -393,8 +392,6 @@ def rejected_kind(verdict_: str, parts: Parts) -> str:
 
 
 def _identified(parts: Parts) -> bool:
-    from delbib.identifiers import extract
-
     return any(extract(url) for url in parts.links)
 
 

@@ -142,10 +142,8 @@ def link_kind(link: Link, *, first: bool = True) -> str | None:
     found = identifiers.extract(href)
     if found and linkwords.is_book_url(href):
         return PROJECT  # a publisher's page for a whole book: a book, whatever its DOI
-    if found:
-        return (
-            CODE if linkwords.is_deposit(found) else PAPER
-        )  # a Code Ocean capsule, a Dryad data set
+    if found:  # a Code Ocean capsule or a Dryad data set is code or data, not a paper
+        return CODE if linkwords.is_deposit(found) else PAPER
     parts = urlsplit(href)
     path = parts.path.lower()
     word = kind_of_words(link.text) if is_resource_text(link.text) else None

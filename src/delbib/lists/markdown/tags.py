@@ -59,8 +59,12 @@ def is_links_line(line: Line) -> bool:
     """``[J. Chem. Phys. (2025)](doi) | [code](url)``: links and separators, nothing else. On
     a line of its own under an item's title, its links are the item's own, whatever their
     words (a venue, a citation), not another work named in a sentence."""
-    rest = strip_emoji("".join(text for text, href in line.parts if href is None))
-    return bool(line.links) and bool(_NAV_SEPARATORS.fullmatch(rest))
+    return bool(line.links) and bool(_NAV_SEPARATORS.fullmatch(_between_links(line)))
+
+
+def _between_links(line: Line) -> str:
+    """The line's words outside its links, emoji left out."""
+    return strip_emoji("".join(text for text, href in line.parts if href is None))
 
 
 def is_navigation(line: Line) -> bool:
@@ -70,7 +74,7 @@ def is_navigation(line: Line) -> bool:
         return False
     if sum(fields.is_resource_text(link.text) for link in line.links) * 2 > len(line.links):
         return False  # "[PDF](url), [Video](url), [Project page](url)": the item's own links
-    rest = strip_emoji("".join(text for text, href in line.parts if href is None))
+    rest = _between_links(line)
     if not _NAV_SEPARATORS.fullmatch(rest):
         return False
     # a bar written one link a line: "[Survey Paper](url) |"
