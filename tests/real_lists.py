@@ -32,7 +32,8 @@ TIMEOUT = 900  # seconds for one import; the largest list takes a few seconds to
 # the first round, measured once, then built on); "fresh" lists fetched in the second round,
 # measured once on the reader as it stood, then built on; "fresh-heldout", measured only after;
 # "fresh3" and "fresh3-heldout" the same for the third round, "fresh4" and "fresh4-heldout" for
-# the fourth, "fresh5" and "fresh5-heldout" for the fifth.
+# the fourth, "fresh5" and "fresh5-heldout" for the fifth, "fresh6" and "fresh6-heldout" for the
+# sixth.
 SETS = (
     "dev",
     "heldout",
@@ -44,6 +45,8 @@ SETS = (
     "fresh4-heldout",
     "fresh5",
     "fresh5-heldout",
+    "fresh6",
+    "fresh6-heldout",
 )
 
 # issue 17 targets
