@@ -339,14 +339,14 @@ class _Walker:
 
 def _own_lines(items: list[Item]) -> list[Item]:
     """Items written as labelled fields (fieldtitle.py), without their notes' lines; bullets
-    that are fields (``- Authors: ...``, ``- Link: ...``) after a ``- Title: ...`` bullet
-    are that paper's, as the lines of one item would be."""
+    or paragraphs that are fields (``- Authors: ...``, ``**Journal:** ...``) after a
+    ``Title: ...`` one are that paper's, as the lines of one item would be."""
     out: list[Item] = []
     for item in items:
         prev = out[-1] if out else None
         if (
             prev is not None
-            and item.shape == prev.shape == LIST_ITEM
+            and item.shape == prev.shape in (LIST_ITEM, PARAGRAPH)
             and item.labels == prev.labels
             and item.lines
             and prev.lines

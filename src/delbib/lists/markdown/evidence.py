@@ -155,10 +155,10 @@ def verdict(parts: Parts) -> str:
 
 def _referenced(parts: Parts) -> bool:
     """``[Title](project page), Lee et al., ECCV 2020``, ``Lee, Ann, et al. ["Title."](page),
-    CCS, 2023``: a reference, by its authors and where or when it appeared, whatever page its
-    title links."""
+    CCS, 2023``, ``Title: [Title](page)`` over ``Authors: Lee, et al.``: a reference, by its
+    authors and where or when it appeared, whatever page its title links."""
     return (
-        parts.title_from in ("link", "quoted")
+        parts.title_from in ("link", "quoted", "cited")
         and parts.words >= 3
         and _names(parts.authors)
         and bool(parts.venue or parts.year)
@@ -175,7 +175,9 @@ def _cites(parts: Parts) -> bool:
     # "**Owl Calls as Graph Signals**" / "*Ann Lee, Bo Chen*" as a paper, link or not
     signed = _names(parts.authors) and parts.title_from in ("bold", "quoted")
     cited = apa or parts.words >= 3 and (parts.venue and (parts.year or marked) or signed)
-    return bool(cited) and _titled(parts.title)
+    # "(Sensor), Posch et al. JSSC 2011", "Authors: Ann Lee, et al.": who wrote a paper is
+    # not its title
+    return bool(cited) and _titled(parts.title) and not re.search(r"\bet al\b", parts.title)
 
 
 def _sections_of_a_page(links: tuple[str, ...]) -> bool:

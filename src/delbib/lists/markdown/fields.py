@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlsplit
 
 from delbib import identifiers
 
-from . import linkwords
+from . import linkwords, papersites
 from .dates import year_in
 from .inline import Cell, Line, Link, squash, strip_emoji
 from .lexicon import is_venue_label, is_venue_only, is_venue_word, venue_in
@@ -31,34 +31,6 @@ KIND_ORDER = (PAPER, CODE, PROJECT, VIDEO)
 _GENERIC_WORDS = frozenset({"link", "url"})  # say there is a link, not what it leads to
 _CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "gitee.com", "codeberg.org")
 _VIDEO_HOSTS = ("youtube.com", "youtu.be", "bilibili.com", "vimeo.com")
-_PAPER_HOSTS = (
-    "researchgate.net",
-    "semanticscholar.org",
-    "ssrn.com",
-    "biorxiv.org",
-    "medrxiv.org",
-    "hal.science",
-    "sciencedirect.com",
-    "nature.com",
-    "science.org",
-    "dl.acm.org",
-    "aclweb.org",
-    "papers.nips.cc",
-    "proceedings.neurips.cc",
-    "jmlr.org",
-    "openaccess.thecvf.com",
-    "ecva.net",
-    "ijcai.org",
-    "usenix.org",
-    "vldb.org",
-    "mlsys.org",
-    "techrxiv.org",
-)
-# Publishers whose article pages hold no DOI ("academic.oup.com/qje/article/138/1/1/6750017",
-# "jstor.org/stable/2235829"); their journals' own pages are not papers
-_ARTICLE_HOSTS = ("jstor.org", "academic.oup.com", "cambridge.org", "pnas.org", "cell.com")
-_ARTICLE_PATH = re.compile(r"/(?:article|articles|stable|doi|fulltext|chapter)/", re.I)
-
 _LEADING_NICK = re.compile(r"^\s*\[[^\]]{1,80}\]\s*(?=\S)")
 _TRAILING_DATE = re.compile(r"\W*(?:19|20)\d{2}(?:[-./]\d{1,2})?\W*[a-z]{0,4}\W*")
 _LEADING_NUMBER = re.compile(r"^\s*\(?\d{1,3}[).]\s+(?=\S)")  # "1) Title", "2. Title"
@@ -82,19 +54,6 @@ _EMPTY_BRACKETS = re.compile(r"\[\s*\]|\(\s*\)")
 _SHIELDS_BADGE = re.compile(r"img\.shields\.io/badge/([^?#]+)", re.IGNORECASE)
 _SURNAME_FIRST = re.compile(r"^[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s*-?)+(?:,|$)")  # "Posch, C.,"
 _NAME_LIST = re.compile(r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)+(?:, | and |,)")
-# ".../papers/2020/file/x.pdf" is a paper; ".../papers/?author=X" is a listing page
-_PAPERS_PATH = re.compile(r"/papers/[^/]")
-# A conference's page for one accepted paper (NeurIPS, ICML, ICLR, CVPR run the same site):
-# "neurips.cc/virtual/2024/poster/95598"; its tutorials and workshops are not papers
-_CONFERENCE_PAPER_PATH = re.compile(r"^/virtual/(?:19|20)\d{2}/(?:poster|oral|spotlight)/\d+/?$")
-# A digital library's page for one article, filed under its venue and year:
-# "computer.org/csdl/proceedings-article/sp/2025/2236/x", "/csdl/journal/tp/2024/01/x";
-# "/csdl/journal/td" (a journal's own page) is not one
-_LIBRARY_ARTICLE_PATH = re.compile(
-    r"^/csdl/(?:proceedings-article|journal|magazine)/[^/]+/(?:19|20)\d{2}/[^/]+"
-)
-# "viewdoc/download?doi=10.1.1.1.1&type=pdf", "getfile?format=pdf": a PDF its query names
-_PDF_QUERY = re.compile(r"(?:^|&)(?:type|format|ext|filetype)=pdf(?:&|$)", re.IGNORECASE)
 # "Title - proposes a framework for ...": a dash, then a description in lower case
 _DESCRIBED = re.compile(r"\S\s[-–—]\s[a-z][\w'’-]*(?:\s+\S+){3}")
 _NOT_A_TITLE = {"", "-", "--", "—", "–", "/", "n/a", "na", "none", "null", "nil", "tbd", "todo"}
@@ -152,16 +111,7 @@ def link_kind(link: Link, *, first: bool = True) -> str | None:
         relative_pdf = not parts.scheme and not parts.netloc and path.endswith(".pdf")
         return PAPER if relative_pdf and word not in (PROJECT, VIDEO) else None
     host = (parts.hostname or "").lower().removeprefix("www.")
-    if (
-        path.endswith(".pdf")
-        or _PDF_QUERY.search(parts.query)
-        or host.endswith(_PAPER_HOSTS)
-        or host.endswith(_ARTICLE_HOSTS)
-        and bool(_ARTICLE_PATH.search(path))
-        or _PAPERS_PATH.search(path)
-        or _CONFERENCE_PAPER_PATH.match(path)
-        or _LIBRARY_ARTICLE_PATH.match(path)
-    ):
+    if path.endswith(".pdf") or papersites.is_paper_page(host, path, parts.query):
         # "[Slides](talk.pdf)", "[Poster](p.pdf)": a PDF that its words say is not the paper
         return word if word in (PROJECT, VIDEO) else PAPER
     if word == PAPER and is_blog_url(href) and not names_a_paper(link.text):

@@ -68,11 +68,6 @@ _LEADING = (
     re.compile(rf"^\s*[\[(]\s*(?:{_VENUE.pattern}|{_YEAR})\s*[\])]\s*[-:–—|]?\s*(?=\S)"),
     re.compile(rf"^\s*{_VENUE.pattern}{_SEP}(?=\S)"),
 )
-_TRAILING = re.compile(
-    r"(?:\s*[,(\[]\s*|\s+[-–—|]\s+|\.\s+)"
-    rf"((?:{_VENUE.pattern}|{_YEAR})(?:[\s,]+(?:{_YEAR}))?)"
-    r"\s*[)\]]?\s*\.?\s*$"
-)
 
 
 def venue_in(text: str) -> tuple[str | None, int | None]:
@@ -133,6 +128,14 @@ _ACRONYM_DATED = re.compile(
     rf"({_ACRONYM})[\s_'’-]{{0,2}}(?:\d{{2}}|\d{{4}})|{_YEAR}[\s_'’-]{{1,2}}({_ACRONYM})"
 )
 _YEAR_FIRST = re.compile(rf"{_YEAR}[\s_-]+(.+)")
+# After the title: ", NeurIPS 2025", "(AAAI 2022)", ". PRL'2020", ", FMSD, 2016", "? arxiv'2021"
+# (an acronym the lexicon does not know counts with its year)
+_TRAILING = re.compile(
+    r"(?:\s*[,(\[]\s*|\s+[-–—|]\s+|\.\s+|(?<=[?!])\s+)"
+    rf"((?:{_VENUE.pattern}|(?:arxiv|{_ACRONYM}(?:/{_ACRONYM})?)(?:\s*['’]\s*|[\s,_-]+)?{_YEAR}|{_YEAR})"
+    rf"(?:[\s,]+(?:{_YEAR}))?)"
+    r"\s*[)\]]?\s*\.?\s*$"
+)
 
 
 def coined(name: str) -> bool:
@@ -197,9 +200,12 @@ def strip_title(title: str) -> tuple[str, str | None, int | None]:
     paren = re.fullmatch(r"\s*\((.{8,})\)\s*", title)
     if paren and venue:
         title = paren.group(1)  # "AAAI-20 (Title)"
+    listed = re.sub(r"[\s,;]*,[\s,;]*$", "", title)  # "Title, 2020, ,": the list's commas
+    title = listed if _TRAILING.search(listed) else title
     while (match := _TRAILING.search(title)) and match.start() >= 8:
         found, found_year = venue_in(match.group(1))
-        venue = venue or found
+        unknown = re.match(rf"arxiv|{_ACRONYM}(?:/{_ACRONYM})?(?![a-z])", match.group(1))
+        venue = venue or found or (unknown and unknown[0])
         year = year or found_year or _year_in_tag(match.group(1))
         title = title[: match.start()]
     if venue is None and year is None:

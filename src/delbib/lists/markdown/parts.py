@@ -32,10 +32,10 @@ _TITLE_FORM = re.compile(r"\((?:[\w-]+\s+){0,2}(?:version|abstract|paper|edition
 _FOREIGN_NOTE = re.compile(  # "Title（中文注释）": a note in another language
     r"\s*[(（【\[][^()（）【】\[\]]*[\u3040-\u30ff\u3400-\u9fff][^()]*[)）】\]]"
 )
-# "Baldwin et al., TPAMI 2022, ": a reference to an entry listed elsewhere, never a title
+# "Baldwin et al., TPAMI 2022, ", "Ann Lee, et al.: ": who wrote it, never the title
 _AUTHOR_REF = re.compile(
-    r"^\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+et\s+al\.?"
-    r"(?:\s*,?\s*[^,]{0,40}?(?<!\d)(?:19|20)\d{2}(?!\d))?\s*[,.:;]?\s*"
+    r"^\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3},?\s+et\s+al\.?"
+    r"(?:\s*,?\s*[^,:]{0,40}?(?<!\d)(?:19|20)\d{2}(?!\d))?\s*[,.:;]?\s*"
 )
 _STRAY_QUOTE = re.compile(r"^\W*?([^\"“”]+?)(\W{0,3}:[^\"“”]{3,}?)[\"”]")
 _WORD_END = re.compile(r"[\[(][a-z]")  # "(ision)" typed onto "GPT-4V": its word's end
