@@ -116,3 +116,122 @@ def test_a_scholarly_index_page_is_a_paper_link(url):
 )
 def test_a_scholarly_site_s_other_pages_are_not(url):
     assert fields.link_kind(Link("Owl Flight in the Dark", url)) == fields.PROJECT
+
+
+@pytest.mark.parametrize(
+    "label", ["[7 Jun 2021]", "arXiv 26 Sep 2019", "OwlSc2019", "OWLC'22", "June 3rd, 2020"]
+)
+def test_a_date_written_as_link_words_is_never_a_title(label):
+    """``Title [[7 Jun 2021]](arxiv)``: the link's words say when the paper appeared; the
+    title is the plain text before it, and the date gives the year."""
+    text = HEAD + f"- Owl Flight in the Dark [[{label}]](https://arxiv.org/abs/2106.02377)\n"
+    rows = parse(text).rows
+    assert [r.title for r in rows] == ["Owl Flight in the Dark"]
+    assert rows[0].year in (2019, 2020, 2021, 2022)
+
+
+@pytest.mark.parametrize("words", ["Owls 2021", "Deep Owl Learning", "Owl2Vec"])
+def test_words_with_a_year_are_not_a_date(words):
+    assert not fields.is_resource_text(words) or words == "Owls 2021"
+    text = HEAD + f"- [{words}: Nesting at Night](https://arxiv.org/abs/2106.02377)\n"
+    assert titles(text) == [f"{words}: Nesting at Night"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "title"),
+    [
+        (
+            "Owl Adaptation with Covariate and",
+            "Label Shift Alignment",
+            "Owl Adaptation with Covariate and Label Shift Alignment",
+        ),
+        (
+            "Scale-aware Owl Detection Network",
+            "for Cross-dataset Nest Detection",
+            "Scale-aware Owl Detection Network for Cross-dataset Nest Detection",
+        ),
+    ],
+)
+def test_a_plain_title_wrapped_onto_the_next_line_is_read_whole(first, second, title):
+    """GitHub shows a soft line break as a space: a phrase cut after "and", or going on with
+    "for ...", is one title up to its links."""
+    text = HEAD + f"- {first}\n{second} [[ICCV 2019]](https://arxiv.org/abs/1910.10320)\n"
+    assert titles(text) == [title]
+
+
+def test_a_line_of_authors_under_a_plain_title_is_not_its_end():
+    text = HEAD + (
+        "- Owl Adaptation in the Wild\n  Ann Lee, Bo Chen [[pdf]](https://owls.example.org/a.pdf)\n"
+    )
+    assert titles(text) == ["Owl Adaptation in the Wild"]
+
+
+def test_a_short_bold_name_after_the_linked_title_the_line_opens_with_is_a_name():
+    """``*[Title](pdf)*, EMNLP 2018 | **OwlWOZ 2.0** | en``: the bold words name the data set
+    the paper made; the title is the link the line opens with."""
+    text = HEAD + (
+        "* *[OwlWOZ - A Multi-Domain Owl-of-Oz Dataset](https://aclanthology.org/D18-1547.pdf)*"
+        " , EMNLP 2018 | **OwlWOZ 2.0** | en | [[Dataset](https://github.com/owl/woz)]\n"
+        "* *[Fair Evaluation of Owl Tracking](https://aclanthology.org/2022.acl-short.35.pdf)*,"
+        " ACL 2022 | **Flexible Owl Accuracy**\n"
+    )
+    assert titles(text) == [
+        "OwlWOZ - A Multi-Domain Owl-of-Oz Dataset",
+        "Fair Evaluation of Owl Tracking",
+    ]
+
+
+def test_a_full_title_under_a_short_name_is_the_title():
+    """``**Hoot** [[Paper](arxiv)] @OwlLab`` / ``<br/> Hoot: a Visual Owl Model (NeurIPS
+    2022)``: the name, then the paper's full title on the next line."""
+    text = HEAD + (
+        "  * **Hoot** [[Paper](https://arxiv.org/abs/2204.14198)] @OwlLab\n"
+        "    <br/> Hoot: a Visual Owl Model for Few-Shot Hooting (NeurIPS 2022)\n\n"
+        "  * **OwlV2 (Empirical)** [[Paper](https://arxiv.org/abs/2209.01540)]"
+        "[[Code](https://github.com/owl/v2)] @OwlLab\n"
+        "  <br/> An Empirical Study of End-to-End Owl Transformers (CVPR 2023)\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.year) for r in rows] == [
+        ("Hoot: a Visual Owl Model for Few-Shot Hooting", 2022),
+        ("An Empirical Study of End-to-End Owl Transformers", 2023),
+    ]
+
+
+@pytest.mark.parametrize(
+    "below",
+    [
+        "Ann Lee, Bo Chen and Cy Diaz",  # names
+        "Ann Lee, Owl Flight at Night, arXiv:1411.07386",  # a citation, names first
+        "Owl Team. Technical Report'24",  # sentences
+        "a short note on how owls fly at night",  # notes in lower case
+    ],
+)
+def test_what_is_not_a_title_under_a_short_name_leaves_the_name(below):
+    text = HEAD + f"* **Hoot Net** [[Paper](https://arxiv.org/abs/2204.14198)]\n  <br/> {below}\n"
+    assert titles(text) == ["Hoot Net"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://owls.example.org/afirm2019/slides/16.%20Owl%20Talk.pdf",
+        "https://owls.example.org/talks/owl-flight.pdf",
+        "https://owls.example.org/files/owl-flight-slides.pdf",
+    ],
+)
+def test_a_talk_s_slides_are_not_a_paper_though_a_pdf(url):
+    assert fields.link_kind(Link("Owl Flight at Spotify", url)) == fields.PROJECT
+    assert fields.link_kind(Link("paper", url)) == fields.PAPER  # its writer says so
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://neurips.cc/virtual/2024/poster/95598",
+        "https://www.usenix.org/conference/usenixsecurity21/presentation/owl",
+        "https://owls.example.org/papers/owl-flight.pdf",
+    ],
+)
+def test_a_paper_s_conference_pages_stay_papers(url):
+    assert fields.link_kind(Link("Owl Flight at Night", url)) == fields.PAPER

@@ -152,18 +152,30 @@ def own_citation(first: Line, worded: list[Line]) -> tuple[str, Line] | None:
     return (found.title, under[0]) if found else None
 
 
+_CONNECTIVES = (
+    r"and|as|at|by|for|from|in|into|of|on|or|to|via|with|without|towards?|using|under|over"
+    r"|between|through|across|beyond|versus|vs\.?"
+)
+_CUT_END = re.compile(rf"(?:\s(?i:{_CONNECTIVES})|\s(?:a|an|the)|[:–—-])\s*$")
+_GOES_ON = re.compile(rf"(?:{_CONNECTIVES})\s")  # in lower case: a title's words, not a note's
+_WRAP_WORDS = 12
+
+
 def wrapped_end(first: Line, worded: list[Line]) -> str:
     """The end of a plain title wrapped onto the next source line (``... for IWSLT 2022`` /
-    ``Evaluation. [[PDF](url)]``): GitHub shows one line, so the title goes on until its
-    full stop."""
+    ``Evaluation. [[PDF](url)]``, ``... with Covariate and`` / ``Label Shift [[ICCV]](url)``):
+    GitHub shows one line, so the title goes on until its full stop or its links."""
     if first.links or len(worded) < 2 or re.search(r"[.?!]\s*$", first.text):
         return ""
     text = squash(fields._EMPTY_BRACKETS.sub(" ", fields._line_title_text(worded[1])))
     words = text.split()
+    # "... with Covariate and" / "Label Shift [[ICCV]](url)", "... Network" / "for 3D
+    # Detection": a phrase cut in two goes on, whatever ends it
+    cut = _CUT_END.search(first.text) or _GOES_ON.match(text)
     if (
-        not text.endswith(".")
-        or not 1 <= len(words) <= 6
-        or authors_line(text)
+        not (cut and len(words) <= _WRAP_WORDS or text.endswith(".") and len(words) <= 6)
+        or not cut
+        and authors_line(text)
         or lexicon.is_venue_only(text)
         or worded[1].strong
         or worded[1].em

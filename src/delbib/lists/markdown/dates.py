@@ -70,3 +70,53 @@ _DATE_TAG = re.compile(
 def dates_only(text: str) -> str:
     """Only the parts of an item's non-title text that are dates (``2022.4``, ``[2023/09]``)."""
     return " ".join(m.group(0) for m in _DATE_TAG.finditer(text))
+
+
+_MONTHS = frozenset(
+    [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
+_YEAR_TOKEN = re.compile(r"(?:19|20)\d{2}|['’]\d{2}")
+# "InfSc2019", "ICVGIP'22": a short name with its year typed onto it
+_NAMED_YEAR = re.compile(r"[A-Za-z][A-Za-z&]{1,11}(?:['’_-]?(?:19|20)\d{2}|['’]\d{2})")
+_STAGE_WORDS = frozenset({"arxiv", "preprint", "online", "published", "accepted", "updated"})
+
+
+def is_date_label(text: str) -> bool:
+    """``[7 Jun 2021]``, ``arXiv 26 Sep 2019``, ``InfSc2019``: when a paper appeared (and where,
+    by a name glued to the year), written as a link's words; never its title."""
+    tokens = re.findall(r"[^\s,/–-]+", text.strip(" []()*_.,;:"))
+    if not 1 <= len(tokens) <= 5:
+        return False
+    dated = False
+    for token in (t.strip(".") for t in tokens):
+        if _YEAR_TOKEN.fullmatch(token) or _NAMED_YEAR.fullmatch(token):
+            dated = True
+        elif not (_DAY.fullmatch(token) or token.casefold() in _MONTHS | _STAGE_WORDS):
+            return False
+    return dated

@@ -138,7 +138,8 @@ def verdict(parts: Parts) -> str:
         # "[OwlKit](github) [docs](owlkit.readthedocs.io)": code and its manual
         # a report whose title links its repository is a paper in a list of papers, and so
         # is an item whose "[paper]()" link was left empty beside its code
-        linked = parts.title_from == "link" and parts.words >= 3
+        # so is a title cited ("论文：Title", "Lee, A. (2019). Title.") beside notes' code
+        linked = parts.title_from == "link" and parts.words >= 3 or parts.title_from == "cited"
         # "**Title** — Lee 等. *Venue* 2026. [[repo]](github)": a cited paper whose code is
         # linked; a list's date stamp ("[2024/02] **Tool** *Lee et al.*") cites nothing
         if parts.authors and (parts.venue or parts.year and not parts.date):

@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 from delbib import identifiers
 
 from . import linkwords, papersites
-from .dates import year_in
+from .dates import is_date_label, year_in
 from .inline import Cell, Line, Link, squash, strip_emoji
 from .lexicon import is_venue_label, is_venue_only, is_venue_word, venue_in
 from .linkwords import (
@@ -111,6 +111,8 @@ def link_kind(link: Link, *, first: bool = True) -> str | None:
         relative_pdf = not parts.scheme and not parts.netloc and path.endswith(".pdf")
         return PAPER if relative_pdf and word not in (PROJECT, VIDEO) else None
     host = (parts.hostname or "").lower().removeprefix("www.")
+    if papersites.is_talk_file(path) and word != PAPER:
+        return PROJECT  # "sigir.org/afirm2019/slides/16.%20Talk.pdf": a talk's slides
     if path.endswith(".pdf") or papersites.is_paper_page(host, path, parts.query):
         # "[Slides](talk.pdf)", "[Poster](p.pdf)": a PDF that its words say is not the paper
         return word if word in (PROJECT, VIDEO) else PAPER
@@ -155,9 +157,10 @@ def named_paper(link: Link) -> bool:
 
 def is_resource_text(text: str) -> bool:
     """Link text that names a resource ("pdf", "[[Project Page]]", "Matlab Code", "NeurIPS
-    2023", "JCIM 2303"), not a title."""
+    2023", "JCIM 2303") or a date ("[7 Jun 2021]"), not a title."""
     return (
         is_link_words(text, is_venue=is_venue_word)
+        or is_date_label(text)
         or _venue_then_kind(text)
         or is_venue_label(text)
         or is_venue_only(text)

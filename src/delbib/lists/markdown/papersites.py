@@ -89,3 +89,13 @@ def is_paper_page(host: str, path: str, query: str) -> bool:
         or _CONFERENCE_PAPER_PATH.match(path)
         or _LIBRARY_ARTICLE_PATH.match(path)
     )
+
+
+# "/slides/16.%20Talk.pdf", "/talks/owl.pdf", "owl-slides.pdf": a talk's slides, though a
+# PDF (a conference's "/poster/95598" page is a paper's)
+_TALK_FILE = re.compile(r"/(?:slides?|talks?)/|[-_/]slides?[-_.]")
+
+
+def is_talk_file(path: str) -> bool:
+    """The path (in lower case) files a talk's slides, not a paper."""
+    return bool(_TALK_FILE.search(path))

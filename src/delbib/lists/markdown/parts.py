@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from . import byline, citation, cited, fields, labelled, lexicon, linkwords, nicknames, pipes, tags
-from .dates import dates_only, year_in
+from .dates import dates_only, is_date_label, year_in
 from .fieldtitle import AUTHORS_LABEL, is_field
 from .fieldtitle import title as field_title
 from .inline import Cell, Line, squash, strip_emoji
@@ -104,8 +104,10 @@ def line_title(line: Line) -> tuple[str, str] | None:
     if quoted and not _leads_with(text, linked):
         # in "[Title](url) (2012): ... wrote "a quotation"" the quote is in the notes
         return quoted[0], "quoted"
-    if bold and linked and _names_link(line.text, bold[0], linked):
-        return linked, "link"  # "**Owl Net** [Owl Net: Seeing in the Dark](url)"
+    if bold and linked and (_names_link(line.text, bold[0], linked) or _leads_with(text, linked)):
+        # "**Owl Net** [Owl Net: Seeing in the Dark](url)"; "*[Owl Calls at Night](url)*,
+        # OWLS 2018 | **OwlNet 2.0**": a name after the title the line opens with
+        return linked, "link"
     if bold:
         return bold[0], "bold"
     if linked:
@@ -320,12 +322,16 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
         stray = _STRAY_QUOTE.match(fields._line_title_text(first))
         if stray and stray[1].strip(" *_") == found[0].strip(" *_"):
             return squash(stray[1] + stray[2]), "bold", first
+    if found and (below := _full_title_below(found[0], worded)):
+        return below
     if found:
         return found[0], found[1], first
     lead = cited.dashed_bold(first)
     if lead:
         return lead, "bold", first
     plain = "" if tags.is_labelled_links(first) else _plain(first)  # "Resources: [Paper]()"
+    if _usable(plain) and (below := _full_title_below(plain, worded)):
+        return below  # "**LAVENDER** [[Paper](url)] @Org" / "<br/> LAVENDER: Unifying ..."
     lead_in = plain.rstrip().endswith((",", ":"))  # "Surname,T. and Other, B.," then the title
     if (
         _usable(plain)
@@ -341,6 +347,32 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
     if _usable(plain) and not fields._SURNAME_FIRST.match(plain) and not _LABEL.match(plain):
         return plain, "plain", first  # "**OpenReview**: <url>" has no title
     return "", "", None
+
+
+_NAME_WORDS = 3  # "**VIOLETv2 (EmpiricalMVM)**", "**Owl Net**": a name, not a title
+_NAMES_LEAD = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3},")
+
+
+def _full_title_below(name: str, worded: list[Line]) -> tuple[str, str, Line] | None:
+    """``**Flamingo** [[Paper](url)] @Org`` / ``<br/> Flamingo: a Visual Language Model for
+    Few-Shot Learning (NeurIPS 2022)``: under a short name, the next line's plain words in
+    Title Case (not names, not a sentence of notes) are the paper's full title."""
+    if len(name.split()) > _NAME_WORDS or len(worded) < 2:
+        return None
+    line = worded[1]
+    if labelled := field_title(line):  # "论文名称：Title": a labelled title
+        return labelled, "cited", line
+    text = squash(fields._line_title_text(line))
+    if line.links or line.strong or not text or _LABEL.match(text) or _STOP.search(text + " "):
+        return None  # "Ann Lee. Technical Report'24": no title, sentences
+    words = text.split()
+    long = [w for w in words if len(w) > 3 and w[0].isalpha()]
+    capital = sum(w[0].isupper() for w in long)
+    if len(words) < 4 or capital < 0.6 * len(long) or fields.names_line(text):
+        return None
+    if _NAMES_LEAD.match(text):
+        return None  # "Iasonas Kokkinos, Title, arXiv:1411.07386": a citation, names first
+    return text, "plain", line
 
 
 def clean(title: str) -> tuple[str, str | None, int | None]:
@@ -414,7 +446,9 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
         plain_venue = re.match(r"^[\"”\s.,]*([A-Z][^.()\d]{4,80}?)\s*\.?\s*$", after)
         plain_venue = None if is_field(after) else plain_venue  # "Authors: ..."
         venue = venue or (plain_venue and plain_venue[1].strip()) or None
-    dated = dates_only(rest)
+    # "Title [[7 Jun 2021]](arxiv)": a date as a link's words dates the paper
+    labels = [link.text for line in lines for link in line.links if is_date_label(link.text)]
+    dated = " ".join([dates_only(rest), *labels])
     year = venue_year or stuck_year or year_in(dated)
     if year is None and not linked:
         year = year_in(rest)  # "Authors. 2020. “Title.”": a citation's year
