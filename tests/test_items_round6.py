@@ -112,7 +112,11 @@ def test_a_scholarly_index_page_is_a_paper_link(url):
 
 @pytest.mark.parametrize(
     "url",
-    ["https://www.mdpi.com/journal/owls", "https://osf.io/owlteam/", "https://dblp.org/pid/1/2"],
+    [
+        "https://www.mdpi.com/journal/owls",
+        "https://osf.io/owlteam/",
+        "https://dblp.org/rec/conf/owls/Lee21",  # a record of the paper, not the paper
+    ],
 )
 def test_a_scholarly_site_s_other_pages_are_not(url):
     assert fields.link_kind(Link("Owl Flight in the Dark", url)) == fields.PROJECT
@@ -235,3 +239,34 @@ def test_a_talk_s_slides_are_not_a_paper_though_a_pdf(url):
 )
 def test_a_paper_s_conference_pages_stay_papers(url):
     assert fields.link_kind(Link("Owl Flight at Night", url)) == fields.PAPER
+
+
+def test_a_short_name_in_brackets_before_the_title_is_where_it_appeared():
+    """``[[Owl Neurodynamics](springer)] Title.`` among ``[[OWLC](url)] Title``: the bracketed
+    name tags the title with its journal, known to the lexicon or not."""
+    text = HEAD + (
+        "- [[OWLC](https://owls.example.org/a.pdf)] Binary Owl Networks for Night Vision\n"
+        "- [[Owl Neurodynamics](https://link.springer.com/article/10.1007/s11571-022-09927-7)]"
+        " Pruning and quantization of owl networks in memristors.\n"
+        "- [[IEEE J. Owl Circuits](https://ieeexplore.ieee.org/document/8226999/)] [66:fire:]"
+        " Hoot Memory: A Single-Chip Owl Accelerator\n"
+    )
+    assert [r.title.rstrip(".") for r in parse(text).rows] == [
+        "Binary Owl Networks for Night Vision",
+        "Pruning and quantization of owl networks in memristors",
+        "Hoot Memory: A Single-Chip Owl Accelerator",
+    ]
+
+
+def test_a_bracketed_title_followed_by_its_authors_stays_the_title():
+    text = HEAD + (
+        "[[Meta Learning Owl Hierarchies](https://arxiv.org/abs/1710.09767)] "
+        "[[blog](https://owls.example.org/blog/x)] Lee et al., 2017 @ OwlLab, Berkeley.\n\n"
+        "[[Programmable Owls](https://arxiv.org/abs/1706.06383)] Lee and Chen, 2017 @ OwlMind\n"
+    )
+    assert titles(text) == ["Meta Learning Owl Hierarchies", "Programmable Owls"]
+
+
+def test_a_pdf_on_an_ftp_server_is_a_paper():
+    link = Link("Locally Optimized Owls", "ftp://ftp.owls.example.org/pub/owls.pdf")
+    assert fields.link_kind(link) == fields.PAPER

@@ -106,7 +106,7 @@ def link_kind(link: Link, *, first: bool = True) -> str | None:
     parts = urlsplit(href)
     path = parts.path.lower()
     word = kind_of_words(link.text) if is_resource_text(link.text) else None
-    if not re.match(r"^https?://", href, re.IGNORECASE):
+    if not re.match(r"^(?:https?|ftp)://", href, re.IGNORECASE):
         # "[Title](papers/codd.pdf)": a PDF kept in the list's own repository is a paper
         relative_pdf = not parts.scheme and not parts.netloc and path.endswith(".pdf")
         return PAPER if relative_pdf and word not in (PROJECT, VIDEO) else None
@@ -230,20 +230,28 @@ def clean_listed_title(text: str) -> str:
 # "[SIGCHI 2024](paper) Title": a short name and a year, the venue the lexicon does not know
 _NAME_YEAR = re.compile(r"[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2}\s+(?:19|20)\d{2}")
 _LABELLED_WORDS = 3  # plain words after a leading label that read as the title
+_LABEL_WORDS = 4  # words of a name in brackets that tags a title ("[[IEEE J. Owl Circuits]]")
 
 
 def leading_label(line: Line) -> Link | None:
     """The link leading the line whose text is a name and a year (``[SIGCHI 2024](paper)``,
-    ``[Owl Letters 2023](paper)``) when a title of three words or more follows it: where the
-    paper appeared, not its title."""
+    ``[Owl Letters 2023](paper)``), or a short name set in brackets (``[[Owl Neurodynamics](
+    paper)]``), when a title follows it: where the paper appeared, not its title."""
     link = next((link for link in line.links if not link.image_only), None)
     text = link.text.strip() if link else ""
-    if not _NAME_YEAR.fullmatch(text) or is_venue_only(text):
+    # "[[Owl Neurodynamics](springer)] Title": a short name in brackets, a tag before the title
+    tagged = bool(text) and line.text.lstrip(" *_").startswith(f"[{text}]")
+    named = _NAME_YEAR.fullmatch(text) or tagged and len(text.split()) <= _LABEL_WORDS
+    if not named or is_venue_only(text):
         return None  # "[IEEE RA-L 2023](url)": a venue the lexicon knows, read as one
     before, _, after = line.text.partition(link.text)
+    after = re.sub(r"\[[^\[\]]*\]", " ", after) if tagged else after  # "[66:fire:]" tags
     words = re.findall(r"[^\W\d_][\w'’:,-]*", after.split("](", 1)[0])
-    if re.search(r"[^\W_]", strip_emoji(before)) or len(words) < _LABELLED_WORDS:
+    least = _LABELLED_WORDS + 1 if tagged else _LABELLED_WORDS
+    if re.search(r"[^\W_]", strip_emoji(before)) or len(words) < least:
         return None
+    if tagged and (" et al" in after or names_line(re.split(r"[,@(]", after)[0].strip(" ]"))):
+        return None  # "[[Owl Net](arxiv)] Lee and Chen, 2017 @ OwlLab": names follow a title
     return link if words[0][:1].isupper() and link_kind(link) == PAPER else None
 
 

@@ -54,12 +54,12 @@ _PAPER_HOSTS = (
 _ARTICLE_HOSTS = (
     *("jstor.org", "academic.oup.com", "cambridge.org", "pnas.org", "cell.com", "aaai.org"),
     *("thelancet.com", "jamanetwork.com", "bmj.com", "ncbi.nlm.nih.gov", "osf.io"),
-    *("paperswithcode.com", "dblp.org", "cshlp.org", "mdpi.com"),
+    *("cshlp.org", "mdpi.com"),
 )
-# "/fullarticle/2588763", "/pubmed/30726870", "/paper/view/14806", "/rec/conf/icml/Li21",
+# "/fullarticle/2588763", "/pubmed/30726870", "/paper/view/14806",
 # "/preprints/psyarxiv/x", "/content/29/11/1915", mdpi's "/2076-3417/13/14/8122" (an ISSN)
 _ARTICLE_PATH = re.compile(
-    r"/(?:article|articles|stable|doi|fulltext|chapter|fullarticle|pubmed|paper|rec|preprints"
+    r"/(?:article|articles|stable|doi|fulltext|chapter|fullarticle|pubmed|paper|preprints"
     r"|content)/|^/\d{4}-\d{3}[\dx]/\d+/",
     re.I,
 )
