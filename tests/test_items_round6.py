@@ -270,3 +270,51 @@ def test_a_bracketed_title_followed_by_its_authors_stays_the_title():
 def test_a_pdf_on_an_ftp_server_is_a_paper():
     link = Link("Locally Optimized Owls", "ftp://ftp.owls.example.org/pub/owls.pdf")
     assert fields.link_kind(link) == fields.PAPER
+
+
+def test_papers_listed_a_line_each_under_a_topic_are_papers_of_their_own():
+    """``6. Owl Protocols <br />`` then ``i. Title, 2019, [paper](url) <br />`` lines: each line
+    is a paper; the topic line is none, and a topic with one paper gives that paper."""
+    text = HEAD + (
+        "4. Owl Side Channels <br />\n"
+        "   i. QHoot: Quantitative Hooting for Side Channels, OWLS, 2021,"
+        " [paper](https://dl.acm.org/doi/10.1145/3460319.3464817) <br />\n"
+        "5. Owl Protocols <br />\n"
+        "   i. A Survey on Verifying Owl Protocols, 2019,"
+        " [paper](https://link.springer.com/article/10.1007/s12927-019-0003-8) <br />\n"
+        "   ii. Towards formal verification of owl calls: A Review, 2020,"
+        " [paper](https://owls.example.org/b.pdf) <br />\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.year, r.line) for r in rows] == [
+        ("QHoot: Quantitative Hooting for Side Channels", 2021, 5),  # the item, one paper
+        ("A Survey on Verifying Owl Protocols", 2019, 8),
+        ("Towards formal verification of owl calls: A Review", 2020, 9),
+    ]
+
+
+def test_citations_nested_under_a_nickname_are_each_a_paper():
+    """``* Owl Nets`` over ``* Ann Lee, Bo Chen, Title, arXiv:... [[Paper]](url)`` sub-items:
+    every citation is a paper, names spaced or not."""
+    text = HEAD + (
+        "* Owl Vision Lab\n"
+        "  * Ann Lee, Bo Chen, Learning Owl Deconvolution for Segmentation, arXiv:1505.04366."
+        " [[Paper]](http://arxiv.org/pdf/1505.04366)\n"
+        "  * Bo Chen,Cy Diaz,\tAnn Lee, and\tDi Ng, Decoupled Owl Networks for Segmentation,"
+        " arXiv:1506.04924. [[Paper]](http://arxiv.org/pdf/1506.04924)\n"
+    )
+    assert titles(text) == [
+        "Learning Owl Deconvolution for Segmentation",
+        "Decoupled Owl Networks for Segmentation",
+    ]
+
+
+def test_a_paper_s_own_notes_under_it_stay_its_notes():
+    """Under a paper's own first line, lines that link other works are its notes."""
+    text = HEAD + (
+        "* Owl Consensus as a Network Service, Tech Report 2018 [[pdf](https://owls.example.org/"
+        "p.pdf)]\n"
+        "  * Owl Consensus is also evaluated in The Case For Owls On Demand"
+        " [[pdf](https://owls.example.org/q.pdf)]\n"
+    )
+    assert titles(text) == ["Owl Consensus as a Network Service"]

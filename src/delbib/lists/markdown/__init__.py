@@ -309,7 +309,8 @@ class _Reader:
             return
         items = [
             dataclasses.replace(item, lines=lines)
-            for item in items
+            for whole in items
+            for item in _split_lines(whole)
             for lines in joined.split_joined(item.lines)
         ]
         read = [_with_venue(parts.read(item.lines, heading_year), heading_venue) for item in items]
@@ -381,6 +382,17 @@ class _Reader:
             cats = row.categories if path is None else ((names[path],) if path in names else ())
             rows.append(dataclasses.replace(row, index=index, categories=cats, title=title))
         return ParsedList(rows=rows, warnings=self.warnings, parents=parents, skipped=self.skipped)
+
+
+def _split_lines(item: blocks.Item) -> list[blocks.Item]:
+    """The item, or a paper a line when its lines each list one (joined.split_lines), each
+    starting on its paper's line."""
+    split = joined.split_lines(item.lines)
+    if split == [item.lines]:
+        return [item]
+    return [  # each from its paper's line, under the topic line
+        dataclasses.replace(item, line=lines[1].number or item.line, lines=lines) for lines in split
+    ]
 
 
 def _words(item: blocks.Item) -> str:

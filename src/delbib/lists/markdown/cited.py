@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from . import citation, fields, lexicon
+from . import citation, fields, fieldtitle, lexicon
 from .inline import Line, squash
 
 
@@ -138,18 +138,53 @@ def own_citation(first: Line, worded: list[Line]) -> tuple[str, Line] | None:
     # a first line without links is read as a citation by ``citation.of_lines``; with none
     # it is a nickname only when it is no sentence (``Title.``), no lead-in (``Lee, A.,``)
     # and no line of names
-    plain = fields._line_title_text(first).strip()
+    plain = _spaced(fields._line_title_text(first))
     if not first.links and (plain.endswith((".", ",", ";", ":")) or fields.names_line(plain)):
         return None
     found = (citation.commas(plain) or citation.glued(plain)) if first.links else None
     if found:
         return found.title, first
     under = worded[1:]  # a citation wrapped onto the next source line is read on
-    text = fields._line_title_text(under[0]) if under else ""
+    text = _spaced(fields._line_title_text(under[0])) if under else ""
     found = under and (
         citation.commas(text) or citation.of_lines(under) or citation.named_colon(text, plain)
     )
     return (found.title, under[0]) if found else None
+
+
+LABEL = re.compile(r"^[^\W\d_][\w .'/&-]{0,30}:\s*$")  # "Topic:", "Paper:"
+STOP = re.compile(r"(?<!\bvs)(?<!\bcf)(?<!\be\.g)(?<!\bi\.e)(?<!\bet al)\.\s")  # a full stop
+
+
+_NAME_WORDS = 3  # "**VIOLETv2 (EmpiricalMVM)**", "**Owl Net**": a name, not a title
+_NAMES_LEAD = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3},")
+
+
+def full_title_below(name: str, worded: list[Line]) -> tuple[str, str, Line] | None:
+    """``**Flamingo** [[Paper](url)] @Org`` / ``<br/> Flamingo: a Visual Language Model for
+    Few-Shot Learning (NeurIPS 2022)``: under a short name, the next line's plain words in
+    Title Case (not names, not a sentence of notes) are the paper's full title."""
+    if len(name.split()) > _NAME_WORDS or len(worded) < 2:
+        return None
+    line = worded[1]
+    if labelled := fieldtitle.title(line):  # "论文名称：Title": a labelled title
+        return labelled, "cited", line
+    text = squash(fields._line_title_text(line))
+    if line.links or line.strong or not text or LABEL.match(text) or STOP.search(text + " "):
+        return None  # "Ann Lee. Technical Report'24": no title, sentences
+    words = text.split()
+    long = [w for w in words if len(w) > 3 and w[0].isalpha()]
+    capital = sum(w[0].isupper() for w in long)
+    if len(words) < 4 or capital < 0.6 * len(long) or fields.names_line(text):
+        return None
+    if _NAMES_LEAD.match(text):
+        return None  # "Iasonas Kokkinos, Title, arXiv:1411.07386": a citation, names first
+    return text, "plain", line
+
+
+def _spaced(text: str) -> str:
+    """``Ann Lee,Bo Chen,\tCy Diaz``: names typed without their spaces, spaced as shown."""
+    return squash(re.sub(r",(?=[^\s\d])", ", ", text))
 
 
 _CONNECTIVES = (
@@ -203,3 +238,36 @@ def before_dated_byline(text: str) -> str:
     if len(head.split()) >= 2 or re.search(r"[\u3040-\u30ff\u3400-\u9fff]{4}", head):
         return re.sub(r"(?<=\w\w)\.$", "", head.rstrip())  # "Title., Lee et al."
     return text
+
+
+_PAPER_LINE_WORDS = 3  # plain words before a line's paper link that can be its title
+_TOPIC_WORDS = 4  # a first line of this many words or fewer may name its papers' topic
+
+
+def topic(line: Line) -> bool:
+    """``Side-Channel Detection``: a few plain words naming a topic, no sentence, no venue."""
+    text = line.text.strip()
+    return (
+        not (line.links or line.strong or line.em)
+        and 1 <= len(text.split()) <= _TOPIC_WORDS
+        and not re.search(r"[.,;:?!]$|\d", text)
+    )
+
+
+def titled_paper_line(line: Line) -> bool:
+    """``i. QFuzz: Quantitative Fuzzing for Side Channels, ISSTA, 2021, [paper](url)``: plain
+    words that read as a title (not names, not a venue), then a link to a paper."""
+    first = next((link for link in line.links if not link.image_only), None)
+    if first is None or line.strong or fields.link_kind(first) != fields.PAPER:
+        return False
+    lead = fields._line_title_text(line).split(first.text, 1)[0] if first.text else ""
+    lead = fields._LEADING_NUMBER.sub("", lead).strip()
+    return (
+        len(lead.split()) >= _PAPER_LINE_WORDS
+        and not lead[:1].islower()  # "for 3D Detection [[ICCV]](url)": a title's end
+        and re.search(r"[^\W\d_]", lead) is not None
+        and not lexicon.is_venue_only(lead)
+        and not fields.names_line(lead.strip(" ,."))
+        and "et al" not in lead
+        and not lead.rstrip().endswith(":")  # "Animal Scanner: <url>": a label before a link
+    )

@@ -33,7 +33,8 @@ _CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "gitee.com", "codebe
 _VIDEO_HOSTS = ("youtube.com", "youtu.be", "bilibili.com", "vimeo.com")
 _LEADING_NICK = re.compile(r"^\s*\[[^\]]{1,80}\]\s*(?=\S)")
 _TRAILING_DATE = re.compile(r"\W*(?:19|20)\d{2}(?:[-./]\d{1,2})?\W*[a-z]{0,4}\W*")
-_LEADING_NUMBER = re.compile(r"^\s*\(?\d{1,3}[).]\s+(?=\S)")  # "1) Title", "2. Title"
+# "1) Title", "2. Title", "iv. Title": a list's own numbering
+_LEADING_NUMBER = re.compile(r"^\s*\(?(?:\d{1,3}|(?i:[ivx]{1,4}))[).]\s+(?=\S)")
 # "(2021-11) Title": the month it was published, written before the title
 _LEADING_DATE = re.compile(r"^\s*\((?:19|20)\d{2}(?:[-./]\d{1,2}){0,2}\)\s*[:\-–]?\s*(?=\S)")
 _DIGEST_WORDS = 30  # a title cell longer than this also summarises the paper
@@ -159,12 +160,18 @@ def is_resource_text(text: str) -> bool:
     """Link text that names a resource ("pdf", "[[Project Page]]", "Matlab Code", "NeurIPS
     2023", "JCIM 2303") or a date ("[7 Jun 2021]"), not a title."""
     return (
-        is_link_words(text, is_venue=is_venue_word)
+        is_link_words(text, is_venue=_names_venue)
         or is_date_label(text)
         or _venue_then_kind(text)
         or is_venue_label(text)
         or is_venue_only(text)
     )
+
+
+def _names_venue(word: str) -> bool:
+    """``cvpr``, ``iclr'24``, ``iconip-2014``: a venue the lexicon knows, or an acronym it
+    does not know with its year (``[Paper ICONIP-2014]``: the paper, and where it appeared)."""
+    return is_venue_word(word) or is_date_label(word.upper())
 
 
 def _venue_then_kind(text: str) -> bool:

@@ -1,14 +1,17 @@
-"""Two papers read together in one item: ``[Title A](a.pdf) (2003) and [Title B](b.pdf)``.
+"""Several papers read together in one item: ``[Title A](a.pdf) (2003) and [Title B](b.pdf)``,
+or a line each under a topic (``4. Side-Channel Detection <br />`` / ``i. Title, ISSTA,
+2021, [paper](url) <br />`` / ``ii. Title, 2022, [paper](url)``).
 
-Reading lists pair a paper with its sequel or its journal version in one bullet; each is a
-paper of its own, so the item is split before its parts are read.
+Reading lists pair a paper with its sequel or its journal version in one bullet, or list a
+topic's papers on the lines of one item; each is a paper of its own, so the item is split
+before its parts are read.
 """
 
 from __future__ import annotations
 
 import re
 
-from . import fields, parts
+from . import cited, fields, parts
 from .inline import Line
 
 _JOINED = re.compile(r"^\s*(?:\((?:19|20)\d\d\))?\s*(?:and|&)\s*$")
@@ -51,3 +54,16 @@ def _paper_title_link(line: Line, text: str, href: str | None) -> bool:
         and parts.span_ok(link.text, 3)
         and not fields.is_resource_text(link.text)
     )
+
+
+def split_lines(lines: list[Line]) -> list[list[Line]]:
+    """One paper per line when, under a first line without links (the topic they are listed
+    under, kept with each as its context), two or more lines each open with a plain title
+    and link their own paper; a line without a link after one of them is its note. Else the
+    item whole."""
+    papers = [i for i, line in enumerate(lines) if cited.titled_paper_line(line)]
+    linked = [i for i, line in enumerate(lines) if fields.has_link(line)]
+    if len(papers) < 2 or papers[0] != 1 or lines[0].links or papers != linked:
+        return [lines]  # a paper's own first line: what is under it are its notes
+    ends = [*papers[1:], len(lines)]
+    return [[lines[0], *lines[start:end]] for start, end in zip(papers, ends, strict=True)]

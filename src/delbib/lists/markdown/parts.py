@@ -19,8 +19,7 @@ from .inline import Cell, Line, squash, strip_emoji
 _TAG_ONLY = re.compile(r"\s*[\[(][^\[\]()]*[\])]\s*")  # "**[YOLO v3]**": a nickname tag
 _NUMBERED = re.compile(r"^\s*\[\s*\d{1,4}\s*\]\s*(?=\S)")  # "[14]Title"
 _URLISH = re.compile(r"^\s*(?:https?://|www\.)|^\S+\.(?:com|org|io|net)\b", re.I)
-_LABEL = re.compile(r"^[^\W\d_][\w .'/&-]{0,30}:\s*$")  # "Topic:", "Paper:"
-_STOP = re.compile(r"(?<!\bvs)(?<!\bcf)(?<!\be\.g)(?<!\bi\.e)(?<!\bet al)\.\s")
+_LABEL, _STOP = cited.LABEL, cited.STOP
 _DATED_BYLINE = re.compile(r"\s*\((?:19|20)\d{2}\)\s+[-–—]\s+([^-–—()]+)$")
 _LOOSE_END = re.compile(r"(?:\s+[\[(][^\s\[\]()]{1,20}|(?<=[\])])[\s,;]*[\])])$")
 # "Also see: Title", "Journal version: Title": words that lead to a title, not its own
@@ -311,6 +310,8 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
         return cite.title, "cited", first
     if own := cited.own_citation(first, worded):  # "* Owl-Net [Paper]" / "* Names, Title, 2015"
         return own[0], "cited", own[1]
+    if len(worded) > 1 and cited.topic(first) and cited.titled_paper_line(worded[1]):
+        return _plain(worded[1]), "plain", worded[1]  # "Side-Channel Detection" / "i. Title, .."
     found = line_title(first)
     if found and found[1] == "bold" and _is_label(first, found[0]):
         # the bold name labels the paper whose title is linked after it
@@ -322,7 +323,7 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
         stray = _STRAY_QUOTE.match(fields._line_title_text(first))
         if stray and stray[1].strip(" *_") == found[0].strip(" *_"):
             return squash(stray[1] + stray[2]), "bold", first
-    if found and (below := _full_title_below(found[0], worded)):
+    if found and (below := cited.full_title_below(found[0], worded)):
         return below
     if found:
         return found[0], found[1], first
@@ -330,7 +331,7 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
     if lead:
         return lead, "bold", first
     plain = "" if tags.is_labelled_links(first) else _plain(first)  # "Resources: [Paper]()"
-    if _usable(plain) and (below := _full_title_below(plain, worded)):
+    if _usable(plain) and (below := cited.full_title_below(plain, worded)):
         return below  # "**LAVENDER** [[Paper](url)] @Org" / "<br/> LAVENDER: Unifying ..."
     lead_in = plain.rstrip().endswith((",", ":"))  # "Surname,T. and Other, B.," then the title
     if (
@@ -347,32 +348,6 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
     if _usable(plain) and not fields._SURNAME_FIRST.match(plain) and not _LABEL.match(plain):
         return plain, "plain", first  # "**OpenReview**: <url>" has no title
     return "", "", None
-
-
-_NAME_WORDS = 3  # "**VIOLETv2 (EmpiricalMVM)**", "**Owl Net**": a name, not a title
-_NAMES_LEAD = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3},")
-
-
-def _full_title_below(name: str, worded: list[Line]) -> tuple[str, str, Line] | None:
-    """``**Flamingo** [[Paper](url)] @Org`` / ``<br/> Flamingo: a Visual Language Model for
-    Few-Shot Learning (NeurIPS 2022)``: under a short name, the next line's plain words in
-    Title Case (not names, not a sentence of notes) are the paper's full title."""
-    if len(name.split()) > _NAME_WORDS or len(worded) < 2:
-        return None
-    line = worded[1]
-    if labelled := field_title(line):  # "论文名称：Title": a labelled title
-        return labelled, "cited", line
-    text = squash(fields._line_title_text(line))
-    if line.links or line.strong or not text or _LABEL.match(text) or _STOP.search(text + " "):
-        return None  # "Ann Lee. Technical Report'24": no title, sentences
-    words = text.split()
-    long = [w for w in words if len(w) > 3 and w[0].isalpha()]
-    capital = sum(w[0].isupper() for w in long)
-    if len(words) < 4 or capital < 0.6 * len(long) or fields.names_line(text):
-        return None
-    if _NAMES_LEAD.match(text):
-        return None  # "Iasonas Kokkinos, Title, arXiv:1411.07386": a citation, names first
-    return text, "plain", line
 
 
 def clean(title: str) -> tuple[str, str | None, int | None]:
