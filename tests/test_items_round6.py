@@ -318,3 +318,32 @@ def test_a_paper_s_own_notes_under_it_stay_its_notes():
         " [[pdf](https://owls.example.org/q.pdf)]\n"
     )
     assert titles(text) == ["Owl Consensus as a Network Service"]
+
+
+def test_numbered_lines_tagged_with_their_venue_are_a_paper_each():
+    """A paragraph of ``24[AAAI 2020] Title`` lines (hard breaks, no links): each line cites
+    its paper by venue and year, known to the lexicon or not (``[OWLM 2020]``)."""
+    text = HEAD + (
+        "24[AAAI 2020] Temporally Grounding Owl Queries in Videos  \n"
+        "25[OWLM 2020] Owl Retrieval via Cross-Modal Hooting Networks  \n"
+        "26[TOWL2022] Moment is Important: Owl Retrieval via Hooting:o:  \n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.venue, r.year, r.line) for r in rows] == [
+        ("Temporally Grounding Owl Queries in Videos", "AAAI 2020", 2020, 5),
+        ("Owl Retrieval via Cross-Modal Hooting Networks", "OWLM", 2020, 6),
+        ("Moment is Important: Owl Retrieval via Hooting", "TOWL", 2022, 7),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [("Owl Flight [OWLM 2020]", ("OWLM", 2020)), ("(TOWL2022) Owl Flight", ("TOWL", 2022))],
+)
+def test_a_dated_acronym_set_apart_names_the_venue(text, venue):
+    assert lexicon.venue_in(text) == venue
+
+
+@pytest.mark.parametrize("text", ["Owls in 2020", "Owl Flight (2020)", "OWL flight 2020"])
+def test_a_year_alone_names_no_venue(text):
+    assert lexicon.venue_in(text) == (None, None)

@@ -386,12 +386,18 @@ class _Reader:
 
 def _split_lines(item: blocks.Item) -> list[blocks.Item]:
     """The item, or a paper a line when its lines each list one (joined.split_lines), each
-    starting on its paper's line."""
+    from its paper's line (the topic line it is listed under aside) to its last note."""
     split = joined.split_lines(item.lines)
     if split == [item.lines]:
         return [item]
-    return [  # each from its paper's line, under the topic line
-        dataclasses.replace(item, line=lines[1].number or item.line, lines=lines) for lines in split
+    return [
+        dataclasses.replace(
+            item,
+            line=next((ln for ln in lines if ln is not item.lines[0]), lines[0]).number,
+            end_line=lines[-1].number,
+            lines=lines,
+        )
+        for lines in split
     ]
 
 

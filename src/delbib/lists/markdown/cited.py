@@ -271,3 +271,17 @@ def titled_paper_line(line: Line) -> bool:
         and "et al" not in lead
         and not lead.rstrip().endswith(":")  # "Animal Scanner: <url>": a label before a link
     )
+
+
+# "24[AAAI 2020] Title", "[MM2021] Title", "[ArXiv 2019] Title": an index, then a venue tag
+_TAGGED = re.compile(r"^\s*(\d{0,3})\s*\[([^\[\]]{2,30})\]\s*(\S.*)$")
+
+
+def venue_tagged_line(line: Line) -> bool:
+    """``24[AAAI 2020] Temporally Grounding Language Queries in Videos``: a line without links
+    that cites a paper by where and when it appeared (or numbers it), then its title."""
+    tagged = None if line.links else _TAGGED.match(line.text)
+    if tagged is None or len(tagged[3].split()) < _PAPER_LINE_WORDS:
+        return False
+    tag = tagged[2].strip()  # numbered ("55[Survey] Title"), any tag marks the entry
+    return bool(tagged[1]) or lexicon.is_venue_only(tag) or bool(lexicon.dated_acronym(tag))

@@ -27,7 +27,10 @@ _KEY_ANCHOR = re.compile(r"<a\s[^>]*?(?:id|name)\s*=\s*[\"']delbib-([^\"']+)[\"'
 _BARE_URL = re.compile(r"\bhttps?://[^\s<>\])|]+[^\s<>\])|.,;:'\"]")
 # ":star:", "Ha-NeRF:laughing:: Title": GitHub shows an emoji for a shortcode, even one typed
 # onto a word
-_SHORTCODE = re.compile(r"(?:(?<=\s)|^):[a-z0-9_+-]+:(?=\s|$)|(?<=\w):[a-z][a-z_]{2,30}:(?=\W|$)")
+_SHORTCODE = re.compile(
+    r"(?:(?<=\s)|^):[a-z0-9_+-]+:(?=\s|$)|(?<=\w):[a-z][a-z_]{2,30}:(?=\W|$)"
+    r"|(?<=\w):[a-z]{1,2}:\s*$"  # "Title:o:": a short one typed onto the title's end
+)
 _SPACES = re.compile(r"\s+")
 # "[PDF]([https://a.org/1.pdf](https://a.org/2.pdf))": a markdown link pasted as the target;
 # the target that was meant is the inner link's; "[pdf]((https://a.org/1/))": a target typed

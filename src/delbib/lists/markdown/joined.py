@@ -61,6 +61,8 @@ def split_lines(lines: list[Line]) -> list[list[Line]]:
     under, kept with each as its context), two or more lines each open with a plain title
     and link their own paper; a line without a link after one of them is its note. Else the
     item whole."""
+    if len(lines) >= 2 and all(map(cited.venue_tagged_line, lines)):
+        return [[line] for line in lines]  # "24[AAAI 2020] Title" / "25[MM 2020] Title"
     papers = [i for i, line in enumerate(lines) if cited.titled_paper_line(line)]
     linked = [i for i, line in enumerate(lines) if fields.has_link(line)]
     if len(papers) < 2 or papers[0] != 1 or lines[0].links or papers != linked:

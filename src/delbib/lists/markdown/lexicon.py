@@ -78,9 +78,10 @@ def venue_in(text: str) -> tuple[str | None, int | None]:
     if match:
         return match.group(2), int(match.group(1))
     match = _VENUE.search(text)
-    if not match:
-        return None, None
-    return squash_venue(match.group(0)), _year_of(match.group(2))
+    if match:
+        return squash_venue(match.group(0)), _year_of(match.group(2))
+    tag = _DATED_TAG.search(text)  # "[MM 2020]", "(TOMM2022)": a dated acronym set apart
+    return (tag[1], int(tag[2])) if tag else (None, None)
 
 
 def squash_venue(text: str) -> str:
@@ -128,6 +129,7 @@ _ACRONYM_DATED = re.compile(
     rf"({_ACRONYM})[\s_'’-]{{0,2}}(?:\d{{2}}|\d{{4}})|{_YEAR}[\s_'’-]{{1,2}}({_ACRONYM})"
 )
 _YEAR_FIRST = re.compile(rf"{_YEAR}[\s_-]+(.+)")
+_DATED_TAG = re.compile(rf"[\[(]\s*({_ACRONYM})[\s_'’-]{{0,2}}({_YEAR})\s*[\])]")
 # After the title: ", NeurIPS 2025", "(AAAI 2022)", ". PRL'2020", ", FMSD, 2016", "? arxiv'2021"
 # (an acronym the lexicon does not know counts with its year)
 _TRAILING = re.compile(

@@ -250,6 +250,7 @@ def _plain(line: Line) -> str:
     text = cited.before_dated_byline(_AUTHOR_REF.sub("", text, count=1))
     for quote in (q for q in fields._QUOTED_PART.findall(text) if _quotes_after(text, q)):
         text = text[: text.find(quote)].rstrip(' "“”-–—')  # "Name - "what it does""
+    text = re.sub(r"^\s*\d{1,3}(?=\[)", "", text)  # "24[AAAI 2020] Title": an index number
     while (tag := fields._LEADING_TAG.match(text)) is not None and len(text) - tag.end() > 8:
         text = text[tag.end() :]
     # "Title, Venue 2022 [acmdl" / "[acmdl],]": brackets typed amiss
