@@ -347,3 +347,33 @@ def test_a_dated_acronym_set_apart_names_the_venue(text, venue):
 @pytest.mark.parametrize("text", ["Owls in 2020", "Owl Flight (2020)", "OWL flight 2020"])
 def test_a_year_alone_names_no_venue(text):
     assert lexicon.venue_in(text) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "[Slides: Owl Checking of Transition Systems](https://owls.example.org/owl.pdf)",
+        "[Owl Checking (Stanford lecture)](https://owls.example.org/lec.pdf)",
+        "[Tutorial : Deeper Owl Conversations](https://owls.example.org/t.pdf), OWLS 2020",
+    ],
+)
+def test_a_title_that_says_it_is_a_talk_is_no_paper(item):
+    text = HEAD + f"- {item}\n- [Owl Flight in the Dark](https://arxiv.org/abs/1901.00001)\n"
+    assert titles(text) == ["Owl Flight in the Dark"]
+
+
+def test_a_talk_s_title_with_an_identifier_is_the_paper_s():
+    text = HEAD + "- [Tutorial: Owl Replication in Nests](https://doi.org/10.1145/1.2)\n"
+    assert titles(text) == ["Tutorial: Owl Replication in Nests"]
+
+
+def test_an_affiliation_column_is_never_the_title_column():
+    """``| Checker | Ref | Affiliation |`` with tool names: the long words are where the tool
+    was made; no row is a paper titled by them."""
+    text = HEAD + (
+        "| Checker | Ref | Affiliation |\n| --- | --- | --- |\n"
+        "| OWLBMC | [paper](https://doi.org/10.1007/978-3-540-24730-2_15)"
+        " | Queen Owl U. London, UK |\n"
+        "| HOOTER | [paper](https://doi.org/10.1007/978-3-642-22110-1_16) | Owl Munich, Germany |\n"
+    )
+    assert all("London" not in t and "Munich" not in t for t in titles(text))

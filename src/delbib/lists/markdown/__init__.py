@@ -200,7 +200,7 @@ class _Reader:
             columns_mod.header_text(header[roles["title"]]) if roles["title"] < len(header) else ""
         )
         trusted = named in columns_mod.PAPER_HEADERS or "title" in self.overrides
-        other = None if trusted else evidence.not_paper_table(named, path[-1] if path else "")
+        other = None if trusted else sections.not_paper_table(named, path[-1] if path else "")
         if other or not trusted and not self.paper_table(body, roles):
             for line, cells in body:
                 kind = other or "row of a table that lists no papers"

@@ -102,6 +102,19 @@ def _title_like(cells: list[Cell]) -> float:
     return sum(len(text.split()) >= 3 for text in filled) / len(filled)
 
 
+# Headers of columns whose words are never a paper's title, however long
+_NEVER_TITLE_WORDS = frozenset((
+    "affiliation", "affiliations", "institution", "institutions", "organization",
+    "organisation", "university", "country", "location", "language", "languages", "license",
+    "email", "homepage", "github", "code", "stars", "team", "members", "people",
+))  # fmt: skip
+
+
+def _never_titles(header: str) -> bool:
+    """``Affiliation``, ``For Which Language``: a column of who made it or what it is for."""
+    return any(word in _NEVER_TITLE_WORDS for word in re.findall(r"[a-z]+", header.casefold()))
+
+
 def _date_like(cells: list[Cell]) -> float:
     filled = [c.text for c in cells if c.text]
     if not filled:
@@ -136,7 +149,11 @@ def assign(
         # No header names the titles, or the one that does holds few: take the first
         # unassigned column that holds titles, if any.
         taken = set(roles.values()) - {roles.get("title")}
-        liked = [c for c in range(len(names)) if c not in taken and _title_like(columns[c]) >= 0.5]
+        liked = [
+            c
+            for c in range(len(names))
+            if c not in taken and _title_like(columns[c]) >= 0.5 and not _never_titles(names[c])
+        ]
         if liked:
             roles["title"] = liked[0]
     if "year" not in roles or _date_like(columns[roles["year"]]) < 0.5:

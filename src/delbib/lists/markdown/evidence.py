@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from delbib.identifiers import extract
 
-from . import fields, linkwords
+from . import fields, linkwords, sections
 from .inline import Cell
 from .linkwords import (
     CODE,
@@ -52,21 +52,17 @@ OWN_CITATION = "the list's own citation (under a Citation heading)"
 NOTE = "a note about the item it is nested under"
 GLOSSARY = "a term defined in a glossary (an abbreviation and the words it stands for)"
 NAVIGATION = "navigation (links only to sections of one page)"
+TALK = "a talk, slides, a lecture or a course (its title says so)"
+# "Slides: Owl Checking", "Tutorial : Owl AI", "Model Checking (Stanford lecture)"
+_TALK_TITLE = re.compile(
+    r"^\W*(?:slides?|lecture(?: notes)?|tutorial|talk|keynote|webinar|course)\s*[:：–—]"
+    r"|\((?:[^()]*\s)?(?:lecture|slides|tutorial|talk|course)\)\s*$",
+    re.IGNORECASE,
+)
 
-# Tables that say what they list, and it is not papers: "| Blog Title |", "# Slides", "## Projects"
-_NOT_PAPER_WORDS = frozenset((
-    "blog", "blogs", "post", "posts", "slide", "slides", "book", "books", "video", "videos",
-    "project", "projects", "tool", "tools", "software", "library", "libraries", "course",
-    "courses", "talk", "talks", "podcast", "podcasts", "company", "companies", "repository",
-    "repositories", "repo", "repos",
-))  # fmt: skip
-_FILLER_WORDS = frozenset((
-    "title", "titles", "name", "names", "open", "source", "related", "other", "others", "and",
-    "academic", "useful", "articles", "coverage", "in", "the", "official", "popular",
-))  # fmt: skip
 # A section whose heading names these ("### Academic conferences & symposiums", "### Blogroll")
 # lists them: an item there with no identifier and no year is one of them, not a paper
-_NOT_PAPER_SECTION_WORDS = _NOT_PAPER_WORDS | frozenset((
+_NOT_PAPER_SECTION_WORDS = sections.NOT_PAPER_WORDS | frozenset((
     "conference", "conferences", "symposium", "symposiums", "symposia", "workshop",
     "workshops", "journal", "journals", "venue", "venues", "blogroll", "newsletter",
     "newsletters", "dataset", "datasets", "website", "websites", "news", "press", "media",
@@ -104,6 +100,8 @@ def verdict(parts: Parts) -> str:
         return NO_TITLE
     if _sections_of_a_page(parts.links):
         return NAVIGATION  # "A list of [Papers](gh/o/r#papers) & [Reviews](gh/o/r#reviews)"
+    if _TALK_TITLE.search(parts.title) and not _identified(parts):
+        return TALK
     if PAPER in kinds:
         posted = _posted(
             [lk for lk, kind in zip(parts.links, parts.kinds, strict=True) if kind == PAPER]
@@ -269,17 +267,6 @@ def like_siblings(read: list[Parts], verdicts: list[str], alone: list[bool]) -> 
     ]
 
 
-def not_paper_table(title_header: str, heading: str) -> str | None:
-    """``blog posts``, ``slides``...: what a table lists when its title column (``Blog
-    Title``, ``Slide Title``) or, for a title column that does not say, the heading above it
-    (``# Videos``, ``## Open-source Projects``) names something other than papers."""
-    for text in (title_header, heading):
-        kind = _names_non_papers(text, _NOT_PAPER_WORDS)
-        if kind:
-            return f"row of a table of {kind}"
-    return None
-
-
 def not_paper_section(heading: str, parts: Parts) -> str | None:
     """The kind of an item under a heading that names what its section lists, and it is not
     papers (``### Academic conferences``, ``## Blogroll``, ``## Books``), when nothing of the
@@ -295,21 +282,12 @@ def not_paper_section(heading: str, parts: Parts) -> str | None:
         # "### Attack scandals": what happened, with the year it did; each item links news
         # of it or the paper that told, under the event's name
         return f"item of a section of {events[0]} (no identifier)"
-    kind = _names_non_papers(heading, _NOT_PAPER_SECTION_WORDS)
+    kind = sections.names_non_papers(heading, _NOT_PAPER_SECTION_WORDS)
     if kind in _DATED_SECTION_WORDS:
         return f"item of a section of {kind} (no identifier)"
     if kind is None or parts.year:
         return None
     return f"item of a section of {kind} (no identifier or year)"
-
-
-def _names_non_papers(text: str, kinds_words: frozenset[str]) -> str | None:
-    """The first kind word of a text made only of kind and filler words, else None."""
-    found = re.findall(r"[^\W\d_]+", text.casefold())
-    kinds = [w for w in found if w in kinds_words]
-    if kinds and all(w in kinds_words or w in _FILLER_WORDS for w in found):
-        return kinds[0]
-    return None
 
 
 def is_paper_block(verdicts: list[str]) -> bool:

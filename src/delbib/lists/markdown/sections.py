@@ -5,7 +5,8 @@ names (``### Papers`` under every topic), numbering (``3.2.1 Text-based Environm
 years (``### 2024`` under ``## Survey``). A category is named by its heading with all that
 removed; a generic heading is qualified by its parent ("Reasoning: Papers"); two sections with
 one name are told apart by their parents; and the headings above a category are its parents,
-so the taxonomy nests as the list does.
+so the taxonomy nests as the list does. A heading or a title column may also say that what
+it lists is not papers (``## Blog posts``, ``| Slide Title |``).
 """
 
 from __future__ import annotations
@@ -162,3 +163,36 @@ def categories(
             break
     parents = {names[n]: (names[n[:-1]] if len(n) > 1 else None) for n in nodes}
     return {p: names[trimmed[p]] for p in paths}, parents
+
+
+# Tables that say what they list, and it is not papers: "| Blog Title |", "# Slides", "## Projects"
+NOT_PAPER_WORDS = frozenset((
+    "blog", "blogs", "post", "posts", "slide", "slides", "book", "books", "video", "videos",
+    "project", "projects", "tool", "tools", "software", "library", "libraries", "course",
+    "courses", "talk", "talks", "podcast", "podcasts", "company", "companies", "repository",
+    "repositories", "repo", "repos",
+))  # fmt: skip
+_FILLER_WORDS = frozenset((
+    "title", "titles", "name", "names", "open", "source", "related", "other", "others", "and",
+    "academic", "useful", "articles", "coverage", "in", "the", "official", "popular",
+))  # fmt: skip
+
+
+def not_paper_table(title_header: str, heading: str) -> str | None:
+    """``blog posts``, ``slides``...: what a table lists when its title column (``Blog
+    Title``, ``Slide Title``) or, for a title column that does not say, the heading above it
+    (``# Videos``, ``## Open-source Projects``) names something other than papers."""
+    for text in (title_header, heading):
+        kind = names_non_papers(text, NOT_PAPER_WORDS)
+        if kind:
+            return f"row of a table of {kind}"
+    return None
+
+
+def names_non_papers(text: str, kinds_words: frozenset[str]) -> str | None:
+    """The first kind word of a text made only of kind and filler words, else None."""
+    found = re.findall(r"[^\W\d_]+", text.casefold())
+    kinds = [w for w in found if w in kinds_words]
+    if kinds and all(w in kinds_words or w in _FILLER_WORDS for w in found):
+        return kinds[0]
+    return None
