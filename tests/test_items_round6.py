@@ -377,3 +377,21 @@ def test_an_affiliation_column_is_never_the_title_column():
         "| HOOTER | [paper](https://doi.org/10.1007/978-3-642-22110-1_16) | Owl Munich, Germany |\n"
     )
     assert all("London" not in t and "Munich" not in t for t in titles(text))
+
+
+def test_an_html_table_cut_by_blank_lines_is_still_one_table_of_rows():
+    """GitHub renders ``<table>`` whose rows are set apart by blank lines as one table, though
+    each blank line ends an HTML block: every row is read as a row."""
+    text = HEAD + (
+        "<table>\n<thead>\n<tr><th>Paper</th><th>Idea</th></tr>\n</thead>\n\n"
+        '<tr>\n<td><a href="https://arxiv.org/abs/1412.6572">Explaining and Harnessing Owl'
+        " Examples</a></td>\n<td>Add a small hoot</td>\n</tr>\n\n"
+        '<tr>\n<td><a href="https://arxiv.org/abs/1607.02533">Adversarial Owls in the Physical'
+        " World</a></td>\n<td>Iterate the hoot</td>\n</tr>\n</table>\n\n"
+        "Some words after the table.\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.shape) for r in rows] == [
+        ("Explaining and Harnessing Owl Examples", "html table row"),
+        ("Adversarial Owls in the Physical World", "html table row"),
+    ]

@@ -68,6 +68,10 @@ _HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)(?:</?h\1\s*/?>|$)", re.I
 # with no blank line between is still one block to markdown, but a person reads rows
 _HTML_TABLE = re.compile(r"<table\b.*?(?:</table\s*>|$)", re.I | re.S)
 _HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)(?:</tr\s*>|(?=<tr\b)|$)", re.I | re.S)
+_TABLE_PIECE = re.compile(
+    r"^\s*<(?:tr|td|th|tbody|/tr)\b", re.I
+)  # a table's rows, its head cut off
+_TABLE_END = re.compile(r"</table\s*>", re.I)
 _HTML_CELL_END = re.compile(r"</t[dh]\s*>", re.I)
 # Tags after which GitHub starts a new line of text.
 _HTML_BREAK = re.compile(r"<\s*(?:br|/p|p|/div|div|/li|li|hr|/h[1-6])\b[^>]*>", re.I)
@@ -118,11 +122,19 @@ class _Walker:
         run: list[list[Line]] = []
         run_map: list[tuple[int, int]] = []
 
+        # rows of an HTML table that blank lines cut into HTML blocks: one block of items
+        rows: list[Item] = []
+
         def flush() -> Iterator[Event]:
             if run:
                 yield Items(_own_lines(self.cut(run, run_map)))
                 run.clear()
                 run_map.clear()
+
+        def flush_rows() -> Iterator[Event]:
+            if rows:
+                yield Items(list(rows))
+                rows.clear()
 
         siblings = list(self.root.children if nodes is None else nodes)
         taken: set[int] = set()  # paragraphs read as the list item above them
@@ -130,6 +142,9 @@ class _Walker:
             start, stop = node.map or (0, 0)
             if index in taken:
                 continue
+            piece = node.type == "html_block" and _TABLE_PIECE.search(node.content)
+            if not piece:
+                yield from flush_rows()
             if node.type == "heading":
                 yield from flush()
                 yield Heading(int(node.tag[1:]), self.paragraph_cell(node))
@@ -148,11 +163,18 @@ class _Walker:
                         run.append(self.html_lines(before, start))
                         run_map.append((start, start + before.count("\n") + 1))
                     yield from flush()
-                    yield Items(self.html_rows(table.group(0), start + before.count("\n")))
+                    rows.extend(self.html_rows(table.group(0), start + before.count("\n")))
+                    if _TABLE_END.search(table.group(0)):
+                        yield from flush_rows()
                     if after.strip():
                         below = start + content.count("\n", 0, table.end())
                         run.append(self.html_lines(after, below))
                         run_map.append((below, stop))
+                elif piece:  # "<tr><td>...</td></tr>" after a blank line: the table goes on
+                    yield from flush()
+                    rows.extend(self.html_rows(content, start))
+                    if _TABLE_END.search(content):
+                        yield from flush_rows()
                 else:
                     run.append(self.html_lines(content, start))
                     run_map.append((start, stop))
@@ -184,6 +206,7 @@ class _Walker:
             else:  # code blocks, rules, front matter: an item ends there
                 yield from flush()
         yield from flush()
+        yield from flush_rows()
 
     def paragraph_cell(self, node) -> Cell:
         inline = node.children[0] if node.children else None
