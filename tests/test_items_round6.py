@@ -395,3 +395,27 @@ def test_an_html_table_cut_by_blank_lines_is_still_one_table_of_rows():
         ("Explaining and Harnessing Owl Examples", "html table row"),
         ("Adversarial Owls in the Physical World", "html table row"),
     ]
+
+
+def test_a_journal_and_year_as_link_words_after_a_title_are_its_venue():
+    """``Title [[Owl Letters 2021]](doi)``: the link is the paper's, its words where it
+    appeared; the plain words before it are the title."""
+    text = HEAD + (
+        "- Universal Owl Adaptation by Style [[Owl Letters 2023]]"
+        "(https://link.springer.com/article/10.1007/s10489-023-04731-0)\n"
+        "- Multi-level Owl Detection with Adversarial Nets [[Owlcomputing 2021]]"
+        "(https://arxiv.org/abs/2006.15954) [[Pytorch]](https://github.com/owl/nets)\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.year, r.kinds[0]) for r in rows] == [
+        ("Universal Owl Adaptation by Style", 2023, "paper"),
+        ("Multi-level Owl Detection with Adversarial Nets", 2021, "paper"),
+    ]
+
+
+def test_a_title_wrapped_before_its_venue_tag_reads_whole():
+    text = HEAD + (
+        "- Domain-invariant Owl Learning using Adaptive Filter\n"
+        "Decomposition [[ICCV 2019]](https://arxiv.org/abs/1909.12345)\n"
+    )
+    assert titles(text) == ["Domain-invariant Owl Learning using Adaptive Filter Decomposition"]

@@ -194,6 +194,19 @@ _CONNECTIVES = (
 _CUT_END = re.compile(rf"(?:\s(?i:{_CONNECTIVES})|\s(?:a|an|the)|[:–—-])\s*$")
 _GOES_ON = re.compile(rf"(?:{_CONNECTIVES})\s")  # in lower case: a title's words, not a note's
 _WRAP_WORDS = 12
+_TAG_WORDS = 4  # the end of a title wrapped before its venue tag: a few words
+
+
+def _ends_before_tag(line: Line, text: str) -> bool:
+    """``Decomposition [[ICCV 2019]](url)``: a title's last words, then where it appeared."""
+    tag = next((link for link in line.links if not link.image_only), None)
+    return (
+        tag is not None
+        and line.text.lstrip(" *_").startswith(text)
+        and len(text.split()) <= _TAG_WORDS
+        and (lexicon.is_venue_only(tag.text) or fields.is_resource_text(tag.text))
+        and not (authors_line(text) or fields.names_line(text))
+    )
 
 
 def wrapped_end(first: Line, worded: list[Line]) -> str:
@@ -206,7 +219,7 @@ def wrapped_end(first: Line, worded: list[Line]) -> str:
     words = text.split()
     # "... with Covariate and" / "Label Shift [[ICCV]](url)", "... Network" / "for 3D
     # Detection": a phrase cut in two goes on, whatever ends it
-    cut = _CUT_END.search(first.text) or _GOES_ON.match(text)
+    cut = _CUT_END.search(first.text) or _GOES_ON.match(text) or _ends_before_tag(worded[1], text)
     if (
         not (cut and len(words) <= _WRAP_WORDS or text.endswith(".") and len(words) <= 6)
         or not cut

@@ -175,6 +175,9 @@ def _link_title(line: Line) -> str | None:
     in ``[Notes](notes.md) [[Title](arxiv)]`` the paper's link."""
     worded, label = False, fields.leading_label(line)
     for link in line.links:
+        before = line.text.split(link.text, 1)[0] if link.text else ""
+        if fields._NAME_YEAR.fullmatch(link.text.strip(" []")) and len(before.split()) >= 3:
+            continue  # "Title [[Neurocomputing 2021]](arxiv)": where the paper appeared
         if fields.is_resource_text(link.text) or link is label:
             before = strip_emoji(line.text.split(link.text, 1)[0]) if link.text else ""
             if worded or re.search(r"[^\W\d_]", before):
@@ -288,6 +291,7 @@ def _other_work(link, title: str, title_links: set[str]) -> bool:
         and not fields.is_resource_text(text)
         and not _URLISH.match(text)
         and "et al" not in text
+        and not fields._NAME_YEAR.fullmatch(text.strip(" []"))  # "[Owl Letters 2023]": a venue
         and squash(text) not in squash(title)
         and squash(title) not in squash(text)
     )
