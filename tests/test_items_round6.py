@@ -419,3 +419,21 @@ def test_a_title_wrapped_before_its_venue_tag_reads_whole():
         "Decomposition [[ICCV 2019]](https://arxiv.org/abs/1909.12345)\n"
     )
     assert titles(text) == ["Domain-invariant Owl Learning using Adaptive Filter Decomposition"]
+
+
+def test_a_page_s_front_matter_is_not_the_list():
+    """A Jekyll page (``---`` / ``layout: archive`` / ``# title: "..."`` / ``---``) keeps its
+    metadata apart, as GitHub shows it: its commented title is no heading over the papers."""
+    text = (
+        '---\nlayout: archive\n# title: "The Owl Reading List"\npermalink: /owls/\n---\n\n'
+        "{% include base_path %}\n\n## Owl Reading List\n\n### Interconnect\n"
+        '1. Lee, Ann, and Bo Chen. ["The high-radix owl network."](https://dl.acm.org/doi/abs/'
+        "10.1145/1150019.1136488) ACM Owl News 34, no. 2 (2006): 16-28.\n"
+        '1. Diaz, Cy. ["Slim owl: A low-diameter nest topology."](https://ieeexplore.ieee.org/'
+        "abstract/document/7013016) In SC'14 (2014).\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title.rstrip("."), r.line) for r in rows] == [
+        ("The high-radix owl network", 12),
+        ("Slim owl: A low-diameter nest topology", 13),
+    ]

@@ -107,8 +107,12 @@ _SHORT = 60  # characters of an item's text kept in reports
 
 def _markdown_parser():
     from markdown_it import MarkdownIt  # imported here so that `delbib --help` stays fast
+    from mdit_py_plugins.front_matter import front_matter_plugin
 
-    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    # a page's front matter (``---`` / ``layout: archive`` / ``---``) is metadata GitHub shows
+    # as a table apart, never the list: its "# title:" line is no heading
+    parser = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    return parser.use(front_matter_plugin)
 
 
 def split_categories(text: str) -> tuple[str, ...]:
