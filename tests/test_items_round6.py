@@ -437,3 +437,47 @@ def test_a_page_s_front_matter_is_not_the_list():
         ("The high-radix owl network", 12),
         ("Slim owl: A low-diameter nest topology", 13),
     ]
+
+
+def test_an_acronym_ending_a_title_of_acronyms_is_the_title_s_own():
+    text = HEAD + (
+        "- [Owl forecasting with neural networks: a comparison of long short-term memory (LSTM),"
+        " convolutional networks (CNNs), and non-linear autoregressive owls with exogenous"
+        " input (NARX)](https://owls.example.org/a.pdf)\n"
+    )
+    assert titles(text)[0].endswith("exogenous input (NARX)")
+
+
+def test_a_title_linked_to_nothing_among_linked_titles_is_a_paper():
+    """``- [Title]()``: a link its writer left without a target, in a list of linked papers."""
+    text = HEAD + (
+        "- [Owl Flight in the Dark](https://arxiv.org/abs/1901.00001)\n"
+        "- [A Deep Owl Architecture for Conservative Hooting Systems]()\n"
+        "- [Nesting Owls at Scale](https://arxiv.org/abs/1901.00002)\n"
+    )
+    assert titles(text) == [
+        "Owl Flight in the Dark",
+        "A Deep Owl Architecture for Conservative Hooting Systems",
+        "Nesting Owls at Scale",
+    ]
+
+
+def test_a_bracketed_tag_after_a_plain_title_is_never_the_title():
+    text = HEAD + (
+        "- TarOwl: Generating target owls for unsupervised adaptation [[Owl-Based Systems]]()\n"
+        "- Confidence Regularized Owl Training [[OWLC2019 Oral]](https://arxiv.org/abs/1908.09822)\n"
+    )
+    assert titles(text) == [
+        "TarOwl: Generating target owls for unsupervised adaptation",
+        "Confidence Regularized Owl Training",
+    ]
+
+
+def test_a_figure_caption_naming_its_source_is_no_paper():
+    text = HEAD + (
+        "* Owl Net [[Paper]](https://owls.example.org/owl.pdf)\n"
+        "  * Ann Lee, Bo Chen, Owl Classification with Deep Owls, OWLS, 2012.\n"
+        "* ![fig](https://owls.example.org/fig.png)\n"
+        "  (from Ann Lee, Bo Chen, Owl Classification with Deep Owls, OWLS, 2012.)\n"
+    )
+    assert titles(text) == ["Owl Classification with Deep Owls"]

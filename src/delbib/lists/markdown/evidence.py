@@ -143,8 +143,8 @@ def verdict(parts: Parts) -> str:
         if parts.authors and (parts.venue or parts.year and not parts.date):
             return CITATION
         return PAGE if linked or parts.paper_promised else CODE_ONLY
-    if not kinds:
-        return CITATION if _cites(parts) else NO_LINK
+    if not kinds:  # "[Title]()" among linked titles: a link its writer left without target
+        return CITATION if _cites(parts) else PAGE if parts.paper_promised else NO_LINK
     if not parts.title_linked and parts.title_from != "link" and _cites(parts):
         # "**Title.** [[Slides]] [[Demo]]" under "### 2016 FPGA": the links beside an unlinked
         # title are the talk's and the demo's; the title, venue and year cite the paper
@@ -221,8 +221,9 @@ def _names(authors: str | None) -> bool:
 
 def _titled(title: str) -> bool:
     """Reads as a title: not a sentence going on in lower case (``CVPR 2024 decisions are
-    out``) — ``mPLUG-Owl``, ``iPhone`` and ``3D ...`` are titles."""
-    first = title.split()[0] if title.split() else ""
+    out``, ``(from Ann Lee, ...)``) — ``mPLUG-Owl``, ``iPhone`` and ``3D ...`` are titles."""
+    words = title.lstrip(" ([\"'“").split()
+    first = words[0] if words else ""
     return not first[:1].islower() or any(ch.isupper() for ch in first[1:])
 
 

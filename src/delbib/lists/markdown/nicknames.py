@@ -31,6 +31,7 @@ _AWARD = re.compile(
 )
 # "(BlueBERT) Transfer Learning in ...": a coined name leading the title it names
 _LEADING = re.compile(r"^\s*\(([A-Za-z][\w.-]{0,20})\)\s+(?=\S)")
+_ACRONYM_IN = re.compile(r"\([A-Z][A-Za-z]*[A-Z]s?\)[,;]")  # "... memory (LSTM), ..."
 _CAMEL_OR_NUMBERED = re.compile(r"\b[A-Za-z]\w*?(?:[a-z][A-Z]|\d)")
 _SMALL_WORDS = lexicon._SMALL | {"as", "from", "via", "with"}
 # "RFDH：Title", "LCMH:Title", "RaHH: Title": a coined name and a colon leading the title
@@ -54,6 +55,9 @@ def drop(title: str) -> str:
         and len(title[: nick.start()].split()) >= 2
         and coined(nick[1])
         and not _expands(title, nick)
+        # "a comparison of LSTM networks (LSTMs), ... and NARX networks (NARX)": one of the
+        # title's own acronyms, as the ones before it
+        and not _ACRONYM_IN.search(title[: nick.start()])
     ):
         return title[: nick.start()]  # "**Title (NICK)**"
     note = _NAMED_NOTE.search(title)

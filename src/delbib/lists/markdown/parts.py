@@ -37,6 +37,7 @@ _AUTHOR_REF = re.compile(
     r"(?:\s*,?\s*[^,:]{0,40}?(?<!\d)(?:19|20)\d{2}(?!\d))?\s*[,.:;]?\s*"
 )
 _STRAY_QUOTE = re.compile(r"^\W*?([^\"“”]+?)(\W{0,3}:[^\"“”]{3,}?)[\"”]")
+_BRACKETED = re.compile(r"\s*\[[^\[\]]+\]\s*$")  # "[[Owl Systems]](url)": a tag's words
 _WORD_END = re.compile(r"[\[(][a-z]")  # "(ision)" typed onto "GPT-4V": its word's end
 _IN_VENUE_LEFT = re.compile(r"[,;]?\s+in\s+(?:(?:19|20)\d{2}(?!\d)\s*)?[.,;]?\s*$")
 
@@ -176,8 +177,9 @@ def _link_title(line: Line) -> str | None:
     worded, label = False, fields.leading_label(line)
     for link in line.links:
         before = line.text.split(link.text, 1)[0] if link.text else ""
-        if fields._NAME_YEAR.fullmatch(link.text.strip(" []")) and len(before.split()) >= 3:
-            continue  # "Title [[Neurocomputing 2021]](arxiv)": where the paper appeared
+        tag = fields._NAME_YEAR.fullmatch(link.text.strip(" []")) or _BRACKETED.match(link.text)
+        if tag and len(before.split()) >= 3:
+            continue  # "Title [[Neurocomputing 2021]](arxiv)", "[[Owl Systems]]()": a tag
         if fields.is_resource_text(link.text) or link is label:
             before = strip_emoji(line.text.split(link.text, 1)[0]) if link.text else ""
             if worded or re.search(r"[^\W\d_]", before):
@@ -452,8 +454,8 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
         for link in line.links
     )
     key = next((k for line in lines for k in line.keys), None)
-    promised = any(
-        not link.href.strip() and linkwords.kind_of_words(link.text) == fields.PAPER
+    promised = any(  # "[paper]()", "[Title]()", "[[Journal]]()": a link left without target
+        not link.href.strip() and linkwords.kind_of_words(link.text) in (fields.PAPER, None)
         for line in lines
         for link in line.links
     )
