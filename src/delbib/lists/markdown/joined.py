@@ -65,7 +65,7 @@ def split_lines(lines: list[Line]) -> list[list[Line]]:
         return [[line] for line in lines]  # "24[AAAI 2020] Title" / "25[MM 2020] Title"
     papers = [i for i, line in enumerate(lines) if cited.titled_paper_line(line)]
     linked = [i for i, line in enumerate(lines) if fields.has_link(line)]
-    if len(papers) < 2 or papers[0] != 1 or lines[0].links or papers != linked:
+    if len(papers) < 2 or papers[0] != 1 or not cited.topic(lines[0]) or papers != linked:
         return [lines]  # a paper's own first line: what is under it are its notes
     ends = [*papers[1:], len(lines)]
     return [[lines[0], *lines[start:end]] for start, end in zip(papers, ends, strict=True)]
