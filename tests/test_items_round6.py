@@ -481,3 +481,16 @@ def test_a_figure_caption_naming_its_source_is_no_paper():
         "  (from Ann Lee, Bo Chen, Owl Classification with Deep Owls, OWLS, 2012.)\n"
     )
     assert titles(text) == ["Owl Classification with Deep Owls"]
+
+
+def test_a_cell_spanning_several_rows_names_their_group_not_a_title():
+    text = HEAD + (
+        '<table>\n<tr>\n<th rowspan="2"><sub><strong>Gradient-based</strong></sub></th>\n'
+        '<td><a href="https://arxiv.org/abs/1412.6572">Explaining and Harnessing Owl'
+        ' Examples</a></td>\n</tr>\n<tr>\n<td><a href="https://arxiv.org/abs/1607.02533">'
+        "Adversarial Owls in the Physical World</a></td>\n</tr>\n</table>\n"
+    )
+    assert titles(text) == [
+        "Explaining and Harnessing Owl Examples",
+        "Adversarial Owls in the Physical World",
+    ]

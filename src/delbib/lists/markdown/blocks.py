@@ -72,6 +72,10 @@ _TABLE_PIECE = re.compile(
     r"^\s*<(?:tr|td|th|tbody|/tr)\b", re.I
 )  # a table's rows, its head cut off
 _TABLE_END = re.compile(r"</table\s*>", re.I)
+# "<th rowspan="28">Gradient-based</th>": a cell naming the group of rows it spans
+_SPANNING_CELL = re.compile(
+    r"<t[dh]\b[^>]*\browspan\s*=\s*[\"']?[2-9]\d*[^>]*>.*?</t[dh]\s*>", re.I | re.S
+)
 _HTML_CELL_END = re.compile(r"</t[dh]\s*>", re.I)
 # Tags after which GitHub starts a new line of text.
 _HTML_BREAK = re.compile(r"<\s*(?:br|/p|p|/div|div|/li|li|hr|/h[1-6])\b[^>]*>", re.I)
@@ -352,7 +356,8 @@ class _Walker:
         for row in _HTML_ROW.finditer(content):
             first = start + 1 + content.count("\n", 0, row.start())
             last = start + 1 + content.count("\n", 0, row.end())
-            inner = _HTML_CELL_END.sub("<br>", row.group(1))
+            inner = _SPANNING_CELL.sub(" ", row.group(1))  # a category over several rows
+            inner = _HTML_CELL_END.sub("<br>", inner)
             inner = re.sub(r"<t[dh]\b[^>]*>", " ", inner, flags=re.I)
             lines = self.html_lines(inner, first - 1)
             if lines:
