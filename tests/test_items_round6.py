@@ -494,3 +494,17 @@ def test_a_cell_spanning_several_rows_names_their_group_not_a_title():
         "Explaining and Harnessing Owl Examples",
         "Adversarial Owls in the Physical World",
     ]
+
+
+def test_a_linked_venue_field_leaves_the_title_field_the_title():
+    """``**2016-09** | Title | *Author* | [Owl Research](doi)``: the link is the venue's field."""
+    text = HEAD + (
+        "- **2016-09** | The Next Era: Deep Learning in Owl Research | *Ann Lee* |"
+        " [Owl Research](https://dx.doi.org/10.1007/s11095-016-2029-7)\n"
+        "- **2015-03** | Owl Calls as Graph Signals | *Bo Chen* |"
+        " [OWLS 2015](https://arxiv.org/abs/1503.00001)\n"
+    )
+    assert titles(text) == [
+        "The Next Era: Deep Learning in Owl Research",
+        "Owl Calls as Graph Signals",
+    ]

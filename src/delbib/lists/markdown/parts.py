@@ -110,13 +110,15 @@ def line_title(line: Line) -> tuple[str, str] | None:
         return linked, "link"
     if bold:
         return bold[0], "bold"
+    piped = pipes.read(text) if "|" in text else None
+    # "2019 | Title | Authors | arXiv": a title field ("| [Venue](doi)": the venue's link)
+    titled = piped and (piped.year or piped.authors) and span_ok(piped.title, 2)
+    if titled and not (linked and piped.title.casefold().startswith(linked.casefold())):
+        return piped.title, "plain"
     if linked:
         return linked, "link"
     if _NUMBERED.match(line.text) and span_ok(_NUMBERED.sub("", line.text), 2):
         return _NUMBERED.sub("", text), "numbered"
-    piped = pipes.read(text) if "|" in text else None
-    if piped and (piped.year or piped.authors) and span_ok(piped.title, 2):
-        return piped.title, "plain"  # "2019 | Title | Authors | arXiv": a title field
     if cited_title := byline.title_after_names(line):  # "Lee A, Chen B. *Title*. Venue"
         return cited_title, "cited"
     if fields.has_link(line) and not line.strong:  # "Title, Venue Words 2019 [[pdf](url)]"
