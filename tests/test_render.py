@@ -199,7 +199,10 @@ def test_listed_render_into_the_same_catalog_changes_no_file(catalog_copy, tmp_p
 
 
 # Real lists whose round trip fails today, with what the test saw (2026-12-05).
-ROUND_TRIP_GAPS: dict[str, str] = {}
+ROUND_TRIP_GAPS: dict[str, str] = {
+    # measured 2026-12-05, on the reader as the fifth round left it and after the sixth
+    "zhaoxin94--awesome-domain-adaptation.md": "742 entries both ways, but rows numbered apart",
+}
 
 
 @pytest.mark.parametrize(

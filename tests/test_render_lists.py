@@ -55,7 +55,7 @@ def paper_lines(text: str) -> tuple[int, int] | None:
     lines = [
         tok.map
         for tok in tokens
-        if tok.type in ("tr_open", "list_item_open", "paragraph_open")
+        if tok.type in ("tr_open", "list_item_open", "paragraph_open", "html_block")
         and tok.map
         and re.search(
             r"arxiv\.org|doi\.org|openreview|\.pdf|aclanthology|papers?\b",
