@@ -508,3 +508,27 @@ def test_a_linked_venue_field_leaves_the_title_field_the_title():
         "The Next Era: Deep Learning in Owl Research",
         "Owl Calls as Graph Signals",
     ]
+
+
+def test_a_name_with_its_authors_and_year_in_parentheses_is_the_name():
+    """``[Admix (Wang et al., 2021)](arxiv)``: a method named, then who wrote it and when."""
+    text = HEAD + (
+        "| Attack | Main Idea |\n| --- | --- |\n"
+        "| [Hoot (Lee et al., 2021)](https://arxiv.org/abs/2102.00436) | Mix owls with owls |\n"
+        "| [Owl-FGSM (Chen and Diaz, 2015)](https://arxiv.org/abs/1412.6572) | Add a hoot |\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.year) for r in rows] == [("Hoot", 2021), ("Owl-FGSM", 2015)]
+
+
+@pytest.mark.parametrize(
+    ("listed", "title", "venue", "year"),
+    [
+        ("Owl Flight (Lee et al., 2021)", "Owl Flight", None, 2021),
+        ("Owl Flight (Lee and Chen 2019)", "Owl Flight", None, 2019),
+        ("Owl Flight (CVPR 2023)", "Owl Flight", "CVPR 2023", 2023),
+        ("Owl Flight (NeurIPS 2022)", "Owl Flight", "NeurIPS 2022", 2022),
+    ],
+)
+def test_who_and_when_in_parentheses_leave_the_title_a_venue_stays_one(listed, title, venue, year):
+    assert lexicon.strip_title(listed) == (title, venue, year)

@@ -175,7 +175,7 @@ def full_title_below(name: str, worded: list[Line]) -> tuple[str, str, Line] | N
     words = text.split()
     long = [w for w in words if len(w) > 3 and w[0].isalpha()]
     capital = sum(w[0].isupper() for w in long)
-    if len(words) < 4 or capital < 0.6 * len(long) or fields.names_line(text):
+    if len(words) < 4 or capital < 0.75 * len(long) or fields.names_line(text):
         return None
     if _NAMES_LEAD.match(text):
         return None  # "Iasonas Kokkinos, Title, arXiv:1411.07386": a citation, names first

@@ -129,6 +129,10 @@ _ACRONYM_DATED = re.compile(
     rf"({_ACRONYM})[\s_'’-]{{0,2}}(?:\d{{2}}|\d{{4}})|{_YEAR}[\s_'’-]{{1,2}}({_ACRONYM})"
 )
 _YEAR_FIRST = re.compile(rf"{_YEAR}[\s_-]+(.+)")
+_PAREN_CITE = re.compile(
+    r"\s*\(\s*[A-Z][\w'’.-]+(?:\s+(?:and|&)\s+[A-Z][\w'’.-]+|\s+et\s+al\.?)?,?\s*"
+    rf"({_YEAR})[a-z]?\s*\)\s*$"
+)
 _DATED_TAG = re.compile(rf"[\[(]\s*({_ACRONYM})[\s_'’-]{{0,2}}({_YEAR})\s*[\])]")
 # After the title: ", NeurIPS 2025", "(AAAI 2022)", ". PRL'2020", ", FMSD, 2016", "? arxiv'2021"
 # (an acronym the lexicon does not know counts with its year)
@@ -202,6 +206,9 @@ def strip_title(title: str) -> tuple[str, str | None, int | None]:
     paren = re.fullmatch(r"\s*\((.{8,})\)\s*", title)
     if paren and venue:
         title = paren.group(1)  # "AAAI-20 (Title)"
+    cite = _PAREN_CITE.search(title)  # "Admix (Wang et al., 2021)": who wrote it, and when
+    if cite and cite.start() >= 2 and not is_venue_only(cite[0].strip(" ()")):
+        title, year = title[: cite.start()], year or int(cite[1])
     listed = re.sub(r"[\s,;]*,[\s,;]*$", "", title)  # "Title, 2020, ,": the list's commas
     title = listed if _TRAILING.search(listed) else title
     while (match := _TRAILING.search(title)) and match.start() >= 8:
