@@ -1,5 +1,7 @@
 """How a citation written out in words names its parts: authors in italics or on a line of
-their own, a venue in italics before the year (whole plain citations: ``citation``).
+their own, a venue in italics before the year (whole plain citations: ``citation``); and how
+an item's lines share them out: a title wrapped onto the next line, a full title under a short
+name, a topic line over titled paper lines.
 
 Plain citation lists (``Authors. 2020. Title. *Journal*``) give no link to lean on, so these
 readers look at how the words are set, not at what the lexicon knows.
