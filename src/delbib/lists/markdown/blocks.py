@@ -68,9 +68,8 @@ _HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)(?:</?h\1\s*/?>|$)", re.I
 # with no blank line between is still one block to markdown, but a person reads rows
 _HTML_TABLE = re.compile(r"<table\b.*?(?:</table\s*>|$)", re.I | re.S)
 _HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)(?:</tr\s*>|(?=<tr\b)|$)", re.I | re.S)
-_TABLE_PIECE = re.compile(
-    r"^\s*<(?:tr|td|th|tbody|/tr)\b", re.I
-)  # a table's rows, its head cut off
+# "<tr>...": rows of a table whose head a blank line cut off (HTML blocks end at one)
+_TABLE_PIECE = re.compile(r"^\s*<(?:tr|td|th|tbody|/tr)\b", re.I)
 _TABLE_END = re.compile(r"</table\s*>", re.I)
 # "<th rowspan="28">Gradient-based</th>": a cell naming the group of rows it spans
 _SPANNING_CELL = re.compile(

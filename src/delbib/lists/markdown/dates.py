@@ -72,34 +72,11 @@ def dates_only(text: str) -> str:
     return " ".join(m.group(0) for m in _DATE_TAG.finditer(text))
 
 
-_MONTHS = frozenset(
-    [
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "may",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
+_MONTHS = frozenset((
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december",
+))  # fmt: skip
 _DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
 _YEAR_TOKEN = re.compile(r"(?:19|20)\d{2}|['’]\d{2}")
 # "InfSc2019", "ICVGIP'22": a short name with its year typed onto it

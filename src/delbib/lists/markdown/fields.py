@@ -171,7 +171,7 @@ def is_resource_text(text: str) -> bool:
 def _names_venue(word: str) -> bool:
     """``cvpr``, ``iclr'24``, ``iconip-2014``: a venue the lexicon knows, or an acronym it
     does not know with its year (``[Paper ICONIP-2014]``: the paper, and where it appeared)."""
-    return is_venue_word(word) or is_date_label(word.upper())
+    return is_venue_word(word) or is_date_label(word)
 
 
 def _venue_then_kind(text: str) -> bool:

@@ -59,8 +59,9 @@ def _paper_title_link(line: Line, text: str, href: str | None) -> bool:
 def split_lines(lines: list[Line]) -> list[list[Line]]:
     """One paper per line when, under a first line without links (the topic they are listed
     under, kept with each as its context), two or more lines each open with a plain title
-    and link their own paper; a line without a link after one of them is its note. Else the
-    item whole."""
+    and link their own paper; a line without a link after one of them is its note. So too
+    when every line cites its paper by a venue tag and its title (``24[AAAI 2020] Title``).
+    Else the item whole."""
     if len(lines) >= 2 and all(map(cited.venue_tagged_line, lines)):
         return [[line] for line in lines]  # "24[AAAI 2020] Title" / "25[MM 2020] Title"
     papers = [i for i, line in enumerate(lines) if cited.titled_paper_line(line)]

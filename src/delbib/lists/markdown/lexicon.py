@@ -134,11 +134,13 @@ _PAREN_CITE = re.compile(
     rf"({_YEAR})[a-z]?\s*\)\s*$"
 )
 _DATED_TAG = re.compile(rf"[\[(]\s*({_ACRONYM})[\s_'’-]{{0,2}}({_YEAR})\s*[\])]")
+_UNKNOWN_NAME = rf"arxiv|{_ACRONYM}(?:/{_ACRONYM})?"  # "PRL'2020", "ESEC/FSE, 2022": dated
+_UNKNOWN_LEAD = re.compile(rf"(?:{_UNKNOWN_NAME})(?![a-z])")
 # After the title: ", NeurIPS 2025", "(AAAI 2022)", ". PRL'2020", ", FMSD, 2016", "? arxiv'2021"
 # (an acronym the lexicon does not know counts with its year)
 _TRAILING = re.compile(
     r"(?:\s*[,(\[]\s*|\s+[-–—|]\s+|\.\s+|(?<=[?!])\s+)"
-    rf"((?:{_VENUE.pattern}|(?:arxiv|{_ACRONYM}(?:/{_ACRONYM})?)(?:\s*['’]\s*|[\s,_-]+)?{_YEAR}|{_YEAR})"
+    rf"((?:{_VENUE.pattern}|(?:{_UNKNOWN_NAME})(?:\s*['’]\s*|[\s,_-]+)?{_YEAR}|{_YEAR})"
     rf"(?:[\s,]+(?:{_YEAR}))?)"
     r"\s*[)\]]?\s*\.?\s*$"
 )
@@ -213,7 +215,7 @@ def strip_title(title: str) -> tuple[str, str | None, int | None]:
     title = listed if _TRAILING.search(listed) else title
     while (match := _TRAILING.search(title)) and match.start() >= 8:
         found, found_year = venue_in(match.group(1))
-        unknown = re.match(rf"arxiv|{_ACRONYM}(?:/{_ACRONYM})?(?![a-z])", match.group(1))
+        unknown = _UNKNOWN_LEAD.match(match.group(1))
         venue = venue or found or (unknown and unknown[0])
         year = year or found_year or _year_in_tag(match.group(1))
         title = title[: match.start()]

@@ -19,7 +19,6 @@ from .inline import Cell, Line, squash, strip_emoji
 _TAG_ONLY = re.compile(r"\s*[\[(][^\[\]()]*[\])]\s*")  # "**[YOLO v3]**": a nickname tag
 _NUMBERED = re.compile(r"^\s*\[\s*\d{1,4}\s*\]\s*(?=\S)")  # "[14]Title"
 _URLISH = re.compile(r"^\s*(?:https?://|www\.)|^\S+\.(?:com|org|io|net)\b", re.I)
-_LABEL, _STOP = cited.LABEL, cited.STOP
 _DATED_BYLINE = re.compile(r"\s*\((?:19|20)\d{2}\)\s+[-–—]\s+([^-–—()]+)$")
 _LOOSE_END = re.compile(r"(?:\s+[\[(][^\s\[\]()]{1,20}|(?<=[\])])[\s,;]*[\])])$")
 # "Also see: Title", "Journal version: Title": words that lead to a title, not its own
@@ -72,7 +71,7 @@ def span_ok(text: str, least: int) -> bool:
         len(text.split()) >= least
         and _usable(text)
         and not lexicon.is_venue_only(text)
-        and not _LABEL.match(text)
+        and not cited.LABEL.match(text)
     )
 
 
@@ -179,12 +178,11 @@ def _link_title(line: Line) -> str | None:
     worded, label = False, fields.leading_label(line)
     for link in line.links:
         before = line.text.split(link.text, 1)[0] if link.text else ""
-        tag = fields._NAME_YEAR.fullmatch(link.text.strip(" []")) or _BRACKETED.match(link.text)
+        tag = _venue_words(link.text) or _BRACKETED.match(link.text)
         if tag and len(before.split()) >= 3:
             continue  # "Title [[Neurocomputing 2021]](arxiv)", "[[Owl Systems]]()": a tag
         if fields.is_resource_text(link.text) or link is label:
-            before = strip_emoji(line.text.split(link.text, 1)[0]) if link.text else ""
-            if worded or re.search(r"[^\W\d_]", before):
+            if worded or re.search(r"[^\W\d_]", strip_emoji(before)):
                 return None  # "Title, 2022 [[pdf](a),[extended version](b)]": words of links
             worded = True  # "[Notes](notes.md) [[Title](arxiv)]": the line opens with them
             continue
@@ -199,6 +197,11 @@ def _link_title(line: Line) -> str | None:
         ):
             return link.text
     return None
+
+
+def _venue_words(text: str) -> bool:
+    """``[Owl Letters 2023]``: a name and a year, the venue the lexicon does not know."""
+    return bool(fields._NAME_YEAR.fullmatch(text.strip(" []")))
 
 
 def _names_link(text: str, bold: str, linked: str) -> bool:
@@ -271,11 +274,11 @@ def _plain(line: Line) -> str:
         if _TITLE_FORM.fullmatch(bracket[0].strip()):
             break  # "Title (extended version)", "Title (Student Abstract)": the title's own
         text = text[: bracket.start()]  # trailing [2022-12] [ACL 2023] (venue) tags
-    stop = _STOP.search(text)  # "Classic Owls vs. Fast Owls: ...": no stop after "vs."
+    stop = cited.STOP.search(text)  # "Classic Owls vs. Fast Owls: ...": no stop after "vs."
     if (
         stop
         and len(text[: stop.start()].split()) >= 3
-        and fields.looks_like_authors(_STOP.split(text[stop.end() :], maxsplit=1)[0])
+        and fields.looks_like_authors(cited.STOP.split(text[stop.end() :], maxsplit=1)[0])
     ):
         text = text[: stop.start()]
     dated = _DATED_BYLINE.search(text)  # "Title (2014) - Ann Lee": the year, then who wrote it
@@ -295,7 +298,7 @@ def _other_work(link, title: str, title_links: set[str]) -> bool:
         and not fields.is_resource_text(text)
         and not _URLISH.match(text)
         and "et al" not in text
-        and not fields._NAME_YEAR.fullmatch(text.strip(" []"))  # "[Owl Letters 2023]": a venue
+        and not _venue_words(text)  # "[Owl Letters 2023]": where it appeared
         and squash(text) not in squash(title)
         and squash(title) not in squash(text)
     )
@@ -354,7 +357,7 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
         found = line_title(line)
         if found:
             return found[0], found[1], line
-    if _usable(plain) and not fields._SURNAME_FIRST.match(plain) and not _LABEL.match(plain):
+    if _usable(plain) and not fields._SURNAME_FIRST.match(plain) and not cited.LABEL.match(plain):
         return plain, "plain", first  # "**OpenReview**: <url>" has no title
     return "", "", None
 
