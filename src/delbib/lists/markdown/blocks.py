@@ -205,7 +205,8 @@ class _Walker:
                 yield Items(_own_lines(found))
             elif node.type == "blockquote":
                 yield from flush()
-                yield from self.events(node.children)
+                if not _alert(node):  # "> [!NOTE]": GitHub's call-out, a note to readers
+                    yield from self.events(node.children)
             else:  # code blocks, rules, front matter: an item ends there
                 yield from flush()
         yield from flush()
@@ -418,6 +419,16 @@ def _led_by_title(line: Line) -> bool:
     text = line.text.lstrip()
     spans = [*line.strong, *(link.text for link in line.links)]
     return any(span.strip() and text.startswith(span.strip()) for span in spans)
+
+
+_ALERT = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*(?:\n|$)", re.I)
+
+
+def _alert(node) -> bool:
+    """``> [!NOTE]`` and its kin: a call-out GitHub draws as a box, never a paper."""
+    first = node.children[0] if node.children else None
+    inline = first.children[0] if first is not None and first.type == "paragraph" else None
+    return inline is not None and bool(_ALERT.match(inline.content))
 
 
 def _leading_newlines(chunk: str) -> int:

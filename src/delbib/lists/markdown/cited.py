@@ -165,12 +165,15 @@ _NAMES_LEAD = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3},")
 def full_title_below(name: str, worded: list[Line]) -> tuple[str, str, Line] | None:
     """``**Flamingo** [[Paper](url)] @Org`` / ``<br/> Flamingo: a Visual Language Model for
     Few-Shot Learning (NeurIPS 2022)``: under a short name, the next line's plain words in
-    Title Case (not names, not a sentence of notes) are the paper's full title."""
-    if len(name.split()) > _NAME_WORDS or len(worded) < 2:
+    Title Case (not names, not a sentence of notes) are the paper's full title; under any
+    words, a title the next line labels as one (``Title: ...``)."""
+    if len(worded) < 2:
         return None
     line = worded[1]
-    if labelled := fieldtitle.title(line):  # "论文名称：Title": a labelled title
+    if labelled := fieldtitle.title(line):  # "论文名称：Title": a labelled title, whatever above
         return labelled, "cited", line
+    if len(name.split()) > _NAME_WORDS:
+        return None
     text = squash(fields._line_title_text(line))
     if line.links or line.strong or not text or LABEL.match(text) or STOP.search(text + " "):
         return None  # "Ann Lee. Technical Report'24": no title, sentences

@@ -209,6 +209,7 @@ def sorted_links(cells: list[Cell]) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 _STRAY_OPEN = re.compile(r"^([\[(])\s+")
+_ENCLOSED = re.compile(r"[<《「]\s*([^<>《》「」]+?)\s*[>》」]")  # "<Title >", "《Title》": marks
 
 
 def clean_listed_title(text: str) -> str:
@@ -231,7 +232,13 @@ def clean_listed_title(text: str) -> str:
     quoted = _QUOTED.fullmatch(text)
     if quoted and quoted.group(1).count('"') % 2 == 0:  # "When "Correct" Is Not Safe"
         return quoted.group(1)
-    return text
+    return unmarked(text)
+
+
+def unmarked(text: str) -> str:
+    """A title without the marks set around it: ``<Title >``, ``《Title》``, ``「Title」``."""
+    enclosed = _ENCLOSED.fullmatch(text.strip())
+    return enclosed.group(1) if enclosed else text
 
 
 # "[SIGCHI 2024](paper) Title": a short name and a year, the venue the lexicon does not know

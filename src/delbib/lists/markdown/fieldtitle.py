@@ -57,7 +57,7 @@ def title(line: Line) -> str | None:
     for link in line.links:  # "Title: Owl Calls [[pdf]](url) [code](url)": the title ends there
         if link.text.strip() and fields.is_resource_text(link.text):
             text = text.split(link.text, 1)[0].rstrip(" [(|,;-–—")
-    text = text.strip(" *_")
+    text = fields.unmarked(text.strip(" *_"))
     words = len(text.split()) + len(_CJK.findall(text))
     if words < 2 or "://" in text or fields.is_resource_text(text) or _NOTE_LABEL.match(text):
         return None

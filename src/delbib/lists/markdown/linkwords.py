@@ -308,7 +308,7 @@ def kind_of_words(text: str) -> str | None:
 
 # "Title, pdf", "Title (pdf)", "Title:(arXiv)", "Title [Code]": a link word typed into the
 # link's text after the title says what the link leads to
-_TRAILING_WORD = re.compile(r"(?:,\s*([^\W_]+)|:?\s*[(\[]\s*([^\W_]+)\s*[)\]])$")
+_TRAILING_WORD = re.compile(r"(?:,\s*([^\W_]+)|:?\s*[(\[]{1,2}\s*([^\W_]+)\s*[)\]]{1,2})$")
 
 
 def drop_trailing(title: str) -> str:
@@ -318,5 +318,5 @@ def drop_trailing(title: str) -> str:
     found = _TRAILING_WORD.search(title)
     word = found and (found[1] or found[2]).casefold()
     if word and KIND_WORDS.get(word) == PAPER and word not in GENERIC | {"text", "full"}:
-        return title[: found.start()].rstrip()
+        return re.sub(r"(?<=\w\w)\.$", "", title[: found.start()].rstrip())  # "Title. [[PDF]]"
     return title

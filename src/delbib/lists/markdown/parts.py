@@ -19,7 +19,10 @@ from .inline import Cell, Line, squash, strip_emoji
 _TAG_ONLY = re.compile(r"\s*[\[(][^\[\]()]*[\])]\s*")  # "**[YOLO v3]**": a nickname tag
 _NUMBERED = re.compile(r"^\s*\[\s*\d{1,4}\s*\]\s*(?=\S)")  # "[14]Title"
 _URLISH = re.compile(r"^\s*(?:https?://|www\.)|^\S+\.(?:com|org|io|net)\b", re.I)
-_DATED_BYLINE = re.compile(r"\s*\((?:19|20)\d{2}\)\s+[-–—]\s+([^-–—()]+)$")
+# "Title (2014) - Ann Lee", "Title (2017), Ann Lee et al.", "Title (Book, 2016), Lee et al."
+_DATED_BYLINE = re.compile(
+    r"\s*\((?:[^()]{1,20},\s*)?(?:19|20)\d{2}\)(?:\s+[-–—]|\s*,)\s+([^-–—()]+)$"
+)
 _LOOSE_END = re.compile(r"(?:\s+[\[(][^\s\[\]()]{1,20}|(?<=[\])])[\s,;]*[\])])$")
 # "Also see: Title", "Journal version: Title": words that lead to a title, not its own
 _LEAD_IN = re.compile(  # in lower case past the first letter: "SEE: Title" is a name
@@ -281,7 +284,7 @@ def _plain(line: Line) -> str:
         and fields.looks_like_authors(cited.STOP.split(text[stop.end() :], maxsplit=1)[0])
     ):
         text = text[: stop.start()]
-    dated = _DATED_BYLINE.search(text)  # "Title (2014) - Ann Lee": the year, then who wrote it
+    dated = _DATED_BYLINE.search(text)  # the year, then who wrote it
     if dated and len(text[: dated.start()].split()) >= 3 and fields.looks_like_authors(dated[1]):
         text = text[: dated.start()]
     return text

@@ -1,0 +1,67 @@
+"""Rules of the seventh round of real lists, each shown on invented papers: general readings
+(what trails a title, what marks it, what is a note), not one list's shape."""
+
+from __future__ import annotations
+
+from tests.listread import parse, titles
+
+HEAD = "# Owl Papers\n\n## Flight\n\n"
+
+
+def test_a_year_in_parentheses_then_the_names_are_not_the_title():
+    """``Title (2017), Ann Lee et al.``, ``Title (2010), A. Lee and B. Chen``: the year, then
+    who wrote it."""
+    text = HEAD + (
+        "- Owl Flight in the Dark (2017), Ann Lee et al. [[pdf]](https://owls.example.org/a.pdf)\n"
+        "- Learning Owl Calls at Night (2010), A. Lee and B. Chen"
+        " [[pdf]](https://owls.example.org/b.pdf)\n"
+        "- Owl Nests Revisited (2014) - Ann Lee [[pdf]](https://owls.example.org/c.pdf)\n"
+    )
+    assert [(r.title, r.year) for r in parse(text).rows] == [
+        ("Owl Flight in the Dark", 2017),
+        ("Learning Owl Calls at Night", 2010),
+        ("Owl Nests Revisited", 2014),
+    ]
+
+
+def test_a_year_in_parentheses_inside_a_title_stays():
+    """No names follow the year: the words after it are the title's."""
+    text = HEAD + "- Owls (2019), Then and Now [[pdf]](https://owls.example.org/a.pdf)\n"
+    assert titles(text) == ["Owls (2019), Then and Now"]
+
+
+def test_a_link_word_typed_without_its_link_is_not_the_title():
+    """``Title. [[Paper]](url1, url2)``: a link GitHub does not draw leaves its words as text."""
+    text = HEAD + (
+        "* 2021 - ICML - Owl Flight in the Dark. [[Paper]](https://arxiv.org/abs/2101.00001,"
+        " https://owls.example.org/a) [[Code]](https://github.com/owl/flight)\n"
+    )
+    assert titles(text) == ["Owl Flight in the Dark"]
+
+
+def test_a_title_in_angle_or_book_title_marks_loses_them():
+    text = HEAD + (
+        "- [【关于 Owl-Net】 那些你不知道的事](https://github.com/owl/notes)\n"
+        "  - 论文名称：<Owl-Net: Flight in the Dark >\n"
+        "  - 论文地址：https://arxiv.org/pdf/2203.00001.pdf\n"
+        "- [【关于 Owl Nests】 那些你不知道的事](https://github.com/owl/nests)\n"
+        "  - 论文名称：《Owl Nests Revisited》\n"
+        "  - 论文地址：https://arxiv.org/pdf/2203.00002.pdf\n"
+    )
+    assert titles(text) == ["Owl-Net: Flight in the Dark", "Owl Nests Revisited"]
+
+
+def test_a_github_alert_is_a_note_not_a_paper():
+    text = HEAD + (
+        "> [!IMPORTANT]\n"
+        "> This list is no longer maintained; its archive is on\n"
+        "> [Zenodo](https://doi.org/10.5281/zenodo.1).\n\n"
+        "> [!note]\n> See [the survey](https://arxiv.org/abs/2101.00009).\n\n"
+        "- [Owl Flight in the Dark](https://arxiv.org/abs/2101.00001)\n"
+    )
+    assert titles(text) == ["Owl Flight in the Dark"]
+
+
+def test_a_quote_that_is_no_alert_is_still_read():
+    text = HEAD + "> - [Owl Flight in the Dark](https://arxiv.org/abs/2101.00001)\n"
+    assert titles(text) == ["Owl Flight in the Dark"]
