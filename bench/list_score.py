@@ -40,8 +40,9 @@ def set_means(scores: list[real_lists.Score]) -> dict[str, dict[str, float]]:
     return {name: means([s for s in scores if s.set == name]) for name in names}
 
 
-def table(scores: list[real_lists.Score]) -> str:
-    """The per-list lines, a line per target missed, and the halves' means and difference."""
+def table(scores: list[real_lists.Score], *, blind: bool = False) -> str:
+    """The per-list lines, the halves' means and difference, and a line per target missed
+    (with ``blind``, which targets only: no missed title is shown)."""
     head = (
         f"{'file':<58} {'set':<7} {'entries':>7} {'papers':>11} {'title':>6} {'ids':>6} "
         f"{'junk':>6} {'refused':>7} {'sec':>6}"
@@ -74,7 +75,8 @@ def table(scores: list[real_lists.Score]) -> str:
         lines.append(f"{len(failing)} of {len(scores)} lists miss a target:")
         for s in failing:
             for failure in s.failures():
-                lines.append(f"  {s.file}: {failure[:400]}")
+                shown = failure.split(";")[0].split(":")[0] if blind else failure[:400]
+                lines.append(f"  {s.file}: {shown}")
     return "\n".join(lines)
 
 
@@ -85,6 +87,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--json", action="store_true", help="print every score as JSON")
     parser.add_argument("--only", nargs="*", default=(), help="file stems to score")
+    parser.add_argument(
+        "--blind",
+        action="store_true",
+        help="figures only, never what was missed: for a held-out set before its design is done",
+    )
     args = parser.parse_args(argv)
     if not real_lists.lists_dirs():
         print("real lists not found: set DELBIB_LISTS_DIR", file=sys.stderr)
@@ -106,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         means_ = set_means(scores)
         print(json.dumps({"lists": [asdict(s) for s in scores], "means": means_}, indent=2))
     else:
-        print(table(scores))
+        print(table(scores, blind=args.blind))
     return 0
 
 

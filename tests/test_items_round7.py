@@ -65,3 +65,46 @@ def test_a_github_alert_is_a_note_not_a_paper():
 def test_a_quote_that_is_no_alert_is_still_read():
     text = HEAD + "> - [Owl Flight in the Dark](https://arxiv.org/abs/2101.00001)\n"
     assert titles(text) == ["Owl Flight in the Dark"]
+
+
+def test_a_link_that_says_who_wrote_the_paper_is_not_its_title():
+    """``Title. [Lee (2019)](pdf).``: a reference list links the byline; the words before it,
+    one or many, are the title, nested under a paper or not."""
+    text = HEAD + (
+        "1. **Owl Flight in the Dark. [Lee (1970)](https://owls.example.org/a.pdf).**\n"
+        "    * Quicksort for Owls. [Chen, Moss (1962)](https://owls.example.org/b.pdf).\n"
+        "    * Owlsort. [Van Dam (1979)](https://owls.example.org/c.pdf).\n"
+        "    * a study of nests at night. [Diaz et al. (2001)](https://owls.example.org/d.pdf).\n"
+    )
+    assert [(r.title, r.year, r.authors) for r in parse(text).rows] == [
+        ("Owl Flight in the Dark", 1970, "Lee"),
+        ("Quicksort for Owls", 1962, "Chen, Moss"),
+        ("Owlsort", 1979, "Van Dam"),
+        ("a study of nests at night", 2001, "Diaz et al."),
+    ]
+
+
+def test_a_venue_and_year_after_a_title_are_no_byline():
+    """``Title. ECCV 2020``: the venue, not who wrote it."""
+    text = HEAD + (
+        "1. Owl Flight in the Dark. ECCV 2020\n2. Owl Nests Revisited. Lee, Ann et al. CVPR 2021\n"
+    )
+    assert [(r.title, r.venue, r.year) for r in parse(text).rows] == [
+        ("Owl Flight in the Dark", "ECCV 2020", 2020),
+        ("Owl Nests Revisited", "CVPR 2021", 2021),
+    ]
+
+
+def test_a_line_of_names_over_a_bold_title_is_who_wrote_it():
+    """A reading list's checkbox item: the first author in bold, the names, then the bold
+    title on the next line."""
+    text = HEAD + (
+        "- [ ] **Ann Lee**, Bo Chen, Cy Moss: </br>\n"
+        "    **Owl Flight in the Dark.**\n\n"
+        "- [ ] **Dan Park**, Eve Diaz: </br>\n"
+        '    **"Why Would Owls Fly?": A Study of Night Flight.**\n'
+    )
+    assert [(r.title, r.authors) for r in parse(text).rows] == [
+        ("Owl Flight in the Dark.", "Ann Lee, Bo Chen, Cy Moss"),
+        ('"Why Would Owls Fly?": A Study of Night Flight.', "Dan Park, Eve Diaz"),
+    ]

@@ -14,12 +14,12 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from . import cited, fieldtitle
+from . import byline, cited, fieldtitle
 from .inline import Cell, Line, parse_inline, squash, strip_emoji
 
 LIST_ITEM, PARAGRAPH, HTML, HTML_ROW = "list item", "paragraph", "html", "html table row"
 # "- [ ] Title", "- [x] Title": GitHub shows a task list's box, not the words "[ ]"
-_TASK_BOX = re.compile(r"^\s*\[[ xX]\]\s+(?=\S)")
+_TASK_BOX = re.compile(r"^\s*\[[ xX]\]\s+(?=\S|$)")  # "- [ ] **Title**": a task box
 _LABEL_WORDS = 8  # a parent item of more words is a paper or a sentence, not a group's name
 
 
@@ -405,7 +405,7 @@ def _sentence_led(line: Line) -> bool:
     if not line.links:
         return False
     before = line.text.split(line.links[0].text, 1)[0]
-    if re.search(r":|\bet al\b", before):
+    if re.search(r":|\bet al\b", before) or byline.dated_names(line.links[0].text):
         return False  # "X is described in: Lee et al., *[Title](doi)*": a citation it leads to
     return len(re.findall(r"(?<![\w'’])[a-z]{2,}\b", before)) >= 2
 

@@ -141,3 +141,50 @@ def _is_venue(text: str) -> bool:
     """``Journal of Owls``, ``In Proceedings of ...``, ``OWLC``: where it appeared, not a
     title."""
     return bool(_VENUE_LEAD.match(text)) or lexicon.is_venue_only(text.strip(" .,"))
+
+
+# "Knuth (1970)", "Ziv, Lempel (1977)", "Van Roy (2012)", "Lee et al., 2019": who wrote a
+# paper and when, as a reference list's link text or the sentence after a title
+_NAMES = (
+    r"[A-ZÀ-Þ][\w'’-]+(?:\s+(?:[A-ZÀ-Þ][\w'’-]+|van|von|de|der|den|da|le)){0,2}"
+    r"(?:(?:,\s*|\s+and\s+|\s*&\s*)[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){0,2}){0,5}"
+    r"(?:,?\s+et\s+al\.?)?"
+)
+_DATED_NAMES = re.compile(
+    rf"(?P<names>{_NAMES})(?:\s*\((?P<year>(?:19|20)\d{{2}})[a-z]?\)"
+    rf"|(?:(?<=al\.)|(?<=\bal)),?\s*(?P<etal>(?:19|20)\d{{2}})[a-z]?)"
+)  # the year in parentheses, or after "et al."
+_AFTER_TITLE = re.compile(rf"(?<=\w)\.\s+{_DATED_NAMES.pattern}\.?\s*$")
+
+
+def dated_names(text: str) -> str | None:
+    """``Knuth (1970)``, ``Ziv, Lempel (1977)``: the names when the text is names and a year,
+    as a reference list's link to the paper reads (never its title), else None."""
+    found = _DATED_NAMES.fullmatch(squash(text).strip(" [].").removeprefix("("))
+    return found["names"] if found and not lexicon.venue_in(found["names"])[0] else None
+
+
+def drop_dated_names(title: str) -> tuple[str, int | None]:
+    """``Quicksort. Hoare (1962).``: the title without the names and year written after its
+    full stop, and that year."""
+    found = _AFTER_TITLE.search(title)
+    if found is None or lexicon.venue_in(found["names"])[0]:
+        return title, None
+    return title[: found.start()], int(found["year"] or found["etal"])
+
+
+def names_of_link(line: Line) -> str | None:
+    """Who wrote the paper, when the line's first link says it: ``[Hoare (1962)](pdf)``."""
+    link = next((link for link in line.links if not link.image_only), None)
+    return dated_names(link.text) if link is not None and link.text else None
+
+
+def title_before_names(line: Line) -> str | None:
+    """``Quicksort. [Hoare (1962)](pdf).``: the words before a link whose text is who wrote
+    the paper and when are its title, one word or many."""
+    link = next((link for link in line.links if not link.image_only), None)
+    if link is None or names_of_link(line) is None:
+        return None
+    before = line.text.split(link.text, 1)[0].rstrip(" [(")
+    title = before.strip(" *_-–—")
+    return title.rstrip(" .,:") if before.rstrip().endswith((".", ",", ":")) and title else None

@@ -10,6 +10,7 @@ readers look at how the words are set, not at what the lexicon knows.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from . import citation, fields, fieldtitle, lexicon
 from .inline import Line, squash
@@ -303,3 +304,19 @@ def venue_tagged_line(line: Line) -> bool:
         return False
     tag = tagged[2].strip()  # numbered ("55[Survey] Title"), any tag marks the entry
     return bool(tagged[1]) or lexicon.is_venue_only(tag) or bool(lexicon.dated_acronym(tag))
+
+
+def title_under_names(
+    first: Line, second: Line, title_of: Callable[[Line], tuple[str, str] | None]
+) -> tuple[str, str] | None:
+    """A line of names only (its first author in bold, as a reading list marks whom it
+    follows) over a line that opens with a marked title: that title and how it is marked
+    (``title_of`` reads a line's title)."""
+    text = fields._line_title_text(first).strip(" :;,")
+    if first.links or not fields.names_line(text) or LABEL.match(text + ":"):
+        return None
+    found = title_of(second)
+    marks = ' *_["“”'
+    if found is None or found[1] not in ("bold", "quoted", "link"):
+        return None
+    return found if second.text.lstrip(marks).startswith(found[0].strip(marks)[:20]) else None

@@ -123,6 +123,8 @@ def line_title(line: Line) -> tuple[str, str] | None:
         return _NUMBERED.sub("", text), "numbered"
     if cited_title := byline.title_after_names(line):  # "Lee A, Chen B. *Title*. Venue"
         return cited_title, "cited"
+    if cited_title := byline.title_before_names(line):  # "Title. [Lee (2019)](pdf)."
+        return cited_title, "cited"
     if fields.has_link(line) and not line.strong:  # "Title, Venue Words 2019 [[pdf](url)]"
         plain = _plain(line)
         title, venue, _ = lexicon.cited_venue(plain.strip())
@@ -184,7 +186,7 @@ def _link_title(line: Line) -> str | None:
         tag = _venue_words(link.text) or _BRACKETED.match(link.text)
         if tag and len(before.split()) >= 3:
             continue  # "Title [[Neurocomputing 2021]](arxiv)", "[[Owl Systems]]()": a tag
-        if fields.is_resource_text(link.text) or link is label:
+        if fields.is_resource_text(link.text) or link is label or byline.dated_names(link.text):
             if worded or re.search(r"[^\W\d_]", strip_emoji(before)):
                 return None  # "Title, 2022 [[pdf](a),[extended version](b)]": words of links
             worded = True  # "[Notes](notes.md) [[Title](arxiv)]": the line opens with them
@@ -327,6 +329,8 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
         return own[0], "cited", own[1]
     if len(worded) > 1 and cited.topic(first) and cited.titled_paper_line(worded[1]):
         return _plain(worded[1]), "plain", worded[1]  # "Side-Channel Detection" / "i. Title, .."
+    if len(worded) > 1 and (below := cited.title_under_names(first, worded[1], line_title)):
+        return below[0], below[1], worded[1]  # "**Ann Lee**, Bo Chen: <br>" / "**Title.**"
     found = line_title(first)
     if found and found[1] == "bold" and _is_label(first, found[0]):
         # the bold name labels the paper whose title is linked after it
@@ -369,9 +373,11 @@ def clean(title: str) -> tuple[str, str | None, int | None]:
     """The title as a reader gives it (no emoji, nickname, venue, year, note in another
     language) and the venue and year taken off it."""
     title = linkwords.drop_trailing(fields.clean_listed_title(title))  # "Title, pdf"
+    title, dated = byline.drop_dated_names(title)  # "Quicksort. Hoare (1962)."
     title = _NUMBERED.sub("", title)
     title = _LEAD_IN.sub("", title) if len(_LEAD_IN.sub("", title).split()) >= 2 else title
     title, venue, year = lexicon.strip_title(title)
+    year = year or dated
     if re.search(r"[A-Za-z]{3}", title):
         title = _FOREIGN_NOTE.sub("", title)
     title = nicknames.drop(title)  # "**Title (NICK)**"
@@ -390,6 +396,8 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     after = full[full.find(raw) + len(raw) :] if how in ("quoted", "cited") and raw in full else ""
     piped = pipes.read(fields._line_title_text(title_line)) if how == "plain" else None
     authors = piped.authors if piped else None
+    if title_line is not None and how != "link":  # "Title. [Lee (2019)](pdf).": who wrote it
+        authors = authors or byline.names_of_link(title_line)
     for line in lines if authors is None else ():
         span = next((s for s in line.em if cited.authors_span(s) and s not in after + raw), None)
         if span:
@@ -401,7 +409,7 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
             named = line is title_line and raw  # "Stone, A., *[Title](url)*, Venue": names lead
             text = byline.leading_names(text, raw) if named else text
             if text and (named or cited.authors_line(text)) and len(text) < 400:
-                authors = text.strip(' .,"“”')
+                authors = text.strip(' .,:;"“”')
                 break
     venue, venue_year = lexicon.venue_in(piped.venue if piped and piped.venue else rest)
     venue = piped.venue if piped and piped.venue else venue  # "| Neurocomputing |", as listed
