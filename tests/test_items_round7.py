@@ -108,3 +108,56 @@ def test_a_line_of_names_over_a_bold_title_is_who_wrote_it():
         ("Owl Flight in the Dark.", "Ann Lee, Bo Chen, Cy Moss"),
         ('"Why Would Owls Fly?": A Study of Night Flight.', "Dan Park, Eve Diaz"),
     ]
+
+
+def test_a_title_then_names_with_initials_then_the_venue():
+    """``Title, J. Engel, V. Koltun, In arXiv:1607.02565, 2016``: the title leads, the names
+    follow one by one; a title whose first part looks like a name is still the title."""
+    text = HEAD + (
+        ">Direct Owl Odometry, J. Engel, V. Koltun, D. Cremers, In arXiv:1607.02565, 2016\n\n"
+        ">Owl-SLAM: Large-Scale Direct Owl SLAM, J. Engel, T. Schöps and D. Cremers, ECCV '14\n\n"
+        '>A. Lee, B. Chen, "Owls at Night," *Owl Letters*, 2012.\n'
+    )
+    assert [(r.title, r.authors, r.year) for r in parse(text).rows] == [
+        ("Direct Owl Odometry", "J. Engel, V. Koltun, D. Cremers", 2016),
+        ("Owl-SLAM: Large-Scale Direct Owl SLAM", "J. Engel, T. Schöps and D. Cremers", 2014),
+        ("Owls at Night", "A. Lee, B. Chen", 2012),
+    ]
+
+
+def test_an_arxiv_id_written_in_a_citation_is_its_paper():
+    """``Title. Lee, Ann and Chen, Bo. arXiv:1907.02226``: no link, yet the paper is named by
+    its preprint; the names after the title's stop are not its title (and before a venue and
+    year, who wrote it)."""
+    text = HEAD + (
+        "1. Owl Flight by Multi-head Attention. Lee, Ann and Chen, Bo. arXiv:1907.02226\n"
+        "2. Learning Owl Calls. Moss, Cy and Diaz, Eve. OWLR 2015\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.authors, r.venue, r.year) for r in rows] == [
+        ("Owl Flight by Multi-head Attention", None, "arXiv", 2019),
+        ("Learning Owl Calls", "Moss, Cy and Diaz, Eve", "OWLR", 2015),
+    ]
+    assert rows[0].links == ("https://arxiv.org/abs/1907.02226",)
+
+
+def test_an_arxiv_id_in_a_note_under_a_linked_paper_stays_the_note():
+    text = HEAD + (
+        "* [Owl Flight in the Dark](https://owls.example.org/a.pdf)\n"
+        "  * Extends Ann Lee, Owl Calls, arXiv:1410.01090.\n"
+    )
+    rows = parse(text).rows
+    assert [r.links for r in rows] == [("https://owls.example.org/a.pdf",)]
+
+
+def test_a_title_dated_at_a_venue_with_only_its_code_is_a_paper():
+    """``Title [WSDM 2023] [[Code]](github)``: the paper, cited where it appeared; a tool's
+    name or a mention of a paper in a line about code is not one."""
+    text = HEAD + (
+        "1. Unbiased Owl Distillation for Recommendation [WSDM 2023]"
+        " [[Code]](https://github.com/owl/unkd)\n"
+        "2. OwlKit [WSDM 2023] [[Code]](https://github.com/owl/kit)\n"
+        '3. Source code for the paper "Fully Convolutional Owls," CVPR, 2015.'
+        " [[Web]](https://github.com/owl/fco)\n"
+    )
+    assert titles(text) == ["Unbiased Owl Distillation for Recommendation"]

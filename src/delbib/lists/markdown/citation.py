@@ -43,6 +43,7 @@ _NO_STOP = re.compile(r"[A-Z](?:\.-?[A-Z]){0,2}|vs|cf|e\.g|i\.e|Proc|Vol|No|pp|e
 _SURNAME_INITIALS = re.compile(
     r"^[A-Z][\w'’-]+,\s+[A-Z]\.(?:.*[\w'’-]{2},\s+[A-Z]\.)?(?:\s*[A-Z]\.)*$"
 )
+_INITIALLED_END = re.compile(r"(?:[A-Z]\.\s*){1,3}(?:(?:van|von|de|der)\s+)?[A-Z][\w'’-]+$")
 _INITIAL = re.compile(r"[A-Z]\.|[,&(]|and\b")  # what goes on with a name's initials
 _ABBREVIATED = re.compile(r"[A-Z][a-z]{0,5}")  # "Proc", "Int", "Conf", "Anal", "Intell"
 _INITIAL_END = re.compile(r"(?<![\s,&][A-Z])\.$")  # "Lee, A." keeps its initial's stop
@@ -90,7 +91,7 @@ def of_lines(lines: list[Line]) -> Citation | None:
 def read(text: str) -> Citation | None:
     """The parts of a citation written out in words, None when the text is not one."""
     text = squash(text)
-    for style in (_apa, _quoted, _vancouver, _sentences_read, commas):
+    for style in (_apa, _quoted, _vancouver, _sentences_read, _title_first, commas):
         found = style(text)
         if found is not None:
             return found if found.venue or found.year else None
@@ -198,6 +199,28 @@ def commas(text: str) -> Citation | None:
         return None  # a quote left open: the title goes on on the next line
     rest = _ARXIV.sub("arXiv", ", ".join(parts[end:]))  # "arXiv:1506.01234": the venue
     return _finish(title, ", ".join(parts[:lead]), rest)
+
+
+def _title_first(text: str) -> Citation | None:
+    """``Title, J. Engel, V. Koltun, D. Cremers, In arXiv:1607.02565, 2016``: the title, then
+    names with their initials one by one, then the venue and year; no part of the title is
+    a name with initials."""
+    parts = [p.strip() for p in re.split(r",\s+", text.rstrip(" ."))]
+    initialled = [
+        all(_INITIALLED.fullmatch(n) for n in re.split(r"\s*(?:\band\b|&)\s*", p) if n)
+        for p in parts
+    ]  # "J. Engel", "and D. Cremers", "A. J. Davison and S. Leutenegger"
+    start = initialled.index(True) if True in initialled else 0
+    end = start
+    while end < len(parts) and initialled[end]:
+        end += 1
+    if start == 0 or end == len(parts) or end - start < 2 and not _YEAR.search(parts[end]):
+        return None  # no names, or no venue or year after them
+    head = re.sub(r"^\W*\d{1,3}\W*\s", "", parts[start - 1])  # "[41] L. Liu": a number
+    if _QUOTE.search(text) or _names(head, alone=False) or _INITIALLED_END.search(head):
+        return None  # 'Lee, A., "Title," ...', "Title Authors: A. Lee, B. Chen": names first
+    rest = _ARXIV.sub("arXiv", ", ".join(parts[end:]))  # "In arXiv:1607.02565": the venue
+    return _finish(", ".join(parts[:start]), ", ".join(parts[start:end]), rest)
 
 
 def named_colon(text: str, nickname: str) -> Citation | None:

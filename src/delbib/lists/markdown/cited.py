@@ -63,6 +63,22 @@ def dated_italic(lines: list[Line], title: str) -> str | None:
     return None
 
 
+# "OWLS 2015", "Owl Letters, 2015": a venue named in capitalised words, then its year
+_NAMED_DATED = re.compile(
+    r"\s*([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})[\s,]+((?:19|20)\d{2})\W*"
+)
+
+
+def names_then_venue(rest: str) -> tuple[str | None, int | None, str | None]:
+    """The venue, year and authors of ``Title. Lee, Ann and Chen, Bo. OWLS 2015``: after the
+    title's stop, a sentence of names, then a venue however unknown its name, and its year."""
+    pieces = STOP.split(rest.strip(" ."), maxsplit=1)
+    if len(pieces) < 2 or not fields.names_line(pieces[0]):
+        return None, None, None
+    dated = _NAMED_DATED.fullmatch(pieces[1])
+    return (dated[1], int(dated[2]), pieces[0]) if dated else (None, None, None)
+
+
 # "**Title** (2023), TOSEM journal, Huang, Qing, et al.": the year, the venue, then the names
 _YEAR_VENUE_NAMES = re.compile(
     r"^[\s*_.,:-]*\(?((?:19|20)\d{2})\)?\s*,\s*([A-Za-z][^,()]{1,40}?)\s*,\s*"

@@ -142,6 +142,11 @@ def verdict(parts: Parts) -> str:
         # linked; a list's date stamp ("[2024/02] **Tool** *Lee et al.*") cites nothing
         if parts.authors and (parts.venue or parts.year and not parts.date):
             return CITATION
+        # "Title [WSDM 2023] [[Code]](github)": the paper, where it appeared (not 'Code for
+        # the paper "Title," CVPR 2015', a quoted mention)
+        cited_title = parts.title_from in ("plain", "bold", "cited") and _paper_title(parts)
+        if parts.venue and parts.year and cited_title:
+            return CITATION
         return PAGE if linked or parts.paper_promised else CODE_ONLY
     if not kinds:  # "[Title]()" among linked titles: a link its writer left without target
         return CITATION if _cites(parts) else PAGE if parts.paper_promised else NO_LINK
@@ -199,6 +204,7 @@ def _posted(papers: list[str]) -> str | None:
     return None
 
 
+_CITED_WORDS = 4  # a title this long, dated at a venue, names a paper, not a tool
 _SITE_WORDS = 2  # "Owl Crawl": a name; a paper's project page is titled by the paper
 # Last words that name a resource, not a paper: "Hydrogen Storage Materials Database"
 _RESOURCE_NOUNS = frozenset((
@@ -211,6 +217,20 @@ def _names_a_site(title: str) -> bool:
     """A name (two words or fewer) or a resource's name, not a paper's title."""
     found = re.findall(r"[^\W_]+", title.casefold())
     return len(found) <= _SITE_WORDS or bool(found) and found[-1] in _RESOURCE_NOUNS
+
+
+def _paper_title(parts: Parts) -> bool:
+    """Words a paper is titled by: several, not a sentence of the list's own (``we``,
+    ``our``), a caption (``(from Lee, ...``), a data set's name or a paper's mention
+    (``Owl Kit, after the paper by Lee et al.``)."""
+    title = parts.title
+    return (
+        parts.words >= _CITED_WORDS
+        and _titled(title)
+        and not title.startswith(("(", ","))
+        and not re.search(r"\bet al\b|\b(?:we|our|us|papers)\b", title, re.IGNORECASE)
+        and not _names_a_site(title)
+    )
 
 
 def _names(authors: str | None) -> bool:

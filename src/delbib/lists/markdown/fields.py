@@ -54,6 +54,10 @@ _DOCUMENT_TYPE = re.compile(r"\s*\[(?:[JCMDRPSNAGZ]|EB|DB|CP)(?:/OL)?\]\.?\s*$")
 _EMPTY_BRACKETS = re.compile(r"\[\s*\]|\(\s*\)")
 _SHIELDS_BADGE = re.compile(r"img\.shields\.io/badge/([^?#]+)", re.IGNORECASE)
 _SURNAME_FIRST = re.compile(r"^[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s*-?)+(?:,|$)")  # "Posch, C.,"
+# "Lee, Seunghyun and Song, Byung": surnames first, each with its given name
+_SURNAME_GIVEN = re.compile(
+    r"[A-Z][\w'’-]+, [A-Z][\w'’-]+(?:(?:,| and| &) [A-Z][\w'’-]+, [A-Z][\w'’-]+)+"
+)
 _NAME_LIST = re.compile(r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)+(?:, | and |,)")
 # "Title - proposes a framework for ...": a dash, then a description in lower case
 _DESCRIBED = re.compile(r"\S\s[-–—]\s[a-z][\w'’-]*(?:\s+\S+){3}")
@@ -224,8 +228,8 @@ def clean_listed_title(text: str) -> str:
         nick := _LEADING_NICK.match(text)
         or _LEADING_NUMBER.match(text)
         or _LEADING_DATE.match(text)
-    ) is not None:
-        text = text[nick.end() :]
+    ) is not None and re.search(r"[^\W\d_]", text[nick.end() :]):
+        text = text[nick.end() :]  # "XX. ;": no title after it, so no number before one
     text = text.strip(" -–|").lstrip("*†‡")  # a leading marker ("*GITA": uses a VLM)
     stray = _STRAY_OPEN.match(text)  # "\\[[arXiv 2023](url) Title": a bracket never closed
     text = text[stray.end() :] if stray and {"[": "]", "(": ")"}[stray[1]] not in text else text

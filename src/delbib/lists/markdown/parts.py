@@ -10,38 +10,40 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import byline, citation, cited, fields, labelled, lexicon, linkwords, nicknames, pipes, tags
+from delbib.identifiers import written_arxiv_ids
+
+from . import (
+    byline,
+    citation,
+    cited,
+    fields,
+    labelled,
+    lexicon,
+    linkwords,
+    nicknames,
+    pipes,
+    plaintitle,
+    tags,
+)
 from .dates import dates_only, is_date_label, year_in
 from .fieldtitle import AUTHORS_LABEL, is_field
 from .fieldtitle import title as field_title
 from .inline import Cell, Line, squash, strip_emoji
+from .plaintitle import usable
 
 _TAG_ONLY = re.compile(r"\s*[\[(][^\[\]()]*[\])]\s*")  # "**[YOLO v3]**": a nickname tag
 _NUMBERED = re.compile(r"^\s*\[\s*\d{1,4}\s*\]\s*(?=\S)")  # "[14]Title"
 _URLISH = re.compile(r"^\s*(?:https?://|www\.)|^\S+\.(?:com|org|io|net)\b", re.I)
-# "Title (2014) - Ann Lee", "Title (2017), Ann Lee et al.", "Title (Book, 2016), Lee et al."
-_DATED_BYLINE = re.compile(
-    r"\s*\((?:[^()]{1,20},\s*)?(?:19|20)\d{2}\)(?:\s+[-–—]|\s*,)\s+([^-–—()]+)$"
-)
-_LOOSE_END = re.compile(r"(?:\s+[\[(][^\s\[\]()]{1,20}|(?<=[\])])[\s,;]*[\])])$")
 # "Also see: Title", "Journal version: Title": words that lead to a title, not its own
 _LEAD_IN = re.compile(  # in lower case past the first letter: "SEE: Title" is a name
     r"^(?:[Aa]lso see|[Ss]ee(?: also)?|[Cc]f\.?|[Rr]elated(?: work)?|[Ff]ollow[- ]up(?: work)?"
     r"|(?:[Ee]xtended|[Jj]ournal|[Cc]onference|[Ff]ull|[Ss]hort) version)\s*:\s*"
 )
-_TITLE_FORM = re.compile(r"\((?:[\w-]+\s+){0,2}(?:version|abstract|paper|edition)\)", re.I)
 _FOREIGN_NOTE = re.compile(  # "Title（中文注释）": a note in another language
     r"\s*[(（【\[][^()（）【】\[\]]*[\u3040-\u30ff\u3400-\u9fff][^()]*[)）】\]]"
 )
-# "Baldwin et al., TPAMI 2022, ", "Ann Lee, et al.: ": who wrote it, never the title
-_AUTHOR_REF = re.compile(
-    r"^\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3},?\s+et\s+al\.?"
-    r"(?:\s*,?\s*[^,:]{0,40}?(?<!\d)(?:19|20)\d{2}(?!\d))?\s*[,.:;]?\s*"
-)
 _STRAY_QUOTE = re.compile(r"^\W*?([^\"“”]+?)(\W{0,3}:[^\"“”]{3,}?)[\"”]")
 _BRACKETED = re.compile(r"\s*\[[^\[\]]+\]\s*$")  # "[[Owl Systems]](url)": a tag's words
-_WORD_END = re.compile(r"[\[(][a-z]")  # "(ision)" typed onto "GPT-4V": its word's end
-_IN_VENUE_LEFT = re.compile(r"[,;]?\s+in\s+(?:(?:19|20)\d{2}(?!\d)\s*)?[.,;]?\s*$")
 
 
 @dataclass
@@ -63,16 +65,12 @@ class Parts:
     title_linked: bool = False  # "[**Title**](url)": the title is a link's words
 
 
-def _usable(text: str) -> bool:
-    return bool(re.search(r"[^\W\d_]", text)) and not fields.is_resource_text(text)
-
-
 def span_ok(text: str, least: int) -> bool:
     """A span of at least ``least`` words that can be a title: words, not a venue or a label."""
     text = text.strip(" *_.,;")
     return (
         len(text.split()) >= least
-        and _usable(text)
+        and usable(text)
         and not lexicon.is_venue_only(text)
         and not cited.LABEL.match(text)
     )
@@ -92,7 +90,8 @@ def line_title(line: Line) -> tuple[str, str] | None:
     quoted = [
         q
         for q in fields._QUOTED_PART.findall(text)
-        if span_ok(q, 2 if q.rstrip().endswith((".", ",")) else 3) and not _quotes_after(text, q)
+        if span_ok(q, 2 if q.rstrip().endswith((".", ",")) else 3)
+        and not plaintitle.quotes_after(text, q)
     ]
     for span in bold:
         # "**Nick**: "Title"", "**Nick / Other Nick** — "Title"": the quoted one is the title
@@ -126,7 +125,7 @@ def line_title(line: Line) -> tuple[str, str] | None:
     if cited_title := byline.title_before_names(line):  # "Title. [Lee (2019)](pdf)."
         return cited_title, "cited"
     if fields.has_link(line) and not line.strong:  # "Title, Venue Words 2019 [[pdf](url)]"
-        plain = _plain(line)
+        plain = plaintitle.title_text(line)
         title, venue, _ = lexicon.cited_venue(plain.strip())
         if venue and span_ok(title, 2) and not fields.only_names(title):
             return plain, "plain"
@@ -148,26 +147,13 @@ def _named_paper(line: Line) -> str | None:
         or len(link.text.split()) != 1
         or not text.startswith(link.text)
         or fields.link_kind(link) != fields.PAPER
-        or not _usable(link.text)
+        or not usable(link.text)
         or lexicon.is_venue_only(link.text)
     ):
         return None
     after = fields._line_title_text(line).split(link.text, 1)[-1]
     described = re.search(r"\s[-–—:]\s+\w+(?:\s+\w+){2}", after)  # "(2022) - A Dataset for X"
     return link.text if _CITED_AFTER.match(after) and not described else None
-
-
-def _quotes_after(text: str, quote: str) -> bool:
-    """``Skip-Thought Vectors - "unsupervised learning of a sentence encoder"``: words in lower
-    case quoted after a named lead and a dash describe the paper (a line of its abstract)."""
-    lead = text[: text.find(quote)]
-    named = re.fullmatch(r"\W*([^\W\d_][^\"“”]*?)\s+[-–—]\s*[\"“”]", lead)
-    return (
-        bool(named)
-        and len(named[1].split()) >= 2
-        and quote.split()[0].isalpha()
-        and quote.split()[0].islower()
-    )
 
 
 def _leads_with(text: str, linked: str | None) -> bool:
@@ -246,52 +232,6 @@ def opens_item(line: Line) -> bool:
     return line_title(line) is not None or labelled.title_after_label(line) is not None
 
 
-def _plain(line: Line) -> str:
-    """A line's leading plain text as a title: tags, pipes, trailing tags and the authors
-    of a ``Title. A. Author, B. Author.`` citation left out."""
-    text = fields._line_title_text(line)
-    for span in line.em:  # "Title. *IREC 2014*.", "Title. *Owl Letters* 2014.": a venue
-        dated = re.escape(span) + r"[\s,.]{0,3}(?:19|20)\d{2}(?!\d)"
-        if (
-            re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)|['’]\d{2}\b", span) or re.search(dated, text)
-        ) and len(span) < 80:
-            text = text.replace(span, " ")
-            text = _IN_VENUE_LEFT.sub("", text)  # "Title, in *Venue* 2017.": "in" leads a venue
-            text = re.sub(r"(?:\s+[.,;:])+\s*$", "", text)  # the venue's own "." left alone
-    text = tags.drop_end_tags(text, line.code)
-    if "|" in text:  # "2019 | Title | Authors | Venue": the field that reads as a title
-        piped = pipes.read(text)
-        text = piped.title if piped else next((p for p in text.split("|") if _usable(p)), text)
-    text = cited.before_dated_byline(_AUTHOR_REF.sub("", text, count=1))
-    for quote in (q for q in fields._QUOTED_PART.findall(text) if _quotes_after(text, q)):
-        text = text[: text.find(quote)].rstrip(' "“”-–—')  # "Name - "what it does""
-    text = re.sub(r"^\s*\d{1,3}(?=\[)", "", text)  # "24[AAAI 2020] Title": an index number
-    while (tag := fields._LEADING_TAG.match(text)) is not None and len(text) - tag.end() > 8:
-        text = text[tag.end() :]
-    # "Title, Venue 2022 [acmdl" / "[acmdl],]": brackets typed amiss
-    text = _LOOSE_END.sub("", text)
-    while (bracket := re.search(r"\s*[\[(][^\])]*[\])]\s*$", text)) and bracket.start() > 8:
-        if _WORD_END.match(bracket[0]) and text[bracket.start() - 1].isalnum():
-            break  # "GPT-4V(ision)", "Owl(s)": the end of the word it is typed onto
-        head = [w for w in text[: bracket.start()].split() if re.search(r"[^\W\d_]", w)]
-        if all(lexicon.is_venue_word(re.sub(r"[-'’,]", "", w)) for w in head):
-            break  # "20191124 AAAI-20 (Title)": the bracket holds the title
-        if _TITLE_FORM.fullmatch(bracket[0].strip()):
-            break  # "Title (extended version)", "Title (Student Abstract)": the title's own
-        text = text[: bracket.start()]  # trailing [2022-12] [ACL 2023] (venue) tags
-    stop = cited.STOP.search(text)  # "Classic Owls vs. Fast Owls: ...": no stop after "vs."
-    if (
-        stop
-        and len(text[: stop.start()].split()) >= 3
-        and fields.looks_like_authors(cited.STOP.split(text[stop.end() :], maxsplit=1)[0])
-    ):
-        text = text[: stop.start()]
-    dated = _DATED_BYLINE.search(text)  # the year, then who wrote it
-    if dated and len(text[: dated.start()].split()) >= 3 and fields.looks_like_authors(dated[1]):
-        text = text[: dated.start()]
-    return text
-
-
 def _other_work(link, title: str, title_links: set[str]) -> bool:
     """A link that names a work of its own (``a textbook based on [*A Survey of X*](arxiv)``):
     its paper is not the item's. A repository's item (``[Owl Kit](github) - [Owl Kit: A Toolkit
@@ -313,7 +253,7 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
     worded = [
         line
         for line in lines
-        if _usable(fields._line_title_text(line)) and not tags.is_navigation(line)
+        if usable(fields._line_title_text(line)) and not tags.is_navigation(line)
     ]
     untagged = [line for line in worded if not tags.is_tag_line(line)]
     worded = untagged or worded  # "`【2025-06】-【PAL】`" then "**Title**": the tags label it
@@ -328,7 +268,11 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
     if own := cited.own_citation(first, worded):  # "* Owl-Net [Paper]" / "* Names, Title, 2015"
         return own[0], "cited", own[1]
     if len(worded) > 1 and cited.topic(first) and cited.titled_paper_line(worded[1]):
-        return _plain(worded[1]), "plain", worded[1]  # "Side-Channel Detection" / "i. Title, .."
+        return (
+            plaintitle.title_text(worded[1]),
+            "plain",
+            worded[1],
+        )  # "Side-Channel Detection" / "i. Title, .."
     if len(worded) > 1 and (below := cited.title_under_names(first, worded[1], line_title)):
         return below[0], below[1], worded[1]  # "**Ann Lee**, Bo Chen: <br>" / "**Title.**"
     found = line_title(first)
@@ -349,12 +293,14 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
     lead = cited.dashed_bold(first)
     if lead:
         return lead, "bold", first
-    plain = "" if tags.is_labelled_links(first) else _plain(first)  # "Resources: [Paper]()"
-    if _usable(plain) and (below := cited.full_title_below(plain, worded)):
+    plain = (
+        "" if tags.is_labelled_links(first) else plaintitle.title_text(first)
+    )  # "Resources: [Paper]()"
+    if usable(plain) and (below := cited.full_title_below(plain, worded)):
         return below  # "**LAVENDER** [[Paper](url)] @Org" / "<br/> LAVENDER: Unifying ..."
     lead_in = plain.rstrip().endswith((",", ":"))  # "Surname,T. and Other, B.," then the title
     if (
-        _usable(plain)
+        usable(plain)
         and len(plain.split()) >= 2
         and not fields.names_line(plain.strip())
         and not (lead_in and len(worded) > 1)
@@ -364,7 +310,7 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
         found = line_title(line)
         if found:
             return found[0], found[1], line
-    if _usable(plain) and not fields._SURNAME_FIRST.match(plain) and not cited.LABEL.match(plain):
+    if usable(plain) and not fields._SURNAME_FIRST.match(plain) and not cited.LABEL.match(plain):
         return plain, "plain", first  # "**OpenReview**: <url>" has no title
     return "", "", None
 
@@ -421,6 +367,9 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
         authors = cited.names_after_title(title_line, raw)
     elif authors is None and how == "link" and title_line is not None:
         authors = cited.names_after_link(title_line, raw)
+    if how == "plain" and venue is None:  # "Title. Lee, Ann and Chen, Bo. OWLS 2015"
+        venue, venue_year, names = cited.names_then_venue(rest)
+        authors = authors or names
     if how != "plain":  # "**Title** (2023), TOSEM journal, Lee, Ann, et al."
         named, named_year, names = cited.venue_before_names(rest)
         venue, venue_year = (venue, venue_year) if venue else (named, named_year)
@@ -469,6 +418,13 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
         for line in linking
         for link in line.links
     )
+    if fields.PAPER not in kinds and title_line is not None and not raw.startswith("("):
+        # "Title. Lee, Ann. arXiv:1907.02226 [[code]]": the preprint a citation names, the
+        # paper's one link (a note's arXiv id under a linked paper stays the note's, and a
+        # caption's "(from Lee, Title, arXiv:1506.01497)" the figure's)
+        written = [f"https://arxiv.org/abs/{i}" for i in written_arxiv_ids(title_line.text)]
+        links, kinds = (*written[:1], *links), (fields.PAPER,) * len(written[:1]) + kinds
+        strong = strong or bool(written)
     key = next((k for line in lines for k in line.keys), None)
     promised = any(  # "[paper]()", "[Title]()", "[[Journal]]()": a link left without target
         not link.href.strip() and linkwords.kind_of_words(link.text) in (fields.PAPER, None)

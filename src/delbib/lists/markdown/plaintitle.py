@@ -1,0 +1,96 @@
+"""A line's leading plain text read as a title.
+
+An item whose title is neither bold, quoted nor linked gives it as the words it opens with;
+what follows them there (tags, a venue in italics, pipes, who wrote it and when, a preprint's
+number, brackets typed amiss) is cut off, as a reader skips it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import cited, fields, lexicon, pipes, tags
+from .inline import Line
+
+_ARXIV_END = re.compile(
+    r"[\s.,;]*(?:arXiv\s+preprint\s+)?arXiv\s*:\s*\d{4}\.\d{4,5}(?:v\d+)?\W*$", re.I
+)
+# "Title (2014) - Ann Lee", "Title (2017), Ann Lee et al.", "Title (Book, 2016), Lee et al."
+_DATED_BYLINE = re.compile(
+    r"\s*\((?:[^()]{1,20},\s*)?(?:19|20)\d{2}\)(?:\s+[-–—]|\s*,)\s+([^-–—()]+)$"
+)
+_LOOSE_END = re.compile(r"(?:\s+[\[(][^\s\[\]()]{1,20}|(?<=[\])])[\s,;]*[\])])$")
+_TITLE_FORM = re.compile(r"\((?:[\w-]+\s+){0,2}(?:version|abstract|paper|edition)\)", re.I)
+# "Baldwin et al., TPAMI 2022, ", "Ann Lee, et al.: ": who wrote it, never the title
+_AUTHOR_REF = re.compile(
+    r"^\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3},?\s+et\s+al\.?"
+    r"(?:\s*,?\s*[^,:]{0,40}?(?<!\d)(?:19|20)\d{2}(?!\d))?\s*[,.:;]?\s*"
+)
+_WORD_END = re.compile(r"[\[(][a-z]")  # "(ision)" typed onto "GPT-4V": its word's end
+_IN_VENUE_LEFT = re.compile(r"[,;]?\s+in\s+(?:(?:19|20)\d{2}(?!\d)\s*)?[.,;]?\s*$")
+
+
+def usable(text: str) -> bool:
+    """Words that can be a title: letters, and not a link word."""
+    return bool(re.search(r"[^\W\d_]", text)) and not fields.is_resource_text(text)
+
+
+def title_text(line: Line) -> str:
+    """A line's leading plain text as a title: tags, pipes, trailing tags and the authors
+    of a ``Title. A. Author, B. Author.`` citation left out."""
+    text = fields._line_title_text(line)
+    for span in line.em:  # "Title. *IREC 2014*.", "Title. *Owl Letters* 2014.": a venue
+        dated = re.escape(span) + r"[\s,.]{0,3}(?:19|20)\d{2}(?!\d)"
+        if (
+            re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)|['’]\d{2}\b", span) or re.search(dated, text)
+        ) and len(span) < 80:
+            text = text.replace(span, " ")
+            text = _IN_VENUE_LEFT.sub("", text)  # "Title, in *Venue* 2017.": "in" leads a venue
+            text = re.sub(r"(?:\s+[.,;:])+\s*$", "", text)  # the venue's own "." left alone
+    text = tags.drop_end_tags(text, line.code)
+    if "|" in text:  # "2019 | Title | Authors | Venue": the field that reads as a title
+        piped = pipes.read(text)
+        text = piped.title if piped else next((p for p in text.split("|") if usable(p)), text)
+    text = cited.before_dated_byline(_AUTHOR_REF.sub("", text, count=1))
+    for quote in (q for q in fields._QUOTED_PART.findall(text) if quotes_after(text, q)):
+        text = text[: text.find(quote)].rstrip(' "“”-–—')  # "Name - "what it does""
+    text = re.sub(r"^\s*\d{1,3}(?=\[)", "", text)  # "24[AAAI 2020] Title": an index number
+    while (tag := fields._LEADING_TAG.match(text)) is not None and len(text) - tag.end() > 8:
+        text = text[tag.end() :]
+    # "Title, Venue 2022 [acmdl" / "[acmdl],]": brackets typed amiss
+    text = _LOOSE_END.sub("", text)
+    while (bracket := re.search(r"\s*[\[(][^\])]*[\])]\s*$", text)) and bracket.start() > 8:
+        if _WORD_END.match(bracket[0]) and text[bracket.start() - 1].isalnum():
+            break  # "GPT-4V(ision)", "Owl(s)": the end of the word it is typed onto
+        head = [w for w in text[: bracket.start()].split() if re.search(r"[^\W\d_]", w)]
+        if all(lexicon.is_venue_word(re.sub(r"[-'’,]", "", w)) for w in head):
+            break  # "20191124 AAAI-20 (Title)": the bracket holds the title
+        if _TITLE_FORM.fullmatch(bracket[0].strip()):
+            break  # "Title (extended version)", "Title (Student Abstract)": the title's own
+        text = text[: bracket.start()]  # trailing [2022-12] [ACL 2023] (venue) tags
+    text = _ARXIV_END.sub("", text)  # "Title. Lee, Ann. arXiv:1907.02226": the preprint
+    stop = cited.STOP.search(text)  # "Classic Owls vs. Fast Owls: ...": no stop after "vs."
+    after = cited.STOP.split(text[stop.end() :], maxsplit=1)[0] if stop else ""
+    if (
+        stop
+        and len(text[: stop.start()].split()) >= 3
+        and (fields.looks_like_authors(after) or fields._SURNAME_GIVEN.fullmatch(after))
+    ):
+        text = text[: stop.start()]
+    dated = _DATED_BYLINE.search(text)  # the year, then who wrote it
+    if dated and len(text[: dated.start()].split()) >= 3 and fields.looks_like_authors(dated[1]):
+        text = text[: dated.start()]
+    return text
+
+
+def quotes_after(text: str, quote: str) -> bool:
+    """``Skip-Thought Vectors - "unsupervised learning of a sentence encoder"``: words in lower
+    case quoted after a named lead and a dash describe the paper (a line of its abstract)."""
+    lead = text[: text.find(quote)]
+    named = re.fullmatch(r"\W*([^\W\d_][^\"“”]*?)\s+[-–—]\s*[\"“”]", lead)
+    return (
+        bool(named)
+        and len(named[1].split()) >= 2
+        and quote.split()[0].isalpha()
+        and quote.split()[0].islower()
+    )
