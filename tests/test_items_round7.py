@@ -161,3 +161,46 @@ def test_a_title_dated_at_a_venue_with_only_its_code_is_a_paper():
         " [[Web]](https://github.com/owl/fco)\n"
     )
     assert titles(text) == ["Unbiased Owl Distillation for Recommendation"]
+
+
+def test_a_list_that_names_each_paper_in_brackets_after_its_title():
+    """``**Title (Crescendo)**``: once many titles end with a name in brackets that does not
+    spell their words, the list names its papers that way, and the names go; a title's own
+    acronym in a list that does not do so stays."""
+    names = ["Crescendo", "Persona", "Pandora", "Atlas", "Eraser"]
+    rows = "".join(
+        f"| 2024.0{i} | **Owl Jailbreak Attack Number {i} ({name})** |"
+        f" [link](https://arxiv.org/abs/2401.0000{i}) |\n"
+        for i, name in enumerate(names, start=1)
+    )
+    text = HEAD + "| Time | Title | Paper |\n| --- | --- | --- |\n" + rows
+    assert titles(text) == [f"Owl Jailbreak Attack Number {i}" for i in range(1, 6)]
+    own = HEAD + "- [Owl Flight in the Dark (Atlas)](https://arxiv.org/abs/2401.00001)\n"
+    assert titles(own) == ["Owl Flight in the Dark (Atlas)"]
+
+
+def test_a_citation_led_by_a_bold_label_is_read_as_a_citation():
+    """``+ **Tobit**: Zou, B., & Luo, B. (2019). Title. Energy.``: the label files the paper;
+    a question closing the title's first sentence goes on to its subtitle."""
+    text = HEAD + (
+        "+ **Tobit**: Zou, B., & Luo, B. (2019). Rural Owl Energy Use in China. *Energy*.\n"
+        "+ **VI**: Lee, A., & Chen, B. (2004). Are Owls More Clever than Crows? A Field"
+        " Experiment on Night Flight. *Owl Review*, 94(4), 991-1013.\n"
+    )
+    assert [(r.title, r.authors, r.year) for r in parse(text).rows] == [
+        ("Rural Owl Energy Use in China.", "Zou, B., & Luo, B.", 2019),
+        (
+            "Are Owls More Clever than Crows? A Field Experiment on Night Flight.",
+            "Lee, A., & Chen, B.",
+            2004,
+        ),
+    ]
+
+
+def test_a_link_whose_words_are_a_whole_citation():
+    """``[Lee, A., & Chen, B. (2005). Title. OOPSLA '05.](url)``: the title is the citation's."""
+    text = HEAD + (
+        "- [Lee, A., Chen, B., & Moss, C. (2005). Finding owl nests using a query language."
+        " OOPSLA '05.](https://www.semanticscholar.org/paper/x)\n"
+    )
+    assert titles(text) == ["Finding owl nests using a query language."]

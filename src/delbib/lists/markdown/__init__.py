@@ -379,7 +379,8 @@ class _Reader:
         paths = [p for _, p in self.pending if p is not None]
         names, parents = sections.categories(list(dict.fromkeys(paths)))
         rows = []
-        titles = nicknames.drop_labels([row.title for row, _ in self.pending])
+        titles = [row.title for row, _ in self.pending]
+        titles = nicknames.drop_trailing_names(nicknames.drop_labels(titles))
         for index, ((row, path), title) in enumerate(
             zip(self.pending, titles, strict=True), start=1
         ):

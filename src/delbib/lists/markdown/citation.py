@@ -58,6 +58,10 @@ _IN = re.compile(r"^(?:[Ii]n\s*:\s*|[Ii]n\s+|In(?=Proc|\d))")  # "In Proc.", "In
 _TRAILING_VENUE = re.compile(r"[\s,]+([A-Z]{3,8})(?:\s+in)?[\s,]+((?:19|20)\d{2})\.?$")
 
 
+# a few words and a colon before a citation: what the list files it under
+_LABEL = re.compile(r"^[^\s:][^:,.()]{0,30}?:\s+(?P<cited>\S.{20,})$")
+
+
 @dataclass(frozen=True)
 class Citation:
     title: str
@@ -90,11 +94,18 @@ def of_lines(lines: list[Line]) -> Citation | None:
 
 def read(text: str) -> Citation | None:
     """The parts of a citation written out in words, None when the text is not one."""
-    text = squash(text)
+    text = squash(text).lstrip("*_ ")  # "*Lee, A. (2019). Title. _Venue_": a stray mark
     for style in (_apa, _quoted, _vancouver, _sentences_read, _title_first, commas):
         found = style(text)
         if found is not None:
             return found if found.venue or found.year else None
+    # "**Tobit**: Zou, B., & Luo, B. (2019). Title. Energy.": a label, then a citation whose
+    # names are marked as such (dated in brackets, quoted title, initials)
+    labelled = _LABEL.match(text)
+    for style in (_apa, _quoted, _vancouver) if labelled else ():
+        found = style(labelled["cited"])
+        if found is not None and (found.venue or found.year):
+            return found
     return None
 
 
@@ -320,6 +331,9 @@ def _title_rest(text: str) -> tuple[str, str]:
     if quoted:
         return quoted[1], text[quoted.end() :]
     sentences = _split(text)
+    if len(sentences) >= 3 and sentences[0].endswith(("?", "!")):
+        # "Are Owls Clever? A Field Study. Owl Review, 94(4)": a question, then its subtitle
+        sentences[:2] = [f"{sentences[0]} {sentences[1]}"]
     return sentences[0], " ".join(sentences[1:])
 
 

@@ -118,3 +118,24 @@ def drop_labels(titles: list[str]) -> list[str]:
         title[m.end() :] if m and coined(m[1]) and len(title[m.end() :].split()) >= 2 else title
         for title, m in zip(titles, led, strict=True)
     ]
+
+
+_TRAILING_NAME = re.compile(r"\s*\(([A-Z][\w.+-]{1,20}|[a-z]+[A-Z][\w.+-]*)\)\s*$")  # "(Crescendo)"
+
+
+def drop_trailing_names(titles: list[str]) -> list[str]:
+    """The titles without the name a list puts after each in brackets (``Title (Crescendo)``,
+    ``Title (EnDec)``): when several of its titles still end so after each lost its coined
+    nickname (:func:`drop`), a list marks its papers' names that way, ordinary words
+    (``Persona``) and acronyms of the title's own words included; one title alone so
+    ending keeps its brackets (``Title (Extended)``)."""
+    found = [_TRAILING_NAME.search(title) for title in titles]
+    # names that do not spell the title's words: "(Persona)", not "(AI4EIC)" after
+    # "Artificial Intelligence for the Electron Ion Collider"
+    named = [m for title, m in zip(titles, found, strict=True) if m and not _expands(title, m)]
+    if len(named) < _GLUED_MIN:
+        return titles
+    return [
+        title[: m.start()] if m and len(title[: m.start()].split()) >= 3 else title
+        for title, m in zip(titles, found, strict=True)
+    ]

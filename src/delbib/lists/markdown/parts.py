@@ -262,7 +262,9 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
     first = worded[0]
     if field := field_title(first):  # "Title: ...", a heading over its byline
         return field, "cited", first
-    cite = None if first.links or first.strong else citation.of_lines(worded)
+    # "**Tobit**: Zou, B. (2019). Title. Energy.": a bold label, then the citation
+    marked = [span for span in first.strong if not _is_label(first, span)]
+    cite = None if first.links or marked else citation.of_lines(worded)
     if cite:  # "Lee, A. (2019). Title. Venue", 'A. Lee, "Title," Venue 2019': a citation
         return cite.title, "cited", first
     if own := cited.own_citation(first, worded):  # "* Owl-Net [Paper]" / "* Names, Title, 2015"
@@ -288,6 +290,8 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
             return squash(stray[1] + stray[2]), "bold", first
     if found and (below := cited.full_title_below(found[0], worded)):
         return below
+    if found and found[1] == "link" and (cite := citation.read(found[0])) and cite.authors:
+        return cite.title, "cited", first  # "[Lee, A. (2005). Title. OOPSLA '05.](url)"
     if found:
         return found[0], found[1], first
     lead = cited.dashed_bold(first)
