@@ -204,3 +204,11 @@ def test_a_link_whose_words_are_a_whole_citation():
         " OOPSLA '05.](https://www.semanticscholar.org/paper/x)\n"
     )
     assert titles(text) == ["Finding owl nests using a query language."]
+
+
+def test_a_short_quoted_title_before_by_and_its_authors():
+    text = HEAD + (
+        '* "Owl Persistence" by A. Lee and B. Chen.  Owl Journal, vol. 10: pp. 367–405, (2010).'
+        " [Link](https://link.springer.com/article/10.1007/s10208-010-9066-0)\n"
+    )
+    assert titles(text) == ["Owl Persistence"]

@@ -90,7 +90,7 @@ def line_title(line: Line) -> tuple[str, str] | None:
     quoted = [
         q
         for q in fields._QUOTED_PART.findall(text)
-        if span_ok(q, 2 if q.rstrip().endswith((".", ",")) else 3)
+        if span_ok(q, 2 if q.rstrip().endswith((".", ",")) or _by_names(text, q) else 3)
         and not plaintitle.quotes_after(text, q)
     ]
     for span in bold:
@@ -134,6 +134,11 @@ def line_title(line: Line) -> tuple[str, str] | None:
 
 
 _CITED_AFTER = re.compile(r"^[\W_]*(?:(?:19|20)\d{2}(?!\d)|[A-Z][\w'’-]+ et al\b)")
+
+
+def _by_names(text: str, quote: str) -> bool:
+    """``"Zigzag Persistence" by G. Carlsson``: a quoted title, however short, then who."""
+    return re.match(r"[\"”]\s+by\s+[A-Z]", text[text.find(quote) + len(quote) :]) is not None
 
 
 def _named_paper(line: Line) -> str | None:
