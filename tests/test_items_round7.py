@@ -212,3 +212,57 @@ def test_a_short_quoted_title_before_by_and_its_authors():
         " [Link](https://link.springer.com/article/10.1007/s10208-010-9066-0)\n"
     )
     assert titles(text) == ["Owl Persistence"]
+
+
+def test_what_a_list_writes_before_each_title():
+    """``[1] Lee et al, Title``, ``<b>2019/09</b> Title``, ``Li+'17 - Title (BioNLP)``: a
+    number, a month or a short reference before the title; notes after its links go too."""
+    text = HEAD + (
+        "[1] Dijk et al, How do owls see depth at night? [PDF](https://arxiv.org/pdf/1905.07005)\n\n"
+        "* <b>2019/09</b> Cross View Fusion for Owl Pose Estimation"
+        " [[paper]](https://arxiv.org/pdf/1909.01203.pdf) : 실데이터 확인 시 준수합니다.\n"
+        "* <b>2022</b> Accurate Owl Shape Regression [[paper]](https://owls.example.org/a.pdf)\n"
+        "- Li+'17 - Proactive Learning for Owl Recognition (BioNLP)"
+        " [[ACL Anthology](https://aclanthology.org/W17-2314/)]\n"
+    )
+    assert titles(text) == [
+        "How do owls see depth at night?",
+        "Cross View Fusion for Owl Pose Estimation",
+        "Accurate Owl Shape Regression",
+        "Proactive Learning for Owl Recognition",
+    ]
+
+
+def test_papers_under_labels_nested_two_deep_are_all_read():
+    """``- **Year 2024**`` / ``- **CVPR**`` / ``- Title [[Paper]](url)``: every paper under
+    every label, plain titles and ``***Name:*** title`` ones alike; none lost."""
+    text = HEAD + (
+        "- **Year 2024**\n"
+        "  - **CVPR**\n"
+        "    - ***AnyOwl:*** Zero-shot Owl-level Image Customization"
+        " [[Paper]](https://arxiv.org/abs/2401.00001)\n"
+        "  - **ECCV**\n"
+        "    - A Task is Worth One Owl: Learning with Task Prompts"
+        " [[Paper]](https://arxiv.org/abs/2401.00002)\n"
+        "    - ***OwlNet:*** A Plug-and-Play Owl Model [[Paper]](https://arxiv.org/abs/2401.00003)\n"
+        "  - **ICLR**\n"
+        "    - Owl Inpainting via Tractable Steering [[Paper]](https://arxiv.org/abs/2401.00004)\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.categories) for r in rows] == [
+        ("AnyOwl: Zero-shot Owl-level Image Customization", ("CVPR",)),
+        ("A Task is Worth One Owl: Learning with Task Prompts", ("ECCV",)),
+        ("OwlNet: A Plug-and-Play Owl Model", ("ECCV",)),
+        ("Owl Inpainting via Tractable Steering", ("ICLR",)),
+    ]
+
+
+def test_a_bold_field_label_is_no_name_before_a_title():
+    """``**Metrics:** Expected Calibration Error`` under a linked heading: a field of that
+    paper, not a paper named Metrics."""
+    text = HEAD + (
+        "### [Owl Calibration in the Dark](https://arxiv.org/abs/2305.14975)\n"
+        "- **Metrics:** Expected Calibration Error (ECE) with temperature scaling.\n"
+        "- **Datasets:** Owl Question Answering datasets: TriviaOwl, SciOwl.\n"
+    )
+    assert titles(text) == ["Owl Calibration in the Dark"]

@@ -273,14 +273,27 @@ def leading_label(line: Line) -> Link | None:
     return link if words[0][:1].isupper() and link_kind(link) == PAPER else None
 
 
-def _line_title_text(line: Line) -> str:
+_TAGS = re.compile(r"\[[^\[\]]*\]|\([^()]*\)")  # "[ECCV 2020 oral] (": tags, no title
+
+
+def _line_title_text(line: Line, *, upto_links: bool = False) -> str:
     """A line's text without the texts of resource links ("[pdf]", "[code]") and a leading
     label (:func:`leading_label`), and without addresses shown as themselves
-    (``https://openreview.net/pdf?id=x``): never a title."""
+    (``https://openreview.net/pdf?id=x``): never a title. With ``upto_links``, only the
+    words before the first resource link that follows some: ``Title [[paper]](url) :
+    a note`` ends at its links."""
     resource = {link.href for link in line.links if is_resource_text(link.text)}
     label = leading_label(line)
     resource |= {label.href} if label else set()
-    text = "".join(t for t, href in line.parts if href is None or href not in resource)
+    kept = []
+    for t, href in line.parts:
+        if href is None or href not in resource:
+            kept.append(t)
+        elif upto_links and len(re.findall(r"[^\W\d_]{2,}", _TAGS.sub("", "".join(kept)))) >= 2:
+            kept.append(" ")
+            kept[-2] = re.sub(r"[\s\[(|,;:-]+$", "", kept[-2])  # "Title [[pdf](a)]": the "["
+            break
+    text = "".join(kept)
     for link in line.links:
         if link.text and link.text == link.href:
             text = text.replace(link.text, " ")

@@ -21,7 +21,8 @@ for _kind, _words in (
         PAPER,
         "paper papers pdf arxiv link url openreview acl doi report abs html article preprint "
         "publication proceedings ieee acm springer pubmed biorxiv medrxiv ssrn semantic scholar "
-        "researchgate sciencedirect full text",
+        "researchgate sciencedirect full text anthology aclanthology xplore ieeexplore dblp "
+        "jstor wiley",
     ),
     (CODE, "code codes github repo repository gitlab source sourcecode implementation"),
     (VIDEO, "video videos youtube bilibili talk recording presentation pitch"),

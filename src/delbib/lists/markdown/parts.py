@@ -83,6 +83,8 @@ def line_title(line: Line) -> tuple[str, str] | None:
         return None
     if field := field_title(line):  # "**Title**: Owl Calls", a heading over its byline
         return field, "cited"
+    if named := plaintitle.named_lead(line):  # "***HD-Painter:*** High-Resolution ... [[Paper]](a)"
+        return named, "bold"
     bold = [s for s in line.strong if span_ok(s, 2) and not _TAG_ONLY.fullmatch(s)]
     text = fields._line_title_text(line)
     # 'Lee, Ann. "Owl Morphism." Venue': a title closed by its stop inside the quotes is
@@ -119,7 +121,7 @@ def line_title(line: Line) -> tuple[str, str] | None:
     if linked:
         return linked, "link"
     if _NUMBERED.match(line.text) and span_ok(_NUMBERED.sub("", line.text), 2):
-        return _NUMBERED.sub("", text), "numbered"
+        return plaintitle.title_text(line), "numbered"  # "[1] Lee et al, Title [PDF]"
     if cited_title := byline.title_after_names(line):  # "Lee A, Chen B. *Title*. Venue"
         return cited_title, "cited"
     if cited_title := byline.title_before_names(line):  # "Title. [Lee (2019)](pdf)."
@@ -234,7 +236,11 @@ def _is_label(line: Line, span: str) -> bool:
 
 
 def opens_item(line: Line) -> bool:
-    return line_title(line) is not None or labelled.title_after_label(line) is not None
+    return (
+        line_title(line) is not None
+        or labelled.title_after_label(line) is not None
+        or plaintitle.titled_before_paper(line) is not None
+    )
 
 
 def _other_work(link, title: str, title_links: set[str]) -> bool:

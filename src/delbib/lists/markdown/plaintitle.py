@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from . import cited, fields, lexicon, pipes, tags
+from . import cited, fields, lexicon, nicknames, pipes, tags
+from .dates import is_date_label
 from .inline import Line
 
 _ARXIV_END = re.compile(
@@ -21,6 +22,13 @@ _DATED_BYLINE = re.compile(
 )
 _LOOSE_END = re.compile(r"(?:\s+[\[(][^\s\[\]()]{1,20}|(?<=[\])])[\s,;]*[\])])$")
 _TITLE_FORM = re.compile(r"\((?:[\w-]+\s+){0,2}(?:version|abstract|paper|edition)\)", re.I)
+# what a list writes before each title: its number ("[1] "), a month ("2019/09 ", "2021.03 -")
+# or a short reference to who wrote it and when ("Li+'17 - ", "Lee et al. '17: ")
+_LEAD = re.compile(
+    r"^\s*(?:\[\d{1,4}\]\s*(?=\S)"
+    r"|(?:19|20)\d{2}(?:[./-]\d{1,2}){1,2}\s*[-–—:|]?\s+(?=\S)"
+    r"|[A-Z][\w’-]+(?:\+|\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][\w’-]+)?\s*['’]\d{2}\s*[-–—:]\s+(?=\S))"
+)
 # "Baldwin et al., TPAMI 2022, ", "Ann Lee, et al.: ": who wrote it, never the title
 _AUTHOR_REF = re.compile(
     r"^\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3},?\s+et\s+al\.?"
@@ -38,7 +46,9 @@ def usable(text: str) -> bool:
 def title_text(line: Line) -> str:
     """A line's leading plain text as a title: tags, pipes, trailing tags and the authors
     of a ``Title. A. Author, B. Author.`` citation left out."""
-    text = fields._line_title_text(line)
+    text = fields._line_title_text(line, upto_links=True)  # "Title [[pdf]](a) : note"
+    if line.strong and is_date_label(line.strong[0]) and text.startswith(line.strong[0]):
+        text = text[len(line.strong[0]) :]  # "<b>2022</b> Title": the list's date
     for span in line.em:  # "Title. *IREC 2014*.", "Title. *Owl Letters* 2014.": a venue
         dated = re.escape(span) + r"[\s,.]{0,3}(?:19|20)\d{2}(?!\d)"
         if (
@@ -51,6 +61,7 @@ def title_text(line: Line) -> str:
     if "|" in text:  # "2019 | Title | Authors | Venue": the field that reads as a title
         piped = pipes.read(text)
         text = piped.title if piped else next((p for p in text.split("|") if usable(p)), text)
+    text = _LEAD.sub("", text, count=1)  # "[1] ", "2019/09 ", "Li+'17 - ": before the title
     text = cited.before_dated_byline(_AUTHOR_REF.sub("", text, count=1))
     for quote in (q for q in fields._QUOTED_PART.findall(text) if quotes_after(text, q)):
         text = text[: text.find(quote)].rstrip(' "“”-–—')  # "Name - "what it does""
@@ -94,3 +105,59 @@ def quotes_after(text: str, quote: str) -> bool:
         and quote.split()[0].isalpha()
         and quote.split()[0].islower()
     )
+
+
+_NAME_LEAD_WORDS = 4  # "**HD-Painter:**": a name in bold before its title's colon
+
+
+def named_lead(line: Line) -> str | None:
+    """``***HD-Painter:*** High-Resolution Image Inpainting [[Paper]](url)``: a short bold
+    name and a colon, then the rest of the title in plain words, only link words after."""
+    if not line.strong or any(not fields.is_resource_text(link.text) for link in line.links):
+        return None
+    name = line.strong[0].strip()
+    text = fields._line_title_text(line, upto_links=True).lstrip(" -*_")
+    rest = re.match(r"\s*:?\s+(?P<rest>[A-Z0-9]\S*(?:\s+\S+)+)", text[len(name) :])
+    words = name.rstrip(" :").split()
+    if (
+        not text.startswith(name)
+        or not 1 <= len(words) <= _NAME_LEAD_WORDS
+        # a coined name ("HD-Painter"), or a title's first words; not a field ("Metrics:")
+        or not (nicknames.coined(words[0]) or len(words) >= 3)
+        or not (name.endswith(":") or text[len(name) :].lstrip().startswith(":"))
+        or rest is None
+        or fields.names_line(rest["rest"])
+        # "**Title**: *FAccT, Jun 2022*": where and when, not the title's end
+        or any(rest["rest"].startswith(span) for span in line.em)
+        or re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", rest["rest"])
+    ):
+        return None
+    return f"{name.rstrip(' :')}: {rest['rest'].strip()}"
+
+
+_PLAIN_TITLE_WORDS = 3  # words a plain title before its paper link has, at least
+_CONNECTIVES = frozenset(("on", "in", "at", "of", "for", "to", "by", "and", "or", "the", "a"))
+
+
+def titled_before_paper(line: Line) -> str | None:
+    """``A Task is Worth One Word: Learning ... [[Paper]](url) [[Code]](url)``: plain words
+    in Title Case before a link word to the paper, the line's title (not names, not a
+    sentence going on in lower case)."""
+    first = next((link for link in line.links if not link.image_only), None)
+    if first is None or not fields.is_resource_text(first.text):
+        return None
+    if fields.link_kind(first) != fields.PAPER:
+        return None
+    text = title_text(line).strip(" -–—:|*_")
+    words = text.split()
+    if (
+        len(words) < _PLAIN_TITLE_WORDS
+        or not line.text.lstrip(" -*_").startswith(words[0])
+        or not words[0][:1].isupper()
+        or fields.names_line(text)
+        or cited.STOP.search(text + " ")
+        or re.search(r"[{}\\]|[:,]$", text)  # "Lee, Ann and Gonz{'a}lez", "Materials:"
+        or text.split()[-1].casefold() in _CONNECTIVES
+    ):
+        return None
+    return text
