@@ -266,3 +266,23 @@ def test_a_bold_field_label_is_no_name_before_a_title():
         "- **Datasets:** Owl Question Answering datasets: TriviaOwl, SciOwl.\n"
     )
     assert titles(text) == ["Owl Calibration in the Dark"]
+
+
+def test_a_title_in_full_dated_by_its_own_line_is_a_paper():
+    """``* 2011 Directed Incremental Owl Execution``: no link, yet a Title Case title with its
+    year cites a paper, as does one linking only its code; a heading's year, a sentence
+    or a tool's name does not make one."""
+    text = HEAD + (
+        "* 2011 Directed Incremental Owl Execution\n\n"
+        "* 2010 All You Ever Wanted to Know about Owls (but Might Have Been Afraid to Ask)\n\n"
+        "* 2018 Chopped Owl Execution for Nests ([chopper](https://github.com/owl/chopper))\n\n"
+        "* 2019 owls were seen flying at night in the park\n\n"
+        "* 2016 OwlKit ([OwlKit](https://github.com/owl/kit))\n\n"
+        "### 2020\n\n"
+        "* Owl Flight in the Dark Woods\n"
+    )
+    assert titles(text) == [
+        "Directed Incremental Owl Execution",
+        "All You Ever Wanted to Know about Owls (but Might Have Been Afraid to Ask)",
+        "Chopped Owl Execution for Nests",
+    ]

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from delbib.identifiers import extract
 
-from . import fields, linkwords, sections
+from . import fields, linkwords, sections, shape
 from .inline import Cell
 from .linkwords import (
     CODE,
@@ -94,7 +94,7 @@ def verdict(parts: Parts) -> str:
         return NO_TITLE
     kinds = set(parts.kinds)
     if parts.title_from == "plain" and (
-        parts.words > _PROSE_WORDS or not parts.paper_link and not _titled(parts.title)
+        parts.words > _PROSE_WORDS or not parts.paper_link and not shape.titled(parts.title)
     ):
         # a paragraph of prose; "and [Video](url) by Ann Lee": the words around links
         return NO_TITLE
@@ -112,7 +112,7 @@ def verdict(parts: Parts) -> str:
     if kinds == {VIDEO}:
         return VIDEO_ONLY  # a talk or a demo video, whatever the block
     pages = [link for link, kind in zip(parts.links, parts.kinds, strict=True) if kind != CODE]
-    if _referenced(parts) and parts.venue and not _names_a_site(parts.title):
+    if _referenced(parts) and parts.venue and not shape.names_a_site(parts.title):
         return CITATION  # "[Title](a blog post on it), Lee et al., EGSR 2021": the paper's
     for test, kind in (
         (is_news_url, NEWS_ARTICLE),  # a newspaper's dated address is news, not a blog's
@@ -130,7 +130,7 @@ def verdict(parts: Parts) -> str:
     ):
         return PERSON  # "[Ann Lee's Google Scholar](scholar...?user=x) + [Blog](annlee.org)"
     cited = parts.authors or parts.venue
-    if pages and all(map(is_front_page, pages)) and _names_a_site(parts.title) and not cited:
+    if pages and all(map(is_front_page, pages)) and shape.names_a_site(parts.title) and not cited:
         return SITE  # "[Common Crawl](commoncrawl.org)": a site, not a paper's page
     if kinds and (not kinds - {CODE} or pages and all(map(is_docs_url, pages))):
         # "[OwlKit](github) [docs](owlkit.readthedocs.io)": code and its manual
@@ -144,9 +144,10 @@ def verdict(parts: Parts) -> str:
             return CITATION
         # "Title [WSDM 2023] [[Code]](github)": the paper, where it appeared (not 'Code for
         # the paper "Title," CVPR 2015', a quoted mention)
-        cited_title = parts.title_from in ("plain", "bold", "cited") and _paper_title(parts)
-        if parts.venue and parts.year and cited_title:
-            return CITATION
+        cited_title = parts.title_from in ("plain", "bold", "cited") and shape.paper_title(parts)
+        dated = parts.year_listed and parts.title_from == "plain" and shape.title_case(parts.title)
+        if (parts.venue and parts.year or dated) and cited_title:
+            return CITATION  # "* 2018 Chopped Symbolic Execution ([chopper](github))"
         return PAGE if linked or parts.paper_promised else CODE_ONLY
     if not kinds:  # "[Title]()" among linked titles: a link its writer left without target
         return CITATION if _cites(parts) else PAGE if parts.paper_promised else NO_LINK
@@ -179,9 +180,14 @@ def _cites(parts: Parts) -> bool:
     # "**Owl Calls as Graph Signals**" / "*Ann Lee, Bo Chen*" as a paper, link or not
     signed = _names(parts.authors) and parts.title_from in ("bold", "quoted")
     cited = apa or parts.words >= 3 and (parts.venue and (parts.year or marked) or signed)
+    # "* 2011 Directed Incremental Symbolic Execution": a title in full, in Title Case, dated
+    dated = parts.words >= shape.DATED_WORDS and parts.year_listed and not parts.date
+    dated = dated and parts.title_from in ("plain", "numbered")
+    linkless = not parts.links and not parts.paper_promised  # no link, none left empty
+    cited = cited or dated and linkless and shape.title_case(parts.title)
     # "(Sensor), Posch et al. JSSC 2011", "Authors: Ann Lee, et al.": who wrote a paper is
     # not its title
-    return bool(cited) and _titled(parts.title) and not re.search(r"\bet al\b", parts.title)
+    return bool(cited) and shape.titled(parts.title) and not re.search(r"\bet al\b", parts.title)
 
 
 def _sections_of_a_page(links: tuple[str, ...]) -> bool:
@@ -204,47 +210,10 @@ def _posted(papers: list[str]) -> str | None:
     return None
 
 
-_CITED_WORDS = 4  # a title this long, dated at a venue, names a paper, not a tool
-_SITE_WORDS = 2  # "Owl Crawl": a name; a paper's project page is titled by the paper
-# Last words that name a resource, not a paper: "Hydrogen Storage Materials Database"
-_RESOURCE_NOUNS = frozenset((
-    "database", "databases", "dataset", "datasets", "corpus", "platform", "portal", "library",
-    "toolkit", "toolbox", "software", "website", "archive", "repository", "hub", "podcast",
-))  # fmt: skip
-
-
-def _names_a_site(title: str) -> bool:
-    """A name (two words or fewer) or a resource's name, not a paper's title."""
-    found = re.findall(r"[^\W_]+", title.casefold())
-    return len(found) <= _SITE_WORDS or bool(found) and found[-1] in _RESOURCE_NOUNS
-
-
-def _paper_title(parts: Parts) -> bool:
-    """Words a paper is titled by: several, not a sentence of the list's own (``we``,
-    ``our``), a caption (``(from Lee, ...``), a data set's name or a paper's mention
-    (``Owl Kit, after the paper by Lee et al.``)."""
-    title = parts.title
-    return (
-        parts.words >= _CITED_WORDS
-        and _titled(title)
-        and not title.startswith(("(", ","))
-        and not re.search(r"\bet al\b|\b(?:we|our|us|papers)\b", title, re.IGNORECASE)
-        and not _names_a_site(title)
-    )
-
-
 def _names(authors: str | None) -> bool:
     """A list of names (``Ann Lee, Bo Chen``, ``Lee et al.``, ``Lee and Chen``), not one
     capitalised phrase (``Awesome Papers``) that happens to read like a name."""
     return bool(authors) and bool(re.search(r"[,;、&]|\band\b|\bet al\b", authors or ""))
-
-
-def _titled(title: str) -> bool:
-    """Reads as a title: not a sentence going on in lower case (``CVPR 2024 decisions are
-    out``, ``(from Ann Lee, ...)``) — ``mPLUG-Owl``, ``iPhone`` and ``3D ...`` are titles."""
-    words = title.lstrip(" ([\"'“").split()
-    first = words[0] if words else ""
-    return not first[:1].islower() or any(ch.isupper() for ch in first[1:])
 
 
 # titles marked the way a list marks its papers' titles; a linked title whose link leads
@@ -282,7 +251,7 @@ def like_siblings(read: list[Parts], verdicts: list[str], alone: list[bool]) -> 
         if v == NO_LINK
         and (_shape(p) == common or p.title_from == common[0] and bare and not unlinked)
         and p.words >= 3
-        and _titled(p.title)
+        and shape.titled(p.title)
         else v
         for p, v, bare in zip(read, verdicts, alone, strict=True)
     ]

@@ -63,6 +63,7 @@ class Parts:
     paper_apart: bool = False  # "[Title](blog) ([Paper](pdf))": the title links a page
     paper_named: bool = False  # "**Title** [[paper](url)]": a paper link its words call one
     title_linked: bool = False  # "[**Title**](url)": the title is a link's words
+    year_listed: bool = False  # the title's line writes its year ("2011 Title")
 
 
 def span_ok(text: str, least: int) -> bool:
@@ -417,6 +418,8 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     if how == "cited" and (cite := citation.of_lines(lines[lines.index(title_line) :])):
         authors, venue, year = cite.authors or authors, cite.venue or venue, cite.year or year
         dated = dates_only(fields._line_title_text(title_line))  # not its notes' dates
+    # "2011 Title": the title's own line dates it (not a heading, nor a line under it)
+    year_listed = year is not None and title_line is not None and str(year) in title_line.text
     year = year or heading_year
     if year is None and venue:
         year = lexicon.venue_in(venue)[1]
@@ -466,4 +469,5 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
             for line in lines
             for link in line.links
         ),
+        year_listed=year_listed,
     )

@@ -22,13 +22,16 @@ _DATED_BYLINE = re.compile(
 )
 _LOOSE_END = re.compile(r"(?:\s+[\[(][^\s\[\]()]{1,20}|(?<=[\])])[\s,;]*[\])])$")
 _TITLE_FORM = re.compile(r"\((?:[\w-]+\s+){0,2}(?:version|abstract|paper|edition)\)", re.I)
-# what a list writes before each title: its number ("[1] "), a month ("2019/09 ", "2021.03 -")
+# what a list writes before each title: its number ("[1] "), a month or year ("2019/09 ",
+# "2021.03 -", "2011 ")
 # or a short reference to who wrote it and when ("Li+'17 - ", "Lee et al. '17: ")
 _LEAD = re.compile(
     r"^\s*(?:\[\d{1,4}\]\s*(?=\S)"
     r"|(?:19|20)\d{2}(?:[./-]\d{1,2}){1,2}\s*[-–—:|]?\s+(?=\S)"
+    r"|(?:19|20)\d{2}\s+(?=[A-Z]\S*(?:\s+\S+){2})"  # "2011 Directed Incremental Symbolic ..."
     r"|[A-Z][\w’-]+(?:\+|\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][\w’-]+)?\s*['’]\d{2}\s*[-–—:]\s+(?=\S))"
 )
+_OWN_ASIDE = re.compile(r"\((?:but|or|and|with|without|not|in|of)\s+[^()]*(?:\s+[^()\s]+){2,}\)")
 # "Baldwin et al., TPAMI 2022, ", "Ann Lee, et al.: ": who wrote it, never the title
 _AUTHOR_REF = re.compile(
     r"^\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3},?\s+et\s+al\.?"
@@ -76,8 +79,8 @@ def title_text(line: Line) -> str:
         head = [w for w in text[: bracket.start()].split() if re.search(r"[^\W\d_]", w)]
         if all(lexicon.is_venue_word(re.sub(r"[-'’,]", "", w)) for w in head):
             break  # "20191124 AAAI-20 (Title)": the bracket holds the title
-        if _TITLE_FORM.fullmatch(bracket[0].strip()):
-            break  # "Title (extended version)", "Title (Student Abstract)": the title's own
+        if _TITLE_FORM.fullmatch(bracket[0].strip()) or _OWN_ASIDE.fullmatch(bracket[0].strip()):
+            break  # "Title (extended version)", "(but Might Have Been Afraid to Ask)": its own
         text = text[: bracket.start()]  # trailing [2022-12] [ACL 2023] (venue) tags
     text = _ARXIV_END.sub("", text)  # "Title. Lee, Ann. arXiv:1907.02226": the preprint
     stop = cited.STOP.search(text)  # "Classic Owls vs. Fast Owls: ...": no stop after "vs."

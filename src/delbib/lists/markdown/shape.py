@@ -1,0 +1,60 @@
+"""Does a span read as a paper's title: in Title Case, a few words at least, not a site's
+or a data set's name, not a sentence of the list's own.
+
+Evidence weighs an item by these (evidence.py); they look at the words alone.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .parts import Parts
+
+DATED_WORDS = 4  # a plain title this long with its year cites a paper
+_CITED_WORDS = 4  # a title this long, dated at a venue, names a paper, not a tool
+_SITE_WORDS = 2  # "Owl Crawl": a name; a paper's project page is titled by the paper
+# Last words that name a resource, not a paper: "Hydrogen Storage Materials Database"
+_RESOURCE_NOUNS = frozenset((
+    "database", "databases", "dataset", "datasets", "corpus", "platform", "portal", "library",
+    "toolkit", "toolbox", "software", "website", "archive", "repository", "hub", "podcast",
+))  # fmt: skip
+
+
+def names_a_site(title: str) -> bool:
+    """A name (two words or fewer) or a resource's name, not a paper's title."""
+    found = re.findall(r"[^\W_]+", title.casefold())
+    return len(found) <= _SITE_WORDS or bool(found) and found[-1] in _RESOURCE_NOUNS
+
+
+def paper_title(parts: Parts) -> bool:
+    """Words a paper is titled by: several, not a sentence of the list's own (``we``,
+    ``our``), a caption (``(from Lee, ...``), a data set's name or a paper's mention
+    (``Owl Kit, after the paper by Lee et al.``)."""
+    title = parts.title
+    return (
+        parts.words >= _CITED_WORDS
+        and titled(title)
+        and not title.startswith(("(", ","))
+        and not re.search(r"\bet al\b|\b(?:we|our|us|papers)\b", title, re.IGNORECASE)
+        and not names_a_site(title)
+    )
+
+
+def title_case(title: str) -> bool:
+    """``Directed Incremental Symbolic Execution``: its long words capitalised, as a title's
+    are; no brackets (``Top Papers of the Week (May 13 - May 19)``, ``CVPR [Title]``)."""
+    long = [word for word in title.split() if len(word) > 3 and word[0].isalpha()]
+    capital = sum(word[0].isupper() for word in long)
+    rest = re.sub(r"\((?=[a-z])[^()]*\)", "", title.split(":")[-1])  # "(but Afraid to Ask)"
+    plain = title[:1].isalnum() and not re.search(r"[\[\](){}]", rest)
+    return bool(long) and capital >= 0.75 * len(long) and plain
+
+
+def titled(title: str) -> bool:
+    """Reads as a title: not a sentence going on in lower case (``CVPR 2024 decisions are
+    out``, ``(from Ann Lee, ...)``) — ``mPLUG-Owl``, ``iPhone`` and ``3D ...`` are titles."""
+    words = title.lstrip(" ([\"'“").split()
+    first = words[0] if words else ""
+    return not first[:1].islower() or any(ch.isupper() for ch in first[1:])
