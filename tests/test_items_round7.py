@@ -286,3 +286,23 @@ def test_a_title_in_full_dated_by_its_own_line_is_a_paper():
         "All You Ever Wanted to Know about Owls (but Might Have Been Afraid to Ask)",
         "Chopped Owl Execution for Nests",
     ]
+
+
+def test_html_table_rows_indented_after_blank_lines_are_rows():
+    """A page's HTML table whose rows sit after blank lines, indented far enough to read as
+    code in CommonMark: a person sees the table's rows, and so does the reader."""
+    text = HEAD + (
+        '  <table id="t1">\n  <thead>\n    <tr>\n        <th>Title</th>\n'
+        "        <th>Authors</th>\n    </tr>\n  </thead>\n  <tbody>\n    \n"
+        "      <tr>\n      <script>\n      // alert (15)\n      </script>\n"
+        '        <td><a href="https://www.semanticscholar.org/paper/bf65">Owl Systems and'
+        " Flight in Hilbert Space.</a></td>\n        <td>B. O. Owl</td>\n      </tr>\n    \n"
+        "      <tr>\n"
+        '        <td><a href="https://www.semanticscholar.org/paper/10ca">A Data-Driven Owl'
+        " Operator</a></td>\n        <td>Ann Lee, Bo Chen</td>\n      </tr>\n    \n"
+        "  </tbody>\n  </table>\n"
+    )
+    assert titles(text) == [
+        "Owl Systems and Flight in Hilbert Space.",
+        "A Data-Driven Owl Operator",
+    ]

@@ -139,15 +139,30 @@ class _Walker:
                 yield Items(list(rows))
                 rows.clear()
 
+        table_open = False  # an HTML table whose </table> is still to come
+
+        def table_piece(content: str, at: int) -> Iterator[Event]:
+            """``<tr><td>...</td></tr>`` after a blank line, or indented so that it reads as
+            code: the rows of the table still open."""
+            nonlocal table_open
+            yield from flush()
+            rows.extend(self.html_rows(content, at))
+            table_open = not _TABLE_END.search(content)
+            if not table_open:
+                yield from flush_rows()
+
         siblings = list(self.root.children if nodes is None else nodes)
         taken: set[int] = set()  # paragraphs read as the list item above them
         for index, node in enumerate(siblings):
             start, stop = node.map or (0, 0)
             if index in taken:
                 continue
-            piece = node.type == "html_block" and _TABLE_PIECE.search(node.content)
+            # "<tr>" after a blank line, or indented so that it reads as code: the table goes on
+            html = node.type == "html_block" or node.type == "code_block" and table_open
+            piece = html and _TABLE_PIECE.search(node.content)
             if not piece:
                 yield from flush_rows()
+                table_open = False
             if node.type == "heading":
                 yield from flush()
                 yield Heading(int(node.tag[1:]), self.paragraph_cell(node))
@@ -167,20 +182,20 @@ class _Walker:
                         run_map.append((start, start + before.count("\n") + 1))
                     yield from flush()
                     rows.extend(self.html_rows(table.group(0), start + before.count("\n")))
-                    if _TABLE_END.search(table.group(0)):
+                    table_open = not _TABLE_END.search(table.group(0))
+                    if not table_open:
                         yield from flush_rows()
                     if after.strip():
                         below = start + content.count("\n", 0, table.end())
                         run.append(self.html_lines(after, below))
                         run_map.append((below, stop))
-                elif piece:  # "<tr><td>...</td></tr>" after a blank line: the table goes on
-                    yield from flush()
-                    rows.extend(self.html_rows(content, start))
-                    if _TABLE_END.search(content):
-                        yield from flush_rows()
+                elif piece:
+                    yield from table_piece(content, start)
                 else:
                     run.append(self.html_lines(content, start))
                     run_map.append((start, stop))
+            elif piece:
+                yield from table_piece(node.content, start)
             elif node.type == "table":
                 yield from flush()
                 yield Table(node.to_tokens(), start + 1)
