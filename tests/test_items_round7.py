@@ -306,3 +306,19 @@ def test_html_table_rows_indented_after_blank_lines_are_rows():
         "Owl Systems and Flight in Hilbert Space.",
         "A Data-Driven Owl Operator",
     ]
+
+
+def test_a_title_after_its_tags_and_link_words():
+    """``:blue_square: `SVOS` `Apr` - [paper](a) / code - Title``: tags, a month and link
+    words first, the title last (a journal in code before it is not the title's)."""
+    text = HEAD + (
+        ":blue_square: `SVOS` `Apr` &nbsp;-&nbsp; [paper](https://arxiv.org/pdf/2604.03645)"
+        " / [project page](https://owls.example.org) &nbsp;-&nbsp; UniOwl: A Unified Model"
+        " for Owl Segmentation\n\n"
+        ":red_square: `AVOS` `Mar` &nbsp;-&nbsp; [paper](https://arxiv.org/pdf/2603.27706) /"
+        " code &nbsp;-&nbsp; `TPAMI` Learning Owl Cues for Night Segmentation\n"
+    )
+    assert titles(text) == [
+        "UniOwl: A Unified Model for Owl Segmentation",
+        "Learning Owl Cues for Night Segmentation",
+    ]

@@ -133,7 +133,10 @@ def line_title(line: Line) -> tuple[str, str] | None:
         if venue and span_ok(title, 2) and not fields.only_names(title):
             return plain, "plain"
     named = _named_paper(line)
-    return (named, "link") if named else None
+    if named:
+        return named, "link"
+    after = plaintitle.title_after_links(line)  # "`SVOS` `Apr` - [paper](a) - Title"
+    return (after, "plain") if after else None
 
 
 _CITED_AFTER = re.compile(r"^[\W_]*(?:(?:19|20)\d{2}(?!\d)|[A-Z][\w'’-]+ et al\b)")

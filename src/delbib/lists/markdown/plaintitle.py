@@ -11,7 +11,7 @@ import re
 
 from . import cited, fields, lexicon, nicknames, pipes, tags
 from .dates import is_date_label
-from .inline import Line
+from .inline import Line, strip_emoji
 
 _ARXIV_END = re.compile(
     r"[\s.,;]*(?:arXiv\s+preprint\s+)?arXiv\s*:\s*\d{4}\.\d{4,5}(?:v\d+)?\W*$", re.I
@@ -164,3 +164,35 @@ def titled_before_paper(line: Line) -> str | None:
     ):
         return None
     return text
+
+
+_SHORTCODE = re.compile(r":[a-z0-9_+-]{2,30}:")  # ":blue_square:", GitHub's emoji by name
+_AFTER_WORDS = 3  # words a title after its links has, at least
+
+
+def title_after_links(line: Line) -> str | None:
+    """``:blue_square: `SVOS` `Apr` - [paper](a) / [code](b) - UniSurgSAM: A Unified ...``:
+    tags (emoji by name, code spans) and a month before the link words, the title after
+    them (no brackets there: ``[qnn]`` tags follow a title, they are none)."""
+    resource = [link for link in line.links if fields.is_resource_text(link.text)]
+    shown = [link for link in line.links if not link.image_only]
+    if not resource or len(resource) != len(shown) or not all(link.text for link in resource):
+        return None
+    text = line.text
+    head = text.split(resource[0].text, 1)[0]
+    tagged = _SHORTCODE.search(head) or any(code in head for code in line.code)
+    for code in line.code:
+        head = head.replace(code, " ")
+    head = _SHORTCODE.sub(" ", strip_emoji(head))
+    if not tagged or re.search(r"[^\W\d_]{2,}", head):
+        return None  # words before the links: the title is there, if anywhere
+    tail = text.rsplit(resource[-1].text, 1)[1]
+    tail = re.split(r"\s[-–—|]\s", tail)[-1].strip(" \xa0-–—|/:,;()[]")  # "/ code - Title"
+    for code in (c for c in line.code if tail.startswith(c)):
+        tail = tail[len(code) :].strip()  # "`TPAMI` Title": the journal, marked as code
+    words = tail.split()
+    if len(words) < _AFTER_WORDS or not words[0][:1].isupper() or fields.names_line(tail):
+        return None
+    if re.search(r"[\[\]]", tail):
+        return None
+    return tail
