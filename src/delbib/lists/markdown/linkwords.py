@@ -21,7 +21,7 @@ for _kind, _words in (
         PAPER,
         "paper papers pdf arxiv link url openreview acl doi report abs html article preprint "
         "publication proceedings ieee acm springer pubmed biorxiv medrxiv ssrn semantic scholar "
-        "researchgate sciencedirect full text anthology aclanthology xplore ieeexplore dblp "
+        "researchgate sciencedirect full text anthology aclanthology xplore ieeexplore "
         "jstor wiley",
     ),
     (CODE, "code codes github repo repository gitlab source sourcecode implementation"),

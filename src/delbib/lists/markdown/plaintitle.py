@@ -142,6 +142,15 @@ _PLAIN_TITLE_WORDS = 3  # words a plain title before its paper link has, at leas
 _CONNECTIVES = frozenset(("on", "in", "at", "of", "for", "to", "by", "and", "or", "the", "a"))
 
 
+def _labelled(line: Line, text: str) -> bool:
+    """The line opens with an italic label and its colon: a note's topic, not a title."""
+    marked = line.em[0].strip() if line.em else ""
+    if any(marked in span for span in line.strong):
+        return False  # "***DesignEdit:*** Title": a bold name leads the title
+    colon = marked.endswith(":") or text[len(marked) :].lstrip().startswith(":")
+    return bool(marked) and text.startswith(marked) and colon
+
+
 def titled_before_paper(line: Line) -> str | None:
     """``A Task is Worth One Word: Learning ... [[Paper]](url) [[Code]](url)``: plain words
     in Title Case before a link word to the paper, the line's title (not names, not a
@@ -158,6 +167,7 @@ def titled_before_paper(line: Line) -> str | None:
         or not line.text.lstrip(" -*_").startswith(words[0])
         or not words[0][:1].isupper()
         or fields.names_line(text)
+        or _labelled(line, text)  # "*Synthetic data:* STaR ([2203.14465](url))": a note
         or cited.STOP.search(text + " ")
         or re.search(r"[{}\\]|[:,]$", text)  # "Lee, Ann and Gonz{'a}lez", "Materials:"
         or text.split()[-1].casefold() in _CONNECTIVES
