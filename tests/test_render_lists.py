@@ -23,7 +23,16 @@ from . import real_lists
 # Every real list with an expectation file (dev, the first held-out ten, the fresh sets).
 REAL_LISTS = [real_lists.load(path)["file"] for path in real_lists.expectation_files()]
 # Lists that still miss the bar, with the measured reason.
-KNOWN_MISSES: dict[str, str] = {}
+# Where this file's own reading of a list (paper_lines, marked) puts the markers amiss; what
+# delbib does then is what a user would see with markers set that way (2026-12-05).
+KNOWN_MISSES: dict[str, str] = {
+    # no paper links: the intro's "papers" is the only paper line found, so the markers hold
+    # no paper and render-list writes the table afresh there
+    "XMUsuny--symbolic-execution-papers.md": "markers around the intro only; a table written",
+    # an HTML page: the start marker lands inside an HTML block (before an <h3>), so the file
+    # has no marker pair and render-list refuses it (exit 2, nothing written)
+    "VirtualPatientEngine--literatureSurvey.md": "start marker inside an HTML block: refused",
+}
 
 START, END = "<!-- delbib:start -->", "<!-- delbib:end -->"
 _LINK = re.compile(r"\]\(|href\s*=", re.IGNORECASE)
