@@ -3,6 +3,8 @@
 ``Stone, A., *[Title](url)*``, ``Ann Lee and Bo Chen. 1993. **Title**.`` and ``Lee, Ann (1985)
 **Title**``: reference styles (ACM, APA, Chicago) lead with the authors and close them with the
 year, so the words before a bold, quoted or linked title are the authors when they are names.
+Reference lists also write who and when after the title, as its link's words (``Quicksort.
+[Hoare (1962)](pdf).``) or its last sentence: those names are never the title either.
 """
 
 from __future__ import annotations

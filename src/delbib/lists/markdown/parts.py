@@ -285,11 +285,8 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
     if own := cited.own_citation(first, worded):  # "* Owl-Net [Paper]" / "* Names, Title, 2015"
         return own[0], "cited", own[1]
     if len(worded) > 1 and cited.topic(first) and cited.titled_paper_line(worded[1]):
-        return (
-            plaintitle.title_text(worded[1]),
-            "plain",
-            worded[1],
-        )  # "Side-Channel Detection" / "i. Title, .."
+        # "Side-Channel Detection" / "i. Title, ..": a topic line over its papers' lines
+        return plaintitle.title_text(worded[1]), "plain", worded[1]
     if len(worded) > 1 and (below := cited.title_under_names(first, worded[1], line_title)):
         return below[0], below[1], worded[1]  # "**Ann Lee**, Bo Chen: <br>" / "**Title.**"
     found = line_title(first)
@@ -312,9 +309,8 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
     lead = cited.dashed_bold(first)
     if lead:
         return lead, "bold", first
-    plain = (
-        "" if tags.is_labelled_links(first) else plaintitle.title_text(first)
-    )  # "Resources: [Paper]()"
+    # "Resources: [Paper]()": labelled links, no title
+    plain = "" if tags.is_labelled_links(first) else plaintitle.title_text(first)
     if usable(plain) and (below := cited.full_title_below(plain, worded)):
         return below  # "**LAVENDER** [[Paper](url)] @Org" / "<br/> LAVENDER: Unifying ..."
     lead_in = plain.rstrip().endswith((",", ":"))  # "Surname,T. and Other, B.," then the title

@@ -1,8 +1,10 @@
-"""A line's leading plain text read as a title.
+"""A line's plain words read as its title.
 
 An item whose title is neither bold, quoted nor linked gives it as the words it opens with;
-what follows them there (tags, a venue in italics, pipes, who wrote it and when, a preprint's
-number, brackets typed amiss) is cut off, as a reader skips it.
+what stands around them (a number or month before, tags, a venue in italics, pipes, who wrote
+it and when, a preprint's number, notes after its link words, brackets typed amiss) is cut
+off, as a reader skips it. Two other places hold a plain title: after a short bold name and
+its colon (``***HD-Painter:*** Title``), and after the tags and link words a line opens with.
 """
 
 from __future__ import annotations
