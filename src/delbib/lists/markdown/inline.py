@@ -27,7 +27,7 @@ _KEY_ANCHOR = re.compile(r"<a\s[^>]*?(?:id|name)\s*=\s*[\"']delbib-([^\"']+)[\"'
 _BARE_URL = re.compile(r"\bhttps?://[^\s<>\])|]+[^\s<>\])|.,;:'\"]")
 # ":star:", "Ha-NeRF:laughing:: Title": GitHub shows an emoji for a shortcode, even one typed
 # onto a word
-_SHORTCODE = re.compile(
+SHORTCODE = re.compile(
     r"(?:(?<=\s)|^):[a-z0-9_+-]+:(?=\s|$)|(?<=\w):[a-z][a-z_]{2,30}:(?=\W|$)"
     r"|(?<=\w):[a-z]{1,2}:\s*$"  # "Title:o:": a short one typed onto the title's end
 )
@@ -111,7 +111,7 @@ def is_emoji(ch: str) -> bool:
 
 def strip_emoji(text: str) -> str:
     """Remove emoji and ``:shortcode:`` emoji, keeping the words around them as spaced."""
-    text = _SHORTCODE.sub("", text)
+    text = SHORTCODE.sub("", text)
     return "".join(ch for ch in text if not is_emoji(ch)).strip()
 
 

@@ -13,7 +13,7 @@ import re
 
 from . import cited, fields, lexicon, nicknames, pipes, tags
 from .dates import is_date_label
-from .inline import Line, strip_emoji
+from .inline import SHORTCODE, Line, strip_emoji
 
 _ARXIV_END = re.compile(
     r"[\s.,;]*(?:arXiv\s+preprint\s+)?arXiv\s*:\s*\d{4}\.\d{4,5}(?:v\d+)?\W*$", re.I
@@ -178,7 +178,6 @@ def titled_before_paper(line: Line) -> str | None:
     return text
 
 
-_SHORTCODE = re.compile(r":[a-z0-9_+-]{2,30}:")  # ":blue_square:", GitHub's emoji by name
 _AFTER_WORDS = 3  # words a title after its links has, at least
 
 
@@ -192,10 +191,11 @@ def title_after_links(line: Line) -> str | None:
         return None
     text = line.text
     head = text.split(resource[0].text, 1)[0]
-    tagged = _SHORTCODE.search(head) or any(code in head for code in line.code)
+    # ":blue_square:" (an emoji by name) or a code span tags the line
+    tagged = SHORTCODE.search(head) or any(code in head for code in line.code)
     for code in line.code:
         head = head.replace(code, " ")
-    head = _SHORTCODE.sub(" ", strip_emoji(head))
+    head = strip_emoji(head)
     if not tagged or re.search(r"[^\W\d_]{2,}", head):
         return None  # words before the links: the title is there, if anywhere
     tail = text.rsplit(resource[-1].text, 1)[1]
