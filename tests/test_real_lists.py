@@ -138,6 +138,19 @@ FRESH8_HELDOUT = {
     "woo1--awesome-pose.md",
     "zhjohnchan--awesome-image-captioning.md",
 }
+# the ninth round: ten of twenty drawn at random (seed 20261205) before any was measured
+FRESH9_HELDOUT = {
+    "AndreWeiner--machine-learning-applied-to-cfd.md",
+    "Cartus--Automated-Fact-Checking-Resources.md",
+    "DirtyHarryLYL--HOI-Learning-List.md",
+    "eric-ai-lab--awesome-vision-language-navigation.md",
+    "faccoco--awesome-hand-object-interaction.md",
+    "furkan-luleci--GenerativeAI-in-SHM.md",
+    "iHeadWater--WaterResources.md",
+    "learnables--learn2learn.md",
+    "umarhassan-mitodl--1.225j-fall-2002.md",
+    "zhiguotang5--Awesome-Image-Text-to-3D.md",
+}
 
 # Lists that miss a target, with the figures measured on the current reader (not expected
 # values): stem -> figures ("halves:<set>" for a set's comparison with dev), 2026-12-05.
@@ -288,6 +301,7 @@ def test_expectation_is_well_formed(path: Path):
     assert (data["set"] == "fresh6-heldout") == (data["file"] in FRESH6_HELDOUT)
     assert (data["set"] == "fresh7-heldout") == (data["file"] in FRESH7_HELDOUT)
     assert (data["set"] == "fresh8-heldout") == (data["file"] in FRESH8_HELDOUT)
+    assert (data["set"] == "fresh9-heldout") == (data["file"] in FRESH9_HELDOUT)
     low, high = data["papers"]["min"], data["papers"]["max"]
     assert 0 < low <= high
     titles = data["titles"]

@@ -254,6 +254,8 @@ class _Reader:
             return
         title, trailing_venue, trailing_year = parts.clean(title)
         venue = strip_emoji(cell("venue").text) if cell("venue") else ""
+        dated = venue if dates.is_date_label(venue, named=False) else ""  # "Sep., 2023"
+        venue = "" if dated or fields.is_placeholder(venue) else venue
         badge = fields.badge_venue([src for c in cells for src in c.images])
         heading_year, heading_venue = heading
         venue = venue or badge or trailing_venue or heading_venue or ""
@@ -264,7 +266,7 @@ class _Reader:
             if year is None and not fields.venue_in(year_text)[0]:
                 self.warn(line, f"year {year_text!r} not understood; left empty")
         if year is None:
-            year = fields.venue_in(venue)[1] or dates.year_in(venue) or trailing_year
+            year = fields.venue_in(venue)[1] or dates.year_in(dated or venue) or trailing_year
             year = year or heading_year  # "Arxiv/2509" is a venue cell with a YYMM date
         links, kinds = fields.sorted_links(cells)
         tldr = cell("tldr").text if cell("tldr") else ""
@@ -317,7 +319,10 @@ class _Reader:
             for item in _split_lines(whole)
             for lines in joined.split_joined(item.lines)
         ]
-        read = [_with_venue(parts.read(item.lines, heading_year), heading_venue) for item in items]
+        read = [
+            _with_venue(_with_fields(parts.read(item.lines, heading_year), item), heading_venue)
+            for item in items
+        ]
         verdicts = [evidence.verdict(p) for p in read]
         paper_block = evidence.is_paper_block(verdicts)
         if paper_block:  # "- **Title**" alone: nothing written beside the marked title
@@ -409,6 +414,13 @@ def _split_lines(item: blocks.Item) -> list[blocks.Item]:
 def _words(item: blocks.Item) -> str:
     """An item's words as written, emoji and closing stops left out."""
     return squash(strip_emoji(" ".join(line.text for line in item.lines))).rstrip(" .")
+
+
+def _with_fields(found: parts.Parts, item: blocks.Item) -> parts.Parts:
+    """An item whose table names its venue and authors by header has those, and the venue's
+    year (``<td>CVPR 2025</td>``) when it writes one."""
+    year = lexicon.venue_in(item.fields.get("venue", ""))[1] or found.year
+    return dataclasses.replace(found, **item.fields, year=year) if item.fields else found
 
 
 def _with_venue(found: parts.Parts, venue: str | None) -> parts.Parts:

@@ -14,7 +14,9 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from . import byline, cited, fieldtitle
+from . import byline, cited, columns, fieldtitle
+from .dates import is_date_label
+from .fields import is_placeholder
 from .inline import Cell, Line, parse_inline, squash, strip_emoji
 
 LIST_ITEM, PARAGRAPH, HTML, HTML_ROW = "list item", "paragraph", "html", "html table row"
@@ -32,6 +34,7 @@ class Item:
     end_line: int  # 1-based last line (inclusive)
     lines: list[Line] = field(default_factory=list)
     labels: tuple[str, ...] = ()  # the labels it is nested under ("- Robots that cook:")
+    fields: dict[str, str] = field(default_factory=dict)  # "<th>Venue</th>"'s cell: its venue
     note: bool = False  # a sentence about the item it is nested under, not an item
 
     @property
@@ -76,6 +79,9 @@ _SPANNING_CELL = re.compile(
     r"<t[dh]\b[^>]*\browspan\s*=\s*[\"']?[2-9]\d*[^>]*>.*?</t[dh]\s*>", re.I | re.S
 )
 _HTML_CELL_END = re.compile(r"</t[dh]\s*>", re.I)
+_HTML_CELL = re.compile(r"<t([dh])\b[^>]*>(.*?)(?=<t[dh]\b|$)", re.I | re.S)
+_HTML_TAG = re.compile(r"<[^>]*>")
+_LINK_TAG = re.compile(r"<(/?)a\b[^>]*>", re.I)
 # Tags after which GitHub starts a new line of text.
 _HTML_BREAK = re.compile(r"<\s*(?:br|/p|p|/div|div|/li|li|hr|/h[1-6])\b[^>]*>", re.I)
 _HTML_DROP = re.compile(
@@ -103,6 +109,7 @@ class _Walker:
         self.opens = opens  # does this line hold a title
         self.links = links  # does this line link a paper or resource
         self._md = None
+        self.html_roles: list[str | None] | None = None  # an HTML table's column roles
 
     def end_line(self, start: int, stop: int) -> int:
         """The last non-blank line in [start, stop) (0-based, half-open map) as a 1-based
@@ -367,17 +374,78 @@ class _Walker:
         return lines
 
     def html_rows(self, content: str, start: int) -> list[Item]:
+        """The rows of an HTML table as items, each cell a line, the cell under a title
+        header (``<th>Paper Title</th>``) first: a reader takes the title from it."""
+        if re.search(r"<table\b", content, re.I):
+            self.html_roles = None
         items = []
         for row in _HTML_ROW.finditer(content):
             first = start + 1 + content.count("\n", 0, row.start())
             last = start + 1 + content.count("\n", 0, row.end())
             inner = _SPANNING_CELL.sub(" ", row.group(1))  # a category over several rows
+            cells = [_closed(text) for kind, text in _HTML_CELL.findall(inner)]
+            if cells and not re.search(r"<td\b", inner, re.I):  # a row of headers
+                roles = [columns.header_role(_html_text(text).casefold()) for text in cells]
+                self.html_roles = roles if "title" in roles else None
+            fields: dict[str, str] = {}
+            if cells:
+                cells, fields = _by_role(cells, self.html_roles)
+                inner = "".join(f"<td>{cell}</td>" for cell in cells)
             inner = _HTML_CELL_END.sub("<br>", inner)
             inner = re.sub(r"<t[dh]\b[^>]*>", " ", inner, flags=re.I)
             lines = self.html_lines(inner, first - 1)
             if lines:
-                items.append(Item(HTML_ROW, first, last, lines))
+                items.append(Item(HTML_ROW, first, last, lines, fields=fields))
         return items
+
+
+def _html_text(html: str) -> str:
+    return " ".join(_HTML_TAG.sub(" ", html).split())
+
+
+_FIELD_ROLES = ("venue", "authors")  # cells a row's item takes as they are
+
+
+def _by_role(cells: list[str], roles: list[str | None] | None) -> tuple[list[str], dict[str, str]]:
+    """A row's cells as a reader takes them under the table's headers: the title's first,
+    then the others of a known role or with a link (``<th>Methods</th>``: no authors in them);
+    the venue and authors cells give those fields instead (a date under ``<th>Publication
+    Date</th>``, read as a venue's header, stays a date)."""
+    if roles is None or len(roles) != len(cells):
+        return cells, {}
+    at = roles.index("title")
+    fields: dict[str, str] = {}
+    kept = []
+    for cell, role in (pair for i, pair in enumerate(zip(cells, roles, strict=True)) if i != at):
+        text, linked = _html_text(cell), _LINK_TAG.search(cell) is not None
+        if role in _FIELD_ROLES and role not in fields and not _no_field(text):
+            fields[role] = text  # its line only for its link
+        elif role is not None:
+            linked = True
+        if linked:
+            kept.append(cell)
+    return [cells[at], *kept], fields
+
+
+def _no_field(text: str) -> bool:
+    return not text or is_placeholder(text) or is_date_label(text, named=False)
+
+
+def _closed(cell: str) -> str:
+    """A cell's HTML with its end tag dropped and a link left open closed, as the browser
+    closes it at the cell's end (``<td><a href="doi">Title</td>``)."""
+    depth = 0
+
+    def link_tag(tag: re.Match) -> str:
+        nonlocal depth
+        if tag[1]:  # an end with no start in this cell closed a link of an earlier one
+            depth, kept = max(0, depth - 1), tag[0] if depth else ""
+            return kept
+        depth += 1
+        return tag[0]
+
+    cell = _LINK_TAG.sub(link_tag, _HTML_CELL_END.sub("", cell))
+    return cell + "</a>" * depth
 
 
 def _own_lines(items: list[Item]) -> list[Item]:

@@ -148,8 +148,8 @@ def _is_venue(text: str) -> bool:
 # "Knuth (1970)", "Ziv, Lempel (1977)", "Van Roy (2012)", "Lee et al., 2019": who wrote a
 # paper and when, as a reference list's link text or the sentence after a title
 _NAMES = (
-    r"[A-ZÀ-Þ][\w'’-]+(?:\s+(?:[A-ZÀ-Þ][\w'’-]+|van|von|de|der|den|da|le)){0,2}"
-    r"(?:(?:,\s*|\s+and\s+|\s*&\s*)[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){0,2}){0,5}"
+    r"[A-ZÀ-Þ][\w'’-]+(?:\s+(?:[A-ZÀ-Þ][\w'’-]+|van|von|de|der|den|da|le)){0,3}"
+    r"(?:(?:,\s*|\s+and\s+|\s*&\s*)[A-ZÀ-Þ][\w'’-]+(?:\s+(?:[A-ZÀ-Þ][\w'’-]+|[A-Z]\.)){0,3}){0,5}"
     r"(?:,?\s+et\s+al\.?)?"
 )
 _DATED_NAMES = re.compile(
@@ -164,6 +164,21 @@ def dated_names(text: str) -> str | None:
     as a reference list's link to the paper reads (never its title), else None."""
     found = _DATED_NAMES.fullmatch(squash(text).strip(" [].").removeprefix("("))
     return found["names"] if found and not lexicon.venue_in(found["names"])[0] else None
+
+
+# "Mirzal, 2014", "Lee & Chen, 2019": one surname or two (more words may be a name's title)
+_COMMA_DATED = re.compile(
+    r"([A-ZÀ-Þ][\w'’-]+(?:\s*(?:\band\b|&)\s*[A-ZÀ-Þ][\w'’-]+)?),\s*(?:19|20)\d{2}[a-z]?"
+)
+
+
+def cite_label(text: str) -> str | None:
+    """``Lee et al., 2020``, ``Mirzal, 2014``, ``Knuth (1970)``: the names when the text is an
+    author-date citation, as a list writes one before each title (``(**Lee, 2020**) Title``)."""
+    if names := dated_names(re.sub(r"(\bal\.|\w)[.,]*\s*(?=\((?:19|20)\d{2}\))", r"\1 ", text)):
+        return names  # "Leon, et al., (2024)", "Ann Lee and Bo Chen. (2018)" as well
+    found = _COMMA_DATED.fullmatch(squash(text).strip(" ()[]."))
+    return found[1] if found and not lexicon.venue_in(found[1])[0] else None
 
 
 def drop_dated_names(title: str) -> tuple[str, int | None]:

@@ -81,6 +81,10 @@ def header_role(name: str) -> str | None:
     for role, names in SYNONYMS.items():
         if name in names:
             return role
+    # "journal/conference", "venue & year": the role its first part names
+    pieces = [p.strip() for p in re.split(r"\s*(?:/|&|\band\b)\s*", name) if p.strip()]
+    if len(pieces) > 1 and (first := header_role(pieces[0])) in ("venue", "year", "authors"):
+        return first
     words = set(re.findall(r"[a-z]+", name))
     if words & _TITLE_WORDS and not words & {"code", "link", "url", "pdf"}:
         return "title"

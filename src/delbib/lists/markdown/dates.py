@@ -84,16 +84,18 @@ _NAMED_YEAR = re.compile(r"[A-Za-z][A-Za-z&]{1,11}(?:['’_-]?(?:19|20)\d{2}|['�
 _STAGE_WORDS = frozenset({"arxiv", "preprint", "online", "published", "accepted", "updated"})
 
 
-def is_date_label(text: str) -> bool:
+def is_date_label(text: str, *, named: bool = True) -> bool:
     """``[7 Jun 2021]``, ``arXiv 26 Sep 2019``, ``InfSc2019``: when a paper appeared (and where,
-    by a name glued to the year), written as a link's words; never its title."""
+    by a name glued to the year), written as a link's words; never its title. Not ``named``:
+    a date and nothing else (``Sep., 2023``, not ``ICCV2021`` nor ``arXiv 2019``)."""
     tokens = re.findall(r"[^\s,/–-]+", text.strip(" []()*_.,;:"))
     if not 1 <= len(tokens) <= 5:
         return False
     dated = False
+    words = _MONTHS | _STAGE_WORDS if named else _MONTHS
     for token in (t.strip(".") for t in tokens):
-        if _YEAR_TOKEN.fullmatch(token) or _NAMED_YEAR.fullmatch(token):
+        if _YEAR_TOKEN.fullmatch(token) or named and _NAMED_YEAR.fullmatch(token):
             dated = True
-        elif not (_DAY.fullmatch(token) or token.casefold() in _MONTHS | _STAGE_WORDS):
+        elif not (_DAY.fullmatch(token) or token.casefold() in words):
             return False
     return dated

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
-from delbib.identifiers import written_arxiv_ids, written_dois
+from delbib.identifiers import extract, written_arxiv_ids, written_dois
 
 _BREAK_TAG = re.compile(r"^<\s*br\s*/?\s*>$", re.IGNORECASE)
 _HTML_ANCHOR = re.compile(r"<a\s[^>]*?href\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
@@ -157,8 +157,12 @@ def parse_inline(children: list, first_line: int = 0) -> Cell:
                     lines[-1].links.append(Link(doi, "https://doi.org/" + doi))
                 # "[Title](pdf). arXiv:1710.02569": the linked paper's preprint; a line of
                 # names and title without links (a note under an item) stays a note
+                # (one the line links already adds nothing: "[Title](arxiv/X). arXiv: X.")
+                linked = {i for link in lines[-1].links for i in extract(link.href)}
                 for arxiv in written_arxiv_ids(text) if lines[-1].links else ():
-                    lines[-1].links.append(Link(arxiv, "https://arxiv.org/abs/" + arxiv))
+                    preprint = "https://arxiv.org/abs/" + arxiv
+                    if not linked.issuperset(extract(preprint)):
+                        lines[-1].links.append(Link(arxiv, preprint))
             add(text)
         elif kind == "softbreak" and (depth["strong"] or depth["em"] or href is not None):
             # a bold title, or a link's text, wrapped onto the next source line is one span

@@ -86,7 +86,11 @@ def line_title(line: Line) -> tuple[str, str] | None:
         return field, "cited"
     if named := plaintitle.named_lead(line):  # "***HD-Painter:*** High-Resolution ... [[Paper]](a)"
         return named, "bold"
-    bold = [s for s in line.strong if span_ok(s, 2) and not _TAG_ONLY.fullmatch(s)]
+    # "(**Lee et al., 2020**) Title.": the bold names who wrote it, and the title follows
+    cites = [s for s in line.strong if byline.cite_label(s)]
+    bold = [
+        s for s in line.strong if span_ok(s, 2) and not _TAG_ONLY.fullmatch(s) and s not in cites
+    ]
     text = fields._line_title_text(line)
     # 'Lee, Ann. "Owl Morphism." Venue': a title closed by its stop inside the quotes is
     # cited, however short
@@ -127,6 +131,10 @@ def line_title(line: Line) -> tuple[str, str] | None:
         return cited_title, "cited"
     if cited_title := byline.title_before_names(line):  # "Title. [Lee (2019)](pdf)."
         return cited_title, "cited"
+    if cites and not bold and span_ok(plain := plaintitle.title_text(line), 2):
+        # "(**Lee et al., 2020**) Title. Nature. 2020, 5: 1-9.": who and when come first, so
+        # the title ends at its full stop
+        return cited.STOP.split(plain + " ", maxsplit=1)[0].strip(), "cited"
     if fields.has_link(line) and not line.strong:  # "Title, Venue Words 2019 [[pdf](url)]"
         plain = plaintitle.title_text(line)
         title, venue, _ = lexicon.cited_venue(plain.strip())
@@ -359,6 +367,8 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     authors = piped.authors if piped else None
     if title_line is not None and how != "link":  # "Title. [Lee (2019)](pdf).": who wrote it
         authors = authors or byline.names_of_link(title_line)
+        cites = title_line.strong if how == "cited" else []  # "(**Lee et al., 2020**) Title"
+        authors = authors or next(filter(None, map(byline.cite_label, cites)), None)
     for line in lines if authors is None else ():
         span = next((s for s in line.em if cited.authors_span(s) and s not in after + raw), None)
         if span:

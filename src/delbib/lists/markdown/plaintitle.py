@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from . import cited, fields, lexicon, nicknames, pipes, tags
+from . import byline, cited, fields, lexicon, nicknames, pipes, tags
 from .dates import is_date_label
 from .inline import SHORTCODE, Line, strip_emoji
 
@@ -54,6 +54,8 @@ def title_text(line: Line) -> str:
     text = fields._line_title_text(line, upto_links=True)  # "Title [[pdf]](a) : note"
     if line.strong and is_date_label(line.strong[0]) and text.startswith(line.strong[0]):
         text = text[len(line.strong[0]) :]  # "<b>2022</b> Title": the list's date
+    elif line.strong and byline.cite_label(line.strong[0]):  # "(**Lee, 2020**) Title"
+        text = re.sub(r"^\W*" + re.escape(line.strong[0]) + r"[)\]]?[\s:.,-]*", "", text)
     for span in line.em:  # "Title. *IREC 2014*.", "Title. *Owl Letters* 2014.": a venue
         dated = re.escape(span) + r"[\s,.]{0,3}(?:19|20)\d{2}(?!\d)"
         if (

@@ -1,0 +1,139 @@
+"""Rules of the eighth round of real lists, each shown on invented papers: general readings
+(how an author-date citation leads a title, how an HTML table's headers name its cells), not
+one list's shape."""
+
+from __future__ import annotations
+
+from tests.listread import parse, titles
+
+HEAD = "# Owl Papers\n\n## Flight\n\n"
+
+
+def test_an_author_date_label_before_the_title_is_who_wrote_it():
+    """``(**Lee et al., 2020**) Title. Journal. 2020, 5: 1-9.``: the bold names and year are
+    the byline, the title ends at its full stop and the journal follows."""
+    text = HEAD + (
+        "- (**Lee et al., 2020**) Owl flight in the dark. Nature. 2020, 5: 12-19."
+        " [[DOI](https://doi.org/10.1000/owl.1)]\n\n"
+        "- (**Mirzal, 2014**) A convergent algorithm for owl counts. Journal of Owl Studies."
+        " 2014, 260: 149-166. [[DOI](https://doi.org/10.1000/owl.2)]\n\n"
+        "- (**Chen et al., 2023**) Do owls hoot at night? AAAI 2023."
+        " [[PDF](https://owls.example.org/c.pdf)]\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.authors, r.year) for r in rows] == [
+        ("Owl flight in the dark", "Lee et al.", 2020),
+        ("A convergent algorithm for owl counts", "Mirzal", 2014),
+        ("Do owls hoot at night?", "Chen et al.", 2023),
+    ]
+    assert rows[0].venue == "Nature"
+
+
+def test_a_bold_byline_before_an_italic_title_in_html_tags():
+    """``<b>Lee, et al., (2024)</b> <i>Title</i>. Venue``, full names with a stop before the
+    year as well: the italic span is the title."""
+    text = HEAD + (
+        "- <b>Lee, et al., (2024)</b> <i>Owl Calls Show How Owls Talk</i>. OWLS"
+        ' <a href="https://arxiv.org/pdf/2401.00001">[Paper]</a>\n'
+        "- <b>Ann Lee and Bo R. Chen. (2018)</b> <i>Joint Tagging of Owl Calls</i>. OWLS"
+        ' <a href="https://owls.example.org/b.pdf">[Paper]</a>\n'
+        "- <b>Ann van der Berg and Bo Chen. (2018)</b> <i>Synthesised owl calls for"
+        ' speech recognition</i>. OWLS <a href="https://owls.example.org/c.pdf">[Paper]</a>\n'
+    )
+    assert [(r.title, r.year) for r in parse(text).rows] == [
+        ("Owl Calls Show How Owls Talk", 2024),
+        ("Joint Tagging of Owl Calls", 2018),
+        ("Synthesised owl calls for speech recognition", 2018),
+    ]
+
+
+def test_a_written_arxiv_id_of_the_linked_paper_keeps_the_title():
+    """``[Title](arxiv/X). arXiv: X.``: the id written out is the link's own paper."""
+    text = HEAD + (
+        "- [Learning Robust Owl Rewards](https://arxiv.org/abs/1710.11248). arXiv: 1710.11248.\n"
+        "\n1. [OwlKit][kit]: An Open-Source Toolkit for Owl Call Distillation in Natural"
+        " Language Processing. arXiv:2002.12620\n"
+        "\n[kit]: https://github.com/owl/kit\n"
+    )
+    rows = parse(text).rows
+    assert [r.title for r in rows] == [
+        "Learning Robust Owl Rewards",
+        "OwlKit: An Open-Source Toolkit for Owl Call Distillation in Natural Language Processing",
+    ]
+    assert "https://arxiv.org/abs/2002.12620" in rows[1].links
+
+
+_HTML_TABLE = """\
+<table>
+  <thead>
+    <tr>
+      <th>Year</th>
+      <th>Input</th>
+      <th>Methods</th>
+      <th>Paper Title</th>
+      <th>Pub.</th>
+    </tr>
+  </thead>
+  <tbody>
+    <tr>
+      <td>2019</td>
+      <td>Sentinel-1</td>
+      <td>1D CNNs, LSTM RNNs, RF</td>
+      <td><a href="https://doi.org/10.1000/owl.1">Evaluation of three owl counting models
+        using radar time series</a></td>
+      <td>Remote Sensing</td>
+    </tr>
+    <tr>
+      <td>2021</td>
+      <td>Zhuhai-1, Sentinel-2</td>
+      <td>OWLC</td>
+      <td><a href="https://doi.org/10.1000/owl.2">OWLC: One-class owl classification</td>
+      <td>Journal of Owl Observation</a></td>
+    </tr>
+  </tbody>
+</table>
+"""
+
+
+def test_an_html_table_is_read_by_its_headers():
+    """The cell under ``<th>Paper Title</th>`` holds the title however the row begins, the
+    one under ``<th>Pub.</th>`` the venue; a ``Methods`` cell holds no authors; a link left
+    open closes at its cell's end, as the browser closes it."""
+    rows = parse(HEAD + _HTML_TABLE).rows
+    assert [(r.title, r.venue, r.year, r.authors) for r in rows] == [
+        (
+            "Evaluation of three owl counting models using radar time series",
+            "Remote Sensing",
+            2019,
+            None,
+        ),
+        ("OWLC: One-class owl classification", "Journal of Owl Observation", 2021, None),
+    ]
+    assert rows[1].links[0] == "https://doi.org/10.1000/owl.2"
+
+
+def test_an_html_table_venue_cell_gives_the_year_it_writes():
+    """``<th>Venue</th>`` holding ``OWLS 2025`` beside a ``Date`` of the preprint: the
+    paper's year is the venue's."""
+    text = HEAD + (
+        "<table>\n<tr><th>Title</th><th>Venue</th><th>Date</th></tr>\n"
+        '<tr><td><a href="https://arxiv.org/abs/2412.00001">Owl Flight Benchmark for Night'
+        " Vision</a></td><td>CVPR 2025</td><td>2024-12</td></tr>\n"
+        '<tr><td><a href="https://arxiv.org/abs/2412.00002">Owl Calls at Dawn and Dusk</a>'
+        "</td><td>None</td><td>2024-11</td></tr>\n</table>\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.venue, r.year) for r in rows] == [
+        ("Owl Flight Benchmark for Night Vision", "CVPR 2025", 2025),
+        ("Owl Calls at Dawn and Dusk", None, 2024),
+    ]
+
+
+def test_a_headed_html_table_with_no_title_header_keeps_its_cells():
+    """Headers naming no title column (``Name``/``Role``: a team) are not read by role."""
+    text = HEAD + (
+        "<table>\n<tr><th>Year</th><th>Work</th><th>Venue</th></tr>\n"
+        '<tr><td>2020</td><td><a href="https://arxiv.org/abs/2001.00001">Owl Flight in the'
+        " Dark</a></td><td>OWLS 2020</td></tr>\n</table>\n"
+    )
+    assert titles(text) == ["Owl Flight in the Dark"]
