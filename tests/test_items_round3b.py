@@ -6,8 +6,7 @@ Every input is hand-written with invented papers; expected values come from read
 
 from __future__ import annotations
 
-from delbib.lists import markdown
-from delbib.lists.markdown import labelled, lexicon, tags
+from delbib.lists.markdown import gfm, labelled, lexicon, tags
 
 from .listread import parse, titles
 
@@ -149,7 +148,7 @@ def test_a_line_led_by_a_venue_link_holds_the_title_after_it():
     from delbib.lists.markdown.inline import parse_inline
 
     def first_line(md: str):
-        return markdown._markdown_parser().parseInline(md)[0].children
+        return gfm.parser().parseInline(md)[0].children
 
     line = parse_inline(
         first_line(

@@ -137,3 +137,76 @@ def test_a_headed_html_table_with_no_title_header_keeps_its_cells():
         " Dark</a></td><td>OWLS 2020</td></tr>\n</table>\n"
     )
     assert titles(text) == ["Owl Flight in the Dark"]
+
+
+def test_a_paper_nested_under_a_paper_is_its_own_item():
+    """``* Title (1980). [Paper](doi)`` over ``* Background: Title (1974). [Paper](doi)`` and a
+    note: the nested paper is a second item (its lead-in word dropped), the note stays."""
+    text = HEAD + (
+        "* Experience with Owls in Mesa (1980). [Paper](https://doi.org/10.1000/owl.1)"
+        " \\| [Note](notes/owls.md)\n"
+        "  * Background: Monitors: An Owl Structuring Concept (1974)."
+        " [Paper](https://doi.org/10.1000/owl.2)\n"
+        "  * Hoare semantics to Mesa semantics (notify is just a hint)\n\n"
+        "* Translation Caching: Skip, Don't Walk (the Owl Table) (2010)."
+        " [Paper](https://doi.org/10.1000/owl.3)\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.year) for r in rows] == [
+        ("Experience with Owls in Mesa", 1980),
+        ("Monitors: An Owl Structuring Concept", 1974),
+        ("Translation Caching: Skip, Don't Walk (the Owl Table)", 2010),
+    ]
+    assert rows[0].links[0] == "https://doi.org/10.1000/owl.1"
+
+
+def test_a_journal_with_its_year_typed_on_is_where_not_what():
+    """``**12. Title**: \\[[Nature Owl Letters2021](url)\\]``: the link's words are the
+    journal and its year, the bold words the title."""
+    text = HEAD + (
+        "**12. Physics-informed owl learning**: \\[[Nature Owl Letters2021]"
+        "(https://www.nature.com/articles/s42254-021-00314-5)\\] \\[[CODE]()\\]\n\n"
+        "**13. Owl flight by neural operators**: \\[[Journal of Owl Physics2024]"
+        "(https://doi.org/10.1000/owl.13)\\]\n\n"
+        "- [Factorization Owls Rendle2010](https://owls.example.org/fm.pdf)\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.venue, r.year) for r in rows[:2]] == [
+        ("Physics-informed owl learning", "Nature Owl Letters 2021", 2021),
+        ("Owl flight by neural operators", "Journal of Owl Physics 2024", 2024),
+    ]
+    assert rows[2].title == "Factorization Owls Rendle2010"  # a title, then who wrote it
+
+
+def test_a_quoted_summary_under_a_paper_is_not_a_paper():
+    """``"This paper proposes X, ..."`` (and its translation) under a paper's line: the
+    paper's summary, never a title."""
+    text = HEAD + (
+        "**1. Owl Flight Operators for Night Vision**: \\[[ICML2024](https://arxiv.org/abs/"
+        "2401.00001)\\]\n\n"
+        "Tags: Operator, Owls\n\n"
+        "\"This paper proposes OFO, a novel training method that enhances an owl's ability to"
+        ' fly at night, reducing errors by up to 72%."\n\n'
+        '"本文提出了一种新的训练方法，提高了猫头鹰在夜间飞行的能力，将误差降低最多百分之七十二。"\n\n'
+        "**2. Learning Owl Calls at Dawn**: \\[[ICLR2023](https://arxiv.org/abs/2301.00002)\\]\n"
+    )
+    assert titles(text) == [
+        "Owl Flight Operators for Night Vision",
+        "Learning Owl Calls at Dawn",
+    ]
+
+
+def test_a_date_under_a_venue_header_is_a_date():
+    """``| Pub. & Date |`` holding ``Sep., 2023`` or ``-``: a year, no venue;
+    ``CVPR, 2024`` is the venue."""
+    text = HEAD + (
+        "| Title | arXiv | Pub. & Date |\n|---|---|---|\n"
+        "| [Owl Flight in the Dark](https://arxiv.org/abs/2309.00001) | - | Sep., 2023 |\n"
+        "| [Owl Calls at Dawn](https://arxiv.org/abs/2308.00002) | - | CVPR, 2024 |\n"
+        "| [Owl Nests Revisited](https://arxiv.org/abs/2307.00003) | - | - |\n"
+    )
+    assert [(r.title, r.venue, r.year) for r in parse(text).rows] == [
+        ("Owl Flight in the Dark", None, 2023),
+        ("Owl Calls at Dawn", "CVPR, 2024", 2024),
+        ("Owl Nests Revisited", None, None),
+    ]

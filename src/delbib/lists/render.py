@@ -15,7 +15,7 @@ from typing import Any
 from delbib.catalog.model import Catalog
 from delbib.errors import InputError
 from delbib.files import atomic_write
-from delbib.lists import markdown
+from delbib.lists.markdown import gfm
 from delbib.lists.table import default_shape, markdown_block, shape_of, template_block
 
 START = "<!-- delbib:start -->"
@@ -42,7 +42,7 @@ def _markers(text: str) -> tuple[list[int], list[int]]:
         offsets.append(offsets[-1] + len(line) + 1)
     starts: list[int] = []
     ends: list[int] = []
-    for number in markdown.html_block_lines(text):
+    for number in gfm.html_block_lines(text):
         line = text[offsets[number] : offsets[number + 1]]
         for marker, found in ((START, starts), (END, ends)):
             if line.strip() == marker:

@@ -28,6 +28,7 @@ from delbib.lists.arrange import (
     table_rows,
 )
 from delbib.lists.cells import cell
+from delbib.lists.markdown import gfm
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ def shape_of(markdown_text: str) -> Shape | None:
     """The shape of the first table in ``markdown_text``: headers, heading marks, link label."""
     from .markdown.columns import header_role, header_text
 
-    found = markdown.first_table(markdown_text)
+    found = gfm.first_table(markdown_text)
     if found is None:
         return None
     heading, header, first = found

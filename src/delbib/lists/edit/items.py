@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from delbib.catalog.model import Catalog
 from delbib.lists import markdown
-from delbib.lists.markdown import ParsedList, Row
+from delbib.lists.markdown import ParsedList, Row, gfm
 
 
 @dataclass
@@ -35,7 +35,7 @@ def split_lines(text: str) -> list[str]:
 def _table_lines(text: str) -> set[int]:
     """0-based numbers of the lines that are table body rows."""
     found: set[int] = set()
-    for tok in markdown._markdown_parser().parse(text):
+    for tok in gfm.parser().parse(text):
         if tok.type == "tr_open" and tok.map:
             found.add(tok.map[0])
     return found

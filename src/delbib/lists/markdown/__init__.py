@@ -32,6 +32,7 @@ from . import (
     sections,
 )
 from . import columns as columns_mod
+from .gfm import parser
 from .inline import Cell, parse_inline, squash, strip_emoji
 
 __all__ = ["ParsedList", "Problem", "Row", "Skipped", "parse", "parse_file"]
@@ -103,16 +104,6 @@ _TABLE_EVIDENCE_SHARE = 0.3  # a table is a paper table when this share of its r
 # paper link, venue, year or authors (a team table or an update log shows none)
 _OWN_CITATION_ITEMS = 3  # a list asks to be cited for a paper or three, not a dozen
 _SHORT = 60  # characters of an item's text kept in reports
-
-
-def _markdown_parser():
-    from markdown_it import MarkdownIt  # imported here so that `delbib --help` stays fast
-    from mdit_py_plugins.front_matter import front_matter_plugin
-
-    # a page's front matter (``---`` / ``layout: archive`` / ``---``) is metadata GitHub shows
-    # as a table apart, never the list: its "# title:" line is no heading
-    parser = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
-    return parser.use(front_matter_plugin)
 
 
 def split_categories(text: str) -> tuple[str, ...]:
@@ -437,7 +428,7 @@ def parse(
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _read(_markdown_parser().parse(text), text, path, columns)
+        return _read(parser().parse(text), text, path, columns)
     finally:
         if paused:
             gc.enable()
@@ -461,44 +452,6 @@ def _read(tokens: list, text: str, path: str, columns: dict[str, str] | None) ->
         else:
             reader.items(event.items)
     return reader.result()
-
-
-def first_table(text: str) -> tuple[str | None, list[Cell], list[Cell]] | None:
-    """The first table of ``text`` as GitHub reads it: the heading marks before it (``##``),
-    its header cells and its first body row; None without a table. Used to keep a list's
-    own table shape when it is rendered back."""
-    tokens = _markdown_parser().parse(text)
-    heading: str | None = None
-    for i, tok in enumerate(tokens):
-        if tok.type == "heading_open" and heading is None:
-            heading = tok.markup
-        if tok.type != "table_open":
-            continue
-        header: list[Cell] = []
-        first: list[Cell] = []
-        in_head, rows = False, 0
-        for inner in tokens[i + 1 :]:
-            if inner.type == "table_close":
-                break
-            if inner.type in ("thead_open", "thead_close"):
-                in_head = inner.type == "thead_open"
-            elif inner.type == "tr_open" and not in_head:
-                rows += 1
-            elif inner.type == "inline" and (in_head or rows == 1):
-                (header if in_head else first).append(parse_inline(inner.children or []))
-        return heading, header, first
-    return None
-
-
-def html_block_lines(text: str) -> list[int]:
-    """0-based numbers of the lines of HTML blocks (``<details>`` bodies too), as GitHub reads
-    the text: an HTML comment shown in a code block or quoted inline text is not one."""
-    return [
-        number
-        for tok in _markdown_parser().parse(text)
-        if tok.type == "html_block" and tok.map
-        for number in range(tok.map[0], tok.map[1])
-    ]
 
 
 def parse_file(path: str | Path, *, columns: dict[str, str] | None = None) -> ParsedList:

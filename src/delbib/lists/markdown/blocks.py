@@ -14,9 +14,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from . import byline, cited, columns, fieldtitle
-from .dates import is_date_label
-from .fields import is_placeholder
+from . import byline, cited, fieldtitle, htmltable
+from .fields import PAPER, link_kind
 from .inline import Cell, Line, parse_inline, squash, strip_emoji
 
 LIST_ITEM, PARAGRAPH, HTML, HTML_ROW = "list item", "paragraph", "html", "html table row"
@@ -70,18 +69,9 @@ _HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)(?:</?h\1\s*/?>|$)", re.I
 # A table anywhere in an HTML block: ``<p>intro</p>`` or ``<div align="center">`` before it
 # with no blank line between is still one block to markdown, but a person reads rows
 _HTML_TABLE = re.compile(r"<table\b.*?(?:</table\s*>|$)", re.I | re.S)
-_HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)(?:</tr\s*>|(?=<tr\b)|$)", re.I | re.S)
 # "<tr>...": rows of a table whose head a blank line cut off (HTML blocks end at one)
 _TABLE_PIECE = re.compile(r"^\s*<(?:tr|td|th|tbody|/tr)\b", re.I)
 _TABLE_END = re.compile(r"</table\s*>", re.I)
-# "<th rowspan="28">Gradient-based</th>": a cell naming the group of rows it spans
-_SPANNING_CELL = re.compile(
-    r"<t[dh]\b[^>]*\browspan\s*=\s*[\"']?[2-9]\d*[^>]*>.*?</t[dh]\s*>", re.I | re.S
-)
-_HTML_CELL_END = re.compile(r"</t[dh]\s*>", re.I)
-_HTML_CELL = re.compile(r"<t([dh])\b[^>]*>(.*?)(?=<t[dh]\b|$)", re.I | re.S)
-_HTML_TAG = re.compile(r"<[^>]*>")
-_LINK_TAG = re.compile(r"<(/?)a\b[^>]*>", re.I)
 # Tags after which GitHub starts a new line of text.
 _HTML_BREAK = re.compile(r"<\s*(?:br|/p|p|/div|div|/li|li|hr|/h[1-6])\b[^>]*>", re.I)
 _HTML_DROP = re.compile(
@@ -109,7 +99,7 @@ class _Walker:
         self.opens = opens  # does this line hold a title
         self.links = links  # does this line link a paper or resource
         self._md = None
-        self.html_roles: list[str | None] | None = None  # an HTML table's column roles
+        self.table = htmltable.Reader()  # the HTML table being read, row by row
 
     def end_line(self, start: int, stop: int) -> int:
         """The last non-blank line in [start, stop) (0-based, half-open map) as a 1-based
@@ -278,8 +268,14 @@ class _Walker:
                 for child in children:
                     child.labels = (label, *child.labels)
         else:
+            # under a paper with its link, a sub-item with a title and a link of its own is a
+            # paper too ("Background: Title (1974). [Paper](doi)"); notes join the parent
+            linked = bool(own) and self.has_link([Item(LIST_ITEM, 0, 0, own)])
             for own_items, nested in subs:
                 for item in own_items:
+                    if linked and self.has_title([item]) and _links_paper(item):
+                        children.append(item)
+                        continue
                     own.extend(item.lines)
                 children.extend(nested)
         item = Item(LIST_ITEM, start + 1, self.end_line(start, stop), own)
@@ -374,78 +370,15 @@ class _Walker:
         return lines
 
     def html_rows(self, content: str, start: int) -> list[Item]:
-        """The rows of an HTML table as items, each cell a line, the cell under a title
-        header (``<th>Paper Title</th>``) first: a reader takes the title from it."""
-        if re.search(r"<table\b", content, re.I):
-            self.html_roles = None
+        """The rows of an HTML table as items (htmltable.py), each cell a line."""
         items = []
-        for row in _HTML_ROW.finditer(content):
-            first = start + 1 + content.count("\n", 0, row.start())
-            last = start + 1 + content.count("\n", 0, row.end())
-            inner = _SPANNING_CELL.sub(" ", row.group(1))  # a category over several rows
-            cells = [_closed(text) for kind, text in _HTML_CELL.findall(inner)]
-            if cells and not re.search(r"<td\b", inner, re.I):  # a row of headers
-                roles = [columns.header_role(_html_text(text).casefold()) for text in cells]
-                self.html_roles = roles if "title" in roles else None
-            fields: dict[str, str] = {}
-            if cells:
-                cells, fields = _by_role(cells, self.html_roles)
-                inner = "".join(f"<td>{cell}</td>" for cell in cells)
-            inner = _HTML_CELL_END.sub("<br>", inner)
-            inner = re.sub(r"<t[dh]\b[^>]*>", " ", inner, flags=re.I)
-            lines = self.html_lines(inner, first - 1)
+        for row in self.table.rows(content):
+            first = start + 1 + content.count("\n", 0, row.start)
+            last = start + 1 + content.count("\n", 0, row.end)
+            lines = self.html_lines(row.html, first - 1)
             if lines:
-                items.append(Item(HTML_ROW, first, last, lines, fields=fields))
+                items.append(Item(HTML_ROW, first, last, lines, fields=row.fields))
         return items
-
-
-def _html_text(html: str) -> str:
-    return " ".join(_HTML_TAG.sub(" ", html).split())
-
-
-_FIELD_ROLES = ("venue", "authors")  # cells a row's item takes as they are
-
-
-def _by_role(cells: list[str], roles: list[str | None] | None) -> tuple[list[str], dict[str, str]]:
-    """A row's cells as a reader takes them under the table's headers: the title's first,
-    then the others of a known role or with a link (``<th>Methods</th>``: no authors in them);
-    the venue and authors cells give those fields instead (a date under ``<th>Publication
-    Date</th>``, read as a venue's header, stays a date)."""
-    if roles is None or len(roles) != len(cells):
-        return cells, {}
-    at = roles.index("title")
-    fields: dict[str, str] = {}
-    kept = []
-    for cell, role in (pair for i, pair in enumerate(zip(cells, roles, strict=True)) if i != at):
-        text, linked = _html_text(cell), _LINK_TAG.search(cell) is not None
-        if role in _FIELD_ROLES and role not in fields and not _no_field(text):
-            fields[role] = text  # its line only for its link
-        elif role is not None:
-            linked = True
-        if linked:
-            kept.append(cell)
-    return [cells[at], *kept], fields
-
-
-def _no_field(text: str) -> bool:
-    return not text or is_placeholder(text) or is_date_label(text, named=False)
-
-
-def _closed(cell: str) -> str:
-    """A cell's HTML with its end tag dropped and a link left open closed, as the browser
-    closes it at the cell's end (``<td><a href="doi">Title</td>``)."""
-    depth = 0
-
-    def link_tag(tag: re.Match) -> str:
-        nonlocal depth
-        if tag[1]:  # an end with no start in this cell closed a link of an earlier one
-            depth, kept = max(0, depth - 1), tag[0] if depth else ""
-            return kept
-        depth += 1
-        return tag[0]
-
-    cell = _LINK_TAG.sub(link_tag, _HTML_CELL_END.sub("", cell))
-    return cell + "</a>" * depth
 
 
 def _own_lines(items: list[Item]) -> list[Item]:
@@ -491,6 +424,17 @@ def _sentence_led(line: Line) -> bool:
     if re.search(r":|\bet al\b", before) or byline.dated_names(line.links[0].text):
         return False  # "X is described in: Lee et al., *[Title](doi)*": a citation it leads to
     return len(re.findall(r"(?<![\w'’])[a-z]{2,}\b", before)) >= 2
+
+
+def _links_paper(item: Item) -> bool:
+    """A sub-item that links a paper (``[Paper](doi)``, an arXiv page), led by its title, not
+    by a sentence: a paper nested under another."""
+    links = [link for line in item.lines for link in line.links]
+    return (
+        bool(item.lines)
+        and not _sentence_led(item.lines[0])
+        and any(link_kind(link) == PAPER for link in links)
+    )
 
 
 def _led_by_title(line: Line) -> bool:

@@ -90,8 +90,8 @@ _PROSE_WORDS = 40  # unmarked leading text longer than any title is a paragraph 
 
 def verdict(parts: Parts) -> str:
     """paper link, citation, page, or the kind of non-paper."""
-    if not parts.title:
-        return NO_TITLE
+    if not parts.title or shape.describes(parts.title):
+        return NO_TITLE  # '"This paper proposes X, ..."': a summary's sentence
     kinds = set(parts.kinds)
     if parts.title_from == "plain" and (
         parts.words > _PROSE_WORDS or not parts.paper_link and not shape.titled(parts.title)

@@ -89,8 +89,10 @@ def badge_venue(images: list[str]) -> str | None:
 def link_venue(lines: list[Line]) -> str | None:
     """The venue a link's words name (``[IEEE RA-L 2023](paper)``): link words, so left out
     of the title and the text, but where the paper appeared."""
-    texts = (link.text for line in lines for link in line.links if is_venue_only(link.text))
-    return next((v for text in texts if (v := venue_in(text.strip(" []()"))[0])), None)
+    texts = [link.text.strip(" []()*_") for line in lines for link in line.links]
+    named = (v for text in texts if is_venue_only(text) and (v := venue_in(text)[0]))
+    glued = (f"{text[:-4]} {text[-4:]}" for text in texts if _glued_year(text))
+    return next(named, None) or next(glued, None)  # "Owl Letters2021": "Owl Letters 2021"
 
 
 def link_kind(link: Link, *, first: bool = True) -> str | None:
@@ -162,14 +164,33 @@ def named_paper(link: Link) -> bool:
 
 def is_resource_text(text: str) -> bool:
     """Link text that names a resource ("pdf", "[[Project Page]]", "Matlab Code", "NeurIPS
-    2023", "JCIM 2303") or a date ("[7 Jun 2021]"), not a title."""
+    2023", "JCIM 2303", "Nature Review Physics2021") or a date ("[7 Jun 2021]"), not a
+    title."""
     return (
         is_link_words(text, is_venue=_names_venue)
         or is_date_label(text)
         or _venue_then_kind(text)
         or is_venue_label(text)
         or is_venue_only(text)
+        or _glued_year(text.strip(" []()*_"))
     )
+
+
+# "Nature Machine Intelligence2023", "Journal of Computational Physics2024": a journal the
+# lexicon does not know, its year typed onto its last word
+_NAME_WORD = r"(?:[A-Z][\w&'’-]*|of|on|in|for|and|the|&)"
+_GLUED_YEAR = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,7}}(?<=[a-z])(?:19|20)\d{{2}}")
+_JOURNAL_WORDS = frozenset((
+    "journal", "nature", "science", "review", "reviews", "transactions", "letters",
+    "proceedings", "conference", "communications", "annals", "advances", "bulletin",
+))  # fmt: skip
+
+
+def _glued_year(text: str) -> bool:
+    """``Nature Machine Intelligence2023``: a journal's words, its year typed onto the last
+    (``Factorization Machines Rendle2010`` is a title and who wrote it)."""
+    words = {w.casefold() for w in re.findall(r"[^\W\d_]+", text)}
+    return _GLUED_YEAR.fullmatch(text) is not None and bool(words & _JOURNAL_WORDS)
 
 
 def _names_venue(word: str) -> bool:

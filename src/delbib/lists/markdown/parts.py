@@ -23,6 +23,7 @@ from . import (
     nicknames,
     pipes,
     plaintitle,
+    shape,
     tags,
 )
 from .dates import dates_only, is_date_label, year_in
@@ -34,10 +35,13 @@ from .plaintitle import usable
 _TAG_ONLY = re.compile(r"\s*[\[(][^\[\]()]*[\])]\s*")  # "**[YOLO v3]**": a nickname tag
 _NUMBERED = re.compile(r"^\s*\[\s*\d{1,4}\s*\]\s*(?=\S)")  # "[14]Title"
 _URLISH = re.compile(r"^\s*(?:https?://|www\.)|^\S+\.(?:com|org|io|net)\b", re.I)
-# "Also see: Title", "Journal version: Title": words that lead to a title, not its own
+# "Also see: Title", "Journal version: Title", a reading list's "Background: Title": words
+# that lead to a title, not its own
 _LEAD_IN = re.compile(  # in lower case past the first letter: "SEE: Title" is a name
     r"^(?:[Aa]lso see|[Ss]ee(?: also)?|[Cc]f\.?|[Rr]elated(?: work)?|[Ff]ollow[- ]up(?: work)?"
-    r"|(?:[Ee]xtended|[Jj]ournal|[Cc]onference|[Ff]ull|[Ss]hort) version)\s*:\s*"
+    r"|(?:[Ee]xtended|[Jj]ournal|[Cc]onference|[Ff]ull|[Ss]hort) version"
+    r"|[Bb]ackground|[Pp]rerequisites?|[Pp]rior work|[Oo]ptional|[Ff]urther reading"
+    r"|(?:[Rr]equired|[Rr]ecommended|[Ss]upplementa(?:ry|l)) reading)\s*:\s*"
 )
 _FOREIGN_NOTE = re.compile(  # "Title（中文注释）": a note in another language
     r"\s*[(（【\[][^()（）【】\[\]]*[\u3040-\u30ff\u3400-\u9fff][^()]*[)）】\]]"
@@ -99,6 +103,7 @@ def line_title(line: Line) -> tuple[str, str] | None:
         for q in fields._QUOTED_PART.findall(text)
         if span_ok(q, 2 if q.rstrip().endswith((".", ",")) or _by_names(text, q) else 3)
         and not plaintitle.quotes_after(text, q)
+        and not shape.describes(q)  # '"This paper proposes X, ..."': its summary
     ]
     for span in bold:
         # "**Nick**: "Title"", "**Nick / Other Nick** — "Title"": the quoted one is the title
@@ -421,7 +426,7 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     # "Title [[7 Jun 2021]](arxiv)": a date as a link's words dates the paper
     labels = [link.text for line in lines for link in line.links if is_date_label(link.text)]
     dated = " ".join([dates_only(rest), *labels])
-    year = venue_year or stuck_year or year_in(dated)
+    year = venue_year or stuck_year or year_in(dated) or year_in(venue or "")
     if year is None and not linked:
         year = year_in(rest)  # "Authors. 2020. “Title.”": a citation's year
     if how == "cited" and (cite := citation.of_lines(lines[lines.index(title_line) :])):

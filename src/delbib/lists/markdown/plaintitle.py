@@ -33,7 +33,9 @@ _LEAD = re.compile(
     r"|(?:19|20)\d{2}\s+(?=[A-Z]\S*(?:\s+\S+){2})"  # "2011 Directed Incremental Symbolic ..."
     r"|[A-Z][\w’-]+(?:\+|\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][\w’-]+)?\s*['’]\d{2}\s*[-–—:]\s+(?=\S))"
 )
-_OWN_ASIDE = re.compile(r"\((?:but|or|and|with|without|not|in|of)\s+[^()]*(?:\s+[^()\s]+){2,}\)")
+_OWN_ASIDE = re.compile(
+    r"\((?:but|or|and|with|without|not|in|of|the|a|an|for|to|on|by|from)\s+[^()]*(?:\s+[^()\s]+)+\)"
+)
 # "Baldwin et al., TPAMI 2022, ", "Ann Lee, et al.: ": who wrote it, never the title
 _AUTHOR_REF = re.compile(
     r"^\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3},?\s+et\s+al\.?"
@@ -77,6 +79,7 @@ def title_text(line: Line) -> str:
         text = text[tag.end() :]
     # "Title, Venue 2022 [acmdl" / "[acmdl],]": brackets typed amiss
     text = _LOOSE_END.sub("", text)
+    text = re.sub(r"(?<=\((?:19|20)\d\d\))\s*[.,;]\s*$", "", text)  # "Title (2008).": its stop
     while (bracket := re.search(r"\s*[\[(][^\])]*[\])]\s*$", text)) and bracket.start() > 8:
         if _WORD_END.match(bracket[0]) and text[bracket.start() - 1].isalnum():
             break  # "GPT-4V(ision)", "Owl(s)": the end of the word it is typed onto

@@ -58,3 +58,22 @@ def titled(title: str) -> bool:
     words = title.lstrip(" ([\"'“").split()
     first = words[0] if words else ""
     return not first[:1].islower() or any(ch.isupper() for ch in first[1:])
+
+
+# "This paper proposes DPM, ...", "We show that ...": how a summary of a paper begins
+_DESCRIBES = re.compile(
+    r"^\W*(?:(?:this|the|our) (?:paper|work|study|article|thesis) (?:[a-z]+ly )?[a-z]+s"
+    r"|we [a-z]+)\b"
+    r"|^\W*(?:本文|本研究|该研究|该工作|该论文|我们)",  # "本文提出...": "this paper proposes"
+    re.IGNORECASE,
+)
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_SUMMARY_WORDS = 10  # fewer words may be a title ("This Paper Proposes Nothing")
+_SUMMARY_CHARS = 20  # a sentence in a script written without spaces between words
+
+
+def describes(text: str) -> bool:
+    """A sentence about a paper (``"This paper proposes DPM, a novel method ..."``), as a
+    list quotes its summary: never the title itself."""
+    long = len(text.split()) > _SUMMARY_WORDS or len(_HAN.findall(text)) > _SUMMARY_CHARS
+    return _DESCRIBES.match(text) is not None and long
