@@ -210,3 +210,39 @@ def test_a_date_under_a_venue_header_is_a_date():
         ("Owl Calls at Dawn", "CVPR, 2024", 2024),
         ("Owl Nests Revisited", None, None),
     ]
+
+
+def test_a_short_name_and_its_link_then_the_full_title_below():
+    """``**[1] OwlID1** [**[paper]**](url)`` and, a paragraph below, the paper's full title
+    (in sentence case too, a figure after it): one paper, titled by the full title; a names
+    line and a BibTeX record below are not titles."""
+    text = HEAD + (
+        "**[1] OwlID1**  [**[paper]**](https://arxiv.org/abs/1406.00001)\n\n"
+        "Deep Learning Owl Representation from Predicting 10,000 Classes\n\n"
+        "**[2] OwlID2+**  [**[paper]**](https://arxiv.org/abs/1412.00002)\n\n"
+        "Deeply learned owl representations are sparse, selective, and robust\n\n"
+        "![owl_loss](./img/owl_loss.jpg)\n\n"
+        "**[3] Large-Margin Owl Loss**  [**[paper]**](https://arxiv.org/abs/1612.00003)\n\n"
+        "Large-Margin Owl Loss for Convolutional Neural Networks(L-Owl loss)\n\n"
+        "**Owl Nets: A Review** [[Paper](https://arxiv.org/abs/2305.00004)]\n\n"
+        "[**Ann Lee**](https://owls.example.org/), Bo Chen, and Cy Diaz.\n\n"
+        "@article{lee2023owl, title={Owl Nets: A Review}, author={Lee, Ann}}\n"
+    )
+    assert titles(text) == [
+        "Deep Learning Owl Representation from Predicting 10,000 Classes",
+        "Deeply learned owl representations are sparse, selective, and robust",
+        "Large-Margin Owl Loss for Convolutional Neural Networks",
+        "Owl Nets: A Review",
+    ]
+
+
+def test_a_sentence_saying_what_a_named_method_does_is_not_its_title():
+    """Under ``OwlMix (Lee, 2024)`` a description (``Owl weights are reweighed to ...``,
+    ``Downscale the logits ...``) is what it does, not its title."""
+    text = HEAD + (
+        "**[1] OwlMix** [[paper]](https://arxiv.org/abs/2401.00001)\n\n"
+        "Owl weights are reweighed to refine ensemble weights by maximizing attack loss\n\n"
+        "**[2] OwlMargin** [[paper]](https://arxiv.org/abs/2401.00002)\n\n"
+        "Downscale the logits using a temperature factor and an adaptive margin\n"
+    )
+    assert titles(text) == ["OwlMix", "OwlMargin"]

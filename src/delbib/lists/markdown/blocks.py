@@ -14,8 +14,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from . import byline, cited, fieldtitle, htmltable
-from .fields import PAPER, link_kind
+from . import byline, cited, fields, fieldtitle, htmltable
 from .inline import Cell, Line, parse_inline, squash, strip_emoji
 
 LIST_ITEM, PARAGRAPH, HTML, HTML_ROW = "list item", "paragraph", "html", "html table row"
@@ -340,7 +339,7 @@ class _Walker:
                     current, titled = None, False
         if current is not None:
             items.append(current)
-        return items
+        return _names_over_titles(items)
 
     def has_title(self, items: list[Item]) -> bool:
         return any(self.opens(line) for item in items for line in item.lines)
@@ -379,6 +378,33 @@ class _Walker:
             if lines:
                 items.append(Item(HTML_ROW, first, last, lines, fields=row.fields))
         return items
+
+
+def _names_over_titles(items: list[Item]) -> list[Item]:
+    """``**[1] DeepID1** [[paper]](url)`` then, a paragraph below, ``Deep Learning Face
+    Representation from Predicting 10,000 Classes``: a short name and its link, then the
+    paper's full title on its own: one item."""
+    out: list[Item] = []
+    for item in items:
+        prev = out[-1] if out else None
+        shown = [line for line in item.lines if not _picture(line)]  # a figure below: aside
+        plain = len(shown) == 1 and not (shown[0].links or shown[0].strong)
+        if prev is not None and len(prev.lines) == 1 and plain:
+            line = prev.lines[0]
+            name = (line.strong or [link.text for link in line.links] or [""])[0]
+            name = re.sub(r"^\s*\[\d+\]\s*", "", name)  # "[1] DeepID1": its number
+            named = name and line.links and not fields.names_line(line.text)  # not a byline
+            if named and cited.full_title_below(name, [line, shown[0]]):
+                prev.lines = [line, *item.lines]
+                prev.end_line = item.end_line
+                continue
+        out.append(item)
+    return out
+
+
+def _picture(line: Line) -> bool:
+    """``![cos_loss](./img/cos_loss.jpg)``: a figure, its alt text one word at most."""
+    return bool(line.images) and len(line.text.split()) <= 1
 
 
 def _own_lines(items: list[Item]) -> list[Item]:
@@ -433,7 +459,7 @@ def _links_paper(item: Item) -> bool:
     return (
         bool(item.lines)
         and not _sentence_led(item.lines[0])
-        and any(link_kind(link) == PAPER for link in links)
+        and any(fields.link_kind(link) == fields.PAPER for link in links)
     )
 
 

@@ -179,6 +179,14 @@ _NAME_WORDS = 3  # "**VIOLETv2 (EmpiricalMVM)**", "**Owl Net**": a name, not a t
 _NAMES_LEAD = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3},")
 
 
+# "X is introduced to refine ...", "Downscale the logits using ...": what the paper does;
+# "@article{x, title={...}": a BibTeX record
+_DESCRIPTION = re.compile(
+    r"\b(?:is|are|was|were|been)\s+(?:\w+ly\s+)?\w+ed\b|^[A-Z][a-z]+\s+(?:the|a|an)\s+[^:]*$"
+    r"|[{}@=]"
+)
+
+
 def full_title_below(name: str, worded: list[Line]) -> tuple[str, str, Line] | None:
     """``**Flamingo** [[Paper](url)] @Org`` / ``<br/> Flamingo: a Visual Language Model for
     Few-Shot Learning (NeurIPS 2022)``: under a short name, the next line's plain words in
@@ -197,7 +205,15 @@ def full_title_below(name: str, worded: list[Line]) -> tuple[str, str, Line] | N
     words = text.split()
     long = [w for w in words if len(w) > 3 and w[0].isalpha()]
     capital = sum(w[0].isupper() for w in long)
-    if len(words) < 4 or capital < 0.75 * len(long) or fields.names_line(text):
+    # under a coined name ("DeepID2+", "Center Loss"), a title in sentence case too ("Deeply
+    # learned face representations are sparse"), not a sentence saying what it does
+    cased = capital >= 0.75 * len(long) or (
+        len(words) >= 5
+        and words[0][:1].isupper()
+        and len(name.split()) <= 2
+        and not _DESCRIPTION.search(text)
+    )
+    if len(words) < 4 or not cased or fields.names_line(text):
         return None
     if _NAMES_LEAD.match(text):
         return None  # "Iasonas Kokkinos, Title, arXiv:1411.07386": a citation, names first

@@ -313,7 +313,7 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
         stray = _STRAY_QUOTE.match(fields._line_title_text(first))
         if stray and stray[1].strip(" *_") == found[0].strip(" *_"):
             return squash(stray[1] + stray[2]), "bold", first
-    if found and (below := cited.full_title_below(found[0], worded)):
+    if found and (below := cited.full_title_below(_NUMBERED.sub("", found[0]), worded)):
         return below
     if found and found[1] == "link" and (cite := citation.read(found[0])) and cite.authors:
         return cite.title, "cited", first  # "[Lee, A. (2005). Title. OOPSLA '05.](url)"
@@ -355,6 +355,8 @@ def clean(title: str) -> tuple[str, str | None, int | None]:
     if re.search(r"[A-Za-z]{3}", title):
         title = _FOREIGN_NOTE.sub("", title)
     title = nicknames.drop(title)  # "**Title (NICK)**"
+    if venue is None and year is None:  # "Networks(L-Softmax loss)": a note typed onto it
+        title = re.sub(r"(?<=[a-z]{3})\([A-Z][^()]*\s[^()]*\)$", "", title)
     return title.strip(), venue, year  # inner spacing kept: stored as listed
 
 
