@@ -246,3 +246,27 @@ def test_a_sentence_saying_what_a_named_method_does_is_not_its_title():
         "Downscale the logits using a temperature factor and an adaptive margin\n"
     )
     assert titles(text) == ["OwlMix", "OwlMargin"]
+
+
+def test_a_title_after_its_links_wrapped_onto_the_next_line():
+    """``:orange_square: `RVOS` `Feb` - [paper](a) / [code](b) - Title`` going on to the next
+    source line (GitHub shows one line), a title holding the link word ("Encoder"), and notes
+    in brackets after a title (a code span, a sentence in lower case)."""
+    text = HEAD + (
+        ":orange_square: `RVOS` `Feb` &nbsp;-&nbsp; [paper](https://arxiv.org/pdf/2602.00001)"
+        " / [code](https://github.com/owl/lite) &nbsp;-&nbsp; OwlLite: A Study of the Owl"
+        " Text Encoder\nfor Efficient Night Segmentation\n\n"
+        ":orange_square: `RVOS` `Feb` &nbsp;-&nbsp; [paper](https://arxiv.org/pdf/2602.00002)"
+        " &nbsp;-&nbsp; Owl-Search: Segmentation with Owl Reasoning (`Reasoning VOS via"
+        " Owls!`)\n\n"
+        ":white_large_square: `XVOS` &nbsp;-&nbsp; [paper](https://arxiv.org/abs/2412.00003)"
+        " &nbsp;-&nbsp; Using Owl Priors for Video Amodal Segmentation (segment both visible"
+        " and invisible (e.g., occluded) owls)\n"
+    )
+    rows = parse(text).rows
+    assert [r.title for r in rows] == [
+        "OwlLite: A Study of the Owl Text Encoder for Efficient Night Segmentation",
+        "Owl-Search: Segmentation with Owl Reasoning",
+        "Using Owl Priors for Video Amodal Segmentation",
+    ]
+    assert not rows[0].authors

@@ -247,11 +247,12 @@ def _ends_before_tag(line: Line, text: str) -> bool:
     )
 
 
-def wrapped_end(first: Line, worded: list[Line]) -> str:
+def wrapped_end(first: Line, worded: list[Line], *, linked: bool = False) -> str:
     """The end of a plain title wrapped onto the next source line (``... for IWSLT 2022`` /
     ``Evaluation. [[PDF](url)]``, ``... with Covariate and`` / ``Label Shift [[ICCV]](url)``):
-    GitHub shows one line, so the title goes on until its full stop or its links."""
-    if first.links or len(worded) < 2 or re.search(r"[.?!]\s*$", first.text):
+    GitHub shows one line, so the title goes on until its full stop or its links. A title
+    after its line's links (``linked``) goes on the same way."""
+    if first.links and not linked or len(worded) < 2 or re.search(r"[.?!]\s*$", first.text):
         return ""
     text = squash(fields._EMPTY_BRACKETS.sub(" ", fields._line_title_text(worded[1])))
     words = text.split()

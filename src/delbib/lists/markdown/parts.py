@@ -283,7 +283,12 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
         for line in lines
         if usable(fields._line_title_text(line)) and not tags.is_navigation(line)
     ]
-    untagged = [line for line in worded if not tags.is_tag_line(line)]
+    # "`RVOS` `Feb` - [paper](a) - Title ..." wrapped onto a second line: not a line of tags
+    untagged = [
+        line
+        for line in worded
+        if not tags.is_tag_line(line) or plaintitle.title_after_links(line) is not None
+    ]
     worded = untagged or worded  # "`【2025-06】-【PAL】`" then "**Title**": the tags label it
     if not worded:
         return "", "", None
@@ -317,6 +322,8 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
         return below
     if found and found[1] == "link" and (cite := citation.read(found[0])) and cite.authors:
         return cite.title, "cited", first  # "[Lee, A. (2005). Title. OOPSLA '05.](url)"
+    if found and found[0] == plaintitle.title_after_links(first):  # the title ends the line
+        return found[0] + cited.wrapped_end(first, worded, linked=True), found[1], first
     if found:
         return found[0], found[1], first
     lead = cited.dashed_bold(first)
@@ -383,6 +390,8 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
             break
     if authors is None:
         for line in (line for line in lines if not tags.is_tag_line(line)):
+            if line is not title_line and squash(line.text) in raw:
+                continue  # the end of a title wrapped onto its line
             text = AUTHORS_LABEL.sub("", line.text.strip())
             named = line is title_line and raw  # "Stone, A., *[Title](url)*, Venue": names lead
             text = byline.leading_names(text, raw) if named else text

@@ -186,6 +186,30 @@ def titled_before_paper(line: Line) -> str | None:
 _AFTER_WORDS = 3  # words a title after its links has, at least
 
 
+_ASIDE_WORDS = 6  # a bracket of this many words, in lower case, says what the paper does
+
+
+def _drop_aside(text: str, code: list[str]) -> str:
+    """``Title (`Reasoning VOS via Outside Knowledge!`)``, ``Title (segment both visible and
+    invisible (e.g., occluded) video objects)``: a note in brackets after the title."""
+    if not text.endswith(")"):
+        return text
+    depth = 0
+    for at in range(len(text) - 1, -1, -1):  # the bracket the last one closes
+        depth += {")": 1, "(": -1}.get(text[at], 0)
+        if depth == 0:
+            break
+    inner = text[at + 1 : -1].strip()
+    noted = inner in code or len(inner.split()) >= _ASIDE_WORDS and inner[:1].islower()
+    return text[:at].rstrip() if noted and at > 0 else text
+
+
+def _after(line: Line, link) -> str:
+    """The line's text after the last part that shows ``link``."""
+    ends = [i for i, (text, href) in enumerate(line.parts) if href == link.href and text]
+    return "".join(text for text, _href in line.parts[ends[-1] + 1 :]) if ends else ""
+
+
 def title_after_links(line: Line) -> str | None:
     """``:blue_square: `SVOS` `Apr` - [paper](a) / [code](b) - UniSurgSAM: A Unified ...``:
     tags (emoji by name, code spans) and a month before the link words, the title after
@@ -203,8 +227,9 @@ def title_after_links(line: Line) -> str | None:
     head = strip_emoji(head)
     if not tagged or re.search(r"[^\W\d_]{2,}", head):
         return None  # words before the links: the title is there, if anywhere
-    tail = text.rsplit(resource[-1].text, 1)[1]
-    tail = re.split(r"\s[-–—|]\s", tail)[-1].strip(" \xa0-–—|/:,;()[]")  # "/ code - Title"
+    tail = _after(line, resource[-1])  # (its words may be in the title: "[code]", "Encoder")
+    tail = _drop_aside(re.split(r"\s[-–—|]\s", tail)[-1].strip(), line.code)
+    tail = tail.strip(" \xa0-–—|/:,;()[]")  # "/ code - Title"
     for code in (c for c in line.code if tail.startswith(c)):
         tail = tail[len(code) :].strip()  # "`TPAMI` Title": the journal, marked as code
     words = tail.split()
