@@ -270,3 +270,27 @@ def test_a_title_after_its_links_wrapped_onto_the_next_line():
         "Using Owl Priors for Video Amodal Segmentation",
     ]
     assert not rows[0].authors
+
+
+def test_a_reference_led_by_names_and_year_in_brackets():
+    """``Lee et al. (2010) Title, Journal, 463, pp 747-756, [doi:...](url)``: the names and
+    year lead, the title ends at its stop or where the journal and its numbers begin; a
+    title dated in brackets and followed by its authors is not led by names."""
+    text = HEAD + (
+        "- Krey (2014) Global owl scenarios and models: a review. Wiley Reviews: Owls and"
+        " Environment 3, pp 363-383. [doi:10.1002/owl.98](https://doi.org/10.1002/owl.98).\n"
+        "- Moss et al. (2010) The next generation of scenarios for owl research and"
+        " assessment, Nature, 463, pp 747-756,"
+        " [doi:10.1038/owl08823](https://doi.org/10.1038/owl08823).\n"
+        "- van Vuuren et al. (2011) The representative owl pathways: an overview. Climatic"
+        " Owls, 109(5), [doi:10.1007/owl-011](https://doi.org/10.1007/owl-011).\n"
+        "- [Mask R-CNN (2017), K. He et al.](https://arxiv.org/abs/1703.06870)\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.authors, r.year) for r in rows[:3]] == [
+        ("Global owl scenarios and models: a review", "Krey", 2014),
+        ("The next generation of scenarios for owl research and assessment", "Moss et al.", 2010),
+        ("The representative owl pathways: an overview", "van Vuuren et al.", 2011),
+    ]
+    assert rows[1].venue == "Nature"
+    assert rows[3].title.startswith("Mask R-CNN")

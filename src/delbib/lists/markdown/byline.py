@@ -153,7 +153,7 @@ _NAMES = (
     r"(?:,?\s+et\s+al\.?)?"
 )
 _DATED_NAMES = re.compile(
-    rf"(?P<names>{_NAMES})(?:\s*\((?P<year>(?:19|20)\d{{2}})[a-z]?\)"
+    rf"(?P<names>(?:(?:van|von|de|der|den|da|di|du|le)\s+)*{_NAMES})(?:\s*\((?P<year>(?:19|20)\d{{2}})[a-z]?\)"
     rf"|(?:(?<=al\.)|(?<=\bal)),?\s*(?P<etal>(?:19|20)\d{{2}})[a-z]?)"
 )  # the year in parentheses, or after "et al."
 _AFTER_TITLE = re.compile(rf"(?<=\w)\.\s+{_DATED_NAMES.pattern}\.?\s*$")
@@ -179,6 +179,31 @@ def cite_label(text: str) -> str | None:
         return names  # "Leon, et al., (2024)", "Ann Lee and Bo Chen. (2018)" as well
     found = _COMMA_DATED.fullmatch(squash(text).strip(" ()[]."))
     return found[1] if found and not lexicon.venue_in(found[1])[0] else None
+
+
+_LEAD = re.compile(
+    r"\s*(?P<label>[^\W\d_][^()]{0,80}?\s\(\s*(?:19|20)\d{2}[a-z]?\s*\))[\s,.:]+(?=\S)"
+)
+
+
+def cite_lead(text: str) -> str | None:
+    """``Moss et al. (2010) Title, Nature, 463``: the author-date label a reference opens
+    with (its title follows), None when the text opens otherwise."""
+    found = _LEAD.match(text)
+    names = cite_label(found["label"]) if found else None
+    rest = text[found.end() :] if found else ""
+    words = re.findall(r"[^\W\d_][\w'’-]*", names or "")
+    if (
+        not names
+        or rest[:1] in "-–—"  # "CS1QA (2022) - A Dataset for ...": a name, then what it is
+        or re.match(r"(?:[A-Z]\.\s*)+[A-Z]", rest)  # "Title (2017), K. He": who, after it
+        or not all(re.match(r"[A-Z][a-zà-ÿ]", w) or w in _PARTICLES for w in words)
+    ):
+        return None  # "Mask R-CNN (2017)": a title's words, not surnames
+    return found["label"]
+
+
+_PARTICLES = frozenset({"et", "al", "al.", "and", "van", "von", "de", "der", "den", "da", "di"})
 
 
 def drop_dated_names(title: str) -> tuple[str, int | None]:

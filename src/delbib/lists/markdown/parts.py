@@ -136,10 +136,13 @@ def line_title(line: Line) -> tuple[str, str] | None:
         return cited_title, "cited"
     if cited_title := byline.title_before_names(line):  # "Title. [Lee (2019)](pdf)."
         return cited_title, "cited"
-    if cites and not bold and span_ok(plain := plaintitle.title_text(line), 2):
+    cited_lead = cites or byline.cite_lead(line.text.lstrip(" -*"))
+    if cited_lead and not bold and span_ok(plain := plaintitle.title_text(line), 2):
         # "(**Lee et al., 2020**) Title. Nature. 2020, 5: 1-9.": who and when come first, so
         # the title ends at its full stop
-        return cited.STOP.split(plain + " ", maxsplit=1)[0].strip(), "cited"
+        return plaintitle.cut_where(cited.STOP.split(plain + " ", maxsplit=1)[0].strip())[
+            0
+        ], "cited"
     if fields.has_link(line) and not line.strong:  # "Title, Venue Words 2019 [[pdf](url)]"
         plain = plaintitle.title_text(line)
         title, venue, _ = lexicon.cited_venue(plain.strip())
@@ -381,7 +384,9 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     authors = piped.authors if piped else None
     if title_line is not None and how != "link":  # "Title. [Lee (2019)](pdf).": who wrote it
         authors = authors or byline.names_of_link(title_line)
-        cites = title_line.strong if how == "cited" else []  # "(**Lee et al., 2020**) Title"
+        # "(**Lee et al., 2020**) Title", "Lee et al. (2020) Title"
+        cites = [*title_line.strong, byline.cite_lead(title_line.text.lstrip(" -*")) or ""]
+        cites = cites if how == "cited" else []
         authors = authors or next(filter(None, map(byline.cite_label, cites)), None)
     for line in lines if authors is None else ():
         span = next((s for s in line.em if cited.authors_span(s) and s not in after + raw), None)
@@ -416,6 +421,12 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
         venue, venue_year = (venue, venue_year) if venue else (named, named_year)
         authors = authors or names
     linked = any(line.links for line in lines)
+    led = how == "cited" and byline.cite_lead(title_line.text.lstrip(" -*")) is not None
+    if venue is None and led:  # "Lee (2014) Title. Owl Letters 3, pp 36-38."
+        where = re.match(r"[\s.,]*([A-Z][^,.\d()\[\]]{2,60}?)\s*(?:[Vv]ol\b|\d|\(|,|\.\s|$)", after)
+        named = where[1].strip() if where else ""
+        known = lexicon.is_venue_only(named) or len(named.split()) >= 2
+        venue = named if known and not cited.authors_line(named) else None
     if venue is None and not linked:
         # a plain citation: "Authors. 2020. “Title.” *Journal of X*." names its journal in
         # italics; after a quoted title an italic span is the journal, however name-like

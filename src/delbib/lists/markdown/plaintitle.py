@@ -58,6 +58,8 @@ def title_text(line: Line) -> str:
         text = text[len(line.strong[0]) :]  # "<b>2022</b> Title": the list's date
     elif line.strong and byline.cite_label(line.strong[0]):  # "(**Lee, 2020**) Title"
         text = re.sub(r"^\W*" + re.escape(line.strong[0]) + r"[)\]]?[\s:.,-]*", "", text)
+    elif lead := byline.cite_lead(text):  # "Moss et al. (2010) Title, Nature, 463"
+        text = text[text.find(lead) + len(lead) :].lstrip(" ,.:")
     for span in line.em:  # "Title. *IREC 2014*.", "Title. *Owl Letters* 2014.": a venue
         dated = re.escape(span) + r"[\s,.]{0,3}(?:19|20)\d{2}(?!\d)"
         if (
@@ -202,6 +204,30 @@ def _drop_aside(text: str, code: list[str]) -> str:
     inner = text[at + 1 : -1].strip()
     noted = inner in code or len(inner.split()) >= _ASIDE_WORDS and inner[:1].islower()
     return text[:at].rstrip() if noted and at > 0 else text
+
+
+# ", Nature, 463, pp 747-756", ", Climatic Change 122(3)", ", 054046": a journal and where in it
+_WHERE = re.compile(
+    r"(?:[A-Z][\w.&'’-]*\.?(?:\s+(?:[A-Z&][\w.&'’-]*|of|on|and|in|for|the))*)?"
+    r"(?:\s*[\d(][\w()\s:–-]*)?|pp?\.?\s*[\d–-]+|doi:\S+|vol\.?\s*\d+\S*"
+)
+
+
+def cut_where(title: str) -> tuple[str, str | None]:
+    """``Title, Nature, 463, pp 747-756``: a cited title without the journal and the volume
+    and pages after it (the parts after a comma, each a name or a number, one a number)."""
+    pieces = title.split(", ")
+    keep = len(pieces)
+    while keep > 1 and _WHERE.fullmatch(pieces[keep - 1].strip(" .")):
+        keep -= 1
+    tail = pieces[keep:]
+    if (
+        not any(re.search(r"\d", piece) for piece in tail)
+        or len(", ".join(pieces[:keep]).split()) < 3
+    ):
+        return title, None
+    named = next((p.strip(" .") for p in tail if re.match(r"[A-Z]", p)), None)
+    return ", ".join(pieces[:keep]), named and re.sub(r"\s*[\d(].*$", "", named)
 
 
 def _after(line: Line, link) -> str:
