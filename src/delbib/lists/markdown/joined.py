@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from . import cited, fields, parts
+from . import cited, fields, linetitle
 from .inline import Line
 
 _JOINED = re.compile(r"^\s*(?:\((?:19|20)\d\d\))?\s*(?:and|&)\s*$")
@@ -51,7 +51,7 @@ def _paper_title_link(line: Line, text: str, href: str | None) -> bool:
     return (
         link is not None
         and fields.link_kind(link) == fields.PAPER
-        and parts.span_ok(link.text, 3)
+        and linetitle.span_ok(link.text, 3)
         and not fields.is_resource_text(link.text)
     )
 

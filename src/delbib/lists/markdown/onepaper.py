@@ -19,7 +19,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 
-from . import byline, fields, fieldtitle, lexicon, parts, sections
+from . import byline, fields, fieldtitle, lexicon, linetitle, parts, sections
 from .blocks import PARAGRAPH, Event, Heading, Item, Items
 from .inline import Cell, Line, squash
 
@@ -253,7 +253,7 @@ def _heading_papers(cell: Cell, name: str) -> set[str]:
 def _titled(line: Line) -> bool:
     """A line that opens with a title of its own; a bold or linked span after the words of a
     sentence (``Guided by **Ann Lee**``) is a note's emphasis, not a title."""
-    found = parts.line_title(line)
+    found = linetitle.line_title(line)
     return found is not None and not _after_words(line, found[0])
 
 

@@ -19,22 +19,19 @@ from . import (
     fields,
     labelled,
     lexicon,
+    linetitle,
     linkwords,
     nicknames,
     pipes,
     plaintitle,
-    shape,
     tags,
 )
 from .dates import dates_only, is_date_label, year_in
 from .fieldtitle import AUTHORS_LABEL, is_field
 from .fieldtitle import title as field_title
-from .inline import Cell, Line, squash, strip_emoji
+from .inline import Cell, Line, squash
 from .plaintitle import usable
 
-_TAG_ONLY = re.compile(r"\s*[\[(][^\[\]()]*[\])]\s*")  # "**[YOLO v3]**": a nickname tag
-_NUMBERED = re.compile(r"^\s*\[\s*\d{1,4}\s*\]\s*(?=\S)")  # "[14]Title"
-_URLISH = re.compile(r"^\s*(?:https?://|www\.)|^\S+\.(?:com|org|io|net)\b", re.I)
 # "Also see: Title", "Journal version: Title", a reading list's "Background: Title": words
 # that lead to a title, not its own
 _LEAD_IN = re.compile(  # in lower case past the first letter: "SEE: Title" is a name
@@ -47,7 +44,6 @@ _FOREIGN_NOTE = re.compile(  # "Title（中文注释）": a note in another lang
     r"\s*[(（【\[][^()（）【】\[\]]*[\u3040-\u30ff\u3400-\u9fff][^()]*[)）】\]]"
 )
 _STRAY_QUOTE = re.compile(r"^\W*?([^\"“”]+?)(\W{0,3}:[^\"“”]{3,}?)[\"”]")
-_BRACKETED = re.compile(r"\s*\[[^\[\]]+\]\s*$")  # "[[Owl Systems]](url)": a tag's words
 
 
 @dataclass
@@ -70,181 +66,6 @@ class Parts:
     year_listed: bool = False  # the title's line writes its year ("2011 Title")
 
 
-def span_ok(text: str, least: int) -> bool:
-    """A span of at least ``least`` words that can be a title: words, not a venue or a label."""
-    text = text.strip(" *_.,;")
-    return (
-        len(text.split()) >= least
-        and usable(text)
-        and not lexicon.is_venue_only(text)
-        and not cited.LABEL.match(text)
-    )
-
-
-def line_title(line: Line) -> tuple[str, str] | None:
-    """The title span a line holds and how it is marked, None if it has none: a long bold
-    span, a quoted span, a short bold span, a link to a title, ``[14]Title``."""
-    if tags.is_navigation(line):
-        return None
-    if field := field_title(line):  # "**Title**: Owl Calls", a heading over its byline
-        return field, "cited"
-    if named := plaintitle.named_lead(line):  # "***HD-Painter:*** High-Resolution ... [[Paper]](a)"
-        return named, "bold"
-    # "(**Lee et al., 2020**) Title.": the bold names who wrote it, and the title follows
-    cites = [s for s in line.strong if byline.cite_label(s)]
-    bold = [
-        s for s in line.strong if span_ok(s, 2) and not _TAG_ONLY.fullmatch(s) and s not in cites
-    ]
-    text = fields._line_title_text(line)
-    # 'Lee, Ann. "Owl Morphism." Venue': a title closed by its stop inside the quotes is
-    # cited, however short
-    quoted = [
-        q
-        for q in fields._QUOTED_PART.findall(text)
-        if span_ok(q, 2 if q.rstrip().endswith((".", ",")) or _by_names(text, q) else 3)
-        and not plaintitle.quotes_after(text, q)
-        and not shape.describes(q)  # '"This paper proposes X, ..."': its summary
-    ]
-    for span in bold:
-        # "**Nick**: "Title"", "**Nick / Other Nick** — "Title"": the quoted one is the title
-        named = quoted and (
-            span in quoted[0]
-            or re.search(re.escape(span) + r"(?:\W*:|[\s*_:–—-]{1,5}[\"“”])", text)
-        )
-        if len(span.split()) >= 4 and not named:  # "**Nick**: "Title"": the quoted one
-            return span, "bold"
-    linked = _link_title(line)
-    if quoted and not _leads_with(text, linked):
-        # in "[Title](url) (2012): ... wrote "a quotation"" the quote is in the notes
-        return quoted[0], "quoted"
-    if bold and linked and (_names_link(line.text, bold[0], linked) or _leads_with(text, linked)):
-        # "**Owl Net** [Owl Net: Seeing in the Dark](url)"; "*[Owl Calls at Night](url)*,
-        # OWLS 2018 | **OwlNet 2.0**": a name after the title the line opens with
-        return linked, "link"
-    if bold:
-        return bold[0], "bold"
-    piped = pipes.read(text) if "|" in text else None
-    # "2019 | Title | Authors | arXiv": a title field ("| [Venue](doi)": the venue's link)
-    titled = piped and (piped.year or piped.authors) and span_ok(piped.title, 2)
-    if titled and not (linked and piped.title.casefold().startswith(linked.casefold())):
-        return piped.title, "plain"
-    if linked:
-        return linked, "link"
-    if _NUMBERED.match(line.text) and span_ok(_NUMBERED.sub("", line.text), 2):
-        return plaintitle.title_text(line), "numbered"  # "[1] Lee et al, Title [PDF]"
-    if cited_title := byline.title_after_names(line):  # "Lee A, Chen B. *Title*. Venue"
-        return cited_title, "cited"
-    if cited_title := byline.title_before_names(line):  # "Title. [Lee (2019)](pdf)."
-        return cited_title, "cited"
-    cited_lead = cites or byline.cite_lead(line.text.lstrip(" -*"))
-    if cited_lead and not bold and span_ok(plain := plaintitle.title_text(line), 2):
-        # "(**Lee et al., 2020**) Title. Nature. 2020, 5: 1-9.": who and when come first, so
-        # the title ends at its full stop
-        return plaintitle.cut_where(cited.STOP.split(plain + " ", maxsplit=1)[0].strip())[
-            0
-        ], "cited"
-    if fields.has_link(line) and not line.strong:  # "Title, Venue Words 2019 [[pdf](url)]"
-        plain = plaintitle.title_text(line)
-        title, venue, _ = lexicon.cited_venue(plain.strip())
-        if venue and span_ok(title, 2) and not fields.only_names(title):
-            return plain, "plain"
-    named = _named_paper(line)
-    if named:
-        return named, "link"
-    after = plaintitle.title_after_links(line)  # "`SVOS` `Apr` - [paper](a) - Title"
-    return (after, "plain") if after else None
-
-
-_CITED_AFTER = re.compile(r"^[\W_]*(?:(?:19|20)\d{2}(?!\d)|[A-Z][\w'’-]+ et al\b)")
-
-
-def _by_names(text: str, quote: str) -> bool:
-    """``"Zigzag Persistence" by G. Carlsson``: a quoted title, however short, then who."""
-    return re.match(r"[\"”]\s+by\s+[A-Z]", text[text.find(quote) + len(quote) :]) is not None
-
-
-def _named_paper(line: Line) -> str | None:
-    """``[[IMPALA](arxiv)] 2018 @ Uber AI``, ``[GloVe](pdf) Pennington et al., 2014``: a line
-    led by a paper link whose text is one name, then the year or the authors, cites the paper
-    by that name (a name alone, ``[PAL](arxiv)``, may be a nickname repeated elsewhere)."""
-    link = next((link for link in line.links if not link.image_only), None)
-    text = strip_emoji(line.text).lstrip(" [(*_")
-    if (
-        link is None
-        or len(link.text.split()) != 1
-        or not text.startswith(link.text)
-        or fields.link_kind(link) != fields.PAPER
-        or not usable(link.text)
-        or lexicon.is_venue_only(link.text)
-    ):
-        return None
-    after = fields._line_title_text(line).split(link.text, 1)[-1]
-    described = re.search(r"\s[-–—:]\s+\w+(?:\s+\w+){2}", after)  # "(2022) - A Dataset for X"
-    return link.text if _CITED_AFTER.match(after) and not described else None
-
-
-def _leads_with(text: str, linked: str | None) -> bool:
-    """The line opens with a linked title of four or more words, before any quoted span."""
-    return bool(linked) and len(linked.split()) >= 4 and text.lstrip(" *_-[").startswith(linked)
-
-
-def _link_title(line: Line) -> str | None:
-    """The text of the line's first link that reads as a title (not a URL, link word or
-    authors, nor words of a sentence: ``I wrote it from [this survey paper](url)``), and not
-    after link words: in ``[Slides](pdf) and [Video](url) by [Ann Lee](url)`` it is a name,
-    in ``[Notes](notes.md) [[Title](arxiv)]`` the paper's link."""
-    worded, label = False, fields.leading_label(line)
-    for link in line.links:
-        before = line.text.split(link.text, 1)[0] if link.text else ""
-        tag = _venue_words(link.text) or _BRACKETED.match(link.text)
-        if tag and len(before.split()) >= 3:
-            continue  # "Title [[Neurocomputing 2021]](arxiv)", "[[Owl Systems]]()": a tag
-        if fields.is_resource_text(link.text) or link is label or byline.dated_names(link.text):
-            if worded or re.search(r"[^\W\d_]", strip_emoji(before)):
-                return None  # "Title, 2022 [[pdf](a),[extended version](b)]": words of links
-            worded = True  # "[Notes](notes.md) [[Title](arxiv)]": the line opens with them
-            continue
-        if worded and fields.link_kind(link) != fields.PAPER:
-            return None
-        if (
-            (fields.link_kind(link) is not None or fields.is_dead_target(link.href))
-            and not _URLISH.match(link.text)
-            and span_ok(link.text, 2)
-            and "et al" not in link.text
-            and not _in_prose(line, link)
-        ):
-            return link.text
-    return None
-
-
-def _venue_words(text: str) -> bool:
-    """``[Owl Letters 2023]``: a name and a year, the venue the lexicon does not know."""
-    return bool(fields._NAME_YEAR.fullmatch(text.strip(" []")))
-
-
-def _names_link(text: str, bold: str, linked: str) -> bool:
-    """A short bold name right before a longer linked title: the name of that paper."""
-    at, to = text.find(bold), text.find(linked)
-    return (
-        len(bold.split()) <= 3
-        and len(linked.split()) >= 4
-        and 0 <= at < to
-        and bool(re.fullmatch(r"[\W_]{0,4}", text[at + len(bold) : to]))
-    )
-
-
-def _in_prose(line: Line, link) -> bool:
-    """A link in the middle of a sentence, its text going on in lower case."""
-    words = link.text.split()
-    if len(words) < 2 or fields.is_resource_text(link.text):
-        return False  # "[paper](url)", "[[pdf]](url)": link words, not a sentence's
-    first = words[0]
-    if not first[:1].islower() or any(ch.isupper() for ch in first[1:]):
-        return False
-    before = line.text.split(link.text, 1)[0]
-    return len(re.findall(r"(?<![\w'’])[a-z]{2,}\b", before)) >= 2  # "[CVPR 2023] [owls...]"
-
-
 def _own_line(line: Line, title_line: Line | None) -> bool:
     """A line of links under the title (``[Venue (2024)](doi) | [code](url)``): the item's."""
     return line is not title_line and tags.is_links_line(line)
@@ -257,7 +78,7 @@ def _is_label(line: Line, span: str) -> bool:
 
 def opens_item(line: Line) -> bool:
     return (
-        line_title(line) is not None
+        linetitle.line_title(line) is not None
         or labelled.title_after_label(line) is not None
         or plaintitle.titled_before_paper(line) is not None
     )
@@ -272,9 +93,9 @@ def _other_work(link, title: str, title_links: set[str]) -> bool:
         not title_links & {fields.CODE}
         and len(text.split()) >= 3
         and not fields.is_resource_text(text)
-        and not _URLISH.match(text)
+        and not linetitle.URLISH.match(text)
         and "et al" not in text
-        and not _venue_words(text)  # "[Owl Letters 2023]": where it appeared
+        and not linetitle.venue_words(text)  # "[Owl Letters 2023]": where it appeared
         and squash(text) not in squash(title)
         and squash(title) not in squash(text)
     )
@@ -308,12 +129,14 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
     if len(worded) > 1 and cited.topic(first) and cited.titled_paper_line(worded[1]):
         # "Side-Channel Detection" / "i. Title, ..": a topic line over its papers' lines
         return plaintitle.title_text(worded[1]), "plain", worded[1]
-    if len(worded) > 1 and (below := cited.title_under_names(first, worded[1], line_title)):
+    if len(worded) > 1 and (
+        below := cited.title_under_names(first, worded[1], linetitle.line_title)
+    ):
         return below[0], below[1], worded[1]  # "**Ann Lee**, Bo Chen: <br>" / "**Title.**"
-    found = line_title(first)
+    found = linetitle.line_title(first)
     if found and found[1] == "bold" and _is_label(first, found[0]):
         # the bold name labels the paper whose title is linked after it
-        linked = next(((t, line) for line in worded if (t := _link_title(line))), None)
+        linked = next(((t, line) for line in worded if (t := linetitle.link_title(line))), None)
         if linked:
             return linked[0], "link", linked[1]
     if found and found[1] == "bold":
@@ -321,7 +144,7 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
         stray = _STRAY_QUOTE.match(fields._line_title_text(first))
         if stray and stray[1].strip(" *_") == found[0].strip(" *_"):
             return squash(stray[1] + stray[2]), "bold", first
-    if found and (below := cited.full_title_below(_NUMBERED.sub("", found[0]), worded)):
+    if found and (below := cited.full_title_below(linetitle.NUMBERED.sub("", found[0]), worded)):
         return below
     if found and found[1] == "link" and (cite := citation.read(found[0])) and cite.authors:
         return cite.title, "cited", first  # "[Lee, A. (2005). Title. OOPSLA '05.](url)"
@@ -345,7 +168,7 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
     ):
         return plain + cited.wrapped_end(first, worded), "plain", first
     for line in worded[1:]:
-        found = line_title(line)
+        found = linetitle.line_title(line)
         if found:
             return found[0], found[1], line
     if usable(plain) and not fields._SURNAME_FIRST.match(plain) and not cited.LABEL.match(plain):
@@ -358,7 +181,7 @@ def clean(title: str) -> tuple[str, str | None, int | None]:
     language) and the venue and year taken off it."""
     title = linkwords.drop_trailing(fields.clean_listed_title(title))  # "Title, pdf"
     title, dated = byline.drop_dated_names(title)  # "Quicksort. Hoare (1962)."
-    title = _NUMBERED.sub("", title)
+    title = linetitle.NUMBERED.sub("", title)
     title = _LEAD_IN.sub("", title) if len(_LEAD_IN.sub("", title).split()) >= 2 else title
     title, venue, year = lexicon.strip_title(title)
     year = year or dated
@@ -468,7 +291,7 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     strong = any(
         fields.link_kind(link, first=False) == fields.PAPER
         and not (_other_work(link, raw, title_links) and not _own_line(line, title_line))
-        and not _in_prose(line, link)
+        and not linetitle.in_prose(line, link)
         for line in linking
         for link in line.links
     )
