@@ -182,13 +182,14 @@ def cite_label(text: str) -> str | None:
 
 
 _LEAD = re.compile(
-    r"\s*(?P<label>[^\W\d_][^()]{0,80}?\s\(\s*(?:19|20)\d{2}[a-z]?\s*\))[\s,.:]+(?=\S)"
+    r"\s*(?P<label>[^\W\d_][^()]{0,80}?\s\(\s*(?:19|20)\d{2}[a-z]?\s*\))[\s.:]+(?=\S)"
 )
 
 
 def cite_lead(text: str) -> str | None:
     """``Moss et al. (2010) Title, Nature, 463``: the author-date label a reference opens
-    with (its title follows), None when the text opens otherwise."""
+    with (its title follows), None when the text opens otherwise (``Owls (2019), Then and
+    Now``: a title going on past its year)."""
     found = _LEAD.match(text)
     names = cite_label(found["label"]) if found else None
     rest = text[found.end() :] if found else ""
