@@ -294,3 +294,16 @@ def test_a_reference_led_by_names_and_year_in_brackets():
     ]
     assert rows[1].venue == "Nature"
     assert rows[3].title.startswith("Mask R-CNN")
+
+
+def test_a_title_cut_after_a_capitalised_article_goes_on():
+    """``<b>2020/04</b> OwlNet: Learning Owl Shape from A`` / ``Single Image [[paper]](a)``:
+    a Title Case title cut after its article goes on."""
+    text = HEAD + (
+        "* <b>2020/04</b> OwlNet: Learning Owl and Feather Shape from A\n"
+        "Single Image [[paper]](https://arxiv.org/abs/2004.00001)"
+        " [[code]](https://github.com/owl/net)\n"
+    )
+    assert titles(text) == [
+        "OwlNet: Learning Owl and Feather Shape from A Single Image",
+    ]

@@ -230,6 +230,7 @@ _CONNECTIVES = (
     r"|between|through|across|beyond|versus|vs\.?"
 )
 _CUT_END = re.compile(rf"(?:\s(?i:{_CONNECTIVES})|\s(?:a|an|the)|[:–—-])\s*$")
+_CUT_TITLED = re.compile(r"\s(?:A|An|The)\s*$")  # "... from A" / "Single Image": Title Case
 _GOES_ON = re.compile(rf"(?:{_CONNECTIVES})\s")  # in lower case: a title's words, not a note's
 _WRAP_WORDS = 12
 _TAG_WORDS = 4  # the end of a title wrapped before its venue tag: a few words
@@ -258,7 +259,9 @@ def wrapped_end(first: Line, worded: list[Line], *, linked: bool = False) -> str
     words = text.split()
     # "... with Covariate and" / "Label Shift [[ICCV]](url)", "... Network" / "for 3D
     # Detection": a phrase cut in two goes on, whatever ends it
-    cut = _CUT_END.search(first.text) or _GOES_ON.match(text) or _ends_before_tag(worded[1], text)
+    titled = _CUT_TITLED.search(first.text) and len(words) >= 2  # not "... B is A" / "Details"
+    cut = _CUT_END.search(first.text) or titled or _GOES_ON.match(text)
+    cut = cut or _ends_before_tag(worded[1], text)
     if (
         not (cut and len(words) <= _WRAP_WORDS or text.endswith(".") and len(words) <= 6)
         or not cut

@@ -150,6 +150,8 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
         return cite.title, "cited", first  # "[Lee, A. (2005). Title. OOPSLA '05.](url)"
     if found and found[0] == plaintitle.title_after_links(first):  # the title ends the line
         return found[0] + cited.wrapped_end(first, worded, linked=True), found[1], first
+    if found and found[1] == "plain":  # "<b>2020/04</b> Title from A" / "Single Image [[paper]]"
+        return found[0] + cited.wrapped_end(first, worded), found[1], first
     if found:
         return found[0], found[1], first
     lead = cited.dashed_bold(first)
