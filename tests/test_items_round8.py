@@ -307,3 +307,23 @@ def test_a_title_cut_after_a_capitalised_article_goes_on():
     assert titles(text) == [
         "OwlNet: Learning Owl and Feather Shape from A Single Image",
     ]
+
+
+def test_a_syllabus_bullet_of_several_readings_is_a_paper_each():
+    """``- **Reading**: [Title A](a) by Lee et al, 2013; [Title B](b) by Chen, 2011 (skim).``
+    (a title wrapped inside its link as well): each reading is a paper of its own."""
+    text = HEAD + (
+        "- **Reading**: [More owls, more votes](https://owls.example.org/a.pdf) by Ann Lee"
+        " et al, 2013; [How (not) to count owls](https://owls.example.org/b.pdf) by Chen et"
+        " al, 2011 (skim).\n"
+        "- **Supplemental reading**:\n"
+        "[No silver owl: De-identification still fails](https://owls.example.org/c.pdf) by"
+        " Ng and Diaz; [Computational Owl Science:\n"
+        "Toward a Collaborative Future](https://owls.example.org/d.pdf) by Wu, 2015.\n"
+    )
+    assert [(r.title, r.year) for r in parse(text).rows] == [
+        ("More owls, more votes", 2013),
+        ("How (not) to count owls", 2011),
+        ("No silver owl: De-identification still fails", None),
+        ("Computational Owl Science: Toward a Collaborative Future", 2015),
+    ]

@@ -305,10 +305,10 @@ class _Reader:
                 self.skip(item.line, item.end_line, item.shape, about_list, text)
             return
         items = [
-            dataclasses.replace(item, lines=lines)
+            piece
             for whole in items
             for item in _split_lines(whole)
-            for lines in joined.split_joined(item.lines)
+            for piece in _split_joined(item)
         ]
         read = [
             _with_venue(_with_fields(parts.read(item.lines, heading_year), item), heading_venue)
@@ -399,6 +399,16 @@ def _split_lines(item: blocks.Item) -> list[blocks.Item]:
             lines=lines,
         )
         for lines in split
+    ]
+
+
+def _split_joined(item: blocks.Item) -> list[blocks.Item]:
+    """The item, or the papers read together in it (joined.split_joined), each from its line."""
+    split = joined.split_joined(item.lines)
+    if len(split) == 1:
+        return [dataclasses.replace(item, lines=split[0])]
+    return [
+        dataclasses.replace(item, lines=lines, line=lines[0].number or item.line) for lines in split
     ]
 
 

@@ -17,9 +17,49 @@ from .inline import Line
 _JOINED = re.compile(r"^\s*(?:\((?:19|20)\d\d\))?\s*(?:and|&)\s*$")
 
 
+# "[Title](url) by Lee and Chen, 2013": a reading and who wrote it
+_BY = re.compile(r"^\s*,?\s*by\s+[A-Z]")
+
+
+def split_readings(lines: list[Line]) -> list[list[Line]] | None:
+    """``**Reading**: [Title A](a) by Lee et al, 2013; [Title B](b) by Chen, 2011``: a
+    syllabus's readings in one bullet, each a linked title of three or more words and who
+    wrote it; a paper each (a link without its byline is the note of the one before). None
+    when the item holds fewer than two."""
+    parts: list[tuple[str, str | None, Line]] = []
+    for line in lines:
+        for text, href in line.parts:
+            if parts and href is not None and parts[-1][1] == href:  # a link's wrapped text
+                parts[-1] = (parts[-1][0] + text, href, parts[-1][2])
+            else:
+                parts.append((text, href, line))
+    starts = [
+        i
+        for i, (text, href, line) in enumerate(parts)
+        if href is not None
+        and i + 1 < len(parts)
+        and parts[i + 1][1] is None
+        and _BY.match(parts[i + 1][0])
+        and _paper_title_link(line, text, href)
+    ]
+    if len(starts) < 2:
+        return None
+    out = []
+    for start, end in zip(starts, [*starts[1:], len(parts)], strict=True):
+        line = parts[start][2]
+        piece = Line(parts=[(t, h) for t, h, _ in parts[start:end]], number=line.number)
+        hrefs = {h for _, h, _ in parts[start:end]}
+        piece.links = [link for ln in lines for link in ln.links if link.href in hrefs]
+        out.append([piece])
+    return out
+
+
 def split_joined(lines: list[Line]) -> list[list[Line]]:
     """``[Title A](a.pdf) (2003) and [Title B](b.pdf) (2006): notes``: two papers read
-    together in one item, each a linked title of three or more words; else the item whole."""
+    together in one item, each a linked title of three or more words; several readings
+    with their bylines (:func:`split_readings`); else the item whole."""
+    if readings := split_readings(lines):
+        return readings
     if len(lines) != 1:
         return [lines]
     line = lines[0]
