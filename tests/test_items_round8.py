@@ -327,3 +327,26 @@ def test_a_syllabus_bullet_of_several_readings_is_a_paper_each():
         ("No silver owl: De-identification still fails", None),
         ("Computational Owl Science: Toward a Collaborative Future", 2015),
     ]
+
+
+def test_a_quoted_title_before_the_date_in_brackets_is_the_title():
+    """``Lee, Ann, et al. "Title." arXiv preprint arXiv:X (2017). tag: owls``: the quoted
+    span is the title (not the words after the date), the venue arXiv; a year set apart by
+    spaces after a plain title is its date."""
+    text = HEAD + (
+        '- Lee, Ann, et al. "Domain Randomization for Transferring Owls from Simulation to'
+        ' the Real World." arXiv preprint arXiv:1703.06907 (2017). tag: domain\n'
+        "\t([pdf](https://arxiv.org/pdf/1703.06907.pdf))\n"
+        "-   OwlCV: Connecting Computer Vision to Owl Engine  2016    \n"
+        "\t([code](https://github.com/owl/owlcv))\n"
+        "\t([paper](https://arxiv.org/abs/1609.01326))\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title.rstrip("."), r.venue, r.year) for r in rows] == [
+        (
+            "Domain Randomization for Transferring Owls from Simulation to the Real World",
+            "arXiv",
+            2017,
+        ),
+        ("OwlCV: Connecting Computer Vision to Owl Engine", None, 2016),
+    ]

@@ -130,6 +130,7 @@ def _finish(title: str, authors: str | None, rest: str, year: int | None = None)
     if len(title.split()) < 2 or not re.search(r"[^\W\d_]{2}", title):
         return None
     authors = _INITIAL_END.sub("", authors.strip(' "“”,;:')) if authors else None
+    venue = "arXiv" if venue and re.match(r"(?i)arxiv\s+preprint\b", venue) else venue
     return Citation(title, authors or None, venue, year)
 
 
@@ -283,11 +284,14 @@ def glued(text: str) -> Citation | None:
     return _finish(head["title"], authors, ", ".join(parts[end:]))
 
 
+_QUOTE = re.compile(r"[\"“”]")
+
+
 def _apa(text: str) -> Citation | None:
     """APA: the date in brackets closes the names; the title is the next sentence."""
     head = _APA.match(text)
-    if not head or not _names(head["names"].replace("...", ",")):
-        return None
+    if not head or not _names(head["names"].replace("...", ",")) or _QUOTE.search(head["names"]):
+        return None  # 'Lee, A., et al. "Title." Venue (2017).': a quoted title before the date
     title, rest = _title_rest(text[head.end() :])
     return _finish(title, head["names"], rest, int(head["year"]))
 

@@ -186,6 +186,8 @@ def clean(title: str) -> tuple[str, str | None, int | None]:
     title = linetitle.NUMBERED.sub("", title)
     title = _LEAD_IN.sub("", title) if len(_LEAD_IN.sub("", title).split()) >= 2 else title
     title, venue, year = lexicon.strip_title(title)
+    if spaced := re.search(r"\s{2,}((?:19|20)\d\d)\s*$", title):  # "Title  2016": set apart
+        title, year = title[: spaced.start()], year or int(spaced[1])
     year = year or dated
     if re.search(r"[A-Za-z]{3}", title):
         title = _FOREIGN_NOTE.sub("", title)
