@@ -372,3 +372,18 @@ def test_a_paper_listed_twice_takes_its_fullest_title_and_every_field(tmp_path):
     assert entry.title == "OwlFusion: Efficient Owl Fine-Tuning for Owls"
     assert (entry.venue, entry.year) == ("EuroSys 2026", 2026)
     assert entry.authors == "Ann Lee, Bo Chen"
+
+
+def test_a_known_venue_with_its_quoted_year_ends_a_title():
+    """``- Title CVPR'2021 [[paper]](a)``: the venue tag after a space is no word of the
+    title; ``Title. ICCV'2019`` as before."""
+    text = HEAD + (
+        "- OwlDSC: Robust Owl Registration using Deep Spatial Consistency CVPR'2021"
+        " [[paper]](https://arxiv.org/abs/2103.05465)\n"
+        "- OwlNet: Unsupervised Stable Interest Owls. ICCV'2019"
+        " [[paper]](https://arxiv.org/abs/1904.00229)\n"
+    )
+    assert [(r.title, r.year) for r in parse(text).rows] == [
+        ("OwlDSC: Robust Owl Registration using Deep Spatial Consistency", 2021),
+        ("OwlNet: Unsupervised Stable Interest Owls", 2019),
+    ]

@@ -162,9 +162,13 @@ def _merged_links(rows: list[Row]) -> list[str]:
 def _fullest(group: _Group) -> int:
     """The row whose title is the first's written out (``LoRAFusion`` listed again as
     ``LoRAFusion: Efficient LoRA Fine-Tuning``): its title is the paper's."""
-    words = [" ".join(re.findall(r"\w+", c.casefold())) for c in group.clean]
-    fuller = [i for i, w in enumerate(words) if w.startswith(words[0] + " ")]
-    return max(fuller, key=lambda i: (len(words[i]), -i)) if fuller else 0
+    first = group.clean[0].casefold()
+    fuller = [
+        i
+        for i, c in enumerate(group.clean)
+        if c.casefold().startswith(first) and re.match(r"\s*[:：]\s*\w", c[len(first) :])
+    ]
+    return max(fuller, key=lambda i: (len(group.clean[i]), -i)) if fuller else 0
 
 
 def _apply(entry: Entry, group: _Group) -> None:

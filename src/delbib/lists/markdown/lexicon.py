@@ -219,9 +219,15 @@ def strip_title(title: str) -> tuple[str, str | None, int | None]:
         venue = venue or found or (unknown and unknown[0])
         year = year or found_year or _year_in_tag(match.group(1))
         title = title[: match.start()]
+    tagged = _QUOTED_YEAR_END.search(title)  # "Title CVPR'2021": a known venue, its year
+    if venue is None and tagged and tagged.start() >= 8 and (named := venue_in(tagged[1]))[0]:
+        title, venue, year = title[: tagged.start()], named[0], year or named[1]
     if venue is None and year is None:
         return title, None, None
     return title.strip(" ,;:-–—|"), venue, year
+
+
+_QUOTED_YEAR_END = re.compile(r"\s+([A-Za-z][\w-]*['’]\s*(?:19|20)?\d{2})\s*\.?\s*$")
 
 
 def _year_in_tag(text: str) -> int | None:
