@@ -387,3 +387,27 @@ def test_a_known_venue_with_its_quoted_year_ends_a_title():
         ("OwlDSC: Robust Owl Registration using Deep Spatial Consistency", 2021),
         ("OwlNet: Unsupervised Stable Interest Owls", 2019),
     ]
+
+
+def test_a_heading_over_notes_in_another_script_is_one_paper():
+    """``## [Title](doi)`` over paragraphs of notes in Chinese (a link inside them), and a
+    ``### [Venue '2024] Title`` over its byline, abstract and ``[💻 Code (not yet)]()``
+    links: each heading is the paper's title."""
+    text = "# Owl Papers\n\n" + (
+        "## [Physics-inspired integrated space-time owl networks for regional flight modeling]"
+        "(https://doi.org/10.5194/hess-24-5759-2020)\n\n"
+        "对猫头鹰飞行的预测通常都是在单个观测点建立预测模型，然后通过地理插值等方式形成这样一种两阶段预测模型。\n\n"
+        "这篇文章根据飞行控制方程（见原文式1，基本原理可参考[这里](http://owls.example.org/a)）构建了模型。\n\n"
+        "## [Physics-Informed Owl Networks for Learning Parameters in Subsurface Flight]"
+        "(https://doi.org/10.1029/2019WR026731)\n\n"
+        "这篇文章谈到，对于部分已知物理和稀疏数据的问题，是比较适合物理信息机器学习的。\n\n"
+        "### [ICLR '2024] OwlRM: Large Reconstruction Model for Single Owl to 3D\n\n"
+        "**Author**: Ann Lee, Bo Chen\n\n**Date**: 8 Nov 2023\n\n"
+        "[📄 Paper](https://arxiv.org/pdf/2311.04400) | [🌐 Project Page](https://owl.example.org/)"
+        " | [💻 Code (not yet)]()\n"
+    )
+    assert titles(text) == [
+        "Physics-inspired integrated space-time owl networks for regional flight modeling",
+        "Physics-Informed Owl Networks for Learning Parameters in Subsurface Flight",
+        "OwlRM: Large Reconstruction Model for Single Owl to 3D",
+    ]
