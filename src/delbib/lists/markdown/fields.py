@@ -180,7 +180,7 @@ def is_resource_text(text: str) -> bool:
 def _noted_link_words(text: str) -> bool:
     """``[💻 Code (not yet)]``, ``[Code (coming soon)]``: link words and a note on them."""
     noted = re.fullmatch(r"(.+?)\s*\([^()]*\)\s*", strip_emoji(text).strip())
-    return bool(noted) and is_link_words(noted[1], is_venue=_names_venue)
+    return bool(noted) and is_link_words(noted[1], is_venue=lambda _word: False)
 
 
 # "Nature Machine Intelligence2023", "Journal of Computational Physics2024": a journal the
