@@ -170,7 +170,7 @@ KNOWN_GAPS: dict[str, str] = {
     " 'McMillan, Title' citations, tool bullets",
     "XuyangBai--awesome-point-cloud-registration": "title 0.840: 'RANSAC: Title: Subtitle'"
     " nicknames, a '(Just)' title start",
-    "laugustyniak--awesome-sentiment-analysis": "title 0.696, non-papers 0.203 (123, max 98):"
+    "laugustyniak--awesome-sentiment-analysis": "title 0.739, non-papers 0.203 (123, max 98):"
     " papers named by link words, tools and data sets among them",
     "liveseongho--Awesome-Video-Language-Understanding": "title 0.955: a name over its title",
     "wanghaojun--federate-learning-paper": "non-papers 0.042: a white paper in Chinese",
@@ -178,7 +178,7 @@ KNOWN_GAPS: dict[str, str] = {
     "Romero027--personal-blog": "title 0.957, non-papers 0.031: a blog-linked title, a thesis",
     "hukcc--Awesome-Video-Hallucination": "non-papers 0.014 (72 entries, max 71)",
     "tstanislawek--awesome-document-understanding": "non-papers 0.066: data sets (Deepform, NIST)",
-    "halves:fresh6": "title 0.925 against dev 1.000 (gap 0.075)",
+    "halves:fresh6": "title 0.929 against dev 1.000 (gap 0.071)",
     # seventh round, after its design and the held-out fixes (14:35 UTC)
     "FLHonker--Awesome-Knowledge-Distillation": (
         "title 0.952, ids 0.976: an organisation for authors ('. FAIR. arXiv:')"
@@ -212,8 +212,8 @@ KNOWN_GAPS: dict[str, str] = {
     "XMUsuny--symbolic-execution-papers": "title 0.783: undated or sentence-case bare titles",
     "iSEngLab--AwesomeLLM4APR": "title 0.955: an item broken over two numbered lines",
     "iiasa--ntnu_iam_2022": (
-        "title 0.100, non-papers 0.081 (37 entries, max 35): citations whose only link is a DOI, a "
-        "consortium as a paper"
+        "title 0.900, non-papers 0.081 (37 entries, max 35): a title ending in '?', one before"
+        " 'Climatic Change 122(3)', a consortium as a paper"
     ),
     "shubham441996--awesome-vrp-research-papers": (
         "non-papers 0.396 (53 entries, max 32): algorithm, data set and concept tables as papers"
@@ -221,7 +221,7 @@ KNOWN_GAPS: dict[str, str] = {
     "yyumna--climatechange_ai": (
         "non-papers 0.065 (77 entries, max 73): reports, tools and courses among papers"
     ),
-    "halves:fresh7-heldout": "title 0.904 against dev 1.000 (gap 0.096)",
+    "halves:fresh7-heldout": "title 0.965 against dev 1.000 (gap 0.035)",
     "AlonzoLeeeooo--awesome-image-inpainting-studies": (
         "title 0.833: titles led by bold nicknames without a colon"
     ),
@@ -229,29 +229,66 @@ KNOWN_GAPS: dict[str, str] = {
         "title 0.920, ids 0.979: notes in fullwidth brackets after titles"
     ),
     "gaomingqi--Awesome-Video-Object-Segmentation": (
-        "title 0.652: titles wrapped onto a second line, notes in brackets"
+        "title 0.870: titles after their links wrapped in other ways, notes in brackets"
     ),
     "jacobeisenstein--gt-css-class": (
-        "title 0.458, ids 0.909, non-papers 0.080 (25 entries, max 54): several readings in one "
-        "bullet, 'by Author, year' after links"
+        "title 0.875, non-papers 0.065 (46 entries, max 54): web essays among the readings, a "
+        "reading whose byline is elsewhere"
     ),
     "jafffy--awesome-neural-rendering": (
         "non-papers 0.261 (23 entries, max 20): blog and video rows in a paper table"
     ),
     "polarisZhao--awesome-face": (
-        "title 0.174, ids 0.919: a bold nickname line, the title in the next paragraph"
+        "title 0.652, ids 0.973: a name line over a title of three words, titles after a second"
+        " name line"
     ),
     "scott89--awesome-depth": "title 0.875: titles wrapped over two lines",
     "sinaseyfi73--ai-economics-research": "title 0.950: an edited book among the papers",
     "smiyawaki0820--awesome-ner": "title 0.960: a link-less item whose venue is a bracketed tag",
-    "spatiotemporal-data--spatiotemporal-data.github.io": (
-        "title 0.062, ids 0.923: '(**Lee et al., 2020**) Title.' citations"
-    ),
     "woo1--awesome-pose": (
-        "title 0.739, non-papers 0.028 (36 entries, max 36): 'name(note) : Title' lines, link words"
-        " wrapped onto the next line"
+        "title 0.783, non-papers 0.028 (36 entries, max 36): 'Name : Title' lines where the name is"
+        " no word of the title"
     ),
-    "halves:fresh8-heldout": "title 0.759 against dev 1.000 (gap 0.241)",
+    "halves:fresh8-heldout": "title 0.908 against dev 1.000 (gap 0.092)",
+    # eighth round (fresh9), after its design and the held-out fixes (17:28 UTC)
+    "LaureBerti--AI4SDGs": "title 0.947: a book's title after 'Book:'",
+    "Openning07--awesome-curriculum-learning": (
+        "title 0.957: an item typed '-Title' with no space, not a list item to markdown"
+    ),
+    "X-czh--os-readings": "non-papers 0.022 (46 entries, max 46): an essay by its author",
+    "gentaiscool--code-switching-papers": (
+        "non-papers 0.039 (153 entries, max 147): workshops and a tutorial as papers"
+    ),
+    "lizhihao2022--Awesome-AI4PDE": (
+        "non-papers 0.038 (289 entries, max 278): summaries led by their Chinese translation"
+    ),
+    "roomylee--awesome-relation-extraction": (
+        "title 0.957, non-papers 0.138 (65 entries, max 60): frameworks and web pages as papers"
+    ),
+    "unrealcv--synthetic-computer-vision": (
+        "title 0.958, non-papers 0.025 (40 entries, max 39): a bare title with nothing else"
+    ),
+    "Cartus--Automated-Fact-Checking-Resources": (
+        "title 0.875: '* Title (Lee et al., 2020).' items, the bracket cut at its comma"
+    ),
+    "DirtyHarryLYL--HOI-Learning-List": (
+        "title 0.920: 'Title (Jul 2020), NICK' lines, a benchmark named by its nickname"
+    ),
+    "eric-ai-lab--awesome-vision-language-navigation": (
+        "title 0.880: '[Talk the Walk]: Title' lines, the bracketed start of the title left out"
+    ),
+    "furkan-luleci--GenerativeAI-in-SHM": (
+        "non-papers 0.205 (171 entries, max 136): a journal line ('Journal [[Paper]]') under its"
+        " title and names read as a paper of its own"
+    ),
+    "iHeadWater--WaterResources": "title 0.952: a heading whose link is empty",
+    "umarhassan-mitodl--1.225j-fall-2002": (
+        "title 0.714: unlinked 'Lee, A. R. \"Title.\"' readings, several in one table cell"
+    ),
+    "zhiguotang5--Awesome-Image-Text-to-3D": (
+        "title 0.800: paper headings whose abstract holds a link of its own"
+    ),
+    "halves:fresh9-heldout": "title 0.914 against dev 1.000 (gap 0.086)",
 }
 
 SCHEMES = ("arxiv:", "doi:", "acl:", "openreview:")
