@@ -352,28 +352,6 @@ def test_a_quoted_title_before_the_date_in_brackets_is_the_title():
     ]
 
 
-def test_a_paper_listed_twice_takes_its_fullest_title_and_every_field(tmp_path):
-    """``**OwlFusion** — ... (EuroSys 2026) [[paper]](arxiv/X)`` and later ``[OwlFusion:
-    Efficient Owl Fine-Tuning](arxiv/X) by Ann Lee``: one entry, titled by the written-out
-    title, with the venue of one row and the authors of the other."""
-    from delbib.catalog import model as catalog
-    from delbib.lists import importer
-
-    text = HEAD + (
-        "* **OwlFusion** — Kernel-level owl optimizations (EuroSys 2026)"
-        " [[paper]](https://arxiv.org/abs/2510.00206).\n\n"
-        "## Later\n\n"
-        "* [OwlFusion: Efficient Owl Fine-Tuning for Owls](https://arxiv.org/abs/2510.00206)"
-        " - Ann Lee, Bo Chen (2025)\n"
-    )
-    books = catalog.new(tmp_path / "c")
-    importer.import_rows(books, parse(text), source="x")
-    (entry,) = books.entries.values()
-    assert entry.title == "OwlFusion: Efficient Owl Fine-Tuning for Owls"
-    assert (entry.venue, entry.year) == ("EuroSys 2026", 2026)
-    assert entry.authors == "Ann Lee, Bo Chen"
-
-
 def test_a_known_venue_with_its_quoted_year_ends_a_title():
     """``- Title CVPR'2021 [[paper]](a)``: the venue tag after a space is no word of the
     title; ``Title. ICCV'2019`` as before."""

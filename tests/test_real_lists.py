@@ -170,7 +170,7 @@ KNOWN_GAPS: dict[str, str] = {
     " 'McMillan, Title' citations, tool bullets",
     "XuyangBai--awesome-point-cloud-registration": "title 0.840: 'RANSAC: Title: Subtitle'"
     " nicknames, a '(Just)' title start",
-    "laugustyniak--awesome-sentiment-analysis": "title 0.739, non-papers 0.203 (123, max 98):"
+    "laugustyniak--awesome-sentiment-analysis": "title 0.696, non-papers 0.203 (123, max 98):"
     " papers named by link words, tools and data sets among them",
     "liveseongho--Awesome-Video-Language-Understanding": "title 0.955: a name over its title",
     "wanghaojun--federate-learning-paper": "non-papers 0.042: a white paper in Chinese",
@@ -178,7 +178,7 @@ KNOWN_GAPS: dict[str, str] = {
     "Romero027--personal-blog": "title 0.957, non-papers 0.031: a blog-linked title, a thesis",
     "hukcc--Awesome-Video-Hallucination": "non-papers 0.014 (72 entries, max 71)",
     "tstanislawek--awesome-document-understanding": "non-papers 0.066: data sets (Deepform, NIST)",
-    "halves:fresh6": "title 0.929 against dev 1.000 (gap 0.071)",
+    "halves:fresh6": "title 0.925 against dev 1.000 (gap 0.075)",
     # seventh round, after its design and the held-out fixes (14:35 UTC)
     "FLHonker--Awesome-Knowledge-Distillation": (
         "title 0.952, ids 0.976: an organisation for authors ('. FAIR. arXiv:')"

@@ -159,30 +159,16 @@ def _merged_links(rows: list[Row]) -> list[str]:
     return sorted(kinds, key=kinds.__getitem__)
 
 
-def _fullest(group: _Group) -> int:
-    """The row whose title is the first's written out (``LoRAFusion`` listed again as
-    ``LoRAFusion: Efficient LoRA Fine-Tuning``): its title is the paper's."""
-    first = group.clean[0].casefold()
-    fuller = [
-        i
-        for i, c in enumerate(group.clean)
-        if c.casefold().startswith(first) and re.match(r"\s*[:：]\s*\w", c[len(first) :])
-    ]
-    return max(fuller, key=lambda i: (len(group.clean[i]), -i)) if fuller else 0
-
-
 def _apply(entry: Entry, group: _Group) -> None:
     first = group.rows[0]
-    titled = _fullest(group)
-    entry.title = group.rows[titled].title
-    entry.clean_title = group.clean[titled]
+    entry.title = first.title
+    entry.clean_title = group.clean[0]
     entry.tldr = first.tldr
     entry.categories = _merged_categories(group.rows)
     entry.links = _merged_links(group.rows)
-    # each field from the first row that gives it: a paper listed twice is read whole
-    entry.year = next((r.year for r in group.rows if r.year), first.year)
-    entry.venue = next((r.venue for r in group.rows if r.venue), first.venue)
-    entry.authors = next((r.authors for r in group.rows if r.authors), first.authors)
+    entry.year = first.year
+    entry.venue = first.venue
+    entry.authors = first.authors
     entry.rows = [r.index for r in group.rows]
     entry.identifiers = list(group.ids)
 
