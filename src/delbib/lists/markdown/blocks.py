@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from . import byline, cited, fields, fieldtitle, htmltable
+from . import byline, cited, fields, fieldtitle, htmltable, linetitle
 from .inline import Cell, Line, parse_inline, squash, strip_emoji
 
 LIST_ITEM, PARAGRAPH, HTML, HTML_ROW = "list item", "paragraph", "html", "html table row"
@@ -392,7 +392,7 @@ def _names_over_titles(items: list[Item]) -> list[Item]:
         if prev is not None and len(prev.lines) == 1 and plain:
             line = prev.lines[0]
             name = (line.strong or [link.text for link in line.links] or [""])[0]
-            name = re.sub(r"^\s*\[\d+\]\s*", "", name)  # "[1] DeepID1": its number
+            name = linetitle.NUMBERED.sub("", name)  # "[1] DeepID1": its number
             named = name and line.links and not fields.names_line(line.text)  # not a byline
             if named and cited.full_title_below(name, [line, shown[0]]):
                 prev.lines = [line, *item.lines]

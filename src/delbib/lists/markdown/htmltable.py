@@ -23,7 +23,7 @@ _ROW = re.compile(r"<tr\b[^>]*>(.*?)(?:</tr\s*>|(?=<tr\b)|$)", re.I | re.S)
 _SPANNING_CELL = re.compile(
     r"<t[dh]\b[^>]*\browspan\s*=\s*[\"']?[2-9]\d*[^>]*>.*?</t[dh]\s*>", re.I | re.S
 )
-CELL_END = re.compile(r"</t[dh]\s*>", re.I)
+_CELL_END = re.compile(r"</t[dh]\s*>", re.I)
 _CELL = re.compile(r"<t([dh])\b[^>]*>(.*?)(?=<t[dh]\b|$)", re.I | re.S)
 _TAG = re.compile(r"<[^>]*>")
 _LINK_TAG = re.compile(r"<(/?)a\b[^>]*>", re.I)
@@ -58,7 +58,7 @@ class Reader:
             if cells:
                 cells, fields = _by_role(cells, self.roles)
                 inner = "".join(f"<td>{cell}</td>" for cell in cells)
-            inner = re.sub(r"<t[dh]\b[^>]*>", " ", CELL_END.sub("<br>", inner), flags=re.I)
+            inner = re.sub(r"<t[dh]\b[^>]*>", " ", _CELL_END.sub("<br>", inner), flags=re.I)
             yield Row(row.start(), row.end(), inner, fields)
 
 
@@ -103,5 +103,5 @@ def _closed(cell: str) -> str:
         depth += 1
         return tag[0]
 
-    cell = _LINK_TAG.sub(link_tag, CELL_END.sub("", cell))
+    cell = _LINK_TAG.sub(link_tag, _CELL_END.sub("", cell))
     return cell + "</a>" * depth

@@ -209,11 +209,13 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     after = full[full.find(raw) + len(raw) :] if how in ("quoted", "cited") and raw in full else ""
     piped = pipes.read(fields._line_title_text(title_line)) if how == "plain" else None
     authors = piped.authors if piped else None
+    # "Lee et al. (2020) Title": the author-date label a cited title follows
+    cited_line = title_line if how == "cited" else None
+    lead = byline.cite_lead(cited_line.text.lstrip(" -*")) if cited_line is not None else None
     if title_line is not None and how != "link":  # "Title. [Lee (2019)](pdf).": who wrote it
         authors = authors or byline.names_of_link(title_line)
         # "(**Lee et al., 2020**) Title", "Lee et al. (2020) Title"
-        cites = [*title_line.strong, byline.cite_lead(title_line.text.lstrip(" -*")) or ""]
-        cites = cites if how == "cited" else []
+        cites = [*title_line.strong, lead or ""] if cited_line is not None else []
         authors = authors or next(filter(None, map(byline.cite_label, cites)), None)
     for line in lines if authors is None else ():
         span = next((s for s in line.em if cited.authors_span(s) and s not in after + raw), None)
@@ -248,8 +250,7 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
         venue, venue_year = (venue, venue_year) if venue else (named, named_year)
         authors = authors or names
     linked = any(line.links for line in lines)
-    led = how == "cited" and byline.cite_lead(title_line.text.lstrip(" -*")) is not None
-    if venue is None and led:  # "Lee (2014) Title. Owl Letters 3, pp 36-38."
+    if venue is None and lead:  # "Lee (2014) Title. Owl Letters 3, pp 36-38."
         where = re.match(r"[\s.,]*([A-Z][^,.\d()\[\]]{2,60}?)\s*(?:[Vv]ol\b|\d|\(|,|\.\s|$)", after)
         named = where[1].strip() if where else ""
         known = lexicon.is_venue_only(named) or len(named.split()) >= 2
