@@ -35,7 +35,8 @@ TIMEOUT = 900  # seconds for one import; the largest list takes a few seconds to
 # the fourth, "fresh5" and "fresh5-heldout" for the fifth, "fresh6" and "fresh6-heldout" for the
 # sixth, "fresh7" and "fresh7-heldout" for the seventh; "fresh8-heldout", fetched during the
 # seventh round's design and never looked at before it was done, all held out; "fresh9" and
-# "fresh9-heldout" for the ninth (ten of twenty drawn at random before any was measured).
+# "fresh9-heldout" for the ninth (ten of twenty drawn at random before any was measured);
+# "fresh10" and "fresh10-heldout" for the tenth (ten of twenty-one drawn the same way).
 SETS = (
     "dev",
     "heldout",
@@ -54,6 +55,8 @@ SETS = (
     "fresh8-heldout",
     "fresh9",
     "fresh9-heldout",
+    "fresh10",
+    "fresh10-heldout",
 )
 
 # issue 17 targets

@@ -23,6 +23,7 @@ from delbib.errors import InputError
 from delbib.lists import markdown
 from delbib.text import clean_key, clean_title, key_similarity, title_key
 
+from .listed import listed
 from .markdown import ParsedList, Problem, Row, nicknames
 from .markdown.fields import KIND_ORDER
 
@@ -160,15 +161,15 @@ def _merged_links(rows: list[Row]) -> list[str]:
 
 
 def _apply(entry: Entry, group: _Group) -> None:
-    first = group.rows[0]
-    entry.title = first.title
-    entry.clean_title = group.clean[0]
-    entry.tldr = first.tldr
+    whole = listed(group.rows)
+    entry.title = group.rows[whole.titled].title
+    entry.clean_title = group.clean[whole.titled]
+    entry.tldr = group.rows[0].tldr
     entry.categories = _merged_categories(group.rows)
     entry.links = _merged_links(group.rows)
-    entry.year = first.year
-    entry.venue = first.venue
-    entry.authors = first.authors
+    entry.year = whole.year
+    entry.venue = whole.venue
+    entry.authors = whole.authors
     entry.rows = [r.index for r in group.rows]
     entry.identifiers = list(group.ids)
 

@@ -37,8 +37,8 @@ def edit_region(
             continue
         entry = catalog.entries[item.key]
         want = target(entry, catalog.resolved.get(item.key), listed=listed)
-        rows = rows_of[item.key]  # the entry's first row gave the values an import took
-        want = changes_only(want, rows[0], item.row)
+        rows = rows_of[item.key]  # the entry's rows gave the values an import took
+        want = changes_only(want, rows, item.row)
         shown = frozenset(u for r in rows for u in r.links)
         out[first] = patch("".join(item.lines), item.row, want, shown=shown)
         keys[first] = item.key

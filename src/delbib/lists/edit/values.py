@@ -10,6 +10,7 @@ from typing import Any
 from delbib.catalog import item as item_mod
 from delbib.catalog.model import Entry
 from delbib.lists.cells import shown_year, venue_of, year_of
+from delbib.lists.listed import listed
 from delbib.lists.markdown import Row
 from delbib.text import clean_title, title_key
 
@@ -57,15 +58,18 @@ def same_title(clean: str, listed: str) -> bool:
     return title_key(clean) == title_key(clean_title(listed))
 
 
-def changes_only(want: Target, first: Row, row: Row) -> Target:
-    """What ``row`` should show: its own values, but those the entry changed since the
-    entry's first item was read (an entry listed twice may say other things in each item)."""
-    title_kept = want.title == first.title if want.exact else same_title(want.title, first.title)
+def changes_only(want: Target, rows: list[Row], row: Row) -> Target:
+    """What ``row`` should show: its own values, but those the entry changed since its items
+    were read (an entry listed twice may say other things in each item; the import took
+    each value from the row ``listed`` names)."""
+    whole = listed(rows)
+    named = rows[whole.titled].title
+    title_kept = want.title == named if want.exact else same_title(want.title, named)
     return replace(
         want,
         title=row.title if title_kept else want.title,
         exact=want.exact and not title_kept,
-        year=row.year if want.year == first.year else want.year,
-        venue=row.venue if want.venue == first.venue else want.venue,
-        tldr=row.tldr if want.tldr == first.tldr else want.tldr,
+        year=row.year if want.year == whole.year else want.year,
+        venue=row.venue if want.venue == whole.venue else want.venue,
+        tldr=row.tldr if want.tldr == rows[0].tldr else want.tldr,
     )

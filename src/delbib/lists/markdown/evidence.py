@@ -233,7 +233,9 @@ def like_siblings(read: list[Parts], verdicts: list[str], alone: list[bool]) -> 
     broken: a marked title with a year or venue, in the shape most of the linked papers
     share, or the same marked title with nothing beside it (``alone``: ``- **Title**`` among
     ``- **Title**, 2023.10, [[paper]](url)``, its details left out). One that links only its
-    code stays a tool."""
+    code stays a tool, unless no paper of the list is linked and it is dated as its cited
+    siblings are (``* 2018 Chopped Symbolic Execution ([chopper](github))`` among ``* 2011
+    Directed Incremental Symbolic Execution``): there the code is the only link any item has."""
     shapes = [_shape(p) for p, v in zip(read, verdicts, strict=True) if v == PAPER_LINK]
     # a list that links none of its papers ("- Title (ICML 2017)"): its cited items set the
     # shape, and "- Title (2020)", "- Title (OWLCONF 2019)" written alike cite papers too
@@ -248,7 +250,7 @@ def like_siblings(read: list[Parts], verdicts: list[str], alone: list[bool]) -> 
         return verdicts
     return [
         CITATION
-        if v == NO_LINK
+        if (v == NO_LINK or v == CODE_ONLY and unlinked and p.year_listed)
         and (_shape(p) == common or p.title_from == common[0] and bare and not unlinked)
         and p.words >= 3
         and shape.titled(p.title)

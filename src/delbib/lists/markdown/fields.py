@@ -26,6 +26,7 @@ from .linkwords import (
     kind_of_words,
     names_a_paper,
 )
+from .shape import own_opening
 
 KIND_ORDER = (PAPER, CODE, PROJECT, VIDEO)
 _GENERIC_WORDS = frozenset({"link", "url"})  # say there is a link, not what it leads to
@@ -49,6 +50,13 @@ _LEADING_TAG = re.compile(
     r"^\s*(?:\(((?:[^()]|\([^()]{1,20}\)){1,40}|[^()]{1,80}?(?<!\d)(?:19|20)\d{2})\)"
     r"|\[([^\[\]]{1,40})\])\s*[:\-–]?\s*(?=\S)"
 )
+
+
+def leading_tag(text: str) -> re.Match[str] | None:
+    """A tag before the title (``(black-box)``, ``[CVPR 2023]``), not its own opening words."""
+    return None if own_opening(text) else _LEADING_TAG.match(text)
+
+
 # "Title[J]", "Title[J/OL].": the document type a Chinese (GB/T 7714) reference writes
 _DOCUMENT_TYPE = re.compile(r"\s*\[(?:[JCMDRPSNAGZ]|EB|DB|CP)(?:/OL)?\]\.?\s*$")
 _EMPTY_BRACKETS = re.compile(r"\[\s*\]|\(\s*\)")
@@ -439,7 +447,7 @@ def item_title(lines: list[Line]) -> tuple[str, str | None, str]:
                 break
     if not title:
         text = _line_title_text(first)
-        while (tag := _LEADING_TAG.match(text)) is not None:
+        while (tag := leading_tag(text)) is not None:
             text = text[tag.end() :]
         while (bracket := re.search(r"\s*[\[(][^\])]*[\])]\s*$", text)) and bracket.start():
             text = text[: bracket.start()]  # trailing [2022-12] [ACL 2023] (venue) tags

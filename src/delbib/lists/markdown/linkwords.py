@@ -38,6 +38,8 @@ for _kind, _words in (
 ):
     KIND_WORDS.update(dict.fromkeys(_words.split(), _kind))
 KIND_WORDS["openreview"] = PAPER
+# "[Projects Page]", "[Slides & Posters]", "[Demos]": a kind word in the plural names it too
+KIND_WORDS.update({w + "s": k for w, k in list(KIND_WORDS.items()) if not w.endswith("s")})
 # The same words in the other languages lists are written in: Chinese, Japanese, Korean,
 # German, French, Spanish, Portuguese, Italian ("[[论文]]", "[[代码]]", "[Código]").
 for _kind, _words in (

@@ -125,7 +125,10 @@ def _one_paper(heading: Heading, body: list[Event]) -> Item | None:
         if found.paper_link:
             pairs = zip(found.links, found.kinds, strict=True)
             papers.update(_paper(link) for link, kind in pairs if kind == fields.PAPER)
-    if len(papers) != 1:
+    # "### Title" / "**Author**: Ann Lee, Bo Chen" / "**Date**: 28 Nov 2023", nothing linked:
+    # the paper its byline signs
+    signed = any(fieldtitle.AUTHORS_LABEL.match(line.text) for line in kept)
+    if len(papers) != 1 and (papers or not signed):
         return None
     first = heading.cell.lines[0].number or items[0].line
     return Item(SECTION, first, max(i.end_line for i in items), [*heading.cell.lines, *kept])

@@ -30,7 +30,8 @@ _TITLE_FORM = re.compile(r"\((?:[\w-]+\s+){0,2}(?:version|abstract|paper|edition
 _LEAD = re.compile(
     r"^\s*(?:\[\d{1,4}\]\s*(?=\S)"
     r"|(?:19|20)\d{2}(?:[./-]\d{1,2}){1,2}\s*[-–—:|]?\s+(?=\S)"
-    r"|(?:19|20)\d{2}\s+(?=[A-Z]\S*(?:\s+\S+){2})"  # "2011 Directed Incremental Symbolic ..."
+    # "2011 Directed Incremental Symbolic ...", "2016 (State of) The Art of War: ..."
+    r"|(?:19|20)\d{2}\s+(?=\(?[A-Z]\S*(?:\s+\S+){2})"
     r"|[A-Z][\w’-]+(?:\+|\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][\w’-]+)?\s*['’]\d{2}\s*[-–—:]\s+(?=\S))"
 )
 _OWN_ASIDE = re.compile(
@@ -77,7 +78,7 @@ def title_text(line: Line) -> str:
     for quote in (q for q in fields._QUOTED_PART.findall(text) if quotes_after(text, q)):
         text = text[: text.find(quote)].rstrip(' "“”-–—')  # "Name - "what it does""
     text = re.sub(r"^\s*\d{1,3}(?=\[)", "", text)  # "24[AAAI 2020] Title": an index number
-    while (tag := fields._LEADING_TAG.match(text)) is not None and len(text) - tag.end() > 8:
+    while (tag := fields.leading_tag(text)) is not None and len(text) - tag.end() > 8:
         text = text[tag.end() :]
     # "Title, Venue 2022 [acmdl" / "[acmdl],]": brackets typed amiss
     text = _LOOSE_END.sub("", text)

@@ -28,6 +28,19 @@ def names_a_site(title: str) -> bool:
     return len(found) <= _SITE_WORDS or bool(found) and found[-1] in _RESOURCE_NOUNS
 
 
+# "(Just) A Spoonful of ...", "(State of) The Art of War: ...", "(Almost) Free ...": words of
+# the title in brackets, not a tag before it
+_OWN_OPENING = re.compile(
+    r"^\s*\((?:[A-Z][\w-]*\s+of|Just|Almost|Nearly|Not|Mostly|Still|Even|Also|Only|Yet)\)"
+    r"\s+[A-Z]"
+)
+
+
+def own_opening(title: str) -> bool:
+    """The title opens with its own words in brackets (``(Just) A Spoonful of ...``)."""
+    return bool(_OWN_OPENING.match(title))
+
+
 def paper_title(parts: Parts) -> bool:
     """Words a paper is titled by: several, not a sentence of the list's own (``we``,
     ``our``), a caption (``(from Lee, ...``), a data set's name or a paper's mention
@@ -36,7 +49,7 @@ def paper_title(parts: Parts) -> bool:
     return (
         parts.words >= _CITED_WORDS
         and titled(title)
-        and not title.startswith(("(", ","))
+        and (not title.startswith(("(", ",")) or own_opening(title))
         and not re.search(r"\bet al\b|\b(?:we|our|us|papers)\b", title, re.IGNORECASE)
         and not names_a_site(title)
     )
@@ -48,7 +61,8 @@ def title_case(title: str) -> bool:
     long = [word for word in title.split() if len(word) > 3 and word[0].isalpha()]
     capital = sum(word[0].isupper() for word in long)
     rest = re.sub(r"\((?=[a-z])[^()]*\)", "", title.split(":")[-1])  # "(but Afraid to Ask)"
-    plain = title[:1].isalnum() and not re.search(r"[\[\](){}]", rest)
+    rest = re.sub(r"^\([^()]*\)", "", rest) if own_opening(title) else rest
+    plain = (title[:1].isalnum() or own_opening(title)) and not re.search(r"[\[\](){}]", rest)
     return bool(long) and capital >= 0.75 * len(long) and plain
 
 
