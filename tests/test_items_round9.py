@@ -149,3 +149,115 @@ def test_a_paper_listed_by_its_coined_name_then_by_its_title_is_titled_by_the_ti
         "Self-Consistent Owl Generation for Dimensional Calls",
     ]
     assert re.sub(r'<a id="delbib-[^"]*"></a>', "", after) == text
+
+
+def test_a_numbered_title_then_its_fields_as_paragraphs():
+    """``1. Title <br>`` (GitHub ends the list there) or ``1.Title`` typed without a space,
+    then ``**Summary:**``, ``作者: names`` and ``论文链接: url`` paragraphs: one paper each,
+    the next number opening the next; a title broken by a plain newline goes on."""
+    text = HEAD + (
+        "#### 11月18日 <br>\n"
+        "1. Competitive Analysis for Owl Nests <br>\n\n"
+        "**Summary:**<br>\n*Given an owl network, this work proposes a nest problem.*\n\n"
+        "作者: Ann Lee, Bo Chen <br>\n"
+        "论文链接: https://owls.example.org/nests.pdf <br>\n\n"
+        "#### 9月4日<br>\n"
+        "1.OWL-GCN: Adaptive Multi-channel Owl Networks<br>\n\n"
+        "作者： Cy Dee; Ed Fox<br>\n"
+        "论文链接 https://arxiv.org/abs/2007.00001<br>\n\n"
+        "2.Doing in One Go: Delivery Time Inference\n"
+        "Based on Owls’ Trajectories<br>\n\n"
+        "作者： Gil Ho, Ida Jo<br>\n"
+        "论文链接 https://owls.example.org/go.pdf<br>\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.authors) for r in rows] == [
+        ("Competitive Analysis for Owl Nests", "Ann Lee, Bo Chen"),
+        ("OWL-GCN: Adaptive Multi-channel Owl Networks", "Cy Dee; Ed Fox"),
+        ("Doing in One Go: Delivery Time Inference Based on Owls’ Trajectories", "Gil Ho, Ida Jo"),
+    ]
+    assert rows[1].links == ("https://arxiv.org/abs/2007.00001",)
+
+
+def test_reference_tails_and_leads_around_a_plain_title():
+    """The ACM reference format's tail (``. In Proceedings of ... (OWL '19)``, ``. The Owl
+    Journal 33, 5 (Sep 2024), 1591–1615.``), a year before a dash, names before a dash, and
+    a citation whose only link is its bare address."""
+    text = HEAD + (
+        "  * Lessons and actions: what we learned from 10K owl failures. In Proceedings of the"
+        " 2019 Owl Conference (OWL '19). Owl Association, USA, 961–975."
+        " https://owls.example.org/atc19\n"
+        "  * 2024 - Survey of owl database systems. The Owl Journal 33, 5 (Sep 2024),"
+        " 1591–1615. https://doi.org/10.1007/s00778-024-00001-x\n"
+        "  * 2022 - Ann Lee, Bo Chen - Key-Value Stores on Owl Devices: A Survey,"
+        " https://arxiv.org/abs/2205.00001, May 2022.\n"
+        "  * Cy Dee and Ed Fox. 2022. Blaze: fast owl processing on fast nests. In Proceedings"
+        " of the International Conference on Owls (SC '22). Owl Press, Article 44, 1–15."
+        " (Github: https://github.com/owl/blaze)\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title.rstrip("."), r.year) for r in rows] == [
+        ("Lessons and actions: what we learned from 10K owl failures", 2019),
+        ("Survey of owl database systems", 2024),
+        ("Key-Value Stores on Owl Devices: A Survey", 2022),
+        ("Blaze: fast owl processing on fast nests", 2022),
+    ]
+    assert rows[0].venue == "OWL '19"
+    assert rows[1].venue == "The Owl Journal"
+    assert rows[3].authors == "Cy Dee and Ed Fox"
+
+
+def test_numbered_references_to_several_papers_are_not_a_paper():
+    """``| Traffic Flow | Graph | [1] [2] [3] |``: a row that cites papers by number (a data
+    set's uses), not a paper; a linked title in brackets (``<a>[Title]</a>``) is the title."""
+    text = HEAD + (
+        "<table>\n<tr><th>Title</th><th>Domain</th><th>Uses</th></tr>\n"
+        '<tr><td>Lee et al. <a href="https://doi.org/10.1145/1.2">[Owl Entity Resolution'
+        "]</a></td><td>Nests</td><td>2022</td></tr>\n"
+        "<tr><td>Owl Flow</td><td>Graph</td>"
+        '<td>[<a href="https://arxiv.org/pdf/1905.00001">1</a>]'
+        '[<a href="https://doi.org/10.1109/owl.3">2</a>]</td></tr>\n</table>\n'
+    )
+    parsed = parse(text)
+    assert [r.title for r in parsed.rows] == ["Owl Entity Resolution"]
+    assert [s.kind for s in parsed.skipped if s.line >= 7] == [
+        "numbered references to several papers (a row or note citing them)"
+    ]
+
+
+def test_table_title_cells_broken_with_br_or_holding_two_linked_titles():
+    """A title broken onto the cell's next lines (``... with Adversarial <br>Self-Supervised
+    Learning for Owls <br>and Security``) is one title; two linked titles one a line are two
+    papers sharing the row's other cells."""
+    text = HEAD + (
+        "| Name | Paper | Year |\n|---|---|---|\n"
+        "| EUPAC | Enhanced Owl Profiling with Adversarial  <br>Self-Supervised Learning for"
+        " Robust Owls  <br>and Security | 2024 |\n"
+        "| GLEU | [Ground Truth for Owl Call Metrics](https://aclanthology.org/P15-0001)<br>"
+        "[GLEU Without Owls](https://arxiv.org/abs/1605.00001) | 2015 |\n"
+    )
+    assert [(r.title, r.year) for r in parse(text).rows] == [
+        (
+            "Enhanced Owl Profiling with Adversarial Self-Supervised Learning for Robust Owls and"
+            " Security",
+            2024,
+        ),
+        ("Ground Truth for Owl Call Metrics", 2015),
+        ("GLEU Without Owls", 2015),
+    ]
+
+
+def test_a_short_title_over_a_labelled_authors_line_and_a_quoted_subtitle():
+    """``1. Graph-Theoretic Owls`` / ``Authors: Ann Lee, Bo Chen`` / ``IEEE OwlVis 2005``:
+    the two words are the title (the names are labelled below it); a title ending in a
+    quoted subtitle after its colon keeps it."""
+    text = "# Owl Papers\n\n## IEEE OwlVis 2005\n\n" + (
+        "1. Graph-Theoretic Owls  \nAuthors: Ann Lee, Bo Chen, Cy Dee  \nIEEE InfoVis 2005\n"
+        "1. Exploring the Owl Analysis Gap: “There’s a Lot of Mice”  \n"
+        "Authors: Ed Fox, Gil Ho  \nIEEE InfoVis 2005\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.authors) for r in rows] == [
+        ("Graph-Theoretic Owls", "Ann Lee, Bo Chen, Cy Dee"),
+        ("Exploring the Owl Analysis Gap: “There’s a Lot of Mice”", "Ed Fox, Gil Ho"),
+    ]

@@ -30,6 +30,7 @@ from . import (
     parts,
     repeats,
     sections,
+    tablecell,
 )
 from . import columns as columns_mod
 from .gfm import parser
@@ -103,6 +104,7 @@ class ParsedList:
 _TABLE_EVIDENCE_SHARE = 0.3  # a table is a paper table when this share of its rows shows a
 # paper link, venue, year or authors (a team table or an update log shows none)
 _OWN_CITATION_ITEMS = 3  # a list asks to be cited for a paper or three, not a dozen
+_LINKED_TITLE_WORDS = 3  # "[Owl Metrics Without Tuning](url)": a title, not a link word
 _SHORT = 60  # characters of an item's text kept in reports
 
 
@@ -208,9 +210,10 @@ class _Reader:
                 text = " | ".join(c.text for c in cells)
                 self.skip(line, line, "table row", evidence.NO_PAPER_IN_COLUMN, text)
                 continue
-            self.table_row(
-                line, cells, roles, yymm, (heading_year, heading_venue), path, has_categories
-            )
+            for own in _papers_of_row(cells, roles["title"]):
+                self.table_row(
+                    line, own, roles, yymm, (heading_year, heading_venue), path, has_categories
+                )
 
     def paper_table(self, body: list[tuple[int, list[Cell]]], roles: dict[str, int]) -> bool:
         """Some rows show a paper: a paper link, a venue or year, or authors."""
@@ -239,7 +242,7 @@ class _Reader:
             return cells[roles[role]] if role in roles else None
 
         title_cell = cell("title")
-        title, authors = fields.table_title(title_cell) if title_cell else ("", None)
+        title, authors = tablecell.table_title(title_cell) if title_cell else ("", None)
         if not title or fields.is_resource_text(title):
             self.warn(line, "row skipped: no title in the title column")
             return
@@ -383,6 +386,25 @@ class _Reader:
             cats = row.categories if path is None else ((names[path],) if path in names else ())
             rows.append(dataclasses.replace(row, index=index, categories=cats, title=title))
         return ParsedList(rows=rows, warnings=self.warnings, parents=parents, skipped=self.skipped)
+
+
+def _papers_of_row(cells: list[Cell], at: int) -> list[list[Cell]]:
+    """The row, or one row a paper when its title cell links several titles, one a line
+    (``[Ground Truth for Owl Metrics](acl)<br>[Owl Metrics Without Tuning](arxiv)``): the
+    other cells (a year, a code link) are shared."""
+    if at >= len(cells):
+        return [cells]
+    lines = [line for line in cells[at].lines if line.text.strip()]
+    titled = [
+        line
+        for line in lines
+        if len(line.links) == 1
+        and line.text.strip() == line.links[0].text.strip()
+        and len(line.links[0].text.split()) >= _LINKED_TITLE_WORDS
+    ]
+    if len(lines) < 2 or titled != lines or len({ln.links[0].href for ln in lines}) < len(lines):
+        return [cells]
+    return [[*cells[:at], Cell([line]), *cells[at + 1 :]] for line in lines]
 
 
 def _split_lines(item: blocks.Item) -> list[blocks.Item]:

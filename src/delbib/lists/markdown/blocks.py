@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from . import byline, cited, fields, fieldtitle, htmltable, linetitle
+from . import byline, cited, fields, fieldtitle, htmltable, linetitle, neighbours
 from .inline import Cell, Line, parse_inline, squash, strip_emoji
 
 LIST_ITEM, PARAGRAPH, HTML, HTML_ROW = "list item", "paragraph", "html", "html table row"
@@ -85,6 +85,9 @@ def _inline_parser():
 
 
 LineTest = Callable[[Line], object]
+
+
+_RUN_TITLE_WORDS = (3, 30)  # a title's words, fewer than a sentence of prose
 
 
 class _Walker:
@@ -207,6 +210,12 @@ class _Walker:
                 yield from flush()
                 found = [it for own, sub in items for it in (*own, *sub)]
                 after = siblings[index + 1] if index + 1 < len(siblings) else None
+                if self.opens_run(found, after):
+                    # "1. Title <br>" then "**Summary:** ...", "作者: names", "论文链接: url"
+                    # as paragraphs: the list ends, a person reads the paper's fields on
+                    run.append(found[0].lines)
+                    run_map.append((start, stop))
+                    continue
                 if found and after is not None and self.continues(found[-1], after):
                     # "10. **Title**" then "   *Names*. [[pdf](url)]", indented one space
                     # short of the item's text: GitHub ends the list, a person reads on
@@ -298,6 +307,18 @@ class _Walker:
             and _names_led(lines[0])
         )
 
+    def opens_run(self, found: list[Item], after) -> bool:
+        """A list of one item, a line of a few words without a link, paragraphs right after
+        it: the item opens a run of paragraphs that give its fields."""
+        if len(found) != 1 or len(found[0].lines) != 1 or after is None:
+            return False
+        words = len(found[0].lines[0].text.split())
+        return (
+            after.type == "paragraph"
+            and _RUN_TITLE_WORDS[0] <= words <= _RUN_TITLE_WORDS[1]
+            and not self.has_link(found)
+        )
+
     def label(self, lines: list[Line]) -> str | None:
         """A parent item's text when it only names a group (``- Robots that cook:``,
         ``- **Surveys**``): a few words, no link, no title mark."""
@@ -339,7 +360,7 @@ class _Walker:
                     current, titled = None, False
         if current is not None:
             items.append(current)
-        return _names_over_titles(items)
+        return neighbours.names_over_titles(items)
 
     def has_title(self, items: list[Item]) -> bool:
         return any(self.opens(line) for item in items for line in item.lines)
@@ -378,33 +399,6 @@ class _Walker:
             if lines:
                 items.append(Item(HTML_ROW, first, last, lines, fields=row.fields))
         return items
-
-
-def _names_over_titles(items: list[Item]) -> list[Item]:
-    """``**[1] DeepID1** [[paper]](url)`` then, a paragraph below, ``Deep Learning Face
-    Representation from Predicting 10,000 Classes``: a short name and its link, then the
-    paper's full title on its own: one item."""
-    out: list[Item] = []
-    for item in items:
-        prev = out[-1] if out else None
-        shown = [line for line in item.lines if not _picture(line)]  # a figure below: aside
-        plain = len(shown) == 1 and not (shown[0].links or shown[0].strong)
-        if prev is not None and len(prev.lines) == 1 and plain:
-            line = prev.lines[0]
-            name = (line.strong or [link.text for link in line.links] or [""])[0]
-            name = linetitle.NUMBERED.sub("", name)  # "[1] DeepID1": its number
-            named = name and line.links and not fields.names_line(line.text)  # not a byline
-            if named and cited.full_title_below(name, [line, shown[0]]):
-                prev.lines = [line, *item.lines]
-                prev.end_line = item.end_line
-                continue
-        out.append(item)
-    return out
-
-
-def _picture(line: Line) -> bool:
-    """``![cos_loss](./img/cos_loss.jpg)``: a figure, its alt text one word at most."""
-    return bool(line.images) and len(line.text.split()) <= 1
 
 
 def _own_lines(items: list[Item]) -> list[Item]:
@@ -470,6 +464,8 @@ def _led_by_title(line: Line) -> bool:
     if fieldtitle.title(line) is not None:
         return True  # "Title: Owl Calls": a labelled title opens its paper's fields
     text = line.text.lstrip()
+    if linetitle.NUMBERED.match(text):
+        return True  # "2.Title <br>": the list's next number opens its next paper
     spans = [*line.strong, *(link.text for link in line.links)]
     return any(span.strip() and text.startswith(span.strip()) for span in spans)
 

@@ -77,7 +77,9 @@ def of_lines(lines: list[Line]) -> Citation | None:
     texts: list[str] = []
     found = None
     for line in lines[:_WRAPPED_LINES]:
-        if line.links:  # "Ann Lee, Bo Chen, Title, 2015 [[Paper]](url)": names one by one
+        # "Ann Lee, Bo Chen, Title, 2015 [[Paper]](url)": names one by one; a bare address
+        # ("Title. Venue. https://...") is read past
+        if any(not link.bare for link in line.links):
             found = found or (None if texts else commas(fields._line_title_text(line)))
             break
         texts.append(fields._line_title_text(line))

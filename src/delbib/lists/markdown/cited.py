@@ -202,6 +202,8 @@ def full_title_below(name: str, worded: list[Line]) -> tuple[str, str, Line] | N
     text = squash(fields._line_title_text(line))
     if line.links or line.strong or not text or LABEL.match(text) or STOP.search(text + " "):
         return None  # "Ann Lee. Technical Report'24": no title, sentences
+    if fieldtitle.AUTHORS_LABEL.match(text):
+        return None  # "Authors: Ann Lee, Bo Chen": who wrote the paper named above
     words = text.split()
     long = [w for w in words if len(w) > 3 and w[0].isalpha()]
     capital = sum(w[0].isupper() for w in long)
@@ -233,6 +235,7 @@ _CUT_END = re.compile(rf"(?:\s(?i:{_CONNECTIVES})|\s(?:a|an|the)|[:–—-])\s*$
 _CUT_TITLED = re.compile(r"\s(?:A|An|The)\s*$")  # "... from A" / "Single Image": Title Case
 _GOES_ON = re.compile(rf"(?:{_CONNECTIVES})\s")  # in lower case: a title's words, not a note's
 _WRAP_WORDS = 12
+_TITLE_CASE_END = re.compile(rf"[A-Z][\w'’-]*(?:\s+(?:[A-Z0-9][\w'’-]*|{_CONNECTIVES}|a|an|the))*")
 _TAG_WORDS = 4  # the end of a title wrapped before its venue tag: a few words
 
 
@@ -262,6 +265,9 @@ def wrapped_end(first: Line, worded: list[Line], *, linked: bool = False) -> str
     titled = _CUT_TITLED.search(first.text) and len(words) >= 2  # not "... B is A" / "Details"
     cut = _CUT_END.search(first.text) or titled or _GOES_ON.match(text)
     cut = cut or _ends_before_tag(worded[1], text)
+    # "... Delivery Time Inference" / "Based on Couriers' Trajectories<br>": no break between
+    # them, so GitHub shows one line; a few words in Title Case go on with the title
+    cut = cut or worded[1].soft and _TITLE_CASE_END.fullmatch(text) and not authors_line(text)
     if (
         not (cut and len(words) <= _WRAP_WORDS or text.endswith(".") and len(words) <= 6)
         or not cut

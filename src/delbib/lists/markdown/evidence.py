@@ -53,6 +53,7 @@ NOTE = "a note about the item it is nested under"
 GLOSSARY = "a term defined in a glossary (an abbreviation and the words it stands for)"
 NAVIGATION = "navigation (links only to sections of one page)"
 TALK = "a talk, slides, a lecture or a course (its title says so)"
+REFERENCES = "numbered references to several papers (a row or note citing them)"
 # "Slides: Owl Checking", "Tutorial : Owl AI", "Model Checking (Stanford lecture)"
 _TALK_TITLE = re.compile(
     r"^\W*(?:slides?|lecture(?: notes)?|tutorial|talk|keynote|webinar|course)\s*[:：–—]"
@@ -102,6 +103,8 @@ def verdict(parts: Parts) -> str:
         return NAVIGATION  # "A list of [Papers](gh/o/r#papers) & [Reviews](gh/o/r#reviews)"
     if _TALK_TITLE.search(parts.title) and not _identified(parts):
         return TALK
+    if parts.cites_several and not parts.title_linked:
+        return REFERENCES  # "| Traffic Flow | Graph | [1] [2] [3] |": what the row cites
     if PAPER in kinds:
         posted = _posted(
             [lk for lk, kind in zip(parts.links, parts.kinds, strict=True) if kind == PAPER]
@@ -180,6 +183,9 @@ def _cites(parts: Parts) -> bool:
     # "**Owl Calls as Graph Signals**" / "*Ann Lee, Bo Chen*" as a paper, link or not
     signed = _names(parts.authors) and parts.title_from in ("bold", "quoted")
     cited = apa or parts.words >= 3 and (parts.venue and (parts.year or marked) or signed)
+    # "Graph-Theoretic Scagnostics" / "Authors: Ann Lee, Bo Chen" / "IEEE InfoVis 2005": a
+    # short title, signed and placed
+    cited = cited or parts.words >= 2 and _names(parts.authors) and parts.venue and parts.year
     # "* 2011 Directed Incremental Symbolic Execution": a title in full, in Title Case, dated
     dated = parts.words >= shape.DATED_WORDS and parts.year_listed and not parts.date
     dated = dated and parts.title_from in ("plain", "numbered")

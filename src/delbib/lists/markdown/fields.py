@@ -249,7 +249,8 @@ def sorted_links(cells: list[Cell]) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 _STRAY_OPEN = re.compile(r"^([\[(])\s+")
-_ENCLOSED = re.compile(r"[<《「]\s*([^<>《》「」]+?)\s*[>》」]")  # "<Title >", "《Title》": marks
+# "<Title >", "《Title》", "[Title of Words]" (a linked title in brackets): marks
+_ENCLOSED = re.compile(r"[<《「]\s*([^<>《》「」]+?)\s*[>》」]|\[\s*([^\[\]]+?\s[^\[\]]+?)\s*\]")
 
 
 def clean_listed_title(text: str) -> str:
@@ -278,7 +279,7 @@ def clean_listed_title(text: str) -> str:
 def unmarked(text: str) -> str:
     """A title without the marks set around it: ``<Title >``, ``《Title》``, ``「Title」``."""
     enclosed = _ENCLOSED.fullmatch(text.strip())
-    return enclosed.group(1) if enclosed else text
+    return (enclosed.group(1) or enclosed.group(2)) if enclosed else text
 
 
 # "[SIGCHI 2024](paper) Title": a short name and a year, the venue the lexicon does not know
@@ -372,56 +373,6 @@ def read_as_described(title: str) -> bool:
 def looks_like_authors(text: str) -> bool:
     """ "A. Author, B. Author" or "A. Author et al.": names, not a sentence or a venue."""
     return "et al" in text or bool(_NAME_LIST.search(text + ","))
-
-
-def table_title(cell: Cell) -> tuple[str, str | None]:
-    """The title in a title cell, and the authors when a later line lists them."""
-    for i, line in enumerate(cell.lines):
-        text = clean_listed_title(_line_title_text(line))
-        if not _has_words(text):
-            continue
-        raw = _line_title_text(line)
-        bold = [s for s in line.strong if _has_words(s)]
-        lead = re.split(r"\s{2,}", raw.strip(), maxsplit=1)
-        if len(text.split()) > _DIGEST_WORDS // 2 and (bold and raw.find(bold[0]) < 8):
-            text = clean_listed_title(bold[0])  # "N) **Name** - what it does ..."
-        elif (
-            len(lead) > 1
-            and len(lead[0].split()) <= _DIGEST_WORDS // 2
-            and len(lead[1].split()) >= 4
-            and re.search(r"[a-z)]\.(?:\s|$)|\w:$", lead[1])  # a sentence, or "include:"
-            and not _DESCRIBED.search(lead[0])
-        ):
-            text = clean_listed_title(lead[0])  # "Name  Summary sentence.": two spaces
-        elif (len(text.split()) > _DIGEST_WORDS or _DESCRIBED.search(raw)) and not any(
-            link.text.strip() == raw.strip() for link in line.links
-        ):  # "[Title - a subtitle](paper)": a name and its description link only the name
-            lead = re.split(r"\s[-–—]\s", raw, maxsplit=1)
-            short = bold or [lead[0]]
-            if len(short[0].split()) <= _DIGEST_WORDS // 2:
-                text = clean_listed_title(short[0])
-        text = _drop_styled_tag(line, text)
-        rest = [clean_listed_title(other.text) for other in cell.lines[i + 1 :]]
-        authors = next((r for r in rest if looks_like_authors(r) and not _venue_only(r)), None)
-        return text, authors
-    return "", None
-
-
-_STYLED_TAG = re.compile(r"[(\[]\s*[^\s()\[\]]{1,16}\s*[)\]]")
-
-
-def _drop_styled_tag(line: Line, text: str) -> str:
-    """``Title **(VCD)**``: a short tag set apart in its own bold or italics after the title
-    is the paper's nickname, even when it spells the title's last words."""
-    for span in (*line.strong, *line.em):
-        if _STYLED_TAG.fullmatch(span) and text.rstrip().endswith(span) and text != span:
-            return text.rstrip()[: -len(span)].rstrip()
-    return text
-
-
-def _venue_only(text: str) -> bool:
-    venue, _ = venue_in(text)
-    return venue is not None and len(venue) >= len(text) - 3
 
 
 def item_title(lines: list[Line]) -> tuple[str, str | None, str]:

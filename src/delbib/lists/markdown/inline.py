@@ -44,6 +44,9 @@ _OUTER_LINK = re.compile(r"\[([^\[\]]{1,30})\]\(\[?$")  # "[paper](" right befor
 _BROKEN_LINK = re.compile(r"\[([^\[\]]{3,})\]\((https?://[^\s()]+(?:\([^\s()]*\)?)?[^\s()]*)")
 
 
+_ADDRESS = re.compile(r"\s*(?:https?://|www\.|ftp://|10\.\d{4,9}/)", re.I)
+
+
 @dataclass(frozen=True)
 class Link:
     """A hyperlink: its visible text (images give their alt text) and its target."""
@@ -51,6 +54,11 @@ class Link:
     text: str
     href: str
     image_only: bool = False  # a badge: the link shows only an image
+
+    @property
+    def bare(self) -> bool:
+        """The link shows its own address (``https://...``, a written DOI): no title's link."""
+        return bool(_ADDRESS.match(self.text))
 
 
 @dataclass
@@ -66,6 +74,7 @@ class Line:
     code: list[str] = field(default_factory=list)  # code spans' text (tags: `ACL 2021`)
     number: int = 0  # 1-based line of the file it starts on (0 when unknown)
     titles: bool = False  # the whole line is a work's title (a heading over its byline)
+    soft: bool = False  # after a soft break: GitHub shows it on the line before
 
     @property
     def text(self) -> str:
@@ -151,10 +160,10 @@ def parse_inline(children: list, first_line: int = 0) -> Cell:
                 lines[-1].links.append(Link(squash(broken.group(1)), href))
                 href, text = None, text[broken.end() :]
             if href is None:  # bare URLs: GitHub links them (GFM autolink extension)
-                for match in _BARE_URL.finditer(text):
-                    lines[-1].links.append(Link(match.group(0), match.group(0)))
-                for doi in written_dois(text):  # "DOI: 10.1207/x": a link to doi.org
-                    lines[-1].links.append(Link(doi, "https://doi.org/" + doi))
+                # "DOI: 10.1207/x": a link to doi.org; in the order written, bare URLs too
+                bare = [(m.start(), m.group(0), m.group(0)) for m in _BARE_URL.finditer(text)]
+                bare += [(text.find(d), d, "https://doi.org/" + d) for d in written_dois(text)]
+                lines[-1].links.extend(Link(shown, to) for _, shown, to in sorted(bare))
                 # "[Title](pdf). arXiv:1710.02569": the linked paper's preprint; a line of
                 # names and title without links (a note under an item) stays a note
                 # (one the line links already adds nothing: "[Title](arxiv/X). arXiv: X.")
@@ -169,7 +178,8 @@ def parse_inline(children: list, first_line: int = 0) -> Cell:
             add(" ")
             wrapped += 1
         elif kind in ("softbreak", "hardbreak"):
-            lines.append(Line(number=lines[-1].number + 1 + wrapped if first_line else 0))
+            number = lines[-1].number + 1 + wrapped if first_line else 0
+            lines.append(Line(number=number, soft=kind == "softbreak"))
             wrapped = 0
         elif kind == "html_inline" and (key := _KEY_ANCHOR.match(tok.content)):
             lines[-1].keys.append(html.unescape(key.group(1)).strip())

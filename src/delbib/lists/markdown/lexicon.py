@@ -244,11 +244,40 @@ _CITED_VENUE = re.compile(
 )
 
 
+# The ACM reference format's tail after a title: "Title. In Proceedings of the 2019 USENIX
+# Annual Technical Conference (USENIX ATC '19). USENIX Association, 961–975.", "Title. The
+# VLDB Journal 33, 5 (Sep 2024), 1591–1615.", "Title. ACM Trans. Comput. Syst. 9, 1, Article 4
+# (March 2024), 32 pages."
+_IN_PROCEEDINGS = re.compile(r"\.\s+In\s+((?:Proceedings|Proc\.)\s.*)$")
+_JOURNAL_ISSUE = re.compile(
+    r"\.\s+((?:[A-Z][\w&’'.:-]*\s+(?:(?:of|on|in|for|and|the|&)\s+)?){0,12}?[A-Z][\w&’'.-]*)"
+    r"\s+\d+\s*,\s*\d+\s*,?\s*(?:Article\s+\d+\s*)?\(([^()]{0,20}?(?:19|20)\d\d)\).*$"
+)
+
+
+def _reference_tail(title: str) -> tuple[str, str | None, int | None] | None:
+    """The title and the venue and year of an ACM reference's tail, None when it has none."""
+    for pattern in (_IN_PROCEEDINGS, _JOURNAL_ISSUE):
+        match = pattern.search(title)
+        head = title[: match.start()] if match else ""
+        # "Ann Lee and Bo Chen. 2022. In Proceedings ...": names and a year, no title
+        if match and len(head.split()) >= 2 and not re.search(r"(?:19|20)\d\d\W*$", head):
+            tail = match.group(1)
+            short = re.search(r"\(([A-Z][\w-]*(?:\s+[\w-]+){0,3}\s*['’](?:\d\d))\)", tail)
+            named = tail if pattern is _JOURNAL_ISSUE else tail.split(". ")[0].split(" (")[0]
+            venue = short.group(1) if short else named.strip()
+            year = re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", match.group(0))
+            return title[: match.start()], venue, int(year.group(0)) if year else None
+    return None
+
+
 def cited_venue(title: str) -> tuple[str, str | None, int | None]:
     """``Paxos Made Simple, SIGACT News 2001`` -> the title, ``SIGACT News`` and 2001: after
     a plain title, a last comma-separated part of a few capitalised words and a year is the
     venue, though the lexicon does not know it. The title before it keeps two words or more;
     the venue words hold no digit and do not end in a small word (``..., Towards the 2020``)."""
+    if tail := _reference_tail(title):
+        return tail
     status = _STATUS.search(title)
     if status and len(title[: status.start()].split()) >= 2:
         return title[: status.start()].rstrip(" ,"), status.group(1), None  # ", Unpublished"

@@ -16,9 +16,19 @@ from .inline import Line, strip_emoji
 from .plaintitle import usable
 
 _TAG_ONLY = re.compile(r"\s*[\[(][^\[\]()]*[\])]\s*")  # "**[YOLO v3]**": a nickname tag
-NUMBERED = re.compile(r"^\s*\[\s*\d{1,4}\s*\]\s*(?=\S)")  # "[14]Title"
+# "[14]Title", "1.Federated Learning ...": a number typed onto the title
+NUMBERED = re.compile(r"^\s*(?:\[\s*\d{1,4}\s*\]\s*(?=\S)|\d{1,3}\.(?=[A-Z]))")
 URLISH = re.compile(r"^\s*(?:https?://|www\.)|^\S+\.(?:com|org|io|net)\b", re.I)
 _BRACKETED = re.compile(r"\s*\[[^\[\]]+\]\s*$")  # "[[Owl Systems]](url)": a tag's words
+
+
+def _subtitle(text: str, quote: str) -> bool:
+    """``Exploring the Analysis Gap: “There's a Lot of Bacon”``: the quote ends the title the
+    line opens with, after its colon."""
+    at = text.find(quote)
+    before = text[:at].rstrip(" \"“”'‘’")
+    after = text[at + len(quote) :].strip(" \"“”'‘’.")
+    return before.endswith(":") and len(before.split()) >= 3 and not after
 
 
 def span_ok(text: str, least: int) -> bool:
@@ -55,6 +65,7 @@ def line_title(line: Line) -> tuple[str, str] | None:
         if span_ok(q, 2 if q.rstrip().endswith((".", ",")) or _by_names(text, q) else 3)
         and not plaintitle.quotes_after(text, q)
         and not shape.describes(q)  # '"This paper proposes X, ..."': its summary
+        and not _subtitle(text, q)
     ]
     for span in bold:
         # "**Nick**: "Title"", "**Nick / Other Nick** — "Title"": the quoted one is the title

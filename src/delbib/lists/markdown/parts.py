@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from delbib.identifiers import written_arxiv_ids
+from delbib.identifiers import extract, written_arxiv_ids
 
 from . import (
     byline,
@@ -64,6 +64,7 @@ class Parts:
     paper_named: bool = False  # "**Title** [[paper](url)]": a paper link its words call one
     title_linked: bool = False  # "[**Title**](url)": the title is a link's words
     year_listed: bool = False  # the title's line writes its year ("2011 Title")
+    cites_several: bool = False  # "[1](paper a) [2](paper b)": numbered links to other papers
 
 
 def _own_line(line: Line, title_line: Line | None) -> bool:
@@ -121,7 +122,11 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
         return field, "cited", first
     # "**Tobit**: Zou, B. (2019). Title. Energy.": a bold label, then the citation
     marked = [span for span in first.strong if not _is_label(first, span)]
-    cite = None if first.links or marked else citation.of_lines(worded)
+    # "Lee, A. (2019). Title. Venue. https://...": a bare address is no title's link
+    titled_link = any(not link.bare for link in first.links)
+    cite = None if titled_link or marked else citation.of_lines(worded)
+    # "2022 - Title, https://..., May 2022": with no names, the plain reading cleans the title
+    cite = None if cite and first.links and not cite.authors else cite
     if cite:  # "Lee, A. (2019). Title. Venue", 'A. Lee, "Title," Venue 2019': a citation
         return cite.title, "cited", first
     if own := cited.own_citation(first, worded):  # "* Owl-Net [Paper]" / "* Names, Title, 2015"
@@ -150,7 +155,8 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
         return cite.title, "cited", first  # "[Lee, A. (2005). Title. OOPSLA '05.](url)"
     if found and found[0] == plaintitle.title_after_links(first):  # the title ends the line
         return found[0] + cited.wrapped_end(first, worded, linked=True), found[1], first
-    if found and found[1] == "plain":  # "<b>2020/04</b> Title from A" / "Single Image [[paper]]"
+    if found and found[1] in ("plain", "numbered"):
+        # "<b>2020/04</b> Title from A" / "Single Image [[paper]]", "2.Title" / "Ends Here<br>"
         return found[0] + cited.wrapped_end(first, worded), found[1], first
     if found:
         return found[0], found[1], first
@@ -162,10 +168,12 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
     if usable(plain) and (below := cited.full_title_below(plain, worded)):
         return below  # "**LAVENDER** [[Paper](url)] @Org" / "<br/> LAVENDER: Unifying ..."
     lead_in = plain.rstrip().endswith((",", ":"))  # "Surname,T. and Other, B.," then the title
+    # "Graph-Theoretic Scagnostics" over "Authors: Ann Lee, ...": the names are labelled below
+    signed = any(AUTHORS_LABEL.match(line.text) for line in worded[1:])
     if (
         usable(plain)
         and len(plain.split()) >= 2
-        and not fields.names_line(plain.strip())
+        and (signed or not fields.names_line(plain.strip()))
         and not (lead_in and len(worded) > 1)
     ):
         return plain + cited.wrapped_end(first, worded), "plain", first
@@ -334,4 +342,18 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
             for link in line.links
         ),
         year_listed=year_listed,
+        cites_several=_cites_several(linking),
     )
+
+
+def _cites_several(lines: list[Line]) -> bool:
+    """Links labelled by numbers only (``[1] [2] [3]``) to two papers or more: the references
+    a row or note cites, not one paper's links."""
+    papers = {
+        tuple(extract(link.href)) or link.href.split("?")[0]
+        for line in lines
+        for link in line.links
+        if re.fullmatch(r"\[?\d{1,3}\]?", link.text.strip())
+        and fields.link_kind(link) == fields.PAPER
+    }
+    return len(papers) >= 2

@@ -28,12 +28,14 @@ _TITLE_FORM = re.compile(r"\((?:[\w-]+\s+){0,2}(?:version|abstract|paper|edition
 # "2021.03 -", "2011 ")
 # or a short reference to who wrote it and when ("Li+'17 - ", "Lee et al. '17: ")
 _LEAD = re.compile(
-    r"^\s*(?:\[\d{1,4}\]\s*(?=\S)"
+    r"^\s*(?:\[\d{1,4}\]\s*(?=\S)|\d{1,3}\.(?=[A-Z])"
     r"|(?:19|20)\d{2}(?:[./-]\d{1,2}){1,2}\s*[-–—:|]?\s+(?=\S)"
+    r"|(?:19|20)\d{2}\s+[-–—|]\s+(?=\S)"  # "2024 - Title"
     # "2011 Directed Incremental Symbolic ...", "2016 (State of) The Art of War: ..."
     r"|(?:19|20)\d{2}\s+(?=\(?[A-Z]\S*(?:\s+\S+){2})"
     r"|[A-Z][\w’-]+(?:\+|\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][\w’-]+)?\s*['’]\d{2}\s*[-–—:]\s+(?=\S))"
 )
+_NAMES_DASH = re.compile(r"^\s*([^-–—]{3,200}?(?:,|\band\b|&)[^-–—]{2,200}?)\s+[-–—]\s+(.+)$")
 _OWN_ASIDE = re.compile(
     r"\((?:but|or|and|with|without|not|in|of|the|a|an|for|to|on|by|from)\s+[^()]*(?:\s+[^()\s]+)+\)"
 )
@@ -74,6 +76,9 @@ def title_text(line: Line) -> str:
         piped = pipes.read(text)
         text = piped.title if piped else next((p for p in text.split("|") if usable(p)), text)
     text = _LEAD.sub("", text, count=1)  # "[1] ", "2019/09 ", "Li+'17 - ": before the title
+    dashed = _NAMES_DASH.match(text)  # "Ann Lee, Bo Chen - Title, url": who wrote it
+    if dashed and byline.all_names(dashed[1]) and len(dashed[2].split()) >= 3:
+        text = dashed[2]
     text = cited.before_dated_byline(_AUTHOR_REF.sub("", text, count=1))
     for quote in (q for q in fields._QUOTED_PART.findall(text) if quotes_after(text, q)):
         text = text[: text.find(quote)].rstrip(' "“”-–—')  # "Name - "what it does""

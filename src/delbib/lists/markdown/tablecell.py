@@ -1,0 +1,94 @@
+"""The title a table's title cell gives: its first line with words, a name before its
+summary, a title broken onto the cell's next lines with ``<br>``, and the authors a later
+line lists."""
+
+from __future__ import annotations
+
+import re
+
+from . import fields
+from .inline import Cell, Line
+
+
+def table_title(cell: Cell) -> tuple[str, str | None]:
+    """The title in a title cell, and the authors when a later line lists them."""
+    for i, line in enumerate(cell.lines):
+        text = fields.clean_listed_title(fields._line_title_text(line))
+        if not fields._has_words(text):
+            continue
+        raw = fields._line_title_text(line)
+        bold = [s for s in line.strong if fields._has_words(s)]
+        lead = re.split(r"\s{2,}", raw.strip(), maxsplit=1)
+        if len(text.split()) > fields._DIGEST_WORDS // 2 and (bold and raw.find(bold[0]) < 8):
+            text = fields.clean_listed_title(bold[0])  # "N) **Name** - what it does ..."
+        elif (
+            len(lead) > 1
+            and len(lead[0].split()) <= fields._DIGEST_WORDS // 2
+            and len(lead[1].split()) >= 4
+            and re.search(r"[a-z)]\.(?:\s|$)|\w:$", lead[1])  # a sentence, or "include:"
+            and not fields._DESCRIBED.search(lead[0])
+        ):
+            text = fields.clean_listed_title(lead[0])  # "Name  Summary sentence.": two spaces
+        elif (
+            len(text.split()) > fields._DIGEST_WORDS or fields._DESCRIBED.search(raw)
+        ) and not any(
+            link.text.strip() == raw.strip() for link in line.links
+        ):  # "[Title - a subtitle](paper)": a name and its description link only the name
+            lead = re.split(r"\s[-–—]\s", raw, maxsplit=1)
+            short = bold or [lead[0]]
+            if len(short[0].split()) <= fields._DIGEST_WORDS // 2:
+                text = fields.clean_listed_title(short[0])
+        text = _drop_styled_tag(line, text)
+        rest = [fields.clean_listed_title(other.text) for other in cell.lines[i + 1 :]]
+        linked = any(link.text.strip() == raw.strip() for link in line.links)  # it ends there
+        while rest and not linked and _title_goes_on(text, rest[0]):
+            text = f"{text} {rest.pop(0)}"  # "Title with Adversarial<br>Self-Supervised ..."
+        authors = next(
+            (r for r in rest if fields.looks_like_authors(r) and not _venue_only(r)), None
+        )
+        return text, authors
+    return "", None
+
+
+# small words of a title that a line of names never holds ("Learning for Robust ...")
+_TITLE_SMALL = r"for|of|with|via|in|on|to|the|from|using|towards?|under|over|through|by|as"
+# "and Security", "Self-Supervised Learning for Robust Forecasting": a title's end in Title
+# Case, a small word in it; "Propose two kinds of reflection:" is a sentence of notes
+_WORD = r"[A-Z0-9][\w'’-]*"
+_CONTINUED = re.compile(
+    rf"(?:and|or|{_TITLE_SMALL})\s+\S.*"
+    rf"|{_WORD}(?:\s+(?:{_WORD}|and|or|a|an|{_TITLE_SMALL}))*?\s(?:{_TITLE_SMALL})"
+    rf"(?:\s+(?:{_WORD}|and|or|a|an|{_TITLE_SMALL}))+"
+)
+_LINE_WRAP_WORDS = 10  # the end of a title broken onto the cell's next line is a few words
+
+
+def _title_goes_on(title: str, line: str) -> bool:
+    """A cell's next line is the title's end broken off with ``<br>``: a few words, no comma
+    (names have them), a title's small words in them (``Self-Supervised Learning for Robust
+    Forecasting``, ``and Security``), after a title with no closing stop."""
+    return (
+        not re.search(r"[.?!:]\s*$", title)
+        and 0 < len(line.split()) <= _LINE_WRAP_WORDS
+        and "," not in line
+        and not re.search(r"\d", line)
+        and bool(_CONTINUED.fullmatch(line.strip()))
+        and not _venue_only(line)
+    )
+
+
+_STYLED_TAG = re.compile(r"[(\[]\s*[^\s()\[\]]{1,16}\s*[)\]]")
+
+
+def _drop_styled_tag(line: Line, text: str) -> str:
+    """``Title **(VCD)**``: a short tag set apart in its own bold or italics after the title
+    is the paper's nickname, even when it spells the title's last words."""
+    for span in (*line.strong, *line.em):
+        if _STYLED_TAG.fullmatch(span) and text.rstrip().endswith(span) and text != span:
+            return text.rstrip()[: -len(span)].rstrip()
+    return text
+
+
+def _venue_only(text: str) -> bool:
+    venue, _ = fields.venue_in(text)
+    return venue is not None and len(venue) >= len(text) - 3
