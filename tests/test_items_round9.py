@@ -261,3 +261,54 @@ def test_a_short_title_over_a_labelled_authors_line_and_a_quoted_subtitle():
         ("Graph-Theoretic Owls", "Ann Lee, Bo Chen, Cy Dee"),
         ("Exploring the Owl Analysis Gap: “There’s a Lot of Mice”", "Ed Fox, Gil Ho"),
     ]
+
+
+def test_a_paper_link_pasted_after_a_repository_address_keeps_its_paper():
+    """``[Paper](github.com/o/r/blob/main/[dl.acm.org/doi/X](https:/dl.acm.org/doi/X))``:
+    GitHub shows one link; the paper's address is the one pasted inside it."""
+    text = HEAD + (
+        "| Name | Title | Venue | Paper |\n|---|---|---|---|\n"
+        "| OwlCLIP | OwlCLIP: Learning Text-enhanced Owl Profiling | WWW2024 | [Paper]("
+        "https://github.com/owl/list/blob/main/%5bdl.acm.org/doi/pdf/10.1145/3589334.3645378"
+        "%5d\\(https:/dl.acm.org/doi/pdf/10.1145/3589334.3645378\\)) |\n"
+    )
+    assert parse(text).rows[0].links == ("https://dl.acm.org/doi/pdf/10.1145/3589334.3645378",)
+
+
+def test_a_linked_heading_over_names_and_venue_in_paragraphs_of_their_own():
+    """``#### [Title](doi)`` / ``*Ann Lee, Bo Chen*`` / ``*SIGIR 2024*`` / a summary citing
+    another paper: the heading is the paper, signed and placed by the two short paragraphs."""
+    text = HEAD + (
+        "*2024-03-31*\n\n"
+        "#### [Ranking of Owl Summaries](https://doi.org/10.1109/ICDE.2009.171)\n\n"
+        "*Ann Lee, Bo Chen*\n\n*ICDE 2009*\n\n"
+        "This paper ranks owl summaries, extending "
+        "[Automated generation of owl summaries](https://doi.org/10.1145/1.2).\n\n"
+        "#### [Owl Search over Relational Nests](https://doi.org/10.1007/978-3-540-87877-3_34)\n\n"
+        "*Cy Dee, Ed Fox*\n\n*CIKM 2008*\n\nThis paper searches nests.\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.authors, r.year) for r in rows] == [
+        ("Ranking of Owl Summaries", "Ann Lee, Bo Chen", 2009),
+        ("Owl Search over Relational Nests", "Cy Dee, Ed Fox", 2008),
+    ]
+    assert rows[0].links == ("https://doi.org/10.1109/ICDE.2009.171",)
+
+
+def test_a_topic_heading_over_one_long_linked_title_is_a_topic():
+    """``## Owl Expression Comprehension`` over one ``+ [**Title**](pdf) [![badge]...]`` item
+    whose badges make it long: the item is the paper, the heading its category."""
+    badges = " ".join(
+        f"[![{w}](https://img.shields.io/badge/{w}-blue)](https://owls.example.org/{w})"
+        for w in ("Paper", "Code", "Project", "Data", "Video", "Slides", "Poster", "Demo")
+    )
+    text = HEAD + (
+        "## Owl Expression Comprehension\n\n"
+        "+ [**Zero-shot Owl Expression Comprehension via Structural Similarity Between Owls"
+        " and Captions**](https://owls.example.org/zero.pdf) " + badges + "\n\n## Owl Generation\n"
+    )
+    rows = parse(text).rows
+    assert [r.title for r in rows] == [
+        "Zero-shot Owl Expression Comprehension via Structural Similarity Between Owls and Captions"
+    ]
+    assert rows[0].categories[-1] == "Owl Expression Comprehension"

@@ -36,6 +36,9 @@ _SPACES = re.compile(r"\s+")
 # the target that was meant is the inner link's; "[pdf]((https://a.org/1/))": a target typed
 # in a second pair of parentheses, the address inside them
 _PASTED_LINK = re.compile(r"(?:\[[^\]]*\])?\((\S+)\)")
+# "github.com/o/r/blob/main/[dl.acm.org/doi/10.1/x](https:/dl.acm.org/doi/10.1/x)": a
+# markdown link pasted after a repository's address; GitHub shows a link, the paper's inside
+_PASTED_INSIDE = re.compile(r"\]\\?\((https?:/+[^\s()\\]+)\\?\)$")
 # "x.pdf&embed", "x.pdf%20(http://.../x.pdf)": text typed after a PDF's name is not its address
 _PDF_TAIL = re.compile(r"(https?://\S+?\.pdf)(?:&[\w=]*|%20\S*)", re.IGNORECASE)
 _OUTER_LINK = re.compile(r"\[([^\[\]]{1,30})\]\(\[?$")  # "[paper](" right before a link
@@ -206,8 +209,9 @@ def parse_inline(children: list, first_line: int = 0) -> Cell:
             link_has_image = link_has_image or href is not None
         elif kind == "link_open":
             href = (tok.attrs.get("href") or "").strip()
-            pasted = _PASTED_LINK.fullmatch(unquote(href))
+            pasted = _PASTED_LINK.fullmatch(unquote(href)) or _PASTED_INSIDE.search(unquote(href))
             href = pasted.group(1) if pasted else href
+            href = re.sub(r"^(https?:/)(?=[^/])", r"\1/", href)  # "https:/dl.acm.org/..."
             pdf = _PDF_TAIL.fullmatch(href)
             href = pdf.group(1) if pdf else href
             link_text, link_has_image = [], False

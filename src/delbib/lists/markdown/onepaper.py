@@ -103,7 +103,13 @@ def _one_paper(heading: Heading, body: list[Event]) -> Item | None:
     items = [item for event in body if isinstance(event, Items) for item in event.items]
     # the short lines: an abstract quoting a phrase or linking its code "[here]" is prose
     kept = [line for item in items for line in item.lines if _words(line.text) <= _FIELD_WORDS]
-    if not items or any(_titled(line) for line in kept):
+    # an item's first line, however long its badges make it, opens with its own title
+    opening = [
+        item.lines[0]
+        for item in items
+        if item.lines and item.shape != PARAGRAPH and not fieldtitle.is_field(item.lines[0].text)
+    ]  # ("- **Comments:** Introduces **OwlNet**, ...": a field of the heading's paper)
+    if not items or any(_titled(line) for line in [*kept, *opening]):
         return None  # titled items: a list of papers under a topic heading
     if not all(_names_no_work(link, line) for line in kept for link in line.links):
         return None  # "[COMEX](github) - A tool for ...": links named by what they lead to
@@ -134,6 +140,7 @@ def _one_paper(heading: Heading, body: list[Event]) -> Item | None:
     return Item(SECTION, first, max(i.end_line for i in items), [*heading.cell.lines, *kept])
 
 
+_PLACE_WORDS = 8  # "*SIGIR 2024*", "IEEE Transactions on Owls, 2021": a venue and year
 _BYLINE_LINES = 8  # a byline's names, venue, volume, pages and date; more is a paragraph
 # "Ann Lee, 2018,", "Ann Lee & Bo Chen, eds.": what may close the names on their line
 _NAMES_TAIL = re.compile(r"(?:[\s,.;]+(?:eds?\.?|\(?(?:19|20)\d{2}\)?))*[\s,.;]*$")
@@ -157,15 +164,30 @@ def _over_byline(heading: Heading, first: Items) -> bool:
         return False
     if first.items[0].shape != PARAGRAPH:
         return False  # "- Lee, A. (2021). Title": a list of references under a topic
-    lines = _paragraph([line for item in first.items for line in item.lines])
+    lines = _byline_lines([line for item in first.items for line in item.lines])
     if lines[0].links or not _names_of(lines[0]):
         return False
     short = all(len(line.text.split()) <= _FIELD_WORDS for line in lines)  # prose is longer
-    return (
-        short
-        and len(lines) <= _BYLINE_LINES
-        and any(fields.year_in(line.text) or lexicon.venue_in(line.text)[0] for line in lines)
+    return short and len(lines) <= _BYLINE_LINES and any(map(_placed, lines))
+
+
+def _placed(line: Line) -> bool:
+    """The line says when or where: a year or a venue."""
+    return bool(fields.year_in(line.text) or lexicon.venue_in(line.text)[0])
+
+
+def _byline_lines(lines: list[Line]) -> list[Line]:
+    """The byline's paragraph, and the next one when it only says where and when
+    (``*Ann Lee, Bo Chen*`` / ``*SIGIR 2024*``, each its own paragraph)."""
+    first = _paragraph(lines)
+    after = _paragraph(lines[len(first) :]) if len(lines) > len(first) else []
+    placed = (
+        len(after) == 1
+        and len(after[0].text.split()) <= _PLACE_WORDS
+        and _placed(after[0])
+        and not fieldtitle.is_field(after[0].text)  # "**Date**: 28 Nov 2023": a field of its own
     )
+    return first + after if placed and not any(map(_placed, first)) else first
 
 
 def _names_of(line: Line) -> str | None:
@@ -219,9 +241,9 @@ def _work(heading: Heading, body: list[Event]) -> Item | None:
     lines = [
         line for event in body if isinstance(event, Items) for i in event.items for line in i.lines
     ]
-    kept = _paragraph(lines)
-    kept = [*_byline(kept[0]), *kept[1:]] if kept else kept
+    kept = _byline_lines(lines) if lines else []
     rest = lines[len(kept) :]
+    kept = [*_byline(kept[0]), *kept[1:]] if kept else kept
     while rest and _links_only(rest[0]):
         block = _paragraph(rest)
         if not all(map(_links_only, block)):
