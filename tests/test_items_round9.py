@@ -299,9 +299,9 @@ def test_a_topic_heading_over_one_long_linked_title_is_a_topic():
     """``## Owl Expression Comprehension`` over one ``+ [**Title**](pdf) [![badge]...]`` item
     whose badges make it long: the item is the paper, the heading its category."""
     badges = " ".join(
-        f"[![{w}](https://img.shields.io/badge/{w}-blue)](https://owls.example.org/{w})"
+        f"[![Owl {w}](https://img.shields.io/badge/{w}-blue)](https://owls.example.org/{w})"
         for w in ("Paper", "Code", "Project", "Data", "Video", "Slides", "Poster", "Demo")
-    )
+    )  # with the title, more words than a field's line has
     text = HEAD + (
         "## Owl Expression Comprehension\n\n"
         "+ [**Zero-shot Owl Expression Comprehension via Structural Similarity Between Owls"
