@@ -296,16 +296,17 @@ def test_a_linked_heading_over_names_and_venue_in_paragraphs_of_their_own():
 
 
 def test_a_topic_heading_over_one_long_linked_title_is_a_topic():
-    """``## Owl Expression Comprehension`` over one ``+ [**Title**](pdf) [![badge]...]`` item
-    whose badges make it long: the item is the paper, the heading its category."""
-    badges = " ".join(
-        f"[![Owl {w}](https://img.shields.io/badge/{w}-blue)](https://owls.example.org/{w})"
-        for w in ("Paper", "Code", "Project", "Data", "Video", "Slides", "Poster", "Demo")
-    )  # with the title, more words than a field's line has
+    """``## Owl Expression Comprehension`` over one ``+ [**Title**](pdf) [![badge]]() <details>
+    ...</details>`` item, its inline summary making the line long: the item is the paper, the
+    heading its category."""
+    summary = "To mitigate this gap, we leverage large owl models " * 5
     text = HEAD + (
         "## Owl Expression Comprehension\n\n"
         "+ [**Zero-shot Owl Expression Comprehension via Structural Similarity Between Owls"
-        " and Captions**](https://owls.example.org/zero.pdf) " + badges + "\n\n## Owl Generation\n"
+        " and Captions**](https://owls.example.org/zero.pdf)"
+        " [![Paper](https://img.shields.io/badge/CVPR24-8A2BE2)]()"
+        f" <details><summary>A triplet-matching objective.</summary>{summary}</details>"
+        "\n\n## Owl Generation\n"
     )
     rows = parse(text).rows
     assert [r.title for r in rows] == [
