@@ -313,3 +313,43 @@ def test_a_topic_heading_over_one_long_linked_title_is_a_topic():
         "Zero-shot Owl Expression Comprehension via Structural Similarity Between Owls and Captions"
     ]
     assert rows[0].categories[-1] == "Owl Expression Comprehension"
+
+
+def test_an_author_date_citation_in_brackets_after_the_title():
+    """``* Title (Shu et al., 2020).`` and ``(Lee and Chen, 2019)``: who wrote it and when,
+    not the title's words; ``Title (ICCV 2017)`` names where."""
+    text = HEAD + (
+        "* FakeOwlNet: A Data Repository with News Content, Social Context and Owls (Shu et al.,"
+        " 2020).\n  [[Dataset]](https://github.com/owl/fakeowlnet)\n"
+        "* Owl Rumour Detection Techniques: A Survey (Lee and Chen, 2019)."
+        " [[Paper]](https://arxiv.org/abs/1901.00001)\n"
+        "* Dense-Captioning Owl Events in Videos (ICCV 2017) [[Paper]](https://arxiv.org/abs/"
+        "1705.00001)\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.year) for r in rows] == [
+        ("FakeOwlNet: A Data Repository with News Content, Social Context and Owls", 2020),
+        ("Owl Rumour Detection Techniques: A Survey", 2019),
+        ("Dense-Captioning Owl Events in Videos", 2017),
+    ]
+    assert rows[2].venue == "ICCV 2017"
+
+
+def test_a_bracketed_name_before_a_colon_opens_the_title_unless_coined():
+    """``[Talk the Walk]: Navigating ...`` reads "Talk the Walk: Navigating ..."; a coined
+    tag (``[R2R]:``, ``[EmbodiedQA]:``) or ``[Survey]:`` is the list's label, left out."""
+    text = HEAD + (
+        "- [Talk the Walk]: Navigating Owl City through Grounded Dialogue  \n"
+        "  arXiv 2018 [[Paper]](https://arxiv.org/abs/1807.00001)\n"
+        "- [R2R]: Owl-and-Language Navigation: Interpreting Owl Instructions  \n"
+        "  CVPR 2018 [[Paper]](https://arxiv.org/abs/1711.00001)\n"
+        "- [Survey]: Owl Navigation in Continuous Environments  \n"
+        "  ICPR, 2022 [[Paper]](https://arxiv.org/abs/2108.00001)\n"
+    )
+    rows = parse(text).rows
+    assert [r.title for r in rows] == [
+        "Talk the Walk: Navigating Owl City through Grounded Dialogue",
+        "Owl-and-Language Navigation: Interpreting Owl Instructions",
+        "Owl Navigation in Continuous Environments",
+    ]
+    assert (rows[2].venue, rows[2].year) == ("ICPR", 2022)

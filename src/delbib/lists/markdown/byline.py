@@ -207,9 +207,22 @@ def cite_lead(text: str) -> str | None:
 _PARTICLES = frozenset({"et", "al", "al.", "and", "van", "von", "de", "der", "den", "da", "di"})
 
 
+# "Title (Shu et al., 2020).", "Title (Lee and Chen, 2019)": an author-date citation in
+# brackets after the title
+_BRACKETED_CITE = re.compile(
+    r"\s+\((?P<names>[A-Z][a-z][\w'’-]*(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][\w'’-]+)?),?\s*"
+    r"(?P<year>(?:19|20)\d\d)[a-z]?\)\.?\s*$"
+)
+
+
 def drop_dated_names(title: str) -> tuple[str, int | None]:
-    """``Quicksort. Hoare (1962).``: the title without the names and year written after its
-    full stop, and that year."""
+    """``Quicksort. Hoare (1962).``, ``Title (Shu et al., 2020).``: the title without the
+    names and year written after it, and that year."""
+    bracketed = _BRACKETED_CITE.search(title)
+    if bracketed and lexicon.venue_in(bracketed["names"])[0]:
+        bracketed = None  # "Title (Nature 2020)": where, not who
+    if bracketed and len(title[: bracketed.start()].split()) >= 2:
+        return title[: bracketed.start()], int(bracketed["year"])
     found = _AFTER_TITLE.search(title)
     if found is None or lexicon.venue_in(found["names"])[0]:
         return title, None

@@ -15,7 +15,7 @@ from delbib import identifiers
 from . import linkwords, papersites
 from .dates import is_date_label, year_in
 from .inline import Cell, Line, Link, squash, strip_emoji
-from .lexicon import is_venue_label, is_venue_only, is_venue_word, venue_in
+from .lexicon import coined, is_venue_label, is_venue_only, is_venue_word, venue_in
 from .linkwords import (
     CODE,
     PAPER,
@@ -53,8 +53,28 @@ _LEADING_TAG = re.compile(
 
 
 def leading_tag(text: str) -> re.Match[str] | None:
-    """A tag before the title (``(black-box)``, ``[CVPR 2023]``), not its own opening words."""
-    return None if own_opening(text) else _LEADING_TAG.match(text)
+    """A tag before the title (``(black-box)``, ``[CVPR 2023]``), not its own opening words
+    nor the paper's name set off before its colon (``[Talk the Walk]: Navigating ...``)."""
+    return None if own_opening(text) or _named_lead(text) else _LEADING_TAG.match(text)
+
+
+def _named_lead(text: str) -> re.Match[str] | None:
+    """``[Talk the Walk]: Navigating ...``, ``[Retouchdown]: Releasing ...``: the paper's
+    name in words, bracketed before its colon, opens the title; a coined name there
+    (``[R2R]:``, ``[EmbodiedQA]:``) is the list's tag for the paper, and ``[Survey]:`` a tag."""
+    named = _NAMED_LEAD.match(text)
+    if named is None or venue_in(named[1])[0] or any(map(coined, named[1].split())):
+        return None
+    return named
+
+
+# "[Talk the Walk]: Title": a name, not what a tag says of a paper ("[Survey]:", "[New]:",
+# "[2023]:", "[CVPR]:")
+_NAMED_LEAD = re.compile(
+    r"^\s*\[(?!\^)(?![^\]]*(?:(?:19|20)\d\d|\b(?i:survey|review|dataset|benchmark|new|hot|oral|spotlight"
+    r"|highlight|best|paper|code|arxiv|preprint|workshop|tutorial|journal|conference|book)\b))"
+    r"([^\[\]]{2,60})\]\s*:\s*(?=\S)"
+)
 
 
 # "Title[J]", "Title[J/OL].": the document type a Chinese (GB/T 7714) reference writes
@@ -261,6 +281,8 @@ def clean_listed_title(text: str) -> str:
     text = _TRAILING_ORG.sub("", text)
     text = _TRAILING_TAG.sub("", text)
     text = _DOCUMENT_TYPE.sub("", text)
+    if named := _named_lead(text):  # "[Talk the Walk]: Title" -> "Talk the Walk: Title"
+        text = f"{named[1].strip()}: {text[named.end() :]}"
     while (
         nick := _LEADING_NICK.match(text)
         or _LEADING_NUMBER.match(text)
@@ -268,6 +290,7 @@ def clean_listed_title(text: str) -> str:
     ) is not None and re.search(r"[^\W\d_]", text[nick.end() :]):
         text = text[nick.end() :]  # "XX. ;": no title after it, so no number before one
     text = text.strip(" -–|").lstrip("*†‡")  # a leading marker ("*GITA": uses a VLM)
+    text = text.lstrip(": ") if text.startswith(":") else text  # "[Survey]: Title"
     stray = _STRAY_OPEN.match(text)  # "\\[[arXiv 2023](url) Title": a bracket never closed
     text = text[stray.end() :] if stray and {"[": "]", "(": ")"}[stray[1]] not in text else text
     quoted = _QUOTED.fullmatch(text)

@@ -23,14 +23,17 @@ VENUES: tuple[str, ...] = (
     # vision, graphics, multimedia
     "CVPR", "ICCV", "ECCV", "WACV", "BMVC", "ACCV", "ACM ?MM", "ICME", "ICIP", "3DV",
     "SIGGRAPH(?: Asia)?", "TOG", "TPAMI", "PAMI", "IJCV", "TIP", "TMM", "TCSVT", "CVPRW",
-    "ICCVW", "ECCVW",
+    "ICCVW", "ECCVW", "ICPR",
+    # medical imaging, neural networks, signals
+    "MICCAI", "ISBI", "IPMI", "MIDL", "IJCNN", "ICONIP", "ICANN", "ISMIR", "EMBC",
     # data, web, retrieval
     "KDD", "SIGKDD", "WWW", "SIGIR", "WSDM", "CIKM", "RecSys", "ICDM", "SDM", "PAKDD",
     "ECIR", "VLDB", "PVLDB", "SIGMOD", "ICDE", "CIDR", "TKDE", "TOIS", "TKDD", "TNNLS",
     # systems, security, software
     "OSDI", "SOSP", "NSDI", "EuroSys", "ASPLOS", "ISCA", "MICRO", "HPCA", "PPoPP", "ICCAD",
     "DAC", "FPGA", "Hot ?Chips", "ATC", "SoCC", "SIGCOMM", "ICSE", "FSE", "ASE", "ISSTA", "PLDI",
-    "POPL",
+    "POPL", "MobiCom", "MobiSys", "SenSys", "INFOCOM", "IPSN", "SIGSPATIAL", "ITSC", "GECCO",
+    "ICWSM",
     "OOPSLA", "CCS", "NDSS", "USENIX Security", "USENIX", "S&P", "Euro ?S&P", "ACSAC",
     "AsiaCCS", "TIFS", "TDSC",
     # robotics, HCI
