@@ -210,7 +210,7 @@ class _Walker:
                 yield from flush()
                 found = [it for own, sub in items for it in (*own, *sub)]
                 after = siblings[index + 1] if index + 1 < len(siblings) else None
-                if self.opens_run(found, after):
+                if self.opens_run(found, siblings[index + 1 :]):
                     # "1. Title <br>" then "**Summary:** ...", "作者: names", "论文链接: url"
                     # as paragraphs: the list ends, a person reads the paper's fields on
                     run.append(found[0].lines)
@@ -307,17 +307,18 @@ class _Walker:
             and _names_led(lines[0])
         )
 
-    def opens_run(self, found: list[Item], after) -> bool:
+    def opens_run(self, found: list[Item], following: list) -> bool:
         """A list of one item, a line of a few words without a link, paragraphs right after
-        it: the item opens a run of paragraphs that give its fields."""
-        if len(found) != 1 or len(found[0].lines) != 1 or after is None:
+        it that link something: the item opens a run of paragraphs that give its fields."""
+        if len(found) != 1 or len(found[0].lines) != 1 or self.has_link(found):
             return False
         words = len(found[0].lines[0].text.split())
-        return (
-            after.type == "paragraph"
-            and _RUN_TITLE_WORDS[0] <= words <= _RUN_TITLE_WORDS[1]
-            and not self.has_link(found)
-        )
+        run = []
+        for node in following:
+            if node.type != "paragraph":
+                break
+            run.append(Item(PARAGRAPH, 0, 0, self.paragraph_cell(node).lines))
+        return _RUN_TITLE_WORDS[0] <= words <= _RUN_TITLE_WORDS[1] and self.has_link(run)
 
     def label(self, lines: list[Line]) -> str | None:
         """A parent item's text when it only names a group (``- Robots that cook:``,
