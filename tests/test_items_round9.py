@@ -353,3 +353,19 @@ def test_a_bracketed_name_before_a_colon_opens_the_title_unless_coined():
         "Owl Navigation in Continuous Environments",
     ]
     assert (rows[2].venue, rows[2].year) == ("ICPR", 2022)
+
+
+def test_a_short_name_and_link_then_the_title_with_its_stop():
+    """``**[11] FAN** [[paper]](url)`` then ``Feature Agglomeration Owl Networks for Single
+    Stage Detection.``: the paragraph below is the full title, its closing stop no
+    sentence's; a sentence of notes there is not."""
+    text = HEAD + (
+        "**[11] FAN**   [**[paper]**](https://arxiv.org/abs/1712.00001)\n\n"
+        "Feature Agglomeration Owl Networks for Single Stage Detection.\n\n"
+        "**[12] MS OWL**   [**[paper]**](https://arxiv.org/abs/1712.00002)\n\n"
+        "This is for real-world owl question answering.\n"
+    )
+    assert [r.title for r in parse(text).rows] == [
+        "Feature Agglomeration Owl Networks for Single Stage Detection.",
+        "MS OWL",
+    ]

@@ -187,7 +187,9 @@ _DESCRIPTION = re.compile(
 )
 
 
-def full_title_below(name: str, worded: list[Line]) -> tuple[str, str, Line] | None:
+def full_title_below(
+    name: str, worded: list[Line], *, least: int = 4
+) -> tuple[str, str, Line] | None:
     """``**Flamingo** [[Paper](url)] @Org`` / ``<br/> Flamingo: a Visual Language Model for
     Few-Shot Learning (NeurIPS 2022)``: under a short name, the next line's plain words in
     Title Case (not names, not a sentence of notes) are the paper's full title; under any
@@ -200,7 +202,8 @@ def full_title_below(name: str, worded: list[Line]) -> tuple[str, str, Line] | N
     if len(name.split()) > _NAME_WORDS:
         return None
     text = squash(fields._line_title_text(line))
-    if line.links or line.strong or not text or LABEL.match(text) or STOP.search(text + " "):
+    stopped = STOP.search(text.rstrip(" .") + " ")  # "Title." ends with its stop
+    if line.links or line.strong or not text or LABEL.match(text) or stopped:
         return None  # "Ann Lee. Technical Report'24": no title, sentences
     if fieldtitle.AUTHORS_LABEL.match(text):
         return None  # "Authors: Ann Lee, Bo Chen": who wrote the paper named above
@@ -215,7 +218,9 @@ def full_title_below(name: str, worded: list[Line]) -> tuple[str, str, Line] | N
         and len(name.split()) <= 2
         and not _DESCRIPTION.search(text)
     )
-    if len(words) < 4 or not cased or fields.names_line(text):
+    if text.endswith(".") and capital < 0.75 * len(long):
+        return None  # "This is for real-world question answering.": a sentence of notes
+    if len(words) < least or not cased or fields.names_line(text):
         return None
     if _NAMES_LEAD.match(text):
         return None  # "Iasonas Kokkinos, Title, arXiv:1411.07386": a citation, names first

@@ -26,7 +26,9 @@ def names_over_titles(items: list[Item]) -> list[Item]:
             name = (line.strong or [link.text for link in line.links] or [""])[0]
             name = linetitle.NUMBERED.sub("", name)  # "[1] DeepID1": its number
             named = name and line.links and not fields.names_line(line.text)  # not a byline
-            if named and cited.full_title_below(name, [line, shown[0]]):
+            # a paragraph of its own under the name: three words are a title ("Finding
+            # Tiny Faces")
+            if named and cited.full_title_below(name, [line, shown[0]], least=3):
                 prev.lines = [line, *item.lines]
                 prev.end_line = item.end_line
                 continue
