@@ -43,6 +43,10 @@ _LEAD_IN = re.compile(  # in lower case past the first letter: "SEE: Title" is a
 _FOREIGN_NOTE = re.compile(  # "Title（中文注释）": a note in another language
     r"\s*[(（【\[][^()（）【】\[\]]*[\u3040-\u30ff\u3400-\u9fff][^()]*[)）】\]]"
 )
+_FOREIGN_AFTER_DASH = re.compile(
+    r"(?:\s*\([^()]*\))?\s+[-–—:]\s+[^\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{0,40}"
+    r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af].*$"
+)
 _STRAY_QUOTE = re.compile(r"^\W*?([^\"“”]+?)(\W{0,3}:[^\"“”]{3,}?)[\"”]")
 
 
@@ -199,6 +203,10 @@ def clean(title: str) -> tuple[str, str | None, int | None]:
     year = year or dated
     if re.search(r"[A-Za-z]{3}", title):
         title = _FOREIGN_NOTE.sub("", title)
+        # "Title (note) - 한국어 설명": a note in another script after a dash
+        dashed = _FOREIGN_AFTER_DASH.search(title)
+        if dashed and len(title[: dashed.start()].split()) >= 3:
+            title = title[: dashed.start()]
     title = nicknames.drop(title)  # "**Title (NICK)**"
     if venue is None and year is None:  # "Networks(L-Softmax loss)": a note typed onto it
         title = re.sub(r"(?<=[a-z]{3})\([A-Z][^()]*\s[^()]*\)$", "", title)
