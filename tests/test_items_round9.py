@@ -380,3 +380,17 @@ def test_a_note_in_another_script_after_a_dash_is_not_the_title():
         " [[paper]](https://owls.example.org/owlskel.pdf)\n"
     )
     assert [r.title for r in parse(text).rows] == ["OwlSkel: Obtaining Owl Shape from Outside"]
+
+
+def test_a_title_bold_up_to_its_colon_goes_on_after_it():
+    """``***Towards Enhanced Owl Inpainting:*** Mitigating Unwanted Object Insertion and
+    Preserving Color`` [[Paper]]: the bold is the title's first part, not all of it."""
+    text = HEAD + (
+        "- ***Towards Enhanced Owl Inpainting:*** Mitigating Unwanted Object Insertion and"
+        " Preserving Color Consistency [[Paper]](https://arxiv.org/pdf/2312.00001)"
+        " [[Code]](https://github.com/owl/asuka)\n"
+    )
+    assert [r.title for r in parse(text).rows] == [
+        "Towards Enhanced Owl Inpainting: Mitigating Unwanted Object Insertion and Preserving"
+        " Color Consistency"
+    ]

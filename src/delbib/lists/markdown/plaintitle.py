@@ -139,12 +139,15 @@ def named_lead(line: Line) -> str | None:
     words = name.rstrip(" :").split()
     if (
         not text.startswith(name)
-        or not 1 <= len(words) <= _NAME_LEAD_WORDS
+        # "***Towards Owl Inpainting:*** Rest": the colon inside the bold, the title goes on
+        or not 1 <= len(words) <= (_TITLE_LEAD_WORDS if name.endswith(":") else _NAME_LEAD_WORDS)
         # a coined name ("HD-Painter"), or a title's first words; not a field ("Metrics:")
         or not (nicknames.coined(words[0]) or len(words) >= 3)
         or not (name.endswith(":") or text[len(name) :].lstrip().startswith(":"))
         or rest is None
+        # names after a bold title and its colon are a list of them, with commas
         or fields.names_line(rest["rest"])
+        and (not name.endswith(":") or "," in rest["rest"])
         # "**Title**: *FAccT, Jun 2022*": where and when, not the title's end
         or any(rest["rest"].startswith(span) for span in line.em)
         or re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", rest["rest"])
@@ -153,6 +156,7 @@ def named_lead(line: Line) -> str | None:
     return f"{name.rstrip(' :')}: {rest['rest'].strip()}"
 
 
+_TITLE_LEAD_WORDS = 8  # a title's first part, bold up to its colon
 _PLAIN_TITLE_WORDS = 3  # words a plain title before its paper link has, at least
 _CONNECTIVES = frozenset(("on", "in", "at", "of", "for", "to", "by", "and", "or", "the", "a"))
 
