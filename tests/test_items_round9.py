@@ -394,3 +394,24 @@ def test_a_title_bold_up_to_its_colon_goes_on_after_it():
         "Towards Enhanced Owl Inpainting: Mitigating Unwanted Object Insertion and Preserving"
         " Color Consistency"
     ]
+
+
+def test_a_title_after_its_links_may_open_with_a_digit_or_read_like_names():
+    """``:blue_square: `SVOS` - [paper](a) / [code](b) - 3AM: Segment Owls ...`` and ``...
+    - Segment and Track Owls``: the words after the links are the title, one a paragraph."""
+    text = HEAD + (
+        ":blue_square: `SVOS` `Jan` &nbsp;&nbsp;-&nbsp;&nbsp; [paper](https://arxiv.org/pdf/"
+        "2601.00001) / [project page](https://owls.example.org/3am) &nbsp;&nbsp;-&nbsp;&nbsp;"
+        " 3AM: 3egment Owls with Geometric Consistency in Videos\n\n"
+        ":white_large_square: `XVOS` &nbsp;&nbsp;-&nbsp;&nbsp; [paper](https://arxiv.org/abs/"
+        "2305.00001) / [code](https://github.com/owl/sam-track) &nbsp;&nbsp;-&nbsp;&nbsp;"
+        " Segment and Track Owls\n\n"
+        ":white_large_square: `XVOS` &nbsp;&nbsp;-&nbsp;&nbsp; [paper](https://arxiv.org/abs/"
+        "2304.00001) / [code](https://github.com/owl/track) &nbsp;&nbsp;-&nbsp;&nbsp;"
+        "  Track Owls: Segment Owls Meets Videos\n"
+    )
+    assert [r.title for r in parse(text).rows] == [
+        "3AM: 3egment Owls with Geometric Consistency in Videos",
+        "Segment and Track Owls",
+        "Track Owls: Segment Owls Meets Videos",
+    ]

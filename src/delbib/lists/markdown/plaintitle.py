@@ -269,7 +269,10 @@ def title_after_links(line: Line) -> str | None:
     for code in (c for c in line.code if tail.startswith(c)):
         tail = tail[len(code) :].strip()  # "`TPAMI` Title": the journal, marked as code
     words = tail.split()
-    if len(words) < _AFTER_WORDS or not words[0][:1].isupper() or fields.names_line(tail):
+    opens = words[0][:1].isupper() or words[0][:1].isdigit() if words else False  # "3AM: ..."
+    # names there come as a list, with commas ("Segment and Track Anything" is a title)
+    named = fields.names_line(tail) and ("," in tail or len(words) <= _AFTER_WORDS)
+    if len(words) < _AFTER_WORDS or not opens or named:
         return None
     if re.search(r"[\[\]]", tail):
         return None
