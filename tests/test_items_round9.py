@@ -386,12 +386,12 @@ def test_a_title_bold_up_to_its_colon_goes_on_after_it():
     """``***Towards Enhanced Owl Inpainting:*** Mitigating Unwanted Object Insertion and
     Preserving Color`` [[Paper]]: the bold is the title's first part, not all of it."""
     text = HEAD + (
-        "- ***Towards Enhanced Owl Inpainting:*** Mitigating Unwanted Object Insertion and"
+        "- ***Towards Enhanced Image Inpainting:*** Mitigating Unwanted Object Insertion and"
         " Preserving Color Consistency [[Paper]](https://arxiv.org/pdf/2312.00001)"
-        " [[Code]](https://github.com/owl/asuka)\n"
+        " [[Project]](https://owls.example.org/asuka/) [[Code]](https://github.com/owl/asuka)\n"
     )
     assert [r.title for r in parse(text).rows] == [
-        "Towards Enhanced Owl Inpainting: Mitigating Unwanted Object Insertion and Preserving"
+        "Towards Enhanced Image Inpainting: Mitigating Unwanted Object Insertion and Preserving"
         " Color Consistency"
     ]
 
