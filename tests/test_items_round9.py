@@ -415,3 +415,20 @@ def test_a_title_after_its_links_may_open_with_a_digit_or_read_like_names():
         "Segment and Track Owls",
         "Track Owls: Segment Owls Meets Videos",
     ]
+
+
+def test_a_syllabus_reading_label_names_a_reading():
+    """``- **Reading**: [Title](url), by Lee, Chen, and Ng, sections 1-4;`` among class notes:
+    what the class reads, a paper, though the block lists other things."""
+    text = "# Owl Class\n\n## Week 1\n\n" + (
+        "- **Slides**: [intro](https://owls.example.org/intro.pdf)\n"
+        "- **Reading**: [Censorship and deletion practices in owl social media]"
+        "(https://journals.example.org/ojs/3943), by Lee, Chen, and Ng, sections 1-4;\n"
+        "- **Homework**: [problem set 1](https://owls.example.org/ps1.pdf)\n"
+        "- **Wednesday reading**: [Structural diversity in owl contagion]"
+        "(https://www.pnas.org/content/109/16/5962.full)\n"
+    )
+    assert [r.title for r in parse(text).rows] == [
+        "Censorship and deletion practices in owl social media",
+        "Structural diversity in owl contagion",
+    ]

@@ -105,6 +105,8 @@ def verdict(parts: Parts) -> str:
         return TALK
     if parts.cites_several and not parts.title_linked:
         return REFERENCES  # "| Traffic Flow | Graph | [1] [2] [3] |": what the row cites
+    if parts.reading and parts.title_linked and parts.words >= 3 and shape.titled(parts.title):
+        return CITATION  # "**Reading**: [Title](url), by Ann Lee": what a syllabus assigns
     if PAPER in kinds:
         posted = _posted(
             [lk for lk, kind in zip(parts.links, parts.kinds, strict=True) if kind == PAPER]

@@ -47,6 +47,9 @@ _FOREIGN_AFTER_DASH = re.compile(
     r"(?:\s*\([^()]*\))?\s+[-–—:]\s+[^\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{0,40}"
     r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af].*$"
 )
+# "Reading: ", "**Wednesday reading**: ", "Required readings:": a syllabus's label for what
+# its students read
+_READING = re.compile(r"^\W*(?:[A-Z]?[a-z]+\s+){0,2}[Rr]eadings?\W{0,3}[:：]\s*\S")
 _STRAY_QUOTE = re.compile(r"^\W*?([^\"“”]+?)(\W{0,3}:[^\"“”]{3,}?)[\"”]")
 
 
@@ -69,6 +72,7 @@ class Parts:
     title_linked: bool = False  # "[**Title**](url)": the title is a link's words
     year_listed: bool = False  # the title's line writes its year ("2011 Title")
     cites_several: bool = False  # "[1](paper a) [2](paper b)": numbered links to other papers
+    reading: bool = False  # "**Reading**: [Title](url)": a syllabus names it a reading
 
 
 def _own_line(line: Line, title_line: Line | None) -> bool:
@@ -351,6 +355,7 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
         ),
         year_listed=year_listed,
         cites_several=_cites_several(linking),
+        reading=bool(title_line is not None and _READING.match(title_line.text)),
     )
 
 
