@@ -425,6 +425,7 @@ def test_a_syllabus_reading_label_names_a_reading():
         "- **Reading**: [Censorship and deletion practices in owl social media]"
         "(https://journals.example.org/ojs/3943), by Lee, Chen, and Ng, sections 1-4;\n"
         "- **Homework**: [problem set 1](https://owls.example.org/ps1.pdf)\n"
+        "- **Notes**: [lecture notes](https://owls.example.org/notes1.pdf)\n"
         "- **Wednesday reading**: [Structural diversity in owl contagion]"
         "(https://www.pnas.org/content/109/16/5962.full)\n"
     )
