@@ -421,11 +421,11 @@ def test_a_syllabus_reading_label_names_a_reading():
     """``- **Reading**: [Title](url), by Lee, Chen, and Ng, sections 1-4;`` among class notes:
     what the class reads, a paper, though the block lists other things."""
     text = "# Owl Class\n\n## Week 1\n\n" + (
-        "- **Slides**: [intro](https://owls.example.org/intro.pdf)\n"
+        "- **Slides**: [intro](https://owls.example.org/intro.html)\n"
         "- **Reading**: [Censorship and deletion practices in owl social media]"
         "(https://journals.example.org/ojs/3943), by Lee, Chen, and Ng, sections 1-4;\n"
-        "- **Homework**: [problem set 1](https://owls.example.org/ps1.pdf)\n"
-        "- **Notes**: [lecture notes](https://owls.example.org/notes1.pdf)\n"
+        "- **Homework**: [problem set 1](https://owls.example.org/ps1.html)\n"
+        "- **Notes**: [lecture notes](https://owls.example.org/notes1.html)\n"
         "- **Wednesday reading**: [Structural diversity in owl contagion]"
         "(https://www.pnas.org/content/109/16/5962.full)\n"
     )
