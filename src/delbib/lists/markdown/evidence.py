@@ -31,6 +31,7 @@ from .linkwords import (
 from .parts import Parts
 
 PAPER_LINK, CITATION, PAGE = "paper link", "citation", "page"
+READING = "reading"  # what a syllabus assigns: kept, though it makes no block a paper list
 # Kinds of skipped items.
 NO_TITLE = "no title"
 CODE_ONLY = "code or tool (only code links)"
@@ -106,7 +107,7 @@ def verdict(parts: Parts) -> str:
     if parts.cites_several and not parts.title_linked:
         return REFERENCES  # "| Traffic Flow | Graph | [1] [2] [3] |": what the row cites
     if parts.reading and parts.title_linked and parts.words >= 3 and shape.titled(parts.title):
-        return CITATION  # "**Reading**: [Title](url), by Ann Lee": what a syllabus assigns
+        return READING  # "**Reading**: [Title](url), by Ann Lee": what a syllabus assigns
     if PAPER in kinds:
         posted = _posted(
             [lk for lk, kind in zip(parts.links, parts.kinds, strict=True) if kind == PAPER]
@@ -360,7 +361,7 @@ def accepted(
     ):
         return False
     cited = parts is not None and bool(parts.authors or parts.venue)  # a citation's page
-    return verdict_ in (PAPER_LINK, CITATION) or (
+    return verdict_ in (PAPER_LINK, CITATION, READING) or (
         verdict_ == PAGE and paper_block and (pages or cited)
     )
 
