@@ -372,8 +372,8 @@ def test_a_short_name_and_link_then_the_title_with_its_stop():
 
 
 def test_a_note_in_another_script_after_a_dash_is_not_the_title():
-    """``OwlSkel: Obtaining Owl Shape from Outside (Mesh visualization) - 주어진 상태에서 뽑아낸다``:
-    the note after the dash, and its English aside, are the list's."""
+    """``OwlSkel: Obtaining Owl Shape (Mesh visualization) - 주어진 상태에서 뽑아낸다``: the
+    note after the dash, and its English aside, are the list's."""
     text = HEAD + (
         "* <b>2022/06</b> OwlSkel: Obtaining Owl Shape from Outside (Mesh visualization) -"
         " Mesh ply 파일 주어진 상태에서 skeleton 형태로 뽑아낸다 :"
