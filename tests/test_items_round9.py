@@ -433,3 +433,20 @@ def test_a_syllabus_reading_label_names_a_reading():
         "Censorship and deletion practices in owl social media",
         "Structural diversity in owl contagion",
     ]
+
+
+def test_shortcodes_are_markup_and_references_under_a_heading_are_papers():
+    """A course page in Hugo's markdown (``{{< tdopen >}}``, ``## {{< anchor "add" >}}Texts
+    {{< /anchor >}}``): the shortcodes are no words; a heading over references (``Lee, Ann
+    B. *Owl Systems Analysis*. Owl Press, 1991.``) names their section, it is no paper."""
+    text = "# Owl Course\n\n" + (
+        '## {{< anchor "add" >}}Additional Reference Texts{{< /anchor >}}\n\n'
+        "Daganzo, Carlos F. _Owl Systems Analysis_. Springer-Verlag, 1991.\n\n"
+        "Watson, H. _Computer Simulation in Owl Business._ John Wiley & Sons, 1981.\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title.rstrip("."), r.year) for r in rows] == [
+        ("Owl Systems Analysis", 1991),
+        ("Computer Simulation in Owl Business", 1981),
+    ]
+    assert rows[0].categories == ("Additional Reference Texts",)

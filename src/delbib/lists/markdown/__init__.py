@@ -104,6 +104,7 @@ class ParsedList:
 _TABLE_EVIDENCE_SHARE = 0.3  # a table is a paper table when this share of its rows shows a
 # paper link, venue, year or authors (a team table or an update log shows none)
 _OWN_CITATION_ITEMS = 3  # a list asks to be cited for a paper or three, not a dozen
+_SHORTCODE = re.compile(r"\{\{[<%][^{}\n]*[>%]\}\}")
 _LINKED_TITLE_WORDS = 3  # "[Owl Metrics Without Tuning](url)": a title, not a link word
 _SHORT = 60  # characters of an item's text kept in reports
 
@@ -459,6 +460,10 @@ def parse(
     # growing tree again and again (cost growing with the square of the list), so pause them.
     paused = gc.isenabled()
     gc.disable()
+    # "{{< tdopen >}}", "{{< anchor "add" >}}": a static site's shortcodes (Hugo, as MIT
+    # OpenCourseWare's course pages write them) are markup, no words of the list; blanked in
+    # place, so every line and column stays where it is written
+    text = _SHORTCODE.sub(lambda m: " " * len(m.group(0)), text)
     try:
         return _read(parser().parse(text), text, path, columns)
     finally:

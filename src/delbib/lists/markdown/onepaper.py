@@ -167,6 +167,10 @@ def _over_byline(heading: Heading, first: Items) -> bool:
     lines = _byline_lines([line for item in first.items for line in item.lines])
     if lines[0].links or not _names_of(lines[0]):
         return False
+    titled = [*lines[0].em, *fields._QUOTED_PART.findall(lines[0].text)]
+    lead = lines[0].text.lstrip(' *_"“')  # "*Ann Lee*, Journal of Owls": the names lead
+    if any(len(t.split()) >= 2 and not lead.startswith(t.strip()) for t in titled):
+        return False  # "Daganzo, C. F. *Logistics Systems Analysis*. 1991.": a reference
     short = all(len(line.text.split()) <= _FIELD_WORDS for line in lines)  # prose is longer
     return short and len(lines) <= _BYLINE_LINES and any(map(_placed, lines))
 
