@@ -450,3 +450,25 @@ def test_shortcodes_are_markup_and_references_under_a_heading_are_papers():
         ("Computer Simulation in Owl Business", 1981),
     ]
     assert rows[0].categories == ("Additional Reference Texts",)
+
+
+def test_a_reading_group_schedule_of_signed_quoted_titles():
+    """Pipe rows with no header (a schedule): ``| Sep 8 | Krifka 2000 ["Title"](url) |``:
+    the quoted title after who wrote it and when is a paper; ``| Sep 15 | |`` and a date
+    alone are no titles."""
+    text = "# Reading group\n\n## 2021 Sem 1\n\n" + (
+        "| **Aug 11--13** | [OWLCOGG 23](https://sites.example.org/owlcogg) online |\n"
+        '| Aug 18 | Cinque 2005 ["Deriving Owl Universal 20 and its exceptions"]'
+        "(https://doi.org/10.1162/0024389054396917) |\n"
+        '| Sep  8 | Krifka 2000 ["Alternatives for Owl Particles: Semantics of *still*"]'
+        "(http://journals.example.org/BLS/article/download/1125/905) |\n"
+        "| Sep 15 |  |\n"
+        '| Sep 22 | Lee & Chen 2016 ["Three types of owls in Persian"]'
+        "(https://journals.example.org/SALT/article/view/26.244) |\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.year) for r in rows] == [
+        ("Deriving Owl Universal 20 and its exceptions", 2005),
+        ("Alternatives for Owl Particles: Semantics of still", 2000),
+        ("Three types of owls in Persian", 2016),
+    ]

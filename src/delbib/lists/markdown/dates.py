@@ -84,6 +84,13 @@ _NAMED_YEAR = re.compile(r"[A-Za-z][A-Za-z&]{1,11}(?:['’_-]?(?:19|20)\d{2}|['�
 _STAGE_WORDS = frozenset({"arxiv", "preprint", "online", "published", "accepted", "updated"})
 
 
+def is_day(text: str) -> bool:
+    """``Aug 11--13``, ``Sep 29``: a month and days, no year: a schedule's date, no title."""
+    tokens = [t.strip(".").casefold() for t in re.findall(r"[^\s,/–-]+", text.strip(" *_"))]
+    months = [t for t in tokens if t in _MONTHS]
+    return bool(months) and all(t in _MONTHS or _DAY.fullmatch(t) for t in tokens)
+
+
 def is_date_label(text: str, *, named: bool = True) -> bool:
     """``[7 Jun 2021]``, ``arXiv 26 Sep 2019``, ``InfSc2019``: when a paper appeared (and where,
     by a name glued to the year), written as a link's words; never its title. Not ``named``:

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from delbib.identifiers import extract
 
-from . import fields, linkwords, sections, shape
+from . import dates, fields, linkwords, sections, shape
 from .inline import Cell
 from .linkwords import (
     CODE,
@@ -92,8 +92,8 @@ _PROSE_WORDS = 40  # unmarked leading text longer than any title is a paragraph 
 
 def verdict(parts: Parts) -> str:
     """paper link, citation, page, or the kind of non-paper."""
-    if not parts.title or shape.describes(parts.title):
-        return NO_TITLE  # '"This paper proposes X, ..."': a summary's sentence
+    if not parts.title or shape.describes(parts.title) or dates.is_day(parts.title):
+        return NO_TITLE  # '"This paper proposes X, ..."': a summary's sentence; "Sep 29"
     kinds = set(parts.kinds)
     if parts.title_from == "plain" and (
         parts.words > _PROSE_WORDS or not parts.paper_link and not shape.titled(parts.title)
@@ -185,6 +185,8 @@ def _cites(parts: Parts) -> bool:
     # a bold or quoted title over a line of names is a citation: a person reads
     # "**Owl Calls as Graph Signals**" / "*Ann Lee, Bo Chen*" as a paper, link or not
     signed = _names(parts.authors) and parts.title_from in ("bold", "quoted")
+    # 'Krifka 2000 "Title"': a quoted title after who wrote it and when
+    signed = signed or bool(parts.title_from == "quoted" and parts.authors and parts.year)
     cited = apa or parts.words >= 3 and (parts.venue and (parts.year or marked) or signed)
     # "Graph-Theoretic Scagnostics" / "Authors: Ann Lee, Bo Chen" / "IEEE InfoVis 2005": a
     # short title, signed and placed

@@ -50,6 +50,12 @@ _FOREIGN_AFTER_DASH = re.compile(
 # "Reading: ", "**Wednesday reading**: ", "Required readings:": a syllabus's label for what
 # its students read
 _READING = re.compile(r"^\W*(?:[A-Z]?[a-z]+\s+){0,2}[Rr]eadings?\W{0,3}[:：]\s*\S")
+# "Krifka 2000", "Florio & Nicolas", "Chaiphet & Jenks to appear", "Lee et al. 2019": the
+# names (and year) a quoted title follows
+_SIGNED = re.compile(
+    r"(?:^|\s)(?P<names>[A-Z][\w'’-]+(?:\s*(?:&|and)\s+[A-Z][\w'’-]+|\s+et\s+al\.?)?)"
+    r"(?:\s+(?:(?:19|20)\d\d[a-z]?|to appear))?\s*$"
+)
 _STRAY_QUOTE = re.compile(r"^\W*?([^\"“”]+?)(\W{0,3}:[^\"“”]{3,}?)[\"”]")
 
 
@@ -237,6 +243,11 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
         # "(**Lee et al., 2020**) Title", "Lee et al. (2020) Title"
         cites = [*title_line.strong, lead or ""] if cited_line is not None else []
         authors = authors or next(filter(None, map(byline.cite_label, cites)), None)
+    if authors is None and how == "quoted" and title_line is not None:
+        # "| Sep 8 | Krifka 2000 ["Title"](url) |", "Florio & Nicolas "Title"": who, and when
+        before = fields._line_title_text(title_line).split(raw, 1)[0].split("|")[-1]
+        signed = _SIGNED.search(before.rstrip(' ["“'))
+        authors = signed["names"] if signed else None
     for line in lines if authors is None else ():
         span = next((s for s in line.em if cited.authors_span(s) and s not in after + raw), None)
         if span:
