@@ -472,3 +472,42 @@ def test_a_reading_group_schedule_of_signed_quoted_titles():
         ("Alternatives for Owl Particles: Semantics of still", 2000),
         ("Three types of owls in Persian", 2016),
     ]
+
+
+def test_an_arxiv_id_or_a_month_typed_before_a_title_linking_its_notes():
+    """``[1606.08415 Gaussian Owl Units 高斯误差](notes/x.md)``, ``[201801 OwlSoftmax: ...]
+    (notes/y.md)``, ``[2014 Owl Networks for Sentence Classification](notes/z.md)``: the id
+    is the paper's, the month or year when it appeared; the translation after it a note."""
+    text = HEAD + (
+        "- [1606.08415 Gaussian Error Linear Owl Units (GELUs) 高斯误差线性单位(GELUs)]"
+        "(resources/notes/dl_gelu.md)\n"
+        "- [201801 OwlSoftmax: Additive Margin Softmax for Owl Verification]"
+        "(resources/notes/loss_201801.md)\n"
+        "- [2014 Convolutional Owl Networks for Sentence Classification]"
+        "(resources/notes/cls_2014.md)\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title, r.year) for r in rows] == [
+        ("Gaussian Error Linear Owl Units", None),  # its nickname dropped, as always
+        ("OwlSoftmax: Additive Margin Softmax for Owl Verification", 2018),
+        ("Convolutional Owl Networks for Sentence Classification", 2014),
+    ]
+    assert rows[0].links == ("https://arxiv.org/abs/1606.08415",)
+
+
+def test_a_bold_name_over_its_authors_then_the_quoted_title():
+    """``* **OwlTrack:** Ann Lee,&nbsp;Bo Chen.<br />`` / ``"OwlTrack: A Single Shot Owl
+    Tracker." CVPR (2020).``: the quoted line is the title, the bold its name."""
+    text = HEAD + (
+        "* **OwlTrack:** Ann Lee,&nbsp;Bo Chen,&nbsp;Cy Dee.<br />\n"
+        '  "OwlTrack – A Discriminative Single Shot Owl Tracker." CVPR (2020).\n'
+        "  [[paper](https://arxiv.org/abs/1911.00001)]\n"
+        "* **ECO:** Ed Fox, Gil Ho, Ida Jo. \n"
+        '  "ECO: Efficient Convolution Operators for Owl Tracking." CVPR (2017). \n'
+        "  [[paper](https://owls.example.org/eco.pdf)]\n"
+    )
+    rows = parse(text).rows
+    assert [(r.title.rstrip("."), r.year) for r in rows] == [
+        ("OwlTrack – A Discriminative Single Shot Owl Tracker", 2020),
+        ("ECO: Efficient Convolution Operators for Owl Tracking", 2017),
+    ]

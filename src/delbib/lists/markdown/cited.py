@@ -359,7 +359,12 @@ def title_under_names(
     """A line of names only (its first author in bold, as a reading list marks whom it
     follows) over a line that opens with a marked title: that title and how it is marked
     (``title_of`` reads a line's title)."""
-    text = fields._line_title_text(first).strip(" :;,")
+    text = fields._line_title_text(first).replace("\xa0", " ").strip(" :;,")  # "&nbsp;"
+    label = first.strong[0].strip() if first.strong else ""
+    after = text[len(label) :]
+    if label and text.startswith(label) and (label.endswith(":") or after.lstrip()[:1] == ":"):
+        # "**ECO:** Ann Lee, Bo Chen." over '"ECO: Title." CVPR (2017).': the paper's name
+        text = after.lstrip(" :")
     if first.links or not fields.names_line(text) or LABEL.match(text + ":"):
         return None
     found = title_of(second)

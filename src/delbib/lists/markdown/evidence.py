@@ -193,7 +193,9 @@ def _cites(parts: Parts) -> bool:
     cited = cited or parts.words >= 2 and _names(parts.authors) and parts.venue and parts.year
     # "* 2011 Directed Incremental Symbolic Execution": a title in full, in Title Case, dated
     dated = parts.words >= shape.DATED_WORDS and parts.year_listed and not parts.date
-    dated = dated and parts.title_from in ("plain", "numbered")
+    # "[2014 Title](notes/x.md)": a title linking the list's own notes reads as a plain one
+    local = parts.title_from == "link" and not parts.links  # its link kept no address
+    dated = dated and (parts.title_from in ("plain", "numbered") or local)
     linkless = not parts.links and not parts.paper_promised  # no link, none left empty
     cited = cited or dated and linkless and shape.title_case(parts.title)
     # "(Sensor), Posch et al. JSSC 2011", "Authors: Ann Lee, et al.": who wrote a paper is

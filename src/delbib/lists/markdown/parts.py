@@ -56,6 +56,13 @@ _SIGNED = re.compile(
     r"(?:^|\s)(?P<names>[A-Z][\w'’-]+(?:\s*(?:&|and)\s+[A-Z][\w'’-]+|\s+et\s+al\.?)?)"
     r"(?:\s+(?:(?:19|20)\d\d[a-z]?|to appear))?\s*$"
 )
+# "1606.08415 Gaussian Error Linear Units", "201801 AMSoftmax: ...", "2014 Title": an arXiv
+# id (its year and month plausible), or a year and month, typed before a title
+_ID_OR_MONTH_LEAD = re.compile(
+    r"^\s*(?:(?P<arxiv>(?:0[7-9]|[12]\d)(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?"
+    r"|(?P<year>(?:19|20)\d{2})(?:0[1-9]|1[0-2])?)\s+(?=[A-Z0-9])"
+)
+_FOREIGN_AFTER = re.compile(r"(?<=[\w)?!])\s+[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af].*$")
 _STRAY_QUOTE = re.compile(r"^\W*?([^\"“”]+?)(\W{0,3}:[^\"“”]{3,}?)[\"”]")
 
 
@@ -205,6 +212,9 @@ def clean(title: str) -> tuple[str, str | None, int | None]:
     language) and the venue and year taken off it."""
     title = linkwords.drop_trailing(fields.clean_listed_title(title))  # "Title, pdf"
     title, dated = byline.drop_dated_names(title)  # "Quicksort. Hoare (1962)."
+    # "1606.08415 Title", "201801 Title": a note's file name, its paper's arXiv id or month
+    if lead := _ID_OR_MONTH_LEAD.match(title):
+        title, dated = title[lead.end() :], dated or (int(lead["year"]) if lead["year"] else None)
     title = linetitle.NUMBERED.sub("", title)
     title = _LEAD_IN.sub("", title) if len(_LEAD_IN.sub("", title).split()) >= 2 else title
     title, venue, year = lexicon.strip_title(title)
@@ -213,9 +223,9 @@ def clean(title: str) -> tuple[str, str | None, int | None]:
     year = year or dated
     if re.search(r"[A-Za-z]{3}", title):
         title = _FOREIGN_NOTE.sub("", title)
-        # "Title (note) - 한국어 설명": a note in another script after a dash
-        dashed = _FOREIGN_AFTER_DASH.search(title)
-        if dashed and len(title[: dashed.start()].split()) >= 3:
+        # "Title (note) - 한국어 설명", "Title 中文翻译": a note in another script after it
+        dashed = _FOREIGN_AFTER_DASH.search(title) or _FOREIGN_AFTER.search(title)
+        if dashed and len(re.findall(r"[A-Za-z]{3,}", title[: dashed.start()])) >= 3:
             title = title[: dashed.start()]
     title = nicknames.drop(title)  # "**Title (NICK)**"
     if venue is None and year is None:  # "Networks(L-Softmax loss)": a note typed onto it
@@ -335,7 +345,10 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
         # "Title. Lee, Ann. arXiv:1907.02226 [[code]]": the preprint a citation names, the
         # paper's one link (a note's arXiv id under a linked paper stays the note's, and a
         # caption's "(from Lee, Title, arXiv:1506.01497)" the figure's)
-        written = [f"https://arxiv.org/abs/{i}" for i in written_arxiv_ids(title_line.text)]
+        ids = written_arxiv_ids(title_line.text)
+        lead = _ID_OR_MONTH_LEAD.match(raw)
+        ids = ids or ([lead["arxiv"]] if lead and lead["arxiv"] else [])
+        written = [f"https://arxiv.org/abs/{i}" for i in ids]
         links, kinds = (*written[:1], *links), (fields.PAPER,) * len(written[:1]) + kinds
         strong = strong or bool(written)
     key = next((k for line in lines for k in line.keys), None)
