@@ -511,3 +511,17 @@ def test_a_bold_name_over_its_authors_then_the_quoted_title():
         ("OwlTrack – A Discriminative Single Shot Owl Tracker", 2020),
         ("ECO: Efficient Convolution Operators for Owl Tracking", 2017),
     ]
+
+
+def test_fullwidth_brackets_read_as_the_ascii_ones_render_list_writes():
+    """``Title（THU/ACL2019）``: read as ``Title (THU/ACL2019)`` is, so the title a rendering
+    writes back (with ASCII brackets) names the same paper."""
+    wide = (
+        "- [201906 OWLIE: Enhanced Owl Representation with Entities（THU/ACL2019）](notes/x.md)\n"
+    )
+    ascii_ = (
+        "- [201906 OWLIE: Enhanced Owl Representation with Entities (THU/ACL2019)](notes/x.md)\n"
+    )
+    first, again = parse(HEAD + wide).rows, parse(HEAD + ascii_).rows
+    assert [(r.title, r.year) for r in first] == [(r.title, r.year) for r in again]
+    assert first[0].year == 2019

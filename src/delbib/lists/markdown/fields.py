@@ -276,7 +276,7 @@ _ENCLOSED = re.compile(r"[<《「]\s*([^<>《》「」]+?)\s*[>》」]|\[\s*([^\
 def clean_listed_title(text: str) -> str:
     """A title as listed, without decoration: emoji, ``[Nickname]`` prefixes, ``(@org)``
     suffixes, empty brackets left by resource links."""
-    text = strip_emoji(text)
+    text = strip_emoji(text).replace("（", "(").replace("）", ")")  # "（THU/ACL2019）": as typed
     text = _EMPTY_BRACKETS.sub(" ", text)
     text = _TRAILING_ORG.sub("", text)
     text = _TRAILING_TAG.sub("", text)
