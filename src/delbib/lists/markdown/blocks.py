@@ -312,13 +312,14 @@ class _Walker:
         it that link something: the item opens a run of paragraphs that give its fields."""
         if len(found) != 1 or len(found[0].lines) != 1 or self.has_link(found):
             return False
-        words = len(found[0].lines[0].text.split())
-        run = []
-        for node in following:
+        if not _RUN_TITLE_WORDS[0] <= len(found[0].lines[0].text.split()) <= _RUN_TITLE_WORDS[1]:
+            return False
+        for node in following:  # the paragraphs up to the next other block, until one links
             if node.type != "paragraph":
-                break
-            run.append(Item(PARAGRAPH, 0, 0, self.paragraph_cell(node).lines))
-        return _RUN_TITLE_WORDS[0] <= words <= _RUN_TITLE_WORDS[1] and self.has_link(run)
+                return False
+            if self.has_link([Item(PARAGRAPH, 0, 0, self.paragraph_cell(node).lines)]):
+                return True
+        return False
 
     def label(self, lines: list[Line]) -> str | None:
         """A parent item's text when it only names a group (``- Robots that cook:``,

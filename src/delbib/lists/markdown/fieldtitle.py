@@ -40,7 +40,9 @@ _NOTE_LABEL = re.compile(
 )
 # "Authors:", "Venue:", "Code:", "链接：": a field of the paper's own
 _FIELD_LABEL = re.compile(r"^[\W_]*[^\W\d_][\w .'/&()-]{0,24}?[\s*_]*[:：](?!//)")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# scripts written without spaces between words: kana, CJK ideographs, Hangul syllables
+CJK_CHARS = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+_CJK = re.compile(f"[{CJK_CHARS}]")
 _WRAP_WORDS = 8  # the end of a title wrapped onto the next line is a few words
 
 
@@ -58,8 +60,7 @@ def title(line: Line) -> str | None:
         if link.text.strip() and fields.is_resource_text(link.text):
             text = text.split(link.text, 1)[0].rstrip(" [(|,;-–—")
     text = fields.unmarked(text.strip(" *_"))
-    words = len(text.split()) + len(_CJK.findall(text))
-    if words < 2 or "://" in text or fields.is_resource_text(text) or _NOTE_LABEL.match(text):
+    if words(text) < 2 or "://" in text or fields.is_resource_text(text) or _NOTE_LABEL.match(text):
         return None
     return text
 
@@ -121,3 +122,8 @@ def _prose_label(text: str) -> bool:
     colon, not a field's label."""
     label = re.split(r"[:：]", text, maxsplit=1)[0]
     return len(label.split()) > 3 or len(_CJK.findall(label)) > 4
+
+
+def words(text: str) -> int:
+    """Words of a text, each character of a script written without spaces one."""
+    return len(text.split()) + len(_CJK.findall(text))

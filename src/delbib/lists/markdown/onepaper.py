@@ -50,11 +50,6 @@ def regroup(events: Iterable[Event]) -> Iterator[Event]:
     yield from _section(heading, body, work)
 
 
-def _words(text: str) -> int:
-    """Words of a line, each character of a script written without spaces one."""
-    return len(text.split()) + len(re.findall(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", text))
-
-
 def _opens_work(heading: Heading, following: Event | None) -> bool:
     """A heading that is a work's title: it labels itself one (``### [3] Title: ...``) or
     stands over a byline."""
@@ -102,7 +97,9 @@ def _one_paper(heading: Heading, body: list[Event]) -> Item | None:
         return None
     items = [item for event in body if isinstance(event, Items) for item in event.items]
     # the short lines: an abstract quoting a phrase or linking its code "[here]" is prose
-    kept = [line for item in items for line in item.lines if _words(line.text) <= _FIELD_WORDS]
+    kept = [
+        line for item in items for line in item.lines if fieldtitle.words(line.text) <= _FIELD_WORDS
+    ]
     # an item's first line, however long its badges make it, opens with its own title
     opening = [
         item.lines[0]

@@ -27,7 +27,7 @@ from . import (
     tags,
 )
 from .dates import dates_only, is_date_label, year_in
-from .fieldtitle import AUTHORS_LABEL, is_field
+from .fieldtitle import AUTHORS_LABEL, CJK_CHARS, is_field
 from .fieldtitle import title as field_title
 from .inline import Cell, Line, squash
 from .plaintitle import usable
@@ -44,8 +44,7 @@ _FOREIGN_NOTE = re.compile(  # "Title（中文注释）": a note in another lang
     r"\s*[(（【\[][^()（）【】\[\]]*[\u3040-\u30ff\u3400-\u9fff][^()]*[)）】\]]"
 )
 _FOREIGN_AFTER_DASH = re.compile(
-    r"(?:\s*\([^()]*\))?\s+[-–—:]\s+[^\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{0,40}"
-    r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af].*$"
+    rf"(?:\s*\([^()]*\))?\s+[-–—:]\s+[^{CJK_CHARS}]{{0,40}}[{CJK_CHARS}].*$"
 )
 # "Reading: ", "**Wednesday reading**: ", "Required readings:": a syllabus's label for what
 # its students read
@@ -62,7 +61,7 @@ _ID_OR_MONTH_LEAD = re.compile(
     r"^\s*(?:(?P<arxiv>(?:0[7-9]|[12]\d)(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?"
     r"|(?P<year>(?:19|20)\d{2})(?:0[1-9]|1[0-2])?)\s+(?=[A-Z0-9])"
 )
-_FOREIGN_AFTER = re.compile(r"(?<=[\w)?!])\s+[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af].*$")
+_FOREIGN_AFTER = re.compile(rf"(?<=[\w)?!])\s+[{CJK_CHARS}].*$")
 _STRAY_QUOTE = re.compile(r"^\W*?([^\"“”]+?)(\W{0,3}:[^\"“”]{3,}?)[\"”]")
 
 
@@ -346,8 +345,8 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
         # paper's one link (a note's arXiv id under a linked paper stays the note's, and a
         # caption's "(from Lee, Title, arXiv:1506.01497)" the figure's)
         ids = written_arxiv_ids(title_line.text)
-        lead = _ID_OR_MONTH_LEAD.match(raw)
-        ids = ids or ([lead["arxiv"]] if lead and lead["arxiv"] else [])
+        typed = _ID_OR_MONTH_LEAD.match(raw)
+        ids = ids or ([typed["arxiv"]] if typed and typed["arxiv"] else [])
         written = [f"https://arxiv.org/abs/{i}" for i in ids]
         links, kinds = (*written[:1], *links), (fields.PAPER,) * len(written[:1]) + kinds
         strong = strong or bool(written)

@@ -19,6 +19,7 @@ def table_title(cell: Cell) -> tuple[str, str | None]:
         raw = fields._line_title_text(line)
         bold = [s for s in line.strong if fields._has_words(s)]
         lead = re.split(r"\s{2,}", raw.strip(), maxsplit=1)
+        linked = any(link.text.strip() == raw.strip() for link in line.links)  # it ends there
         if len(text.split()) > fields._DIGEST_WORDS // 2 and (bold and raw.find(bold[0]) < 8):
             text = fields.clean_listed_title(bold[0])  # "N) **Name** - what it does ..."
         elif (
@@ -30,9 +31,8 @@ def table_title(cell: Cell) -> tuple[str, str | None]:
         ):
             text = fields.clean_listed_title(lead[0])  # "Name  Summary sentence.": two spaces
         elif (
-            len(text.split()) > fields._DIGEST_WORDS or fields._DESCRIBED.search(raw)
-        ) and not any(
-            link.text.strip() == raw.strip() for link in line.links
+            (len(text.split()) > fields._DIGEST_WORDS or fields._DESCRIBED.search(raw))
+            and not linked
         ):  # "[Title - a subtitle](paper)": a name and its description link only the name
             lead = re.split(r"\s[-–—]\s", raw, maxsplit=1)
             short = bold or [lead[0]]
@@ -40,7 +40,6 @@ def table_title(cell: Cell) -> tuple[str, str | None]:
                 text = fields.clean_listed_title(short[0])
         text = _drop_styled_tag(line, text)
         rest = [fields.clean_listed_title(other.text) for other in cell.lines[i + 1 :]]
-        linked = any(link.text.strip() == raw.strip() for link in line.links)  # it ends there
         while rest and not linked and _title_goes_on(text, rest[0]):
             text = f"{text} {rest.pop(0)}"  # "Title with Adversarial<br>Self-Supervised ..."
         authors = next(
