@@ -36,7 +36,8 @@ TIMEOUT = 900  # seconds for one import; the largest list takes a few seconds to
 # sixth, "fresh7" and "fresh7-heldout" for the seventh; "fresh8-heldout", fetched during the
 # seventh round's design and never looked at before it was done, all held out; "fresh9" and
 # "fresh9-heldout" for the ninth (ten of twenty drawn at random before any was measured);
-# "fresh10" and "fresh10-heldout" for the tenth (ten of twenty-one drawn the same way).
+# "fresh10" and "fresh10-heldout" for the tenth (ten of twenty-one drawn the same way);
+# "fresh11" and "fresh11-heldout" for the eleventh (eleven of twenty-two).
 SETS = (
     "dev",
     "heldout",
@@ -57,6 +58,8 @@ SETS = (
     "fresh9-heldout",
     "fresh10",
     "fresh10-heldout",
+    "fresh11",
+    "fresh11-heldout",
 )
 
 # issue 17 targets

@@ -221,7 +221,7 @@ def test_numbered_references_to_several_papers_are_not_a_paper():
     parsed = parse(text)
     assert [r.title for r in parsed.rows] == ["Owl Entity Resolution"]
     assert [s.kind for s in parsed.skipped if s.line >= 7] == [
-        "numbered references to several papers (a row or note citing them)"
+        "references to several papers (a row or note citing them)"
     ]
 
 

@@ -104,8 +104,7 @@ class ParsedList:
 _TABLE_EVIDENCE_SHARE = 0.3  # a table is a paper table when this share of its rows shows a
 # paper link, venue, year or authors (a team table or an update log shows none)
 _OWN_CITATION_ITEMS = 3  # a list asks to be cited for a paper or three, not a dozen
-_SHORTCODE = re.compile(r"\{\{[<%][^{}\n]*[>%]\}\}")
-_LINKED_TITLE_WORDS = 3  # "[Owl Metrics Without Tuning](url)": a title, not a link word
+_SHORTCODE = re.compile(r"\{\{[<%][^{}\n]*[>%]\}\}|\{%[^\n]*?%\}|\{\{[^{}\n]*\}\}")
 _SHORT = 60  # characters of an item's text kept in reports
 
 
@@ -126,6 +125,7 @@ class _Reader:
         self.blocks: list[tuple[int, int]] = []  # each list block's rows among pending
         self.warnings: list[Problem] = []
         self.seen_heading = False
+        self.title_venue: tuple[str | None, int | None] = (None, None)
         self.headers: set[str] = set()  # every table header seen, to check --column names
 
     def warn(self, line: int | None, message: str) -> None:
@@ -135,8 +135,12 @@ class _Reader:
 
     def heading(self, level: int, name: str) -> None:
         first, self.seen_heading = not self.seen_heading, True
-        if first and level == 1:
-            return  # the list's own title, not a section of it
+        about = sections.is_news_heading(name) or sections.is_citation_heading(name)
+        if first and level == 1 and not about:  # a page opening on "# 🔥 News": a section
+            # the list's own title, not a section of it; "# SIGGRAPH" still says where all
+            # its papers appeared
+            self.title_venue = sections.heading_venue(name)
+            return
         year = sections.is_year_heading(name)
         while self.headings and (
             self.headings[-1][0] > level
@@ -151,7 +155,7 @@ class _Reader:
         """The heading path (years left out), and the year and venue that year and venue
         headings (``## 2021``, ``### CVPR 2023``) give the items under them."""
         path = tuple(n for _, n in self.headings if not sections.is_year_heading(n))
-        venue, year = None, None
+        venue, year = self.title_venue
         for _, name in self.headings:
             found_venue, found_year = sections.heading_venue(name)
             venue, year = found_venue or venue, found_year or year
@@ -211,7 +215,7 @@ class _Reader:
                 text = " | ".join(c.text for c in cells)
                 self.skip(line, line, "table row", evidence.NO_PAPER_IN_COLUMN, text)
                 continue
-            for own in _papers_of_row(cells, roles["title"]):
+            for own in tablecell.papers_of_row(cells, roles["title"]):
                 self.table_row(
                     line, own, roles, yymm, (heading_year, heading_venue), path, has_categories
                 )
@@ -246,6 +250,11 @@ class _Reader:
         title, authors = tablecell.table_title(title_cell) if title_cell else ("", None)
         if not title or fields.is_resource_text(title):
             self.warn(line, "row skipped: no title in the title column")
+            return
+        lines = [ln for c in cells for ln in c.lines]
+        if title_cell and not title_cell.links and parts.cites_several(lines):
+            # "| Owl Fronts | [Title A](arxiv) [Title B](arxiv) [Title C](arxiv) |": a theme
+            self.skip(line, line, "table row", evidence.REFERENCES, title)
             return
         title, trailing_venue, trailing_year = parts.clean(title)
         venue = strip_emoji(cell("venue").text) if cell("venue") else ""
@@ -380,32 +389,14 @@ class _Reader:
         names, parents = sections.categories(list(dict.fromkeys(paths)))
         rows = []
         titles = [row.title for row, _ in self.pending]
-        titles = nicknames.drop_trailing_names(nicknames.drop_labels(titles))
+        titles = nicknames.drop_labels(nicknames.drop_dashed_names(titles))
+        titles = nicknames.drop_trailing_names(titles)
         for index, ((row, path), title) in enumerate(
             zip(self.pending, titles, strict=True), start=1
         ):
             cats = row.categories if path is None else ((names[path],) if path in names else ())
             rows.append(dataclasses.replace(row, index=index, categories=cats, title=title))
         return ParsedList(rows=rows, warnings=self.warnings, parents=parents, skipped=self.skipped)
-
-
-def _papers_of_row(cells: list[Cell], at: int) -> list[list[Cell]]:
-    """The row, or one row a paper when its title cell links several titles, one a line
-    (``[Ground Truth for Owl Metrics](acl)<br>[Owl Metrics Without Tuning](arxiv)``): the
-    other cells (a year, a code link) are shared."""
-    if at >= len(cells):
-        return [cells]
-    lines = [line for line in cells[at].lines if line.text.strip()]
-    titled = [
-        line
-        for line in lines
-        if len(line.links) == 1
-        and line.text.strip() == line.links[0].text.strip()
-        and len(line.links[0].text.split()) >= _LINKED_TITLE_WORDS
-    ]
-    if len(lines) < 2 or titled != lines or len({ln.links[0].href for ln in lines}) < len(lines):
-        return [cells]
-    return [[*cells[:at], Cell([line]), *cells[at + 1 :]] for line in lines]
 
 
 def _split_lines(item: blocks.Item) -> list[blocks.Item]:
@@ -461,9 +452,11 @@ def parse(
     paused = gc.isenabled()
     gc.disable()
     # "{{< tdopen >}}", "{{< anchor "add" >}}": a static site's shortcodes (Hugo, as MIT
-    # OpenCourseWare's course pages write them) are markup, no words of the list; blanked in
-    # place, so every line and column stays where it is written
+    # OpenCourseWare's course pages write them) and Jekyll's Liquid tags ("{% if x %}",
+    # "{{ site.url }}") are markup, no words of the list; blanked in place, so every line and
+    # column stays where it is written
     text = _SHORTCODE.sub(lambda m: " " * len(m.group(0)), text)
+    text = text.removeprefix("\ufeff")  # a byte-order mark would hide the first heading
     try:
         return _read(parser().parse(text), text, path, columns)
     finally:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from . import byline, cited, fields, fieldtitle, htmltable, linetitle, neighbours
+from . import byline, citation, cited, fields, fieldtitle, htmltable, linetitle, neighbours
 from .inline import Cell, Line, parse_inline, squash, strip_emoji
 
 LIST_ITEM, PARAGRAPH, HTML, HTML_ROW = "list item", "paragraph", "html", "html table row"
@@ -342,12 +342,14 @@ class _Walker:
         current: Item | None = None
         titled = False
         for lines, (start, stop) in zip(blocks, maps, strict=True):
+            alone = citation.titled_byline(lines)  # "Title" / "<br> Ann Lee, Owls (2012)"
             for index, line in enumerate(lines):
                 number = line.number or start + 1
                 opens = bool(self.opens(line))
                 # a block opening with a title starts an item even after untitled prose (the
                 # previous paper's description): a person reads a new paper there
-                if current is None or (opens and (titled or (index == 0 and _led_by_title(line)))):
+                led = index == 0 and _led_by_title(line)
+                if current is None or opens and (titled or led) or index == 0 and alone:
                     if current is not None:
                         items.append(current)
                     current = Item(PARAGRAPH, number, number, [])
@@ -357,7 +359,7 @@ class _Walker:
                 titled = titled or opens
             if current is not None:
                 current.end_line = max(current.end_line, self.end_line(start, stop))
-                if titled and self.has_link([current]):
+                if titled and self.has_link([current]) or alone:
                     items.append(current)
                     current, titled = None, False
         if current is not None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import dates, fields, lexicon
+from . import dates, fields, lexicon, reftail
 from .inline import Line, squash
 
 _WRAPPED_LINES = 3  # source lines one citation may take
@@ -47,11 +47,10 @@ _INITIALLED_END = re.compile(r"(?:[A-Z]\.\s*){1,3}(?:(?:van|von|de|der)\s+)?[A-Z
 _INITIAL = re.compile(r"[A-Z]\.|[,&(]|and\b")  # what goes on with a name's initials
 _ABBREVIATED = re.compile(r"[A-Z][a-z]{0,5}")  # "Proc", "Int", "Conf", "Anal", "Intell"
 _INITIAL_END = re.compile(r"(?<![\s,&][A-Z])\.$")  # "Lee, A." keeps its initial's stop
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 # where a venue's name ends: pages, volume, issue, a date, a place, a stop
 _VENUE_END = re.compile(
-    rf"\s*(?:[,;]|\s\(|\.(?=\s)|\.$|\s['’]\d{{2}}\b|\s\d+\s*\("
-    rf"|\s(?:{_MONTH}\s+)?(?:19|20)\d{{2}}(?=\s*(?:[.,;()]|$)|-\d))"
+    rf"\s*(?:[,;]|\s\(|\.(?=\s)|\.$|\s['’]\d{{2}}\b|\s(?:[Vv]ol(?:ume)?\.?\s*)?\d+\s*\(|\s[Vv]ol(?:ume)?\.?\s*\d"
+    rf"|\s(?:{reftail.MONTH}\s+)?(?:19|20)\d{{2}}(?=\s*(?:[.,;()]|$)|-\d))"
 )
 _IN = re.compile(r"^(?:[Ii]n\s*:\s*|[Ii]n\s+|In(?=Proc|\d))")  # "In Proc.", "In: Venue", "In13th"
 # "Title CACM in 2009": a capitalised short name and a year close the title's sentence
@@ -77,6 +76,8 @@ def of_lines(lines: list[Line]) -> Citation | None:
     texts: list[str] = []
     found = None
     for line in lines[:_WRAPPED_LINES]:
+        if texts and not line.soft:
+            break  # "Title <br> Ann Lee, Owl L. Rev. (2012)": a break the writer made, no wrap
         # "Ann Lee, Bo Chen, Title, 2015 [[Paper]](url)": names one by one; a bare address
         # ("Title. Venue. https://...") is read past
         if any(not link.bare for link in line.links):
@@ -97,7 +98,7 @@ def of_lines(lines: list[Line]) -> Citation | None:
 def read(text: str) -> Citation | None:
     """The parts of a citation written out in words, None when the text is not one."""
     text = squash(text).lstrip("*_ ")  # "*Lee, A. (2019). Title. _Venue_": a stray mark
-    for style in (_apa, _quoted, _vancouver, _sentences_read, _title_first, commas):
+    for style in (_apa, _quoted, _vancouver, _by, _sentences_read, _title_first, commas):
         found = style(text)
         if found is not None:
             return found if found.venue or found.year else None
@@ -128,6 +129,8 @@ def _finish(title: str, authors: str | None, rest: str, year: int | None = None)
         venue = _venue(rest)
         years = [int(y) for y in _YEAR.findall(rest) if int(y) <= dates.last_year()]
         year = year or (years[0] if years else lexicon.venue_in(rest)[1])
+        if year is None and (short := re.search(r"[A-Za-z]['’](\d{2})\b", rest)):
+            year = lexicon.two_digit_year(int(short[1]))  # "Annals of Mathematics'51"
     title = title.lstrip(' "“”,.;:').rstrip(' "“”,;:')
     if len(title.split()) < 2 or not re.search(r"[^\W\d_]{2}", title):
         return None
@@ -139,7 +142,9 @@ def _finish(title: str, authors: str | None, rest: str, year: int | None = None)
 def _venue(rest: str) -> str | None:
     """``In Proceedings of X (pp. 1-9).``, ``, Journal of Y, 23(1), pp. 1-9, 1976.``: the
     venue's name is the rest's first part, up to its pages, volume, date or stop."""
-    venue = rest = _IN.sub("", rest.lstrip(' "“”,.;:'))
+    # "May 25, 1990, New York Times": the day before the venue
+    rest = re.sub(rf"^(?:{reftail.MONTH}\s+\d{{1,2}},\s+)", "", rest.lstrip(' "“”,.;:'))
+    venue = rest = _IN.sub("", rest)
     for end in _VENUE_END.finditer(rest):
         words = rest[: end.start()].split()
         if end[0].lstrip().startswith(".") and words and _ABBREVIATED.fullmatch(words[-1]):
@@ -148,6 +153,11 @@ def _venue(rest: str) -> str | None:
         break
     venue = venue.strip(" .,;:")
     return venue if re.search(r"[^\W\d_]{2}", venue) and len(venue) <= 200 else None
+
+
+def initialled_name(text: str) -> bool:
+    """``H. Zheng``, ``Lee, A.``: one name with its initials, never a title's words."""
+    return bool(_INITIALLED.fullmatch(text.strip(" ,")))
 
 
 def _names(text: str, *, alone: bool = True) -> bool:
@@ -180,12 +190,11 @@ def _quoted(text: str) -> Citation | None:
     return None
 
 
-_ARXIV = re.compile(r"arXiv\s*:?\s*\d{4}[.:]\d{4,5}(?:v\d+)?", re.I)
-# "2015", "arXiv:1503.01234. (ranked 6th)", "arXiv:1502.01234 / ICML 2015": what follows the title
-_PART_OF_TAIL = re.compile(rf"(?:(?:19|20)\d{{2}}|{_ARXIV.pattern})\b", re.I)
-
-
-_NAMED_VENUE = re.compile(r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4}(?:\s+(?:19|20)\d{2})?")
+# "J Nash", "R. J. Aumann", "M Yannakakis:": initials, a surname, then the title
+_LONE_AUTHOR = re.compile(
+    r"(?P<name>(?:[A-Z]\.\s*|(?![AI]\s+\S+$)[A-Z]\s+){1,3}(?:(?:van|von|de|der|da|le)\s+){0,2}[A-Z][a-z][\w'’-]*)"
+    r"(?::\s+|$)"
+)
 
 
 def commas(text: str) -> Citation | None:
@@ -198,20 +207,39 @@ def commas(text: str) -> Citation | None:
     parts = [p.strip() for p in re.split(r",\s+", text)]
     lead = people = 0
     for part in parts:
-        named = re.split(r"\s+and\s+|\s*&\s*", re.sub(r"^(?:and|&)\s+", "", part))
         if re.search(r"[a-z]{2}\.\s", part):  # "Bo Chen. Title": a stop ends the names
             break
-        if not all(_ONE_NAME.fullmatch(p.rstrip(".")) for p in named):
+        if not _one_by_one(part):
             break
-        lead, people = lead + 1, people + len(named)
+        lead, people = lead + 1, people + _count(part)
     after = parts[lead] if lead < len(parts) else ""
-    if after.startswith(("and ", "& ")) or _names(_split(after)[0] if after else ""):
+    placed = re.match(r"in\s+[A-Z]", after)  # "..., in Owls and Economic Behavior, 2001"
+    if after.startswith(("and ", "& ")) or not placed and _names(_split(after)[0] if after else ""):
         return None  # "Ann Lee, and Bo Chen Moss. Title", "Ann Lee, Bo Chen. Title": names
-    end = _tail(parts, lead)
+    if lead == 2 and reftail.tail(parts, 1) == lead < len(parts) and _initials_only(parts[:2]):
+        # "J Lee, Non-Cooperative Owls, Annals'51": names written with initials, then a part
+        # written without any: a short title that reads like a name
+        lead, people = 1, _count(parts[0])
+    lone = _LONE_AUTHOR.match(parts[0]) if people < 2 else None
+    if lone and not (len(parts) > 1 and _LONE_AUTHOR.match(parts[1])):
+        # "J Nash, Title, Annals of Mathematics'51", "M Yannakakis: Title, STACS'08": one
+        # author with initials, then a title and a venue or year after it
+        parts[:1] = [p for p in (lone["name"], parts[0][lone.end() :]) if p]
+        lead, people = 1, (2 if reftail.tail(parts, 1) < len(parts) else people)
+    end = reftail.tail(parts, lead)
     title = ", ".join(parts[lead:end])
+    sentences = _split(title)
+    if len(sentences) > 1 and reftail.journal(sentences[-1]):
+        # "R. J. Aumann, Title. Journal of Mathematical Economics, 1:67-96, 1974"
+        title, parts = (
+            " ".join(sentences[:-1]).removesuffix("."),
+            [*parts[:end], sentences[-1], *parts[end:]],
+        )
+        parts[lead:end] = [title]
+        end = lead + 1
     if people < 2 or end <= lead or fields.names_line(title) or len(_QUOTE.findall(title)) % 2:
         return None  # a quote left open: the title goes on on the next line
-    rest = _ARXIV.sub("arXiv", ", ".join(parts[end:]))  # "arXiv:1506.01234": the venue
+    rest = reftail.ARXIV.sub("arXiv", ", ".join(parts[end:]))  # "arXiv:1506.01234": the venue
     return _finish(title, ", ".join(parts[:lead]), rest)
 
 
@@ -233,7 +261,7 @@ def _title_first(text: str) -> Citation | None:
     head = re.sub(r"^\W*\d{1,3}\W*\s", "", parts[start - 1])  # "[41] L. Liu": a number
     if _QUOTE.search(text) or _names(head, alone=False) or _INITIALLED_END.search(head):
         return None  # 'Lee, A., "Title," ...', "Title Authors: A. Lee, B. Chen": names first
-    rest = _ARXIV.sub("arXiv", ", ".join(parts[end:]))  # "In arXiv:1607.02565": the venue
+    rest = reftail.ARXIV.sub("arXiv", ", ".join(parts[end:]))  # "In arXiv:1607.02565": the venue
     return _finish(", ".join(parts[:start]), ", ".join(parts[start:end]), rest)
 
 
@@ -250,23 +278,6 @@ def named_colon(text: str, nickname: str) -> Citation | None:
     return _finish(sentences[0], head[1], " ".join(sentences[1:]))
 
 
-def _tail(parts: list[str], lead: int) -> int:
-    """Where the venue, year and arXiv number after a comma citation's title begin."""
-    end = len(parts)
-    while end > lead and (
-        lexicon.is_venue_only(parts[end - 1]) or _PART_OF_TAIL.match(parts[end - 1])
-    ):
-        end -= 1
-    dated = end < len(parts) and _YEAR.fullmatch(parts[end])
-    if (
-        end > lead
-        and _NAMED_VENUE.fullmatch(parts[end - 1])
-        and (dated or _YEAR.search(parts[end - 1]))
-    ):
-        end -= 1  # "NOCTIS, 2015", "Owl Letters 2015": capitalised words before the year
-    return end
-
-
 _GLUED = re.compile(r"^(?P<title>\S.+?)\s+(?P<name>[A-Z][\w'’-]+\s+(?:[A-Z]\.\s+)?[A-Z][\w'’-]+)$")
 
 
@@ -276,7 +287,7 @@ def glued(text: str) -> Citation | None:
     text = squash(fields._EMPTY_BRACKETS.sub(" ", text)).rstrip(" .,")
     parts = [p.strip() for p in re.split(r",\s+", text)]
     head = _GLUED.match(parts[0])
-    end = _tail(parts, 1)
+    end = reftail.tail(parts, 1)
     names = parts[1:end]
     if not head or len(names) < 2 or not all(_ONE_NAME.fullmatch(n.rstrip(".")) for n in names):
         return None
@@ -286,9 +297,6 @@ def glued(text: str) -> Citation | None:
     return _finish(head["title"], authors, ", ".join(parts[end:]))
 
 
-_QUOTE = re.compile(r"[\"“”]")
-
-
 def _apa(text: str) -> Citation | None:
     """APA: the date in brackets closes the names; the title is the next sentence."""
     head = _APA.match(text)
@@ -296,6 +304,74 @@ def _apa(text: str) -> Citation | None:
         return None  # 'Lee, A., et al. "Title." Venue (2017).': a quoted title before the date
     title, rest = _title_rest(text[head.end() :])
     return _finish(title, head["names"], rest, int(head["year"]))
+
+
+def _by(text: str) -> Citation | None:
+    """``Title, by C. M. Lee and L. J. Chen, Owl Journal, Volume 71(5), 2003``: the title,
+    then its names after ``by``, one by one, then the venue and date."""
+    by = re.search(r",\s+by\s+", text)
+    if not by:
+        return None
+    after = [p.strip() for p in re.split(r",\s+", text[by.end() :].rstrip(" ."))]
+    named = 0
+    while named < len(after) and _one_by_one(after[named]):
+        named += 1
+    if not named:
+        return None
+    return _finish(text[: by.start()], ", ".join(after[:named]), ", ".join(after[named:]))
+
+
+def byline_venue(text: str) -> tuple[str, str, int] | None:
+    """``Gary Lee and Ann Moss, 52 Santa Clara L. Rev. 1321 (2012)``, ``Jo Lee, New York
+    Times (Jan. 22 2020)``: the names, then where and when, as a course page's line under
+    a reading's title writes them; None when the text is not so."""
+    dated = reftail.CLOSING_DATE.search(text)
+    if not dated:
+        return None
+    parts = [p.strip() for p in re.split(r",\s+", text[: dated.start()])]
+    named = 0
+    while named < len(parts) - 1 and _one_by_one(parts[named]):
+        named += 1
+    if not named:
+        return None
+    venue = ", ".join(parts[named:]).strip(" .,")
+    around = reftail.VOLUME_AROUND.match(venue)
+    venue = around["name"].strip() if around else venue
+    if not re.search(r"[^\W\d_]{2}", venue):
+        return None
+    return ", ".join(parts[:named]), venue, int(dated[1])
+
+
+_AND_LEAD = re.compile(r"^(?:and|&)\s+")
+_NAMES_JOINED = re.compile(r"\s+and\s+|\s*&\s*")
+
+
+_INITIAL_WORD = re.compile(r"(?<![\w'’-])[A-Z]\.?(?=\s|$)")  # "J", "R." in "R. J. Moss"
+
+
+def _initials_only(parts: list[str]) -> bool:
+    """The first part's names each carry an initial (``J Lee``, ``N Chen and A Park``), the
+    second's none (``Non-Cooperative Owls``, unlike ``Andrew Rabinovich``'s neighbours)."""
+    names = _NAMES_JOINED.split(_AND_LEAD.sub("", parts[0]))
+    return all(map(_INITIAL_WORD.search, names)) and not _INITIAL_WORD.search(parts[1])
+
+
+def _count(part: str) -> int:
+    """How many names a part of a comma list of names holds (``C. Lee and L. Moss``: two)."""
+    return len(_NAMES_JOINED.split(_AND_LEAD.sub("", part)))
+
+
+def _one_by_one(part: str) -> bool:
+    """``Ann Lee``, ``and Bo Chen``, ``C. M. Lee and L. J. Chen``, ``et al.``: one part of a
+    comma list of names, each a name alone."""
+    names = _NAMES_JOINED.split(_AND_LEAD.sub("", part))
+    return all(_ONE_NAME.fullmatch(name.rstrip(".")) or name == "et al." for name in names)
+
+
+def titled_byline(lines: list[Line]) -> bool:
+    """A paragraph that is one reading: a title without a link, then its byline with
+    where and when (``Do Owls Have Politics?`` / ``<br> Jo Lee, 109 Owl Review 121 (1980)``)."""
+    return len(lines) >= 2 and not lines[0].links and byline_venue(lines[1].text) is not None
 
 
 def _vancouver(text: str) -> Citation | None:

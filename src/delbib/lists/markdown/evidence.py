@@ -26,6 +26,7 @@ from .linkwords import (
     is_encyclopedia_url,
     is_front_page,
     is_news_url,
+    is_news_venue,
     is_profile_url,
 )
 from .parts import Parts
@@ -54,7 +55,7 @@ NOTE = "a note about the item it is nested under"
 GLOSSARY = "a term defined in a glossary (an abbreviation and the words it stands for)"
 NAVIGATION = "navigation (links only to sections of one page)"
 TALK = "a talk, slides, a lecture or a course (its title says so)"
-REFERENCES = "numbered references to several papers (a row or note citing them)"
+REFERENCES = "references to several papers (a row or note citing them)"
 # "Slides: Owl Checking", "Tutorial : Owl AI", "Model Checking (Stanford lecture)"
 _TALK_TITLE = re.compile(
     r"^\W*(?:slides?|lecture(?: notes)?|tutorial|talk|keynote|webinar|course)\s*[:：–—]"
@@ -71,12 +72,13 @@ _NOT_PAPER_SECTION_WORDS = sections.NOT_PAPER_WORDS | frozenset((
     "interview", "interviews", "implementation", "implementations", "kit", "kits", "toolkit",
     "toolkits", "toolbox", "toolboxes", "demo", "demos", "code", "codes", "package",
     "packages", "app", "apps", "product", "products", "competition", "competitions",
+    "honors", "honours", "awards", "prizes",
 ))  # fmt: skip
 # What these sections list is dated as a paper is ("- Eos, 2022", "Owl News, 2024"): there a
 # year says nothing, only an identifier does
 _DATED_SECTION_WORDS = frozenset((
     "blog", "blogs", "post", "posts", "news", "press", "media", "newsletter", "newsletters",
-    "podcast", "podcasts", "interview", "interviews",
+    "podcast", "podcasts", "interview", "interviews", "honors", "honours", "awards", "prizes",
 ))  # fmt: skip
 
 # A heading ending in these lists events in the news ("### Data breaches", "## Scandals"), by
@@ -100,10 +102,12 @@ def verdict(parts: Parts) -> str:
     ):
         # a paragraph of prose; "and [Video](url) by Ann Lee": the words around links
         return NO_TITLE
-    if _sections_of_a_page(parts.links):
+    if parts.anchored or _sections_of_a_page(parts.links):
         return NAVIGATION  # "A list of [Papers](gh/o/r#papers) & [Reviews](gh/o/r#reviews)"
     if _TALK_TITLE.search(parts.title) and not _identified(parts):
         return TALK
+    if is_news_venue(parts.venue) and not _identified(parts):
+        return NEWS_ARTICLE  # "Title" / "Jo Lee, New York Times (Jan. 22 2020)"
     if parts.cites_several and not parts.title_linked:
         return REFERENCES  # "| Traffic Flow | Graph | [1] [2] [3] |": what the row cites
     if parts.reading and parts.title_linked and parts.words >= 3 and shape.titled(parts.title):
@@ -190,7 +194,9 @@ def _cites(parts: Parts) -> bool:
     cited = apa or parts.words >= 3 and (parts.venue and (parts.year or marked) or signed)
     # "Graph-Theoretic Scagnostics" / "Authors: Ann Lee, Bo Chen" / "IEEE InfoVis 2005": a
     # short title, signed and placed
-    cited = cited or parts.words >= 2 and _names(parts.authors) and parts.venue and parts.year
+    # ("7.Progressive Embedding" under "# SIGGRAPH" / "## 2019": a numbered title, placed)
+    signed_or_numbered = _names(parts.authors) or parts.title_from == "numbered"
+    cited = cited or parts.words >= 2 and signed_or_numbered and parts.venue and parts.year
     # "* 2011 Directed Incremental Symbolic Execution": a title in full, in Title Case, dated
     dated = parts.words >= shape.DATED_WORDS and parts.year_listed and not parts.date
     # "[2014 Title](notes/x.md)": a title linking the list's own notes reads as a plain one

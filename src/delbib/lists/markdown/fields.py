@@ -215,9 +215,10 @@ def _noted_link_words(text: str) -> bool:
 # lexicon does not know, its year typed onto its last word
 _NAME_WORD = r"(?:[A-Z][\w&'’-]*|of|on|in|for|and|the|&)"
 _GLUED_YEAR = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,7}}(?<=[a-z])(?:19|20)\d{{2}}")
-_JOURNAL_WORDS = frozenset((
+JOURNAL_WORDS = frozenset((
     "journal", "nature", "science", "review", "reviews", "transactions", "letters",
     "proceedings", "conference", "communications", "annals", "advances", "bulletin",
+    "monthly", "quarterly", "magazine", "press", "symposium", "workshop",
 ))  # fmt: skip
 
 
@@ -225,7 +226,7 @@ def _glued_year(text: str) -> bool:
     """``Nature Machine Intelligence2023``: a journal's words, its year typed onto the last
     (``Factorization Machines Rendle2010`` is a title and who wrote it)."""
     words = {w.casefold() for w in re.findall(r"[^\W\d_]+", text)}
-    return _GLUED_YEAR.fullmatch(text) is not None and bool(words & _JOURNAL_WORDS)
+    return _GLUED_YEAR.fullmatch(text) is not None and bool(words & JOURNAL_WORDS)
 
 
 def _names_venue(word: str) -> bool:

@@ -194,7 +194,10 @@ def parse_inline(children: list, first_line: int = 0) -> Cell:
             lines[-1].links.append(Link(text, href, image_only=link_has_image and not text))
             href = None
         elif kind == "html_inline" and _BREAK_TAG.match(tok.content.strip()):
-            lines.append(Line(number=lines[-1].number))
+            if href is not None:  # "[Owl Nets:<br />A Survey](url)": the link's words go on
+                add(" ")
+            else:
+                lines.append(Line(number=lines[-1].number))
         elif kind == "html_inline" and (style_tag := _HTML_STYLE.fullmatch(tok.content.strip())):
             style = "strong" if style_tag.group(2).lower() in ("strong", "b") else "em"
             if not style_tag.group(1):

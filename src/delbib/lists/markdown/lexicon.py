@@ -16,7 +16,8 @@ VENUES: tuple[str, ...] = (
     "NeurIPS", "NIPS", "ICML", "ICLR", "TMLR", "JMLR", "AISTATS", "UAI", "COLT", "MLSys",
     "AutoML", "ACML", "ECML(?:[- ]?PKDD)?", "PMLR", "CoLLAs", "LoG",
     # language
-    "ACL", "EMNLP", "NAACL", "COLING", "EACL", "AACL", "TACL", "CoNLL", "LREC", "COLM",
+    "ACL(?:-IJCNLP)?", "EMNLP(?:-IJCNLP)?", "NAACL(?:-HLT)?", "COLING", "EACL", "AACL", "TACL",
+    "CoNLL", "LREC", "COLM",
     "Interspeech", "INTERSPEECH", "InterSpeech", "ICASSP", "SLT", "ASRU", "IWSLT", "WMT", "SIGDIAL",
     # AI
     "AAAI", "IJCAI", "AAMAS", "ECAI", "KR",
@@ -48,17 +49,17 @@ VENUES: tuple[str, ...] = (
 _NAMES = "|".join(VENUES)
 _YEAR = r"(?:19|20)\d{2}"
 # A venue and the year attached to it: "ICML 2023", "ICML'23", "ICML' 23", "AAAI-20",
-# "CHI25", "NeurIPS 2023 Workshop".
+# "CHI25", "KDD2017", "NeurIPS 2023 Workshop".
 _VENUE = re.compile(
     rf"(?<![A-Za-z])(?:Findings of (?:the )?)?({_NAMES})"
-    rf"(?:(?:\s*['’`]\s*|\s*[-_/ ]\s*|(?=\d{{2}}(?!\d)))({_YEAR}|\d{{2}})(?!\d))?"
+    rf"(?:(?:\s*['’`]\s*|\s*[-_/ ]\s*|(?=(?:{_YEAR}|\d{{2}})(?!\d)))({_YEAR}|\d{{2}})(?!\d))?"
     r"(?:\s+(?:Findings|Workshops?|Oral|Spotlight|Poster|D&B|Datasets and Benchmarks"
     r"|findings|workshop|oral|spotlight|poster|Track))?"
     r"(?![A-Za-z]|-[a-z])"  # "arXiv-only", "CVPR-style": a word made with the name
 )
 _VENUE_WORD = re.compile(rf"(?:{_NAMES})(?:['’`]?\d{{2}}|{_YEAR})?", re.IGNORECASE)
-# "2019-ICML", "2008-NIPS"
-_YEAR_VENUE = re.compile(rf"(?<!\d)({_YEAR})\s*-\s*({_NAMES})(?![A-Za-z])")
+# "2019-ICML", "2008-NIPS", "2017ACL"
+_YEAR_VENUE = re.compile(rf"(?<!\d)({_YEAR})(?:\s*-\s*|(?=[A-Z]))({_NAMES})(?![A-Za-z])")
 # Dates with more than a year: 2023-05, 2023/09, 2023.5, 23.07, [2023/09].
 _PRECISE_DATE = re.compile(
     r"(?<![\w.])((?:19|20)\d{2}\s*[./-]\s*(?:0?[1-9]|1[0-2])(?:\s*[./-]\s*\d{1,2})?"
@@ -82,7 +83,10 @@ def venue_in(text: str) -> tuple[str | None, int | None]:
         return match.group(2), int(match.group(1))
     match = _VENUE.search(text)
     if match:
-        return squash_venue(match.group(0)), _year_of(match.group(2))
+        name, year = match.group(0), match.group(2)
+        if year and len(year) == 4 and name[match.start(2) - match.start() - 1].isalpha():
+            name = name.replace(year, f" {year}", 1)  # "CVPR2019": the year typed on
+        return squash_venue(name), _year_of(year)
     tag = _DATED_TAG.search(text)  # "[MM 2020]", "(TOMM2022)": a dated acronym set apart
     return (tag[1], int(tag[2])) if tag else (None, None)
 
@@ -216,7 +220,9 @@ def strip_title(title: str) -> tuple[str, str | None, int | None]:
         title, year = title[: cite.start()], year or int(cite[1])
     listed = re.sub(r"[\s,;]*,[\s,;]*$", "", title)  # "Title, 2020, ,": the list's commas
     title = listed if _TRAILING.search(listed) else title
-    while (match := _TRAILING.search(title)) and match.start() >= 8:
+    while (match := _TRAILING.search(title)) and (
+        match.start() >= 8 or coined(title[: match.start()].strip())
+    ):  # "Title, NeurIPS 2025", "IDN (NeurIPS 2020)": a name coined for the paper
         found, found_year = venue_in(match.group(1))
         unknown = _UNKNOWN_LEAD.match(match.group(1))
         venue = venue or found or (unknown and unknown[0])

@@ -97,6 +97,16 @@ _NEWS_HOSTS = (
     "nautil.us", "businessinsider.com", "fastcompany.com", "engadget.com", "statnews.com",
 )  # fmt: skip
 _NEWS_PATH = re.compile(r"/(?:news|latest-news)/", re.I)
+# The same outlets by the names a citation gives them ("Jo Lee, New York Times (Jan. 22 2020)")
+_NEWS_NAMES = re.compile(
+    r"(?:the\s+)?(?:new\s+york\s+times|nyt|guardian|new\s+yorker|atlantic|washington\s+post"
+    r"|wall\s+street\s+journal|financial\s+times|economist|bbc(?:\s+news)?|reuters|bloomberg"
+    r"|cnn|cnbc|forbes|wired|verge|techcrunch|vox|axios|time|npr|ap\s+news|propublica|slate"
+    r"|politico|los\s+angeles\s+times|(?:mit\s+)?technology\s+review|quanta\s+magazine"
+    r"|scientific\s+american|new\s+scientist|conversation|business\s+insider|fast\s+company"
+    r"|venturebeat|ars\s+technica|medium)(?:\s*[:(].*)?",
+    re.I,
+)
 # The magazine part of journals' sites: Nature's news, comment and features
 # ("nature.com/articles/d41586-024-00001-x"), Science's news ("science.org/content/article/")
 _JOURNAL_NEWS = (("nature.com", "/articles/d41586-"), ("science.org", "/content/article/"))
@@ -207,6 +217,12 @@ def is_news_url(href: str) -> bool:
         or bool(_NEWS_PATH.search(parts.path + "/"))
         or any(_on(host, (site,)) and parts.path.startswith(p) for site, p in _JOURNAL_NEWS)
     )
+
+
+def is_news_venue(venue: str | None) -> bool:
+    """``New York Times``, ``ProPublica``, ``Medium: Artificial Intelligence``: a citation
+    placed in a newspaper, a magazine or a blog host is news or a post, not a paper."""
+    return bool(venue) and bool(_NEWS_NAMES.fullmatch(venue.strip(" .,")))
 
 
 def is_book_url(href: str) -> bool:

@@ -34,6 +34,8 @@ _LEADING = re.compile(r"^\s*\(([A-Za-z][\w.-]{0,20})\)\s+(?=\S)")
 _ACRONYM_IN = re.compile(r"\([A-Z][A-Za-z]*[A-Z]s?\)[,;]")  # "... memory (LSTM), ..."
 _CAMEL_OR_NUMBERED = re.compile(r"\b[A-Za-z]\w*?(?:[a-z][A-Z]|\d)")
 _SMALL_WORDS = lexicon._SMALL | {"as", "from", "via", "with"}
+# "ELMo — Deep Contextualized Word Representations": a model's name, an em dash, the title
+_DASHED = re.compile(r"^\s*(?P<name>[A-Za-z][\w.+/-]*(?:\s+[\w.+/-]+){0,2})\s+—\s+(?=[A-Z])")
 # "RFDH：Title", "LCMH:Title", "RaHH: Title": a coined name and a colon leading the title
 _NAME_COLON = re.compile(r"^\s*([A-Za-z][\w.+-]{0,19})\s*([:：])(\s*)(?=\S)")
 _GLUED_MIN = 5  # a list labels its items when this many names are glued to their titles
@@ -116,6 +118,23 @@ def drop_labels(titles: list[str]) -> list[str]:
         return titles
     return [
         title[m.end() :] if m and coined(m[1]) and len(title[m.end() :].split()) >= 2 else title
+        for title, m in zip(titles, led, strict=True)
+    ]
+
+
+def drop_dashed_names(titles: list[str]) -> list[str]:
+    """The titles without the model's name a list writes before each and an em dash
+    (``ELMo — Deep Contextualized Word Representations``, ``Chinchilla — Training ...``):
+    when many of its titles are so written, the list labels its papers that way; a few
+    titles so written are the papers' own (``DSAC — Differentiable RANSAC for ...``)."""
+    led = [_DASHED.match(title) for title in titles]
+    named = [
+        m for m in led if m and (len(m["name"].split()) == 1 or any(map(coined, m["name"].split())))
+    ]
+    if len(named) < _GLUED_MIN or len(named) < _GLUED_SHARE * len(titles):
+        return titles
+    return [
+        title[m.end() :] if m in named and len(title[m.end() :].split()) >= 3 else title
         for title, m in zip(titles, led, strict=True)
     ]
 

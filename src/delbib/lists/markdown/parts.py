@@ -85,6 +85,7 @@ class Parts:
     year_listed: bool = False  # the title's line writes its year ("2011 Title")
     cites_several: bool = False  # "[1](paper a) [2](paper b)": numbered links to other papers
     reading: bool = False  # "**Reading**: [Title](url)": a syllabus names it a reading
+    anchored: bool = False  # "[1. CVPR2023 Title](#1)": its title links within the page
 
 
 def _own_line(line: Line, title_line: Line | None) -> bool:
@@ -141,7 +142,13 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
     if field := field_title(first):  # "Title: ...", a heading over its byline
         return field, "cited", first
     # "**Tobit**: Zou, B. (2019). Title. Energy.": a bold label, then the citation
-    marked = [span for span in first.strong if not _is_label(first, span)]
+    # (the list owner's own name set in bold among the authors, "L. Lin, **H. Zheng**, ...",
+    # marks no title)
+    marked = [
+        span
+        for span in first.strong
+        if not _is_label(first, span) and not citation.initialled_name(span)
+    ]
     # "Lee, A. (2019). Title. Venue. https://...": a bare address is no title's link
     titled_link = any(not link.bare for link in first.links)
     cite = None if titled_link or marked else citation.of_lines(worded)
@@ -229,7 +236,8 @@ def clean(title: str) -> tuple[str, str | None, int | None]:
     title = nicknames.drop(title)  # "**Title (NICK)**"
     if venue is None and year is None:  # "Networks(L-Softmax loss)": a note typed onto it
         title = re.sub(r"(?<=[a-z]{3})\([A-Z][^()]*\s[^()]*\)$", "", title)
-    return title.strip(), venue, year  # inner spacing kept: stored as listed
+    # inner spacing kept: stored as listed; 'A. Lee, "Title," IEEE ...': the comma is the style's
+    return title.strip().removesuffix(",").rstrip(), venue, year
 
 
 def read(lines: list[Line], heading_year: int | None = None) -> Parts:
@@ -285,6 +293,8 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     if how == "plain" and venue is None:  # "Title. Lee, Ann and Chen, Bo. OWLS 2015"
         venue, venue_year, names = cited.names_then_venue(rest)
         authors = authors or names
+    if how == "plain" and venue is None and authors and (placed := citation.byline_venue(authors)):
+        authors, venue, venue_year = placed  # "Title" / "<br> Jo Lee, 52 Owl L. Rev. 1 (2012)"
     if how != "plain":  # "**Title** (2023), TOSEM journal, Lee, Ann, et al."
         named, named_year, names = cited.venue_before_names(rest)
         venue, venue_year = (venue, venue_year) if venue else (named, named_year)
@@ -377,19 +387,31 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
             for link in line.links
         ),
         year_listed=year_listed,
-        cites_several=_cites_several(linking),
+        cites_several=cites_several(linking),
         reading=bool(title_line is not None and _READING.match(title_line.text)),
+        # "[1. CVPR2023 Title](#1)": the title's own link leads within the page, as does every
+        # other ("[Lee et al., 2018](#lee18): *Title*" cites a paper by its title)
+        anchored=bool(anchors := [link for line in lines for link in line.links])
+        and all(link.href.strip().startswith("#") for link in anchors)
+        and any(raw and raw in link.text for link in anchors),
     )
 
 
-def _cites_several(lines: list[Line]) -> bool:
-    """Links labelled by numbers only (``[1] [2] [3]``) to two papers or more: the references
-    a row or note cites, not one paper's links."""
-    papers = {
-        tuple(extract(link.href)) or link.href.split("?")[0]
-        for line in lines
-        for link in line.links
-        if re.fullmatch(r"\[?\d{1,3}\]?", link.text.strip())
-        and fields.link_kind(link) == fields.PAPER
-    }
-    return len(papers) >= 2
+_OWN_TITLE_WORDS = 3  # "[Owl Nets for the Night](arxiv)": a link titled by its paper
+
+
+def cites_several(lines: list[Line]) -> bool:
+    """Links labelled by numbers only (``[1] [2] [3]``) to two papers or more, or titled by
+    their own titles to three or more (a theme's row, ``| Owl Fronts | [Title A](arxiv)
+    [Title B](arxiv) [Title C](arxiv) |``): the references a row or note cites, not one
+    paper's links."""
+    numbered, titled = set(), set()
+    for link in (link for line in lines for link in line.links):
+        if fields.link_kind(link) != fields.PAPER:
+            continue
+        paper = tuple(extract(link.href)) or link.href.split("?")[0]
+        if re.fullmatch(r"\[?\d{1,3}\]?", link.text.strip()):
+            numbered.add(paper)
+        elif len(link.text.split()) >= _OWN_TITLE_WORDS:
+            titled.add(paper)
+    return len(numbered) >= 2 or len(titled) >= 3

@@ -108,13 +108,13 @@ _NEWS = re.compile(
 def is_citation_heading(name: str) -> bool:
     """``## Citation``, ``How to cite``, ``BibTeX``: the list's own paper, asking to be cited,
     not an item of the list."""
-    return bool(_CITATION.fullmatch(name.strip(" :!.")))
+    return bool(_CITATION.fullmatch(strip_emoji(name).strip(" :!.")))
 
 
 def is_news_heading(name: str) -> bool:
     """``## News``, ``Update log``, ``Changelog``: announcements about the list (``[2024/05]
     X was accepted!``), whose papers are listed again where they belong."""
-    return bool(_NEWS.fullmatch(name.strip(" :!.")))
+    return bool(_NEWS.fullmatch(strip_emoji(name).strip(" :!.")))  # "🔥 News"
 
 
 def is_generic(name: str) -> bool:

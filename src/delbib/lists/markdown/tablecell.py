@@ -9,6 +9,8 @@ import re
 from . import fields
 from .inline import Cell, Line
 
+_LINKED_TITLE_WORDS = 3  # "[Owl Metrics Without Tuning](url)": a title, not a link word
+
 
 def table_title(cell: Cell) -> tuple[str, str | None]:
     """The title in a title cell, and the authors when a later line lists them."""
@@ -91,3 +93,22 @@ def _drop_styled_tag(line: Line, text: str) -> str:
 def _venue_only(text: str) -> bool:
     venue, _ = fields.venue_in(text)
     return venue is not None and len(venue) >= len(text) - 3
+
+
+def papers_of_row(cells: list[Cell], at: int) -> list[list[Cell]]:
+    """The row, or one row a paper when its title cell links several titles, one a line
+    (``[Ground Truth for Owl Metrics](acl)<br>[Owl Metrics Without Tuning](arxiv)``): the
+    other cells (a year, a code link) are shared."""
+    if at >= len(cells):
+        return [cells]
+    lines = [line for line in cells[at].lines if line.text.strip()]
+    titled = [
+        line
+        for line in lines
+        if len(line.links) == 1
+        and line.text.strip() == line.links[0].text.strip()
+        and len(line.links[0].text.split()) >= _LINKED_TITLE_WORDS
+    ]
+    if len(lines) < 2 or titled != lines or len({ln.links[0].href for ln in lines}) < len(lines):
+        return [cells]
+    return [[*cells[:at], Cell([line]), *cells[at + 1 :]] for line in lines]

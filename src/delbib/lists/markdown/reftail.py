@@ -1,0 +1,89 @@
+"""What follows a reference's title: where it appeared, its volume, pages and date.
+
+A comma citation (``Ann Lee, Bo Chen, Title, Journal of Owls, 71(5), pp. 479-482, May 2003``)
+writes its title between the names and these parts; told apart from the title's own commas by
+their numbers, a known venue, a journal's words (``Journal``, ``Letters``) or a lead ``in``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import fields, lexicon
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+
+ARXIV = re.compile(r"arXiv\s*:?\s*\d{4}[.:]\d{4,5}(?:v\d+)?", re.I)
+# "2015", "arXiv:1503.01234. (ranked 6th)", "arXiv:1502.01234 / ICML 2015": what follows the title
+_PART_OF_TAIL = re.compile(rf"(?:(?:19|20)\d{{2}}|{ARXIV.pattern})\b", re.I)
+
+
+_NAMED_VENUE = re.compile(r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4}(?:\s+(?:19|20)\d{2})?")
+
+# what a reference writes after its venue's name: "Volume 71(5)", "Vol 352", "Issue 1",
+# "pp. 479--482", "Pages: 577 - 602", "49(5)", "May 2003", "December 25, 1990", "1 pp. 80-93"
+_NUMBERS = re.compile(
+    rf"(?i)(?:vol(?:ume)?\.?|issue|no\.|pages?:?|pp?\.)\s*\d[\d()\s.:–-]*(?:(?:pages?:?|pp?\.)[\d\s–-]+)?"
+    rf"|\d+:\d+[–-]+\d+|\d+\s*(?:\(\d+(?:[–-]\d+)?\))?(?:\s*(?:pages?:?|pp?\.)\s*\d[\d\s–-]*)?(?:\s*\((?:19|20)\d{{2}}\))?"
+    rf"|(?:{MONTH}\s+)?(?:\d{{1,2}}\s+)?(?:19|20)\d{{2}}|{MONTH}(?:\s+\d{{1,2}})?"
+)
+# "Annals of Mathematics'51", "Journal of Political Economy": a venue's name with its small words
+_WORDED_VENUE = re.compile(
+    r"(?:[Ii]n\s+)?(?:[Tt]he\s+)?(?:\d+(?:st|nd|rd|th)\s+)?[A-Z][\w&.'’-]*(?:\s+(?:of|the|on|for|and|in|&|[A-Z][\w&.'’-]*)){0,7}"
+    r"(?:\s*['’]\d{2}|\s+(?:[Vv]ol(?:ume)?\.?\s*)?\d+(?:\s*\(\d+(?:[–-]\d+)?\))?)?"
+    r"(?:\s+\([^()]{2,20}\))?"
+)
+
+
+_PAGED = re.compile(r"(?i)\bpp?\.|\bpages?\b|\bvol(?:ume)?\b|\d\s*\(\d+\)|\d:\d")  # a journal's
+
+
+def journal(text: str) -> bool:
+    """``Journal of Mathematical Economics``, ``in Games and Economic Behavior``: a venue's
+    name, known by its words, not a title's."""
+    return bool(_WORDED_VENUE.fullmatch(text.rstrip("."))) and (
+        text.startswith("in ")
+        or bool(re.match(r"J\.\s", text))
+        or not fields.JOURNAL_WORDS.isdisjoint(text.casefold().split())
+    )
+
+
+def _venue_part(named: str, after: list[str]) -> bool:
+    """A part naming where a paper appeared, told from a title's by what leads it (``in
+    WWW'05: Proceedings``), its words (``Journal``, ``Letters``) or a year or the pages
+    that follow it (``Games and Economic Behavior, 1 pp. 80-93``)."""
+    if re.match(r"in\s+[A-Z]", named):
+        return True
+    worded = _WORDED_VENUE.fullmatch(named.rstrip("."))
+    if worded and (re.search(r"['’]\d{2}$", named) or any(map(_PAGED.search, after))):
+        return True
+    return journal(named) and any(map(_YEAR.search, [named, *after]))
+
+
+def tail(parts: list[str], lead: int) -> int:
+    """Where the venue, year and arXiv number after a comma citation's title begin: the
+    parts that are only a venue, a year, volume, pages or a date, and before them a
+    capitalised name (``Annals of Mathematics'51``, ``in Games and Economic Behavior``)."""
+    end = len(parts)
+    while end > lead and (
+        lexicon.is_venue_only(parts[end - 1])
+        or _PART_OF_TAIL.match(parts[end - 1])
+        or _NUMBERS.fullmatch(parts[end - 1].strip(" ."))
+        or _LAW_REVIEW.fullmatch(parts[end - 1].strip(" ."))
+    ):
+        end -= 1
+    dated = end < len(parts) and _YEAR.fullmatch(parts[end])
+    named = parts[end - 1] if end > lead else ""
+    if _NAMED_VENUE.fullmatch(named) and (dated or _YEAR.search(named)):
+        return end - 1  # "NOCTIS, 2015", "Owl Letters 2015": capitalised words before the year
+    if end - 1 > lead and _venue_part(named, parts[end:]):
+        return end - 1  # "Journal of Political Economy, 1950", "in Games and Economic Behavior"
+    return end
+
+
+# "(2012)", "(Jan. 22 2020)", "(May 26, 2018)": a byline's closing date, law-review style
+CLOSING_DATE = re.compile(rf"\s*\((?:{MONTH}\s+(?:\d{{1,2}},?\s+)?)?((?:19|20)\d{{2}})\)\s*\.?\s*$")
+# "52 Santa Clara L. Rev. 1321": a journal's volume before its name, its first page after
+VOLUME_AROUND = re.compile(r"^\d+\s+(?P<name>\D+?)\s+\d+$")
+_LAW_REVIEW = re.compile(rf"\d+\s+[A-Z]\D+?\s+\d+{CLOSING_DATE.pattern}")
