@@ -237,3 +237,53 @@ def test_a_home_page_of_ieee_references_with_its_owner_in_bold():
         "news about the list (under a News or Updates heading)",
         "item of a section of honors (no identifier)",
     ]
+
+
+def test_a_bold_model_name_then_a_dash_and_the_italic_title():
+    """``- [ ] **LeNet-5** — *Gradient-Based Owl Learning Applied to Documents*``: the name
+    the list files the paper under, then its title in italics."""
+    text = HEAD + (
+        "- [ ] **LeNet-5** — *Gradient-Based Owl Learning Applied to Documents*\n"
+        "      LeCun et al., 1998\n"
+        "      https://ieeexplore.ieee.org/document/726791\n"
+    )
+    assert [(r.title, r.year) for r in parse(text).rows] == [
+        ("Gradient-Based Owl Learning Applied to Documents", 1998)
+    ]
+
+
+def test_a_byline_of_several_names_under_a_reading_title():
+    """``Prediction Owl Problems`` / ``<br> Jon Lee, Jens Moss, and Ziad Park, American Owl
+    Review (2015)``: the names end at the journal, which is no title."""
+    text = HEAD + (
+        "Prediction Owl Problems\n"
+        "<br> Jon Lee, Jens Moss, Sendhil Chen, and Ziad Park, American Owl Review (2015)\n"
+        "<br> Read pages 491-95.\n"
+    )
+    assert [(r.title, r.authors, r.venue, r.year) for r in parse(text).rows] == [
+        (
+            "Prediction Owl Problems",
+            "Jon Lee, Jens Moss, Sendhil Chen, and Ziad Park",
+            "American Owl Review",
+            2015,
+        )
+    ]
+
+
+def test_a_collapsed_label_over_badge_only_repositories_is_no_paper():
+    """``<details><summary><b>Owl Control</b></summary>`` over bullets of badges (a
+    repository's name drawn in an image): the label groups repositories; a bold title over
+    bullets of link words (``- [paper](url)``) is one paper with its links."""
+    badges = "".join(
+        f"- [![](https://img.shields.io/badge/owl-{i}-blue)](https://github.com/owl/r{i})"
+        f" [![](https://img.shields.io/badge/paper-red)](https://arxiv.org/abs/2604.0431{i})\n"
+        for i in range(3)
+    )
+    text = HEAD + (
+        "<details><summary><b>Owl Barrier Functions</b></summary>\n\n"
+        f"{badges}</details>\n\n"
+        "**Owl Nets for the Night and the Day**\n\n"
+        "- [paper](https://arxiv.org/abs/2401.00001)\n"
+        "- [code](https://github.com/owl/nets)\n"
+    )
+    assert [r.title for r in parse(text).rows] == ["Owl Nets for the Night and the Day"]

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from . import byline, citation, cited, fields, fieldtitle, htmltable, linetitle, neighbours
+from . import citation, fieldtitle, htmltable, leads, neighbours
 from .inline import Cell, Line, parse_inline, squash, strip_emoji
 
 LIST_ITEM, PARAGRAPH, HTML, HTML_ROW = "list item", "paragraph", "html", "html table row"
@@ -201,7 +201,8 @@ class _Walker:
             elif node.type in ("bullet_list", "ordered_list"):
                 items = [self.list_item(child) for child in node.children]
                 titles = any(self.has_title(own) for own, _ in items)
-                if run and self.is_title_run(run) and not titles:
+                fielded = leads.fields_only([it for own, _ in items for it in own])
+                if run and self.is_title_run(run) and not titles and fielded:
                     # "**Title**" then "- Paper: url" / "- Code: url": the title's fields
                     run.append([line for own, _ in items for item in own for line in item.lines])
                     run_map.append((start, stop))
@@ -268,7 +269,7 @@ class _Walker:
             titled = bool(own) and self.has_link([Item(LIST_ITEM, 0, 0, own)])  # not a label
             for own_items, nested in subs:
                 for sub in own_items:
-                    sub.note = titled and bool(sub.lines) and _sentence_led(sub.lines[0])
+                    sub.note = titled and bool(sub.lines) and leads.sentence_led(sub.lines[0])
                 children.extend(own_items)
                 children.extend(nested)
             label = self.label(own or group)
@@ -281,7 +282,7 @@ class _Walker:
             linked = bool(own) and self.has_link([Item(LIST_ITEM, 0, 0, own)])
             for own_items, nested in subs:
                 for item in own_items:
-                    if linked and self.has_title([item]) and _links_paper(item):
+                    if linked and self.has_title([item]) and leads.links_paper(item):
                         children.append(item)
                         continue
                     own.extend(item.lines)
@@ -304,7 +305,7 @@ class _Walker:
             self.has_title([item])
             and not self.has_link([item])
             and self.has_link([Item(PARAGRAPH, 0, 0, lines)])
-            and _names_led(lines[0])
+            and leads.names_led(lines[0])
         )
 
     def opens_run(self, found: list[Item], following: list) -> bool:
@@ -348,7 +349,7 @@ class _Walker:
                 opens = bool(self.opens(line))
                 # a block opening with a title starts an item even after untitled prose (the
                 # previous paper's description): a person reads a new paper there
-                led = index == 0 and _led_by_title(line)
+                led = index == 0 and leads.led_by_title(line)
                 if current is None or opens and (titled or led) or index == 0 and alone:
                     if current is not None:
                         items.append(current)
@@ -429,49 +430,6 @@ def _own_lines(items: list[Item]) -> list[Item]:
     for item in out:
         item.lines = fieldtitle.own_lines(item.lines)
     return out
-
-
-def _names_led(line: Line) -> bool:
-    """``*Ann Lee, Bo Chen*. OWLS 2018. [[pdf](url)]``: a byline, opening with an italic
-    span of names."""
-    first = line.em[0].strip() if line.em else ""
-    return bool(first) and line.text.lstrip(" *_").startswith(first) and cited.authors_span(first)
-
-
-def _sentence_led(line: Line) -> bool:
-    """``Easily one of the most cited papers; introduces [Lamport clocks](wiki)``, ``Related
-    blog post, [Title](url)``: a link after words of a sentence, as notes under a paper are
-    written; a nested paper opens with its title (``[Title](url)``, ``**Title**``)."""
-    if not line.links:
-        return False
-    before = line.text.split(line.links[0].text, 1)[0]
-    if re.search(r":|\bet al\b", before) or byline.dated_names(line.links[0].text):
-        return False  # "X is described in: Lee et al., *[Title](doi)*": a citation it leads to
-    return len(re.findall(r"(?<![\w'’])[a-z]{2,}\b", before)) >= 2
-
-
-def _links_paper(item: Item) -> bool:
-    """A sub-item that links a paper (``[Paper](doi)``, an arXiv page), led by its title, not
-    by a sentence: a paper nested under another."""
-    links = [link for line in item.lines for link in line.links]
-    return (
-        bool(item.lines)
-        and not _sentence_led(item.lines[0])
-        and any(fields.link_kind(link) == fields.PAPER for link in links)
-    )
-
-
-def _led_by_title(line: Line) -> bool:
-    """``**Title** [[pdf](url)]``, ``[Title](url)``, ``Title: ...``: the line starts with its
-    bold, linked or labelled title, as a paper's line does; a sentence of prose mentioning a
-    bold name does not."""
-    if fieldtitle.title(line) is not None:
-        return True  # "Title: Owl Calls": a labelled title opens its paper's fields
-    text = line.text.lstrip()
-    if linetitle.NUMBERED.match(text):
-        return True  # "2.Title <br>": the list's next number opens its next paper
-    spans = [*line.strong, *(link.text for link in line.links)]
-    return any(span.strip() and text.startswith(span.strip()) for span in spans)
 
 
 _ALERT = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*(?:\n|$)", re.I)

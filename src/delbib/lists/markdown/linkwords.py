@@ -99,7 +99,7 @@ _NEWS_HOSTS = (
 _NEWS_PATH = re.compile(r"/(?:news|latest-news)/", re.I)
 # The same outlets by the names a citation gives them ("Jo Lee, New York Times (Jan. 22 2020)")
 _NEWS_NAMES = re.compile(
-    r"(?:the\s+)?(?:new\s+york\s+times|nyt|guardian|new\s+yorker|atlantic|washington\s+post"
+    r"(?:the\s+)?(?:new\s+york\s+times|n\.\s?y\.\s?times|nyt|guardian|new\s+yorker|atlantic|washington\s+post"
     r"|wall\s+street\s+journal|financial\s+times|economist|bbc(?:\s+news)?|reuters|bloomberg"
     r"|cnn|cnbc|forbes|wired|verge|techcrunch|vox|axios|time|npr|ap\s+news|propublica|slate"
     r"|politico|los\s+angeles\s+times|(?:mit\s+)?technology\s+review|quanta\s+magazine"

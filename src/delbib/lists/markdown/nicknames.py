@@ -139,7 +139,10 @@ def drop_dashed_names(titles: list[str]) -> list[str]:
     ]
 
 
-_TRAILING_NAME = re.compile(r"\s*\(([A-Z][\w.+-]{1,20}|[a-z]+[A-Z][\w.+-]*)\)\s*$")  # "(Crescendo)"
+# "(Crescendo)", "(Xavier Init)", "(Bahdanau Attention)": a name, of a word or a few
+_TRAILING_NAME = re.compile(
+    r"\s*\(([A-Z][\w.+-]{1,20}(?:\s[A-Z][\w.+-]{1,20}){0,2}|[a-z]+[A-Z][\w.+-]*)\)\s*$"
+)
 
 
 def drop_trailing_names(titles: list[str]) -> list[str]:

@@ -123,6 +123,18 @@ def _other_work(link, title: str, title_links: set[str]) -> bool:
     )
 
 
+def _named_em(line: Line, bold: str) -> str | None:
+    """The italic title a bold model name leads to across a dash (``**DETR** — *End-to-End
+    Object Detection with Transformers*``), None when the line is not so written."""
+    if len(bold.split()) > 3 or not line.em:
+        return None
+    after = re.match(rf"[\s\[\]xX*-]*{re.escape(bold)}\s*[—–]\s*(.+)$", line.text)
+    title = line.em[0].strip()
+    if after and after[1].strip(" *_").startswith(title) and len(title.split()) >= 3:
+        return title
+    return None
+
+
 def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
     worded = [
         line
@@ -236,14 +248,16 @@ def clean(title: str) -> tuple[str, str | None, int | None]:
     title = nicknames.drop(title)  # "**Title (NICK)**"
     if venue is None and year is None:  # "Networks(L-Softmax loss)": a note typed onto it
         title = re.sub(r"(?<=[a-z]{3})\([A-Z][^()]*\s[^()]*\)$", "", title)
-    # inner spacing kept: stored as listed; 'A. Lee, "Title," IEEE ...': the comma is the style's
-    return title.strip().removesuffix(",").rstrip(), venue, year
+    return title.strip(), venue, year  # inner spacing kept: stored as listed
 
 
 def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     """The parts of one item's lines."""
     raw, how, title_line = _pick_title(lines)
+    if how == "bold" and title_line is not None and (named := _named_em(title_line, raw)):
+        raw = named  # "**LeNet-5** — *Gradient-Based Learning Applied to ...*": the name's paper
     title, stuck_venue, stuck_year = clean(raw) if raw else ("", None, None)
+    title = title.removesuffix(",").rstrip()  # 'A. Lee, "Title," IEEE', "Title, CVPR 2023"
     if how == "plain" and stuck_venue is None and stuck_year is None:
         title, stuck_venue, stuck_year = lexicon.cited_venue(title)  # "Title, CACM 1978"
     full = squash(" ".join(fields._line_title_text(line) for line in lines))

@@ -1,0 +1,68 @@
+"""How a line or a nested item opens: with its title, with its names, or with a sentence of
+prose, which tells a paper's own line from the notes and fields under it."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from . import byline, cited, fields, fieldtitle, linetitle
+from .inline import Line
+
+if TYPE_CHECKING:
+    from .blocks import Item
+
+
+def names_led(line: Line) -> bool:
+    """``*Ann Lee, Bo Chen*. OWLS 2018. [[pdf](url)]``: a byline, opening with an italic
+    span of names."""
+    first = line.em[0].strip() if line.em else ""
+    return bool(first) and line.text.lstrip(" *_").startswith(first) and cited.authors_span(first)
+
+
+def sentence_led(line: Line) -> bool:
+    """``Easily one of the most cited papers; introduces [Lamport clocks](wiki)``, ``Related
+    blog post, [Title](url)``: a link after words of a sentence, as notes under a paper are
+    written; a nested paper opens with its title (``[Title](url)``, ``**Title**``)."""
+    if not line.links:
+        return False
+    before = line.text.split(line.links[0].text, 1)[0]
+    if re.search(r":|\bet al\b", before) or byline.dated_names(line.links[0].text):
+        return False  # "X is described in: Lee et al., *[Title](doi)*": a citation it leads to
+    return len(re.findall(r"(?<![\w'’])[a-z]{2,}\b", before)) >= 2
+
+
+def links_paper(item: Item) -> bool:
+    """A sub-item that links a paper (``[Paper](doi)``, an arXiv page), led by its title, not
+    by a sentence: a paper nested under another."""
+    links = [link for line in item.lines for link in line.links]
+    return (
+        bool(item.lines)
+        and not sentence_led(item.lines[0])
+        and any(fields.link_kind(link) == fields.PAPER for link in links)
+    )
+
+
+def led_by_title(line: Line) -> bool:
+    """``**Title** [[pdf](url)]``, ``[Title](url)``, ``Title: ...``: the line starts with its
+    bold, linked or labelled title, as a paper's line does; a sentence of prose mentioning a
+    bold name does not."""
+    if fieldtitle.title(line) is not None:
+        return True  # "Title: Owl Calls": a labelled title opens its paper's fields
+    text = line.text.lstrip()
+    if linetitle.NUMBERED.match(text):
+        return True  # "2.Title <br>": the list's next number opens its next paper
+    spans = [*line.strong, *(link.text for link in line.links)]
+    return any(span.strip() and text.startswith(span.strip()) for span in spans)
+
+
+def fields_only(items: list[Item]) -> bool:
+    """``- Paper: url``, ``- [code](url)``, ``- *Ann Lee, Bo Chen*``: bullets that give the
+    title above them its fields; bullets of badges alone (a repository's name drawn in an
+    image) are entries of a list under a label, each a repository of its own."""
+    for item in items:
+        links = [link for line in item.lines for link in line.links]
+        words = " ".join(line.text for line in item.lines).strip()
+        if links and all(link.image_only for link in links) and not words:
+            return False
+    return True
