@@ -287,3 +287,41 @@ def test_a_collapsed_label_over_badge_only_repositories_is_no_paper():
         "- [code](https://github.com/owl/nets)\n"
     )
     assert [r.title for r in parse(text).rows] == ["Owl Nets for the Night and the Day"]
+
+
+def test_a_korean_title_opening_with_an_english_term_is_kept_whole():
+    """``[Long Short-Term Memory를 이용한 통합 대화 분석](url)``: the Korean words go on from
+    the English term they are typed onto; only a translation set apart after an English
+    title (``Owl Nets for the Night 夜のフクロウ``) is a note."""
+    text = HEAD + (
+        "| Date | Venue | Title |\n|---|---|---|\n"
+        "| 2016. 10. | HCLT | [Long Short-Term Memory를 이용한 통합 대화 분석]"
+        "(https://example.org/owl.pdf) |\n"
+        "| 2017. 5. | OWL | [Owl Nets for the Night 夜のフクロウ]"
+        "(https://arxiv.org/abs/1701.00001) |\n"
+    )
+    assert [r.title for r in parse(text).rows] == [
+        "Long Short-Term Memory를 이용한 통합 대화 분석",
+        "Owl Nets for the Night",
+    ]
+
+
+def test_bylines_of_a_course_page_in_their_other_forms():
+    """``<br> Cass Lee, Owl Research, Vol. 73, No. 2 (Summer 2006).``, ``<br> Zach Moss,
+    2016 ICML Workshop on Owls``: the journal without its numbers, a season's date, a year
+    inside the venue's name."""
+    text = HEAD + (
+        "Two Conceptions of Owl Fairness\n<br> Cass R. Lee, Owl Research, Vol. 73, No. 2"
+        " (Summer 2006).\n<br> Read all.\n\n"
+        "The Mythos of Owl Interpretability\n<br> Zachary C. Moss, 2016 ICML Workshop on Owl"
+        " Interpretability\n<br> Read the whole thing.\n"
+    )
+    assert [(r.title, r.authors, r.venue, r.year) for r in parse(text).rows] == [
+        ("Two Conceptions of Owl Fairness", "Cass R. Lee", "Owl Research", 2006),
+        (
+            "The Mythos of Owl Interpretability",
+            "Zachary C. Moss",
+            "2016 ICML Workshop on Owl Interpretability",
+            2016,
+        ),
+    ]

@@ -321,25 +321,40 @@ def _by(text: str) -> Citation | None:
     return _finish(text[: by.start()], ", ".join(after[:named]), ", ".join(after[named:]))
 
 
-def byline_venue(text: str) -> tuple[str, str, int] | None:
+_BYLINE_VENUE = 100  # characters of a venue's name in a byline, at most
+
+
+def byline_venue(text: str) -> tuple[str, str | None, int | None] | None:
     """``Gary Lee and Ann Moss, 52 Santa Clara L. Rev. 1321 (2012)``, ``Jo Lee, New York
-    Times (Jan. 22 2020)``: the names, then where and when, as a course page's line under
-    a reading's title writes them; None when the text is not so."""
+    Times (Jan. 22 2020)``, ``Zach Lee, 2016 ICML Workshop on Owls``, ``Ann Lee, & Bo
+    Chen.``: the names, then where and when (or nothing), as a course page's line under a
+    reading's title writes them; None when the text is not so."""
+    text = text.strip()
     dated = reftail.CLOSING_DATE.search(text)
-    if not dated:
-        return None
-    parts = [p.strip() for p in re.split(r",\s+", text[: dated.start()])]
+    body = text[: dated.start()] if dated else text.rstrip(".")
+    parts = [p.strip() for p in re.split(r",\s+", body) if p.strip(" ,")]
     named = 0
-    while named < len(parts) - 1 and _one_by_one(parts[named]):
+    while named < len(parts) - bool(dated) and _one_by_one(parts[named]):
         named += 1
-    if not named:
+    if 1 < named < len(parts) and all(map(reftail.numbers, parts[named:])):
+        named -= 1  # "Cass Lee, Owl Research, Vol. 73, No. 2 (Summer 2006)": the journal
+    signed = len(parts) > 1 or text.endswith(".")  # "Colin Lee.", "Ann Lee, & Bo Chen."
+    if not named or named == len(parts) and not signed:
         return None
-    venue = ", ".join(parts[named:]).strip(" .,")
-    around = reftail.VOLUME_AROUND.match(venue)
+    venue = ", ".join(p for p in parts[named:] if not reftail.numbers(p)).strip(" .,") or None
+    around = reftail.VOLUME_AROUND.match(venue or "")
     venue = around["name"].strip() if around else venue
-    if not re.search(r"[^\W\d_]{2}", venue):
+    year = int(dated[1]) if dated else None
+    if venue is not None and year is None and (in_venue := _YEAR.search(venue)):
+        year = int(in_venue[0])  # "2016 ICML Workshop on Owls"
+    if venue is not None and (year is None or not re.search(r"[^\W\d_]{2}", venue)):
         return None
-    return ", ".join(parts[:named]), venue, int(dated[1])
+    if venue and (len(venue) > _BYLINE_VENUE or re.search(r"https?://|\(\d{4}\)\.", venue)):
+        return None  # "Ann Lee. (2023). Title. https://...": a whole citation, no byline
+    stop = re.search(r"\.\s+([^.]+)$", venue or "")
+    if stop and lexicon.is_venue_only(stop[1]):
+        return None  # "Ann Lee, Bo Chen. ICML 2020": the names end at the stop, read elsewhere
+    return ", ".join(parts[:named]), venue, year
 
 
 _AND_LEAD = re.compile(r"^(?:and|&)\s+")
@@ -371,7 +386,8 @@ def _one_by_one(part: str) -> bool:
 def titled_byline(lines: list[Line]) -> bool:
     """A paragraph that is one reading: a title without a link, then its byline with
     where and when (``Do Owls Have Politics?`` / ``<br> Jo Lee, 109 Owl Review 121 (1980)``)."""
-    return len(lines) >= 2 and not lines[0].links and byline_venue(lines[1].text) is not None
+    placed = len(lines) >= 2 and not lines[0].links and byline_venue(lines[1].text)
+    return bool(placed and placed[1])
 
 
 def _vancouver(text: str) -> Citation | None:

@@ -61,7 +61,8 @@ _ID_OR_MONTH_LEAD = re.compile(
     r"^\s*(?:(?P<arxiv>(?:0[7-9]|[12]\d)(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?"
     r"|(?P<year>(?:19|20)\d{2})(?:0[1-9]|1[0-2])?)\s+(?=[A-Z0-9])"
 )
-_FOREIGN_AFTER = re.compile(rf"(?<=[\w)?!])\s+[{CJK_CHARS}].*$")
+# (after a Latin word, not after "Memory를": a Korean title writing an English term)
+_FOREIGN_AFTER = re.compile(rf"(?<=[A-Za-z0-9)?!:.])\s+[{CJK_CHARS}].*$")
 _STRAY_QUOTE = re.compile(r"^\W*?([^\"“”]+?)(\W{0,3}:[^\"“”]{3,}?)[\"”]")
 
 
@@ -307,8 +308,13 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     if how == "plain" and venue is None:  # "Title. Lee, Ann and Chen, Bo. OWLS 2015"
         venue, venue_year, names = cited.names_then_venue(rest)
         authors = authors or names
-    if how == "plain" and venue is None and authors and (placed := citation.byline_venue(authors)):
-        authors, venue, venue_year = placed  # "Title" / "<br> Jo Lee, 52 Owl L. Rev. 1 (2012)"
+    if how == "plain" and authors and (placed := citation.byline_venue(authors)):
+        # "Title" / "<br> Jo Lee, 52 Owl L. Rev. 1 (2012)": the byline's names, then its venue
+        # (the whole of it: "2016 ICML Workshop on Owls", not the lexicon's "ICML Workshop")
+        authors = placed[0]
+        whole = placed[1] and not re.search(r"[,:]", placed[1])  # one name, no title's parts
+        if placed[1] and (venue is None or whole and 0 <= placed[1].find(venue) <= 5):
+            venue, venue_year = placed[1], placed[2] or venue_year
     if how != "plain":  # "**Title** (2023), TOSEM journal, Lee, Ann, et al."
         named, named_year, names = cited.venue_before_names(rest)
         venue, venue_year = (venue, venue_year) if venue else (named, named_year)

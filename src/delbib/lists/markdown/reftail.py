@@ -39,6 +39,11 @@ _WORDED_VENUE = re.compile(
 _PAGED = re.compile(r"(?i)\bpp?\.|\bpages?\b|\bvol(?:ume)?\b|\d\s*\(\d+\)|\d:\d")  # a journal's
 
 
+def numbers(part: str) -> bool:
+    """``Vol. 73``, ``No. 2``, ``pp. 1-9``, ``May 2003``: a reference's numbers, no name."""
+    return bool(_NUMBERS.fullmatch(part.strip(" .")))
+
+
 def journal(text: str) -> bool:
     """``Journal of Mathematical Economics``, ``in Games and Economic Behavior``: a venue's
     name, known by its words, not a title's."""
@@ -82,8 +87,11 @@ def tail(parts: list[str], lead: int) -> int:
     return end
 
 
-# "(2012)", "(Jan. 22 2020)", "(May 26, 2018)": a byline's closing date, law-review style
-CLOSING_DATE = re.compile(rf"\s*\((?:{MONTH}\s+(?:\d{{1,2}},?\s+)?)?((?:19|20)\d{{2}})\)\s*\.?\s*$")
+# "(2012)", "(Jan. 22 2020)", "(May 26, 2018)", "(Summer 2006)": a byline's closing date
+CLOSING_DATE = re.compile(
+    rf"\s*\((?:(?:{MONTH}|Spring|Summer|Fall|Autumn|Winter)\s+(?:\d{{1,2}},?\s+)?)?"
+    r"((?:19|20)\d{2})\)\s*\.?\s*$"
+)
 # "52 Santa Clara L. Rev. 1321": a journal's volume before its name, its first page after
 VOLUME_AROUND = re.compile(r"^\d+\s+(?P<name>\D+?)\s+\d+$")
 _LAW_REVIEW = re.compile(rf"\d+\s+[A-Z]\D+?\s+\d+{CLOSING_DATE.pattern}")
