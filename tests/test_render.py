@@ -203,7 +203,6 @@ ROUND_TRIP_GAPS: dict[str, str] = {
     # measured 2026-12-05, on the reader as the fifth round left it and after the sixth
     "zhaoxin94--awesome-domain-adaptation.md": "742 entries both ways, but rows numbered apart",
     # seventh round (14:45 UTC): lists first measured this round
-    "AlonzoLeeeooo--awesome-image-inpainting-studies.md": "a paper read into two rows apart",
     "ENSTA-U2IS-AI--awesome-uncertainty-deeplearning.md": "two titles come back otherwise",
     "gjy3035--Awesome-Crowd-Counting.md": "two rendered rows read back without a title",
     "scott89--awesome-depth.md": "a paper read into two rows apart",

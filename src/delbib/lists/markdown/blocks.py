@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from . import citation, fieldtitle, htmltable, leads, neighbours
+from . import fieldtitle, htmltable, leads, neighbours, readings
 from .inline import Cell, Line, parse_inline, squash, strip_emoji
 
 LIST_ITEM, PARAGRAPH, HTML, HTML_ROW = "list item", "paragraph", "html", "html table row"
@@ -343,7 +343,7 @@ class _Walker:
         current: Item | None = None
         titled = False
         for lines, (start, stop) in zip(blocks, maps, strict=True):
-            alone = citation.titled_byline(lines)  # "Title" / "<br> Ann Lee, Owls (2012)"
+            alone = readings.titled_byline(lines)  # "Title" / "<br> Ann Lee, Owls (2012)"
             for index, line in enumerate(lines):
                 number = line.number or start + 1
                 opens = bool(self.opens(line))

@@ -20,7 +20,7 @@ from .inline import Line, squash
 
 _WRAPPED_LINES = 3  # source lines one citation may take
 
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _QUOTE = re.compile(r"[\"“”]")
 _DATED = re.compile(r"[\s.,]*\(?((?:19|20)\d{2})[a-z]?\)?[\s.,]*$")  # names' closing date
 # APA: the names, then "(2019)", "(2019a)", "(2019, May)": the date closes the authors
@@ -81,7 +81,18 @@ def of_lines(lines: list[Line]) -> Citation | None:
         # "Ann Lee, Bo Chen, Title, 2015 [[Paper]](url)": names one by one; a bare address
         # ("Title. Venue. https://...") is read past
         if any(not link.bare for link in line.links):
-            found = found or (None if texts else commas(fields._line_title_text(line)))
+            # "Lee, A., & Chen, B. (2016, May). Title. In Venue. [[paper](url)]": APA too
+            text = fields._line_title_text(line, upto_links=True)
+            apa = None if texts else _apa(re.sub(r"^\W*\[[^\]]{1,30}\]\W*", "", text))  # "[Owls]"
+            # (APA's own names only, "Lee, A., & Chen, B.": "Title (2014) - Ann Lee" is none)
+            apa = apa if apa and re.match(r"[A-Z][\w'’-]+,\s+[A-Z]\.", apa.authors or "") else None
+            apa = apa and Citation(
+                apa.title.removesuffix("."),
+                (apa.authors or "").removesuffix(".") or None,
+                apa.venue,
+                apa.year,
+            )  # the sentence's stops, as the names and title after a label are read
+            found = found or (None if texts else commas(text) or apa)
             break
         texts.append(fields._line_title_text(line))
         joined = squash(" ".join(texts))
@@ -98,7 +109,15 @@ def of_lines(lines: list[Line]) -> Citation | None:
 def read(text: str) -> Citation | None:
     """The parts of a citation written out in words, None when the text is not one."""
     text = squash(text).lstrip("*_ ")  # "*Lee, A. (2019). Title. _Venue_": a stray mark
-    for style in (_apa, _quoted, _vancouver, _by, _sentences_read, _title_first, commas):
+    for style in (
+        _apa,
+        _quoted,
+        _vancouver,
+        _by,
+        _sentences_read,
+        _title_first,
+        commas,
+    ):
         found = style(text)
         if found is not None:
             return found if found.venue or found.year else None
@@ -127,7 +146,7 @@ def _finish(title: str, authors: str | None, rest: str, year: int | None = None)
         year = year or stuck
     else:
         venue = _venue(rest)
-        years = [int(y) for y in _YEAR.findall(rest) if int(y) <= dates.last_year()]
+        years = [int(y) for y in YEAR.findall(rest) if int(y) <= dates.last_year()]
         year = year or (years[0] if years else lexicon.venue_in(rest)[1])
         if year is None and (short := re.search(r"[A-Za-z]['’](\d{2})\b", rest)):
             year = lexicon.two_digit_year(int(short[1]))  # "Annals of Mathematics'51"
@@ -160,7 +179,7 @@ def initialled_name(text: str) -> bool:
     return bool(_INITIALLED.fullmatch(text.strip(" ,")))
 
 
-def _names(text: str, *, alone: bool = True) -> bool:
+def names(text: str, *, alone: bool = True) -> bool:
     """A line of names, or one author's name alone (``Ann Lee``, or with ``alone`` false
     only one with initials: ``A. Lee``, ``Lee, A.``, as ``Fast Owl Nets`` is no name)."""
     text = re.sub(r"\bet\.\s*al\b", "et al", text.strip(" ,"))
@@ -178,7 +197,7 @@ def _quoted(text: str) -> Citation | None:
     dated = _DATED.search(authors)  # Chicago: 'Lee, Ann. 2019. "Title."'
     year = int(dated[1]) if dated else None
     authors = authors[: dated.start()] if dated else authors
-    if not _names(authors):
+    if not names(authors):
         return None
     if len(quotes) >= 2:
         return _finish(text[start : quotes[1].start()], authors, text[quotes[1].end() :], year)
@@ -209,12 +228,12 @@ def commas(text: str) -> Citation | None:
     for part in parts:
         if re.search(r"[a-z]{2}\.\s", part):  # "Bo Chen. Title": a stop ends the names
             break
-        if not _one_by_one(part):
+        if not one_by_one(part):
             break
         lead, people = lead + 1, people + _count(part)
     after = parts[lead] if lead < len(parts) else ""
     placed = re.match(r"in\s+[A-Z]", after)  # "..., in Owls and Economic Behavior, 2001"
-    if after.startswith(("and ", "& ")) or not placed and _names(_split(after)[0] if after else ""):
+    if after.startswith(("and ", "& ")) or not placed and names(_split(after)[0] if after else ""):
         return None  # "Ann Lee, and Bo Chen Moss. Title", "Ann Lee, Bo Chen. Title": names
     if lead == 2 and reftail.tail(parts, 1) == lead < len(parts) and _initials_only(parts[:2]):
         # "J Lee, Non-Cooperative Owls, Annals'51": names written with initials, then a part
@@ -256,10 +275,10 @@ def _title_first(text: str) -> Citation | None:
     end = start
     while end < len(parts) and initialled[end]:
         end += 1
-    if start == 0 or end == len(parts) or end - start < 2 and not _YEAR.search(parts[end]):
+    if start == 0 or end == len(parts) or end - start < 2 and not YEAR.search(parts[end]):
         return None  # no names, or no venue or year after them
     head = re.sub(r"^\W*\d{1,3}\W*\s", "", parts[start - 1])  # "[41] L. Liu": a number
-    if _QUOTE.search(text) or _names(head, alone=False) or _INITIALLED_END.search(head):
+    if _QUOTE.search(text) or names(head, alone=False) or _INITIALLED_END.search(head):
         return None  # 'Lee, A., "Title," ...', "Title Authors: A. Lee, B. Chen": names first
     rest = reftail.ARXIV.sub("arXiv", ", ".join(parts[end:]))  # "In arXiv:1607.02565": the venue
     return _finish(", ".join(parts[:start]), ", ".join(parts[start:end]), rest)
@@ -300,7 +319,7 @@ def glued(text: str) -> Citation | None:
 def _apa(text: str) -> Citation | None:
     """APA: the date in brackets closes the names; the title is the next sentence."""
     head = _APA.match(text)
-    if not head or not _names(head["names"].replace("...", ",")) or _QUOTE.search(head["names"]):
+    if not head or not names(head["names"].replace("...", ",")) or _QUOTE.search(head["names"]):
         return None  # 'Lee, A., et al. "Title." Venue (2017).': a quoted title before the date
     title, rest = _title_rest(text[head.end() :])
     return _finish(title, head["names"], rest, int(head["year"]))
@@ -314,47 +333,11 @@ def _by(text: str) -> Citation | None:
         return None
     after = [p.strip() for p in re.split(r",\s+", text[by.end() :].rstrip(" ."))]
     named = 0
-    while named < len(after) and _one_by_one(after[named]):
+    while named < len(after) and one_by_one(after[named]):
         named += 1
     if not named:
         return None
     return _finish(text[: by.start()], ", ".join(after[:named]), ", ".join(after[named:]))
-
-
-_BYLINE_VENUE = 100  # characters of a venue's name in a byline, at most
-
-
-def byline_venue(text: str) -> tuple[str, str | None, int | None] | None:
-    """``Gary Lee and Ann Moss, 52 Santa Clara L. Rev. 1321 (2012)``, ``Jo Lee, New York
-    Times (Jan. 22 2020)``, ``Zach Lee, 2016 ICML Workshop on Owls``, ``Ann Lee, & Bo
-    Chen.``: the names, then where and when (or nothing), as a course page's line under a
-    reading's title writes them; None when the text is not so."""
-    text = text.strip()
-    dated = reftail.CLOSING_DATE.search(text)
-    body = text[: dated.start()] if dated else text.rstrip(".")
-    parts = [p.strip() for p in re.split(r",\s+", body) if p.strip(" ,")]
-    named = 0
-    while named < len(parts) - bool(dated) and _one_by_one(parts[named]):
-        named += 1
-    if 1 < named < len(parts) and all(map(reftail.numbers, parts[named:])):
-        named -= 1  # "Cass Lee, Owl Research, Vol. 73, No. 2 (Summer 2006)": the journal
-    signed = len(parts) > 1 or text.endswith(".")  # "Colin Lee.", "Ann Lee, & Bo Chen."
-    if not named or named == len(parts) and not signed:
-        return None
-    venue = ", ".join(p for p in parts[named:] if not reftail.numbers(p)).strip(" .,") or None
-    around = reftail.VOLUME_AROUND.match(venue or "")
-    venue = around["name"].strip() if around else venue
-    year = int(dated[1]) if dated else None
-    if venue is not None and year is None and (in_venue := _YEAR.search(venue)):
-        year = int(in_venue[0])  # "2016 ICML Workshop on Owls"
-    if venue is not None and (year is None or not re.search(r"[^\W\d_]{2}", venue)):
-        return None
-    if venue and (len(venue) > _BYLINE_VENUE or re.search(r"https?://|\(\d{4}\)\.", venue)):
-        return None  # "Ann Lee. (2023). Title. https://...": a whole citation, no byline
-    stop = re.search(r"\.\s+([^.]+)$", venue or "")
-    if stop and lexicon.is_venue_only(stop[1]):
-        return None  # "Ann Lee, Bo Chen. ICML 2020": the names end at the stop, read elsewhere
-    return ", ".join(parts[:named]), venue, year
 
 
 _AND_LEAD = re.compile(r"^(?:and|&)\s+")
@@ -376,18 +359,11 @@ def _count(part: str) -> int:
     return len(_NAMES_JOINED.split(_AND_LEAD.sub("", part)))
 
 
-def _one_by_one(part: str) -> bool:
+def one_by_one(part: str) -> bool:
     """``Ann Lee``, ``and Bo Chen``, ``C. M. Lee and L. J. Chen``, ``et al.``: one part of a
     comma list of names, each a name alone."""
     names = _NAMES_JOINED.split(_AND_LEAD.sub("", part))
     return all(_ONE_NAME.fullmatch(name.rstrip(".")) or name == "et al." for name in names)
-
-
-def titled_byline(lines: list[Line]) -> bool:
-    """A paragraph that is one reading: a title without a link, then its byline with
-    where and when (``Do Owls Have Politics?`` / ``<br> Jo Lee, 109 Owl Review 121 (1980)``)."""
-    placed = len(lines) >= 2 and not lines[0].links and byline_venue(lines[1].text)
-    return bool(placed and placed[1])
 
 
 def _vancouver(text: str) -> Citation | None:
@@ -415,7 +391,7 @@ def _sentences_read(text: str) -> Citation | None:
         sentences = [lncs[1], lncs[2], *sentences[1:]]
         head = lncs[1]
     # "Owl Nets. Ann Lee. Venue": a name-like phrase before names is a title first
-    if not _names(head) or _names(sentences[1]):
+    if not names(head) or names(sentences[1]):
         return None
     year = None
     if len(sentences) > 2 and re.fullmatch(r"\(?(?:19|20)\d{2}[a-z]?\)?\.?", sentences[1]):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from . import citation, fields, fieldtitle, lexicon
+from . import citation, fields, fieldtitle, lexicon, readings
 from .inline import Line, squash
 
 
@@ -165,7 +165,7 @@ def own_citation(first: Line, worded: list[Line]) -> tuple[str, Line] | None:
         return found.title, first
     under = worded[1:]  # a citation wrapped onto the next source line is read on
     text = _spaced(fields._line_title_text(under[0])) if under else ""
-    placed = citation.byline_venue(text)
+    placed = readings.byline_venue(text)
     if placed and placed[1] and "," not in placed[1]:
         return None  # "Title" / "Ann Lee, and Bo Chen, Owl Review (2015)": its byline
     found = under and (

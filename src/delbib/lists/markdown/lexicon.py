@@ -212,6 +212,10 @@ def strip_title(title: str) -> tuple[str, str | None, int | None]:
                 year = year or found_year or _year_in_tag(match.group(0))
                 title = title[match.end() :]
                 changed = True
+    noted = _NOTED_VENUE.search(title)  # "Title (CIKM 2012), LSH 🌟": a note after it
+    if noted and noted.start() >= 8 and is_venue_only(noted[1]) and _year_in_tag(noted[1]):
+        venue, year = venue or venue_in(noted[1])[0] or noted[1], year or _year_in_tag(noted[1])
+        title = title[: noted.start()]
     paren = re.fullmatch(r"\s*\((.{8,})\)\s*", title)
     if paren and venue:
         title = paren.group(1)  # "AAAI-20 (Title)"
@@ -236,6 +240,7 @@ def strip_title(title: str) -> tuple[str, str | None, int | None]:
     return title.strip(" ,;:-–—|"), venue, year
 
 
+_NOTED_VENUE = re.compile(r"\s*\(([^()]{3,40})\)\s*[,;]\s+[^()]+$")
 _QUOTED_YEAR_END = re.compile(r"\s+([A-Za-z][\w-]*['’]\s*(?:19|20)?\d{2})\s*\.?\s*$")
 
 

@@ -24,6 +24,7 @@ from . import (
     nicknames,
     pipes,
     plaintitle,
+    readings,
     tags,
 )
 from .dates import dates_only, is_date_label, year_in
@@ -124,6 +125,12 @@ def _other_work(link, title: str, title_links: set[str]) -> bool:
     )
 
 
+_JOURNAL_AFTER = re.compile(
+    r"^(?P<title>.{12,}?(?<!\bvs)(?<!\bal)[^.\s]{2}\.)\s+(?P<venue>(?:(?:[A-Z][\w&-]*\.?|[a-z]{2,}\."
+    r"|of|in|and|the|&)\s*){1,8}(?:,\s*[\d(][\d()\s,:–-]*\.?)?)$"
+)
+
+
 def _named_em(line: Line, bold: str) -> str | None:
     """The italic title a bold model name leads to across a dash (``**DETR** — *End-to-End
     Object Detection with Transformers*``), None when the line is not so written."""
@@ -152,6 +159,9 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
     if not worded:
         return "", "", None
     first = worded[0]
+    quoted = next((c for link in first.links if (c := readings.names_quoted(link.text))), None)
+    if quoted:  # "[Ann Lee et al., 'Owl Waves'](url)": the names, then the title in quotes
+        return quoted.title, "cited", first
     if field := field_title(first):  # "Title: ...", a heading over its byline
         return field, "cited", first
     # "**Tobit**: Zou, B. (2019). Title. Energy.": a bold label, then the citation
@@ -163,7 +173,9 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
         if not _is_label(first, span) and not citation.initialled_name(span)
     ]
     # "Lee, A. (2019). Title. Venue. https://...": a bare address is no title's link
-    titled_link = any(not link.bare for link in first.links)
+    titled_link = any(
+        not link.bare and not fields.is_resource_text(link.text) for link in first.links
+    )
     cite = None if titled_link or marked else citation.of_lines(worded)
     # "2022 - Title, https://..., May 2022": with no names, the plain reading cleans the title
     cite = None if cite and first.links and not cite.authors else cite
@@ -257,8 +269,10 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     raw, how, title_line = _pick_title(lines)
     if how == "bold" and title_line is not None and (named := _named_em(title_line, raw)):
         raw = named  # "**LeNet-5** — *Gradient-Based Learning Applied to ...*": the name's paper
-    title, stuck_venue, stuck_year = clean(raw) if raw else ("", None, None)
-    title = title.removesuffix(",").rstrip()  # 'A. Lee, "Title," IEEE', "Title, CVPR 2023"
+    # 'A. Lee, "Title," IEEE', "Title, CVPR 2023": the comma is the list's, not the title's
+    listed = re.sub(r"[\s,]+$", "", raw)
+    title, stuck_venue, stuck_year = clean(listed) if raw else ("", None, None)
+    title = re.sub(r"[\s,]+$", "", title)
     if how == "plain" and stuck_venue is None and stuck_year is None:
         title, stuck_venue, stuck_year = lexicon.cited_venue(title)  # "Title, CACM 1978"
     full = squash(" ".join(fields._line_title_text(line) for line in lines))
@@ -293,7 +307,7 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
             named = line is title_line and raw  # "Stone, A., *[Title](url)*, Venue": names lead
             text = byline.leading_names(text, raw) if named else text
             if text and (named or cited.authors_line(text)) and len(text) < 400:
-                authors = text.strip(' .,:;"“”')
+                authors = text.strip(" .,:;\"“”'‘’")
                 break
     venue, venue_year = lexicon.venue_in(piped.venue if piped and piped.venue else rest)
     venue = piped.venue if piped and piped.venue else venue  # "| Neurocomputing |", as listed
@@ -308,13 +322,18 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     if how == "plain" and venue is None:  # "Title. Lee, Ann and Chen, Bo. OWLS 2015"
         venue, venue_year, names = cited.names_then_venue(rest)
         authors = authors or names
-    if how == "plain" and authors and (placed := citation.byline_venue(authors)):
+    if how == "plain" and authors and (placed := readings.byline_venue(authors)):
         # "Title" / "<br> Jo Lee, 52 Owl L. Rev. 1 (2012)": the byline's names, then its venue
         # (the whole of it: "2016 ICML Workshop on Owls", not the lexicon's "ICML Workshop")
         authors = placed[0]
         whole = placed[1] and not re.search(r"[,:]", placed[1])  # one name, no title's parts
         if placed[1] and (venue is None or whole and 0 <= placed[1].find(venue) <= 5):
             venue, venue_year = placed[1], placed[2] or venue_year
+    journal = _JOURNAL_AFTER.match(title) if how == "plain" and authors and not venue else None
+    if journal and re.search(r"\w\.(?:\s|$)|\d", journal["venue"]):
+        # "[Lee et al. 2016](pdf) - Title. Nat. Com", "Title. Molecular Owls, 26, 58-95.": a
+        # journal's name, abbreviated or with its volume, after a cited title's stop
+        title, venue = journal["title"].removesuffix("."), journal["venue"].rstrip(" .,")
     if how != "plain":  # "**Title** (2023), TOSEM journal, Lee, Ann, et al."
         named, named_year, names = cited.venue_before_names(rest)
         venue, venue_year = (venue, venue_year) if venue else (named, named_year)

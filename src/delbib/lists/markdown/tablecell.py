@@ -109,6 +109,26 @@ def papers_of_row(cells: list[Cell], at: int) -> list[list[Cell]]:
         and line.text.strip() == line.links[0].text.strip()
         and len(line.links[0].text.split()) >= _LINKED_TITLE_WORDS
     ]
+    readings = [(line, m) for line in lines if (m := _READING.match(line.text))]
+    if len(readings) >= 2:
+        # "**Registration** notes<br>"Title" [Lee & Moss 1991]<br>"Title" [Chen 1992]": a
+        # syllabus's topic and its readings, a paper each, the topic none
+        return [
+            [*cells[:at], Cell(_reading_lines(line, m)), *cells[at + 1 :]] for line, m in readings
+        ]
     if len(lines) < 2 or titled != lines or len({ln.links[0].href for ln in lines}) < len(lines):
         return [cells]
     return [[*cells[:at], Cell([line]), *cells[at + 1 :]] for line in lines]
+
+
+# '"Object modelling by registration" [Chen & Medioni 1991]': a quoted reading, who and when
+_READING = re.compile(
+    r'^\s*["“](?P<title>[^"”]{8,})["”]\s*[\[(](?P<names>[^\]()]*?)\s*(?P<year>(?:19|20)\d{2})[\])]'
+)
+
+
+def _reading_lines(line: Line, found: re.Match) -> list[Line]:
+    """A reading's title and its names as the two lines of a title cell (its links kept)."""
+    title = Line(parts=[(found["title"].strip(), None)], links=line.links, number=line.number)
+    names = f"{found['names'].strip(' ,')}, {found['year']}"
+    return [title, Line(parts=[(names, None)], number=line.number)]
