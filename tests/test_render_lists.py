@@ -32,6 +32,9 @@ KNOWN_MISSES: dict[str, str] = {
     # an HTML page: the start marker lands inside an HTML block (before an <h3>), so the file
     # has no marker pair and render-list refuses it (exit 2, nothing written)
     "VirtualPatientEngine--literatureSurvey.md": "start marker inside an HTML block: refused",
+    # no link at all (numbered titles under "# SIGGRAPH"): this test finds no paper line to
+    # place its markers around
+    "RIPmr--memo.md": "no links: no paper line for the test's markers",
 }
 
 START, END = "<!-- delbib:start -->", "<!-- delbib:end -->"
