@@ -20,7 +20,7 @@ from .inline import Line, squash
 
 _WRAPPED_LINES = 3  # source lines one citation may take
 
-YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+YEAR = reftail.YEAR  # a year in a reference, the same for its tail
 _QUOTE = re.compile(r"[\"“”]")
 _DATED = re.compile(r"[\s.,]*\(?((?:19|20)\d{2})[a-z]?\)?[\s.,]*$")  # names' closing date
 # APA: the names, then "(2019)", "(2019a)", "(2019, May)": the date closes the authors

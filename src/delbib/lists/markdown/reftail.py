@@ -11,7 +11,7 @@ import re
 
 from . import fields, lexicon
 
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 
 ARXIV = re.compile(r"arXiv\s*:?\s*\d{4}[.:]\d{4,5}(?:v\d+)?", re.I)
@@ -63,7 +63,7 @@ def _venue_part(named: str, after: list[str]) -> bool:
     worded = _WORDED_VENUE.fullmatch(named.rstrip("."))
     if worded and (re.search(r"['’]\d{2}$", named) or any(map(_PAGED.search, after))):
         return True
-    return journal(named) and any(map(_YEAR.search, [named, *after]))
+    return journal(named) and any(map(YEAR.search, [named, *after]))
 
 
 def tail(parts: list[str], lead: int) -> int:
@@ -78,9 +78,9 @@ def tail(parts: list[str], lead: int) -> int:
         or _LAW_REVIEW.fullmatch(parts[end - 1].strip(" ."))
     ):
         end -= 1
-    dated = end < len(parts) and _YEAR.fullmatch(parts[end])
+    dated = end < len(parts) and YEAR.fullmatch(parts[end])
     named = parts[end - 1] if end > lead else ""
-    if _NAMED_VENUE.fullmatch(named) and (dated or _YEAR.search(named)):
+    if _NAMED_VENUE.fullmatch(named) and (dated or YEAR.search(named)):
         return end - 1  # "NOCTIS, 2015", "Owl Letters 2015": capitalised words before the year
     if end - 1 > lead and _venue_part(named, parts[end:]):
         return end - 1  # "Journal of Political Economy, 1950", "in Games and Economic Behavior"
