@@ -37,7 +37,8 @@ TIMEOUT = 900  # seconds for one import; the largest list takes a few seconds to
 # seventh round's design and never looked at before it was done, all held out; "fresh9" and
 # "fresh9-heldout" for the ninth (ten of twenty drawn at random before any was measured);
 # "fresh10" and "fresh10-heldout" for the tenth (ten of twenty-one drawn the same way);
-# "fresh11" and "fresh11-heldout" for the eleventh (eleven of twenty-two).
+# "fresh11" and "fresh11-heldout" for the eleventh (eleven of twenty-two); "fresh12" and
+# "fresh12-heldout" for the twelfth (eleven of twenty-two).
 SETS = (
     "dev",
     "heldout",
@@ -60,6 +61,8 @@ SETS = (
     "fresh10-heldout",
     "fresh11",
     "fresh11-heldout",
+    "fresh12",
+    "fresh12-heldout",
 )
 
 # issue 17 targets

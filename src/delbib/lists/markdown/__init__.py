@@ -105,6 +105,10 @@ _TABLE_EVIDENCE_SHARE = 0.3  # a table is a paper table when this share of its r
 # paper link, venue, year or authors (a team table or an update log shows none)
 _OWN_CITATION_ITEMS = 3  # a list asks to be cited for a paper or three, not a dozen
 _SHORTCODE = re.compile(r"\{\{[<%][^{}\n]*[>%]\}\}|\{%[^\n]*?%\}|\{\{[^{}\n]*\}\}")
+# "[Title](url){target="_blank"}", "{:.btn}": an attribute list (kramdown, Pandoc, MkDocs)
+# that the site's renderer turns into the link's attributes, never into words
+_ATTR = r"(?:[.#][\w-]+|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s{}]+))"
+_ATTRIBUTES = re.compile(rf"(?<=[)\]])\{{:?[ \t]*{_ATTR}(?:[ \t]+{_ATTR})*[ \t]*\}}")
 _SHORT = 60  # characters of an item's text kept in reports
 
 
@@ -453,9 +457,10 @@ def parse(
     gc.disable()
     # "{{< tdopen >}}", "{{< anchor "add" >}}": a static site's shortcodes (Hugo, as MIT
     # OpenCourseWare's course pages write them) and Jekyll's Liquid tags ("{% if x %}",
-    # "{{ site.url }}") are markup, no words of the list; blanked in place, so every line and
-    # column stays where it is written
+    # "{{ site.url }}") are markup, no words of the list, and so are attribute lists; blanked
+    # in place, so every line and column stays where it is written
     text = _SHORTCODE.sub(lambda m: " " * len(m.group(0)), text)
+    text = _ATTRIBUTES.sub(lambda m: " " * len(m.group(0)), text)
     text = text.removeprefix("\ufeff")  # a byte-order mark would hide the first heading
     try:
         return _read(parser().parse(text), text, path, columns)

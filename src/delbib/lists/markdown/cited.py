@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from . import citation, fields, fieldtitle, lexicon, readings
+from . import byline, citation, fields, fieldtitle, lexicon, readings
 from .inline import Line, squash
 
 
@@ -98,6 +98,30 @@ def venue_before_names(rest: str) -> tuple[str | None, int | None, str | None]:
 
 
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*,?|等|&|and|et|al\.?)$")
+
+
+_DATED_LEAD = re.compile(
+    r"^[\s*_.,:]*(?:\(\s*(?:19|20)\d{2}[a-z]?\s*\)|(?:19|20)\d{2}[a-z]?[.,:])?\s*"
+)
+
+
+def italic_lead(line: Line) -> tuple[str, str] | None:
+    """``- *How Shall We Assess This?* (2003) Ann Lee, Bo Chen, and Jo Park.``: a line that
+    opens with an italic span and goes on with names (after the year) opens with its title;
+    the title and the names."""
+    if not line.em:
+        return None
+    span = line.em[0].strip()
+    text = fields._line_title_text(line).lstrip(" -*_+")
+    if len(span.split()) < 2 or not text.startswith(span) or line.links:
+        return None
+    if not re.search(r"[^\W\d_]{3}", span):
+        return None  # "*2015.09 - 2019.07*, **Bachelor**, ...": dates set apart
+    rest = _DATED_LEAD.sub("", text[len(span) :], count=1).rstrip(" .")
+    # "*Long-tailed Recognition* by Routing Diverse Experts. Wang et al.": the title goes on
+    first = re.split(r",\s|\s+and\s|\s*&\s", rest, maxsplit=1)[0]
+    named = len(first.split()) >= 2 and byline.all_names(first)
+    return (span, rest) if named and authors_line(rest) else None
 
 
 def names_after_title(line: Line, title: str) -> str | None:

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from delbib.identifiers import extract
 
-from . import dates, fields, linkwords, sections, shape
+from . import dates, fields, fieldtitle, linkwords, sections, shape
 from .inline import Cell
 from .linkwords import (
     CODE,
@@ -94,7 +94,12 @@ _PROSE_WORDS = 40  # unmarked leading text longer than any title is a paragraph 
 
 def verdict(parts: Parts) -> str:
     """paper link, citation, page, or the kind of non-paper."""
-    if not parts.title or shape.describes(parts.title) or dates.is_day(parts.title):
+    if (
+        not parts.title
+        or shape.describes(parts.title)
+        or dates.is_day(parts.title)
+        or fieldtitle.record_only(parts.title)  # "**Year:** 2019 **Category:** Finance"
+    ):
         return NO_TITLE  # '"This paper proposes X, ..."': a summary's sentence; "Sep 29"
     kinds = set(parts.kinds)
     if parts.title_from == "plain" and (

@@ -70,6 +70,32 @@ def is_field(text: str) -> bool:
     return _FIELD_LABEL.match(text.strip()) is not None
 
 
+# "Year:", "Category:", "Tags:": labels of a paper's record that never name it
+_RECORD_LABEL = (
+    r"(?:year|date|published|category|categories|topics?|tags?|keywords?|fields?|areas?|type"
+    r"|status|rating|stars|level|difficulty|priority|read|added|updated)"
+)
+_RECORD_FIELD = re.compile(
+    rf"[\W_]*({_RECORD_LABEL})[\s*_]*[:：]([^:：]*?)(?=$|[\W_]*{_RECORD_LABEL}[\s*_]*[:：])", re.I
+)
+_RECORD_VALUE_WORDS = 3  # "Date: 2019-03", "Tags: NLP, GNN": one label's short value
+
+
+def record_only(text: str) -> bool:
+    """``**Year:** 2019 **Category:** Alternative Data``: a line of a record's labelled
+    fields and nothing else; it dates or files the paper above it, it is no title. One
+    label alone files it only with a short value: ``DATE: Domain Adaptive Product Seeker``
+    is a title after its acronym."""
+    text, found, at = text.strip(), [], 0
+    while at < len(text) and (field := _RECORD_FIELD.match(text, at)) and field.end() > at:
+        found.append(field)
+        at = field.end()
+    if not found or at < len(text):
+        return False
+    label, value = found[0][1], found[0][2]
+    return len(found) > 1 or not label.isupper() and len(value.split()) <= _RECORD_VALUE_WORDS
+
+
 def wrapped(first: Line, after: Line) -> bool:
     """``论文题目：... Using Deep`` / ``Convolutional Neural Network``: a labelled title that
     goes on, unlabelled and unstopped, on the next line of the file."""

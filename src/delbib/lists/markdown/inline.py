@@ -188,6 +188,9 @@ def parse_inline(children: list, first_line: int = 0) -> Cell:
             lines[-1].keys.append(html.unescape(key.group(1)).strip())
         elif kind == "html_inline" and (anchor := _HTML_ANCHOR.match(tok.content)):
             href = html.unescape(anchor.group(1)).strip()  # <a href="...">: a link, as rendered
+            # "https://doi.org/10.1/x ; SSRN: https://...": several addresses typed into one
+            # attribute: the first one is the paper's address, the rest a note
+            href = re.split(r"[\s;]+", href)[0] if re.match(r"https?://\S+[\s;]", href) else href
             link_text, link_has_image = [], False
         elif kind == "html_inline" and href is not None and _HTML_ANCHOR_END.match(tok.content):
             text = squash("".join(link_text))

@@ -28,7 +28,14 @@ def _subtitle(text: str, quote: str) -> bool:
     at = text.find(quote)
     before = text[:at].rstrip(" \"“”'‘’")
     after = text[at + len(quote) :].strip(" \"“”'‘’.")
-    return before.endswith(":") and len(before.split()) >= 3 and not after
+    # "Lee and Moss 2024: "Title"": who wrote it and when, then the title
+    signed = re.sub(r"[\s,]+(?:19|20)\d{2}[a-z]?$", "", before.rstrip(":").strip(" -*_"))
+    return (
+        before.endswith(":")
+        and len(before.split()) >= 3
+        and not after
+        and not byline.all_names(signed)
+    )
 
 
 def span_ok(text: str, least: int) -> bool:
@@ -76,6 +83,8 @@ def line_title(line: Line) -> tuple[str, str] | None:
         if len(span.split()) >= 4 and not named:  # "**Nick**: "Title"": the quoted one
             return span, "bold"
     linked = link_title(line)
+    if not quoted and not bold and (lead := cited.italic_lead(line)):
+        return lead[0], "quoted"  # "*Title?* (2003) Ann Lee, Bo Chen": set apart, then who
     if quoted and not _leads_with(text, linked):
         # in "[Title](url) (2012): ... wrote "a quotation"" the quote is in the notes
         return quoted[0], "quoted"

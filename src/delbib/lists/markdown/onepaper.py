@@ -36,7 +36,12 @@ def regroup(events: Iterable[Event]) -> Iterator[Event]:
     body: list[Event] = []
     work = False  # a work's heading: its deeper headings are its notes', unless works too
     for at, event in enumerate(listed):
-        if isinstance(event, Heading):
+        if isinstance(event, Heading) and (cited := _reference(event)) is not None:
+            yield from _section(heading, body, work)  # a reference of its own: a paper, and
+            heading, body, work = None, [], False  # the notes under it are no section's papers
+            yield dataclasses.replace(event, paper=True)
+            yield Items([cited])
+        elif isinstance(event, Heading):
             opens = _opens_work(event, listed[at + 1] if at + 1 < len(listed) else None)
             if work and heading is not None and event.level > heading.level and not opens:
                 body.append(event)
@@ -48,6 +53,21 @@ def regroup(events: Iterable[Event]) -> Iterator[Event]:
         else:
             body.append(event)
     yield from _section(heading, body, work)
+
+
+def _reference(heading: Heading) -> Item | None:
+    """A heading that is a whole reference (``### <a href=url>Zhu, C. (2019). Title. Journal,
+    32, 1-9.</a>``, ``### Lee, Ann. "Title." Journal (2023).``): the paper it cites; its notes
+    follow, and name no paper. A title quoted or cited after names and a date is a reference's,
+    not a topic's."""
+    if heading.cell is None:
+        return None
+    found = parts.read(heading.cell.lines)
+    cited = found.title_from in ("cited", "quoted") or found.paper_link and found.words >= 3
+    if not (found.authors and found.year and cited):
+        return None
+    line = heading.cell.lines[0].number
+    return Item(SECTION, line, line, heading.cell.lines)
 
 
 def _opens_work(heading: Heading, following: Event | None) -> bool:

@@ -264,6 +264,17 @@ def clean(title: str) -> tuple[str, str | None, int | None]:
     return title.strip(), venue, year  # inner spacing kept: stored as listed
 
 
+def _without_stop(title: str) -> str:
+    """A reference's title without the full stop that ends its sentence (``Zhu, C. (2019).
+    Big Data as a Mechanism. Journal``); an ellipsis or an abbreviation (``the U.S.``) keeps it."""
+    last = title.rsplit(None, 1)[-1] if title.strip() else ""
+    if last == ".":  # "A Video-Based Study .": the stop typed apart
+        return title[:-1].rstrip()
+    if not last.endswith(".") or last.endswith("..") or "." in last[:-1] or len(last) < 3:
+        return title
+    return title[:-1].rstrip()
+
+
 def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     """The parts of one item's lines."""
     raw, how, title_line = _pick_title(lines)
@@ -294,6 +305,9 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
         before = fields._line_title_text(title_line).split(raw, 1)[0].split("|")[-1]
         signed = _SIGNED.search(before.rstrip(' ["“'))
         authors = signed["names"] if signed else None
+    if authors is None and how == "quoted" and title_line is not None:
+        lead = cited.italic_lead(title_line)  # "*Title.* (2003) Ann Lee, Bo Chen."
+        authors = lead[1] if lead and lead[0] == raw else None
     for line in lines if authors is None else ():
         span = next((s for s in line.em if cited.authors_span(s) and s not in after + raw), None)
         if span:
@@ -406,7 +420,7 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
         for link in line.links
     )
     return Parts(
-        title=title,
+        title=_without_stop(title),
         title_from=how,
         authors=authors,
         venue=venue,
