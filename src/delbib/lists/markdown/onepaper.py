@@ -19,7 +19,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 
-from . import byline, fields, fieldtitle, lexicon, linetitle, parts, sections
+from . import byline, citation, fields, fieldtitle, lexicon, linetitle, parts, sections
 from .blocks import PARAGRAPH, Event, Heading, Item, Items
 from .inline import Cell, Line, squash
 
@@ -64,7 +64,9 @@ def _reference(heading: Heading) -> Item | None:
         return None
     found = parts.read(heading.cell.lines)
     cited = found.title_from in ("cited", "quoted") or found.paper_link and found.words >= 3
-    if not (found.authors and found.year and cited):
+    text = " ".join(line.text for line in heading.cell.lines)
+    signed = found.authors or (cite := citation.read(text)) is not None and cite.authors
+    if not (signed and found.year and cited):
         return None
     line = heading.cell.lines[0].number
     return Item(SECTION, line, line, heading.cell.lines)

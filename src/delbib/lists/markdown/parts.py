@@ -143,6 +143,20 @@ def _named_em(line: Line, bold: str) -> str | None:
     return None
 
 
+_TAG_WORDS = 4  # "**Best Paper Award**", "**査読付き**": a bold tag after a reference
+
+
+def _marks_after(line: Line, marked: list[str], title: str) -> bool:
+    """``Ann Lee. Title. Venue (2025.9) **Oral Presentation Award**``: every bold span comes
+    after the citation's title and is a few words, a tag or an award, not a title of its own
+    (``Weiser, M. (1991). Scientific American. **The Computer for the 21st Century**``)."""
+    at = line.text.find(title.rstrip(". "))
+    end = at + len(title.rstrip(". "))
+    return at >= 0 and all(
+        line.text.find(span, end) >= end and len(span.split()) <= _TAG_WORDS for span in marked
+    )
+
+
 def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
     worded = [
         line
@@ -176,7 +190,9 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
     titled_link = any(
         not link.bare and not fields.is_resource_text(link.text) for link in first.links
     )
-    cite = None if titled_link or marked else citation.of_lines(worded)
+    cite = None if titled_link else citation.of_lines(worded)
+    if cite and marked and not _marks_after(first, marked, cite.title):
+        cite = None
     # "2022 - Title, https://..., May 2022": with no names, the plain reading cleans the title
     cite = None if cite and first.links and not cite.authors else cite
     if cite:  # "Lee, A. (2019). Title. Venue", 'A. Lee, "Title," Venue 2019': a citation
@@ -376,6 +392,8 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
         plain_venue = re.match(r"^[\"”\s.,]*([A-Z][^.()\d]{4,80}?)\s*\.?\s*$", after)
         plain_venue = None if is_field(after) else plain_venue  # "Authors: ..."
         venue = venue or (plain_venue and plain_venue[1].strip()) or None
+    if venue and authors and venue.strip(" .") == authors.strip(" ."):
+        venue = None  # "*Title.* Ann Lee, Bo Chen.": the words after the title are its names
     # "Title [[7 Jun 2021]](arxiv)": a date as a link's words dates the paper
     labels = [link.text for line in lines for link in line.links if is_date_label(link.text)]
     dated = " ".join([dates_only(rest), *labels])

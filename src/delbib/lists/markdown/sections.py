@@ -81,10 +81,19 @@ def is_year_heading(name: str) -> bool:
     )
 
 
+_PAPERS_AT = re.compile(
+    r"(?:(?:our|accepted|selected|recent)\s+)*(?:papers?|publications?|works?|articles?)"
+    r"\s*(?:@|at|in|from|accepted\s+(?:at|to|by))\s+(?P<venue>\S.*)",
+    re.I,
+)
+
+
 def heading_venue(name: str) -> tuple[str | None, int | None]:
     """The venue and year a heading that names nothing else gives the items under it
-    (``CVPR 2023``, ``IJCAI-2026``, ``NeurIPS``, ``2017 FCCM``); (None, None) for a topic
-    heading."""
+    (``CVPR 2023``, ``IJCAI-2026``, ``NeurIPS``, ``2017 FCCM``, ``Publications @ CHI 2023``);
+    (None, None) for a topic heading."""
+    if at := _PAPERS_AT.match(name.strip()):  # "Publications @ CHI 2023": the venue it names
+        name = at["venue"]
     if not is_venue_only(name):
         return None, None
     venue, year = venue_in(name)

@@ -75,11 +75,11 @@ def titled(title: str) -> bool:
 
 
 # "This paper proposes DPM, ...", "We show that ...": how a summary of a paper begins
+# the verb in lower case: '"We Need a Big Revolution": Users' Perception' is a title
 _DESCRIBES = re.compile(
-    r"^\W*(?:(?:this|the|our) (?:paper|work|study|article|thesis) (?:[a-z]+ly )?[a-z]+s"
-    r"|we [a-z]+)\b"
+    r"^\W*(?:(?i:this|the|our) (?i:paper|work|study|article|thesis) (?:[a-z]+ly )?[a-z]+s"
+    r"|(?i:we) [a-z]+)\b"
     r"|^\W*(?:本文|本研究|该研究|该工作|该论文|我们)",  # "本文提出...": "this paper proposes"
-    re.IGNORECASE,
 )
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _SUMMARY_WORDS = 10  # fewer words may be a title ("This Paper Proposes Nothing")

@@ -1,0 +1,162 @@
+"""Rules of the eleventh round of real lists, each shown on invented papers: paper digests
+whose headings are whole references, record fields under them, references that end their
+title with a full stop, attribute lists after links, names and a year before a quoted title,
+an italic title then its names, a publications page under a venue heading, and awards in
+bold after a reference."""
+
+from __future__ import annotations
+
+from tests.listread import parse
+
+HEAD = "# Owl Papers\n\n## Flight\n\n"
+
+
+def rows(text: str) -> list[tuple]:
+    return [(r.title, r.authors, r.venue, r.year) for r in parse(text).rows]
+
+
+def test_a_heading_that_is_a_whole_reference_is_its_paper_and_its_notes_name_none():
+    """``### <a href=url>Lee, A. (2019). Title. Journal, 32, 1-9.</a>`` then ``**Year:** 2019
+    **Category:** Flight`` and a ``<details>`` summary: one paper per heading; the record line
+    and the notes are no papers, and the heading names no category."""
+    text = HEAD + (
+        '### <a href="https://doi.org/10.1234/owls.2019.7" target="_blank">Lee, A. (2019).'
+        " Night Flight as a Hunting Mechanism. The Review of Owl Studies, 32, 2021-2061.</a>\n"
+        "**Year:** 2019  **Category:** Flight\n\n"
+        "<details>\n<summary><strong>Click to expand details</strong></summary>\n\n"
+        "Lee studies whether owls hunt in flight.\n\n</details>\n\n"
+        '### <a href="https://example.org/owls/42">Chen, Bonnie, and Daniel Park. "Silent wings."'
+        " Journal of Owl Finance (2023).</a>\n"
+        "**Year:** 2023  **Category:** Flight\n"
+    )
+    found = parse(text).rows
+    assert [(r.title, r.year, r.categories) for r in found] == [
+        ("Night Flight as a Hunting Mechanism", 2019, ("Flight",)),
+        ("Silent wings", 2023, ("Flight",)),
+    ]
+    assert found[0].links == ("https://doi.org/10.1234/owls.2019.7",)
+
+
+def test_a_line_of_record_fields_is_no_title_but_a_labelled_acronym_title_is():
+    """``**Year:** 2020 **Category:** Owls`` files a paper; ``TAG: Gradient Owls for Night
+    Vision`` is a title led by its acronym."""
+    text = HEAD + (
+        "[TAG: Gradient Owls for Night Vision](https://arxiv.org/abs/2101.00001)\n\n"
+        "**Year:** 2021  **Category:** Owls\n\n"
+        "[DATE: Domain Adaptive Owl Seeker](https://arxiv.org/abs/2101.00002)\n\n"
+        "**Year:** 2020  **Category:** Owls\n"
+    )
+    assert [r.title for r in parse(text).rows] == [
+        "TAG: Gradient Owls for Night Vision",
+        "DATE: Domain Adaptive Owl Seeker",
+    ]
+
+
+def test_a_references_closing_stop_is_not_part_of_its_title():
+    """``Lee, A. (2019). Title. Journal``, a linked reference, a stop typed apart (``Study
+    .``): the title ends before the stop; an abbreviation or an ellipsis keeps its own."""
+    text = HEAD + (
+        "- Lee, A. (2019). Owls as a Governance Mechanism. The Review of Owl Studies, 32, 1-9.\n"
+        "- [Chen, B., & Park, D. (2020). Persuading Owls: A Video-Based Study . Owl Letters.]"
+        "(https://doi.org/10.1234/ol.5)\n"
+        "- [Owl Migration in the U.S.](https://arxiv.org/abs/2102.00001)\n"
+        "- [Owls, Owls, Owls...](https://arxiv.org/abs/2102.00002)\n"
+    )
+    assert [r.title for r in parse(text).rows] == [
+        "Owls as a Governance Mechanism",
+        "Persuading Owls: A Video-Based Study",
+        "Owl Migration in the U.S.",
+        "Owls, Owls, Owls...",
+    ]
+
+
+def test_an_attribute_list_after_a_link_is_markup_not_words():
+    """``"[Title.](doi){target="_blank"}" Venue (ISCA). 1999.`` (kramdown, Pandoc, MkDocs):
+    the attribute list never ends up in the title."""
+    text = HEAD + (
+        '[1] Ann Lee, and Bo Chen. "[A scalable owl front-end for fast prey delivery.]'
+        '(https://doi.org/10.1234/isca.1999.1){target="_blank"}" 26th International Symposium'
+        " on Owl Architecture (ISCA). 1999. [[Code]](https://github.com/o/owl)\n\n"
+        "[2] Dan Park. \"[Owl prefetching.](https://doi.org/10.1234/owl.2){:target='_blank'}\""
+        " Owl Letters. 2002.\n"
+    )
+    assert [(r.title, r.year) for r in parse(text).rows] == [
+        ("A scalable owl front-end for fast prey delivery", 1999),
+        ("Owl prefetching", 2002),
+    ]
+
+
+def test_the_first_of_several_addresses_typed_into_one_href_is_the_papers():
+    text = HEAD + (
+        '- <a href="https://doi.org/10.1234/owl.9 ; SSRN: https://ssrn.example/9">Lee, A.'
+        " (2020). Empirical owl pricing via machine learning. Owl Finance.</a>\n"
+    )
+    assert parse(text).rows[0].links[0] == "https://doi.org/10.1234/owl.9"
+
+
+def test_names_and_a_year_before_a_colon_then_a_quoted_title():
+    """``Lee and Moss 2024: "Title" <url>``: who and when, then the title; the colon is no
+    title's, as it is in ``Exploring the Gap: "A Lot of Owls"``."""
+    text = HEAD + (
+        '120) Lee and Moss 2024: "The Dynamics of Owl Ecosystems" <https://arxiv.org/abs/2411.1>\n'
+        ":   Notes on it.\n\n"
+        '121) Chen & Park 2025: "Owl Style Sheets: CSS for Owls" <https://arxiv.org/abs/2412.2>\n'
+    )
+    assert rows(text) == [
+        ("The Dynamics of Owl Ecosystems", "Lee and Moss", None, 2024),
+        ("Owl Style Sheets: CSS for Owls", "Chen & Park", None, 2025),
+    ]
+
+
+def test_an_italic_title_then_its_names_with_or_without_the_year():
+    """``- *How shall we assess owls?* (2003) Ann Lee, Bo Chen, and Dan Park.``: the italic
+    span is the title (a question mark ends it as well as a stop), the names its authors and
+    never its venue; ``*Title* by Words. Lee et al.`` is a title going on after its italics."""
+    text = HEAD + (
+        "- *How shall we assess owls?* (2003) Ann Lee, Bo Chen, and Dan Park.\n\n"
+        "- *Addressing owl cheating: definitions and solutions.* (2002) Eve Moss and Fay Ross.\n\n"
+        "- *(Re)defining owl curricula by (re)defining owls.* Gil Hart, Ian Lowe.\n"
+    )
+    assert rows(text) == [
+        ("How shall we assess owls?", "Ann Lee, Bo Chen, and Dan Park", None, 2003),
+        ("Addressing owl cheating: definitions and solutions", "Eve Moss and Fay Ross", None, 2002),
+        ("(Re)defining owl curricula by (re)defining owls", "Gil Hart, Ian Lowe", None, None),
+    ]
+    partial = HEAD + (
+        "75. _Long-tailed Owls_ by Routing Diverse Owl Experts. Lee, Ann et al. arXiv:2010.01809\n"
+    )
+    assert parse(partial).rows[0].title != "Long-tailed Owls"
+
+
+def test_a_publications_page_under_a_venue_heading_gives_its_papers_that_venue():
+    """``## Publications @ CHI 2023`` over ``__Title__`` / names / tags, nothing linked: each
+    is a paper of CHI 2023; a quoted lead in a title (``"We Need Owls": ...``) is no summary."""
+    text = (
+        "# Lab\n\n<h2>Publications @ CHI 2023</h2>\n\n"
+        "__Owls in the Kitchen: Investigating Danger Perception__  \n"
+        "Ann Lee (Owl University), Bo Chen (Owl Institute)  \n"
+        "Abstract | Tags: Full Paper | Links: \n\n"
+        '__"We Need a Big Owl Revolution": Users\' Perception of Owl Emails__  \n'
+        "Dan Park (Owl University)  \n"
+        "Abstract | Tags: Late Breaking Work | Links: \n"
+    )
+    assert [(r.title, r.venue, r.year) for r in parse(text).rows] == [
+        ("Owls in the Kitchen: Investigating Danger Perception", "CHI 2023", 2023),
+        ('"We Need a Big Owl Revolution": Users\' Perception of Owl Emails', "CHI 2023", 2023),
+    ]
+
+
+def test_a_bold_award_after_a_reference_leaves_the_reference_its_title():
+    """``Names. Title. Venue (2025.9) **Best Paper** **Oral Presentation Award**``: the bold
+    tags come after the title; a long bold span after a reference names the reading
+    (``Lee, A. (1991). Owl American. **The Owl for the 21st Century**``)."""
+    text = HEAD + (
+        "- Ann Lee, Bo Chen. Owl Calls at Night in the Forest. Journal of Owls. (2025.9)"
+        " **査読付き** **Oral Presentation Award**\n"
+        "- Lee, A. (1991). Owl American. **The Owl for the 21st Century**. (Sept. 1991), 94-104."
+        " [pdf](https://example.org/owl21.pdf)\n"
+    )
+    assert [r.title for r in parse(text).rows] == [
+        "Owl Calls at Night in the Forest",
+        "The Owl for the 21st Century",
+    ]
