@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import dates, fields, lexicon, reftail
+from . import dates, fields, fieldtitle, lexicon, reftail
 from .inline import Line, squash
 
 _WRAPPED_LINES = 3  # source lines one citation may take
@@ -92,7 +92,10 @@ def of_lines(lines: list[Line]) -> Citation | None:
                 apa.venue,
                 apa.year,
             )  # the sentence's stops, as the names and title after a label are read
-            found = found or (None if texts else commas(text) or apa)
+            # "Lee A, Chen B. Deep owl" / "recommendation[C]//Venue. 2013. [[pdf]](url)": a
+            # GB/T reference's type closes its title, on whichever line
+            gbt = _gbt(squash(" ".join([*texts, text])))
+            found = found or gbt or (None if texts else commas(text) or apa)
             break
         texts.append(fields._line_title_text(line))
         joined = squash(" ".join(texts))
@@ -110,6 +113,7 @@ def read(text: str) -> Citation | None:
     """The parts of a citation written out in words, None when the text is not one."""
     text = squash(text).lstrip("*_ ")  # "*Lee, A. (2019). Title. _Venue_": a stray mark
     for style in (
+        _gbt,
         _apa,
         _quoted,
         _vancouver,
@@ -151,11 +155,21 @@ def _finish(title: str, authors: str | None, rest: str, year: int | None = None)
         if year is None and (short := re.search(r"[A-Za-z]['’](\d{2})\b", rest)):
             year = lexicon.two_digit_year(int(short[1]))  # "Annals of Mathematics'51"
     title = title.lstrip(' "“”,.;:').rstrip(' "“”,;:')
-    if len(title.split()) < 2 or not re.search(r"[^\W\d_]{2}", title):
+    if not _worded(title):
         return None
     authors = _INITIAL_END.sub("", authors.strip(' "“”,;:')) if authors else None
-    venue = "arXiv" if venue and re.match(r"(?i)arxiv\s+preprint\b", venue) else venue
-    return Citation(title, authors or None, venue, year)
+    return Citation(title, authors or None, _preprint(venue), year)
+
+
+def _worded(title: str) -> bool:
+    """Two words at least, or a few characters of a script written without spaces."""
+    cjk = re.search(f"[{fieldtitle.CJK_CHARS}]{{4}}", title)
+    return bool(cjk or len(title.split()) >= 2 and re.search(r"[^\W\d_]{2}", title))
+
+
+def _preprint(venue: str | None) -> str | None:
+    """``arXiv preprint arXiv:2303.10909``: the venue is arXiv."""
+    return "arXiv" if venue and re.match(r"(?i)arxiv\s+preprint\b", venue) else venue
 
 
 def _venue(rest: str) -> str | None:
@@ -184,7 +198,23 @@ def names(text: str, *, alone: bool = True) -> bool:
     only one with initials: ``A. Lee``, ``Lee, A.``, as ``Fast Owl Nets`` is no name)."""
     text = re.sub(r"\bet\.\s*al\b", "et al", text.strip(" ,"))
     one = _ONE_NAME if alone else _INITIALLED
-    return fields.names_line(text.rstrip(".")) or bool(one.fullmatch(text.rstrip(". ")))
+    return (
+        fields.names_line(text.rstrip("."))
+        or bool(one.fullmatch(text.rstrip(". ")))
+        or _cjk_names(text.rstrip(". "))
+    )
+
+
+_CJK_NAME = re.compile(
+    rf"\*?[{fieldtitle.CJK_CHARS}·]{{1,4}}(?:\s[{fieldtitle.CJK_CHARS}·]{{1,4}})?"
+)
+
+
+def _cjk_names(text: str) -> bool:
+    """``林崎 由, 能勢 隆，伊藤 彰則``: names in a script written without spaces, a surname and
+    given name of a few characters each, apart by commas."""
+    parts = [part.strip() for part in re.split(r"[,，、]", text)]
+    return len(parts) >= 2 and all(_CJK_NAME.fullmatch(part) for part in parts)
 
 
 def _quoted(text: str) -> Citation | None:
@@ -323,6 +353,43 @@ def _apa(text: str) -> Citation | None:
         return None  # 'Lee, A., et al. "Title." Venue (2017).': a quoted title before the date
     title, rest = _title_rest(text[head.end() :])
     return _finish(title, head["names"], rest, int(head["year"]))
+
+
+# GB/T 7714, as Chinese lists cite: "Lee A, Chen B M, et al. Title[C]//Proceedings of X.
+# ACM, 2009: 532-539.", "Title[J]. Journal, 2017, 33(1): 1-9": the document type closes the
+# title, and "//" opens the book or proceedings it is in
+_GBT_TYPE = re.compile(r"\[(?:[JCMDRPSNAGZ]|EB|DB|CP)(?:/OL)?\](?://|\.)?\s*")
+_GBT_NAME = re.compile(
+    r"(?:[A-Z][\w'’-]+\s+){1,3}[A-Z]{1,3}(?:\s+[A-Z]{1,2})*"  # "Pujol J M", "Van den Oord A"
+    r"|(?:[A-Z][\w'’-]+\s+)*(?:van|von|de|den|der|da|di|le|la)\s+[\w'’ -]+\s+[A-Z]{1,3}"
+    rf"|[{fieldtitle.CJK_CHARS}·]{{2,5}}"  # "张三"
+    r"|et\s+al|等"
+)
+
+
+def _gbt_names(text: str) -> bool:
+    names = [part.strip() for part in re.split(r"[,，]", text)]
+    return bool(names) and all(_GBT_NAME.fullmatch(name) for name in names)
+
+
+def _gbt(text: str) -> Citation | None:
+    """GB/T 7714: the names up to the first stop, the title up to its ``[J]``, then where."""
+    marker = _GBT_TYPE.search(text)
+    if marker is None:
+        return None
+    head, rest = text[: marker.start()].lstrip(" *_`-"), text[marker.end() :]  # "`*` Lee A."
+    for stop in re.finditer(r"\.\s+", head):
+        if _gbt_names(head[: stop.start()]):
+            title, authors = head[stop.end() :], head[: stop.start()]
+            break
+    else:
+        return None
+    years = [int(y) for y in YEAR.findall(rest) if int(y) <= dates.last_year()]
+    venue = re.split(r"[.,]\s|\.$|[:(]", rest, maxsplit=1)[0].strip(" .,;:") if rest else ""
+    venue = venue if re.search(r"[^\W\d_]{2}", venue) else ""
+    if not _worded(title):
+        return None
+    return Citation(title.strip(), authors, _preprint(venue or None), years[0] if years else None)
 
 
 def _by(text: str) -> Citation | None:
