@@ -160,3 +160,72 @@ def test_a_bold_award_after_a_reference_leaves_the_reference_its_title():
         "Owl Calls at Night in the Forest",
         "The Owl for the 21st Century",
     ]
+
+
+def test_gbt_7714_references_on_one_line_or_wrapped():
+    """``Lee A, Chen B M, et al. Title[C]//Proceedings of X. ACM, 2009: 532-539.``, ``Title[J].
+    Journal, 2019, 42(1): 1-20``, wrapped before its type: the type closes the title, the
+    names end at the first stop, ``//`` opens where it appeared."""
+    text = HEAD + (
+        "- Lee A, Chen B M, Van den Berg C, et al. The wisdom of the owls: a collaborative"
+        " filtering approach[C]//Proceedings of the 32nd international ACM SIGOWL conference."
+        " ACM, 2009: 532-539.[[pdf]](http://example.org/wisdom.pdf)\n"
+        "- `*` Moss J, Park D. A Ranking Framework for Owl Recommendation[J]. 2017."
+        "[[pdf]](http://example.org/rank.pdf)\n"
+        "- Hart G, Lowe I. Deep content-based owl \n"
+        "  recommendation[C]//Advances in owl information processing. 2013: 1-9."
+        "[[pdf]](http://example.org/deep.pdf)\n"
+        "- 张三, 李四. 基于深度学习的猫头鹰识别研究[J]. 计算机学报, 2019, 42(1): 1-20.\n"
+    )
+    assert rows(text) == [
+        (
+            "The wisdom of the owls: a collaborative filtering approach",
+            "Lee A, Chen B M, Van den Berg C, et al",
+            "Proceedings of the 32nd international ACM SIGOWL conference",
+            2009,
+        ),
+        ("A Ranking Framework for Owl Recommendation", "Moss J, Park D", None, 2017),
+        (
+            "Deep content-based owl recommendation",
+            "Hart G, Lowe I",
+            "Advances in owl information processing",
+            2013,
+        ),
+        ("基于深度学习的猫头鹰识别研究", "张三, 李四", "计算机学报", 2019),
+    ]
+
+
+def test_names_in_a_script_without_spaces_lead_a_sentence_style_reference():
+    """``林崎 由, 能勢 隆. 日本語の検討. 大会 (NLP2024). (2024.3)``: the names, then a title
+    with no spaces between its words."""
+    text = "# 研究発表\n\n## 2023年度\n\n" + (
+        "- <u>林崎 由</u>, 能勢 隆, 伊藤 彰則. フクロウの鳴き声認識の検討. 言語処理学会第30回年次大会"
+        " (NLP2024). (2024.3)\n"
+        "- 菊池 遥斗，能勢 隆，<u>林崎 由</u>. 画像情報に基づくフクロウ音声合成に向けた検討."
+        " 音学シンポジウム2025. (2025.6) **優秀発表賞**\n"
+    )
+    assert [(r.title, r.year) for r in parse(text).rows] == [
+        ("フクロウの鳴き声認識の検討", 2024),
+        ("画像情報に基づくフクロウ音声合成に向けた検討", 2025),
+    ]
+
+
+def test_a_list_that_links_none_of_its_papers_and_writes_them_alike_is_a_paper_list():
+    """``- [*] Title, 1990`` down a section: some read as citations alone (title case, a
+    colon), and the rest, written alike in sentence case, are papers as well."""
+    text = HEAD + (
+        "- [*] Architecture of the Owl System/360, 1964\n"
+        "- [*] Parallel operation in the control owl 6600, 1964\n"
+        "- [*] An Efficient Algorithm for Exploiting Multiple Owl Units, 1967\n"
+        "- [*] The case for the reduced owl instruction set, 1980\n"
+        "- [*] Decoupled access/execute owl architectures, 1984\n"
+        "- [*] Exploiting Choice: Owl Fetch and Issue on a Multithreading Owl, 1996\n"
+    )
+    assert [(r.title, r.year) for r in parse(text).rows] == [
+        ("Architecture of the Owl System/360", 1964),
+        ("Parallel operation in the control owl 6600", 1964),
+        ("An Efficient Algorithm for Exploiting Multiple Owl Units", 1967),
+        ("The case for the reduced owl instruction set", 1980),
+        ("Decoupled access/execute owl architectures", 1984),
+        ("Exploiting Choice: Owl Fetch and Issue on a Multithreading Owl", 1996),
+    ]

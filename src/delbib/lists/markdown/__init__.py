@@ -332,7 +332,7 @@ class _Reader:
             for item in items
         ]
         verdicts = [evidence.verdict(p) for p in read]
-        paper_block = evidence.is_paper_block(verdicts)
+        paper_block = evidence.is_paper_block(verdicts) or evidence.cited_alike(read, verdicts)
         if paper_block:  # "- **Title**" alone: nothing written beside the marked title
             alone = [_words(item) == squash(p.title) for item, p in zip(items, read, strict=True)]
             verdicts = evidence.like_siblings(read, verdicts, alone)

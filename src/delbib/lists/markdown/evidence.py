@@ -313,6 +313,25 @@ def is_paper_block(verdicts: list[str]) -> bool:
     return bool(titled) and strong >= PAPER_LIST_SHARE * len(titled)
 
 
+_ALIKE_SHARE = 0.8  # of a block's titled items written in its cited items' shape
+_ALIKE_CITED = 2  # items that read as citations on their own, at least
+
+
+def cited_alike(read: list[Parts], verdicts: list[str]) -> bool:
+    """A block that links none of its items and writes nearly all of them alike, dated
+    (``- [*] Title, 1990``), with some that read as citations on their own: a list of
+    papers, though most of its titles, in sentence case, say less about themselves."""
+    if PAPER_LINK in verdicts:
+        return False
+    cited = [_shape(p) for p, v in zip(read, verdicts, strict=True) if v == CITATION]
+    if len(cited) < _ALIKE_CITED:
+        return False
+    common = max(set(cited), key=cited.count)
+    titled = [p for p, v in zip(read, verdicts, strict=True) if v != NO_TITLE]
+    alike = sum(_shape(p) == common for p in titled)
+    return common[1] and alike >= _ALIKE_SHARE * len(titled)
+
+
 _NAMED_PAPER_WORDS = 3  # "[[paper]]" beside a title this long: a paper, not a tool's name
 MARKED_PAPERS = 1  # one item linking a page by its title and the paper apart is enough
 
