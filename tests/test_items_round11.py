@@ -220,6 +220,9 @@ def test_a_list_that_links_none_of_its_papers_and_writes_them_alike_is_a_paper_l
         "- [*] The case for the reduced owl instruction set, 1980\n"
         "- [*] Decoupled access/execute owl architectures, 1984\n"
         "- [*] Exploiting Choice: Owl Fetch and Issue on a Multithreading Owl, 1996\n"
+        "- [*] Using owl memory to reduce processor traffic, 1983\n"
+        "- [*] Shared owl consistency models: a tutorial, 1996\n"
+        "- [*] Lockup-free owl fetch cache organization, 1998\n"
     )
     assert [(r.title, r.year) for r in parse(text).rows] == [
         ("Architecture of the Owl System/360", 1964),
@@ -228,4 +231,7 @@ def test_a_list_that_links_none_of_its_papers_and_writes_them_alike_is_a_paper_l
         ("The case for the reduced owl instruction set", 1980),
         ("Decoupled access/execute owl architectures", 1984),
         ("Exploiting Choice: Owl Fetch and Issue on a Multithreading Owl", 1996),
+        ("Using owl memory to reduce processor traffic", 1983),
+        ("Shared owl consistency models: a tutorial", 1996),
+        ("Lockup-free owl fetch cache organization", 1998),
     ]
