@@ -235,3 +235,30 @@ def test_a_list_that_links_none_of_its_papers_and_writes_them_alike_is_a_paper_l
         ("Shared owl consistency models: a tutorial", 1996),
         ("Lockup-free owl fetch cache organization", 1998),
     ]
+
+
+def test_a_venue_line_with_the_paper_link_after_the_byline_opens_no_paper():
+    """``**Title** \\`` / ``*Ann Lee, Bo Chen* \\`` / ``Bulletin of Owl Engineering [[Paper](url)]
+    \\`` / ``28 February 2023``: one paper, its venue's line linking it, however title-like."""
+    text = HEAD + (
+        "**Generative owl networks review in night-related engineering fields** \\\n"
+        "*Giuseppe Carlo Marano, Marco Martino Rosso, Angelo Aloisio* \\\n"
+        "Bulletin of Owl Engineering [[Paper](https://doi.org/10.1234/boe.7)] \\\n"
+        "28 February 2023\n\n"
+        "**A brief introductory review to deep owl models** \\\n"
+        "*Ann Lee, Bo Chen* \\\n"
+        "Owls in Civil Engineering [[Paper](https://doi.org/10.1234/oce.8)] \\\n"
+        "02 March 2023\n"
+    )
+    assert [(r.title, r.year, r.links) for r in parse(text).rows] == [
+        (
+            "Generative owl networks review in night-related engineering fields",
+            2023,
+            ("https://doi.org/10.1234/boe.7",),
+        ),
+        (
+            "A brief introductory review to deep owl models",
+            2023,
+            ("https://doi.org/10.1234/oce.8",),
+        ),
+    ]

@@ -347,6 +347,9 @@ class _Walker:
             for index, line in enumerate(lines):
                 number = line.number or start + 1
                 opens = bool(self.opens(line))
+                # "**Title**" / "*Ann Lee*" / "Owl Engineering [[Paper](url)]": the venue's line
+                after = current.lines[-1] if current is not None and current.lines else None
+                opens = opens and not (titled and after and leads.placed_after_names(after, line))
                 # a block opening with a title starts an item even after untitled prose (the
                 # previous paper's description): a person reads a new paper there
                 led = index == 0 and leads.led_by_title(line)

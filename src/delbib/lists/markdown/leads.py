@@ -66,3 +66,13 @@ def fields_only(items: list[Item]) -> bool:
         if links and all(link.image_only for link in links) and not words:
             return False
     return True
+
+
+def placed_after_names(before: Line, line: Line) -> bool:
+    """``**Title** \\`` / ``*Ann Lee, Bo Chen* \\`` / ``Owl Engineering [[Paper](url)] \\``:
+    after a byline, a plain line of words then the paper's link says where it appeared; it
+    opens no paper of its own."""
+    found = linetitle.line_title(line)
+    plain = found is None or found[1] == "plain"
+    named = names_led(before) or cited.authors_line(before.text.strip(" *_"))
+    return plain and not line.strong and named and fields.has_link(line)
