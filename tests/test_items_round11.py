@@ -262,3 +262,23 @@ def test_a_venue_line_with_the_paper_link_after_the_byline_opens_no_paper():
             ("https://doi.org/10.1234/oce.8",),
         ),
     ]
+
+
+def test_a_model_name_dated_before_a_colon_is_no_author_date_citation():
+    """``- **OwlTDA** (2024): 24.0 dB on Owl-2Mix``, ``- **OwlFormer** (2021): Pure attention
+    architecture``: a model, its year and what it does, no paper's author and title;
+    ``Lee and Chen (2020): Title`` and ``LeCun (1998) Title`` still cite one."""
+    text = HEAD + (
+        "- **OwlTDA** (2024): 24.0 dB SI-SNRi on Owl-2Mix\n"
+        "- **OwlFormer2** (2024): 24.1 dB SI-SNRi on Owl-2Mix\n"
+        "- **OwlFormer** (2021): Pure attention-based owl architecture\n"
+    )
+    assert parse(text).rows == []
+    cited = HEAD + (
+        "- Lee and Chen (2020): Owl calls at night in the forest. Owl Letters, 3, 1-9.\n"
+        "- LeCun (1998) Gradient-based owl learning applied to recognition. Proc. Owls.\n"
+    )
+    assert [(r.title, r.year) for r in parse(cited).rows] == [
+        ("Owl calls at night in the forest", 2020),
+        ("Gradient-based owl learning applied to recognition", 1998),
+    ]

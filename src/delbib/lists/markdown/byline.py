@@ -199,6 +199,10 @@ def cite_lead(text: str) -> str | None:
         or rest[:1] in "-–—"  # "CS1QA (2022) - A Dataset for ...": a name, then what it is
         or re.match(r"(?:[A-Z]\.\s*)+[A-Z]", rest)  # "Title (2017), K. He": who, after it
         or not all(re.match(r"[A-Z][a-zà-ÿ]", w) or w in _PARTICLES for w in words)
+        or any(re.search(r"\d|[A-Z]{2}", w) for w in words)  # "SepTDA", "MossFormer2"
+        # "**SepFormer** (2021): Pure attention-based architecture": a model, what it is
+        or len(words) == 1
+        and ":" in text[found.end("label") : found.end()]
     ):
         return None  # "Mask R-CNN (2017)": a title's words, not surnames
     return found["label"]
