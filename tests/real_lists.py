@@ -38,7 +38,8 @@ TIMEOUT = 900  # seconds for one import; the largest list takes a few seconds to
 # "fresh9-heldout" for the ninth (ten of twenty drawn at random before any was measured);
 # "fresh10" and "fresh10-heldout" for the tenth (ten of twenty-one drawn the same way);
 # "fresh11" and "fresh11-heldout" for the eleventh (eleven of twenty-two); "fresh12" and
-# "fresh12-heldout" for the twelfth (eleven of twenty-two).
+# "fresh12-heldout" for the twelfth (eleven of twenty-two); "fresh13-heldout", fetched during
+# the twelfth round's design, all held out until it was done.
 SETS = (
     "dev",
     "heldout",
@@ -63,6 +64,7 @@ SETS = (
     "fresh11-heldout",
     "fresh12",
     "fresh12-heldout",
+    "fresh13-heldout",
 )
 
 # issue 17 targets

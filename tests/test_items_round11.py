@@ -282,3 +282,37 @@ def test_a_model_name_dated_before_a_colon_is_no_author_date_citation():
         ("Owl calls at night in the forest", 2020),
         ("Gradient-based owl learning applied to recognition", 1998),
     ]
+
+
+def test_a_static_sites_indented_html_blocks_give_a_paper_each():
+    """``    <div class="publication-item">`` after a blank line is code to GitHub but HTML to
+    the site's renderer: each ``<h3 class="paper-title">`` opens a paper, its authors' spans,
+    venue and link follow; a bare ``<h3>`` heads a section, no paper."""
+    item = (
+        '    <div class="publication-item">\n'
+        '      <h3 class="paper-title">{title}</h3>\n'
+        '      <div class="authors">\n'
+        '        <span class="author-name">Ann Lee</span>,\n'
+        '        <span class="author-name">Bo Chen</span>\n'
+        "      </div>\n"
+        '      <div class="venue">IEEE ICASSP {year}</div>\n'
+        '      <div class="paper-links">\n'
+        '        <a href="https://arxiv.org/abs/{arxiv}" class="paper-link">Paper</a>\n'
+        "      </div>\n"
+        "    </div>\n"
+    )
+    text = (
+        '---\nlayout: page\n---\n\n<div class="timeline">\n\n'
+        '<div class="year-section">\n  <h2 class="year-title">2025</h2>\n'
+        '  <div class="year-count">2 publications</div>\n\n'
+        + item.format(title="Can owl LLMs think while listening?", year=2025, arxiv="2510.07497")
+        + "\n"
+        + item.format(
+            title="Faster owl inference with multi-token prediction", year=2024, arxiv="2409.08148"
+        )
+        + "\n  <h3>Table of Contents</h3>\n\n</div>\n"
+    )
+    assert [(r.title, r.venue, r.year) for r in parse(text).rows] == [
+        ("Can owl LLMs think while listening?", "IEEE ICASSP 2025", 2025),
+        ("Faster owl inference with multi-token prediction", "IEEE ICASSP 2024", 2024),
+    ]

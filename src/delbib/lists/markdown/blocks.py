@@ -69,10 +69,17 @@ _HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)(?:</?h\1\s*/?>|$)", re.I
 # with no blank line between is still one block to markdown, but a person reads rows
 _HTML_TABLE = re.compile(r"<table\b.*?(?:</table\s*>|$)", re.I | re.S)
 # "<tr>...": rows of a table whose head a blank line cut off (HTML blocks end at one)
+# an indented block of HTML elements (``<div class="paper">``), as a static site's page writes
+_HTML_CODE = re.compile(
+    r"^\s*</?(?:div|p|h[1-6]|ul|ol|li|span|section|article|table|tr|td|a)\b", re.I
+)
 _TABLE_PIECE = re.compile(r"^\s*<(?:tr|td|th|tbody|/tr)\b", re.I)
 _TABLE_END = re.compile(r"</table\s*>", re.I)
 # Tags after which GitHub starts a new line of text.
-_HTML_BREAK = re.compile(r"<\s*(?:br|/p|p|/div|div|/li|li|hr|/h[1-6])\b[^>]*>", re.I)
+_HTML_BREAK = re.compile(r"<\s*(?:br|/p|p|/div|div|/li|li|hr|/?h[1-6])\b[^>]*>", re.I)
+# "<h3 class="paper-title">", "<div class="title">": an element a page sets its works' titles in
+# (a bare "<h3>" heads a section as often as a work)
+_HTML_TITLE = re.compile(r"<\s*\w+\b[^>]*\bclass\s*=\s*[\"'][^\"']*\btitle\b", re.I)
 _HTML_DROP = re.compile(
     r"<!--.*?-->|<\s*(?:script|style)\b.*?</\s*(?:script|style)\s*>", re.I | re.S
 )
@@ -157,7 +164,10 @@ class _Walker:
             if index in taken:
                 continue
             # "<tr>" after a blank line, or indented so that it reads as code: the table goes on
-            html = node.type == "html_block" or node.type == "code_block" and table_open
+            # "    <div class="publication-item">" after a blank line: code to GitHub, but
+            # HTML to the site's renderer (kramdown reads a block element to its closing tag)
+            markup = node.type == "code_block" and _HTML_CODE.match(node.content) is not None
+            html = node.type == "html_block" or node.type == "code_block" and (table_open or markup)
             piece = html and _TABLE_PIECE.search(node.content)
             if not piece:
                 yield from flush_rows()
@@ -168,7 +178,7 @@ class _Walker:
             elif node.type == "paragraph":
                 run.append(self.paragraph_cell(node).lines)
                 run_map.append((start, stop))
-            elif node.type == "html_block":
+            elif node.type == "html_block" or markup:
                 content = node.content
                 heading = _HTML_HEADING.match(content)
                 if heading:
@@ -385,16 +395,19 @@ class _Walker:
         """The lines an HTML block shows: new lines at ``<br>``, ``<p>``, ``<div>``..."""
         content = _HTML_DROP.sub(lambda m: "\n" * m.group(0).count("\n"), content)
         lines: list[Line] = []
-        pos = 0
+        pos, after = 0, None  # the break the chunk follows: its opening tag
         for piece in [*_HTML_BREAK.finditer(content), None]:
             end = piece.start() if piece else len(content)
             chunk = content[pos:end]
             first = start + 1 + content.count("\n", 0, pos) + _leading_newlines(chunk)
             if chunk.strip():
+                titled = after is not None and _HTML_TITLE.match(after.group(0)) is not None
                 for line in self.inline(" ".join(chunk.split()), first):
                     line.number = first
+                    # a title element's words of a work: at least two, not a year's heading
+                    line.titles = titled and len(re.findall(r"[^\W\d_]{2,}", line.text)) >= 2
                     lines.append(line)
-            pos = piece.end() if piece else end
+            pos, after = (piece.end(), piece) if piece else (end, None)
         return lines
 
     def html_rows(self, content: str, start: int) -> list[Item]:
