@@ -316,3 +316,29 @@ def test_a_static_sites_indented_html_blocks_give_a_paper_each():
         ("Can owl LLMs think while listening?", "IEEE ICASSP 2025", 2025),
         ("Faster owl inference with multi-token prediction", "IEEE ICASSP 2024", 2024),
     ]
+
+
+def test_paragraphs_of_references_with_notes_between_are_a_paper_each():
+    """A reader's notes page: ``🟢 Lee, A., & Chen, B. (2020). Title. bioRxiv. https://...``,
+    then notes, a label and bare links, then the next reference: each reference paragraph
+    opens a paper; a bold title still takes the reference-like byline under it as its own."""
+    text = HEAD + (
+        "Parent: [[owls]]\n\n#owls #bib #todo\n\n"
+        "🟢 Lee, A. E., Chen, B. A., & Moss, G. (2020). Learning owl function from structure."
+        " bioRxiv. https://www.biorxiv.org/content/10.1101/2020.11.10.350876v1\n\n"
+        "Park, N., Ross, V. C., & Hart, D. F. (2020). Owl heterogeneity promotes robust"
+        " learning. bioRxiv.\nhttps://www.biorxiv.org/content/10.1101/2020.12.18.423468v1\n"
+        "Notes: a fine paper, see the thread.\n\n"
+        "On owls in the brain:\n\n"
+        "🔥 Zheng, P., & Lowe, J. (2014). Robust development of owl chains from plasticity."
+        " Frontiers in owl neuroscience, 8, 66.\nhttps://www.frontiersin.org/articles/x/full\n\n"
+        "**Neo: A learned owl optimizer**\n\n"
+        "*Marcus, R., Negi, P., & Mao, H. (2018). Proceedings of the VLDB Endowment*, *12*(11),"
+        " 1705-1718. [[paper](https://doi.org/10.14778/3342263.3342644)]\n"
+    )
+    assert [(r.title, r.year) for r in parse(text).rows] == [
+        ("Learning owl function from structure", 2020),
+        ("Owl heterogeneity promotes robust learning", 2020),
+        ("Robust development of owl chains from plasticity", 2014),
+        ("Neo: A learned owl optimizer", 2018),
+    ]

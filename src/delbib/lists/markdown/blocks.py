@@ -351,7 +351,7 @@ class _Walker:
         ends an item that has a paper link."""
         items: list[Item] = []
         current: Item | None = None
-        titled = False
+        titled = cited_run = False  # cited_run: the item opened with a reference
         for lines, (start, stop) in zip(blocks, maps, strict=True):
             alone = readings.titled_byline(lines)  # "Title" / "<br> Ann Lee, Owls (2012)"
             for index, line in enumerate(lines):
@@ -363,19 +363,24 @@ class _Walker:
                 # a block opening with a title starts an item even after untitled prose (the
                 # previous paper's description): a person reads a new paper there
                 led = index == 0 and leads.led_by_title(line)
-                if current is None or opens and (titled or led) or index == 0 and alone:
+                # a reference's paragraph opens a paper, unless a title is still waiting for
+                # its byline ("**Title**" / "*Lee, A. (2018). Proceedings of X*, 1-9.")
+                ref = index == 0 and not opens and leads.led_by_citation(line)
+                waiting = titled and not cited_run and not self.has_link([current])
+                cites = ref and current is not None and bool(current.lines) and not waiting
+                if current is None or opens and (titled or led) or index == 0 and alone or cites:
                     if current is not None:
                         items.append(current)
                     current = Item(PARAGRAPH, number, number, [])
-                    titled = False
+                    titled, cited_run = False, ref
                 current.lines.append(line)
                 current.end_line = max(current.end_line, number)
-                titled = titled or opens
+                titled = titled or opens or cites or ref and cited_run
             if current is not None:
                 current.end_line = max(current.end_line, self.end_line(start, stop))
                 if titled and self.has_link([current]) or alone:
                     items.append(current)
-                    current, titled = None, False
+                    current, titled, cited_run = None, False, False
         if current is not None:
             items.append(current)
         return neighbours.names_over_titles(items)

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from . import dates, fields, fieldtitle, lexicon, reftail
-from .inline import Line, squash
+from .inline import Line, squash, strip_emoji
 
 _WRAPPED_LINES = 3  # source lines one citation may take
 
@@ -111,7 +111,8 @@ def of_lines(lines: list[Line]) -> Citation | None:
 
 def read(text: str) -> Citation | None:
     """The parts of a citation written out in words, None when the text is not one."""
-    text = squash(text).lstrip("*_ ")  # "*Lee, A. (2019). Title. _Venue_": a stray mark
+    # "*Lee, A. (2019). Title. _Venue_": a stray mark; "🔥 Lee, A. (2019)": a reader's marker
+    text = squash(strip_emoji(text)).lstrip("*_ ")
     for style in (
         _gbt,
         _apa,

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from . import byline, cited, fields, fieldtitle, linetitle
-from .inline import Line
+from . import byline, citation, cited, fields, fieldtitle, linetitle
+from .inline import Line, strip_emoji
 
 if TYPE_CHECKING:
     from .blocks import Item
@@ -76,3 +76,11 @@ def placed_after_names(before: Line, line: Line) -> bool:
     plain = found is None or found[1] == "plain"
     named = names_led(before) or cited.authors_line(before.text.strip(" *_"))
     return plain and not line.strong and named and fields.has_link(line)
+
+
+def led_by_citation(line: Line) -> bool:
+    """``🟢 Lee, A., & Chen, B. (2020). Title. bioRxiv. https://...``: a paragraph that opens
+    with a whole reference, names, date and title, opens a paper of its own, however the
+    paragraphs before it run on (notes, links, a label)."""
+    found = citation.read(strip_emoji(fields._line_title_text(line)))
+    return found is not None and bool(found.authors) and found.year is not None
