@@ -342,3 +342,36 @@ def test_paragraphs_of_references_with_notes_between_are_a_paper_each():
         ("Robust development of owl chains from plasticity", 2014),
         ("Neo: A learned owl optimizer", 2018),
     ]
+
+
+def test_a_table_title_cell_with_its_journal_in_brackets_and_bold_link_words():
+    """``| MEGNET | Title (Chemistry of Owls, 2019) [[**Paper**](doi)][[**Code**](gh)] |``: the
+    bold link words are no name of the work, and the bracketed journal and year are its venue
+    (``(Lee and Chen, 2019)`` names who wrote it instead)."""
+    text = HEAD + (
+        "|Method | Paper |\n|---|---|\n"
+        "|MEGNET | Graph networks as a universal owl learning framework for molecules and"
+        " crystals (Chemistry of Owls, 2019) [[**Paper**](https://doi.org/10.1021/owl.9b01294)]"
+        "[[**Code**](https://github.com/o/megnet)] |\n"
+        "|DTNet | Dielectric owl prediction for inorganic materials using latent information"
+        " (npj Computational Owls, 2024) [[**Paper**](https://www.nature.com/articles/s4)] |\n"
+        "|Admix | Admix: Enhancing the transferability of owl attacks with long titles to read"
+        " (Lee and Chen, 2021) [[**Paper**](https://arxiv.org/abs/2102.00436)] |\n"
+    )
+    assert [(r.title, r.venue, r.year) for r in parse(text).rows] == [
+        (
+            "Graph networks as a universal owl learning framework for molecules and crystals",
+            "Chemistry of Owls",
+            2019,
+        ),
+        (
+            "Dielectric owl prediction for inorganic materials using latent information",
+            "npj Computational Owls",
+            2024,
+        ),
+        (
+            "Admix: Enhancing the transferability of owl attacks with long titles to read",
+            None,
+            2021,
+        ),
+    ]

@@ -19,7 +19,8 @@ def table_title(cell: Cell) -> tuple[str, str | None]:
         if not fields._has_words(text):
             continue
         raw = fields._line_title_text(line)
-        bold = [s for s in line.strong if fields._has_words(s)]
+        # "[[**Paper**](url)]": a link word set in bold is no name of the row's work
+        bold = [s for s in line.strong if fields._has_words(s) and not fields.is_resource_text(s)]
         lead = re.split(r"\s{2,}", raw.strip(), maxsplit=1)
         linked = any(link.text.strip() == raw.strip() for link in line.links)  # it ends there
         if len(text.split()) > fields._DIGEST_WORDS // 2 and (bold and raw.find(bold[0]) < 8):
