@@ -375,3 +375,19 @@ def test_a_table_title_cell_with_its_journal_in_brackets_and_bold_link_words():
             2021,
         ),
     ]
+
+
+def test_names_then_a_year_with_the_journals_short_name_then_the_title():
+    """``Da, Liu, and Moss (2013 MS) A Closer Look at Owls``, ``Lee and Park (2022 JoF).
+    Factor owls.``: an author-date reference whose date carries the journal's short name."""
+    text = HEAD + (
+        "21. [Da, Liu, and Moss (2013 MS) A Closer Look at the Short-Term Owl Reversal]"
+        "(../notes/owl.html)\n"
+        "25. [Lee and Park (2022 JoF). Factor owls and the owl factor.](../notes/owl2.html)\n"
+        "28. Han, Y., Zhou, G., Y. Zhu (2016 JFE). A trend owl: any economic gains from owls?\n"
+    )
+    assert rows(text) == [
+        ("A Closer Look at the Short-Term Owl Reversal", "Da, Liu, and Moss", "MS", 2013),
+        ("Factor owls and the owl factor", "Lee and Park", "JoF", 2022),
+        ("A trend owl: any economic gains from owls?", "Han, Y., Zhou, G., Y. Zhu", "JFE", 2016),
+    ]

@@ -24,8 +24,10 @@ YEAR = reftail.YEAR  # a year in a reference, the same for its tail
 _QUOTE = re.compile(r"[\"“”]")
 _DATED = re.compile(r"[\s.,]*\(?((?:19|20)\d{2})[a-z]?\)?[\s.,]*$")  # names' closing date
 # APA: the names, then "(2019)", "(2019a)", "(2019, May)": the date closes the authors
+# ("(2013 MS)", "(2022 JoF)": the journal's short name beside the year)
 _APA = re.compile(
-    r"^(?P<names>[^()]+?)\s*\((?P<year>(?:19|20)\d{2})[a-z]?(?:,[^()]{1,20})?\)\.?\s+"
+    r"^(?P<names>[^()]+?)\s*\((?P<year>(?:19|20)\d{2})[a-z]?(?:,[^()]{1,20}"
+    r"|\s+(?P<tag>[A-Z][A-Za-z&.]{1,9}))?\)\.?\s+"
 )
 # Vancouver: "Lee A, Chen BC, Moss D." — surnames followed by their initials, no stops inside
 _VANCOUVER = re.compile(
@@ -353,7 +355,10 @@ def _apa(text: str) -> Citation | None:
     if not head or not names(head["names"].replace("...", ",")) or _QUOTE.search(head["names"]):
         return None  # 'Lee, A., et al. "Title." Venue (2017).': a quoted title before the date
     title, rest = _title_rest(text[head.end() :])
-    return _finish(title, head["names"], rest, int(head["year"]))
+    found = _finish(title, head["names"], rest, int(head["year"]))
+    if found and head["tag"] and not found.venue:
+        return Citation(found.title, found.authors, head["tag"], found.year)
+    return found
 
 
 # GB/T 7714, as Chinese lists cite: "Lee A, Chen B M, et al. Title[C]//Proceedings of X.

@@ -422,7 +422,14 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     year = venue_year or stuck_year or year_in(dated) or year_in(venue or "")
     if year is None and not linked:
         year = year_in(rest)  # "Authors. 2020. “Title.”": a citation's year
-    if how == "cited" and (cite := citation.of_lines(lines[lines.index(title_line) :])):
+    cite = None
+    if how == "cited" and title_line is not None:
+        # "[Lee and Park (2022 JoF). Title.](notes.html)": the reference is the link's words
+        cite = citation.of_lines(lines[lines.index(title_line) :]) or next(
+            (c for ln in title_line.links if raw in ln.text and (c := citation.read(ln.text))),
+            None,
+        )
+    if cite is not None:
         authors, venue, year = cite.authors or authors, cite.venue or venue, cite.year or year
         dated = dates_only(fields._line_title_text(title_line))  # not its notes' dates
     # "2011 Title": the title's own line dates it (not a heading, nor a line under it)
