@@ -391,3 +391,27 @@ def test_names_then_a_year_with_the_journals_short_name_then_the_title():
         ("Factor owls and the owl factor", "Lee and Park", "JoF", 2022),
         ("A trend owl: any economic gains from owls?", "Han, Y., Zhou, G., Y. Zhu", "JFE", 2016),
     ]
+
+
+def test_a_linked_title_cell_then_a_short_name_and_a_title_opening_with_we():
+    """``| [Fast Directional Owl Passing for Molecules](arxiv) (DimeNet++) | Names | Nov 2020 |``
+    is titled by its link; ``We have an owl for you! A Comprehensive ...`` is a title, the
+    exclamation tells it from a summary's ``We propose ...``."""
+    table = HEAD + (
+        "| Paper | Authors | Date |\n|---|---|---|\n"
+        "| [Fast and Uncertainty-Aware Directional Owl Passing for Molecules]"
+        "(https://arxiv.org/abs/2011.14115) (DimeNet++) | Lee, Chen | Nov 2020 |\n"
+        "| [An implementation of owl potentials for materials: Performance for TiO2]"
+        "(https://doi.org/10.1016/j.owl.2015.1)  (aenet) | Moss, Park | Mar 2016 |\n"
+    )
+    assert [r.title for r in parse(table).rows] == [
+        "Fast and Uncertainty-Aware Directional Owl Passing for Molecules",
+        "An implementation of owl potentials for materials: Performance for TiO2",
+    ]
+    bullets = HEAD + (
+        "- We have an owl for you! A Comprehensive Analysis of Owl Hallucinations by Code LLMs"
+        "  \n  [Paper](https://arxiv.org/abs/2406.10279)\n"
+    )
+    assert [r.title for r in parse(bullets).rows] == [
+        "We have an owl for you! A Comprehensive Analysis of Owl Hallucinations by Code LLMs"
+    ]

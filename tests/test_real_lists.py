@@ -178,6 +178,43 @@ FRESH11_HELDOUT = {
     "xcfcode--What-I-Have-Read.md",
     "zhengqigao--Awesome-PDA.md",
 }
+FRESH12_HELDOUT = {
+    "ChaseLight-Smile--DatabasePapersReadingLists.md",
+    "HFMonteiro--Webpage.md",
+    "WanyuGroup--AI-for-crystal-materials.md",
+    "XJTUOSS--Awesome-Software-Supply-Chain-Security.md",
+    "ZizouHe--reading-notes.md",
+    "acadTags--Awesome-medical-coding-NLP.md",
+    "desh2608--desh2608.github.io.md",
+    "khakhalin--notes.md",
+    "lazharkhelifi--deeplearning_changedetection_remotesensing_review.md",
+    "lovehyun--arxiv-llmedu.md",
+    "m-k-S--awesome-machine-learning-atomistic-simulation.md",
+}
+# fetched during the twelfth set's design, all held out until it was done
+FRESH13_HELDOUT = {
+    "Currie32--s-enformer-website.md",
+    "DavidTorpey--davidtorpey.github.io.md",
+    "JULIELab--JULIELab.github.io.md",
+    "JimengShi--DL-Foundation-Models-Weather.md",
+    "LiZhang2021--Blockchain.md",
+    "SunSiShining--PaperReading.md",
+    "YouROS12--cnn-svm.md",
+    "audrey617--My-Notes.md",
+    "cdebeunne--phd_notes.md",
+    "farmera--sare_grant.md",
+    "iphysresearch--Survey4GWML.md",
+    "jinsusong--21-study-paper-review.md",
+    "johnros--johnros.github.com.md",
+    "jungwonkang--references.md",
+    "koo-lab--koo-lab.github.io.md",
+    "lillo--compiler-course-unipi.md",
+    "priyanmuthu--cse291-wiki.md",
+    "shengchaochen82--Awesome-Foundation-Models-for-Weather-and-Climate.md",
+    "smackers--smack.md",
+    "weezymatt--papers.md",
+    "zhijing-jin--CausalNLP_Papers.md",
+}
 
 # Lists that miss a target, with the figures measured on the current reader (not expected
 # values): stem -> figures ("halves:<set>" for a set's comparison with dev), 2026-12-05.
@@ -479,6 +516,8 @@ def test_expectation_is_well_formed(path: Path):
     assert (data["set"] == "fresh9-heldout") == (data["file"] in FRESH9_HELDOUT)
     assert (data["set"] == "fresh10-heldout") == (data["file"] in FRESH10_HELDOUT)
     assert (data["set"] == "fresh11-heldout") == (data["file"] in FRESH11_HELDOUT)
+    assert (data["set"] == "fresh12-heldout") == (data["file"] in FRESH12_HELDOUT)
+    assert (data["set"] == "fresh13-heldout") == (data["file"] in FRESH13_HELDOUT)
     low, high = data["papers"]["min"], data["papers"]["max"]
     assert 0 < low <= high
     titles = data["titles"]

@@ -82,6 +82,7 @@ _DESCRIBES = re.compile(
     r"|^\W*(?:本文|本研究|该研究|该工作|该论文|我们)",  # "本文提出...": "this paper proposes"
 )
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_EXCLAIMED_WITHIN = 60  # characters of a title's first clause ("We have owls for you! ...")
 _SUMMARY_WORDS = 10  # fewer words may be a title ("This Paper Proposes Nothing")
 _SUMMARY_CHARS = 20  # a sentence in a script written without spaces between words
 
@@ -90,4 +91,6 @@ def describes(text: str) -> bool:
     """A sentence about a paper (``"This paper proposes DPM, a novel method ..."``), as a
     list quotes its summary: never the title itself."""
     long = len(text.split()) > _SUMMARY_WORDS or len(_HAN.findall(text)) > _SUMMARY_CHARS
-    return _DESCRIBES.match(text) is not None and long
+    # "We have a package for you! A Comprehensive Analysis of ...": a title's exclamation
+    exclaimed = re.search(r"[!?]\s+[A-Z]", text[:_EXCLAIMED_WITHIN]) is not None
+    return _DESCRIBES.match(text) is not None and long and not exclaimed

@@ -42,6 +42,8 @@ def table_title(cell: Cell) -> tuple[str, str | None]:
             if len(short[0].split()) <= fields._DIGEST_WORDS // 2:
                 text = fields.clean_listed_title(short[0])
         text = _drop_styled_tag(line, text)
+        if named := _linked_then_name(line, raw):  # "[Title](url) (DimeNet++)": its short name
+            text = named
         rest = [fields.clean_listed_title(other.text) for other in cell.lines[i + 1 :]]
         while rest and not linked and _title_goes_on(text, rest[0]):
             text = f"{text} {rest.pop(0)}"  # "Title with Adversarial<br>Self-Supervised ..."
@@ -50,6 +52,17 @@ def table_title(cell: Cell) -> tuple[str, str | None]:
         )
         return text, authors
     return "", None
+
+
+def _linked_then_name(line, raw: str) -> str | None:
+    """``[Fast Directional Message Passing for Molecules](arxiv) (DimeNet++)``: a cell that
+    opens with a linked title and adds only a short name in brackets is titled by the link."""
+    first = next((link for link in line.links if link.text.strip()), None)
+    if first is None or len(first.text.split()) < 4 or not raw.lstrip().startswith(first.text):
+        return None
+    rest = raw.lstrip()[len(first.text) :]
+    named = re.fullmatch(r"\s*\(([^()\d]{1,30})\)\s*", rest)
+    return fields.clean_listed_title(first.text) if named and len(named[1].split()) <= 3 else None
 
 
 # small words of a title that a line of names never holds ("Learning for Robust ...")
