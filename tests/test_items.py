@@ -33,8 +33,8 @@ def test_paragraph_item_over_three_lines_with_hard_breaks():
     )
     rows = parse(text).rows
     assert [(r.title, r.line, r.end_line) for r in rows] == [
-        ("Folding Paper Cranes with Graph Networks.", 3, 6),
-        ("Tiling Floors by Reinforcement.", 8, 10),
+        ("Folding Paper Cranes with Graph Networks", 3, 6),
+        ("Tiling Floors by Reinforcement", 8, 10),
     ]
     assert rows[0].authors == "Ada Stone, Ben Rivers"
     assert rows[1].venue == "NeurIPS 2019" and rows[1].year == 2019
@@ -206,7 +206,7 @@ def test_numbered_br_lines_and_plain_citations():
     assert [r.title for r in rows] == [
         "Drying Dishes with Attention",
         "Stacking Plates by Search",
-        "Estimating Rainfall from Umbrella Counts.",
+        "Estimating Rainfall from Umbrella Counts",
     ]
     assert rows[2].links == () and rows[2].year == 2020
 
@@ -352,7 +352,7 @@ def test_an_authors_reference_is_never_a_title():
     )
     assert titles(text) == [
         "Tracking Moths with Event Cameras",
-        "Tracking Bats at Dusk with Events.",  # the title after the reference, as listed
+        "Tracking Bats at Dusk with Events",  # the title after the reference, as listed
     ]
 
 
@@ -504,7 +504,7 @@ def test_a_plain_title_wrapped_onto_the_next_line_goes_on_to_its_full_stop():
         "A. Lee, B. Chen. [[PDF](https://arxiv.org/abs/2201.00022)]\n"
     )
     assert titles(text) == [
-        "The Owl Lab Speech Translation System for IWSLT 2022 Evaluation.",
+        "The Owl Lab Speech Translation System for IWSLT 2022 Evaluation",
         "Listening to Owls at Night",  # the next line is its authors
     ]
 
@@ -545,7 +545,7 @@ def test_a_sentence_going_on_in_lower_case_is_not_a_citation():
         "- Moss and Fern. 2020. “Owls at Dusk.” *Journal of Owl Studies*.\n"
         "- mPLUG-Owl: Owls for Multimodal Models. *CVPR 2023*.\n"
     )
-    assert titles(text) == ["Owls at Dusk.", "mPLUG-Owl: Owls for Multimodal Models."]
+    assert titles(text) == ["Owls at Dusk", "mPLUG-Owl: Owls for Multimodal Models"]
 
 
 def test_explain_with_strict_says_the_import_would_write_nothing(tmp_path):
@@ -606,7 +606,7 @@ def test_news_about_the_list_holds_no_items():
         "[[paper](https://arxiv.org/abs/2402.00028)]\n"
     )
     parsed = parse(text)
-    assert [r.title for r in parsed.rows] == ["Hooting at Scale."]
+    assert [r.title for r in parsed.rows] == ["Hooting at Scale"]
     assert parsed.skipped_counts() == {"news about the list (under a News or Updates heading)": 2}
 
 
@@ -681,7 +681,7 @@ def test_a_title_case_title_is_not_a_line_of_names():
     )
     rows = parse(text).rows
     assert [r.title for r in rows] == [
-        "Backdoor Owls Against Deep Learning Systems in the Physical World."
+        "Backdoor Owls Against Deep Learning Systems in the Physical World"
     ]
     assert rows[0].authors.startswith("Ann Lee, Bo Chen, and Cy Ng")  # not the title line
 
@@ -803,8 +803,8 @@ def test_a_short_quoted_title_closed_by_its_stop_is_the_title():
         '**[8]** Moss, Ben. "**Hooting at scale with deep owls**." Owl Conference, 2013. '
         "[[pdf]](https://arxiv.org/abs/1301.00072) **(Milestone)**\n"
     )
-    # the stop is kept, as for every quoted title
-    assert titles(text) == ["Owl Morphism.", "Hooting at scale with deep owls."]
+    # the stop closes the reference's sentence, no part of the title
+    assert titles(text) == ["Owl Morphism", "Hooting at scale with deep owls"]
 
 
 def test_a_leading_tag_with_a_nested_parenthesis_is_not_the_title():
@@ -886,8 +886,8 @@ def test_a_citation_names_its_journal_after_the_quoted_title_italic_or_not():
     )
     rows = parse(text).rows
     assert [(r.title, r.venue, r.year) for r in rows] == [
-        ("Two-Way Fixed Owl Estimators with Uneven Effects.", "American Owl Review", 2020),
-        ("A More Credible Approach to Parallel Owls.", "Review of Owl Studies", 2022),
+        ("Two-Way Fixed Owl Estimators with Uneven Effects", "American Owl Review", 2020),
+        ("A More Credible Approach to Parallel Owls", "Review of Owl Studies", 2022),
     ]
 
 
@@ -905,9 +905,9 @@ def test_apa_citations_without_links_are_papers():
     )
     rows = parse(text).rows
     assert [(r.title, r.year) for r in rows] == [
-        ("Synthetic owls-in-owls.", 2021),
-        ("Owl labor.", 2022),
-        ("Double/debiased learning for owls and their structural nests.", 2018),
+        ("Synthetic owls-in-owls", 2021),
+        ("Owl labor", 2022),
+        ("Double/debiased learning for owls and their structural nests", 2018),
         ("Nowcasting owls: what do trees add?", 2024),
     ]
     assert [r.venue for r in rows[:2]] == ["American Owl Review", "Journal of Owl Economics"]

@@ -93,7 +93,7 @@ def test_a_topic_heading_over_references_is_not_a_work():
         "- Lee, A., & Chen, B. (2021). Counting owls at dusk. *Owl Review*, 3(2), 1-9.\n"
         "- Moss, C. (2019). Owl census methods. *Journal of Owls*, 7, 10-20.\n"
     )
-    assert titles(text) == ["Counting owls at dusk.", "Owl census methods."]
+    assert titles(text) == ["Counting owls at dusk", "Owl census methods"]
 
 
 def test_a_heading_over_prose_naming_people_is_not_a_work():

@@ -90,12 +90,12 @@ def test_a_quoted_linked_title_between_its_authors_and_venue_is_a_paper():
     """``Lee, Ann, et al. ["Title."](repository page), CCS, 2023``: an MLA reference whose
     title links a library's page."""
     text = HEAD + (
-        '- Lee, Ann, et al. ["Owlgx: Detecting Owl Pointers via Symbolic Flight."]'
+        '- Lee, Ann, et al. ["Owlgx: Detecting Owl Pointers via Symbolic Flight"]'
         "(https://owls.example.edu/bitstreams/4fb7/download), CCS, 2023\n"
     )
     rows = parse(text).rows
     assert [(r.title, r.authors, r.venue, r.year) for r in rows] == [
-        ("Owlgx: Detecting Owl Pointers via Symbolic Flight.", "Lee, Ann, et al", "CCS", 2023)
+        ("Owlgx: Detecting Owl Pointers via Symbolic Flight", "Lee, Ann, et al", "CCS", 2023)
     ]
 
 

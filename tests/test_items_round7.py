@@ -105,8 +105,8 @@ def test_a_line_of_names_over_a_bold_title_is_who_wrote_it():
         '    **"Why Would Owls Fly?": A Study of Night Flight.**\n'
     )
     assert [(r.title, r.authors) for r in parse(text).rows] == [
-        ("Owl Flight in the Dark.", "Ann Lee, Bo Chen, Cy Moss"),
-        ('"Why Would Owls Fly?": A Study of Night Flight.', "Dan Park, Eve Diaz"),
+        ("Owl Flight in the Dark", "Ann Lee, Bo Chen, Cy Moss"),
+        ('"Why Would Owls Fly?": A Study of Night Flight', "Dan Park, Eve Diaz"),
     ]
 
 
@@ -188,9 +188,9 @@ def test_a_citation_led_by_a_bold_label_is_read_as_a_citation():
         " Experiment on Night Flight. *Owl Review*, 94(4), 991-1013.\n"
     )
     assert [(r.title, r.authors, r.year) for r in parse(text).rows] == [
-        ("Rural Owl Energy Use in China.", "Zou, B., & Luo, B.", 2019),
+        ("Rural Owl Energy Use in China", "Zou, B., & Luo, B.", 2019),
         (
-            "Are Owls More Clever than Crows? A Field Experiment on Night Flight.",
+            "Are Owls More Clever than Crows? A Field Experiment on Night Flight",
             "Lee, A., & Chen, B.",
             2004,
         ),
@@ -203,7 +203,7 @@ def test_a_link_whose_words_are_a_whole_citation():
         "- [Lee, A., Chen, B., & Moss, C. (2005). Finding owl nests using a query language."
         " OOPSLA '05.](https://www.semanticscholar.org/paper/x)\n"
     )
-    assert titles(text) == ["Finding owl nests using a query language."]
+    assert titles(text) == ["Finding owl nests using a query language"]
 
 
 def test_a_short_quoted_title_before_by_and_its_authors():
@@ -303,7 +303,7 @@ def test_html_table_rows_indented_after_blank_lines_are_rows():
         "  </tbody>\n  </table>\n"
     )
     assert titles(text) == [
-        "Owl Systems and Flight in Hilbert Space.",
+        "Owl Systems and Flight in Hilbert Space",
         "A Data-Driven Owl Operator",
     ]
 

@@ -366,7 +366,7 @@ def test_a_short_name_and_link_then_the_title_with_its_stop():
         "This is for real-world owl question answering.\n"
     )
     assert [r.title for r in parse(text).rows] == [
-        "Feature Agglomeration Owl Networks for Single Stage Detection.",
+        "Feature Agglomeration Owl Networks for Single Stage Detection",
         "MS OWL",
     ]
 

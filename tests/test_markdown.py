@@ -103,7 +103,7 @@ def test_paper_lists_bullets_and_numbers():
         ("Chain-of-Thought Prompting Elicits Reasoning", ("Reasoning",), 2022, "NeurIPS 2022"),
         ("Self-Consistency Improves Chain of Thought", ("Reasoning",), 2023, "ICLR 2023"),
         ("ReAct: Synergizing Reasoning and Acting", ("Agents",), 2023, "ICLR'23"),
-        ("Toolformer: Language Models Can Teach Themselves to Use Tools.", ("Agents",), 2023, None),
+        ("Toolformer: Language Models Can Teach Themselves to Use Tools", ("Agents",), 2023, None),
     ]
     assert parsed.rows[2].authors == "Shunyu Yao, Jeffrey Zhao, Dian Yu"
     assert parsed.rows[2].links == (
@@ -388,7 +388,7 @@ def test_plain_item_title_followed_by_authors_and_venue():
     rows = rows_of(text)
     assert [(r.title, r.year, r.venue) for r in rows] == [
         ("Language Models are Few-Shot Learners", 2020, "NeurIPS 2020"),
-        ("Deep Learning, by the book.", None, None),
+        ("Deep Learning, by the book", None, None),
     ]
 
 

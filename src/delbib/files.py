@@ -17,6 +17,7 @@ streams into many at once) and replaces the target on ``commit``, or leaves it u
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import errno
 import fcntl
@@ -202,3 +203,16 @@ def no_gc() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """A text file's characters and the encoding they were read in: UTF-16 when it opens with
+    its byte-order mark (a Windows editor's), else UTF-8, else Latin-1, where every byte is a
+    character (an old file typed in Windows-1252 or ISO 8859-1); UTF-16 that does not decode
+    raises ``UnicodeDecodeError``."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"  # a UTF-8 BOM stays: an upgraded file keeps it
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from delbib.errors import InputError
+from delbib.files import decode_text
 
 # format name -> module under delbib.bibliography.readers
 READERS = {"bibtex": "bibtex", "csljson": "csljson", "ris": "ris", "zotero-rdf": "zoterordf"}
@@ -102,12 +103,10 @@ def read(path: str | Path, fmt: str | None = None) -> Parsed:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from exc
-    encoding = "utf-8"
     try:
-        text = data.decode(encoding)  # a BOM stays: an upgraded file keeps it
-    except UnicodeDecodeError:
-        encoding = "latin-1"  # old .bib files: every byte is a character
-        text = data.decode(encoding)
+        text, encoding = decode_text(data)  # old .bib files in Latin-1 too
+    except UnicodeDecodeError as exc:
+        raise InputError(f"cannot read: {exc}", path=path) from exc
     parsed = parse(text, fmt or detect(path, text), str(path))
     parsed.encoding = encoding
     return parsed

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from delbib.errors import InputError
+from delbib.files import decode_text
 
 from . import (
     blocks,
@@ -30,6 +31,8 @@ from . import (
     parts,
     repeats,
     sections,
+    siblings,
+    sitemarkup,
     tablecell,
 )
 from . import columns as columns_mod
@@ -104,11 +107,6 @@ class ParsedList:
 _TABLE_EVIDENCE_SHARE = 0.3  # a table is a paper table when this share of its rows shows a
 # paper link, venue, year or authors (a team table or an update log shows none)
 _OWN_CITATION_ITEMS = 3  # a list asks to be cited for a paper or three, not a dozen
-_SHORTCODE = re.compile(r"\{\{[<%][^{}\n]*[>%]\}\}|\{%[^\n]*?%\}|\{\{[^{}\n]*\}\}")
-# "[Title](url){target="_blank"}", "{:.btn}": an attribute list (kramdown, Pandoc, MkDocs)
-# that the site's renderer turns into the link's attributes, never into words
-_ATTR = r"(?:[.#][\w-]+|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s{}]+))"
-_ATTRIBUTES = re.compile(rf"(?<=[)\]])\{{:?[ \t]*{_ATTR}(?:[ \t]+{_ATTR})*[ \t]*\}}")
 _SHORT = 60  # characters of an item's text kept in reports
 
 
@@ -332,10 +330,10 @@ class _Reader:
             for item in items
         ]
         verdicts = [evidence.verdict(p) for p in read]
-        paper_block = evidence.is_paper_block(verdicts) or evidence.cited_alike(read, verdicts)
+        paper_block = evidence.is_paper_block(verdicts) or siblings.cited_alike(read, verdicts)
         if paper_block:  # "- **Title**" alone: nothing written beside the marked title
             alone = [_words(item) == squash(p.title) for item, p in zip(items, read, strict=True)]
-            verdicts = evidence.like_siblings(read, verdicts, alone)
+            verdicts = siblings.like_siblings(read, verdicts, alone)
         pages = not evidence.marks_papers(read)
         heading = self.headings[-1][1] if self.headings else ""
         around = not paper_block and evidence.among_papers(read, verdicts)
@@ -455,12 +453,7 @@ def parse(
     # growing tree again and again (cost growing with the square of the list), so pause them.
     paused = gc.isenabled()
     gc.disable()
-    # "{{< tdopen >}}", "{{< anchor "add" >}}": a static site's shortcodes (Hugo, as MIT
-    # OpenCourseWare's course pages write them) and Jekyll's Liquid tags ("{% if x %}",
-    # "{{ site.url }}") are markup, no words of the list, and so are attribute lists; blanked
-    # in place, so every line and column stays where it is written
-    text = _SHORTCODE.sub(lambda m: " " * len(m.group(0)), text)
-    text = _ATTRIBUTES.sub(lambda m: " " * len(m.group(0)), text)
+    text = sitemarkup.blank(text)  # a static site's shortcodes, Liquid tags, attribute lists
     text = text.removeprefix("\ufeff")  # a byte-order mark would hide the first heading
     try:
         return _read(parser().parse(text), text, path, columns)
@@ -490,9 +483,17 @@ def _read(tokens: list, text: str, path: str, columns: dict[str, str] | None) ->
 
 
 def parse_file(path: str | Path, *, columns: dict[str, str] | None = None) -> ParsedList:
-    """Read and parse a markdown file; an unreadable or non-UTF-8 file is an ``InputError``."""
+    """Read and parse a markdown file (UTF-8, a Latin-1 one with a warning); an unreadable
+    file, or one with NUL bytes (no text), is an ``InputError``."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        data = Path(path).read_bytes()
+        text, encoding = decode_text(data)
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read markdown: {exc}", path=path) from exc
-    return parse(text, path=str(path), columns=columns)
+    if "\x00" in text:
+        raise InputError("cannot read markdown: a binary file (NUL bytes), not text", path=path)
+    parsed = parse(text, path=str(path), columns=columns)
+    if encoding == "latin-1":
+        note = "not UTF-8: read as Latin-1 (Windows-1252); save it as UTF-8 to be sure"
+        parsed.warnings.insert(0, Problem(str(path), None, note))
+    return parsed

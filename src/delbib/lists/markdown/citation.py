@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import dates, fields, fieldtitle, lexicon, reftail
+from . import dates, fields, fieldtitle, gbt, lexicon, reftail
 from .inline import Line, squash, strip_emoji
 
 _WRAPPED_LINES = 3  # source lines one citation may take
@@ -96,8 +96,8 @@ def of_lines(lines: list[Line]) -> Citation | None:
             )  # the sentence's stops, as the names and title after a label are read
             # "Lee A, Chen B. Deep owl" / "recommendation[C]//Venue. 2013. [[pdf]](url)": a
             # GB/T reference's type closes its title, on whichever line
-            gbt = _gbt(squash(" ".join([*texts, text])))
-            found = found or gbt or (None if texts else commas(text) or apa)
+            typed = _gbt(squash(" ".join([*texts, text])))
+            found = found or typed or (None if texts else commas(text) or apa)
             break
         texts.append(fields._line_title_text(line))
         joined = squash(" ".join(texts))
@@ -139,8 +139,8 @@ def read(text: str) -> Citation | None:
 
 
 def _finish(title: str, authors: str | None, rest: str, year: int | None = None) -> Citation | None:
-    """Venue and year from what follows the title; the title as the line writes it (its
-    closing stop kept, as titles are stored as listed; a comma or quote is the citation's)."""
+    """Venue and year from what follows the title; the title as the line writes it (a comma or
+    quote is the citation's; parts.read leaves off the stop that closes its sentence)."""
     title = title.strip(' "“”,;:')
     venue = None
     if not rest.strip(" .,;"):
@@ -204,20 +204,8 @@ def names(text: str, *, alone: bool = True) -> bool:
     return (
         fields.names_line(text.rstrip("."))
         or bool(one.fullmatch(text.rstrip(". ")))
-        or _cjk_names(text.rstrip(". "))
+        or gbt.cjk_names(text.rstrip(". "))
     )
-
-
-_CJK_NAME = re.compile(
-    rf"\*?[{fieldtitle.CJK_CHARS}·]{{1,4}}(?:\s[{fieldtitle.CJK_CHARS}·]{{1,4}})?"
-)
-
-
-def _cjk_names(text: str) -> bool:
-    """``林崎 由, 能勢 隆，伊藤 彰則``: names in a script written without spaces, a surname and
-    given name of a few characters each, apart by commas."""
-    parts = [part.strip() for part in re.split(r"[,，、]", text)]
-    return len(parts) >= 2 and all(_CJK_NAME.fullmatch(part) for part in parts)
 
 
 def _quoted(text: str) -> Citation | None:
@@ -361,41 +349,13 @@ def _apa(text: str) -> Citation | None:
     return found
 
 
-# GB/T 7714, as Chinese lists cite: "Lee A, Chen B M, et al. Title[C]//Proceedings of X.
-# ACM, 2009: 532-539.", "Title[J]. Journal, 2017, 33(1): 1-9": the document type closes the
-# title, and "//" opens the book or proceedings it is in
-_GBT_TYPE = re.compile(r"\[(?:[JCMDRPSNAGZ]|EB|DB|CP)(?:/OL)?\](?://|\.)?\s*")
-_GBT_NAME = re.compile(
-    r"(?:[A-Z][\w'’-]+\s+){1,3}[A-Z]{1,3}(?:\s+[A-Z]{1,2})*"  # "Pujol J M", "Van den Oord A"
-    r"|(?:[A-Z][\w'’-]+\s+)*(?:van|von|de|den|der|da|di|le|la)\s+[\w'’ -]+\s+[A-Z]{1,3}"
-    rf"|[{fieldtitle.CJK_CHARS}·]{{2,5}}"  # "张三"
-    r"|et\s+al|等"
-)
-
-
-def _gbt_names(text: str) -> bool:
-    names = [part.strip() for part in re.split(r"[,，]", text)]
-    return bool(names) and all(_GBT_NAME.fullmatch(name) for name in names)
-
-
 def _gbt(text: str) -> Citation | None:
-    """GB/T 7714: the names up to the first stop, the title up to its ``[J]``, then where."""
-    marker = _GBT_TYPE.search(text)
-    if marker is None:
+    """A GB/T 7714 reference (gbt.py), as a citation."""
+    found = gbt.read(text)
+    if found is None or not _worded(found[0]):
         return None
-    head, rest = text[: marker.start()].lstrip(" *_`-"), text[marker.end() :]  # "`*` Lee A."
-    for stop in re.finditer(r"\.\s+", head):
-        if _gbt_names(head[: stop.start()]):
-            title, authors = head[stop.end() :], head[: stop.start()]
-            break
-    else:
-        return None
-    years = [int(y) for y in YEAR.findall(rest) if int(y) <= dates.last_year()]
-    venue = re.split(r"[.,]\s|\.$|[:(]", rest, maxsplit=1)[0].strip(" .,;:") if rest else ""
-    venue = venue if re.search(r"[^\W\d_]{2}", venue) else ""
-    if not _worded(title):
-        return None
-    return Citation(title.strip(), authors, _preprint(venue or None), years[0] if years else None)
+    title, authors, venue, year = found
+    return Citation(title, authors, _preprint(venue), year)
 
 
 def _by(text: str) -> Citation | None:

@@ -255,25 +255,6 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
     return "", "", None
 
 
-# "Lee", "Lee et al.", "Lee and Chen": the names an author-date citation gives
-_CITED_NAMES = re.compile(r"[A-Z][\w'’-]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][\w'’-]+)?")
-_BRACKETED_PLACE = re.compile(r"\s*\(([^()]{3,80}?),\s*((?:19|20)\d{2})\)\s*\.?\s*$")
-
-
-def _journal_in_brackets(title: str) -> tuple[str, str, int] | None:
-    """``Title (Chemistry of Materials, 2019)``, ``Title (Physical Review Letters, 2018)``:
-    a journal the lexicon may not know and its year, in brackets after the title; names
-    and a year (``Title (Lee and Chen, 2019)``) cite who wrote it instead."""
-    found = _BRACKETED_PLACE.search(title)
-    if found is None or found.start() < 8:
-        return None
-    place = found[1].strip()
-    known = lexicon.venue_in(place)[0] or reftail.journal(place)
-    if not known and (_CITED_NAMES.fullmatch(place) or not re.match(r"[A-Za-z]", place)):
-        return None
-    return title[: found.start()].strip(" ,;:-–—|"), place, int(found[2])
-
-
 def clean(title: str) -> tuple[str, str | None, int | None]:
     """The title as a reader gives it (no emoji, nickname, venue, year, note in another
     language) and the venue and year taken off it."""
@@ -284,7 +265,7 @@ def clean(title: str) -> tuple[str, str | None, int | None]:
         title, dated = title[lead.end() :], dated or (int(lead["year"]) if lead["year"] else None)
     title = linetitle.NUMBERED.sub("", title)
     title = _LEAD_IN.sub("", title) if len(_LEAD_IN.sub("", title).split()) >= 2 else title
-    if placed := _journal_in_brackets(title):  # "Title (Chemistry of Materials, 2019)"
+    if placed := reftail.journal_in_brackets(title):  # "Title (Chemistry of Owls, 2019)"
         return placed
     title, venue, year = lexicon.strip_title(title)
     if spaced := re.search(r"\s{2,}((?:19|20)\d\d)\s*$", title):  # "Title  2016": set apart

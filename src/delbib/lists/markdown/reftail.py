@@ -95,3 +95,22 @@ CLOSING_DATE = re.compile(
 # "52 Santa Clara L. Rev. 1321": a journal's volume before its name, its first page after
 VOLUME_AROUND = re.compile(r"^\d+\s+(?P<name>\D+?)\s+\d+$")
 _LAW_REVIEW = re.compile(rf"\d+\s+[A-Z]\D+?\s+\d+{CLOSING_DATE.pattern}")
+
+
+# "Lee", "Lee et al.", "Lee and Chen": the names an author-date citation gives
+_CITED_NAMES = re.compile(r"[A-Z][\w'’-]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][\w'’-]+)?")
+_BRACKETED_PLACE = re.compile(r"\s*\(([^()]{3,80}?),\s*((?:19|20)\d{2})\)\s*\.?\s*$")
+
+
+def journal_in_brackets(title: str) -> tuple[str, str, int] | None:
+    """``Title (Chemistry of Materials, 2019)``, ``Title (Physical Review Letters, 2018)``:
+    a journal the lexicon may not know and its year, in brackets after the title; names
+    and a year (``Title (Lee and Chen, 2019)``) cite who wrote it instead."""
+    found = _BRACKETED_PLACE.search(title)
+    if found is None or found.start() < 8:
+        return None
+    place = found[1].strip()
+    known = lexicon.venue_in(place)[0] or journal(place)
+    if not known and (_CITED_NAMES.fullmatch(place) or not re.match(r"[A-Za-z]", place)):
+        return None
+    return title[: found.start()].strip(" ,;:-–—|"), place, int(found[2])
