@@ -6,6 +6,8 @@ bold after a reference."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.listread import parse
 
 HEAD = "# Owl Papers\n\n## Flight\n\n"
@@ -414,4 +416,75 @@ def test_a_linked_title_cell_then_a_short_name_and_a_title_opening_with_we():
     )
     assert [r.title for r in parse(bullets).rows] == [
         "We have an owl for you! A Comprehensive Analysis of Owl Hallucinations by Code LLMs"
+    ]
+
+
+def test_a_list_saved_in_latin1_is_read_with_a_warning(tmp_path):
+    """A list typed in an old editor (``Schäfer`` as the byte 0xe4) is read, not refused: the
+    bytes are Latin-1, and a warning says so; a file of NUL bytes is no text."""
+    from delbib.errors import InputError
+    from delbib.lists import markdown
+
+    path = tmp_path / "list.md"
+    path.write_bytes(
+        (
+            HEAD
+            + "1. [Schätzung der Eulen bei Nacht](https://arxiv.org/abs/2101.00001), OWLS 2021\n"
+        ).encode("latin-1")
+    )
+    parsed = markdown.parse_file(path)
+    assert [r.title for r in parsed.rows] == ["Schätzung der Eulen bei Nacht"]
+    assert "not UTF-8" in str(parsed.warnings[0])
+    path.write_bytes(b"\x00\x01# Owls\x00")
+    with pytest.raises(InputError, match="binary"):
+        markdown.parse_file(path)
+
+
+def test_a_notes_index_linking_the_lists_own_notes_then_the_author():
+    """``* [Semi-Dense Owl Odometry for a Monocular Camera](paper_notes/owl.md) - Cremers``:
+    each title links the list's note on the paper, then its author; an anchor missing its
+    ``#`` (``[SoK, Empirical Study](sok,-empirical-study)``) is no note."""
+    text = HEAD + (
+        "* [Semi-Dense Owl Odometry for a Monocular Camera](paper_notes/semidense.md) - Cremers\n"
+        "* [Keyframe-Based Owl SLAM Using Nonlinear Optimization](notes/kf.md) - Leutenegger\n"
+    )
+    assert [(r.title, r.authors) for r in parse(text).rows] == [
+        ("Semi-Dense Owl Odometry for a Monocular Camera", "Cremers"),
+        ("Keyframe-Based Owl SLAM Using Nonlinear Optimization", "Leutenegger"),
+    ]
+
+
+def test_a_publication_column_beside_a_venue_column_holds_the_titles():
+    """``| Publication | Venue | Year | Resource |``: with a venue column of its own, the
+    publication column's long cells are the titles."""
+    text = HEAD + (
+        "| Publication  | Venue | Year |  Resource |\n|:---|:---:|---:|---:|\n"
+        "| Neural general circulation owl models for weather and climate | *Nature* | 2024 |"
+        " [\\[paper\\]](https://www.nature.com/articles/s41586-024-07744-y) |\n"
+        "| Owl WxC: Foundation Model for Owl Weather and Climate | *arXiv* | 2024 |"
+        " [\\[paper\\]](https://arxiv.org/abs/2411.05420) |\n"
+    )
+    assert [(r.title, r.venue, r.year) for r in parse(text).rows] == [
+        ("Neural general circulation owl models for weather and climate", "Nature", 2024),
+        ("Owl WxC: Foundation Model for Owl Weather and Climate", "arXiv", 2024),
+    ]
+
+
+def test_a_review_pages_table_of_contents_lists_its_papers():
+    """``1. [Title](#1-title)`` over ``# 1 Title`` and notes in another language, no paper
+    linked anywhere: the contents list the papers the page reviews (not when the page lists
+    papers of its own, where the contents only lead around)."""
+    text = "# Owl paper review 2015 ~ 2020\n" + (
+        "1. [A Persona-Based Neural Owl Conversation Model](#1-a-persona-based)\n"
+        "2. [Adversarial Examples for Evaluating Owl Comprehension Systems(EMNLP)](#2-adv)\n"
+        "3. [Graph Attention Owl Networks(ICLR)](#3-graph-attention-owl-networks)\n\n"
+        "# 1 A Persona-Based Neural Owl Conversation Model\n    - 19 Mar 2016\n\n"
+        "    1) 저자의 연구가 왜 중요한가?\n\n"
+        "# 2 Adversarial Examples for Evaluating Owl Comprehension Systems\n\n노트\n\n"
+        "# 3 Graph Attention Owl Networks\n\n노트\n"
+    )
+    assert [(r.title, r.venue) for r in parse(text).rows] == [
+        ("A Persona-Based Neural Owl Conversation Model", None),
+        ("Adversarial Examples for Evaluating Owl Comprehension Systems", "EMNLP"),
+        ("Graph Attention Owl Networks", "ICLR"),
     ]

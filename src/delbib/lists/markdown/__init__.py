@@ -31,6 +31,7 @@ from . import (
     parts,
     repeats,
     sections,
+    shape,
     siblings,
     sitemarkup,
     tablecell,
@@ -108,6 +109,7 @@ _TABLE_EVIDENCE_SHARE = 0.3  # a table is a paper table when this share of its r
 # paper link, venue, year or authors (a team table or an update log shows none)
 _OWN_CITATION_ITEMS = 3  # a list asks to be cited for a paper or three, not a dozen
 _SHORT = 60  # characters of an item's text kept in reports
+_CONTENTS_MIN = 3  # titles a page's table of contents lists when it reviews papers
 
 
 def split_categories(text: str) -> tuple[str, ...]:
@@ -125,6 +127,8 @@ class _Reader:
         self.headings: list[tuple[int, str]] = []  # (level, name), year headings included
         self.pending: list[tuple[Row, tuple[str, ...] | None]] = []
         self.blocks: list[tuple[int, int]] = []  # each list block's rows among pending
+        # a table of contents' paper-like titles (their skipped entry, item, parts, path)
+        self.contents: list[tuple[int, blocks.Item, parts.Parts, tuple[str, ...]]] = []
         self.warnings: list[Problem] = []
         self.seen_heading = False
         self.title_venue: tuple[str | None, int | None] = (None, None)
@@ -322,8 +326,8 @@ class _Reader:
         items = [
             piece
             for whole in items
-            for item in _split_lines(whole)
-            for piece in _split_joined(item)
+            for item in joined.item_lines(whole)
+            for piece in joined.item_papers(item)
         ]
         read = [
             _with_venue(_with_fields(parts.read(item.lines, heading_year), item), heading_venue)
@@ -351,6 +355,8 @@ class _Reader:
                 if any(line.text for line in item.lines):
                     text = " ".join(line.text for line in item.lines)
                     kind = evidence.rejected_kind(verdict, found)
+                    if kind == evidence.NAVIGATION and shape.paper_title(found):
+                        self.contents.append((len(self.skipped), item, found, path))
                     self.skip(item.line, item.end_line, item.shape, kind, text)
                     if paper_block and verdict in (evidence.CODE_ONLY, evidence.NO_LINK):
                         what = "only code links" if verdict == evidence.CODE_ONLY else "no link"
@@ -361,25 +367,35 @@ class _Reader:
                 text = " ".join(line.text for line in item.lines)
                 self.skip(item.line, item.end_line, item.shape, section_kind, text)
                 continue
-            self.add(
-                item.line,
-                (*path, *item.labels),
-                title=found.title,
-                links=found.links,
-                kinds=found.kinds,
-                year=found.year,
-                venue=found.venue,
-                authors=found.authors,
-                key=found.key,
-                end_line=item.end_line,
-                date=found.date,
-                shape=item.shape,
-            )
+            self.add_item(item, found, path)
         self.blocks[-1] = (self.blocks[-1][0], len(self.pending))
+
+    def add_item(self, item: blocks.Item, found: parts.Parts, path: tuple[str, ...]) -> None:
+        self.add(
+            item.line,
+            (*path, *item.labels),
+            title=found.title,
+            links=found.links,
+            kinds=found.kinds,
+            year=found.year,
+            venue=found.venue,
+            authors=found.authors,
+            key=found.key,
+            end_line=item.end_line,
+            date=found.date,
+            shape=item.shape,
+        )
 
     # ----------------------------------------------------------------- result
 
     def result(self) -> ParsedList:
+        if not self.pending and len(self.contents) >= _CONTENTS_MIN:
+            # "1. [Title](#1-title)" over "# 1 Title" and its notes, and no paper linked or
+            # cited anywhere: the table of contents lists the papers the page reviews
+            taken = {at for at, *_ in self.contents}
+            self.skipped = [s for at, s in enumerate(self.skipped) if at not in taken]
+            for _, item, found, path in self.contents:
+                self.add_item(item, found, path)
         for role, header in self.overrides.items():
             if header.strip().casefold() not in self.headers:
                 self.warn(None, f"--column {role}={header}: no table has a column {header!r}")
@@ -399,33 +415,6 @@ class _Reader:
             cats = row.categories if path is None else ((names[path],) if path in names else ())
             rows.append(dataclasses.replace(row, index=index, categories=cats, title=title))
         return ParsedList(rows=rows, warnings=self.warnings, parents=parents, skipped=self.skipped)
-
-
-def _split_lines(item: blocks.Item) -> list[blocks.Item]:
-    """The item, or a paper a line when its lines each list one (joined.split_lines), each
-    from its paper's line (the topic line it is listed under aside) to its last note."""
-    split = joined.split_lines(item.lines)
-    if split == [item.lines]:
-        return [item]
-    return [
-        dataclasses.replace(
-            item,
-            line=next((ln for ln in lines if ln is not item.lines[0]), lines[0]).number,
-            end_line=lines[-1].number,
-            lines=lines,
-        )
-        for lines in split
-    ]
-
-
-def _split_joined(item: blocks.Item) -> list[blocks.Item]:
-    """The item, or the papers read together in it (joined.split_joined), each from its line."""
-    split = joined.split_joined(item.lines)
-    if len(split) == 1:
-        return [dataclasses.replace(item, lines=split[0])]
-    return [
-        dataclasses.replace(item, lines=lines, line=lines[0].number or item.line) for lines in split
-    ]
 
 
 def _words(item: blocks.Item) -> str:

@@ -124,6 +124,22 @@ def italic_lead(line: Line) -> tuple[str, str] | None:
     return (span, rest) if named and authors_line(rest) else None
 
 
+_NOTED_BY = re.compile(r"[\s*_]*[-–—]\s+([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})\s*$")
+
+
+def noted_by(line: Line, title: str) -> str | None:
+    """``* [Direct Sparse Odometry](paper_notes/DSO.md) - Cremers``: a title linking the
+    list's own note on it, then who wrote the paper (a surname, or a name or two)."""
+    link = next((ln for ln in line.links if ln.text.strip() == title.strip()), None)
+    href = link.href.strip() if link else ""
+    if not href or re.match(r"[a-z][\w+.-]*:|//|#|www\.", href, re.I):
+        return None  # a page elsewhere, or a place on this one: no note of the list's own
+    if "/" not in href and not re.search(r"\.(?:md|html?|pdf|txt|rst|ipynb)$", href, re.I):
+        return None  # "(sok,-empirical-study)": an anchor missing its "#", no document
+    found = _NOTED_BY.match(line.text[line.text.find(title) + len(title) :].lstrip(" *_])"))
+    return found[1] if found else None
+
+
 def names_after_title(line: Line, title: str) -> str | None:
     """``**Title** — Meng 等. *Venue* 2026.``: the names between a dash after the title and
     the stop before an italic venue are the authors."""

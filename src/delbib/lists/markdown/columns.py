@@ -119,6 +119,14 @@ def _never_titles(header: str) -> bool:
     return any(word in _NEVER_TITLE_WORDS for word in re.findall(r"[a-z]+", header.casefold()))
 
 
+_TITLE_MEAN = 5  # words a column's cells hold on average when they are titles, not venues
+
+
+def _words(cells: list[Cell]) -> float:
+    filled = [c.text for c in cells if c.text]
+    return sum(len(text.split()) for text in filled) / len(filled) if filled else 0.0
+
+
 def _date_like(cells: list[Cell]) -> float:
     filled = [c.text for c in cells if c.text]
     if not filled:
@@ -136,12 +144,19 @@ def assign(
     columns = [[row[i] for row in body] for i in range(len(headers))]
     roles: dict[str, int] = {}
     title_candidates: list[int] = []
+    venues: list[int] = []  # "| Publication | Venue |": two headers that may name the venue
     for col, name in enumerate(names):
         role = header_role(name)
         if role == "title":
             title_candidates.append(col)
         elif role and role not in roles:
             roles[role] = col
+        venues += [col] if role == "venue" else []
+    if not title_candidates and len(venues) > 1 and _words(columns[venues[0]]) >= _TITLE_MEAN:
+        # "| Publication | Venue | Year |" over "| Neural circulation models for weather |
+        # *Nature* | 2024 |": the publication column holds the titles, the venue one venues
+        title_candidates.append(venues[0])
+        roles["venue"] = venues[1]
     if title_candidates:
         # Prefer a column that holds titles over one of "[pdf]" links (Title | Paper).
         best = max(title_candidates, key=lambda c: (_title_like(columns[c]) >= 0.5, -c))

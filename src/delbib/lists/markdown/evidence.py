@@ -207,8 +207,10 @@ def _cites(parts: Parts) -> bool:
     # "[2014 Title](notes/x.md)": a title linking the list's own notes reads as a plain one
     local = parts.title_from == "link" and not parts.links  # its link kept no address
     dated = dated and (parts.title_from in ("plain", "numbered") or local)
+    # "[Direct Sparse Odometry](paper_notes/DSO.md) - Cremers": the list's note on a paper
+    noted = parts.noted and local and parts.words >= 3 and shape.paper_title(parts)
     linkless = not parts.links and not parts.paper_promised  # no link, none left empty
-    cited = cited or dated and linkless and shape.title_case(parts.title)
+    cited = cited or dated and linkless and shape.title_case(parts.title) or noted
     # "(Sensor), Posch et al. JSSC 2011", "Authors: Ann Lee, et al.": who wrote a paper is
     # not its title
     return bool(cited) and shape.titled(parts.title) and not re.search(r"\bet al\b", parts.title)

@@ -9,9 +9,11 @@ before its parts are read.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from . import cited, fields, linetitle
+from .blocks import Item
 from .inline import Line
 
 _JOINED = re.compile(r"^\s*(?:\((?:19|20)\d\d\))?\s*(?:and|&)\s*$")
@@ -110,3 +112,30 @@ def split_lines(lines: list[Line]) -> list[list[Line]]:
         return [lines]  # a paper's own first line: what is under it are its notes
     ends = [*papers[1:], len(lines)]
     return [[lines[0], *lines[start:end]] for start, end in zip(papers, ends, strict=True)]
+
+
+def item_lines(item: Item) -> list[Item]:
+    """The item, or a paper a line when its lines each list one (split_lines), each
+    from its paper's line (the topic line it is listed under aside) to its last note."""
+    split = split_lines(item.lines)
+    if split == [item.lines]:
+        return [item]
+    return [
+        dataclasses.replace(
+            item,
+            line=next((ln for ln in lines if ln is not item.lines[0]), lines[0]).number,
+            end_line=lines[-1].number,
+            lines=lines,
+        )
+        for lines in split
+    ]
+
+
+def item_papers(item: Item) -> list[Item]:
+    """The item, or the papers read together in it (split_joined), each from its line."""
+    split = split_joined(item.lines)
+    if len(split) == 1:
+        return [dataclasses.replace(item, lines=split[0])]
+    return [
+        dataclasses.replace(item, lines=lines, line=lines[0].number or item.line) for lines in split
+    ]

@@ -89,6 +89,7 @@ class Parts:
     cites_several: bool = False  # "[1](paper a) [2](paper b)": numbered links to other papers
     reading: bool = False  # "**Reading**: [Title](url)": a syllabus names it a reading
     anchored: bool = False  # "[1. CVPR2023 Title](#1)": its title links within the page
+    noted: bool = False  # "[Title](notes/x.md) - Lee": it links the list's own note on it
 
 
 def _own_line(line: Line, title_line: Line | None) -> bool:
@@ -283,17 +284,6 @@ def clean(title: str) -> tuple[str, str | None, int | None]:
     return title.strip(), venue, year  # inner spacing kept: stored as listed
 
 
-def _without_stop(title: str) -> str:
-    """A reference's title without the full stop that ends its sentence (``Zhu, C. (2019).
-    Big Data as a Mechanism. Journal``); an ellipsis or an abbreviation (``the U.S.``) keeps it."""
-    last = title.rsplit(None, 1)[-1] if title.strip() else ""
-    if last == ".":  # "A Video-Based Study .": the stop typed apart
-        return title[:-1].rstrip()
-    if not last.endswith(".") or last.endswith("..") or "." in last[:-1] or len(last) < 3:
-        return title
-    return title[:-1].rstrip()
-
-
 def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     """The parts of one item's lines."""
     raw, how, title_line = _pick_title(lines)
@@ -352,6 +342,9 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
         authors = cited.names_after_title(title_line, raw)
     elif authors is None and how == "link" and title_line is not None:
         authors = cited.names_after_link(title_line, raw)
+    # "[Title](paper_notes/x.md) - Cremers": the list's own note on the paper, then who
+    noted_by = cited.noted_by(title_line, raw) if how == "link" and title_line else None
+    authors = authors or noted_by
     if how == "plain" and venue is None:  # "Title. Lee, Ann and Chen, Bo. OWLS 2015"
         venue, venue_year, names = cited.names_then_venue(rest)
         authors = authors or names
@@ -448,7 +441,7 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
         for link in line.links
     )
     return Parts(
-        title=_without_stop(title),
+        title=fields.without_stop(title),
         title_from=how,
         authors=authors,
         venue=venue,
@@ -475,6 +468,7 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
         anchored=bool(anchors := [link for line in lines for link in line.links])
         and all(link.href.strip().startswith("#") for link in anchors)
         and any(raw and raw in link.text for link in anchors),
+        noted=noted_by is not None and authors == noted_by,
     )
 
 
