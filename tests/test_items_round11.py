@@ -488,3 +488,22 @@ def test_a_review_pages_table_of_contents_lists_its_papers():
         ("Adversarial Examples for Evaluating Owl Comprehension Systems", "EMNLP"),
         ("Graph Attention Owl Networks", "ICLR"),
     ]
+
+
+def test_a_bold_bracketed_author_date_label_with_a_pandoc_key_then_the_title():
+    """``- **[Lee et al. (2023) [@2023LeeOwls] (2306.08106)]** - Title``: a Pandoc citation
+    key is markup, and the label's names and year, then the title after the dash."""
+    text = HEAD + (
+        "- **[Lee et al. (2023) [@2023LeeApplicationsOwls] (2306.08106)]** - Applications of"
+        " Deep Learning to Owl Workflows\n"
+        "- **[Chen et al. (2022) [@2022ChenFAIRowls] (Scientific Owls)]** - FAIR for Owls: An"
+        " Interdisciplinary Community Building Perspective\n"
+    )
+    assert [(r.title, r.authors, r.year) for r in parse(text).rows] == [
+        ("Applications of Deep Learning to Owl Workflows", "Lee et al", 2023),
+        (
+            "FAIR for Owls: An Interdisciplinary Community Building Perspective",
+            "Chen et al",
+            2022,
+        ),
+    ]

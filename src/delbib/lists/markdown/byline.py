@@ -175,6 +175,8 @@ _COMMA_DATED = re.compile(
 def cite_label(text: str) -> str | None:
     """``Lee et al., 2020``, ``Mirzal, 2014``, ``Knuth (1970)``: the names when the text is an
     author-date citation, as a list writes one before each title (``(**Lee, 2020**) Title``)."""
+    # "[Lee et al. (2023) (2306.08106)]", "(Scientific Data)": what follows the date is where
+    text = re.sub(r"(\((?:19|20)\d{2}[a-z]?\))\s*\([^()]{1,60}\)\s*(\]?)\s*$", r"\1\2", text)
     if names := dated_names(re.sub(r"(\bal\.|\w)[.,]*\s*(?=\((?:19|20)\d{2}\))", r"\1 ", text)):
         return names  # "Leon, et al., (2024)", "Ann Lee and Bo Chen. (2018)" as well
     found = _COMMA_DATED.fullmatch(squash(text).strip(" ()[]."))

@@ -343,7 +343,7 @@ def _apa(text: str) -> Citation | None:
     if not head or not names(head["names"].replace("...", ",")) or _QUOTE.search(head["names"]):
         return None  # 'Lee, A., et al. "Title." Venue (2017).': a quoted title before the date
     title, rest = _title_rest(text[head.end() :])
-    found = _finish(title, head["names"], rest, int(head["year"]))
+    found = _finish(title, head["names"].lstrip(" [("), rest, int(head["year"]))  # "[Lee (2023)]"
     if found and head["tag"] and not found.venue:
         return Citation(found.title, found.authors, head["tag"], found.year)
     return found
