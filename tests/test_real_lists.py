@@ -320,7 +320,7 @@ KNOWN_GAPS: dict[str, str] = {
         "title 0.696, ids 0.973: a name line over a title of three words, titles after a second "
         "name line"
     ),
-    "scott89--awesome-depth": "title 0.875: titles wrapped over two lines",
+    "scott89--awesome-depth": "title 0.917: titles wrapped over two lines",
     "smiyawaki0820--awesome-ner": "title 0.960: a link-less item whose venue is a bracketed tag",
     "woo1--awesome-pose": (
         "title 0.826, non-papers 0.028 (36 entries, max 36): 'Name : Title' lines where the name "
@@ -346,12 +346,12 @@ KNOWN_GAPS: dict[str, str] = {
         "title 0.960: 'Title (Jul 2020), NICK' lines, a benchmark named by its nickname"
     ),
     "furkan-luleci--GenerativeAI-in-SHM": (
-        "non-papers 0.205 (171 entries, max 136): a journal line ('Journal [[Paper]]') under its "
-        "title and names read as a paper of its own"
+        "non-papers 0.014 (138 entries, max 136): two entries beyond the papers counted "
+        "(0.205 before round eleven read journal lines as papers)"
     ),
     "iHeadWater--WaterResources": "title 0.952: a heading whose link is empty",
     "umarhassan-mitodl--1.225j-fall-2002": (
-        "title 0.810: unlinked 'Lee, A. R. \"Title.\"' readings, several in one table cell"
+        "title 0.857: unlinked 'Lee, A. R. \"Title.\"' readings, several in one table cell"
     ),
     "halves:fresh9-heldout": "title 0.972 against dev 1.000 (gap 0.028)",
     # ninth round (fresh10), after its design and the held-out fixes (20:21 UTC)
@@ -435,9 +435,6 @@ KNOWN_GAPS: dict[str, str] = {
     "JackEdTaylor--expra-wise24": (
         "ids 0.889: DOIs with parentheses in their suffix, cut at the bracket"
     ),
-    "JusperLee--Speech-Separation-Paper-Tutorial": (
-        "non-papers 0.145 (83 entries, max 71): leaderboard and model-name rows read as papers"
-    ),
     "kba--awesome-ocr": "title 0.952: one title after an author-year lead of a different shape",
     "krabberod--BIO9905MERG1_V21": "title 0.947: two references in one bullet",
     "LuW14--digital-twin-operations-research": (
@@ -464,6 +461,115 @@ KNOWN_GAPS: dict[str, str] = {
     ),
     "halves:fresh11-heldout": "title 0.968 against dev 1.000 (gap 0.032)",
     "halves:fresh11": "title 0.932 against dev 1.000 (gap 0.068)",
+    # eleventh round, dev (after its design, 02:24 UTC)
+    "Ajim63--Machine-Learning-in-Asset-Pricing-Papers": (
+        "title 0.840, ids 0.920: a lowercase given name in a heading's names, a title glued to "
+        "its journal, empty hrefs"
+    ),
+    "GermanHCI--website": (
+        "title 0.762, non-papers 0.023 (44 entries, max 49): bold lines repeating the previous "
+        "title over the real one; a course among papers"
+    ),
+    "gvwilson--thirdbit": (
+        "title 0.917: a title in double quotes inside single quotes; two papers in one note"
+    ),
+    "hazdzz--awesome-gnn": ("title 0.960: one title of a malformed row"),
+    "npuwth--ArchPaperList": (
+        "title 0.957, non-papers 0.014 (72 entries, max 75): an unlinked title with its venue "
+        "after the year; a benchmark's tools"
+    ),
+    "OpenXiangShan--XiangShan-doc": (
+        "ids 0.960: a DOI in an ACM URL path the reader does not read"
+    ),
+    "secretflow--secretflow": (
+        "title 0.952, non-papers 0.040 (25 entries, max 24): a two-word title in a multi-line "
+        "citation; a repeated whole file"
+    ),
+    "u-hyszk--u-hyszk.github.io": (
+        "title 0.933: two Japanese titles differing in one word read as one paper"
+    ),
+    "YuyangZhangFTD--awesome-RecSys-papers": (
+        "title 0.952, ids 0.955: surname-first initials with stops before a plain title; an "
+        "arXiv id in a bare number"
+    ),
+    # eleventh round, held out (after the held-out fixes)
+    "ChaseLight-Smile--DatabasePapersReadingLists": (
+        "title 0.040, non-papers 0.200 (5 entries, max 81): nested bullets of bare titles with "
+        "Chinese notes, mixed tabs, no links"
+    ),
+    "desh2608--desh2608.github.io": ("ids 0.963: one paper's arXiv link outside its HTML block"),
+    "khakhalin--notes": (
+        "title 0.600, ids 0.925: titles alone on a line above their URL, references inside prose"
+    ),
+    "XJTUOSS--Awesome-Software-Supply-Chain-Security": (
+        "title 0.958, non-papers 0.043 (70 entries, max 67): a title opening with a quoted "
+        "phrase cut there; venue labels as items"
+    ),
+    "ZizouHe--reading-notes": (
+        "title 0.833: one-name references, Chinese quoted titles, a title quoted inside quotes"
+    ),
+    # eleventh round, blind (after the blind fixes)
+    "audrey617--My-Notes": (
+        "title 0.391: bare numbered titles, titles over their URL line, MLA with <br>"
+    ),
+    "cdebeunne--phd_notes": (
+        "title 0.880, non-papers 0.011 (178 entries, max 196): three-word titles and titles "
+        "wrapped inside links; a library page"
+    ),
+    "Currie32--s-enformer-website": (
+        "title 0.905, non-papers 0.118 (34 entries, max 32): titles in curly single quotes; "
+        "software manuals cited as references"
+    ),
+    "DavidTorpey--davidtorpey.github.io": (
+        "title 0.222, ids 0.000: ### [Title](pdf) headings over descriptions"
+    ),
+    "farmera--sare_grant": (
+        "title 0.435, non-papers 0.043 (23 entries, max 34): references in mixed styles wrapped "
+        "over two lines; image credits"
+    ),
+    "iphysresearch--Survey4GWML": (
+        "title 0.583, non-papers 0.013 (155 entries, max 449): label variants ([Names (PRD)] - "
+        "Title), citations in prose"
+    ),
+    "JimengShi--DL-Foundation-Models-Weather": (
+        "title 0.917, ids 0.968: hyphenation from PDF copying in plain titles"
+    ),
+    "jinsusong--21-study-paper-review": (
+        "title 0.733: contents titles with a venue or nickname glued on"
+    ),
+    "johnros--johnros.github.com": ("title 0.619: Author. __Title__. comment book entries"),
+    "JULIELab--JULIELab.github.io": (
+        "title 0.000, non-papers 0.038 (26 entries, max 169): Authors [Year]. over a title line, "
+        "hard-wrapped entries, no links"
+    ),
+    "jungwonkang--references": (
+        "title 0.520: unlinked titles with [Nickname] prefixes among linked ones"
+    ),
+    "koo-lab--koo-lab.github.io": (
+        "title 0.542, non-papers 0.018 (113 entries, max 153): plain-text PubMed citations "
+        "without markup or links"
+    ),
+    "lillo--compiler-course-unipi": (
+        "title 0.957, non-papers 0.025 (40 entries, max 40): a book among papers; a blog series"
+    ),
+    "LiZhang2021--Blockchain": (
+        "title 0.000: links whose words are PDF file names, Title(Authors, Date).pdf"
+    ),
+    "priyanmuthu--cse291-wiki": ("title 0.955: a quoted question inside a title"),
+    "shengchaochen82--Awesome-Foundation-Models-for-Weather-and-Climate": (
+        "title 0.960, ids 0.967: a title cell holding a venue tag; an arXiv link in the code column"
+    ),
+    "SunSiShining--PaperReading": ("title 0.500: bare lowercase titles among cited ones"),
+    "weezymatt--papers": ("title 0.526: N. Title; Authors, year items"),
+    "YouROS12--cnn-svm": (
+        "non-papers 0.029 (35 entries, max 34): a placeholder DOI item read as a paper"
+    ),
+    "zhijing-jin--CausalNLP_Papers": (
+        "title 0.960: a book title; tools linking their arXiv papers"
+    ),
+    "halves:fresh12": "title 0.934, ids 0.983 against dev 1.000, 1.000",
+    "halves:fresh12-heldout": "title 0.857, ids 0.990 against dev 1.000, 1.000",
+    "halves:fresh13-heldout": "title 0.648, ids 0.949 against dev 1.000, 1.000",
 }
 
 SCHEMES = ("arxiv:", "doi:", "acl:", "openreview:")
