@@ -68,11 +68,11 @@ _HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)(?:</?h\1\s*/?>|$)", re.I
 # A table anywhere in an HTML block: ``<p>intro</p>`` or ``<div align="center">`` before it
 # with no blank line between is still one block to markdown, but a person reads rows
 _HTML_TABLE = re.compile(r"<table\b.*?(?:</table\s*>|$)", re.I | re.S)
-# "<tr>...": rows of a table whose head a blank line cut off (HTML blocks end at one)
 # an indented block of HTML elements (``<div class="paper">``), as a static site's page writes
 _HTML_CODE = re.compile(
     r"^\s*</?(?:div|p|h[1-6]|ul|ol|li|span|section|article|table|tr|td|a)\b", re.I
 )
+# "<tr>...": rows of a table whose head a blank line cut off (HTML blocks end at one)
 _TABLE_PIECE = re.compile(r"^\s*<(?:tr|td|th|tbody|/tr)\b", re.I)
 _TABLE_END = re.compile(r"</table\s*>", re.I)
 # Tags after which GitHub starts a new line of text.
