@@ -172,14 +172,14 @@ def test_a_task_list_of_citations_reads_each_paper_and_not_its_notes():
     rows = markdown.parse(text, path="list.md").rows
     assert rows[0].date is None  # the day it was presented is not the paper's
     assert [(r.title, r.authors, r.venue, r.year) for r in rows] == [
-        ("Quiet routing for sparse owls.", "Moss, K.", "Owl Letters", 2016),
+        ("Quiet routing for sparse owls", "Moss, K.", "Owl Letters", 2016),
         (
             "Tidal caching for shore sensors",
             "A. Tern and B. Plover",
             "Proc. Coastal Computing",
             2019,
         ),
-        ("Lantern Graphs for Night Maps.", "Ivy Marsh", "NOCTIS", 2015),
+        ("Lantern Graphs for Night Maps", "Ivy Marsh", "NOCTIS", 2015),
     ]
 
 
@@ -265,7 +265,7 @@ def test_a_nickname_without_links_over_a_linked_citation_is_titled_by_the_citati
         "Echo, Pulse and Return: Three Cues for Bats",
         "Quiet Wings for Night Flight",
         "Hooting Rhythms of Barn Owls under a Full Moon",
-        "Listening to Caves.",
+        "Listening to Caves",
     ]
 
 
@@ -280,11 +280,11 @@ def test_one_name_before_a_colon_is_the_author_when_the_title_holds_the_nickname
         "[[Paper]](https://example.org/survey.pdf)\n"
     )
     rows = markdown.parse(text, path="list.md").rows
-    assert rows[0].title == "Deep Barn Owl Nets for Night Flight."
+    assert rows[0].title == "Deep Barn Owl Nets for Night Flight"
     assert (
         citation.named_colon("Night Vision: A Survey of Owls. NOCTIS, 2003.", "Owl Survey") is None
     )
-    assert rows[1].title != "A Survey of Owls."  # "Night Vision" is no author here
+    assert rows[1].title != "A Survey of Owls"  # "Night Vision" is no author here
 
 
 @pytest.mark.parametrize(

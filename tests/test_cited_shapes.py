@@ -137,7 +137,7 @@ def test_an_italic_venue_after_the_names_is_not_a_title():
     )
     assert [r.title for r in rows(text)] == [
         "Owl Letters Revisited",
-        "Synthetic owls in nests.",
+        "Synthetic owls in nests",
     ]
 
 
@@ -171,7 +171,7 @@ def test_names_and_venue_set_in_italics_under_a_bold_title_are_not_a_title():
         "(OWL '22). Owl Press, 5024-5028.* [[paper](https://doi.org/10.1145/11.12)]\n"
     )
     assert [r.title for r in rows(text)] == [
-        "A System for Owl Feature Extraction in Federated Nests."
+        "A System for Owl Feature Extraction in Federated Nests"
     ]
 
 

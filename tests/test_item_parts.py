@@ -218,7 +218,7 @@ def test_a_short_bold_title_before_a_dash_and_a_year_closing_a_sentence():
     )
     assert [(r.title, r.venue, r.year) for r in parse(cite).rows] == [
         ("Owl Backdoors in Nests", "Owl Sciences", 2022),
-        ("Owl Integrity for Deep Nests.", "Owl Sciences", 2022),
+        ("Owl Integrity for Deep Nests", "Owl Sciences", 2022),
     ]
     assert parse(cite).rows[1].authors != "Owl Sciences"  # the venue is no authors line
 

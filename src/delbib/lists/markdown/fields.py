@@ -481,12 +481,18 @@ def word_count(text: str) -> int:
     return sum(max(1, len(_UNSPACED.findall(word))) for word in text.split())
 
 
+_ABBREVIATIONS = frozenset(("al.", "etc.", "inc.", "ltd.", "co.", "jr.", "sr.", "vs.", "eds."))
+
+
 def without_stop(title: str) -> str:
     """A reference's title without the full stop that ends its sentence (``Zhu, C. (2019).
-    Big Data as a Mechanism. Journal``); an ellipsis or an abbreviation (``the U.S.``) keeps it."""
+    Big Data as a Mechanism. Journal``); an ellipsis or an abbreviation (``the U.S.``, ``et al.``)
+    keeps it."""
     last = title.rsplit(None, 1)[-1] if title.strip() else ""
     if last == ".":  # "A Video-Based Study .": the stop typed apart
         return title[:-1].rstrip()
     if not last.endswith(".") or last.endswith("..") or "." in last[:-1] or len(last) < 3:
+        return title
+    if last.casefold() in _ABBREVIATIONS:  # "Owls Revisited, after Lee et al."
         return title
     return title[:-1].rstrip()
