@@ -215,6 +215,12 @@ ROUND_TRIP_GAPS: dict[str, str] = {
     "mahdims--Awesome-OR-AI.md": "a paper's links in a <details> cell come back otherwise",
     # eleventh round (02:00 UTC), failing on the reader before the round too (dedac24)
     "khakhalin--notes.md": "a paper listed twice (two title casings) comes back as one row",
+    # blind lists of the eleventh round (02:57 UTC)
+    "LiZhang2021--Blockchain.md": "entries come back otherwise (failing on dedac24 too)",
+    "iphysresearch--Survey4GWML.md": (
+        "14 rendered entries read back under other keys; it imported 9 entries before this "
+        "round read its bracketed author-date labels (155 now)"
+    ),
 }
 
 

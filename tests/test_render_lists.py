@@ -17,6 +17,7 @@ import yaml
 from click.testing import CliRunner
 
 from delbib.cli import main
+from delbib.files import decode_text
 
 from . import real_lists
 
@@ -126,7 +127,9 @@ def keys_by_title(root: Path) -> dict[str, str]:
 def measure(name: str, tmp: Path) -> dict:
     """Import, render, re-import: what changed."""
     listing = tmp / name
-    listing.write_text(marked(real_list(name).read_text(encoding="utf-8")), encoding="utf-8")
+    # a list saved in Latin-1 is tried as its owner would save it again: in UTF-8
+    text, _ = decode_text(real_list(name).read_bytes())
+    listing.write_text(marked(text), encoding="utf-8")
     before = listing.read_text(encoding="utf-8")
     catalog = tmp / "catalog"
     code, out, err = run("--catalog", str(catalog), "import-markdown", str(listing), "--json")
