@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import dates, fields, fieldtitle, gbt, lexicon, reftail
+from . import fields, fieldtitle, gbt, lexicon, reftail
 from .inline import Line, squash, strip_emoji
 
 _WRAPPED_LINES = 3  # source lines one citation may take
@@ -153,7 +153,7 @@ def _finish(title: str, authors: str | None, rest: str, year: int | None = None)
         year = year or stuck
     else:
         venue = _venue(rest)
-        years = [int(y) for y in YEAR.findall(rest) if int(y) <= dates.last_year()]
+        years = reftail.years(rest)
         year = year or (years[0] if years else lexicon.venue_in(rest)[1])
         if year is None and (short := re.search(r"[A-Za-z]['’](\d{2})\b", rest)):
             year = lexicon.two_digit_year(int(short[1]))  # "Annals of Mathematics'51"

@@ -151,7 +151,8 @@ def assign(
             title_candidates.append(col)
         elif role and role not in roles:
             roles[role] = col
-        venues += [col] if role == "venue" else []
+        if role == "venue":
+            venues.append(col)
     if not title_candidates and len(venues) > 1 and _words(columns[venues[0]]) >= _TITLE_MEAN:
         # "| Publication | Venue | Year |" over "| Neural circulation models for weather |
         # *Nature* | 2024 |": the publication column holds the titles, the venue one venues

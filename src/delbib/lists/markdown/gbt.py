@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from . import dates, reftail
+from . import reftail
 from .fieldtitle import CJK_CHARS
 
 _GBT_TYPE = re.compile(r"\[(?:[JCMDRPSNAGZ]|EB|DB|CP)(?:/OL)?\](?://|\.)?\s*")
@@ -41,7 +41,7 @@ def read(text: str) -> tuple[str, str, str | None, int | None] | None:
             break
     else:
         return None
-    years = [int(y) for y in reftail.YEAR.findall(rest) if int(y) <= dates.last_year()]
+    years = reftail.years(rest)
     venue = re.split(r"[.,]\s|\.$|[:(]", rest, maxsplit=1)[0].strip(" .,;:") if rest else ""
     venue = venue if re.search(r"[^\W\d_]{2}", venue) else ""
     return title.strip(), authors, venue or None, years[0] if years else None

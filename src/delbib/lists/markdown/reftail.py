@@ -9,9 +9,17 @@ from __future__ import annotations
 
 import re
 
-from . import fields, lexicon
+from . import dates, fields, lexicon
 
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def years(text: str) -> list[int]:
+    """The years a reference's tail writes, in order, none in the future (``2019``, not a
+    page number ``2051``)."""
+    return [int(y) for y in YEAR.findall(text) if int(y) <= dates.last_year()]
+
+
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 
 ARXIV = re.compile(r"arXiv\s*:?\s*\d{4}[.:]\d{4,5}(?:v\d+)?", re.I)
