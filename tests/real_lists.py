@@ -39,7 +39,9 @@ TIMEOUT = 900  # seconds for one import; the largest list takes a few seconds to
 # "fresh10" and "fresh10-heldout" for the tenth (ten of twenty-one drawn the same way);
 # "fresh11" and "fresh11-heldout" for the eleventh (eleven of twenty-two); "fresh12" and
 # "fresh12-heldout" for the twelfth (eleven of twenty-two); "fresh13-heldout", fetched during
-# the twelfth round's design, all held out until it was done.
+# the twelfth round's design, all held out until it was done; "fresh14" and "fresh14-heldout"
+# for the thirteenth (eighteen of thirty-six drawn at random, seed 20261206, before any was
+# measured).
 SETS = (
     "dev",
     "heldout",
@@ -65,6 +67,8 @@ SETS = (
     "fresh12",
     "fresh12-heldout",
     "fresh13-heldout",
+    "fresh14",
+    "fresh14-heldout",
 )
 
 # issue 17 targets

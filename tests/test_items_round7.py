@@ -127,15 +127,14 @@ def test_a_title_then_names_with_initials_then_the_venue():
 
 def test_an_arxiv_id_written_in_a_citation_is_its_paper():
     """``Title. Lee, Ann and Chen, Bo. arXiv:1907.02226``: no link, yet the paper is named by
-    its preprint; the names after the title's stop are not its title (and before a venue and
-    year, who wrote it)."""
+    its preprint; the names after the title's stop are not its title but who wrote it."""
     text = HEAD + (
         "1. Owl Flight by Multi-head Attention. Lee, Ann and Chen, Bo. arXiv:1907.02226\n"
         "2. Learning Owl Calls. Moss, Cy and Diaz, Eve. OWLR 2015\n"
     )
     rows = parse(text).rows
     assert [(r.title, r.authors, r.venue, r.year) for r in rows] == [
-        ("Owl Flight by Multi-head Attention", None, "arXiv", 2019),
+        ("Owl Flight by Multi-head Attention", "Lee, Ann and Chen, Bo", "arXiv", 2019),
         ("Learning Owl Calls", "Moss, Cy and Diaz, Eve", "OWLR", 2015),
     ]
     assert rows[0].links == ("https://arxiv.org/abs/1907.02226",)

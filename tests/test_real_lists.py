@@ -215,6 +215,28 @@ FRESH13_HELDOUT = {
     "weezymatt--papers.md",
     "zhijing-jin--CausalNLP_Papers.md",
 }
+# the thirteenth round: eighteen of thirty-six drawn at random (seed 20261206) before any was
+# measured
+FRESH14_HELDOUT = {
+    "AzureLeon1--awesome-molecular-diffusion-models.md",
+    "DavidZWZ--Awesome-RAG-Reasoning.md",
+    "KimMeen--Awesome-GNN4TS.md",
+    "Quyans--Awesome-3D-Editing.md",
+    "SapphireLab--Sapphire-TTS-Collection.md",
+    "Sen1553--Awesome-Continual-RL.md",
+    "Tianyi-Du--awesome-medical-world-models.md",
+    "YuzheWangPKU--awesome-protein-ligand-interactions.md",
+    "Zakiyi--Paper-lists.md",
+    "amirhossein-kz--Awesome-Diffusion-Models-in-Medical-Imaging.md",
+    "code4DB--LLM4DB.md",
+    "hs-esslingen-it-security--Awesome-LLM4SVD.md",
+    "huybery--Awesome-Code-LLM.md",
+    "hymie122--RAG-Survey.md",
+    "logpai--awesome-log-analysis.md",
+    "ryanoisin--ryanoisin_personal.md",
+    "wenhao728--awesome-diffusion-v2v.md",
+    "zjunlp--LLMAgentPapers.md",
+}
 
 # Lists that miss a target, with the figures measured on the current reader (not expected
 # values): stem -> figures ("halves:<set>" for a set's comparison with dev), 2026-12-05.
@@ -624,6 +646,7 @@ def test_expectation_is_well_formed(path: Path):
     assert (data["set"] == "fresh11-heldout") == (data["file"] in FRESH11_HELDOUT)
     assert (data["set"] == "fresh12-heldout") == (data["file"] in FRESH12_HELDOUT)
     assert (data["set"] == "fresh13-heldout") == (data["file"] in FRESH13_HELDOUT)
+    assert (data["set"] == "fresh14-heldout") == (data["file"] in FRESH14_HELDOUT)
     low, high = data["papers"]["min"], data["papers"]["max"]
     assert 0 < low <= high
     titles = data["titles"]

@@ -240,7 +240,7 @@ def _extract(url: str, depth: int) -> list[str]:
 
     if host == "openreview.net":
         if path.rstrip("/") in ("/forum", "/pdf", "/attachment", "/revisions") and "id" in query:
-            note = query["id"][0]
+            note = query["id"][0].rstrip("/")  # "?id=v1f6c7wVBm/": a slash typed after it
             return ["openreview:" + note] if _OPENREVIEW_ID.fullmatch(note) else []
         match = _OPENREVIEW_PDF_PATH.match(path)
         return ["openreview-pdf:" + match.group(1).lower()] if match else []

@@ -352,8 +352,11 @@ class _Walker:
         items: list[Item] = []
         current: Item | None = None
         titled = cited_run = False  # cited_run: the item opened with a reference
-        for lines, (start, stop) in zip(blocks, maps, strict=True):
+        dated, holds_dated = leads.dated_paragraphs(blocks), False
+        for at, (lines, (start, stop)) in enumerate(zip(blocks, maps, strict=True)):
             alone = readings.titled_byline(lines)  # "Title" / "<br> Ann Lee, Owls (2012)"
+            # a reference's paragraph once the item holds one: the next paper's
+            fresh = at in dated and holds_dated
             for index, line in enumerate(lines):
                 number = line.number or start + 1
                 opens = bool(self.opens(line))
@@ -368,19 +371,27 @@ class _Walker:
                 ref = index == 0 and not opens and leads.led_by_citation(line)
                 waiting = titled and not cited_run and not self.has_link([current])
                 cites = ref and current is not None and bool(current.lines) and not waiting
-                if current is None or opens and (titled or led) or index == 0 and alone or cites:
+                if (
+                    current is None
+                    or opens
+                    and (titled or led)
+                    or index == 0
+                    and (alone or fresh)
+                    or cites
+                ):
                     if current is not None:
                         items.append(current)
                     current = Item(PARAGRAPH, number, number, [])
-                    titled, cited_run = False, ref
+                    titled, cited_run, holds_dated = False, ref, False
                 current.lines.append(line)
                 current.end_line = max(current.end_line, number)
                 titled = titled or opens or cites or ref and cited_run
+            holds_dated = holds_dated or at in dated
             if current is not None:
                 current.end_line = max(current.end_line, self.end_line(start, stop))
                 if titled and self.has_link([current]) or alone:
                     items.append(current)
-                    current, titled, cited_run = None, False, False
+                    current, titled, cited_run, holds_dated = None, False, False, False
         if current is not None:
             items.append(current)
         return neighbours.names_over_titles(items)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import fields, fieldtitle, gbt, lexicon, reftail
+from . import fields, fieldtitle, gbt, lexicon, refnames, reftail
 from .inline import Line, squash, strip_emoji
 
 _WRAPPED_LINES = 3  # source lines one citation may take
@@ -34,11 +34,6 @@ _VANCOUVER = re.compile(
     r"^(?P<names>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)? [A-Z]{1,3}"
     r"(?:, (?:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)? [A-Z]{1,3}|et al))+)\.\s+"
 )
-# "Ann Lee", "B. Steensgaard", "Bo van Dam": one author alone before the title's sentence
-_ONE_NAME = re.compile(
-    r"(?:[A-Z][\w'’-]*\.?\s+){1,2}(?:(?:van|von|de|da|der|den|le)\s+){0,2}[A-Z][\w'’-]+"
-)
-_INITIALLED = re.compile(r"(?:[A-Z]\.\s*){1,3}[A-Z][\w'’-]+|[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s*){1,3}")
 # words whose stop does not end a sentence: initials (F., M.E.), abbreviations
 _NO_STOP = re.compile(r"[A-Z](?:\.-?[A-Z]){0,2}|vs|cf|e\.g|i\.e|Proc|Vol|No|pp|eds?|Jr|St")
 # "Lee, A., Chen, B.": surname-first names up to their last initials
@@ -46,16 +41,14 @@ _SURNAME_INITIALS = re.compile(
     r"^[A-Z][\w'’-]+,\s+[A-Z]\.(?:.*[\w'’-]{2},\s+[A-Z]\.)?(?:\s*[A-Z]\.)*$"
 )
 _INITIALLED_END = re.compile(r"(?:[A-Z]\.\s*){1,3}(?:(?:van|von|de|der)\s+)?[A-Z][\w'’-]+$")
-_INITIAL = re.compile(r"[A-Z]\.|[,&(]|and\b")  # what goes on with a name's initials
-_ABBREVIATED = re.compile(r"[A-Z][a-z]{0,5}")  # "Proc", "Int", "Conf", "Anal", "Intell"
+_INITIAL = re.compile(r"[A-Z]\.|[,&(]|and\b|et\.?\s*al\b")  # what goes on with a name's initials
 _INITIAL_END = re.compile(r"(?<![\s,&][A-Z])\.$")  # "Lee, A." keeps its initial's stop
-# where a venue's name ends: pages, volume, issue, a date, a place, a stop
-_VENUE_END = re.compile(
-    rf"\s*(?:[,;]|\s\(|\.(?=\s)|\.$|\s['’]\d{{2}}\b|\s(?:[Vv]ol(?:ume)?\.?\s*)?\d+\s*\(|\s[Vv]ol(?:ume)?\.?\s*\d"
-    rf"|\s(?:{reftail.MONTH}\s+)?(?:19|20)\d{{2}}(?=\s*(?:[.,;()]|$)|-\d))"
-)
-_IN = re.compile(r"^(?:[Ii]n\s*:\s*|[Ii]n\s+|In(?=Proc|\d))")  # "In Proc.", "In: Venue", "In13th"
 # "Title CACM in 2009": a capitalised short name and a year close the title's sentence
+# a reference's number, or the day its reader noted it: "[12] ", "9. ", "(2022-6-5) "
+_ORDINAL = re.compile(
+    r"^(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)]|[(\[]\s*(?:19|20)\d\d[-./]\d{1,2}(?:[-./]\d{1,2})?\s*[)\]])"
+    r"\s+(?=\S)"
+)
 _TRAILING_VENUE = re.compile(r"[\s,]+([A-Z]{3,8})(?:\s+in)?[\s,]+((?:19|20)\d{2})\.?$")
 
 
@@ -97,7 +90,9 @@ def of_lines(lines: list[Line]) -> Citation | None:
             # "Lee A, Chen B. Deep owl" / "recommendation[C]//Venue. 2013. [[pdf]](url)": a
             # GB/T reference's type closes its title, on whichever line
             typed = _gbt(squash(" ".join([*texts, text])))
-            found = found or typed or (None if texts else commas(text) or apa)
+            # "Title. Weisz, et al. IUI (2021). [Notes](x.md)": the names after the title
+            named = _title_then_names(_ORDINAL.sub("", squash(strip_emoji(text))))
+            found = found or typed or (None if texts else commas(text) or apa or named)
             break
         texts.append(fields._line_title_text(line))
         joined = squash(" ".join(texts))
@@ -115,6 +110,7 @@ def read(text: str) -> Citation | None:
     """The parts of a citation written out in words, None when the text is not one."""
     # "*Lee, A. (2019). Title. _Venue_": a stray mark; "🔥 Lee, A. (2019)": a reader's marker
     text = squash(strip_emoji(text)).lstrip("*_ ")
+    text = _ORDINAL.sub("", text)  # "9. Anfinsen, C. B. Title. Science 181, 223–230 (1973)."
     for style in (
         _gbt,
         _apa,
@@ -123,6 +119,7 @@ def read(text: str) -> Citation | None:
         _by,
         _sentences_read,
         _title_first,
+        _title_then_names,
         commas,
     ):
         found = style(text)
@@ -152,7 +149,7 @@ def _finish(title: str, authors: str | None, rest: str, year: int | None = None)
             title, venue, stuck = title[: trailing.start()], trailing[1], int(trailing[2])
         year = year or stuck
     else:
-        venue = _venue(rest)
+        venue = reftail.venue_name(rest)
         years = reftail.years(rest)
         year = year or (years[0] if years else lexicon.venue_in(rest)[1])
         if year is None and (short := re.search(r"[A-Za-z]['’](\d{2})\b", rest)):
@@ -175,39 +172,6 @@ def _preprint(venue: str | None) -> str | None:
     return "arXiv" if venue and re.match(r"(?i)arxiv\s+preprint\b", venue) else venue
 
 
-def _venue(rest: str) -> str | None:
-    """``In Proceedings of X (pp. 1-9).``, ``, Journal of Y, 23(1), pp. 1-9, 1976.``: the
-    venue's name is the rest's first part, up to its pages, volume, date or stop."""
-    # "May 25, 1990, New York Times": the day before the venue
-    rest = re.sub(rf"^(?:{reftail.MONTH}\s+\d{{1,2}},\s+)", "", rest.lstrip(' "“”,.;:'))
-    venue = rest = _IN.sub("", rest)
-    for end in _VENUE_END.finditer(rest):
-        words = rest[: end.start()].split()
-        if end[0].lstrip().startswith(".") and words and _ABBREVIATED.fullmatch(words[-1]):
-            continue  # "Proc. Int. Conf. X", "IEEE Trans. Owls": abbreviated words
-        venue = rest[: end.start()]
-        break
-    venue = venue.strip(" .,;:")
-    return venue if re.search(r"[^\W\d_]{2}", venue) and len(venue) <= 200 else None
-
-
-def initialled_name(text: str) -> bool:
-    """``H. Zheng``, ``Lee, A.``: one name with its initials, never a title's words."""
-    return bool(_INITIALLED.fullmatch(text.strip(" ,")))
-
-
-def names(text: str, *, alone: bool = True) -> bool:
-    """A line of names, or one author's name alone (``Ann Lee``, or with ``alone`` false
-    only one with initials: ``A. Lee``, ``Lee, A.``, as ``Fast Owl Nets`` is no name)."""
-    text = re.sub(r"\bet\.\s*al\b", "et al", text.strip(" ,"))
-    one = _ONE_NAME if alone else _INITIALLED
-    return (
-        fields.names_line(text.rstrip("."))
-        or bool(one.fullmatch(text.rstrip(". ")))
-        or gbt.cjk_names(text.rstrip(". "))
-    )
-
-
 def _quoted(text: str) -> Citation | None:
     """IEEE, Chicago, MLA: ``Names, "Title," Venue, year``; a quote left open runs to the
     comma before a venue the lexicon knows."""
@@ -218,7 +182,7 @@ def _quoted(text: str) -> Citation | None:
     dated = _DATED.search(authors)  # Chicago: 'Lee, Ann. 2019. "Title."'
     year = int(dated[1]) if dated else None
     authors = authors[: dated.start()] if dated else authors
-    if not names(authors):
+    if not refnames.names(authors):
         return None
     if len(quotes) >= 2:
         return _finish(text[start : quotes[1].start()], authors, text[quotes[1].end() :], year)
@@ -249,17 +213,25 @@ def commas(text: str) -> Citation | None:
     for part in parts:
         if re.search(r"[a-z]{2}\.\s", part):  # "Bo Chen. Title": a stop ends the names
             break
-        if not one_by_one(part):
+        if not refnames.one_by_one(part):
             break
-        lead, people = lead + 1, people + _count(part)
+        lead, people = lead + 1, people + refnames.count(part)
     after = parts[lead] if lead < len(parts) else ""
     placed = re.match(r"in\s+[A-Z]", after)  # "..., in Owls and Economic Behavior, 2001"
-    if after.startswith(("and ", "& ")) or not placed and names(_split(after)[0] if after else ""):
+    if (
+        after.startswith(("and ", "& "))
+        or not placed
+        and refnames.names(_split(after)[0] if after else "")
+    ):
         return None  # "Ann Lee, and Bo Chen Moss. Title", "Ann Lee, Bo Chen. Title": names
-    if lead == 2 and reftail.tail(parts, 1) == lead < len(parts) and _initials_only(parts[:2]):
+    if (
+        lead == 2
+        and reftail.tail(parts, 1) == lead < len(parts)
+        and refnames.initials_only(parts[:2])
+    ):
         # "J Lee, Non-Cooperative Owls, Annals'51": names written with initials, then a part
         # written without any: a short title that reads like a name
-        lead, people = 1, _count(parts[0])
+        lead, people = 1, refnames.count(parts[0])
     lone = _LONE_AUTHOR.match(parts[0]) if people < 2 else None
     if lone and not (len(parts) > 1 and _LONE_AUTHOR.match(parts[1])):
         # "J Nash, Title, Annals of Mathematics'51", "M Yannakakis: Title, STACS'08": one
@@ -289,7 +261,7 @@ def _title_first(text: str) -> Citation | None:
     a name with initials."""
     parts = [p.strip() for p in re.split(r",\s+", text.rstrip(" ."))]
     initialled = [
-        all(_INITIALLED.fullmatch(n) for n in re.split(r"\s*(?:\band\b|&)\s*", p) if n)
+        all(refnames.INITIALLED.fullmatch(n) for n in re.split(r"\s*(?:\band\b|&)\s*", p) if n)
         for p in parts
     ]  # "J. Engel", "and D. Cremers", "A. J. Davison and S. Leutenegger"
     start = initialled.index(True) if True in initialled else 0
@@ -299,7 +271,7 @@ def _title_first(text: str) -> Citation | None:
     if start == 0 or end == len(parts) or end - start < 2 and not YEAR.search(parts[end]):
         return None  # no names, or no venue or year after them
     head = re.sub(r"^\W*\d{1,3}\W*\s", "", parts[start - 1])  # "[41] L. Liu": a number
-    if _QUOTE.search(text) or names(head, alone=False) or _INITIALLED_END.search(head):
+    if _QUOTE.search(text) or refnames.names(head, alone=False) or _INITIALLED_END.search(head):
         return None  # 'Lee, A., "Title," ...', "Title Authors: A. Lee, B. Chen": names first
     rest = reftail.ARXIV.sub("arXiv", ", ".join(parts[end:]))  # "In arXiv:1607.02565": the venue
     return _finish(", ".join(parts[:start]), ", ".join(parts[start:end]), rest)
@@ -310,7 +282,7 @@ def named_colon(text: str, nickname: str) -> Citation | None:
     name before a colon is the author when the sentence after it holds the item's nickname
     (alone, ``Owl Nets: A Survey. Venue`` is a title with a colon)."""
     head = re.match(r"^([^:]{3,60}):\s+(\S.*)$", squash(text))
-    if not head or not _ONE_NAME.fullmatch(head[1]) or len(nickname.split()) < 2:
+    if not head or not refnames.ONE_NAME.fullmatch(head[1]) or len(nickname.split()) < 2:
         return None
     sentences = _split(head[2])
     if squash(nickname).casefold() not in sentences[0].casefold():
@@ -329,7 +301,11 @@ def glued(text: str) -> Citation | None:
     head = _GLUED.match(parts[0])
     end = reftail.tail(parts, 1)
     names = parts[1:end]
-    if not head or len(names) < 2 or not all(_ONE_NAME.fullmatch(n.rstrip(".")) for n in names):
+    if (
+        not head
+        or len(names) < 2
+        or not all(refnames.ONE_NAME.fullmatch(n.rstrip(".")) for n in names)
+    ):
         return None
     if end == len(parts) or len(head["title"].split()) < 2:
         return None
@@ -340,7 +316,11 @@ def glued(text: str) -> Citation | None:
 def _apa(text: str) -> Citation | None:
     """APA: the date in brackets closes the names; the title is the next sentence."""
     head = _APA.match(text)
-    if not head or not names(head["names"].replace("...", ",")) or _QUOTE.search(head["names"]):
+    if (
+        not head
+        or not refnames.names(head["names"].replace("...", ","))
+        or _QUOTE.search(head["names"])
+    ):
         return None  # 'Lee, A., et al. "Title." Venue (2017).': a quoted title before the date
     title, rest = _title_rest(text[head.end() :])
     found = _finish(title, head["names"].lstrip(" [("), rest, int(head["year"]))  # "[Lee (2023)]"
@@ -366,37 +346,11 @@ def _by(text: str) -> Citation | None:
         return None
     after = [p.strip() for p in re.split(r",\s+", text[by.end() :].rstrip(" ."))]
     named = 0
-    while named < len(after) and one_by_one(after[named]):
+    while named < len(after) and refnames.one_by_one(after[named]):
         named += 1
     if not named:
         return None
     return _finish(text[: by.start()], ", ".join(after[:named]), ", ".join(after[named:]))
-
-
-_AND_LEAD = re.compile(r"^(?:and|&)\s+")
-_NAMES_JOINED = re.compile(r"\s+and\s+|\s*&\s*")
-
-
-_INITIAL_WORD = re.compile(r"(?<![\w'’-])[A-Z]\.?(?=\s|$)")  # "J", "R." in "R. J. Moss"
-
-
-def _initials_only(parts: list[str]) -> bool:
-    """The first part's names each carry an initial (``J Lee``, ``N Chen and A Park``), the
-    second's none (``Non-Cooperative Owls``, unlike ``Andrew Rabinovich``'s neighbours)."""
-    names = _NAMES_JOINED.split(_AND_LEAD.sub("", parts[0]))
-    return all(map(_INITIAL_WORD.search, names)) and not _INITIAL_WORD.search(parts[1])
-
-
-def _count(part: str) -> int:
-    """How many names a part of a comma list of names holds (``C. Lee and L. Moss``: two)."""
-    return len(_NAMES_JOINED.split(_AND_LEAD.sub("", part)))
-
-
-def one_by_one(part: str) -> bool:
-    """``Ann Lee``, ``and Bo Chen``, ``C. M. Lee and L. J. Chen``, ``et al.``: one part of a
-    comma list of names, each a name alone."""
-    names = _NAMES_JOINED.split(_AND_LEAD.sub("", part))
-    return all(_ONE_NAME.fullmatch(name.rstrip(".")) or name == "et al." for name in names)
 
 
 def _vancouver(text: str) -> Citation | None:
@@ -424,12 +378,39 @@ def _sentences_read(text: str) -> Citation | None:
         sentences = [lncs[1], lncs[2], *sentences[1:]]
         head = lncs[1]
     # "Owl Nets. Ann Lee. Venue": a name-like phrase before names is a title first
-    if not names(head) or names(sentences[1]):
+    if not refnames.names(head) or refnames.names(sentences[1]):
         return None
     year = None
     if len(sentences) > 2 and re.fullmatch(r"\(?(?:19|20)\d{2}[a-z]?\)?\.?", sentences[1]):
         year, at = int(sentences[1].strip("().")[:4]), 2  # ACM: "Names. 2019. Title."
+    elif dated := re.search(r",\s*((?:19|20)\d{2})[a-z]?\.?$", head):
+        year, head = int(dated[1]), head[: dated.start()]  # Harvard: "Lee, A. and Chen, B., 2025."
+    subtitle = sentences[at + 1] if len(sentences) >= at + 3 else ""
+    if sentences[at].endswith(("?", "!")) and len(subtitle.split()) >= 3:
+        # "More Laws, More Growth? Evidence from US States. Journal of X": the subtitle
+        sentences[at : at + 2] = [f"{sentences[at]} {sentences[at + 1]}"]
     return _finish(sentences[at], head, " ".join(sentences[at + 1 :]), year)
+
+
+def _title_then_names(text: str) -> Citation | None:
+    """``Title. Weisz, et al. IUI (2021).``, ``Title. Ann Lee and Bo Chen. OWLS 2015``: the
+    title's sentence, a sentence of names, then the venue and date; the title holds no names."""
+    sentences = _split(text)
+    if len(sentences) >= 4 and sentences[0].endswith(("?", "!")) and refnames.byline(sentences[2]):
+        sentences[:2] = [f"{sentences[0]} {sentences[1]}"]  # "Better Together? An Evaluation"
+    if len(sentences) < 3 or refnames.names(sentences[0]) or not _worded(sentences[0]):
+        return None
+    if _QUOTE.search(sentences[0]):
+        return None  # '"Title" by Ann Lee. P. Chen (eds.), Book': read as quoted
+    found = refnames.byline(sentences[1])
+    if found is None:
+        return None
+    head, year = found
+    rest = reftail.ARXIV.sub("arXiv", " ".join(sentences[2:]))  # "arXiv:2201.07406": the venue
+    cite = _finish(sentences[0], head, rest, year)
+    known = lexicon.venue_in(rest)[0]  # "NeurIPS 2020", as the lexicon names it elsewhere
+    written = head + "." if head.endswith(" al") else head  # "Diaz et al." keeps its stop
+    return cite and Citation(cite.title, written, known or cite.venue, cite.year)
 
 
 def _title_rest(text: str) -> tuple[str, str]:
@@ -450,6 +431,11 @@ def _split(text: str) -> list[str]:
     for stop in re.finditer(r"(?<=[.?!])\s+", text):
         word = text[start : stop.start()].split()[-1] if text[start : stop.start()].split() else ""
         initial = word.endswith(".") and _NO_STOP.fullmatch(word[:-1].lstrip("("))
+        # "Grimon, M-P. and Mills, C.": a hyphened initial before the next name
+        joined = re.fullmatch(r"[A-Z]-[A-Z]\.", word) and re.match(
+            r"(?:and|&)\s", text[stop.end() :]
+        )
+        initial = initial or joined
         # "Lee, A., Chen, B. Title": initials after a surname's comma close the names
         closing = _SURNAME_INITIALS.search(text[start : stop.start()]) and not _INITIAL.match(
             text[stop.end() :]
@@ -460,29 +446,3 @@ def _split(text: str) -> list[str]:
         start = stop.end()
     sentences.append(text[start:])
     return [s.strip() for s in sentences if s.strip()]
-
-
-# What follows a journal's or a book's name in a reference: volume, issue and pages
-# (", 49(2), 375-395", "(pp. 102-108)", ", 15.")
-_VOLUME_PAGES = re.compile(
-    r"\s*[,.]?\s*(?:\d+\s*(?:\(\d+\))?(?:\s*[,:]\s*(?:pp?\.\s*)?\d+(?:\s*[-–]\s*\d+)?)?"
-    r"|\(?pp?\.\s*\d+\s*[-–]\s*\d+\)?)\s*\.?\s*"
-)
-# "Title. Journal", "Title. In Proceedings of ...": the venue's sentence after the title's
-_VENUE_SENTENCE = re.compile(r"^(?P<title>.+?\S{2})\.\s+(?:In\s+)?(?P<venue>[A-Z][^.]{8,})$")
-
-
-def venue_in_link(title: str, raw: str, full: str, how: str) -> tuple[str, str | None]:
-    """A linked title whose link took in the venue after it (APA ``[Title. Journal](url),
-    49(2), 375-395``, ``[Title. In Proceedings of X](url) (pp. 1-9)``): the title and that
-    venue. The venue's sentence is known by its ``In`` or by the volume and pages after the
-    link; otherwise the second sentence is the title's own. (title, None) when not so, or
-    when the title is not a link's words (``how``)."""
-    found = _VENUE_SENTENCE.match(title) if how == "link" else None
-    if not found or len(found["title"].split()) < 3 or raw not in full:
-        return title, None
-    after = full[full.find(raw) + len(raw) :]
-    led = title[found.end("title") :].lstrip(". ").startswith("In ")  # "In Proceedings of"
-    if not (led or after.strip() and _VOLUME_PAGES.fullmatch(after)):
-        return title, None
-    return found["title"], found["venue"].strip()

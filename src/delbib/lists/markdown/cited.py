@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from . import citation, fields, fieldtitle, lexicon, readings
+from . import citation, fields, fieldtitle, lexicon, readings, refnames
 from .inline import Line, squash
 
 
@@ -120,7 +120,7 @@ def italic_lead(line: Line) -> tuple[str, str] | None:
     rest = _DATED_LEAD.sub("", text[len(span) :], count=1).rstrip(" .")
     # "*Long-tailed Recognition* by Routing Diverse Experts. Wang et al.": the title goes on
     first = re.split(r",\s|\s+and\s|\s*&\s", rest, maxsplit=1)[0]
-    named = len(first.split()) >= 2 and citation.names(first)
+    named = len(first.split()) >= 2 and refnames.names(first)
     return (span, rest) if named and authors_line(rest) else None
 
 

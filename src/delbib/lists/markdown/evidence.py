@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from delbib.identifiers import extract
 
-from . import dates, fields, fieldtitle, linkwords, sections, shape
+from . import dates, fields, fieldtitle, lexicon, linkwords, sections, shape
 from .inline import Cell
 from .linkwords import (
     CODE,
@@ -81,6 +81,10 @@ _DATED_SECTION_WORDS = frozenset((
     "podcast", "podcasts", "interview", "interviews", "honors", "honours", "awards", "prizes",
 ))  # fmt: skip
 
+_MEETING_WORDS = frozenset((
+    "conference", "conferences", "symposium", "symposiums", "symposia", "workshop", "workshops",
+))  # fmt: skip
+
 # A heading ending in these lists events in the news ("### Data breaches", "## Scandals"), by
 # the event's name and year: an item there with no identifier is one of them, not a paper
 _EVENT_WORDS = frozenset((
@@ -138,6 +142,8 @@ def verdict(parts: Parts) -> str:
         (is_encyclopedia_url, ENCYCLOPEDIA),
         (is_data_url, DATA),  # "[Owl Polymer Prediction 2025](kaggle.com/competitions/...)"
     ):
+        if kind == BOOK and parts.year and _names(parts.authors):
+            continue  # "[Title](amazon)" / "T. Brown, H. LeMay. Pearson, 2017": a book cited
         if pages and all(map(test, pages)):
             return kind
     if any(map(is_profile_url, pages)) and all(
@@ -161,8 +167,9 @@ def verdict(parts: Parts) -> str:
         # the paper "Title," CVPR 2015', a quoted mention)
         cited_title = parts.title_from in ("plain", "bold", "cited") and shape.paper_title(parts)
         dated = parts.year_listed and parts.title_from == "plain" and shape.title_case(parts.title)
-        if (parts.venue and parts.year or dated) and cited_title:
-            return CITATION  # "* 2018 Chopped Symbolic Execution ([chopper](github))"
+        if (parts.venue and parts.year or dated) and cited_title or _placed(parts):
+            # "* 2018 Chopped Symbolic Execution ([chopper](github))", "[Title](github), ICRA 2020"
+            return CITATION
         return PAGE if linked or parts.paper_promised else CODE_ONLY
     if not kinds:  # "[Title]()" among linked titles: a link its writer left without target
         return CITATION if _cites(parts) else PAGE if parts.paper_promised else NO_LINK
@@ -170,7 +177,27 @@ def verdict(parts: Parts) -> str:
         # "**Title.** [[Slides]] [[Demo]]" under "### 2016 FPGA": the links beside an unlinked
         # title are the talk's and the demo's; the title, venue and year cite the paper
         return CITATION
-    return CITATION if _referenced(parts) else PAGE
+    return CITATION if _referenced(parts) or _placed(parts) else PAGE
+
+
+def _placed(parts: Parts) -> bool:
+    """``[Title](project page), IROS 2023``: a linked paper's title with where and when it
+    appeared, a venue the lexicon knows and its year, whatever page it links."""
+    return (
+        parts.title_from == "link"
+        and bool(parts.venue and parts.year)
+        and lexicon.is_venue_only(parts.venue or "")
+        and shape.paper_title(parts)
+        and parts.year_listed  # "..., IROS 2023": the item's own line, not a heading, dates it
+        and not _MEETING.search(" ".join([parts.title, parts.venue or "", *parts.links]))
+        and re.match(r"[A-Za-z]", parts.title) is not None
+        and not lexicon.is_venue_only(parts.title)  # "[Robotics: Science and Systems](rss)"
+    )
+
+
+# "Fourth International Workshop on Owls", "Tutorial on Owl Nets", "ECCV 2016 Workshop": a
+# meeting's page, dated by its venue as a paper is
+_MEETING = re.compile(r"\b(?:[Ww]orkshops?|[Tt]utorials?|[Ss]ymposium|[Ss]eminars?|[Ss]chool)\b")
 
 
 def _referenced(parts: Parts) -> bool:
@@ -260,6 +287,9 @@ def not_paper_section(heading: str, parts: Parts) -> str | None:
     kind = sections.names_non_papers(heading, _NOT_PAPER_SECTION_WORDS)
     if kind in _DATED_SECTION_WORDS:
         return f"item of a section of {kind} (no identifier)"
+    if kind in _MEETING_WORDS and not parts.paper_link and not parts.authors:
+        # "## Workshops": "[The 2nd Workshop on Owls](owls.dev), IROS 2023", dated by its venue
+        return f"item of a section of {kind} (no identifier or paper link)"
     if kind is None or parts.year:
         return None
     return f"item of a section of {kind} (no identifier or year)"
@@ -434,12 +464,23 @@ def _placeholder_rows(
             and not cells[at].links
             and cells[at].text.strip()  # written down; an empty cell may be a short row
             and fields.is_placeholder(cells[at].text)
+            and not _long_title(cells, roles)
             and not any(
                 fields.link_kind(link, first=False) == PAPER for c in cells for link in c.links
             )
             and not _venue_named(cells, roles)
         }
     return found
+
+
+_TITLE_WORDS = 6  # a title cell of as many words names a paper, not a model or a data set
+
+
+def _long_title(cells: list[Cell], roles: dict[str, int]) -> bool:
+    """``| 2026 | Continual Adaptation for Indigenous Speech Recognition | - | - |``: a paper's
+    whole title, its link not found yet, where a model's or a data set's name is a word or two."""
+    at = roles.get("title")
+    return at is not None and at < len(cells) and len(cells[at].text.split()) >= _TITLE_WORDS
 
 
 def _venue_named(cells: list[Cell], roles: dict[str, int]) -> bool:

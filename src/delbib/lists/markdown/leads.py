@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from . import byline, citation, cited, fields, fieldtitle, linetitle
-from .inline import Line, strip_emoji
+from .inline import Line, squash, strip_emoji
 
 if TYPE_CHECKING:
     from .blocks import Item
@@ -84,3 +84,29 @@ def led_by_citation(line: Line) -> bool:
     paragraphs before it run on (notes, links, a label)."""
     found = citation.read(strip_emoji(fields._line_title_text(line)))
     return found is not None and bool(found.authors) and found.year is not None
+
+
+_DATED_LINES = 3  # source lines of one reference's paragraph
+_DATED_WORDS = 5
+_DATED_SHARE = 0.6  # of a run's paragraphs: most are references, each one paper
+# its year closes it, in brackets or near its end: "Title. Lee, et al. IUI (2021).", not a
+# note's "In 2019 the owls came back, and ..."
+_CLOSING_YEAR = re.compile(r"\((?:19|20)\d{2}[a-z]?\)|(?<![\d.])(?:19|20)\d{2}[a-z]?(?=\W{0,3}$)")
+
+
+def dated_paragraphs(blocks: list[list[Line]]) -> set[int]:
+    """The paragraphs of a run that each end a reference with its year, when most of the run's
+    paragraphs do (``Title. Weisz, et al. IUI (2021). [Notes](x.md)`` paragraph after
+    paragraph): each is one paper however its title is written, never the next one's lines."""
+    dated = set()
+    for index, lines in enumerate(blocks):
+        text = squash(" ".join(fields._line_title_text(line) for line in lines))
+        tail = text[len(text) * 2 // 3 :] if len(text) > 60 else text
+        if (
+            len(lines) <= _DATED_LINES
+            and len(text.split()) >= _DATED_WORDS
+            and _CLOSING_YEAR.search(tail)
+        ):
+            dated.add(index)
+    worded = [lines for lines in blocks if any(line.text.strip() for line in lines)]
+    return dated if len(worded) >= 3 and len(dated) >= _DATED_SHARE * len(worded) else set()

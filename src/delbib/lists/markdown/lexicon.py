@@ -232,7 +232,7 @@ def strip_title(title: str) -> tuple[str, str | None, int | None]:
         venue = venue or found or (unknown and unknown[0])
         year = year or found_year or _year_in_tag(match.group(1))
         title = title[: match.start()]
-    tagged = _QUOTED_YEAR_END.search(title)  # "Title CVPR'2021": a known venue, its year
+    tagged = _QUOTED_YEAR_END.search(title)  # a known venue and its year end the title
     if venue is None and tagged and tagged.start() >= 8 and (named := venue_in(tagged[1]))[0]:
         title, venue, year = title[: tagged.start()], named[0], year or named[1]
     if venue is None and year is None:
@@ -241,7 +241,14 @@ def strip_title(title: str) -> tuple[str, str | None, int | None]:
 
 
 _NOTED_VENUE = re.compile(r"\s*\(([^()]{3,40})\)\s*[,;]\s+[^()]+$")
-_QUOTED_YEAR_END = re.compile(r"\s+([A-Za-z][\w-]*['’]\s*(?:19|20)?\d{2})\s*\.?\s*$")
+# "Title CVPR'2021", "Title RecSys 2021" (not "Report on the Owl Track of SIGIR 2019")
+# (a short name spelled like one, "RecSys", "ICML", "arXiv", not "Computer Science 2013"; not
+# after "@", "and": "Workshop @ ICML 2024", "Papers from S&P and NDSS 2024")
+_QUOTED_YEAR_END = re.compile(
+    r"(?<!\b(?:at|of|in|on|to|by))(?<!\b(?:for|the|and))(?<!\bfrom)(?<!@)\s+"
+    r"([A-Za-z][\w-]*['’]\s*(?:19|20)?\d{2}"
+    r"|(?:[A-Z][\w-]*[A-Z]|[a-z]+[A-Z])[\w-]*\s(?:19|20)\d{2})\s*\.?\s*$"
+)
 
 
 def _year_in_tag(text: str) -> int | None:

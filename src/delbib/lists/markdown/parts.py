@@ -25,6 +25,7 @@ from . import (
     pipes,
     plaintitle,
     readings,
+    refnames,
     reftail,
     tags,
 )
@@ -186,7 +187,7 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
     marked = [
         span
         for span in first.strong
-        if not _is_label(first, span) and not citation.initialled_name(span)
+        if not _is_label(first, span) and not refnames.initialled_name(span)
     ]
     # "Lee, A. (2019). Title. Venue. https://...": a bare address is no title's link
     titled_link = any(
@@ -268,17 +269,18 @@ def clean(title: str) -> tuple[str, str | None, int | None]:
     title = _LEAD_IN.sub("", title) if len(_LEAD_IN.sub("", title).split()) >= 2 else title
     if placed := reftail.journal_in_brackets(title):  # "Title (Chemistry of Owls, 2019)"
         return placed
+    if re.search(r"[A-Za-z]{3}", title):
+        title = _FOREIGN_NOTE.sub("", title)
+        # "Title (note) - 한국어 설명", "Title 中文翻译": a note in another script after it (and
+        # after its venue: "Title RecSys 2021【中文注释】")
+        dashed = _FOREIGN_AFTER_DASH.search(title) or _FOREIGN_AFTER.search(title)
+        if dashed and len(re.findall(r"[A-Za-z]{3,}", title[: dashed.start()])) >= 3:
+            title = title[: dashed.start()]
     title, venue, year = lexicon.strip_title(title)
     if spaced := re.search(r"\s{2,}((?:19|20)\d\d)\s*$", title):  # "Title  2016": set apart
         title, year = title[: spaced.start()], year or int(spaced[1])
     year = year or dated
-    if re.search(r"[A-Za-z]{3}", title):
-        title = _FOREIGN_NOTE.sub("", title)
-        # "Title (note) - 한국어 설명", "Title 中文翻译": a note in another script after it
-        dashed = _FOREIGN_AFTER_DASH.search(title) or _FOREIGN_AFTER.search(title)
-        if dashed and len(re.findall(r"[A-Za-z]{3,}", title[: dashed.start()])) >= 3:
-            title = title[: dashed.start()]
-    title = nicknames.drop(title)  # "**Title (NICK)**"
+    title = nicknames.drop(reftail.without_number(title))  # "**Title (NICK)**", "(No. w3)"
     if venue is None and year is None:  # "Networks(L-Softmax loss)": a note typed onto it
         title = re.sub(r"(?<=[a-z]{3})\([A-Z][^()]*\s[^()]*\)$", "", title)
     return title.strip(), venue, year  # inner spacing kept: stored as listed
@@ -297,7 +299,7 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
         title, stuck_venue, stuck_year = lexicon.cited_venue(title)  # "Title, CACM 1978"
     full = squash(" ".join(fields._line_title_text(line) for line in lines))
     rest = full.replace(raw, " ", 1) if raw else full
-    title, linked_venue = citation.venue_in_link(title, raw, full, how)
+    title, linked_venue = reftail.venue_in_link(title, raw, full, how)
     after = full[full.find(raw) + len(raw) :] if how in ("quoted", "cited") and raw in full else ""
     piped = pipes.read(fields._line_title_text(title_line)) if how == "plain" else None
     authors = piped.authors if piped else None

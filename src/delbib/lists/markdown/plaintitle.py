@@ -53,6 +53,34 @@ def usable(text: str) -> bool:
     return bool(re.search(r"[^\W\d_]", text)) and not fields.is_resource_text(text)
 
 
+_SET_APART = ".,;:?!-–—"
+_NAMES_TAIL = 60  # characters of venue and date after a title's italic names
+
+
+def _before_names_span(text: str, spans: list[str]) -> str:
+    """``Title, _Ann Lee et al._ arXiv 2023.``, ``Title. _Bo Chen_ ICML 2020``: the title
+    ends where its italic names begin (one name alone only before a venue or year)."""
+    for span in spans:
+        at = text.find(span)
+        # (set apart by a stop or comma: "Learning in _Semantic Segmentation_" is the title's)
+        if (
+            at < 8
+            or not byline.all_names(span.strip(" .,"))
+            or text[:at].rstrip()[-1:] not in _SET_APART
+        ):
+            continue
+        tail = text[at + len(span) :].strip(" .,;")
+        dated = len(tail) <= _NAMES_TAIL and (lexicon.venue_in(tail)[0] or _YEAR.search(tail))
+        kept = text[:at].rstrip(" ,;:-–—_*")
+        cited = byline.dated_names(kept) or fields.names_line(kept)  # "[Lee et al., 2018](#a), *T*"
+        if (fields.names_line(span.strip(" .,")) or dated) and len(kept.split()) >= 3 and not cited:
+            return kept
+    return text
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
 def title_text(line: Line) -> str:
     """A line's leading plain text as a title: tags, pipes, trailing tags and the authors
     of a ``Title. A. Author, B. Author.`` citation left out."""
@@ -71,6 +99,7 @@ def title_text(line: Line) -> str:
             text = text.replace(span, " ")
             text = _IN_VENUE_LEFT.sub("", text)  # "Title, in *Venue* 2017.": "in" leads a venue
             text = re.sub(r"(?:\s+[.,;:])+\s*$", "", text)  # the venue's own "." left alone
+    text = _before_names_span(text, line.em)
     text = tags.drop_end_tags(text, line.code)
     if "|" in text:  # "2019 | Title | Authors | Venue": the field that reads as a title
         piped = pipes.read(text)

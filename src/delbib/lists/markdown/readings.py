@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from . import citation, lexicon, reftail
+from . import citation, lexicon, refnames, reftail
 from .inline import Line
 
 _BYLINE_VENUE = 100  # characters of a venue's name in a byline, at most
@@ -22,7 +22,7 @@ def byline_venue(text: str) -> tuple[str, str | None, int | None] | None:
     body = text[: dated.start()] if dated else text.rstrip(".")
     parts = [p.strip() for p in re.split(r",\s+", body) if p.strip(" ,")]
     named = 0
-    while named < len(parts) - bool(dated) and citation.one_by_one(parts[named]):
+    while named < len(parts) - bool(dated) and refnames.one_by_one(parts[named]):
         named += 1
     if 1 < named < len(parts) and all(map(reftail.numbers, parts[named:])):
         named -= 1  # "Cass Lee, Owl Research, Vol. 73, No. 2 (Summer 2006)": the journal
@@ -63,7 +63,7 @@ def names_quoted(text: str) -> citation.Citation | None:
     single quotes (an apostrophe inside a word, ``Owl's``, opens none)."""
     found = _SINGLE_QUOTED.match(text)
     names = re.sub(r",?\s+et\s+al\.?$", "", found["names"]) if found else ""  # "Ann Lee et al."
-    if not found or not citation.names(names):
+    if not found or not refnames.names(names):
         return None
     title = found["title"].strip()
     return (

@@ -17,7 +17,17 @@ YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 def years(text: str) -> list[int]:
     """The years a reference's tail writes, in order, none in the future (``2019``, not a
     page number ``2051``)."""
+    text = ARXIV.sub(" ", text)  # "arXiv:2007.12248 (2020)": an identifier, not a year
     return [int(y) for y in YEAR.findall(text) if int(y) <= dates.last_year()]
+
+
+# "Title (No. w33949).": a working paper's number after its title
+_REPORT_NUMBER = re.compile(r"\s*\((?:No\.|Working [Pp]aper|WP)\s*[\w./-]+\)(?=\.?$)")
+
+
+def without_number(title: str) -> str:
+    """The title without the report or working paper number typed after it."""
+    return _REPORT_NUMBER.sub("", title)
 
 
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
@@ -122,3 +132,57 @@ def journal_in_brackets(title: str) -> tuple[str, str, int] | None:
     if not known and (_CITED_NAMES.fullmatch(place) or not re.match(r"[A-Za-z]", place)):
         return None
     return title[: found.start()].strip(" ,;:-–—|"), place, int(found[2])
+
+
+_ABBREVIATED = re.compile(r"[A-Z][a-z]{0,5}")  # "Proc", "Int", "Conf", "Anal", "Intell"
+# where a venue's name ends: pages, volume, issue, a date, a place, a stop
+_VENUE_END = re.compile(
+    rf"\s*(?:[,;]|\s\(|\.(?=\s)|\.$|\s['’]\d{{2}}\b|\s(?:[Vv]ol(?:ume)?\.?\s*)?\d+\s*\(|\s[Vv]ol(?:ume)?\.?\s*\d"
+    rf"|\s(?:{MONTH}\s+)?(?:19|20)\d{{2}}(?=\s*(?:[.,;()]|$)|-\d)"
+    r"|\s\d+(?=\s*[,:]\s*[A-Za-z]?\d))"  # "Science 181, 223–230", "Owls 12:1-9": a volume
+)
+_IN = re.compile(r"^(?:[Ii]n\s*:\s*|[Ii]n\s+|In(?=Proc|\d))")  # "In Proc.", "In: Venue", "In13th"
+
+
+def venue_name(rest: str) -> str | None:
+    """``In Proceedings of X (pp. 1-9).``, ``, Journal of Y, 23(1), pp. 1-9, 1976.``: the
+    venue's name is the rest's first part, up to its pages, volume, date or stop."""
+    # "May 25, 1990, New York Times": the day before the venue
+    rest = re.sub(rf"^(?:{MONTH}\s+\d{{1,2}},\s+)", "", rest.lstrip(' "“”,.;:'))
+    if rest.startswith("("):
+        return None  # "(827 citations: Google Scholar June 2019)": a note, no venue
+    venue = rest = _IN.sub("", rest)
+    for end in _VENUE_END.finditer(rest):
+        words = rest[: end.start()].split()
+        if end[0].lstrip().startswith(".") and words and _ABBREVIATED.fullmatch(words[-1]):
+            continue  # "Proc. Int. Conf. X", "IEEE Trans. Owls": abbreviated words
+        venue = rest[: end.start()]
+        break
+    venue = venue.strip(" .,;:")
+    return venue if re.search(r"[^\W\d_]{2}", venue) and len(venue) <= 200 else None
+
+
+# What follows a journal's or a book's name in a reference: volume, issue and pages
+# (", 49(2), 375-395", "(pp. 102-108)", ", 15.")
+_VOLUME_PAGES = re.compile(
+    r"\s*[,.]?\s*(?:\d+\s*(?:\(\d+\))?(?:\s*[,:]\s*(?:pp?\.\s*)?\d+(?:\s*[-–]\s*\d+)?)?"
+    r"|\(?pp?\.\s*\d+\s*[-–]\s*\d+\)?)\s*\.?\s*"
+)
+# "Title. Journal", "Title. In Proceedings of ...": the venue's sentence after the title's
+_VENUE_SENTENCE = re.compile(r"^(?P<title>.+?\S{2})\.\s+(?:In\s+)?(?P<venue>[A-Z][^.]{8,})$")
+
+
+def venue_in_link(title: str, raw: str, full: str, how: str) -> tuple[str, str | None]:
+    """A linked title whose link took in the venue after it (APA ``[Title. Journal](url),
+    49(2), 375-395``, ``[Title. In Proceedings of X](url) (pp. 1-9)``): the title and that
+    venue. The venue's sentence is known by its ``In`` or by the volume and pages after the
+    link; otherwise the second sentence is the title's own. (title, None) when not so, or
+    when the title is not a link's words (``how``)."""
+    found = _VENUE_SENTENCE.match(title) if how == "link" else None
+    if not found or len(found["title"].split()) < 3 or raw not in full:
+        return title, None
+    after = full[full.find(raw) + len(raw) :]
+    led = title[found.end("title") :].lstrip(". ").startswith("In ")  # "In Proceedings of"
+    if not (led or after.strip() and _VOLUME_PAGES.fullmatch(after)):
+        return title, None
+    return found["title"], found["venue"].strip()

@@ -1,0 +1,80 @@
+"""Whether words of a reference are people's names, as reference lists write them: ``Ann
+Lee``, ``Lee, A.``, ``A. Lee and B. Chen``, ``E. Chu, et al.``, names in a script without
+spaces; a title's words (``Fast Owl Nets`` beside a venue) are none."""
+
+from __future__ import annotations
+
+import re
+
+from . import fields, gbt
+
+# "Ann Lee", "B. Steensgaard", "Bo van Dam": one author alone before the title's sentence
+ONE_NAME = re.compile(
+    r"(?:[A-Z][\w'’-]*\.?\s+){1,2}(?:(?:van|von|de|da|der|den|le)\s+){0,2}[A-Z][\w'’-]+"
+)
+INITIALLED = re.compile(r"(?:[A-Z]\.\s*){1,3}[A-Z][\w'’-]+|[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s*){1,3}")
+
+
+def initialled_name(text: str) -> bool:
+    """``H. Zheng``, ``Lee, A.``: one name with its initials, never a title's words."""
+    return bool(INITIALLED.fullmatch(text.strip(" ,")))
+
+
+def names(text: str, *, alone: bool = True) -> bool:
+    """A line of names, or one author's name alone (``Ann Lee``, or with ``alone`` false
+    only one with initials: ``A. Lee``, ``Lee, A.``, as ``Fast Owl Nets`` is no name)."""
+    text = re.sub(r"\bet\.\s*al\b", "et al", text.strip(" ,"))
+    one = ONE_NAME if alone else INITIALLED
+    return (
+        fields.names_line(text.rstrip("."))
+        or bool(one.fullmatch(text.rstrip(". ")))
+        or gbt.cjk_names(text.rstrip(". "))
+    )
+
+
+_AND_LEAD = re.compile(r"^(?:and|&)\s+")
+_NAMES_JOINED = re.compile(r"\s+and\s+|\s*&\s*")
+_INITIAL_WORD = re.compile(r"(?<![\w'’-])[A-Z]\.?(?=\s|$)")  # "J", "R." in "R. J. Moss"
+
+
+def initials_only(parts: list[str]) -> bool:
+    """The first part's names each carry an initial (``J Lee``, ``N Chen and A Park``), the
+    second's none (``Non-Cooperative Owls``, unlike ``Andrew Rabinovich``'s neighbours)."""
+    names = _NAMES_JOINED.split(_AND_LEAD.sub("", parts[0]))
+    return all(map(_INITIAL_WORD.search, names)) and not _INITIAL_WORD.search(parts[1])
+
+
+def count(part: str) -> int:
+    """How many names a part of a comma list of names holds (``C. Lee and L. Moss``: two)."""
+    return len(_NAMES_JOINED.split(_AND_LEAD.sub("", part)))
+
+
+def one_by_one(part: str) -> bool:
+    """``Ann Lee``, ``and Bo Chen``, ``C. M. Lee and L. J. Chen``, ``et al.``: one part of a
+    comma list of names, each a name alone."""
+    names = _NAMES_JOINED.split(_AND_LEAD.sub("", part))
+    return all(ONE_NAME.fullmatch(name.rstrip(".")) or name == "et al." for name in names)
+
+
+# words of a venue's name, never of people's ("Proc. ACM Manag.", "J. Mol. Biol.")
+_VENUE_WORD = re.compile(
+    r"\b(?:Proc|Trans|Conf|Int|J|Rev|Lett|Symp|Workshop|Journal|Proceedings|ACM|IEEE)\b"
+)
+# a word of a title's, not of names ("A Survey Focused on Social Media (da Silva et al."): a
+# lower-case word other than a name's particle, or a bracket
+_TITLE_WORD = re.compile(r"[()]|\b(?!(?:and|et|al|van|von|de|der|den|da|la|le|du)\b)[a-z]{2,}\b")
+
+
+def byline(sentence: str) -> tuple[str, int | None] | None:
+    """The names (and the year before them) of a sentence that is only names: ``Ann Lee and
+    Bo Chen.``, ``E. Chu, et al.``, ``(2001) Ann Lee, Bo Chen.``; None for any other."""
+    head, year = sentence.rstrip("."), None
+    if dated := re.match(r"\(((?:19|20)\d{2})[a-z]?\)\s+", head):  # "*Title.* (2001) Names."
+        head, year = head[dated.end() :], int(dated[1])
+    if not head[:1].isupper() or _TITLE_WORD.search(head) or _VENUE_WORD.search(head):
+        return None  # "Title. Proc. ACM Manag. Data 2, 3": a venue, however name-like
+    led = re.fullmatch(r"(?P<names>.+?),?\s+et\.?\s*al", head)  # "E. Chu, et al."
+    led = led if led and len(led["names"].split()) <= 4 else None
+    if names(head) or led and (names(led["names"]) or ONE_NAME.fullmatch(led["names"])):
+        return head, year
+    return None
