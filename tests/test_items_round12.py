@@ -158,3 +158,66 @@ def test_an_openreview_link_with_a_slash_typed_after_its_id_gives_the_id():
     from delbib.identifiers import extract
 
     assert extract("https://openreview.net/forum?id=v1f6c7wVBm/") == ["openreview:v1f6c7wVBm"]
+
+
+def test_names_after_a_semicolon_are_not_part_of_the_title():
+    """``1. Title; de Lee et al., 2014 [[Paper](url)]``, ``Title; Moss, M., 2000``, ``Title;
+    Gordon and Van Owl; 2013``: who wrote it, after the semicolon; the year is kept."""
+    text = HEAD + (
+        "1. Universal Owl Dependencies: A cross-species typology; de Marneffe et al., 2014"
+        " [[Paper](https://aclanthology.org/L14-1045/)]\n"
+        "2. How the Owl Revolution Changes Ornithology; Moss, M., 2000"
+        " [[Paper](https://aclanthology.org/W09-0103/)]\n"
+        "3. Reporting bias and owl acquisition; Gordon and Van Owl; 2013"
+        " [[Paper](https://dl.acm.org/doi/10.1145/2509558.2509563)]\n"
+        "4. OwlVe: Global Vectors for Owl Calls; Pennington, Jeffrey et al., 2014"
+        " [[Paper](https://aclanthology.org/D14-1162/)]\n"
+    )
+    assert [(r.title, r.year) for r in parse(text).rows] == [
+        ("Universal Owl Dependencies: A cross-species typology", 2014),
+        ("How the Owl Revolution Changes Ornithology", 2000),
+        ("Reporting bias and owl acquisition", 2013),
+        ("OwlVe: Global Vectors for Owl Calls", 2014),
+    ]
+
+
+def test_vancouver_references_in_paragraphs_are_one_paper_each():
+    """Paragraph after paragraph of ``Lee A, Chen B. Title. Owl Res. 2013;152: 327–339.``,
+    one author alone too: each a paper, their dates closed by volume and pages."""
+    text = "# Reading\n\nOwl reviews\n\n" + (
+        "Zeitlinger J. Seven myths of how owls read the night. Curr Opin Owl Biol. 2020;23:"
+        " 22–31.\n\n"
+        "Kwasnieski JC, Mogno I, Myers CA. Complex effects of owl variants in a barn."
+        " Proc Natl Acad Owls. 2012;109: 19498–19503.\n\n"
+        "Jolma A, Yan J, et al. Night-Binding Specificities of Barn Owls. Owl Cell."
+        " 2013;152: 327–339.\n"
+    )
+    assert [(r.title, r.year) for r in parse(text).rows] == [
+        ("Seven myths of how owls read the night", 2020),
+        ("Complex effects of owl variants in a barn", 2012),
+        ("Night-Binding Specificities of Barn Owls", 2013),
+    ]
+
+
+def test_a_table_names_each_paper_in_the_column_that_links_it():
+    """``| OwlBench [[paper](arxiv)] | Empathy | Emotional changes |``, no header naming the
+    titles: the linked name is the row's title, not the words describing the criteria; a
+    ``[Link]`` to a leaderboard's space is no paper."""
+    text = HEAD + (
+        "| Benchmark | Focus | Evaluation Criteria |\n|---|---|---|\n"
+        "| OwlBench [[paper](https://arxiv.org/abs/2308.03656)] | Empathy ability"
+        " | Emotional changes of owls |\n"
+        "| NestQA [[paper](https://arxiv.org/abs/2305.08322)] | Nest questions"
+        " | Exams in a barn context |\n"
+        "| HootEval [[paper](https://arxiv.org/abs/2103.03874)] | Hooting | Mathematical hoot"
+        " ability |\n"
+        "| OwlLeaderboard [[Link](https://huggingface.co/spaces/owls/leaderboard)] | Chatbots"
+        " | Leaderboard rankings of owls |\n"
+    )
+    found = parse(text).rows
+    assert [(r.title, r.kinds) for r in found] == [
+        ("OwlBench", ("paper",)),
+        ("NestQA", ("paper",)),
+        ("HootEval", ("paper",)),
+        ("OwlLeaderboard", ("project",)),
+    ]

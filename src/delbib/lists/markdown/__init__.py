@@ -35,6 +35,7 @@ from . import (
     siblings,
     sitemarkup,
     tablecell,
+    tablerows,
 )
 from . import columns as columns_mod
 from .gfm import parser
@@ -214,7 +215,7 @@ class _Reader:
                 kind = other or "row of a table that lists no papers"
                 self.skip(line, line, "table row", kind, " | ".join(c.text for c in cells))
             return
-        unlinked = evidence.unlinked_rows(header, body, roles)
+        unlinked = tablerows.rows_without_paper(header, body, roles)
         for line, cells in body:
             self.short_row(line, len(header))
             if line in unlinked:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from . import cited, fields, lexicon
+from . import cited, fields, lexicon, refnames
 from .inline import Line, squash
 
 # "(1985)", ". 1993.", "(2020a). “": the year that closes the names, and the quote that opens
@@ -157,6 +157,9 @@ _DATED_NAMES = re.compile(
     rf"|(?:(?<=al\.)|(?<=\bal)),?\s*(?P<etal>(?:19|20)\d{{2}})[a-z]?)"
 )  # the year in parentheses, or after "et al."
 _AFTER_TITLE = re.compile(rf"(?<=\w)\.\s+{_DATED_NAMES.pattern}\.?\s*$")
+_SEMICOLON_NAMES = re.compile(
+    r";\s+(?P<names>[^;]{2,150}?)[,.;]?\s*(?:(?P<year>(?:19|20)\d{2})[a-z]?)?\.?\s*$"
+)
 
 
 def dated_names(text: str) -> str | None:
@@ -231,6 +234,13 @@ def drop_dated_names(title: str) -> tuple[str, int | None]:
         return title[: bracketed.start()], int(bracketed["year"])
     found = _AFTER_TITLE.search(title)
     if found is None or lexicon.venue_in(found["names"])[0]:
+        # "Title; Johnson, M., 2000", "Title; de Marneffe et al., 2014": after a semicolon
+        semi = _SEMICOLON_NAMES.search(title)
+        named = semi and (  # (dated, or "et al.": "Title; Binary and Ternary Nets" is one)
+            semi["year"] and refnames.names(semi["names"]) or " et al" in semi["names"]
+        )
+        if named and len(title[: semi.start()].split()) >= 2:
+            return title[: semi.start()], int(semi["year"]) if semi["year"] else None
         return title, None
     return title[: found.start()], int(found["year"] or found["etal"])
 

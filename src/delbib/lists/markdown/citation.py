@@ -32,8 +32,9 @@ _APA = re.compile(
 # Vancouver: "Lee A, Chen BC, Moss D." — surnames followed by their initials, no stops inside
 _VANCOUVER = re.compile(
     r"^(?P<names>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)? [A-Z]{1,3}"
-    r"(?:, (?:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)? [A-Z]{1,3}|et al))+)\.\s+"
+    r"(?:, (?:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)? [A-Z]{1,3}|et al))*)\.\s+"
 )
+_VANCOUVER_DATE = re.compile(r"\.\s(?:19|20)\d{2}(?:\s\w{3})?;")  # "Cell. 2013;152: 327–339."
 # words whose stop does not end a sentence: initials (F., M.E.), abbreviations
 _NO_STOP = re.compile(r"[A-Z](?:\.-?[A-Z]){0,2}|vs|cf|e\.g|i\.e|Proc|Vol|No|pp|eds?|Jr|St")
 # "Lee, A., Chen, B.": surname-first names up to their last initials
@@ -355,8 +356,8 @@ def _by(text: str) -> Citation | None:
 
 def _vancouver(text: str) -> Citation | None:
     head = _VANCOUVER.match(text)
-    if not head:
-        return None
+    if not head or "," not in head["names"] and not _VANCOUVER_DATE.search(text):
+        return None  # one name alone ("Zeitlinger J. Title.") only before a Vancouver date
     title, rest = _title_rest(text[head.end() :])
     return _finish(title, head["names"], rest)
 

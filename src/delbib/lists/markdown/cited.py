@@ -335,6 +335,9 @@ def wrapped_end(first: Line, worded: list[Line], *, linked: bool = False) -> str
 _CAP = "A-ZÀ-ÖØ-Þ"
 _ETAL_DATED = re.compile(
     rf"(?:(?:\s*[,;:–—-]\s*[{_CAP}][\w'’.\u0300-\u036f-]*(?:\s+[{_CAP}][\w'’.-]*){{0,2}}"
+    # "Title; de Marneffe et al., 2014", "Title; Pennington, Jeffrey et al., 2014"
+    rf"|\s*;\s*(?:(?:van|von|de|der|den|da|di|du|le)\s+)*"
+    rf"[{_CAP}][\w'’.\u0300-\u036f-]*(?:,?\s+[{_CAP}][\w'’.-]*){{0,2}}"
     rf"|\.?\s+[{_CAP}][\w'’\u0300-\u036f-]+(?:\s+[{_CAP}]\.?){{0,2}})\s+et\s+al\b\.?"
     r"|\s*[,，、]\s*[\u3040-\u30ff\u3400-\u9fff]{1,6}[.．]?)\s*,?\s*\(?(?:19|20)\d{2}(?!\d)"
 )

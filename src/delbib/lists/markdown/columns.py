@@ -114,6 +114,11 @@ _NEVER_TITLE_WORDS = frozenset((
 ))  # fmt: skip
 
 
+def _linked(cells: list[Cell]) -> bool:
+    """Most of the column's cells link something."""
+    return bool(cells) and sum(bool(c.links) for c in cells) >= 0.5 * len(cells)
+
+
 def _never_titles(header: str) -> bool:
     """``Affiliation``, ``For Which Language``: a column of who made it or what it is for."""
     return any(word in _NEVER_TITLE_WORDS for word in re.findall(r"[a-z]+", header.casefold()))
@@ -174,7 +179,12 @@ def assign(
             for c in range(len(names))
             if c not in taken and _title_like(columns[c]) >= 0.5 and not _never_titles(names[c])
         ]
-        if liked:
+        # "| EmotionBench [[paper](arxiv)] | Empathy | Emotional changes |": a column that
+        # names what each row's paper link is of, before the words describing it
+        named = [c for c in range(len(names)) if c not in taken and _linked(columns[c])]
+        if liked and named and named[0] < liked[0] and not _linked(columns[liked[0]]):
+            roles["title"] = named[0]
+        elif liked:
             roles["title"] = liked[0]
     if "year" not in roles or _date_like(columns[roles["year"]]) < 0.5:
         taken = set(roles.values())

@@ -22,6 +22,7 @@ from .linkwords import (
     PROJECT,
     VIDEO,
     is_blog_url,
+    is_data_url,
     is_link_words,
     kind_of_words,
     names_a_paper,
@@ -162,8 +163,8 @@ def link_kind(link: Link, *, first: bool = True) -> str | None:
     if host.endswith(".github.io") and word == CODE:
         return PROJECT  # "[code]" on a GitHub Pages site: a project page, not a repository
     generic = link.text.strip("[]()` ").casefold() in _GENERIC_WORDS
-    if generic and not first:
-        return PROJECT
+    if generic and (not first or is_data_url(href)):
+        return PROJECT  # "[Link](huggingface.co/spaces/...)": a demo's or a data set's page
     return word or PROJECT
 
 

@@ -91,7 +91,10 @@ _DATED_WORDS = 5
 _DATED_SHARE = 0.6  # of a run's paragraphs: most are references, each one paper
 # its year closes it, in brackets or near its end: "Title. Lee, et al. IUI (2021).", not a
 # note's "In 2019 the owls came back, and ..."
-_CLOSING_YEAR = re.compile(r"\((?:19|20)\d{2}[a-z]?\)|(?<![\d.])(?:19|20)\d{2}[a-z]?(?=\W{0,3}$)")
+# (or its volume and pages: "Cell. 2013;152: 327–339.")
+_CLOSING_YEAR = re.compile(
+    r"\((?:19|20)\d{2}[a-z]?\)|(?<![\d.])(?:19|20)\d{2}[a-z]?(?=\W{0,3}$|;\s?\d)"
+)
 
 
 def dated_paragraphs(blocks: list[list[Line]]) -> set[int]:
