@@ -17,7 +17,7 @@ def rows(text: str) -> list[tuple]:
 
 def test_a_venue_and_year_before_a_note_in_another_language_leave_the_title():
     """``- Title RecSys 2021 【中文注释】``: the note goes, then the venue and year; a title
-    ending in words of its own (``... of SIGIR 2019``) keeps them."""
+    ending in words of its own (``... of SIGIR 2019``) keeps them whole."""
     text = HEAD + (
         "- Silent Wings for Night Recommendation RecSys 2021 【夜间推荐的安静翅膀】\n"
         "- Owl Nests at Scale KDD 2020【大规模猫头鹰巢】\n"
@@ -26,6 +26,7 @@ def test_a_venue_and_year_before_a_note_in_another_language_leave_the_title():
     assert rows(text) == [
         ("Silent Wings for Night Recommendation", "RecSys 2021", 2021),
         ("Owl Nests at Scale", "KDD 2020", 2020),
+        ("Report on the Owl Track of SIGIR 2019", None, None),
     ]
 
 
@@ -221,3 +222,50 @@ def test_a_table_names_each_paper_in_the_column_that_links_it():
         ("HootEval", ("paper",)),
         ("OwlLeaderboard", ("project",)),
     ]
+
+
+def test_an_unlinked_coined_name_then_its_title_in_full_is_a_paper_but_a_label_is_not():
+    """``- OwlNet: Deep Real-time Owl Odometry`` among linked papers: a paper named by its
+    coined name and title; ``- NEW: Reasoning Models for Owl Calls`` is a label."""
+    text = HEAD + (
+        "- [Owl Odometry in Real Time](https://arxiv.org/abs/1901.00001)\n"
+        "- OwlNet: Deep Real-time Owl Odometry Revisited\n"
+        "- SelfOwlLO: Self-supervised Owl Odometry with Voxel-based Deep Networks\n"
+        "- NEW: Reasoning Models for Owl Call Analysis\n"
+        "- Owls: see the list below\n"
+    )
+    assert [r.title for r in parse(text).rows] == [
+        "Owl Odometry in Real Time",
+        "OwlNet: Deep Real-time Owl Odometry Revisited",
+        "SelfOwlLO: Self-supervised Owl Odometry with Voxel-based Deep Networks",
+    ]
+
+
+def test_a_block_of_nothing_but_titles_in_full_is_a_reading_list():
+    """``1. Measuring and Detecting Fast-Flux Owl Networks<br>`` item after item, unlinked: a
+    reading list of papers; a list of topics (``- Owl calls``) or sentences stays out."""
+    text = (
+        "# Notes\n\n## Owl security:<br>\n"
+        "1. Measuring and Detecting Fast-Flux Owl Networks<br>\n"
+        "2. Cloudy with a Chance of Owls: Forecasting Barn Incidents<br>\n"
+        "3. An Analysis of Using Reflectors for Distributed Owl Attacks<br>\n"
+        "4. Inferring Blackholing Activity in the Owl Internet<br>\n\n"
+        "## Topics\n\n"
+        "- Owl calls\n- Barn layouts\n- Night flights\n\n"
+        "## To do\n\n"
+        "- Read the papers about owls again this week\n"
+        "- Write the summary of the barn study for Monday\n"
+        "- Ask the group which owl data set to use\n"
+    )
+    assert [r.title for r in parse(text).rows] == [
+        "Measuring and Detecting Fast-Flux Owl Networks",
+        "Cloudy with a Chance of Owls: Forecasting Barn Incidents",
+        "An Analysis of Using Reflectors for Distributed Owl Attacks",
+        "Inferring Blackholing Activity in the Owl Internet",
+    ]
+
+
+def test_a_venue_after_in_closes_the_title():
+    """``OwlGPT: A Large Owl Model for Barn Tasks, in arXiv 2023``: the venue and year go."""
+    text = HEAD + "- OwlGPT: A Large Owl Model for Barn Science Tasks, in arXiv 2023\n"
+    assert rows(text) == [("OwlGPT: A Large Owl Model for Barn Science Tasks", "arXiv 2023", 2023)]

@@ -554,9 +554,10 @@ REAL_CASES = [
     Expected(
         "BradyFU--Awesome-Multimodal-Large-Language-Models.md",
         real=True,
-        # 16 tables; 10 papers in the highlights' bullet lists; line 603 (COYO-700M) is a
+        # 16 tables; 11 papers in the highlights' bullet lists (line 41's Video-MME-v2 gives
+        # its paper link in an HTML block under its logo); line 603 (COYO-700M) is a
         # dataset whose Paper cell links only its GitHub repository: not a paper
-        rows=630 - 16 - 16 + 10 - 1,
+        rows=630 - 16 - 16 + 11 - 1,
         id_rows=547 + 8,
         titles={
             87: "Seed2.0 Model Card: Towards Intelligence Frontier for Real-World Complexity",

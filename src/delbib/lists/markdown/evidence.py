@@ -211,6 +211,27 @@ def _referenced(parts: Parts) -> bool:
     )
 
 
+_NAMED = re.compile(r"^(?P<name>[A-Za-z][\w+-]{1,20})\s*:\s+(?P<rest>\S.+)$")
+_NAMED_WORDS = 4  # words of the title after a coined name
+_LABELS = frozenset(
+    ("todo", "note", "notes", "new", "news", "update", "updates", "tip", "tips", "faq")
+)
+
+
+def _named_title(title: str) -> bool:
+    """``LO-Net: Deep Real-time Lidar Odometry``: a coined name (capitals or digits past its
+    first letter) before a colon, then a title of several words in Title Case; not a label
+    (``TODO: Add More Papers``)."""
+    named = _NAMED.match(title)
+    return bool(
+        named
+        and lexicon.coined(named["name"])
+        and named["name"].casefold() not in _LABELS
+        and len(named["rest"].split()) >= _NAMED_WORDS
+        and shape.title_case(named["rest"])
+    )
+
+
 def _cites(parts: Parts) -> bool:
     """The item cites a paper without linking it: a title with a venue and year, or with
     names."""
@@ -237,6 +258,8 @@ def _cites(parts: Parts) -> bool:
     noted = parts.noted and local and parts.words >= 3 and shape.paper_title(parts)
     linkless = not parts.links and not parts.paper_promised  # no link, none left empty
     cited = cited or dated and linkless and shape.title_case(parts.title) or noted
+    # "- DeepLO: Geometry-Aware Deep LiDAR Odometry": a coined name, then its title in full
+    cited = cited or linkless and _named_title(parts.title)
     # "(Sensor), Posch et al. JSSC 2011", "Authors: Ann Lee, et al.": who wrote a paper is
     # not its title
     return bool(cited) and shape.titled(parts.title) and not re.search(r"\bet al\b", parts.title)

@@ -146,7 +146,7 @@ _UNKNOWN_LEAD = re.compile(rf"(?:{_UNKNOWN_NAME})(?![a-z])")
 # After the title: ", NeurIPS 2025", "(AAAI 2022)", ". PRL'2020", ", FMSD, 2016", "? arxiv'2021"
 # (an acronym the lexicon does not know counts with its year)
 _TRAILING = re.compile(
-    r"(?:\s*[,(\[]\s*|\s+[-–—|]\s+|\.\s+|(?<=[?!])\s+)"
+    r"(?:\s*[,(\[]\s*(?:in\s+)?|\s+[-–—|]\s+|\.\s+|(?<=[?!])\s+)"  # ", in arXiv 2023"
     rf"((?:{_VENUE.pattern}|(?:{_UNKNOWN_NAME})(?:\s*['’]\s*|[\s,_-]+)?{_YEAR}|{_YEAR})"
     rf"(?:[\s,]+(?:{_YEAR}))?)"
     r"\s*[)\]]?\s*\.?\s*$"

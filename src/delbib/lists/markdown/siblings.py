@@ -7,7 +7,9 @@ is written in the shape most of the block's papers share.
 
 from __future__ import annotations
 
-from . import shape
+import re
+
+from . import refnames, shape
 from .evidence import CITATION, CODE_ONLY, NO_LINK, NO_TITLE, PAPER_LINK
 from .parts import Parts
 
@@ -71,3 +73,34 @@ def cited_alike(read: list[Parts], verdicts: list[str]) -> bool:
     titled = [p for p, v in zip(read, verdicts, strict=True) if v != NO_TITLE]
     alike = sum(_shape(p) == common for p in titled)
     return common[1] and alike >= _ALIKE_SHARE * len(titled)
+
+
+_BARE_ITEMS = 3  # a block of bare titles: this many at least
+_BARE_SHARE = 0.8  # of its titled items
+_BARE_WORDS = 4
+
+
+def bare_titles(read: list[Parts], verdicts: list[str]) -> list[str]:
+    """A block of nothing but titles in full, unlinked and in Title Case (``1. Measuring and
+    Detecting Fast-Flux Service Networks<br>`` item after item): a reading list of papers
+    named by their titles alone; a block with any other item (a note, a tool) stays as read."""
+    titled = [(p, v) for p, v in zip(read, verdicts, strict=True) if v != NO_TITLE]
+
+    def bare(p: Parts, v: str) -> bool:
+        # "J Nisan, Title": names lead; "CT, Capítulo 4": a book's initials and a chapter
+        named = re.match(r"([^,.]{2,40})[,.]\s", p.title)
+        named = named and (refnames.names(named[1]) or named[1].isupper())
+        return (
+            v == NO_LINK
+            and p.title_from in ("plain", "numbered")
+            and len(re.findall(r"[^\W\d_]{4,}", p.title)) >= _BARE_WORDS - 1
+            and shape.paper_title(p)
+            and shape.title_case(p.title)
+            and not named
+        )
+
+    # (an unlinked item already read as a citation, "ARTEMIS: Title", is one of them)
+    count = sum(bare(p, v) or v == CITATION and not p.links for p, v in titled)
+    if len(titled) < _BARE_ITEMS or count < _BARE_SHARE * len(titled):
+        return verdicts
+    return [CITATION if bare(p, v) else v for p, v in zip(read, verdicts, strict=True)]
