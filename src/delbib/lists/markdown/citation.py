@@ -396,7 +396,7 @@ def _sentences_read(text: str) -> Citation | None:
 def _title_then_names(text: str) -> Citation | None:
     """``Title. Weisz, et al. IUI (2021).``, ``Title. Ann Lee and Bo Chen. OWLS 2015``: the
     title's sentence, a sentence of names, then the venue and date; the title holds no names."""
-    sentences = _split(text)
+    sentences = _split(re.sub(r"^\([a-z][\w -]{0,20}\)\s+", "", text))  # "(survey) Title."
     if len(sentences) >= 4 and sentences[0].endswith(("?", "!")) and refnames.byline(sentences[2]):
         sentences[:2] = [f"{sentences[0]} {sentences[1]}"]  # "Better Together? An Evaluation"
     if len(sentences) < 3 or refnames.names(sentences[0]) or not _worded(sentences[0]):

@@ -71,7 +71,7 @@ _NOT_PAPER_SECTION_WORDS = sections.NOT_PAPER_WORDS | frozenset((
     "interview", "interviews", "implementation", "implementations", "kit", "kits", "toolkit",
     "toolkits", "toolbox", "toolboxes", "demo", "demos", "code", "codes", "package",
     "packages", "app", "apps", "product", "products", "competition", "competitions",
-    "honors", "honours", "awards", "prizes",
+    "honors", "honours", "awards", "prizes", "tutorial", "tutorials",
 ))  # fmt: skip
 # What these sections list is dated as a paper is ("- Eos, 2022", "Owl News, 2024"): there a
 # year says nothing, only an identifier does
@@ -82,6 +82,7 @@ _DATED_SECTION_WORDS = frozenset((
 
 _MEETING_WORDS = frozenset((
     "conference", "conferences", "symposium", "symposiums", "symposia", "workshop", "workshops",
+    "tutorial", "tutorials",
 ))  # fmt: skip
 
 # A heading ending in these lists events in the news ("### Data breaches", "## Scandals"), by
