@@ -41,7 +41,8 @@ TIMEOUT = 900  # seconds for one import; the largest list takes a few seconds to
 # "fresh12-heldout" for the twelfth (eleven of twenty-two); "fresh13-heldout", fetched during
 # the twelfth round's design, all held out until it was done; "fresh14" and "fresh14-heldout"
 # for the thirteenth (eighteen of thirty-six drawn at random, seed 20261206, before any was
-# measured).
+# measured); "fresh15-heldout", fetched during the thirteenth round's design, all held out
+# until it was done.
 SETS = (
     "dev",
     "heldout",
@@ -69,6 +70,7 @@ SETS = (
     "fresh13-heldout",
     "fresh14",
     "fresh14-heldout",
+    "fresh15-heldout",
 )
 
 # issue 17 targets

@@ -14,13 +14,14 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from . import fieldtitle, htmltable, leads, neighbours, readings
+from . import fieldtitle, gfm, htmltable, leads, neighbours, readings
 from .inline import Cell, Line, parse_inline, squash, strip_emoji
 
 LIST_ITEM, PARAGRAPH, HTML, HTML_ROW = "list item", "paragraph", "html", "html table row"
 # "- [ ] Title", "- [x] Title": GitHub shows a task list's box, not the words "[ ]"
 _TASK_BOX = re.compile(r"^\s*\[[ xX]\]\s+(?=\S|$)")  # "- [ ] **Title**": a task box
 _LABEL_WORDS = 8  # a parent item of more words is a paper or a sentence, not a group's name
+_APART_SHARE = 0.8  # of the paragraphs under a label that open with a linked title
 
 
 @dataclass
@@ -236,7 +237,7 @@ class _Walker:
                 yield Items(_own_lines(found))
             elif node.type == "blockquote":
                 yield from flush()
-                if not _alert(node):  # "> [!NOTE]": GitHub's call-out, a note to readers
+                if not gfm.is_alert(node):  # "> [!NOTE]": GitHub's call-out, a note to readers
                     yield from self.events(node.children)
             else:  # code blocks, rules, front matter: an item ends there
                 yield from flush()
@@ -259,6 +260,7 @@ class _Walker:
         children: list[Item] = []
         sub_lists: list[list[tuple[list[Item], list[Item]]]] = []
         group: list[Line] = []  # "+ #### Meta Learning": a heading inside the item names a group
+        paragraphs: list[Item] = []
         for child in node.children:
             if child.type == "paragraph":
                 lines = self.paragraph_cell(child).lines
@@ -266,12 +268,17 @@ class _Walker:
                     text = lines[0].parts[0][0]
                     lines[0].parts[0] = (_TASK_BOX.sub("", text, count=1), None)
                 own.extend(lines)
+                first, last = child.map or (start, start)
+                paragraphs.append(Item(PARAGRAPH, first + 1, self.end_line(first, last), lines))
             elif child.type == "heading":
                 group.extend(self.paragraph_cell(child).lines)
             elif child.type == "html_block":
                 own.extend(self.html_lines(child.content, (child.map or (0, 0))[0]))
             elif child.type in ("bullet_list", "ordered_list"):
                 sub_lists.append([self.list_item(grand) for grand in child.children])
+        if apart := self.papers_apart(paragraphs):  # "- Query-based RAG" / "[Title](url)" ...
+            own = paragraphs[0].lines
+            children.extend(apart)
         subs = [pair for group in sub_lists for pair in group]
         separate = sum(self.has_title(pair[0]) and self.has_link(pair[0]) for pair in subs)
         if subs and (separate * 2 > len(subs) or not own):
@@ -299,8 +306,21 @@ class _Walker:
                 children.extend(nested)
         item = Item(LIST_ITEM, start + 1, self.end_line(start, stop), own)
         if children:
-            item.end_line = self.end_line(start, _first_line(children) - 1)
+            item.end_line = self.end_line(start, min(child.line for child in children) - 1)
         return [item], children
+
+    def papers_apart(self, paragraphs: list[Item]) -> list[Item]:
+        """A list item's label (``- Query-based RAG``) over paragraphs indented under it that
+        each open with a linked title (``[REALM: Retrieval-Augmented ...](arxiv)``): the
+        paragraphs are papers of their own, filed under the label; [] when not so written."""
+        label = self.label(paragraphs[0].lines) if paragraphs else None
+        rest = paragraphs[1:]
+        titled = [p for p in rest if self.has_title([p]) and self.has_link([p])]
+        if label is None or len(titled) < 2 or len(titled) < _APART_SHARE * len(rest):
+            return []
+        for paragraph in rest:
+            paragraph.labels = (label, *paragraph.labels)
+        return rest
 
     def continues(self, item: Item, node) -> bool:
         """An indented paragraph right after a list that links, led by its names (no title of
@@ -464,23 +484,9 @@ def _own_lines(items: list[Item]) -> list[Item]:
     return out
 
 
-_ALERT = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*(?:\n|$)", re.I)
-
-
-def _alert(node) -> bool:
-    """``> [!NOTE]`` and its kin: a call-out GitHub draws as a box, never a paper."""
-    first = node.children[0] if node.children else None
-    inline = first.children[0] if first is not None and first.type == "paragraph" else None
-    return inline is not None and bool(_ALERT.match(inline.content))
-
-
 def _leading_newlines(chunk: str) -> int:
     stripped = chunk.lstrip()
     return chunk[: len(chunk) - len(stripped)].count("\n")
-
-
-def _first_line(items: list[Item]) -> int:
-    return min(item.line for item in items)
 
 
 def walk(tokens: list, text: str, *, opens: LineTest, links: LineTest) -> Iterator[Event]:

@@ -50,6 +50,7 @@ _ORDINAL = re.compile(
     r"^(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)]|[(\[]\s*(?:19|20)\d\d[-./]\d{1,2}(?:[-./]\d{1,2})?\s*[)\]])"
     r"\s+(?=\S)"
 )
+_JOINT = re.compile(r"(?<=[A-Z]\.)\*+(?=[\s,&])")  # "Lee, A.*": a joint first author's mark
 _TRAILING_VENUE = re.compile(r"[\s,]+([A-Z]{3,8})(?:\s+in)?[\s,]+((?:19|20)\d{2})\.?$")
 
 
@@ -78,7 +79,7 @@ def of_lines(lines: list[Line]) -> Citation | None:
         # ("Title. Venue. https://...") is read past
         if any(not link.bare for link in line.links):
             # "Lee, A., & Chen, B. (2016, May). Title. In Venue. [[paper](url)]": APA too
-            text = fields._line_title_text(line, upto_links=True)
+            text = _JOINT.sub("", fields._line_title_text(line, upto_links=True))
             apa = None if texts else _apa(re.sub(r"^\W*\[[^\]]{1,30}\]\W*", "", text))  # "[Owls]"
             # (APA's own names only, "Lee, A., & Chen, B.": "Title (2014) - Ann Lee" is none)
             apa = apa if apa and re.match(r"[A-Z][\w'’-]+,\s+[A-Z]\.", apa.authors or "") else None
@@ -112,6 +113,7 @@ def read(text: str) -> Citation | None:
     # "*Lee, A. (2019). Title. _Venue_": a stray mark; "🔥 Lee, A. (2019)": a reader's marker
     text = squash(strip_emoji(text)).lstrip("*_ ")
     text = _ORDINAL.sub("", text)  # "9. Anfinsen, C. B. Title. Science 181, 223–230 (1973)."
+    text = _JOINT.sub("", text)  # "Lee, A.*, Moss, B.*": joint first authors
     for style in (
         _gbt,
         _apa,

@@ -1,10 +1,14 @@
 """Markdown as GitHub reads it (CommonMark with tables, strikethrough, raw HTML and front
-matter), and two questions the renderer asks of a list's text: the shape of its first table
-and which of its lines are HTML blocks."""
+matter, ``> [!NOTE]`` call-outs), and two questions the renderer asks of a list's text: the
+shape of its first table and which of its lines are HTML blocks."""
 
 from __future__ import annotations
 
+import re
+
 from .inline import Cell, parse_inline
+
+_ALERT = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*(?:\n|$)", re.I)
 
 
 def parser():
@@ -54,3 +58,10 @@ def html_block_lines(text: str) -> list[int]:
         if tok.type == "html_block" and tok.map
         for number in range(tok.map[0], tok.map[1])
     ]
+
+
+def is_alert(node) -> bool:
+    """``> [!NOTE]`` and its kin: a call-out GitHub draws as a box, never a paper."""
+    first = node.children[0] if node.children else None
+    inline = first.children[0] if first is not None and first.type == "paragraph" else None
+    return inline is not None and bool(_ALERT.match(inline.content))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from . import byline, cited, fields, lexicon, pipes, plaintitle, shape, tags
+from . import byline, cited, fields, lexicon, pipes, plaintitle, refnames, shape, tags
 from .fieldtitle import title as field_title
 from .inline import Line, strip_emoji
 from .plaintitle import usable
@@ -22,29 +22,37 @@ URLISH = re.compile(r"^\s*(?:https?://|www\.)|^\S+\.(?:com|org|io|net)\b", re.I)
 _BRACKETED = re.compile(r"\s*\[[^\[\]]+\]\s*$")  # "[[Owl Systems]](url)": a tag's words
 
 
+_OPENING_WORDS = 5  # words of a title before the quoted words that end it
+
+
 def _subtitle(text: str, quote: str) -> bool:
-    """``Exploring the Analysis Gap: “There's a Lot of Bacon”``: the quote ends the title the
-    line opens with, after its colon."""
+    """``Exploring the Analysis Gap: “There's a Lot of Bacon”``, ``Owls Can Be "Lost in the
+    End".``: the quote ends the title the line opens with, after its colon or its words."""
     at = text.find(quote)
     before = text[:at].rstrip(" \"“”'‘’")
     after = text[at + len(quote) :].strip(" \"“”'‘’.")
     # "Lee and Moss 2024: "Title"": who wrote it and when, then the title
     signed = re.sub(r"[\s,]+(?:19|20)\d{2}[a-z]?$", "", before.rstrip(":").strip(" -*_"))
+    # 'Title Can Be "Lost in the End". **`PACMSE 2025`**': the quote ends a longer title's
+    # sentence, only its venue after it
+    ending = len(before.split()) >= _OPENING_WORDS and not re.search(r"[.,;]$", before)
+    ending = ending and shape.title_case(before)  # not 'Source code for the paper "Title"'
+
     return (
-        before.endswith(":")
-        and len(before.split()) >= 3
-        and not after
-        and not byline.all_names(signed)
-    )
+        (before.endswith(":") and len(before.split()) >= 3 and not after)
+        or ending
+        and (not after or lexicon.is_venue_only(after.strip(" .*_`[]")))
+    ) and not byline.all_names(signed)
 
 
 def span_ok(text: str, least: int) -> bool:
     """A span of at least ``least`` words that can be a title: words, not a venue or a label."""
-    text = text.strip(" *_.,;")
+    text = text.strip(" *_.,;`")
     return (
         len(text.split()) >= least
         and usable(text)
         and not lexicon.is_venue_only(text)
+        and not re.fullmatch(r"[A-Z][\w-]*\s+(?:19|20)\d{2}", text)  # "`Internetware 2024`"
         and not cited.LABEL.match(text)
     )
 
@@ -60,8 +68,13 @@ def line_title(line: Line) -> tuple[str, str] | None:
         return named, "bold"
     # "(**Lee et al., 2020**) Title.": the bold names who wrote it, and the title follows
     cites = [s for s in line.strong if byline.cite_label(s)]
-    bold = [
-        s for s in line.strong if span_ok(s, 2) and not _TAG_ONLY.fullmatch(s) and s not in cites
+    bold = [  # ("**Ryan, O.**, Lee, A. (2021). Title.": the page owner's name among the authors)
+        s
+        for s in line.strong
+        if span_ok(s, 2)
+        and not _TAG_ONLY.fullmatch(s)
+        and s not in cites
+        and not refnames.initialled_name(s.strip(" *\\"))
     ]
     text = fields._line_title_text(line)
     # 'Lee, Ann. "Owl Morphism." Venue': a title closed by its stop inside the quotes is

@@ -190,8 +190,9 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
         if not _is_label(first, span) and not refnames.initialled_name(span)
     ]
     # "Lee, A. (2019). Title. Venue. https://...": a bare address is no title's link
-    titled_link = any(
-        not link.bare and not fields.is_resource_text(link.text) for link in first.links
+    titled_link = any(  # ("[DOI: 10.1037/met0000418](doi)": an identifier is no title)
+        not link.bare and not fields.is_resource_text(link.text) and not _ID_WORDS.match(link.text)
+        for link in first.links
     )
     cite = None if titled_link else citation.of_lines(worded)
     if cite and marked and not _marks_after(first, marked, cite.title):
@@ -437,8 +438,9 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
         links, kinds = (*written[:1], *links), (fields.PAPER,) * len(written[:1]) + kinds
         strong = strong or bool(written)
     key = next((k for line in lines for k in line.keys), None)
-    promised = any(  # "[paper]()", "[Title]()", "[[Journal]]()": a link left without target
-        not link.href.strip() and linkwords.kind_of_words(link.text) in (fields.PAPER, None)
+    promised = any(  # "[paper]()", "[Title]()", "[[Paper]](nan)": a link left without target
+        link.href.strip().casefold() in _NO_TARGET
+        and linkwords.kind_of_words(link.text) in (fields.PAPER, None)
         for line in lines
         for link in line.links
     )
@@ -474,6 +476,8 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
     )
 
 
+_ID_WORDS = re.compile(r"\s*(?:doi|arxiv|pmid|isbn|https?)\b\s*:", re.I)
+_NO_TARGET = frozenset(("", "nan", "none", "null", "#", "tbd", "todo"))
 _OWN_TITLE_WORDS = 3  # "[Owl Nets for the Night](arxiv)": a link titled by its paper
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from . import byline, cited, fields, lexicon, nicknames, pipes, tags
+from . import byline, cited, fields, lexicon, nicknames, pipes, shape, tags
 from .dates import is_date_label
 from .inline import SHORTCODE, Line, strip_emoji
 
@@ -62,18 +62,18 @@ def _before_names_span(text: str, spans: list[str]) -> str:
     ends where its italic names begin (one name alone only before a venue or year)."""
     for span in spans:
         at = text.find(span)
+        names = span.strip(" .,")
+        # "_Jung Kim et al, Arxiv._": the names, then where it appeared, in one italic span
+        named_venue = re.fullmatch(r"(.+\bet al\.?),\s*([^,]{2,40})", names)
+        names = named_venue[1] if named_venue else names
         # (set apart by a stop or comma: "Learning in _Semantic Segmentation_" is the title's)
-        if (
-            at < 8
-            or not byline.all_names(span.strip(" .,"))
-            or text[:at].rstrip()[-1:] not in _SET_APART
-        ):
+        if at < 8 or not byline.all_names(names) or text[:at].rstrip()[-1:] not in _SET_APART:
             continue
         tail = text[at + len(span) :].strip(" .,;")
         dated = len(tail) <= _NAMES_TAIL and (lexicon.venue_in(tail)[0] or _YEAR.search(tail))
         kept = text[:at].rstrip(" ,;:-–—_*")
         cited = byline.dated_names(kept) or fields.names_line(kept)  # "[Lee et al., 2018](#a), *T*"
-        if (fields.names_line(span.strip(" .,")) or dated) and len(kept.split()) >= 3 and not cited:
+        if (fields.names_line(names) or dated) and len(kept.split()) >= 3 and not cited:
             return kept
     return text
 
@@ -164,12 +164,22 @@ def named_lead(line: Line) -> str | None:
         return None
     name = line.strong[0].strip()
     text = fields._line_title_text(line, upto_links=True).lstrip(" -*_")
+    tag = re.match(r"[\[(][^\])]{2,30}[\])]\s*", text)  # "(CVPR 24') **Name**: Rest"
+    text = text[tag.end() :] if tag and lexicon.is_venue_only(tag[0]) else text
     rest = re.match(r"\s*:?\s+(?P<rest>[A-Z0-9]\S*(?:\s+\S+)+)", text[len(name) :])
+    for span in line.em if rest else ():  # "..., *Li et al.*": who wrote it, after the title
+        at = rest["rest"].find(span)
+        if at > 0 and byline.all_names(span.strip(" .,")):
+            rest = re.match(r"(?P<rest>.+)", rest["rest"][:at].rstrip(" ,;*_"))
+            break
     words = name.rstrip(" :").split()
+    # "**A Video is Worth 256 Bases**: Spatial-Temporal ...": a title's first part in bold,
+    # its colon after the bold, the rest in Title Case
+    opening = name.endswith(":") or bool(rest) and shape.title_case(rest["rest"])
     if (
         not text.startswith(name)
         # "***Towards Owl Inpainting:*** Rest": the colon inside the bold, the title goes on
-        or not 1 <= len(words) <= (_TITLE_LEAD_WORDS if name.endswith(":") else _NAME_LEAD_WORDS)
+        or not 1 <= len(words) <= (_TITLE_LEAD_WORDS if opening else _NAME_LEAD_WORDS)
         # a coined name ("HD-Painter"), or a title's first words; not a field ("Metrics:")
         or not (nicknames.coined(words[0]) or len(words) >= 3)
         or not (name.endswith(":") or text[len(name) :].lstrip().startswith(":"))

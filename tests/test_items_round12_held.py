@@ -1,0 +1,87 @@
+"""Rules made after the twelfth round's held-out and blind lists were measured (reported apart
+from the design), each shown on invented papers: paragraphs of linked titles under a label
+inside a list item, names and venue in one italic span, a quote that ends a title, a bold
+venue tag, a paper link left as ``nan``, a bold first part of a title after a venue tag, and
+the page owner's bold name among a reference's authors."""
+
+from __future__ import annotations
+
+from tests.listread import parse
+
+HEAD = "# Owl Papers\n\n## Flight\n\n"
+
+
+def test_linked_titles_indented_under_a_label_are_papers_of_their_own():
+    """``- Query-based owls`` then paragraphs ``[Title](arxiv)`` indented under it: each a
+    paper filed under the label, not one item citing many."""
+    text = HEAD + (
+        "  - Query-based owls\n\n"
+        "    [OWLM: Retrieval-Augmented Owl Model Pre-Training](https://arxiv.org/abs/2002.08909)\n\n"
+        "    [Self-Owl: Learning to Retrieve and Hoot](https://arxiv.org/abs/2310.11511)\n\n"
+        "    [When Owl Models Meet a Private Barn](https://arxiv.org/abs/2210.17236)\n"
+    )
+    found = parse(text).rows
+    assert [(r.title, r.categories[-1]) for r in found] == [
+        ("OWLM: Retrieval-Augmented Owl Model Pre-Training", "Query-based owls"),
+        ("Self-Owl: Learning to Retrieve and Hoot", "Query-based owls"),
+        ("When Owl Models Meet a Private Barn", "Query-based owls"),
+    ]
+
+
+def test_names_and_venue_in_one_italic_span_end_the_title():
+    """``1. Title, *Jung Kim et al, Arxiv.* [pdf](url)``: the title ends before the span."""
+    text = HEAD + (
+        "1. Iterative Owl Encoder-Decoder Network for Barn Segmentation,"
+        " *Jung Uk Kim et al, Arxiv.* [pdf](https://arxiv.org/pdf/1708.03431v1.pdf)\n"
+        "1. Anatomically Constrained Owl Networks, *Ozan Oktay et al, IEEE TMI.*"
+        " [pdf](https://arxiv.org/pdf/1705.00001.pdf)\n"
+    )
+    assert [r.title for r in parse(text).rows] == [
+        "Iterative Owl Encoder-Decoder Network for Barn Segmentation",
+        "Anatomically Constrained Owl Networks",
+    ]
+
+
+def test_a_quote_that_ends_a_title_and_a_bold_venue_tag_are_the_titles_and_not():
+    """``- Owl Models for Barn Localization Can Be "Lost in the End".  **`OWLSE 2025`**``: the
+    quote ends the title; ``**`Owlware 2024`**`` is where it appeared; ``[[Paper](nan)]``
+    promises a paper beside the code."""
+    text = HEAD + (
+        '- Owl Models for In-Barn Localization Can Be "Lost in the End".  **`OWLSE 2025`**'
+        " [[Paper](https://dl.acm.org/doi/abs/10.1145/3715758)]\n"
+        "- OFEPT: Owl Flow Embedding for Pre-Trained Barn Detection.  **`Owlware 2024`**"
+        " [[Paper](https://dl.acm.org/doi/abs/10.1145/3671016.3671388)]"
+        " [[Code](https://github.com/owl/ofept)]\n"
+        "- OLAP: A Deep Owl Augmented Prompting framework for barn detection.  **`JSS 2024`**"
+        " [[Paper](nan)] [[Code](https://github.com/owl/olap)]\n"
+    )
+    assert [r.title for r in parse(text).rows] == [
+        'Owl Models for In-Barn Localization Can Be "Lost in the End"',
+        "OFEPT: Owl Flow Embedding for Pre-Trained Barn Detection",
+        "OLAP: A Deep Owl Augmented Prompting framework for barn detection",
+    ]
+
+
+def test_a_bold_first_part_of_a_title_after_a_venue_tag_takes_the_rest_after_its_colon():
+    """``- (CVPR 24') **An Owl is Worth 256 Bases**: Spatial Owl Inversion for Barns, *Li et
+    al.*``: the bold opening, its colon, the rest of the title; the names after it are not."""
+    text = HEAD + (
+        "- (CVPR 24') **An Owl is Worth 256 Bases**: Spatial-Temporal Owl Inversion for Barn"
+        " Editing, *Li et al.*\n"
+        '    - <a href="https://arxiv.org/abs/2312.05856">arXiv</a>\n'
+    )
+    assert [(r.title, r.year) for r in parse(text).rows] == [
+        ("An Owl is Worth 256 Bases: Spatial-Temporal Owl Inversion for Barn Editing", 2024)
+    ]
+
+
+def test_the_page_owners_bold_name_among_the_authors_is_no_title():
+    """``**Ryan, O.** & Hamaker, E.L. (2021) Title. *Journal*. [DOI: ...](doi)``: the bold
+    name is the page owner's among the authors; it never becomes the title."""
+    text = HEAD + (
+        "**Ryan, O.** & Hamaker, E.L. (2021) Time to Intervene: A Continuous-Time Approach to"
+        " Owl Networks. *Owlometrika*. [DOI: 10.1007/s11336-021-09767-0]"
+        "(https://doi.org/10.1007/s11336-021-09767-0) [[R-package]](https://github.com/owl/ct)\n"
+    )
+    titles = [r.title for r in parse(text).rows]
+    assert titles and "Ryan, O." not in titles
