@@ -85,3 +85,56 @@ def test_the_page_owners_bold_name_among_the_authors_is_no_title():
     )
     titles = [r.title for r in parse(text).rows]
     assert titles and "Ryan, O." not in titles
+
+
+def test_a_linked_title_opening_the_line_wins_over_bold_notes_after_it():
+    """``- [Title](doi) — Lee et al., *Venue*, 2026. **PR · Systematic roadmap · Tags: owls.**
+    Finding``: the linked title is the paper's; the bold words are the list's notes on it."""
+    text = HEAD + (
+        "- [A Roadmap for Modern Owl Review: Challenges and Opportunities]"
+        "(https://doi.org/10.1145/3800963) — Lee et al., *ACM Transactions on Owls*, 2026."
+        " **PR · Systematic roadmap · NEW · Tags: taxonomy, owls, future research.**"
+        " Consolidates research on owl review.\n"
+        "- [Owl Review Automation: Strengths and Weaknesses](https://doi.org/10.1109/TSE.2024.1)"
+        " — Chen et al., *IEEE Transactions on Owls*, 2024. **PR · Controlled experiment ·"
+        " Tags: automation, owls.** Compares tools.\n"
+    )
+    assert [r.title for r in parse(text).rows] == [
+        "A Roadmap for Modern Owl Review: Challenges and Opportunities",
+        "Owl Review Automation: Strengths and Weaknesses",
+    ]
+
+
+def test_a_sentence_with_bold_words_over_a_list_is_no_title_of_the_list():
+    """``Views from **a single image** based on **3D owls**.`` then ``- `[CVPR 2024]` Title
+    [[paper]](url)`` items: the sentence introduces the papers; it holds none of them."""
+    text = "# Owl photography\n\n## Single image\nViews from **a single input image** based on" + (
+        " **3D owls**.\n"
+        "- `[arXiv 2024]` OwlWarp: Single Image to Novel Owl Views [[paper]]"
+        "(https://arxiv.org/abs/2405.17251) :leaves:\n"
+        "- `[CVPR 2024]` OwlJourney: Going from Anywhere to Every Barn [[paper]]"
+        "(https://arxiv.org/abs/2312.03884)\n"
+    )
+    assert [r.title for r in parse(text).rows] == [
+        "OwlWarp: Single Image to Novel Owl Views",
+        "OwlJourney: Going from Anywhere to Every Barn",
+    ]
+
+
+def test_a_table_cell_of_titles_each_over_its_authors_line_holds_a_paper_each():
+    """``| 2024 | [**Title A**](pdf)<br>Ann Lee (Owl U), Bo Chen (Barn U)<br>[**Title B**](pdf)<br>
+    Cy Moss (Owl U), Di Park (Nest U) |``: two papers, each with its authors."""
+    text = HEAD + (
+        "| Year | Paper |\n|---|---|\n"
+        "| 2024 | [**OWLZENE: A Practical Root Cause Analysis of Owl Mutations**]"
+        "(https://owls.example.org/a.pdf)<br>Ann Lee (Owl University), Bo Chen (Barn University)"
+        "<br> [**Shedding Light on Owl Scoring Inconsistencies**](https://arxiv.org/pdf/2308.15259)"
+        "<br>Cy Moss (Owl University), Di Park (Nest University) |\n"
+        "| 2023 | [**Owl Attacks and a Proof for Barns**](https://owls.example.org/b.pdf)"
+        "<br>Eve Diaz (Owl University), Fay Wolf (Barn University) |\n"
+    )
+    assert [(r.title, r.year) for r in parse(text).rows] == [
+        ("OWLZENE: A Practical Root Cause Analysis of Owl Mutations", 2024),
+        ("Shedding Light on Owl Scoring Inconsistencies", 2024),
+        ("Owl Attacks and a Proof for Barns", 2023),
+    ]

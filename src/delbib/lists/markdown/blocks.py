@@ -424,8 +424,13 @@ class _Walker:
 
     def is_title_run(self, run: list[list[Line]]) -> bool:
         """The run ends with a title that has no link yet (amusi's ``**Title**`` line)."""
-        last = run[-1]
-        return bool(last) and bool(self.opens(last[0])) and not any(map(self.links, last))
+        last = run[-1]  # (led by it: "Views from **a single image** based on **3D**." is prose)
+        return (
+            bool(last)
+            and bool(self.opens(last[0]))
+            and leads.led_by_title(last[0])
+            and not any(map(self.links, last))
+        )
 
     def html_lines(self, content: str, start: int) -> list[Line]:
         """The lines an HTML block shows: new lines at ``<br>``, ``<p>``, ``<div>``..."""

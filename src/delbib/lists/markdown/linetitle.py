@@ -87,15 +87,19 @@ def line_title(line: Line) -> tuple[str, str] | None:
         and not shape.describes(q)  # '"This paper proposes X, ..."': its summary
         and not _subtitle(text, q)
     ]
+    linked = link_title(line)
+    # "[Title](doi) — Lee et al., *Venue*, 2026. **PR · Tags: owls.**": a linked title opens
+    # the line, the bold words after it are its notes
+    opened = _leads_with(text, linked)
     for span in bold:
         # "**Nick**: "Title"", "**Nick / Other Nick** — "Title"": the quoted one is the title
         named = quoted and (
             span in quoted[0]
             or re.search(re.escape(span) + r"(?:\W*:|[\s*_:–—-]{1,5}[\"“”])", text)
         )
-        if len(span.split()) >= 4 and not named:  # "**Nick**: "Title"": the quoted one
+        later = opened and text.find(span) > text.find(linked or "")
+        if len(span.split()) >= 4 and not named and not later:  # "**Nick**: "Title""
             return span, "bold"
-    linked = link_title(line)
     if not quoted and not bold and (lead := cited.italic_lead(line)):
         return lead[0], "quoted"  # "*Title?* (2003) Ann Lee, Bo Chen": set apart, then who
     if quoted and not _leads_with(text, linked):

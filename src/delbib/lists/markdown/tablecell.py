@@ -130,9 +130,34 @@ def papers_of_row(cells: list[Cell], at: int) -> list[list[Cell]]:
         return [
             [*cells[:at], Cell(_reading_lines(line, m)), *cells[at + 1 :]] for line, m in readings
         ]
+    if bylined := _titles_with_bylines(lines):
+        # "[**Title A**](pdf)<br>Ann Lee (Owl U)<br>[**Title B**](pdf)<br>Bo Chen": a paper
+        # and its authors' line, then the next
+        return [[*cells[:at], Cell(group), *cells[at + 1 :]] for group in bylined]
     if len(lines) < 2 or titled != lines or len({ln.links[0].href for ln in lines}) < len(lines):
         return [cells]
     return [[*cells[:at], Cell([line]), *cells[at + 1 :]] for line in lines]
+
+
+def _whole_title(line: Line) -> bool:
+    """The line is one title, linked or set in bold (``[**Title**](pdf)``, ``**Title**``)."""
+    text = line.text.strip(" *_")
+    marked = [link.text for link in line.links] + line.strong
+    return len(text.split()) >= _LINKED_TITLE_WORDS and any(m.strip(" *_") == text for m in marked)
+
+
+def _titles_with_bylines(lines: list[Line]) -> list[list[Line]]:
+    """Groups of a title line and the authors' line under it, when a cell is nothing but
+    such pairs, two at least; [] otherwise."""
+    heads = [i for i, line in enumerate(lines) if _whole_title(line)]
+    if len(heads) < 2 or heads[0] != 0:
+        return []
+    bounds = [*heads, len(lines)]
+    groups = [lines[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    # (the line under a title names people, with their places: "Ann Lee (Owl U), Bo Chen")
+    if any(len(g) > 2 or len(g) == 2 and (g[1].links or "," not in g[1].text) for g in groups):
+        return []
+    return groups
 
 
 # '"Object modelling by registration" [Chen & Medioni 1991]': a quoted reading, who and when
