@@ -138,3 +138,14 @@ def test_a_table_cell_of_titles_each_over_its_authors_line_holds_a_paper_each():
         ("Shedding Light on Owl Scoring Inconsistencies", 2024),
         ("Owl Attacks and a Proof for Barns", 2023),
     ]
+
+
+def test_a_track_after_the_venue_leaves_the_title():
+    """``- OwlNet-ST: All-in-One Owl Translation Toolkit, ACL-2020 Demo, [[paper]](url)``."""
+    text = HEAD + (
+        "- OwlNet-ST: All-in-One Owl Translation Toolkit, ACL-2020 Demo,"
+        " [[paper]](https://arxiv.org/pdf/2004.10234)\n"
+    )
+    assert [(r.title, r.year) for r in parse(text).rows] == [
+        ("OwlNet-ST: All-in-One Owl Translation Toolkit", 2020)
+    ]

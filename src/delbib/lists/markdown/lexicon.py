@@ -148,7 +148,9 @@ _UNKNOWN_LEAD = re.compile(rf"(?:{_UNKNOWN_NAME})(?![a-z])")
 _TRAILING = re.compile(
     r"(?:\s*[,(\[]\s*(?:in\s+)?|\s+[-–—|]\s+|\.\s+|(?<=[?!])\s+)"  # ", in arXiv 2023"
     rf"((?:{_VENUE.pattern}|(?:{_UNKNOWN_NAME})(?:\s*['’]\s*|[\s,_-]+)?{_YEAR}|{_YEAR})"
-    rf"(?:[\s,]+(?:{_YEAR}))?)"
+    rf"(?:[\s,]+(?:{_YEAR}))?"
+    # "Title, ACL-2020 Demo", "Title, ACL-2020 theme track": the track after the venue
+    r"(?:\s+(?:theme\s+)?(?i:workshop|poster|oral|spotlight|track|demo|findings))?)"
     r"\s*[)\]]?\s*\.?\s*$"
 )
 
