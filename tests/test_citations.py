@@ -140,6 +140,11 @@ from delbib.lists.markdown.citation import Citation
             Citation("Moth routing under sparse light: a study.", None, "PLDI '09", 2009),
             id="venue-first",
         ),
+        pytest.param(
+            "Owl Nets for Night. Ann Lee and Bo Chen. NOCTIS 2015.",
+            Citation("Owl Nets for Night.", "Ann Lee and Bo Chen", "NOCTIS", 2015),
+            id="title-then-names",
+        ),
     ],
 )
 def test_each_reference_style_gives_title_authors_venue_and_year(text, expected):
@@ -150,7 +155,6 @@ def test_each_reference_style_gives_title_authors_venue_and_year(text, expected)
     "text",
     [
         "We thank Ann Lee. She wrote the code in 2019.",  # prose
-        "Owl Nets for Night. Ann Lee and Bo Chen. NOCTIS 2015.",  # title first: read elsewhere
         "Ann Lee. A Story of Owls.",  # no venue, no year: nothing says it is a citation
         "Lantern Maps",
     ],
