@@ -310,7 +310,7 @@ def not_paper_section(heading: str, parts: Parts) -> str | None:
     kind = sections.names_non_papers(heading, _NOT_PAPER_SECTION_WORDS)
     if kind in _DATED_SECTION_WORDS:
         return f"item of a section of {kind} (no identifier)"
-    if kind in _MEETING_WORDS and not parts.paper_link and not parts.authors:
+    if kind in _MEETING_WORDS and parts.year and not parts.paper_link and not parts.authors:
         # "## Workshops": "[The 2nd Workshop on Owls](owls.dev), IROS 2023", dated by its venue
         return f"item of a section of {kind} (no identifier or paper link)"
     if kind is None or parts.year:
