@@ -93,7 +93,7 @@ def of_lines(lines: list[Line]) -> Citation | None:
             # GB/T reference's type closes its title, on whichever line
             typed = _gbt(squash(" ".join([*texts, text])))
             # "Title. Weisz, et al. IUI (2021). [Notes](x.md)": the names after the title
-            named = _title_then_names(_ORDINAL.sub("", squash(strip_emoji(text))))
+            named = _title_then_names(_unnumbered(squash(strip_emoji(text))))
             found = found or typed or (None if texts else commas(text) or apa or named)
             break
         texts.append(fields._line_title_text(line))
@@ -108,12 +108,17 @@ def of_lines(lines: list[Line]) -> Citation | None:
     return found
 
 
+def _unnumbered(text: str) -> str:
+    """A reference without its number or reading date (``9. Lee, A. ...``, ``(2022-6-5)
+    Title. ...``) and its joint-first marks (``Lee, A.*, Moss, B.*``)."""
+    return _JOINT.sub("", _ORDINAL.sub("", text))
+
+
 def read(text: str) -> Citation | None:
     """The parts of a citation written out in words, None when the text is not one."""
     # "*Lee, A. (2019). Title. _Venue_": a stray mark; "🔥 Lee, A. (2019)": a reader's marker
     text = squash(strip_emoji(text)).lstrip("*_ ")
-    text = _ORDINAL.sub("", text)  # "9. Anfinsen, C. B. Title. Science 181, 223–230 (1973)."
-    text = _JOINT.sub("", text)  # "Lee, A.*, Moss, B.*": joint first authors
+    text = _unnumbered(text)
     for style in (
         _gbt,
         _apa,

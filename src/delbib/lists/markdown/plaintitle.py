@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from . import byline, cited, fields, lexicon, nicknames, pipes, shape, tags
+from . import byline, cited, fields, lexicon, nicknames, pipes, reftail, shape, tags
 from .dates import is_date_label
 from .inline import SHORTCODE, Line, strip_emoji
 
@@ -70,15 +70,14 @@ def _before_names_span(text: str, spans: list[str]) -> str:
         if at < 8 or not byline.all_names(names) or text[:at].rstrip()[-1:] not in _SET_APART:
             continue
         tail = text[at + len(span) :].strip(" .,;")
-        dated = len(tail) <= _NAMES_TAIL and (lexicon.venue_in(tail)[0] or _YEAR.search(tail))
+        dated = len(tail) <= _NAMES_TAIL and (
+            lexicon.venue_in(tail)[0] or reftail.YEAR.search(tail)
+        )
         kept = text[:at].rstrip(" ,;:-–—_*")
         cited = byline.dated_names(kept) or fields.names_line(kept)  # "[Lee et al., 2018](#a), *T*"
         if (fields.names_line(names) or dated) and len(kept.split()) >= 3 and not cited:
             return kept
     return text
-
-
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
 def title_text(line: Line) -> str:

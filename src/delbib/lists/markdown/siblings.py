@@ -84,7 +84,7 @@ def bare_titles(read: list[Parts], verdicts: list[str]) -> list[str]:
     """A block of nothing but titles in full, unlinked and in Title Case (``1. Measuring and
     Detecting Fast-Flux Service Networks<br>`` item after item): a reading list of papers
     named by their titles alone; a block with any other item (a note, a tool) stays as read."""
-    titled = [(p, v) for p, v in zip(read, verdicts, strict=True) if v != NO_TITLE]
+    titled = sum(v != NO_TITLE for v in verdicts)
 
     def bare(p: Parts, v: str) -> bool:
         # "J Nisan, Title": names lead; "CT, Capítulo 4": a book's initials and a chapter
@@ -99,8 +99,13 @@ def bare_titles(read: list[Parts], verdicts: list[str]) -> list[str]:
             and not named
         )
 
+    flags = [bare(p, v) for p, v in zip(read, verdicts, strict=True)]
     # (an unlinked item already read as a citation, "ARTEMIS: Title", is one of them)
-    count = sum(bare(p, v) or v == CITATION and not p.links for p, v in titled)
-    if len(titled) < _BARE_ITEMS or count < _BARE_SHARE * len(titled):
+    count = sum(
+        flag or v == CITATION and not p.links
+        for p, v, flag in zip(read, verdicts, flags, strict=True)
+        if v != NO_TITLE
+    )
+    if titled < _BARE_ITEMS or count < _BARE_SHARE * titled:
         return verdicts
-    return [CITATION if bare(p, v) else v for p, v in zip(read, verdicts, strict=True)]
+    return [CITATION if flag else v for v, flag in zip(verdicts, flags, strict=True)]
