@@ -42,7 +42,8 @@ TIMEOUT = 900  # seconds for one import; the largest list takes a few seconds to
 # the twelfth round's design, all held out until it was done; "fresh14" and "fresh14-heldout"
 # for the thirteenth (eighteen of thirty-six drawn at random, seed 20261206, before any was
 # measured); "fresh15-heldout", fetched during the thirteenth round's design, all held out
-# until it was done.
+# until it was done; "fresh16" and "fresh16-heldout" for the fourteenth (eighteen of
+# thirty-six drawn at random, seed 20261207, before any was measured).
 SETS = (
     "dev",
     "heldout",
@@ -71,6 +72,8 @@ SETS = (
     "fresh14",
     "fresh14-heldout",
     "fresh15-heldout",
+    "fresh16",
+    "fresh16-heldout",
 )
 
 # issue 17 targets

@@ -96,6 +96,8 @@ _DOI_PATH_HOSTS = frozenset(
 )
 # Publishers with a host per journal: genomebiology.biomedcentral.com/articles/10.1186/...
 _DOI_PATH_DOMAINS = (".biomedcentral.com",)
+_ACM_HOSTS = frozenset({"dl.acm.org", "portal.acm.org"})
+_ACM_DOID = re.compile(r"\d+\.\d+")
 # A query value that is a whole DOI names the page's paper (PLOS "article?id=10.1371/...").
 _DOI_QUERY_KEYS = ("id", "doi")
 # "/10.1117/12.3011559.short": a path segment that opens a DOI, on any publisher's host
@@ -267,6 +269,11 @@ def _extract(url: str, depth: int) -> list[str]:
     if host == "ojs.aaai.org":
         match = _AAAI_PATH.match(path)
         return [f"aaai:{int(match.group(1))}"] if match else []
+
+    doid = (query.get("doid") or [""])[0].strip()
+    if host in _ACM_HOSTS and path.rstrip("/") == "/citation.cfm" and _ACM_DOID.fullmatch(doid):
+        # ACM's old pages: "citation.cfm?doid=1559845.1559874" is DOI 10.1145/1559845.1559874
+        return _from_doi("10.1145/" + doid)
 
     if host in _DOI_PATH_FORMS:
         match = _DOI_PATH_FORMS[host].match(path)

@@ -131,7 +131,7 @@ class _Reader:
         # a table of contents' paper-like titles (their skipped entry, item, parts, path)
         self.contents: list[tuple[int, blocks.Item, parts.Parts, tuple[str, ...]]] = []
         self.warnings: list[Problem] = []
-        self.seen_heading = False
+        self.first_heading: tuple[int, str] | None = None
         self.title_venue: tuple[str | None, int | None] = (None, None)
         self.headers: set[str] = set()  # every table header seen, to check --column names
 
@@ -141,7 +141,9 @@ class _Reader:
     # ----------------------------------------------------------------- context
 
     def heading(self, level: int, name: str) -> None:
-        first, self.seen_heading = not self.seen_heading, True
+        first = self.first_heading is None
+        if first:
+            self.first_heading = (level, name)
         about = sections.is_news_heading(name) or sections.is_citation_heading(name)
         if first and level == 1 and not about:  # a page opening on "# 🔥 News": a section
             # the list's own title, not a section of it; "# SIGGRAPH" still says where all
@@ -308,7 +310,7 @@ class _Reader:
         about_list = next(
             (
                 kind
-                for _, name in self.headings
+                for at, (_, name) in enumerate(self.headings)
                 for kind, test in (
                     (evidence.OWN_CITATION, sections.is_citation_heading),
                     (evidence.NEWS, sections.is_news_heading),
@@ -316,6 +318,9 @@ class _Reader:
                 if test(name)
                 # a section of many "Citation ..." papers is a topic, not the list's citation
                 and (kind != evidence.OWN_CITATION or len(items) <= _OWN_CITATION_ITEMS)
+                # "## Engine Correctness / ### Papers / #### What's New": a topic's new papers;
+                # the list's news sit under its title alone
+                and (kind != evidence.NEWS or self.headings[:at] in ([], [self.first_heading]))
             ),
             None,
         )

@@ -439,6 +439,8 @@ def _split(text: str) -> list[str]:
     for stop in re.finditer(r"(?<=[.?!])\s+", text):
         word = text[start : stop.start()].split()[-1] if text[start : stop.start()].split() else ""
         initial = word.endswith(".") and _NO_STOP.fullmatch(word[:-1].lstrip("("))
+        # "Simultaneous localization and mapping: part I. IEEE ...": a part's number ends it
+        initial = initial and not fields.PART_END.search(text[start : stop.start()])
         # "Grimon, M-P. and Mills, C.": a hyphened initial before the next name
         joined = re.fullmatch(r"[A-Z]-[A-Z]\.", word) and re.match(
             r"(?:and|&)\s", text[stop.end() :]

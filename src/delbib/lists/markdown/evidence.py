@@ -172,7 +172,10 @@ def verdict(parts: Parts) -> str:
             return CITATION
         return PAGE if linked or parts.paper_promised else CODE_ONLY
     if not kinds:  # "[Title]()" among linked titles: a link its writer left without target
-        return CITATION if _cites(parts) else PAGE if parts.paper_promised else NO_LINK
+        # "**Title** [[Paper]](link) [[Code]](link)": a template's paper link, never filled in,
+        # beside a title written out
+        promised = parts.paper_promised and parts.title_from != "link" and shape.paper_title(parts)
+        return CITATION if _cites(parts) or promised else PAGE if parts.paper_promised else NO_LINK
     if not parts.title_linked and parts.title_from != "link" and _cites(parts):
         # "**Title.** [[Slides]] [[Demo]]" under "### 2016 FPGA": the links beside an unlinked
         # title are the talk's and the demo's; the title, venue and year cite the paper

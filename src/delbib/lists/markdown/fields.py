@@ -483,6 +483,7 @@ def word_count(text: str) -> int:
 
 
 _ABBREVIATIONS = frozenset(("al.", "etc.", "inc.", "ltd.", "co.", "jr.", "sr.", "vs.", "eds."))
+PART_END = re.compile(r"\b[Pp]art\s+[IVX]+\.$")  # "mapping: part I.": a number, not an initial
 
 
 def without_stop(title: str) -> str:
@@ -490,7 +491,7 @@ def without_stop(title: str) -> str:
     Big Data as a Mechanism. Journal``); an ellipsis or an abbreviation (``the U.S.``, ``et al.``)
     keeps it."""
     last = title.rsplit(None, 1)[-1] if title.strip() else ""
-    if last == ".":  # "A Video-Based Study .": the stop typed apart
+    if last == "." or PART_END.search(title):  # "A Study .", "Owl mapping: part I."
         return title[:-1].rstrip()
     if not last.endswith(".") or last.endswith("..") or "." in last[:-1] or len(last) < 3:
         return title

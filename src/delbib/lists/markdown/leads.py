@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ...identifiers.links import extract
 from . import byline, citation, cited, fields, fieldtitle, linetitle
 from .inline import Line, squash, strip_emoji
 
@@ -26,7 +27,7 @@ def sentence_led(line: Line) -> bool:
     written; a nested paper opens with its title (``[Title](url)``, ``**Title**``)."""
     if not line.links:
         return False
-    before = line.text.split(line.links[0].text, 1)[0]
+    before = line.text.split(line.links[0].text, 1)[0] if line.links[0].text else ""
     if re.search(r":|\bet al\b", before) or byline.dated_names(line.links[0].text):
         return False  # "X is described in: Lee et al., *[Title](doi)*": a citation it leads to
     return len(re.findall(r"(?<![\w'’])[a-z]{2,}\b", before)) >= 2
@@ -41,6 +42,26 @@ def links_paper(item: Item) -> bool:
         and not sentence_led(item.lines[0])
         and any(fields.link_kind(link) == fields.PAPER for link in links)
     )
+
+
+_OWN_WORDS = 3  # words outside its links that an item needs to be a paper, not a field
+
+
+def papers_of_their_own(items: list[Item]) -> bool:
+    """``- `[CVPR 2024]` Title [[paper]](arxiv)`` twice or more under a bold label: each
+    bullet names and links a paper, so they are papers, not the label's fields (``- Paper:
+    [link](url)`` has no words of its own)."""
+    found = 0
+    for item in items:
+        words = " ".join(part for line in item.lines for part, href in line.parts if not href)
+        # "SPIN（[2401.01335](arxiv)）、STaR（[2203.14465](arxiv)）": several papers cited
+        cited = {i for line in item.lines for link in line.links for i in extract(link.href)}
+        found += (
+            links_paper(item)
+            and len(cited) <= 1
+            and len(re.findall(r"[^\W\d_]{2,}", words)) >= _OWN_WORDS
+        )
+    return found >= 2
 
 
 def led_by_title(line: Line) -> bool:
@@ -59,7 +80,10 @@ def led_by_title(line: Line) -> bool:
 def fields_only(items: list[Item]) -> bool:
     """``- Paper: url``, ``- [code](url)``, ``- *Ann Lee, Bo Chen*``: bullets that give the
     title above them its fields; bullets of badges alone (a repository's name drawn in an
-    image) are entries of a list under a label, each a repository of its own."""
+    image) are entries of a list under a label, each a repository of its own, and so are
+    bullets that each name and link a paper."""
+    if papers_of_their_own(items):
+        return False
     for item in items:
         links = [link for line in item.lines for link in line.links]
         words = " ".join(line.text for line in item.lines).strip()

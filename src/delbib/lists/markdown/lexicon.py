@@ -141,7 +141,8 @@ _PAREN_CITE = re.compile(
     rf"({_YEAR})[a-z]?\s*\)\s*$"
 )
 _DATED_TAG = re.compile(rf"[\[(]\s*({_ACRONYM})[\s_'’-]{{0,2}}({_YEAR})\s*[\])]")
-_UNKNOWN_NAME = rf"arxiv|{_ACRONYM}(?:/{_ACRONYM})?"  # "PRL'2020", "ESEC/FSE, 2022": dated
+# "PRL'2020", "ESEC/FSE, 2022", "CVPRWorkshop, 2023": dated
+_UNKNOWN_NAME = rf"arxiv|{_ACRONYM}(?:/{_ACRONYM})?(?:Workshops?)?"
 _UNKNOWN_LEAD = re.compile(rf"(?:{_UNKNOWN_NAME})(?![a-z])")
 # After the title: ", NeurIPS 2025", "(AAAI 2022)", ". PRL'2020", ", FMSD, 2016", "? arxiv'2021"
 # (an acronym the lexicon does not know counts with its year)

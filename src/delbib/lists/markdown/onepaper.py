@@ -19,6 +19,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 
+from ...identifiers.links import extract
 from . import byline, citation, fields, fieldtitle, lexicon, linetitle, parts, sections
 from .blocks import PARAGRAPH, Event, Heading, Item, Items
 from .inline import Cell, Line, squash
@@ -126,8 +127,11 @@ def _one_paper(heading: Heading, body: list[Event]) -> Item | None:
     opening = [
         item.lines[0]
         for item in items
-        if item.lines and item.shape != PARAGRAPH and not fieldtitle.is_field(item.lines[0].text)
-    ]  # ("- **Comments:** Introduces **OwlNet**, ...": a field of the heading's paper)
+        if item.lines
+        and item.shape != PARAGRAPH
+        and (not fieldtitle.is_field(item.lines[0].text) or _link_led(item.lines[0]))
+    ]  # ("- **Comments:** Introduces **OwlNet**, ...": a field of the heading's paper; not
+    # "- **[EHRSHOT: An EHR Benchmark](url)** — ...": a linked title with a colon)
     if not items or any(_titled(line) for line in [*kept, *opening]):
         return None  # titled items: a list of papers under a topic heading
     if not all(_names_no_work(link, line) for line in kept for link in line.links):
@@ -310,6 +314,16 @@ def _titled(line: Line) -> bool:
     return found is not None and not _after_words(line, found[0])
 
 
+def _named_by_id(text: str, href: str) -> bool:
+    """A link whose words are the identifier of the paper it leads to."""
+    bare = re.sub(r"^(?:arxiv|doi)\s*:\s*|v\d+$", "", text.strip().casefold())
+    return any(found.split(":", 1)[1].casefold() == bare for found in extract(href))
+
+
+def _link_led(line: Line) -> bool:
+    return bool(line.links) and line.text.lstrip(" *_").startswith(line.links[0].text.strip())
+
+
 def _after_words(line: Line, span: str) -> bool:
     return bool(re.search(r"\b[a-z]{2,}\W{0,3}$", line.text.split(span, 1)[0]))
 
@@ -322,6 +336,7 @@ def _names_no_work(link, line: Line) -> bool:
     return (
         not text
         or text == link.href.strip()
+        or _named_by_id(text, link.href)  # "- **arXiv**: [2603.06153v1](arxiv.org/abs/...)"
         or "://" in text
         or fields.is_resource_text(text)
         or fields.link_kind(link) != fields.PAPER

@@ -21,9 +21,11 @@ _PAPER_HOSTS = (
     "nature.com",
     "science.org",
     "dl.acm.org",
+    "portal.acm.org",  # the ACM library's old name
     "aclweb.org",
     "papers.nips.cc",
     "proceedings.neurips.cc",
+    "proceedings.iclr.cc",  # the same site as NeurIPS', one page per paper
     "jmlr.org",
     "openaccess.thecvf.com",
     "ecva.net",

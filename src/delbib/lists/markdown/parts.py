@@ -477,7 +477,8 @@ def read(lines: list[Line], heading_year: int | None = None) -> Parts:
 
 
 _ID_WORDS = re.compile(r"\s*(?:doi|arxiv|pmid|isbn|https?)\b\s*:", re.I)
-_NO_TARGET = frozenset(("", "nan", "none", "null", "#", "tbd", "todo"))
+# "[[Paper]](link)": a template's placeholder the maintainer never filled in
+_NO_TARGET = frozenset(("", "nan", "none", "null", "#", "tbd", "todo", "link", "url", "xxx", "..."))
 _OWN_TITLE_WORDS = 3  # "[Owl Nets for the Night](arxiv)": a link titled by its paper
 
 

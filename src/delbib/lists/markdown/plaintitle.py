@@ -16,8 +16,12 @@ from .dates import is_date_label
 from .inline import SHORTCODE, Line, strip_emoji
 
 _ARXIV_END = re.compile(
-    r"[\s.,;]*(?:arXiv\s+preprint\s+)?arXiv\s*:\s*\d{4}\.\d{4,5}(?:v\d+)?\W*$", re.I
+    r"[\s.,;]*(?:arXiv\s+preprint\s+)?arXiv\s*:\s*\d{4}\.\d{4,5}(?:v\d+)?"
+    r"(?:[\s,]+(?:19|20)\d{2})?\W*$",  # "Title. arXiv:2205.08508, 2022."
+    re.I,
 )
+# "Rohrbach et al. Movie description. IJCV, 2017.": who wrote it, then the title
+_ETAL_LEAD = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+et\s+al\.\s+(?=\S+\s+\S)")
 # "Title (2014) - Ann Lee", "Title (2017), Ann Lee et al.", "Title (Book, 2016), Lee et al."
 _DATED_BYLINE = re.compile(
     r"\s*\((?:[^()]{1,20},\s*)?(?:19|20)\d{2}\)(?:\s+[-–—]|\s*,)\s+([^-–—()]+)$"
@@ -113,6 +117,7 @@ def title_text(line: Line) -> str:
     text = re.sub(r"^\s*\d{1,3}(?=\[)", "", text)  # "24[AAAI 2020] Title": an index number
     while (tag := fields.leading_tag(text)) is not None and len(text) - tag.end() > 8:
         text = text[tag.end() :]
+    text = _ETAL_LEAD.sub("", text.lstrip(), count=1)
     # "Title, Venue 2022 [acmdl" / "[acmdl],]": brackets typed amiss
     text = _LOOSE_END.sub("", text)
     text = re.sub(r"(?<=\((?:19|20)\d\d\))\s*[.,;]\s*$", "", text)  # "Title (2008).": its stop

@@ -1,0 +1,170 @@
+"""Rules of the fourteenth round of real lists, each shown on invented papers: a bold label
+over bullets that are papers, a topic's "What's New" section, ACM's old citation pages, a
+template's unfilled paper links, a one-word venue stuck to "Workshop", names before a title,
+a part's number ending an APA title, a linked title with a colon under a topic heading, and
+a digest's headings over their arXiv bullets."""
+
+from __future__ import annotations
+
+from delbib.identifiers.links import extract
+from tests.listread import parse
+
+HEAD = "# Owl Papers\n\n## Flight\n\n"
+
+
+def rows(text: str) -> list[tuple]:
+    return [(r.title, r.venue, r.year) for r in parse(text).rows]
+
+
+def test_bullets_that_are_papers_under_a_bold_label_stay_papers():
+    """``**Night Flight**: owls, bats, etc.`` then ``- `[CVPR 2024]` Title [[paper]](arxiv)``
+    bullets: each bullet a paper of its own, not the fields of a paper titled by the label."""
+    text = HEAD + (
+        "**Night Flight**: owls, bats, moths, etc.\n"
+        "- `[CVPR 2024]` Silent Wings: Learning Owl Flight from Video"
+        " [[paper]](https://arxiv.org/abs/2403.14186) [[code]](https://github.com/o/w)\n"
+        "- `[TOG 2023]` Text-Guided Synthesis of Owl Calls"
+        " [[paper]](https://arxiv.org/abs/2307.03190)\n"
+    )
+    assert rows(text) == [
+        ("Silent Wings: Learning Owl Flight from Video", "CVPR 2024", 2024),
+        ("Text-Guided Synthesis of Owl Calls", "TOG 2023", 2023),
+    ]
+
+
+def test_a_bold_title_over_its_field_bullets_is_still_one_paper():
+    """``**Title**`` then ``- Paper: [link](arxiv)`` / ``- Code: [link](github)``: fields."""
+    text = HEAD + (
+        "**Silent Wings: Learning Owl Flight from Video**\n"
+        "- Paper: [arXiv](https://arxiv.org/abs/2403.14186)\n"
+        "- Code: [GitHub](https://github.com/o/w)\n"
+    )
+    found = parse(text).rows
+    assert [r.title for r in found] == ["Silent Wings: Learning Owl Flight from Video"]
+
+
+def test_a_topics_whats_new_section_holds_papers_the_lists_news_does_not():
+    """``## Owl Testing / ### Papers / #### What's New``: the topic's newest papers; the
+    list's own ``## What's New`` under its title is news about the list."""
+    text = (
+        "# Owl Papers\n\n## What's New\n\n"
+        "- [Silent Wings for Night Owls](https://arxiv.org/abs/2401.00001) [2024] added\n\n"
+        "## Owl Testing\n\n### Research Papers\n\n#### What's New\n\n"
+        "- [Testing owl engines with mutations](https://dl.acm.org/doi/10.1145/3395032.3395322)"
+        " [2020]\n"
+        "- [Search-based owl data generation](https://arxiv.org/abs/1801.00002) [2018]\n"
+    )
+    assert [r.title for r in parse(text).rows] == [
+        "Testing owl engines with mutations",
+        "Search-based owl data generation",
+    ]
+
+
+def test_acms_old_citation_pages_are_papers_with_their_doi():
+    assert extract("http://portal.acm.org/citation.cfm?doid=191843.191886") == [
+        "doi:10.1145/191843.191886"
+    ]
+    assert extract("http://dl.acm.org/citation.cfm?doid=3342263.3360343&coll=x") == [
+        "doi:10.1145/3342263.3360343"
+    ]
+    assert extract("https://dl.acm.org/citation.cfm?id=1234") == []
+    text = HEAD + (
+        "*  *Owls on old machines*  [Quickly generating billion-owl synthetic forests]"
+        "(http://portal.acm.org/citation.cfm?doid=191843.191886)\n"
+        "*  *Verified owls*  [Toward a verified owl database system]"
+        "(http://portal.acm.org/citation.cfm?doid=1706299.1706329)\n"
+    )
+    found = parse(text).rows
+    assert [r.title for r in found] == [
+        "Quickly generating billion-owl synthetic forests",
+        "Toward a verified owl database system",
+    ]
+
+
+def test_a_templates_unfilled_paper_links_beside_titles_are_papers():
+    """``- **Title** [[Paper]](link) [[Code]](link)``: the list's template, links never filled
+    in; the titles are papers. A short name with such a link is not."""
+    text = HEAD + (
+        "- **Room Layout Estimation from a Cubemap of Owl Images** [[Paper]](link) [[Code]](link)\n"
+        "- **Urban Owl Editing via Neural Rendering** [[Paper]](link) [[Code]](link)\n"
+    )
+    assert [r.title for r in parse(text).rows] == [
+        "Room Layout Estimation from a Cubemap of Owl Images",
+        "Urban Owl Editing via Neural Rendering",
+    ]
+    assert parse(HEAD + "- **OwlKit** [[Paper]](link) [[Code]](link)\n").rows == []
+
+
+def test_a_one_word_venue_and_an_arxiv_id_after_the_title_leave_it():
+    """``Title. CVPRWorkshop, 2023.``, ``Title. arXiv:2205.08508, 2022.``, and ``Lee et al.
+    Title. IJCV, 2017.``: where it appeared and who wrote it are not the title."""
+    text = HEAD + (
+        "- `[Zhao et al. CVPRW23]` Owl-NCE: Boosting Cross-Modal Owl Learning With Calibrated"
+        " Alignment. CVPRWorkshop, 2023. [[paper]](https://openaccess.thecvf.com/x.pdf)\n"
+        "- `[Bain et al. ARXIV22]` A Hitchhiker's Guide to Long Owl Retrieval."
+        " arXiv:2205.08508, 2022. [[paper]](https://arxiv.org/abs/2205.08508)\n"
+        "- `[LSMDC]` Rohrbach et al. Owl description. IJCV, 2017."
+        " [[paper]](https://link.springer.com/article/10.1007/s11263-016-0987-1)\n"
+    )
+    found = parse(text).rows
+    assert [r.title for r in found] == [
+        "Owl-NCE: Boosting Cross-Modal Owl Learning With Calibrated Alignment",
+        "A Hitchhiker's Guide to Long Owl Retrieval",
+        "Owl description",
+    ]
+    assert found[2].authors == "Rohrbach et al"
+
+
+def test_a_parts_number_ends_an_apa_title():
+    """``(2006). Owl localization and mapping: part I. IEEE owl magazine, 13(2), 99-110.``"""
+    text = HEAD + (
+        "- [Durrant-Owl, H., & Bailey, T. (2006). Owl localization and mapping: part I."
+        " IEEE owl & automation magazine, 13(2), 99-110.](https://example.org/owl1.pdf)\n"
+        "- [Bailey, T., & Durrant-Owl, H. (2006). Owl localization and mapping: Part II."
+        " IEEE owl & automation magazine, 13(3), 108-117.](https://example.org/owl2.pdf)\n"
+    )
+    assert rows(text) == [
+        ("Owl localization and mapping: part I", "IEEE owl & automation magazine", 2006),
+        ("Owl localization and mapping: Part II", "IEEE owl & automation magazine", 2006),
+    ]
+
+
+def test_one_linked_title_with_a_colon_under_a_topic_heading_is_the_paper_not_the_heading():
+    """``#### Clinical Owls & Night Records`` over one ``- **[OWLSHOT: A Benchmark ...](url)**
+    — note``: the bullet's title, not the heading's; "OWLSHOT:" opening a long line is no
+    field label."""
+    text = (
+        "# Owl Papers\n\n## NeurIPS 2023\n\n#### Owl Models & Vision\n\n"
+        "- **[OwLLaVA: Training an Owl Assistant in One Day](https://proceedings.neurips.cc/"
+        "paper_files/paper/2023/hash/5abc-Abstract.html)** — Curriculum method for owls.\n\n"
+        "#### 📋 Clinical Owls & Night Records\n\n"
+        "- **[OWLSHOT: An Owl Benchmark for Few-Shot Evaluation](https://openreview.net/forum"
+        "?id=CsXC6IcdwI)** — Releases owl data for 6,739 owls with 35 night tasks plus a"
+        " model pretrained on 2.57M owls, enabling few-shot owl prediction benchmarking.\n"
+    )
+    assert [r.title for r in parse(text).rows] == [
+        "OwLLaVA: Training an Owl Assistant in One Day",
+        "OWLSHOT: An Owl Benchmark for Few-Shot Evaluation",
+    ]
+
+
+def test_a_digests_headings_over_arxiv_date_and_abstract_bullets_are_its_papers():
+    """``### Title`` / ``- **arXiv**: [2603.06153v1](arxiv)`` / ``- **Date**:`` /
+    ``- **Abstract**:``: each heading is a paper, its link named by its own identifier."""
+    text = "# Owl Papers\n\n## Forecasting\n\n" + "".join(
+        f"### {title}\n- **arXiv**: [{aid}v1](https://arxiv.org/abs/{aid}v1)\n"
+        f"- **Date**: 2026-0{n}-06\n- **Abstract**: Owls forecast the weather at night.\n\n"
+        for n, (title, aid) in enumerate(
+            [
+                ("Ensemble Owl Networks for Probabilistic Forecasting", "2603.06153"),
+                ("Winter forecasting of owl migration", "2602.12497"),
+            ],
+            start=1,
+        )
+    )
+    found = parse(text).rows
+    assert [r.title for r in found] == [
+        "Ensemble Owl Networks for Probabilistic Forecasting",
+        "Winter forecasting of owl migration",
+    ]
+    assert found[0].links == ("https://arxiv.org/abs/2603.06153v1",)
