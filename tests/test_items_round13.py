@@ -1,8 +1,9 @@
 """Rules of the fourteenth round of real lists, each shown on invented papers: a bold label
 over bullets that are papers, a topic's "What's New" section, ACM's old citation pages, a
 template's unfilled paper links, a one-word venue stuck to "Workshop", names before a title,
-a part's number ending an APA title, a linked title with a colon under a topic heading, and
-a digest's headings over their arXiv bullets."""
+a part's number ending an APA title, a linked title with a colon under a topic heading, a
+digest's headings over their arXiv bullets, a meeting's site among signed papers, joint-first
+marks in names, a link broken over lines in an HTML cell, and a PDF signed "by" its authors."""
 
 from __future__ import annotations
 
@@ -168,3 +169,91 @@ def test_a_digests_headings_over_arxiv_date_and_abstract_bullets_are_its_papers(
         "Winter forecasting of owl migration",
     ]
     assert found[0].links == ("https://arxiv.org/abs/2603.06153v1",)
+
+
+def test_a_meetings_site_among_papers_given_with_their_names_is_no_paper():
+    """``**Owl Workshop** <br> ECCV, 2018. [[website]](url)`` among ``**Title** <br> *Names*
+    <br> Venue, Year. [[Paper]](arxiv)``: dated as its papers are, but no names and no paper."""
+    paper = "* **{t}** <br>\n*Ann Lee, Bo Chen, Cy Dee* <br>\narXiv, 2018. [[Paper]](https://arxiv.org/abs/180{n}.06757)\n\n"
+    text = "# Owl Papers\n\n## MISC\n\n" + (
+        "* **Visual Learning and Owl Agents in Simulation Workshop** <br>\n"
+        "ECCV, 2018. [[website]](https://eccv18-owls.github.io/)\n\n"
+        + "".join(
+            paper.format(t=t, n=n)
+            for n, t in enumerate(
+                [
+                    "On Evaluation of Embodied Owl Agents",
+                    "OwlBot: An Open-source Framework for Owl Research",
+                    "A Survey of Embodied Owls: From Simulators to Tasks",
+                ],
+                start=1,
+            )
+        )
+        + "* **Closing the Reality Gap in Sim2Real Transfer for Owls** <br>\n"
+        "RSS, 2020. [[website]](https://sim2owl.github.io/)\n\n"
+    )
+    found = parse(text)
+    assert [r.title for r in found.rows] == [
+        "On Evaluation of Embodied Owl Agents",
+        "OwlBot: An Open-source Framework for Owl Research",
+        "A Survey of Embodied Owls: From Simulators to Tasks",
+    ]
+    assert sum("among papers given with their names" in s.kind for s in found.skipped) == 2
+
+
+def test_joint_first_marks_leave_names_names():
+    """``*Ann Lee\\*, Bo Chen\\*, Cy Dee*`` under ``**Audio-Visual Owl Navigation**``: the
+    marks say who contributed equally; the line is still the names, the bold line the title."""
+    text = HEAD + (
+        "* **Audio-Visual Owl Navigation** <br>\n"
+        "*Ann Lee\\*, Bo Chen\\*, Carl Dee, Sebastia Vicenc Amengual Gari* <br>\n"
+        "ECCV, 2020. [[Paper]](https://arxiv.org/pdf/1912.11474.pdf)\n"
+    )
+    found = parse(text).rows
+    assert [(r.title, r.authors) for r in found] == [
+        (
+            "Audio-Visual Owl Navigation",
+            "Ann Lee*, Bo Chen*, Carl Dee, Sebastia Vicenc Amengual Gari",
+        )
+    ]
+
+
+def test_a_link_broken_over_lines_in_an_html_cell_keeps_its_title_and_target():
+    """``<td><a href="doi"> Owl: A Deep Approach to<br>Owl Type Detection </a></td>``."""
+    text = HEAD + (
+        "<table>\n<tr><th>No.</th><th>Reference</th><th>Year</th><th>Publication</th></tr>\n"
+        '<tr><td>1</td><td><a href="https://doi.org/10.1145/3292500.3330993"> Owlock: A Deep'
+        " Learning Approach to<br>Semantic Owl Type Detection </a></td><td>2019</td>"
+        "<td>SIGKDD</td></tr>\n"
+        '<tr><td>2</td><td><a href="https://10.1145/3299869.3300065"> OSIE: Overlap Owl Search'
+        " for<br>Finding Joinable Owls in Data Lakes </a></td><td>2019</td><td>SIGMOD</td></tr>\n"
+        "</table>\n"
+    )
+    found = parse(text).rows
+    assert [(r.title, r.links) for r in found] == [
+        (
+            "Owlock: A Deep Learning Approach to Semantic Owl Type Detection",
+            ("https://doi.org/10.1145/3292500.3330993",),
+        ),
+        (
+            "OSIE: Overlap Owl Search for Finding Joinable Owls in Data Lakes",
+            ("https://10.1145/3299869.3300065",),
+        ),
+    ]
+    assert extract("https://10.1145/3299869.3300065") == ["doi:10.1145/3299869.3300065"]
+
+
+def test_a_linked_pdf_signed_by_its_authors_is_a_paper_among_blog_posts():
+    """``* [Title](x.pdf) by Ann Lee, Bo Chen and Cy Dee`` beside two blog posts: the names
+    sign a paper; a post ``by Facebook`` stays a post."""
+    text = "# Owl Readings\n\n2. *Using Deep Learning*\n" + (
+        "  * [Restricted Owl Machines for Collaborative Hunting](http://www.cs.example.edu/~lee/"
+        "papers/rbmcf.pdf) by Ann Lee, Bo Chen and Cy Dee\n"
+        "  * [Recommending owls on Spotify](http://owlblog.github.io/2014/08/05/owl-cnns.html)\n"
+        "  * [Owls for more than a billion people](https://code.facebook.com/posts/8619/owls/)"
+        " by Facebook\n"
+    )
+    found = parse(text).rows
+    assert [(r.title, r.authors) for r in found] == [
+        ("Restricted Owl Machines for Collaborative Hunting", "Ann Lee, Bo Chen and Cy Dee")
+    ]

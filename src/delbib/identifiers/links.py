@@ -226,6 +226,9 @@ def _extract(url: str, depth: int) -> list[str]:
                 return _extract(query[key][0].strip(), depth + 1)
         return []
 
+    if re.fullmatch(r"10\.\d{4,9}", host) and len(path) > 1:  # "https://10.1145/3299869.3300065"
+        return _from_doi(host + path.rstrip("/"))  # a DOI typed where its address goes
+
     if host in _DOI_HOSTS:  # "doi.org/doi.org/10.x/y": the host pasted twice
         return _from_doi(_DOI_URL_PREFIX.sub("", path.lstrip("/")).rstrip("/"))
 

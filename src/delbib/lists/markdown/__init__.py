@@ -340,7 +340,7 @@ class _Reader:
             for item in items
         ]
         verdicts = [evidence.verdict(p) for p in read]
-        verdicts = siblings.bare_titles(read, verdicts)
+        verdicts = siblings.unsigned_pages(read, siblings.bare_titles(read, verdicts))
         paper_block = evidence.is_paper_block(verdicts) or siblings.cited_alike(read, verdicts)
         if paper_block:  # "- **Title**" alone: nothing written beside the marked title
             alone = [_words(item) == squash(p.title) for item, p in zip(items, read, strict=True)]

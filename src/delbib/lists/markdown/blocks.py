@@ -81,9 +81,6 @@ _HTML_BREAK = re.compile(r"<\s*(?:br|/p|p|/div|div|/li|li|hr|/?h[1-6])\b[^>]*>",
 # "<h3 class="paper-title">", "<div class="title">": an element a page sets its works' titles in
 # (a bare "<h3>" heads a section as often as a work)
 _HTML_TITLE = re.compile(r"<\s*\w+\b[^>]*\bclass\s*=\s*[\"'][^\"']*\btitle\b", re.I)
-_HTML_DROP = re.compile(
-    r"<!--.*?-->|<\s*(?:script|style)\b.*?</\s*(?:script|style)\s*>", re.I | re.S
-)
 
 
 def _inline_parser():
@@ -434,7 +431,7 @@ class _Walker:
 
     def html_lines(self, content: str, start: int) -> list[Line]:
         """The lines an HTML block shows: new lines at ``<br>``, ``<p>``, ``<div>``..."""
-        content = _HTML_DROP.sub(lambda m: "\n" * m.group(0).count("\n"), content)
+        content = htmltable.shown(content, _HTML_BREAK)
         lines: list[Line] = []
         pos, after = 0, None  # the break the chunk follows: its opening tag
         for piece in [*_HTML_BREAK.finditer(content), None]:

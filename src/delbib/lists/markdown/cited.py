@@ -161,11 +161,17 @@ _NAMES_AFTER_LINK = re.compile(
 )
 
 
+_BY_NAMES = re.compile(r"[\s*_,]*by\s+(?P<names>[^()\[\]|]{2,200}?)\s*\.?\s*$")
+
+
 def names_after_link(line: Line, title: str) -> str | None:
     """``[Title](page), Lee et al., VENUE 2020``, ``[Title](page) - Lee, Chen (2023)``: the
     names a linked title is followed by, when they are a list of names (several, or "et
     al.") or one name dated in parentheses; a reference's authors, whatever its link."""
     text, at = line.text, line.text.find(title) if title else -1
+    by = _BY_NAMES.match(text[at + len(title) :]) if at >= 0 else None
+    if by and refnames.names(by["names"]):  # "[Title](x.pdf) by Ann Lee and Bo Chen"
+        return by["names"]
     match = _NAMES_AFTER_LINK.match(text[at + len(title) :]) if at >= 0 else None
     if not match or lexicon.venue_in(match["names"])[0]:
         return None

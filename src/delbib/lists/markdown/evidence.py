@@ -55,6 +55,7 @@ GLOSSARY = "a term defined in a glossary (an abbreviation and the words it stand
 NAVIGATION = "navigation (links only to sections of one page)"
 TALK = "a talk, slides, a lecture or a course (its title says so)"
 REFERENCES = "references to several papers (a row or note citing them)"
+UNSIGNED = "web page (no names and no paper link, among papers given with their names)"
 # "Slides: Owl Checking", "Tutorial : Owl AI", "Model Checking (Stanford lecture)"
 _TALK_TITLE = re.compile(
     r"^\W*(?:slides?|lecture(?: notes)?|tutorial|talk|keynote|webinar|course)\s*[:：–—]"
@@ -382,7 +383,7 @@ def accepted(
                 parts.venue
                 or parts.year
                 or parts.words >= _NAMED_PAPER_WORDS
-                and parts.paper_named
+                and (parts.paper_named or bool(parts.authors))  # "[Title](x.pdf) by Ann Lee"
                 or _identified(parts)
                 or papers_around
                 and not _DOCUMENT_WORDS.search(parts.title)

@@ -455,7 +455,7 @@ def names_line(text: str) -> bool:
     small words are no names."""
     if _SURNAME_FIRST.match(text) or re.search(r"\bet al\b", text):
         return True
-    pieces = [p.strip(" .;") for p in re.split(r",|\band\b|&", text)]
+    pieces = [p.strip(" .;*†‡") for p in re.split(r",|\band\b|&", text)]  # "Ann Lee*": joint
     pieces = [p for p in pieces if p]
     names = [p for p in pieces if len(p.split()) <= 4 and _NAME.fullmatch(p)]
     return len(pieces) >= 2 and len(names) >= 0.8 * len(pieces)

@@ -28,6 +28,18 @@ _CELL = re.compile(r"<t([dh])\b[^>]*>(.*?)(?=<t[dh]\b|$)", re.I | re.S)
 _TAG = re.compile(r"<[^>]*>")
 _LINK_TAG = re.compile(r"<(/?)a\b[^>]*>", re.I)
 _FIELD_ROLES = ("venue", "authors")  # cells a row's item takes as they are
+_HTML_DROP = re.compile(
+    r"<!--.*?-->|<\s*(?:script|style)\b.*?</\s*(?:script|style)\s*>", re.I | re.S
+)
+_LINK_SPAN = re.compile(r"<a\b[^>]*>(?:(?!</?a\b).)*?<br\b.*?</a\s*>", re.I | re.S)
+
+
+def shown(content: str, breaks: re.Pattern[str]) -> str:
+    """HTML as a reader sees it: comments and scripts gone (their lines kept, so numbers
+    hold), and a link's line breaks spaces (``<a href=x> Title of<br>Two Lines </a>``: one
+    link's words, the title, on two lines)."""
+    content = _HTML_DROP.sub(lambda m: "\n" * m.group(0).count("\n"), content)
+    return _LINK_SPAN.sub(lambda m: breaks.sub(" ", m[0]), content)
 
 
 @dataclass

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from . import refnames, shape
-from .evidence import CITATION, CODE_ONLY, NO_LINK, NO_TITLE, PAPER_LINK
+from .evidence import CITATION, CODE_ONLY, NO_LINK, NO_TITLE, PAPER_LINK, UNSIGNED
+from .fields import PROJECT
 from .parts import Parts
 
 # titles marked the way a list marks its papers' titles; a linked title whose link leads
@@ -109,3 +110,27 @@ def bare_titles(read: list[Parts], verdicts: list[str]) -> list[str]:
     if titled < _BARE_ITEMS or count < _BARE_SHARE * titled:
         return verdicts
     return [CITATION if flag else v for v, flag in zip(verdicts, flags, strict=True)]
+
+
+_SIGNED_ITEMS = 3  # papers of a block given with their names and paper link, at least
+_SIGNED_SHARE = 0.8  # of its items that link a paper
+
+
+def unsigned_pages(read: list[Parts], verdicts: list[str]) -> list[str]:
+    """A block whose papers each come with their names and a paper link (``**Title** <br>
+    *Ann Lee, Bo Chen* <br> ECCV, 2018. [[Paper]](arxiv)``): an item there with neither, only
+    a site (``**Owl Workshop** <br> ECCV, 2018. [[website]](url)``), is a meeting's or a
+    project's page, dated as papers are but no paper."""
+    linked = [p for p, v in zip(read, verdicts, strict=True) if v == PAPER_LINK]
+    signed = sum(bool(p.authors) for p in linked)
+    if signed < _SIGNED_ITEMS or signed < _SIGNED_SHARE * len(linked):
+        return verdicts
+    return [
+        UNSIGNED
+        if v == CITATION
+        and p.title_from != "link"  # "[Title](project), Lee et al, CVPR": its page, named
+        and set(p.kinds) == {PROJECT}
+        and not (p.paper_link or p.authors)
+        else v
+        for p, v in zip(read, verdicts, strict=True)
+    ]
