@@ -3,7 +3,8 @@ over bullets that are papers, a topic's "What's New" section, ACM's old citation
 template's unfilled paper links, a one-word venue stuck to "Workshop", names before a title,
 a part's number ending an APA title, a linked title with a colon under a topic heading, a
 digest's headings over their arXiv bullets, a meeting's site among signed papers, joint-first
-marks in names, a link broken over lines in an HTML cell, and a PDF signed "by" its authors."""
+marks in names, a link broken over lines in an HTML cell, a PDF signed "by" its authors, a
+cell's bylines joined by "and", two linked titles joined by a comma, and "white paper"."""
 
 from __future__ import annotations
 
@@ -256,4 +257,54 @@ def test_a_linked_pdf_signed_by_its_authors_is_a_paper_among_blog_posts():
     found = parse(text).rows
     assert [(r.title, r.authors) for r in found] == [
         ("Restricted Owl Machines for Collaborative Hunting", "Ann Lee, Bo Chen and Cy Dee")
+    ]
+
+
+def test_a_cells_titles_and_bylines_pair_up_with_two_names_joined_by_and():
+    """``| 2023 | **Title**<br>Ann Lee, Bo Chen<br>**Title**<br>Cy Dee and Di Eck |``."""
+    text = HEAD + (
+        "| Year | Paper |\n| :-: | :- |\n"
+        "| 2023 | **Alert Owls: Workflows and Decisions of Night Hunters**<br>Ann Lee, Bo Chen,"
+        " and Cy Dee<br>**Large Owl Models for Code: Hardening and Testing**<br>Di Eck and Ed Fox"
+        "<br>**Silence is not Golden: Disrupting Owl Servers**<br>Fay Gu, Hal Ito |\n"
+    )
+    assert [(r.title, r.authors, r.year) for r in parse(text).rows] == [
+        (
+            "Alert Owls: Workflows and Decisions of Night Hunters",
+            "Ann Lee, Bo Chen, and Cy Dee",
+            2023,
+        ),
+        ("Large Owl Models for Code: Hardening and Testing", "Di Eck and Ed Fox", 2023),
+        ("Silence is not Golden: Disrupting Owl Servers", "Fay Gu, Hal Ito", 2023),
+    ]
+
+
+def test_two_linked_titles_joined_by_a_comma_are_two_papers():
+    """``[Owl VM](a.pdf), [Owl VM on ARM: Design and Implementation](b.pdf) (notes)``; a
+    title's links to its slides after a comma stay that paper's."""
+    text = HEAD + (
+        "* [owl: the Linux Owl Machine Monitor](https://www.example.org/ols2007.pdf),"
+        " [OWL/ARM: The Design and Implementation of the Owl Hypervisor]"
+        "(https://www.cs.example.edu/pubs/asplos2014_owlarm.pdf) (notes on both)\n"
+        "* [Dune: Safe User-level Access to Owl Features](https://www.usenix.org/x/dune.pdf),"
+        " [Slides](https://www.usenix.org/x/dune-slides.pdf)\n"
+    )
+    assert [r.title for r in parse(text).rows] == [
+        "owl: the Linux Owl Machine Monitor",
+        "OWL/ARM: The Design and Implementation of the Owl Hypervisor",
+        "Dune: Safe User-level Access to Owl Features",
+    ]
+
+
+def test_white_paper_and_tech_report_are_link_words():
+    """``Title: [white paper](pdf), [OSDI paper](pdf)``: the title before the colon."""
+    text = HEAD + (
+        "* OwlFlow: Large-Scale Machine Learning on Heterogeneous Owl Systems:"
+        " [white paper](http://download.example.org/paper/whitepaper2015.pdf),"
+        " [OSDI paper](https://www.usenix.org/system/files/conference/osdi16/osdi16-owl.pdf)\n"
+        "* OwlNet: Flying at Scale: [tech report](https://www.example.edu/tr/owlnet.pdf)\n"
+    )
+    assert [r.title for r in parse(text).rows] == [
+        "OwlFlow: Large-Scale Machine Learning on Heterogeneous Owl Systems",
+        "OwlNet: Flying at Scale",
     ]

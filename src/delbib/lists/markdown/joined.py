@@ -16,7 +16,8 @@ from . import cited, fields, linetitle
 from .blocks import Item
 from .inline import Line
 
-_JOINED = re.compile(r"^\s*(?:\((?:19|20)\d\d\))?\s*(?:and|&)\s*$")
+# "and", "&" or a comma between two linked titles: "[Title A](a.pdf), [Title B](b.pdf)"
+_JOINED = re.compile(r"^\s*(?:\((?:19|20)\d\d\))?\s*(?:,\s*and|and|&|,)\s*$")
 
 
 # "[Title](url) by Lee and Chen, 2013": a reading and who wrote it

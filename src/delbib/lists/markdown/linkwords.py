@@ -66,7 +66,8 @@ _QUALIFIER_WORDS = """official unofficial third party 3rd pytorch tensorflow tf 
     additional more extra full main short long author authors author's our the a an of in on
     and or with by for to mat material materials version v1 v2 v3 page pages pitch post
     online live english chinese reading my official's reproduced reproduction reimplementation
-    unoffical offical pretrained pre trained camera ready extended open access free"""
+    unoffical offical pretrained pre trained camera ready extended open access free white
+    tech technical"""  # "[white paper]", "[tech report]"
 QUALIFIERS = frozenset(_QUALIFIER_WORDS.split())
 # Project words that lead to software, not to a paper's page: "[[docs]]", "[[app]]", "[[spec]]"
 SOFTWARE_WORDS = frozenset({"docs", "doc", "documentation", "app", "spec", "api"})

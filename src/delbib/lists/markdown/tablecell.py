@@ -146,6 +146,9 @@ def _whole_title(line: Line) -> bool:
     return len(text.split()) >= _LINKED_TITLE_WORDS and any(m.strip(" *_") == text for m in marked)
 
 
+_JOINED = re.compile(r",|\s(?:and|&)\s")  # "Ann Lee, Bo Chen", "Ann Lee and Bo Chen"
+
+
 def _titles_with_bylines(lines: list[Line]) -> list[list[Line]]:
     """Groups of a title line and the authors' line under it, when a cell is nothing but
     such pairs, two at least; [] otherwise."""
@@ -155,7 +158,9 @@ def _titles_with_bylines(lines: list[Line]) -> list[list[Line]]:
     bounds = [*heads, len(lines)]
     groups = [lines[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
     # (the line under a title names people, with their places: "Ann Lee (Owl U), Bo Chen")
-    if any(len(g) > 2 or len(g) == 2 and (g[1].links or "," not in g[1].text) for g in groups):
+    if any(
+        len(g) > 2 or len(g) == 2 and (g[1].links or not _JOINED.search(g[1].text)) for g in groups
+    ):
         return []
     return groups
 
