@@ -4,7 +4,8 @@ template's unfilled paper links, a one-word venue stuck to "Workshop", names bef
 a part's number ending an APA title, a linked title with a colon under a topic heading, a
 digest's headings over their arXiv bullets, a meeting's site among signed papers, joint-first
 marks in names, a link broken over lines in an HTML cell, a PDF signed "by" its authors, a
-cell's bylines joined by "and", two linked titles joined by a comma, and "white paper"."""
+cell's bylines joined by "and", two linked titles joined by a comma, "white paper", a bold code
+tag ending in a year, and names with a venue in one italic span."""
 
 from __future__ import annotations
 
@@ -307,4 +308,40 @@ def test_white_paper_and_tech_report_are_link_words():
     assert [r.title for r in parse(text).rows] == [
         "OwlFlow: Large-Scale Machine Learning on Heterogeneous Owl Systems",
         "OwlNet: Flying at Scale",
+    ]
+
+
+def test_a_bold_code_tag_ending_in_a_year_is_where_it_appeared_not_the_title():
+    """``Title.  **`Owl Computing Networks 2022`** [[Paper](url)]``: a venue the lexicon does
+    not know, tagged as the list tags its venues; the title is the text before it."""
+    text = HEAD + (
+        "- Deep Owl Embedding for Night Discovery: Comparison and Optimization.  **`Owl Computing"
+        " Networks 2022`** [[Paper](https://onlinelibrary.wiley.com/doi/full/10.1155/2022/52)]\n"
+        "- Unified Pre-training for Owl Understanding and Generation.  **`NAACL HLT 2021`**"
+        " [[Paper](https://par.nsf.gov/servlets/purl/10336701)]\n"
+    )
+    assert [(r.title, r.year) for r in parse(text).rows] == [
+        ("Deep Owl Embedding for Night Discovery: Comparison and Optimization", 2022),
+        ("Unified Pre-training for Owl Understanding and Generation", 2021),
+    ]
+
+
+def test_names_then_a_venue_in_one_italic_span_leave_the_title():
+    """``Title, *Juntang Zhuang, Arxiv.*``, ``Title, *John Paul T. Yusiong et al, ACIIDS.*``,
+    ``Title, *Cl´ement Zotti et al, Arxiv*``; words in italics that are no names stay."""
+    text = HEAD + (
+        "1. OwlNET: Multi-path networks based on U-Net for owl segmentation, *Juntang Zhuang,"
+        " Arxiv.* [pdf](https://example.com/files/owlnet.pdf)\n"
+        "1. Multi-scale Owls in Autoencoder for Semantic Segmentation, *John Paul T. Yusiong et"
+        " al, ACIIDS.* [pdf](https://link.springer.com/content/pdf/10.1007%2F978-3-030-1_51.pdf)\n"
+        "1. OwlGrid with automatic shape prior registration, *Cl´ement Zotti et al, Arxiv*."
+        " [pdf](https://arxiv.org/pdf/1705.08943v2.pdf)\n"
+        "1. Learning in night segmentation, *Semantic Owl Segmentation*."
+        " [pdf](https://arxiv.org/pdf/1705.08944v2.pdf)\n"
+    )
+    assert [r.title for r in parse(text).rows] == [
+        "OwlNET: Multi-path networks based on U-Net for owl segmentation",
+        "Multi-scale Owls in Autoencoder for Semantic Segmentation",
+        "OwlGrid with automatic shape prior registration",
+        "Learning in night segmentation, Semantic Owl Segmentation",
     ]

@@ -16,6 +16,7 @@ from .inline import Line, strip_emoji
 from .plaintitle import usable
 
 _TAG_ONLY = re.compile(r"\s*[\[(][^\[\]()]*[\])]\s*")  # "**[YOLO v3]**": a nickname tag
+_DATED_END = re.compile(r"(?<!\d)(?:19|20)\d{2}\W*$")  # a bold code tag ending in its year
 # "[14]Title", "1.Federated Learning ...": a number typed onto the title
 NUMBERED = re.compile(r"^\s*(?:\[\s*\d{1,4}\s*\]\s*(?=\S)|\d{1,3}\.(?=[A-Z]))")
 URLISH = re.compile(r"^\s*(?:https?://|www\.)|^\S+\.(?:com|org|io|net)\b", re.I)
@@ -73,6 +74,7 @@ def line_title(line: Line) -> tuple[str, str] | None:
         for s in line.strong
         if span_ok(s, 2)
         and not _TAG_ONLY.fullmatch(s)
+        and not (s.strip(" `") in line.code and _DATED_END.search(s))  # "**`Owl Nets 2022`**"
         and s not in cites
         and not refnames.initialled_name(s.strip(" *\\"))
     ]

@@ -61,17 +61,27 @@ _SET_APART = ".,;:?!-–—"
 _NAMES_TAIL = 60  # characters of venue and date after a title's italic names
 
 
+def _names_venue(names: str, venue: str) -> bool:
+    """``Jung Kim et al`` then anything, or one name then a venue the lexicon knows or an
+    acronym (``Juntang Zhuang, Arxiv``, ``Ann Lee, ACIIDS``)."""
+    known = lexicon.venue_in(venue)[0] or re.fullmatch(r"[A-Z]{3,8}", venue.strip(" ."))
+    return bool(re.search(r"\bet al\.?$", names) or "," not in names and known)
+
+
 def _before_names_span(text: str, spans: list[str]) -> str:
     """``Title, _Ann Lee et al._ arXiv 2023.``, ``Title. _Bo Chen_ ICML 2020``: the title
     ends where its italic names begin (one name alone only before a venue or year)."""
     for span in spans:
         at = text.find(span)
-        names = span.strip(" .,")
-        # "_Jung Kim et al, Arxiv._": the names, then where it appeared, in one italic span
-        named_venue = re.fullmatch(r"(.+\bet al\.?),\s*([^,]{2,40})", names)
+        names = re.sub(r"(?<=\w)[´¨](?=\w)", "", span.strip(" .,"))  # "Cl´ement": a typed accent
+        # "_Jung Kim et al, Arxiv._", "_Ann Lee, MICCAI._": the names, then where it appeared,
+        # in one italic span
+        named_venue = re.fullmatch(r"(.+?),\s*([^,]{2,40})", names)
+        named_venue = named_venue if named_venue and _names_venue(*named_venue.groups()) else None
         names = named_venue[1] if named_venue else names
         # (set apart by a stop or comma: "Learning in _Semantic Segmentation_" is the title's)
-        if at < 8 or not byline.all_names(names) or text[:at].rstrip()[-1:] not in _SET_APART:
+        named = byline.all_names(names) or "et al" in names and fields.names_line(names)
+        if at < 8 or not named or text[:at].rstrip()[-1:] not in _SET_APART:
             continue
         tail = text[at + len(span) :].strip(" .,;")
         dated = len(tail) <= _NAMES_TAIL and (
@@ -79,6 +89,7 @@ def _before_names_span(text: str, spans: list[str]) -> str:
         )
         kept = text[:at].rstrip(" ,;:-–—_*")
         cited = byline.dated_names(kept) or fields.names_line(kept)  # "[Lee et al., 2018](#a), *T*"
+        dated = dated or named_venue is not None  # "_Ann Lee, MICCAI._": its venue in the span
         if (fields.names_line(names) or dated) and len(kept.split()) >= 3 and not cited:
             return kept
     return text
