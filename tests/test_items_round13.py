@@ -5,7 +5,8 @@ a part's number ending an APA title, a linked title with a colon under a topic h
 digest's headings over their arXiv bullets, a meeting's site among signed papers, joint-first
 marks in names, a link broken over lines in an HTML cell, a PDF signed "by" its authors, a
 cell's bylines joined by "and", two linked titles joined by a comma, "white paper", a bold code
-tag ending in a year, and names with a venue in one italic span."""
+tag ending in a year, names with a venue in one italic span, a spaced colon after a label, and
+names, a stop, then the title."""
 
 from __future__ import annotations
 
@@ -345,3 +346,56 @@ def test_names_then_a_venue_in_one_italic_span_leave_the_title():
         "OwlGrid with automatic shape prior registration",
         "Learning in night segmentation, Semantic Owl Segmentation",
     ]
+
+
+def test_a_spaced_colon_after_names_the_list_writes_marks_its_labels():
+    """``ColorOwl3D : Learning to Estimate ...``: a colon set apart by spaces, item after item,
+    labels each paper with its model's name; a title's own colon follows its word."""
+    text = (
+        HEAD
+        + "".join(
+            f"* <b>2020/0{n}</b> {name} : {title} [[paper]](https://arxiv.org/abs/2008.0832{n})\n"
+            for n, (name, title) in enumerate(
+                [
+                    (
+                        "owlmocap(3d body+wing capture)",
+                        "Fast Monocular 3D Owl Capture by Regression",
+                    ),
+                    ("ColorOwl3D", "Learning to Estimate 3D Owl Pose from Single RGB Images"),
+                    ("Coco Whole Owl", "Whole-Body Owl Pose Estimation in the Wild"),
+                ],
+                start=1,
+            )
+        )
+        + "* <b>2020/05</b> OwlNet: Owl Pose at Night [[paper]](https://arxiv.org/abs/2008.08325)\n"
+    )
+    assert [r.title for r in parse(text).rows] == [
+        "Fast Monocular 3D Owl Capture by Regression",
+        "Learning to Estimate 3D Owl Pose from Single RGB Images",
+        "Whole-Body Owl Pose Estimation in the Wild",
+        "OwlNet: Owl Pose at Night",
+    ]
+
+
+def test_names_then_a_stop_then_the_title_and_a_dashed_venue():
+    """``Ann Lee and Bo Chen. Title, ACL-2020 theme track, [[paper]]``, ``Title,
+    InterSpeech2021-2021``, ``Title, ICLR-2020(under review)``; a title before its names
+    (``Relational Owl Distillation. Park, Wonpyo et al. CVPR 2019``) keeps its place."""
+    text = HEAD + (
+        "- Ann Sperber and Bo Paulik. Owl Translation and the End-to-End Promise, ACL-2020 theme"
+        " track, [[paper]](https://arxiv.org/pdf/2004.06358)\n"
+        "- End-to-end Owl Translation via Cross-modal Training, InterSpeech2021-2021,"
+        " [[paper]](https://arxiv.org/abs/2104.10380)\n"
+        "- Monotonic Multihead Owl Attention, ICLR-2020(under review),"
+        " [[paper]](https://openreview.net/pdf?id=Hyg96gBKPS)\n"
+        "- Relational Owl Distillation. Park, Wonpyo et al. CVPR 2019"
+        " [[paper]](https://arxiv.org/abs/1904.05068)\n"
+    )
+    found = parse(text).rows
+    assert [(r.title, r.year) for r in found] == [
+        ("Owl Translation and the End-to-End Promise", 2020),
+        ("End-to-end Owl Translation via Cross-modal Training", 2021),
+        ("Monotonic Multihead Owl Attention", 2020),
+        ("Relational Owl Distillation", 2019),
+    ]
+    assert found[0].authors == "Ann Sperber and Bo Paulik"

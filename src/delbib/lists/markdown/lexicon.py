@@ -149,9 +149,11 @@ _UNKNOWN_LEAD = re.compile(rf"(?:{_UNKNOWN_NAME})(?![a-z])")
 _TRAILING = re.compile(
     r"(?:\s*[,(\[]\s*(?:in\s+)?|\s+[-–—|]\s+|\.\s+|(?<=[?!])\s+)"  # ", in arXiv 2023"
     rf"((?:{_VENUE.pattern}|(?:{_UNKNOWN_NAME})(?:\s*['’]\s*|[\s,_-]+)?{_YEAR}|{_YEAR})"
-    rf"(?:[\s,]+(?:{_YEAR}))?"
+    rf"(?:[\s,-]+(?:{_YEAR}))?"  # "InterSpeech2021-2021": the year typed twice
     # "Title, ACL-2020 Demo", "Title, ACL-2020 theme track": the track after the venue
     r"(?:\s+(?:theme\s+)?(?i:workshop|poster|oral|spotlight|track|demo|findings))?)"
+    # "Title, ICLR-2020(under review)": where it was sent, not yet where it appeared
+    r"(?:\s*\((?i:under review|submitted|in submission|to appear|in press)\))?"
     r"\s*[)\]]?\s*\.?\s*$"
 )
 

@@ -20,6 +20,8 @@ _ARXIV_END = re.compile(
     r"(?:[\s,]+(?:19|20)\d{2})?\W*$",  # "Title. arXiv:2205.08508, 2022."
     re.I,
 )
+# "Ann Lee, Bo Chen, and Cy Dee. Title": names with no initials, then the title's sentence
+_NAMES_STOP = re.compile(r"^([^.:;()\[\]]{3,300}?[^\s.]{2})\.\s+(?=[A-Z0-9\"“])")
 # "Rohrbach et al. Movie description. IJCV, 2017.": who wrote it, then the title
 _ETAL_LEAD = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+et\s+al\.\s+(?=\S+\s+\S)")
 # "Title (2014) - Ann Lee", "Title (2017), Ann Lee et al.", "Title (Book, 2016), Lee et al."
@@ -59,6 +61,23 @@ def usable(text: str) -> bool:
 
 _SET_APART = ".,;:?!-–—"
 _NAMES_TAIL = 60  # characters of venue and date after a title's italic names
+
+
+# (a name's parts never hold them; "and" only joins names)
+_NO_NAME_WORDS = (lexicon._SMALL - {"and"}) | {"with", "via", "from", "as", "is", "are"}
+
+
+def _plain_names(text: str) -> bool:
+    """``Ann Lee, Bo Chen, and Cy Dee``: two names or more, whole, of two to four capitalised
+    words each; a Title Case title (``Relational Knowledge Distillation``, ``Use Cases,
+    Standard and Linux``) is one part, or has a one-word part or a small word somewhere."""
+    pieces = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+(?:and|&)\s+", text)]
+    pieces = [p for p in pieces if p and p != "et al"]
+    return len(pieces) >= 2 and all(
+        2 <= len(p.split()) <= 4
+        and all(w[:1].isupper() and w.casefold() not in _NO_NAME_WORDS for w in p.split())
+        for p in pieces
+    )
 
 
 def _names_venue(names: str, venue: str) -> bool:
@@ -129,6 +148,11 @@ def title_text(line: Line) -> str:
     while (tag := fields.leading_tag(text)) is not None and len(text) - tag.end() > 8:
         text = text[tag.end() :]
     text = _ETAL_LEAD.sub("", text.lstrip(), count=1)
+    named = _NAMES_STOP.match(text)  # "Ann Lee and Bo Chen. Title, ACL-2020, [[paper]]"
+    rest = text[named.end() :] if named else ""
+    signed = cited.STOP.split(rest, maxsplit=1)[0]  # "Title. Lee, Ann et al.": names follow
+    if named and _plain_names(named[1]) and len(rest.split()) >= 3:
+        text = text if fields.names_line(signed) or "et al" in signed else rest
     # "Title, Venue 2022 [acmdl" / "[acmdl],]": brackets typed amiss
     text = _LOOSE_END.sub("", text)
     text = re.sub(r"(?<=\((?:19|20)\d\d\))\s*[.,;]\s*$", "", text)  # "Title (2008).": its stop
