@@ -6,7 +6,7 @@ digest's headings over their arXiv bullets, a meeting's site among signed papers
 marks in names, a link broken over lines in an HTML cell, a PDF signed "by" its authors, a
 cell's bylines joined by "and", two linked titles joined by a comma, "white paper", a bold code
 tag ending in a year, names with a venue in one italic span, a spaced colon after a label, and
-names, a stop, then the title."""
+names, a stop, then the title; papers under short labels of year and venue, and "Year 2021"."""
 
 from __future__ import annotations
 
@@ -399,3 +399,26 @@ def test_names_then_a_stop_then_the_title_and_a_dashed_venue():
         ("Relational Owl Distillation", 2019),
     ]
     assert found[0].authors == "Ann Sperber and Bo Paulik"
+
+
+def test_papers_under_short_labels_of_year_and_venue_are_papers_with_both():
+    """``- **Year 2019**`` / ``- **TIP**`` / ``- Title [[Paper]](url)``: the labels name the
+    group (its year, its venue); the bullet is the paper, not a field of "Year 2019"."""
+    text = HEAD + (
+        "- <span id='y2019'>**Year 2019**</span>\n"
+        "  - **TIP**\n"
+        "    - Deep Portrait Owl Completion and Extrapolation"
+        " [[Paper]](https://ieeexplore.ieee.org/stamp/stamp.jsp?tp=&arnumber=8866746)\n"
+        "  - **ICCV**\n"
+        "    - ***OwlNet:*** Compatible and Diverse Owl Inpainting"
+        " [[Paper]](https://openaccess.thecvf.com/content_ICCV_2019/papers/Han_OwlNet.pdf)\n"
+    )
+    assert rows(text) == [
+        ("Deep Portrait Owl Completion and Extrapolation", "TIP", 2019),
+        ("OwlNet: Compatible and Diverse Owl Inpainting", "ICCV", 2019),
+    ]
+
+
+def test_a_year_heading_may_say_year():
+    text = "# Owl Papers\n\n## Year 2021\n\n- [Owls at Night](https://arxiv.org/abs/2101.00001)\n"
+    assert rows(text) == [("Owls at Night", None, 2021)]

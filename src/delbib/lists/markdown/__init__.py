@@ -335,10 +335,7 @@ class _Reader:
             for item in joined.item_lines(whole)
             for piece in joined.item_papers(item)
         ]
-        read = [
-            _with_venue(_with_fields(parts.read(item.lines, heading_year), item), heading_venue)
-            for item in items
-        ]
+        read = [_read_item(item, heading_year, heading_venue) for item in items]
         verdicts = [evidence.verdict(p) for p in read]
         verdicts = siblings.unsigned_pages(read, siblings.bare_titles(read, verdicts))
         paper_block = evidence.is_paper_block(verdicts) or siblings.cited_alike(read, verdicts)
@@ -437,8 +434,13 @@ def _with_fields(found: parts.Parts, item: blocks.Item) -> parts.Parts:
     return dataclasses.replace(found, **item.fields, year=year) if item.fields else found
 
 
-def _with_venue(found: parts.Parts, venue: str | None) -> parts.Parts:
-    """An item that names no venue of its own has its heading's (``### CVPR 2023``)."""
+def _read_item(item: blocks.Item, year: int | None, venue: str | None) -> parts.Parts:
+    """An item's parts; one that names no venue or year of its own has its heading's (``###
+    CVPR 2023``) or its label's (``- **Year 2019**`` / ``- **TIP**`` / ``- Title``)."""
+    for label in item.labels:
+        found_venue, found_year = sections.heading_venue(label)
+        venue, year = found_venue or venue, found_year or year
+    found = _with_fields(parts.read(item.lines, year), item)
     return dataclasses.replace(found, venue=venue) if venue and not found.venue else found
 
 

@@ -278,7 +278,9 @@ class _Walker:
             children.extend(apart)
         subs = [pair for group in sub_lists for pair in group]
         separate = sum(self.has_title(pair[0]) and self.has_link(pair[0]) for pair in subs)
-        if subs and (separate * 2 > len(subs) or not own):
+        # "- **Year 2019**" / "- **TIP**" / "- Title [[Paper]](url)": a short label's papers
+        labelled = leads.group_of_papers(self.label(own), [i for p in subs for i in (*p[0], *p[1])])
+        if subs and (separate * 2 > len(subs) or not own or labelled):
             # papers of their own, or the sub-items of a parent with no text of its own
             titled = bool(own) and self.has_link([Item(LIST_ITEM, 0, 0, own)])  # not a label
             for own_items, nested in subs:

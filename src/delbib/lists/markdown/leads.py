@@ -51,17 +51,28 @@ def papers_of_their_own(items: list[Item]) -> bool:
     """``- `[CVPR 2024]` Title [[paper]](arxiv)`` twice or more under a bold label: each
     bullet names and links a paper, so they are papers, not the label's fields (``- Paper:
     [link](url)`` has no words of its own)."""
-    found = 0
-    for item in items:
-        words = " ".join(part for line in item.lines for part, href in line.parts if not href)
-        # "SPIN（[2401.01335](arxiv)）、STaR（[2203.14465](arxiv)）": several papers cited
-        cited = {i for line in item.lines for link in line.links for i in extract(link.href)}
-        found += (
-            links_paper(item)
-            and len(cited) <= 1
-            and len(re.findall(r"[^\W\d_]{2,}", words)) >= _OWN_WORDS
-        )
-    return found >= 2
+    return sum(map(paper_of_its_own, items)) >= 2
+
+
+_GROUP_WORDS = 3  # "Year 2019", "TIP": a label this short names a group, never a paper
+
+
+def group_of_papers(label: str | None, items: list[Item]) -> bool:
+    """A parent item that only names a group in a word or three (``- **Year 2019**``), over
+    a bullet that names and links a paper: its papers, not its fields."""
+    return 0 < len((label or "").split()) <= _GROUP_WORDS and any(map(paper_of_its_own, items))
+
+
+def paper_of_its_own(item: Item) -> bool:
+    """``- `[CVPR 2024]` Title [[paper]](arxiv)``: a bullet that names and links one paper."""
+    words = " ".join(part for line in item.lines for part, href in line.parts if not href)
+    # "SPIN（[2401.01335](arxiv)）、STaR（[2203.14465](arxiv)）": several papers cited
+    cited = {i for line in item.lines for link in line.links for i in extract(link.href)}
+    return (
+        links_paper(item)
+        and len(cited) <= 1
+        and len(re.findall(r"[^\W\d_]{2,}", words)) >= _OWN_WORDS
+    )
 
 
 def led_by_title(line: Line) -> bool:

@@ -75,7 +75,11 @@ def html_heading_name(inner: str) -> str:
     return squash(_NUMBERING.sub("", _LEFTOVER.sub(" ", text))).strip(" :-–|·")
 
 
+_YEAR_WORD = re.compile(r"^[Yy]ear\s+(?=(?:19|20)\d{2}$)")  # "Year 2019": the year alone
+
+
 def is_year_heading(name: str) -> bool:
+    name = _YEAR_WORD.sub("", name)
     return bool(re.fullmatch(r"(?:19|20)\d{2}(?:\s*[-./]\s*\d{1,2})?", name)) and bool(
         year_in(name)
     )
@@ -94,6 +98,7 @@ def heading_venue(name: str) -> tuple[str | None, int | None]:
     (None, None) for a topic heading."""
     if at := _PAPERS_AT.match(name.strip()):  # "Publications @ CHI 2023": the venue it names
         name = at["venue"]
+    name = _YEAR_WORD.sub("", name.strip())
     if not is_venue_only(name):
         return None, None
     venue, year = venue_in(name)
