@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ...identifiers.links import extract
-from . import byline, citation, cited, fields, fieldtitle, linetitle
+from . import byline, citation, cited, fields, fieldtitle, linetitle, sections
 from .inline import Line, squash, strip_emoji
 
 if TYPE_CHECKING:
@@ -54,13 +54,12 @@ def papers_of_their_own(items: list[Item]) -> bool:
     return sum(map(paper_of_its_own, items)) >= 2
 
 
-_GROUP_WORDS = 3  # "Year 2019", "TIP": a label this short names a group, never a paper
-
-
 def group_of_papers(label: str | None, items: list[Item]) -> bool:
-    """A parent item that only names a group in a word or three (``- **Year 2019**``), over
-    a bullet that names and links a paper: its papers, not its fields."""
-    return 0 < len((label or "").split()) <= _GROUP_WORDS and any(map(paper_of_its_own, items))
+    """A parent item that names a year or a venue (``- **Year 2019**``, ``- **TIP**``), over
+    a bullet that names and links a paper: its papers, not its fields (a parent of other
+    words, ``* Barn Owl Nets``, may be the paper's nickname over its citation)."""
+    dated = label is not None and any(sections.heading_venue(label))
+    return dated and any(map(paper_of_its_own, items))
 
 
 def paper_of_its_own(item: Item) -> bool:
