@@ -422,3 +422,8 @@ def test_papers_under_short_labels_of_year_and_venue_are_papers_with_both():
 def test_a_year_heading_may_say_year():
     text = "# Owl Papers\n\n## Year 2021\n\n- [Owls at Night](https://arxiv.org/abs/2101.00001)\n"
     assert rows(text) == [("Owls at Night", None, 2021)]
+
+
+def test_arxivs_old_mirrors_name_the_preprint():
+    assert extract("http://cn.arxiv.org/abs/1706.02863") == ["arxiv:1706.02863"]
+    assert extract("http://xxx.lanl.gov/abs/hep-th/9901001") == ["arxiv:hep-th/9901001"]

@@ -62,6 +62,7 @@ _BARE_HOST = re.compile(r"^[\w-]+(?:\.[\w-]+)+/", re.ASCII)
 # arXiv and its mirrors that keep arXiv's paths (/abs/ID, /pdf/ID, /html/ID).
 _ARXIV_HOSTS = frozenset(
     {"arxiv.org", "export.arxiv.org", "browse.arxiv.org", "ar5iv.labs.arxiv.org", "ar5iv.org"}
+    | {"cn.arxiv.org", "de.arxiv.org", "in.arxiv.org", "xxx.lanl.gov"}  # old mirrors
 )
 # Pages named by an arXiv id under another path: huggingface.co/papers/ID, alphaxiv.org/abs/ID.
 _ARXIV_PAGE_PATH = re.compile(
