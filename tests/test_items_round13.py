@@ -427,3 +427,16 @@ def test_a_year_heading_may_say_year():
 def test_arxivs_old_mirrors_name_the_preprint():
     assert extract("http://cn.arxiv.org/abs/1706.02863") == ["arxiv:1706.02863"]
     assert extract("http://xxx.lanl.gov/abs/hep-th/9901001") == ["arxiv:hep-th/9901001"]
+
+
+def test_a_day_first_reading_date_leaves_the_title():
+    """``+ 2/08/2019 [[notes](x.pdf)] Title.``: the day the group read it."""
+    text = "# Owl Papers\n\n## Schedule\n\n" + (
+        "+ 2/08/2019 [[notes](./notes/owls.pdf)] Neural Owl Kernel: Convergence and"
+        " Generalization in Owl Networks.\n"
+        "+ 23/08/2019 On Lazy Owl Training in Differentiable Programming\n"
+    )
+    assert [r.title for r in parse(text).rows] == [
+        "Neural Owl Kernel: Convergence and Generalization in Owl Networks",
+        "On Lazy Owl Training in Differentiable Programming",
+    ]

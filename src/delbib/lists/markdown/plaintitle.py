@@ -36,6 +36,7 @@ _TITLE_FORM = re.compile(r"\((?:[\w-]+\s+){0,2}(?:version|abstract|paper|edition
 _LEAD = re.compile(
     r"^\s*(?:\[\d{1,4}\]\s*(?=\S)|\d{1,3}\.(?=[A-Z])"
     r"|(?:19|20)\d{2}(?:[./-]\d{1,2}){1,2}\s*[-–—:|]?\s+(?=\S)"
+    r"|\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}\s*[-–—:|]?\s+(?=\S)"  # "2/08/2019 Title"
     r"|(?:19|20)\d{2}\s+[-–—|]\s+(?=\S)"  # "2024 - Title"
     # "2011 Directed Incremental Symbolic ...", "2016 (State of) The Art of War: ..."
     r"|(?:19|20)\d{2}\s+(?=\(?[A-Z]\S*(?:\s+\S+){2})"
