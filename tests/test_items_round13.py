@@ -440,3 +440,17 @@ def test_a_day_first_reading_date_leaves_the_title():
         "Neural Owl Kernel: Convergence and Generalization in Owl Networks",
         "On Lazy Owl Training in Differentiable Programming",
     ]
+
+
+def test_a_book_cited_by_its_authors_under_a_books_heading_is_kept():
+    """``### Books`` / ``* Ann Lee and Bo Chen. ["Title."](site)``: a book, cited; an unsigned
+    item there (``* [Owl Handbook](site)``) is still the section's kind of thing, skipped."""
+    text = "# Owl Resources\n\n### Books\n\n" + (
+        '* Ann Lee and Bo Chen. ["The Book of Owls: The New Science of Night."]'
+        "(http://owls.example.edu/WHY/)\n"
+        "* [Owl Handbook for Beginners](http://owls.example.org/handbook/)\n"
+    )
+    found = parse(text).rows
+    assert [(r.title, r.authors) for r in found] == [
+        ("The Book of Owls: The New Science of Night", "Ann Lee and Bo Chen")
+    ]

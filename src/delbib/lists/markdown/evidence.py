@@ -317,7 +317,8 @@ def not_paper_section(heading: str, parts: Parts) -> str | None:
     if kind in _MEETING_WORDS and parts.year and not parts.paper_link and not parts.authors:
         # "## Workshops": "[The 2nd Workshop on Owls](owls.dev), IROS 2023", dated by its venue
         return f"item of a section of {kind} (no identifier or paper link)"
-    if kind is None or parts.year:
+    # "## Books": "Ann Lee and Bo Chen. ["Title."](press.org)": a book cited by its authors
+    if kind is None or parts.year or kind in ("book", "books") and parts.authors:
         return None
     return f"item of a section of {kind} (no identifier or year)"
 
