@@ -454,3 +454,22 @@ def test_a_book_cited_by_its_authors_under_a_books_heading_is_kept():
     assert [(r.title, r.authors) for r in found] == [
         ("The Book of Owls: The New Science of Night", "Ann Lee and Bo Chen")
     ]
+
+
+def test_arxiv_ids_written_with_a_space_or_split_after_their_dot():
+    """``arXiv preprint arXiv:1908. 00723 (2019)``: one id, and 2019 its year (not 1908);
+    ``(*Arxiv 2201.08802*) Title.``: the preprint of an item that links nothing."""
+    text = HEAD + (
+        "- [x] 49. Li, J. Universal Transforming Owl Network. arXiv preprint arXiv:1908. 00723"
+        " (2019).\n"
+        "- (*Arxiv 2201.08802*) Deconfounding to explanation evaluation in owl networks.\n"
+    )
+    found = parse(text).rows
+    assert [(r.title, r.year, r.links) for r in found] == [
+        ("Universal Transforming Owl Network", 2019, ("https://arxiv.org/abs/1908.00723",)),
+        (
+            "Deconfounding to explanation evaluation in owl networks",
+            2022,
+            ("https://arxiv.org/abs/2201.08802",),
+        ),
+    ]

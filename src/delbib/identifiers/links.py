@@ -149,14 +149,22 @@ def written_dois(text: str) -> list[str]:
 # "arXiv:1710.02569", "arXiv preprint arXiv:1710.02569v2": an arXiv id written out after its
 # scheme name, as references cite a preprint
 _WRITTEN_ARXIV = re.compile(
-    rf"(?<![\w/])arxiv:\s?((?:{_ARXIV_NEW}|{_ARXIV_OLD})(?:v\d+)?)(?![\w.]*\d)", re.IGNORECASE
+    rf"(?<![\w/])arxiv(?::\s?|\s)((?:{_ARXIV_NEW}|{_ARXIV_OLD})(?:v\d+)?)(?![\w.]*\d)",
+    re.IGNORECASE,
 )
+# "arXiv:1908. 00723": an id a PDF's line break split after its dot
+_SPLIT_ARXIV = re.compile(r"(?<![\w/])(arxiv:\s?\d{4}\.)\s+(\d{4,5})(?!\d)", re.IGNORECASE)
+
+
+def joined_arxiv(text: str) -> str:
+    """The text with arXiv ids split after their dot (``arXiv:1908. 00723``) made whole."""
+    return _SPLIT_ARXIV.sub(r"\1\2", text)
 
 
 def written_arxiv_ids(text: str) -> list[str]:
-    """arXiv ids written out as plain text (``arXiv:1710.02569``), as written: a reference
-    cites a preprint that way as often as it links arxiv.org."""
-    return [match.group(1) for match in _WRITTEN_ARXIV.finditer(text or "")]
+    """arXiv ids written out as plain text (``arXiv:1710.02569``, ``Arxiv 2204.09888``), as
+    written: a reference cites a preprint that way as often as it links arxiv.org."""
+    return [match.group(1) for match in _WRITTEN_ARXIV.finditer(joined_arxiv(text or ""))]
 
 
 def extract(url: str) -> list[str]:

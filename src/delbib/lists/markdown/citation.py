@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...identifiers.links import joined_arxiv
 from . import fields, fieldtitle, gbt, lexicon, refnames, reftail
 from .inline import Line, squash, strip_emoji
 
@@ -117,7 +118,7 @@ def _unnumbered(text: str) -> str:
 def read(text: str) -> Citation | None:
     """The parts of a citation written out in words, None when the text is not one."""
     # "*Lee, A. (2019). Title. _Venue_": a stray mark; "🔥 Lee, A. (2019)": a reader's marker
-    text = squash(strip_emoji(text)).lstrip("*_ ")
+    text = joined_arxiv(squash(strip_emoji(text)).lstrip("*_ "))  # "arXiv:1908. 00723"
     text = _unnumbered(text)
     for style in (
         _gbt,
