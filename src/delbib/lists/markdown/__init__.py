@@ -211,7 +211,8 @@ class _Reader:
             columns_mod.header_text(header[roles["title"]]) if roles["title"] < len(header) else ""
         )
         trusted = named in columns_mod.PAPER_HEADERS or "title" in self.overrides
-        other = None if trusted else sections.not_paper_table(named, path[-1] if path else "")
+        first = "".join(map(columns_mod.header_text, header[:1]))  # "| Dataset Name |"
+        other = None if trusted else sections.not_paper_table(named, ("", *path)[-1], first)
         if other or not trusted and not self.paper_table(body, roles):
             for line, cells in body:
                 kind = other or "row of a table that lists no papers"

@@ -192,7 +192,10 @@ _FILLER_WORDS = frozenset((
 ))  # fmt: skip
 
 
-def not_paper_table(title_header: str, heading: str) -> str | None:
+_DATA_WORDS = frozenset(("dataset", "datasets", "corpus", "corpora"))
+
+
+def not_paper_table(title_header: str, heading: str, first_header: str = "") -> str | None:
     """``blog posts``, ``slides``...: what a table lists when its title column (``Blog
     Title``, ``Slide Title``) or, for a title column that does not say, the heading above it
     (``# Videos``, ``## Open-source Projects``) names something other than papers."""
@@ -200,7 +203,10 @@ def not_paper_table(title_header: str, heading: str) -> str | None:
         kind = names_non_papers(text, NOT_PAPER_WORDS)
         if kind:
             return f"row of a table of {kind}"
-    return None
+    # "| Dataset Name | Description | Scale | Download Link |": a table whose first column
+    # names data sets, and whose titles (guessed from another column) name no paper
+    kind = names_non_papers(first_header, _DATA_WORDS)
+    return f"row of a table of {kind}" if kind else None
 
 
 def names_non_papers(text: str, kinds_words: frozenset[str]) -> str | None:
