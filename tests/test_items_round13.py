@@ -5,9 +5,9 @@ a part's number ending an APA title, a linked title with a colon under a topic h
 digest's headings over their arXiv bullets, a meeting's site among signed papers, joint-first
 marks in names, a link broken over lines in an HTML cell, a PDF signed "by" its authors, a
 cell's bylines joined by "and", two linked titles joined by a comma, "white paper", a bold code
-tag ending in a year, names with a venue in one italic span, a spaced colon after a label, and
-names, a stop, then the title; papers under short labels of year and venue, and "Year 2021", old arXiv
-mirrors, a day-first reading date, books cited by their authors, arXiv ids written with a
+tag ending in a year, names with a venue in one italic span, a spaced colon after a label,
+names, a stop, then the title; papers under short labels of year and venue, "Year 2021", old
+arXiv mirrors, a day-first reading date, books cited by their authors, arXiv ids written with a
 space, and a table whose first column names data sets."""
 
 from __future__ import annotations
@@ -484,9 +484,11 @@ def test_a_table_whose_first_column_names_data_sets_lists_no_papers():
         "| Dataset Name | Description | Scale | Download Link |\n| --- | --- | --- | --- |\n"
         "| **OwlNet** | Large-scale 3D owl dataset | 55 categories, 51.3K owls |"
         " [Link](https://owlnet.org/) |\n"
-        "| **OwlScan** | RGB-D owl video dataset | 1513 scenes | [Link](http://www.owl-scan.org/) |\n"
+        "| **OwlScan** | RGB-D owl video dataset | 1513 scenes |"
+        " [Link](http://www.owl-scan.org/) |\n"
         "\n| Dataset | Paper | Year |\n| --- | --- | --- |\n"
-        "| OwlSet | [OwlSet: A Benchmark of Night Owls](https://arxiv.org/abs/2101.00001) | 2021 |\n"
+        "| OwlSet | [OwlSet: A Benchmark of Night Owls](https://arxiv.org/abs/2101.00001)"
+        " | 2021 |\n"
     )
     found = parse(text)
     assert [r.title for r in found.rows] == ["OwlSet: A Benchmark of Night Owls"]
