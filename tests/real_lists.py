@@ -43,7 +43,8 @@ TIMEOUT = 900  # seconds for one import; the largest list takes a few seconds to
 # for the thirteenth (eighteen of thirty-six drawn at random, seed 20261206, before any was
 # measured); "fresh15-heldout", fetched during the thirteenth round's design, all held out
 # until it was done; "fresh16" and "fresh16-heldout" for the fourteenth (eighteen of
-# thirty-six drawn at random, seed 20261207, before any was measured).
+# thirty-six drawn at random, seed 20261207, before any was measured); "fresh17-heldout",
+# fetched during the fourteenth round's design, all held out until it was done.
 SETS = (
     "dev",
     "heldout",
@@ -74,6 +75,7 @@ SETS = (
     "fresh15-heldout",
     "fresh16",
     "fresh16-heldout",
+    "fresh17-heldout",
 )
 
 # issue 17 targets

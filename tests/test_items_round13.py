@@ -5,10 +5,10 @@ a part's number ending an APA title, a linked title with a colon under a topic h
 digest's headings over their arXiv bullets, a meeting's site among signed papers, joint-first
 marks in names, a link broken over lines in an HTML cell, a PDF signed "by" its authors, a
 cell's bylines joined by "and", two linked titles joined by a comma, "white paper", a bold code
-tag ending in a year, names with a venue in one italic span, a spaced colon after a label,
-names, a stop, then the title; papers under short labels of year and venue, "Year 2021", old
-arXiv mirrors, a day-first reading date, books cited by their authors, arXiv ids written with a
-space, and a table whose first column names data sets."""
+tag ending in a year, names with a venue in one italic span, names, a stop, then the title;
+papers under short labels of year and venue, "Year 2021", old arXiv mirrors, a day-first
+reading date, books cited by their authors, arXiv ids written with a space, and a table whose
+first column names data sets."""
 
 from __future__ import annotations
 
@@ -347,35 +347,6 @@ def test_names_then_a_venue_in_one_italic_span_leave_the_title():
         "Multi-scale Owls in Autoencoder for Semantic Segmentation",
         "OwlGrid with automatic shape prior registration",
         "Learning in night segmentation, Semantic Owl Segmentation",
-    ]
-
-
-def test_a_spaced_colon_after_names_the_list_writes_marks_its_labels():
-    """``ColorOwl3D : Learning to Estimate ...``: a colon set apart by spaces, item after item,
-    labels each paper with its model's name; a title's own colon follows its word."""
-    text = (
-        HEAD
-        + "".join(
-            f"* <b>2020/0{n}</b> {name} : {title} [[paper]](https://arxiv.org/abs/2008.0832{n})\n"
-            for n, (name, title) in enumerate(
-                [
-                    (
-                        "owlmocap(3d body+wing capture)",
-                        "Fast Monocular 3D Owl Capture by Regression",
-                    ),
-                    ("ColorOwl3D", "Learning to Estimate 3D Owl Pose from Single RGB Images"),
-                    ("Coco Whole Owl", "Whole-Body Owl Pose Estimation in the Wild"),
-                ],
-                start=1,
-            )
-        )
-        + "* <b>2020/05</b> OwlNet: Owl Pose at Night [[paper]](https://arxiv.org/abs/2008.08325)\n"
-    )
-    assert [r.title for r in parse(text).rows] == [
-        "Fast Monocular 3D Owl Capture by Regression",
-        "Learning to Estimate 3D Owl Pose from Single RGB Images",
-        "Whole-Body Owl Pose Estimation in the Wild",
-        "OwlNet: Owl Pose at Night",
     ]
 
 

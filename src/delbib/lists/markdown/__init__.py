@@ -412,8 +412,7 @@ class _Reader:
         names, parents = sections.categories(list(dict.fromkeys(paths)))
         rows = []
         titles = [row.title for row, _ in self.pending]
-        titles = nicknames.drop_dashed_names(nicknames.drop_spaced_labels(titles))
-        titles = nicknames.drop_labels(titles)
+        titles = nicknames.drop_labels(nicknames.drop_dashed_names(titles))
         titles = nicknames.drop_trailing_names(titles)
         for index, ((row, path), title) in enumerate(
             zip(self.pending, titles, strict=True), start=1

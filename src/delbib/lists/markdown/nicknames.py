@@ -139,26 +139,6 @@ def drop_dashed_names(titles: list[str]) -> list[str]:
     ]
 
 
-# "VideoPose3D : Title", "Coco Whole Body : Title": a name, a colon set apart by spaces
-_SPACED_COLON = re.compile(r"^\s*(?P<name>[^:：\s][^:：]{0,59}?)\s+:\s+(?=\S)")
-_SPACED_NAME_WORDS = 6
-_SPACED_MIN, _SPACED_SHARE = 3, 0.1  # a spaced colon is rarer in a title than a glued name
-
-
-def drop_spaced_labels(titles: list[str]) -> list[str]:
-    """The titles without the name a list writes before each with a colon set apart by
-    spaces (``ColorHandPose3D : Learning to Estimate ...``): a title's own colon follows its
-    word; when many titles are so written, the list labels its papers that way."""
-    led = [_SPACED_COLON.match(title) for title in titles]
-    named = [m for m in led if m and len(m["name"].split()) <= _SPACED_NAME_WORDS]
-    if len(named) < _SPACED_MIN or len(named) < _SPACED_SHARE * len(titles):
-        return titles
-    return [
-        title[m.end() :] if m in named and len(title[m.end() :].split()) >= 3 else title
-        for title, m in zip(titles, led, strict=True)
-    ]
-
-
 # "(Crescendo)", "(Xavier Init)", "(Bahdanau Attention)": a name, of a word or a few
 _TRAILING_NAME = re.compile(
     r"\s*\(([A-Z][\w.+-]{1,20}(?:\s[A-Z][\w.+-]{1,20}){0,2}|[a-z]+[A-Z][\w.+-]*)\)\s*$"
