@@ -232,6 +232,8 @@ def named_lead(line: Line) -> str | None:
         or re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", rest["rest"])
     ):
         return None
+    if re.match(r"[^:\s]+(?:\s[^:\s]+){0,3}:\s", rest["rest"]):
+        return rest["rest"].strip()  # "**SambaMOTR**: Samba: Synchronized ...": a label
     return f"{name.rstrip(' :')}: {rest['rest'].strip()}"
 
 

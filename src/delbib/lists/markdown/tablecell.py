@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 
-from . import fields
+from . import fields, tags
 from .inline import Cell, Line
 
 _LINKED_TITLE_WORDS = 3  # "[Owl Metrics Without Tuning](url)": a title, not a link word
+_AWARD_END = re.compile(r"[_\s]*(?:best\s*paper|oral|spotlight)\w*$", re.I)  # "MLSys24_BestPaper"
 
 
 def table_title(cell: Cell) -> tuple[str, str | None]:
@@ -18,6 +19,8 @@ def table_title(cell: Cell) -> tuple[str, str | None]:
         text = fields.clean_listed_title(fields._line_title_text(line))
         if not fields._has_words(text):
             continue
+        if i + 1 < len(cell.lines) and _venue_only(_AWARD_END.sub("", text)):
+            continue  # "ICLR22 <br> [Title](arxiv) <br> Names": the venue, over the title
         raw = fields._line_title_text(line)
         # "[[**Paper**](url)]": a link word set in bold is no name of the row's work
         bold = [s for s in line.strong if fields._has_words(s) and not fields.is_resource_text(s)]
@@ -41,7 +44,7 @@ def table_title(cell: Cell) -> tuple[str, str | None]:
             short = bold or [lead[0]]
             if len(short[0].split()) <= fields._DIGEST_WORDS // 2:
                 text = fields.clean_listed_title(short[0])
-        text = _drop_styled_tag(line, text)
+        text = tags.drop_end_tags(_drop_styled_tag(line, text), line.code)  # "Title `HBB`"
         if named := _linked_then_name(line, raw):  # "[Title](url) (DimeNet++)": its short name
             text = named
         rest = [fields.clean_listed_title(other.text) for other in cell.lines[i + 1 :]]
