@@ -1,7 +1,7 @@
 """Rules made after the fourteenth round's held-out and blind lists were measured (reported
 apart from the design's figures), each shown on invented papers: a venue line over the title
-in a table cell, a bold label repeated by the title after it, and code-span tags after a
-table cell's title."""
+in a table cell, a bold label repeated by the title after it, code-span tags after a table
+cell's title, tutorials named by their teachers, and MLA and BibTeX-name references."""
 
 from __future__ import annotations
 
@@ -59,4 +59,46 @@ def test_code_span_tags_after_a_table_cells_title_leave_it():
     assert [r.title for r in parse(text).rows] == [
         "Owl Detection in Aerial Images: A Large-Scale Benchmark",
         "OwlZoom: Towards Scale-Aware Large Owl Detection",
+    ]
+
+
+def test_a_tutorial_with_its_teachers_but_only_a_website_is_no_paper():
+    """``## Tutorials`` / ``- **Owl Learning: Foundations** [[website]](x)`` / ``- A. Lee, B.
+    Chen, **IJCAI 2017**``: a tutorial, named by who gave it; a tutorial's paper (its link
+    says paper) stays."""
+    text = "# Owl Learning\n\n## Tutorials\n" + (
+        "- **Owl Learning: Foundations and Recent Trends**"
+        " [[website]](http://www.cs.example.edu/~owls/ijcai17_tutorial/)\n"
+        "    - A. Lee, B. Chen, **IJCAI 2017**\n"
+        "- **Owl Learning: A Survey for the Tutorial** [[paper]](https://arxiv.org/abs/1707.00001)\n"
+        "    - A. Lee, B. Chen, **IJCAI 2017**\n"
+    )
+    assert [r.title for r in parse(text).rows] == ["Owl Learning: A Survey for the Tutorial"]
+
+
+def test_mla_references_and_titles_before_bibtex_names():
+    """``Dolmage, Jay T. Title. University Press, 2017.``, ``Wong, Alice, ed. Title. Vintage,
+    2020.``, and ``Title, Barocas, Solon and Crawford, Kate, 2017``: references with no link."""
+    text = HEAD + (
+        "- Wong, Alice, ed. Owl visibility: First-person stories from the night. Vintage, 2020.\n"
+        "- Dolmage, Jay T. Academic owls: Nocturnal higher education. University of Owl Press,"
+        " 2017.\n"
+        "- The problem with owls: Allocative versus representational harms in flight, Barocas,"
+        " Solon and Crawford, Kate and Wallach, Hanna, 2017\n"
+    )
+    found = parse(text).rows
+    assert [(r.title, r.authors, r.venue, r.year) for r in found] == [
+        ("Owl visibility: First-person stories from the night", "Wong, Alice", "Vintage", 2020),
+        (
+            "Academic owls: Nocturnal higher education",
+            "Dolmage, Jay T.",
+            "University of Owl Press",
+            2017,
+        ),
+        (
+            "The problem with owls: Allocative versus representational harms in flight",
+            "Barocas, Solon and Crawford, Kate and Wallach, Hanna",
+            None,
+            2017,
+        ),
     ]

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ...identifiers.links import joined_arxiv
-from . import fields, fieldtitle, gbt, lexicon, refnames, reftail
+from . import fields, fieldtitle, gbt, lexicon, mla, refnames, reftail
 from .inline import Line, squash, strip_emoji
 
 _WRAPPED_LINES = 3  # source lines one citation may take
@@ -129,6 +129,7 @@ def read(text: str) -> Citation | None:
         _sentences_read,
         _title_first,
         _title_then_names,
+        _mla,
         commas,
     ):
         found = style(text)
@@ -420,6 +421,12 @@ def _title_then_names(text: str) -> Citation | None:
     known = lexicon.venue_in(rest)[0]  # "NeurIPS 2020", as the lexicon names it elsewhere
     written = head + "." if head.endswith(" al") else head  # "Diaz et al." keeps its stop
     return cite and Citation(cite.title, written, known or cite.venue, cite.year)
+
+
+def _mla(text: str) -> Citation | None:
+    """MLA's references and titles before BibTeX's names (mla.py)."""
+    found = mla.mla(text) or mla.bibtex_names(text)
+    return _finish(found[0], found[1], found[2], found[3]) if found else None
 
 
 def _title_rest(text: str) -> tuple[str, str]:

@@ -17,6 +17,7 @@ from . import dates, fieldtitle, lexicon, sections, shape
 from .linkwords import (
     CODE,
     PAPER,
+    PROJECT,
     VIDEO,
     is_blog_url,
     is_book_url,
@@ -314,8 +315,18 @@ def not_paper_section(heading: str, parts: Parts) -> str | None:
     kind = sections.names_non_papers(heading, _NOT_PAPER_SECTION_WORDS)
     if kind in _DATED_SECTION_WORDS:
         return f"item of a section of {kind} (no identifier)"
-    if kind in _MEETING_WORDS and parts.year and not parts.paper_link and not parts.authors:
-        # "## Workshops": "[The 2nd Workshop on Owls](owls.dev), IROS 2023", dated by its venue
+    taught = kind in ("tutorial", "tutorials", "course", "courses") and set(parts.kinds) <= {
+        PROJECT
+    }
+    if (
+        kind in _MEETING_WORDS
+        and parts.year
+        and not parts.paper_link
+        and (not parts.authors or taught)
+    ):
+        # "## Workshops": "[The 2nd Workshop on Owls](owls.dev), IROS 2023", dated by its venue;
+        # "## Tutorials": "**Owl Learning** [[website]](x)" / "- A. Lee, IJCAI 2017", its
+        # teachers named
         return f"item of a section of {kind} (no identifier or paper link)"
     # "## Books": "Ann Lee and Bo Chen. ["Title."](press.org)": a book cited by its authors
     if kind is None or parts.year or kind in ("book", "books") and parts.authors:
