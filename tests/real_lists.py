@@ -42,9 +42,9 @@ TIMEOUT = 900  # seconds for one import; the largest list takes a few seconds to
 # the twelfth round's design, all held out until it was done; "fresh14" and "fresh14-heldout"
 # for the thirteenth (eighteen of thirty-six drawn at random, seed 20261206, before any was
 # measured); "fresh15-heldout", fetched during the thirteenth round's design, all held out
-# until it was done; "fresh16" and "fresh16-heldout" for the fourteenth (eighteen of
-# thirty-six drawn at random, seed 20261207, before any was measured); "fresh17-heldout",
-# fetched during the fourteenth round's design, all held out until it was done.
+# until it was done; "fresh16" and "fresh16-heldout" for the round after (eighteen
+# of thirty-six drawn at random, seed 20261207, before any was measured); "fresh17-heldout",
+# fetched during that round's design, all held out until it was done.
 SETS = (
     "dev",
     "heldout",

@@ -1,4 +1,4 @@
-"""Rules of the fourteenth round of real lists, each shown on invented papers: a bold label
+"""Rules of the thirteenth round of real lists, each shown on invented papers: a bold label
 over bullets that are papers, a topic's "What's New" section, ACM's old citation pages, a
 template's unfilled paper links, a one-word venue stuck to "Workshop", names before a title,
 a part's number ending an APA title, a linked title with a colon under a topic heading, a

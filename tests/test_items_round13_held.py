@@ -1,4 +1,4 @@
-"""Rules made after the fourteenth round's held-out and blind lists were measured (reported
+"""Rules made after the thirteenth round's held-out and blind lists were measured (reported
 apart from the design's figures), each shown on invented papers: a venue line over the title
 in a table cell, a bold label repeated by the title after it, code-span tags after a table
 cell's title, tutorials named by their teachers, and MLA and BibTeX-name references."""
