@@ -378,7 +378,7 @@ class _Reader:
     def add_item(self, item: blocks.Item, found: parts.Parts, path: tuple[str, ...]) -> None:
         self.add(
             item.line,
-            (*path, *item.labels),
+            (*path, *(lb for lb in item.labels if not sections.is_year_heading(lb))),
             title=found.title,
             links=found.links,
             kinds=found.kinds,
