@@ -282,10 +282,12 @@ def _extract(url: str, depth: int) -> list[str]:
         match = _AAAI_PATH.match(path)
         return [f"aaai:{int(match.group(1))}"] if match else []
 
-    doid = (query.get("doid") or [""])[0].strip()
-    if host in _ACM_HOSTS and path.rstrip("/") == "/citation.cfm" and _ACM_DOID.fullmatch(doid):
+    if host in _ACM_HOSTS and path.rstrip("/") == "/citation.cfm":
         # ACM's old pages: "citation.cfm?doid=1559845.1559874" is DOI 10.1145/1559845.1559874
-        return _from_doi("10.1145/" + doid)
+        # ("citation.cfm?doi=10.x/y" is read below with the other query DOIs)
+        doid = (query.get("doid") or [""])[0].strip()
+        if _ACM_DOID.fullmatch(doid):
+            return _from_doi("10.1145/" + doid)
 
     if host in _DOI_PATH_FORMS:
         match = _DOI_PATH_FORMS[host].match(path)

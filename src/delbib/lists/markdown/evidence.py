@@ -315,9 +315,7 @@ def not_paper_section(heading: str, parts: Parts) -> str | None:
     kind = sections.names_non_papers(heading, _NOT_PAPER_SECTION_WORDS)
     if kind in _DATED_SECTION_WORDS:
         return f"item of a section of {kind} (no identifier)"
-    taught = kind in ("tutorial", "tutorials", "course", "courses") and set(parts.kinds) <= {
-        PROJECT
-    }
+    taught = kind in ("tutorial", "tutorials") and set(parts.kinds) <= {PROJECT}
     if (
         kind in _MEETING_WORDS
         and parts.year
