@@ -44,7 +44,9 @@ TIMEOUT = 900  # seconds for one import; the largest list takes a few seconds to
 # measured); "fresh15-heldout", fetched during the thirteenth round's design, all held out
 # until it was done; "fresh16" and "fresh16-heldout" for the round after (eighteen
 # of thirty-six drawn at random, seed 20261207, before any was measured); "fresh17-heldout",
-# fetched during that round's design, all held out until it was done.
+# fetched during that round's design, all held out until it was done; "fresh18" and
+# "fresh18-heldout" for the fourteenth (eighteen of thirty-six drawn at random, seed 20261206,
+# before any was measured); "fresh19-heldout", fetched during its design, held out whole.
 SETS = (
     "dev",
     "heldout",
@@ -76,6 +78,9 @@ SETS = (
     "fresh16",
     "fresh16-heldout",
     "fresh17-heldout",
+    "fresh18",
+    "fresh18-heldout",
+    "fresh19-heldout",
 )
 
 # issue 17 targets

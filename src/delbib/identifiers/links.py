@@ -69,6 +69,9 @@ _ARXIV_PAGE_PATH = re.compile(
     rf"^/(?:papers|abs|overview)/({_ARXIV_NEW})(?:v\d+)?/?$", re.IGNORECASE
 )
 _ARXIV_PAGE_HOSTS = frozenset({"huggingface.co", "alphaxiv.org"})
+_COOL_PATH = re.compile(r"^/(arxiv|venue)/(?:pdf/)?([^/]+?)/?$", re.IGNORECASE)
+# Outbound-link redirects and the query keys that hold their target.
+_REDIRECT_KEYS = {"link.zhihu.com": ("target",), "link.juejin.cn": ("target",)}
 # the Anthology, its old home and its mirrors of the same paths
 _ACL_HOSTS = frozenset(
     {
@@ -228,9 +231,13 @@ def _extract(url: str, depth: int) -> list[str]:
     path = unquote(parts.path)
     query = parse_qs(parts.query)
 
-    # Google Scholar (and plain Google) redirects: the target is a percent-encoded parameter.
-    if (host.startswith("scholar.google.") or host.startswith("google.")) and depth < 2:
-        for key in ("url", "q"):
+    # Redirects (Google Scholar, Google, Zhihu's outbound links): the target is a
+    # percent-encoded parameter.
+    redirect = _REDIRECT_KEYS.get(host) or (
+        ("url", "q") if host.startswith(("scholar.google.", "google.")) else None
+    )
+    if redirect and depth < 2:
+        for key in redirect:
             if key in query:
                 return _extract(query[key][0].strip(), depth + 1)
         return []
@@ -251,6 +258,14 @@ def _extract(url: str, depth: int) -> list[str]:
 
     if host in _ACL_HOSTS:
         return _acl_from_path(path, parts.fragment)
+
+    if host == "papers.cool":  # Cool Papers: "/arxiv/ID", "/venue/2024.findings-emnlp.266"
+        match = _COOL_PATH.match(path)
+        if match and match.group(1).lower() == "arxiv":
+            return _extract("https://arxiv.org/abs/" + match.group(2), depth + 1)
+        if match and _ACL_PAPER.fullmatch(match.group(2)):
+            return ["acl:" + _acl_case(match.group(2))]
+        return []
 
     if host == "openreview.net":
         if path.rstrip("/") in ("/forum", "/pdf", "/attachment", "/revisions") and "id" in query:

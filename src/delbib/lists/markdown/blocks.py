@@ -280,12 +280,14 @@ class _Walker:
         separate = sum(self.has_title(pair[0]) and self.has_link(pair[0]) for pair in subs)
         # "- **Year 2019**" / "- **TIP**" / "- Title [[Paper]](url)": a short label's papers
         labelled = leads.group_of_papers(self.label(own), [i for p in subs for i in (*p[0], *p[1])])
-        if subs and (separate * 2 > len(subs) or not own or labelled):
+        linked = bool(own) and self.has_link([Item(LIST_ITEM, 0, 0, own)])
+        bold = not linked and len(own) == 1 and own[0].strong  # "3. **Hybrid**": a bold label
+        half = bold and leads.half_papers([i for p in subs for i in p[0]])
+        if subs and (separate * 2 > len(subs) or half or not own or labelled):
             # papers of their own, or the sub-items of a parent with no text of its own
-            titled = bool(own) and self.has_link([Item(LIST_ITEM, 0, 0, own)])  # not a label
             for own_items, nested in subs:
                 for sub in own_items:
-                    sub.note = titled and bool(sub.lines) and leads.sentence_led(sub.lines[0])
+                    sub.note = linked and bool(sub.lines) and leads.sentence_led(sub.lines[0])
                 children.extend(own_items)
                 children.extend(nested)
             label = self.label(own or group)
@@ -295,7 +297,6 @@ class _Walker:
         else:
             # under a paper with its link, a sub-item with a title and a link of its own is a
             # paper too ("Background: Title (1974). [Paper](doi)"); notes join the parent
-            linked = bool(own) and self.has_link([Item(LIST_ITEM, 0, 0, own)])
             for own_items, nested in subs:
                 for item in own_items:
                     if linked and self.has_title([item]) and leads.links_paper(item):

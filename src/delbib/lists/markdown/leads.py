@@ -62,9 +62,17 @@ def group_of_papers(label: str | None, items: list[Item]) -> bool:
     return dated and any(map(paper_of_its_own, items))
 
 
+def half_papers(items: list[Item]) -> bool:
+    """``3. **Hybrid**`` over ``- `kit`: [code]`` and ``- `IdInvert`: Title (ECCV 2020):
+    [arxiv]``: under a bold parent that links nothing, half of the sub-items naming and linking a
+    paper each are papers of their own (a repository beside them is no field of a paper)."""
+    return 2 * sum(map(paper_of_its_own, items)) >= len(items) >= 2
+
+
 def paper_of_its_own(item: Item) -> bool:
     """``- `[CVPR 2024]` Title [[paper]](arxiv)``: a bullet that names and links one paper."""
     words = " ".join(part for line in item.lines for part, href in line.parts if not href)
+    words = re.sub(r"\S*://\S*|www\.\S+", " ", words)  # a bare address is no word of its own
     # "SPIN（[2401.01335](arxiv)）、STaR（[2203.14465](arxiv)）": several papers cited
     cited = {i for line in item.lines for link in line.links for i in extract(link.href)}
     return (

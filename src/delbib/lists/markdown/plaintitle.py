@@ -115,6 +115,10 @@ def _before_names_span(text: str, spans: list[str]) -> str:
     return text
 
 
+# "`StyleGAN v2`: Title": a code span and a colon leading a title of three words or more
+_CODE_LABEL = re.compile(r"^[\s\-*+]*([^:：]{1,30}?)\s*[:：]\s+(?=\S+\s+\S+\s+\S)")
+
+
 def title_text(line: Line) -> str:
     """A line's leading plain text as a title: tags, pipes, trailing tags and the authors
     of a ``Title. A. Author, B. Author.`` citation left out."""
@@ -125,6 +129,8 @@ def title_text(line: Line) -> str:
         text = re.sub(r"^\W*" + re.escape(line.strong[0]) + r"[)\]]?[\s:.,-]*", "", text)
     elif lead := byline.cite_lead(text):  # "Moss et al. (2010) Title, Nature, 463"
         text = text[text.find(lead) + len(lead) :].lstrip(" ,.:")
+    elif line.code and (label := _CODE_LABEL.match(text)) and label[1] == line.code[0]:
+        text = text[label.end() :]  # "`DCGAN`: Title": the list's name for it, set as code
     for span in line.em:  # "Title. *IREC 2014*.", "Title. *Owl Letters* 2014.": a venue
         dated = re.escape(span) + r"[\s,.]{0,3}(?:19|20)\d{2}(?!\d)"
         if (
@@ -264,7 +270,7 @@ def titled_before_paper(line: Line) -> str | None:
     words = text.split()
     if (
         len(words) < _PLAIN_TITLE_WORDS
-        or not line.text.lstrip(" -*_").startswith(words[0])
+        or not line.text.lstrip(" -*_").startswith((words[0], *line.code[:1]))
         or not words[0][:1].isupper()
         or fields.names_line(text)
         or _labelled(line, text)  # "*Synthetic data:* STaR ([2203.14465](url))": a note

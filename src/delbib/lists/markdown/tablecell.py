@@ -19,7 +19,9 @@ def table_title(cell: Cell) -> tuple[str, str | None]:
         text = fields.clean_listed_title(fields._line_title_text(line))
         if not fields._has_words(text):
             continue
-        if i + 1 < len(cell.lines) and _venue_only(_AWARD_END.sub("", text)):
+        if i + 1 < len(cell.lines) and (
+            _venue_only(_AWARD_END.sub("", text)) or _label_over(line, cell.lines[i + 1])
+        ):
             continue  # "ICLR22 <br> [Title](arxiv) <br> Names": the venue, over the title
         raw = fields._line_title_text(line)
         # "[[**Paper**](url)]": a link word set in bold is no name of the row's work
@@ -47,6 +49,9 @@ def table_title(cell: Cell) -> tuple[str, str | None]:
         text = tags.drop_end_tags(_drop_styled_tag(line, text), line.code)  # "Title `HBB`"
         if named := _linked_then_name(line, raw):  # "[Title](url) (DimeNet++)": its short name
             text = named
+        elif signed := _linked_then_names(line, raw):  # "[Title](url) Ann Lee, Bo Chen"
+            text, byline = signed
+            return text, byline
         rest = [fields.clean_listed_title(other.text) for other in cell.lines[i + 1 :]]
         while rest and not linked and _title_goes_on(text, rest[0]):
             text = f"{text} {rest.pop(0)}"  # "Title with Adversarial<br>Self-Supervised ..."
@@ -66,6 +71,37 @@ def _linked_then_name(line, raw: str) -> str | None:
     rest = raw.lstrip()[len(first.text) :]
     named = re.fullmatch(r"\s*\(([^()\d]{1,30})\)\s*", rest)
     return fields.clean_listed_title(first.text) if named and len(named[1].split()) <= 3 else None
+
+
+_LABEL_WORDS = 4  # "EMNLP24 Findings", "Under review", "arXiv:2412.14363v1 [cs.LG]"
+_STATUS = re.compile(r"\b(?:under\s+review|submitted|preprint|accepted|in\s+press)\b", re.I)
+
+
+def _label_over(line: Line, below: Line) -> bool:
+    """A short line with no link over a line that is one linked title (``Under review <br>
+    [Title](arxiv) <br> Names``): the paper's status or venue, set above its title."""
+    return (
+        not line.links
+        and len(line.text.split()) <= _LABEL_WORDS
+        and bool(re.search(r"\d", line.text) or _STATUS.search(line.text))
+        and not below.soft
+        and _whole_title(below)
+        and bool(below.links)
+    )
+
+
+def _linked_then_names(line: Line, raw: str) -> tuple[str, str] | None:
+    """``[Title](arxiv) Ann Lee, Bo Chen``: a line that opens with a linked title and goes on
+    with nothing but names gives the title and its authors."""
+    first = next((link for link in line.links if link.text.strip()), None)
+    if first is None or len(first.text.split()) < _LINKED_TITLE_WORDS:
+        return None
+    if not raw.lstrip().startswith(first.text.strip()):
+        return None
+    rest = raw.lstrip()[len(first.text.strip()) :].strip(" ,;-–—")
+    if "," not in rest or not fields.looks_like_authors(rest) or fields.venue_in(rest)[0]:
+        return None
+    return fields.clean_listed_title(first.text), rest
 
 
 # small words of a title that a line of names never holds ("Learning for Robust ...")

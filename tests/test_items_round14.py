@@ -1,0 +1,101 @@
+"""Rules of the fourteenth round, each shown on invented papers.
+
+The first ones came from the thirteenth round's blind lists after they were measured (a status
+line over a table cell's linked title, names after the link on its line, Cool Papers and
+Zhihu's outbound links); the rest from the fourteenth round's own lists."""
+
+from __future__ import annotations
+
+from delbib.identifiers.links import extract
+from tests.listread import parse
+
+HEAD = "# Owl Papers\n\n## Flight\n\n"
+
+
+def rows(text: str) -> list[tuple]:
+    return [(r.title, r.authors) for r in parse(HEAD + text).rows]
+
+
+def test_a_status_line_over_a_table_cells_linked_title_is_no_title():
+    """``| Under review <br /> [Title](arxiv) <br /> Names |``: the status, then the paper;
+    ``EMNLP24 Findings`` and an arXiv stamp the same."""
+    text = (
+        "| Title & Author & Link | Note |\n| --- | --- |\n"
+        "| Under review <br /> [OWLQUANT: STATIC OWLS BEAT DYNAMIC OWLS]"
+        "(https://arxiv.org/abs/2410.05265v1) <br /> Ann Lee, Bo Chen | x |\n"
+        "| EMNLP24 Findings <br /> [Owl Metrics Learned Without Any Tuning]"
+        "(https://arxiv.org/abs/2401.01234) <br /> Cy Dee, Di Eck | x |\n"
+        "| arXiv:2412.14363v1 [cs.LG] <br /> [ResOwl: Mixed-Precision Owls with Residuals]"
+        "(https://arxiv.org/pdf/2412.14363) <br /> Ed Fox | x |\n"
+    )
+    assert rows(text) == [
+        ("OWLQUANT: STATIC OWLS BEAT DYNAMIC OWLS", "Ann Lee, Bo Chen"),
+        ("Owl Metrics Learned Without Any Tuning", "Cy Dee, Di Eck"),
+        ("ResOwl: Mixed-Precision Owls with Residuals", "Ed Fox"),
+    ]
+
+
+def test_names_after_the_linked_title_on_its_line_are_the_authors():
+    """``ACL24 Findings <br /> [Title](arxiv) Ann Lee, Bo Chen``; a line going on with words
+    that are no names keeps them in the title."""
+    text = (
+        "| Title & Author & Link | Note |\n| --- | --- |\n"
+        "| ACL24 Findings <br /> [IntactOwl: Improving Owl Counting by Keeping Owls Intact]"
+        "(https://arxiv.org/abs/2403.01241) Ann Lee, Bo Chen, Cy Dee | x |\n"
+    )
+    assert rows(text) == [
+        ("IntactOwl: Improving Owl Counting by Keeping Owls Intact", "Ann Lee, Bo Chen, Cy Dee")
+    ]
+
+
+def test_cool_papers_and_zhihu_redirects_name_their_papers():
+    """papers.cool pages carry the Anthology or arXiv id; Zhihu's outbound links wrap the
+    target in ``?target=``. A venue page that is not an Anthology id gives nothing."""
+    assert extract("https://papers.cool/venue/2024.findings-emnlp.266") == [
+        "acl:2024.findings-emnlp.266"
+    ]
+    assert extract("https://papers.cool/arxiv/2401.01234") == ["arxiv:2401.01234"]
+    assert extract("https://papers.cool/venue/ICLR.2024.owl") == []
+    assert extract("https://link.zhihu.com/?target=https%3A//arxiv.org/pdf/2001.11180") == [
+        "arxiv:2001.11180"
+    ]
+
+
+def test_a_code_span_name_and_a_colon_before_the_title_are_the_lists_label():
+    """``- `DCOwl`: Title (ICLR 2016) : [arxiv](url)``: the code span names the model; a
+    sub-bullet so written under another is a paper too."""
+    text = (
+        "- `DCOwl`: Unsupervised Owl Learning with Deep Convolutional Owls (ICLR 2016)  :"
+        " [arxiv](https://arxiv.org/abs/1511.06434), [review](https://owl.github.io/gan/2/)\n"
+        "- `OwlGAN`: A Style-Based Generator Architecture for Owls (CVPR 2019) :"
+        " [arxiv](https://arxiv.org/abs/1812.04948)\n"
+        "  - `OwlGAN v2`: Analyzing and Improving the Image Quality of OwlGAN (CVPR 2020) :"
+        " [arxiv](https://arxiv.org/abs/1912.04958)\n"
+        "  - `OwlGAN-ADA`: Training Owl Networks with Limited Data (NeurIPS 2020) :"
+        " [arxiv](https://arxiv.org/abs/2006.06676)\n"
+    )
+    assert [t for t, _ in rows(text)] == [
+        "Unsupervised Owl Learning with Deep Convolutional Owls",
+        "A Style-Based Generator Architecture for Owls",
+        "Analyzing and Improving the Image Quality of OwlGAN",
+        "Training Owl Networks with Limited Data",
+    ]
+
+
+def test_under_a_bold_label_a_paper_beside_a_repository_is_a_paper():
+    """``3. **Hybrid approach**`` over a repository's bullet and a paper's: the paper is one
+    of its own; under a plain parent one citation split over two bullets stays one paper."""
+    text = (
+        "3. **Hybrid approach**\n"
+        "   - `owl-encoder` : [code](https://github.com/o/owl-encoder)\n"
+        "   - `IdOwl` : In-Domain Owl Inversion for Real Image Editing (ECCV 2020) :"
+        " [arxiv](https://arxiv.org/abs/2004.00049)\n\n"
+        "## Reviews\n\n"
+        "* Machine learning to classify owl species in camera trap images\n"
+        "  * Tabak et al. https://www.biorxiv.org/content/early/2018/06/14/346809\n"
+        "  * Ann Lee, Bo Chen\n"
+    )
+    assert [t for t, _ in rows(text)] == [
+        "In-Domain Owl Inversion for Real Image Editing",
+        "Machine learning to classify owl species in camera trap images",
+    ]
