@@ -99,3 +99,45 @@ def test_under_a_bold_label_a_paper_beside_a_repository_is_a_paper():
         "In-Domain Owl Inversion for Real Image Editing",
         "Machine learning to classify owl species in camera trap images",
     ]
+
+
+def test_headings_that_each_link_a_paper_with_its_names_and_year_are_papers():
+    """``### [Title (Magdy et al 2010)](doi)`` one after another, with or without notes under
+    them: each a paper; a topic heading (``## Datasets``) stays a category."""
+    text = (
+        "## Papers\n\n"
+        "### [Web-based statistical fact checking of owl documents (Magdy et al 2010)]"
+        "(https://dl.acm.org/doi/abs/10.1145/1871985.1872002)\n\n"
+        "### [Toward computational owl-checking (Wu et al 2014)]"
+        "(https://dl.acm.org/doi/10.14778/2732286.2732295)\n\n"
+        "### [Identification of Simple Owl Claims (Vlachos et al 2015)]"
+        "(https://www.aclweb.org/anthology/D15-1312/)\n\n"
+        "In this study the aim is to verify claims about owls.\n"
+    )
+    found = parse(HEAD + text).rows
+    assert [(r.title, r.year) for r in found] == [
+        ("Web-based statistical fact checking of owl documents", 2010),
+        ("Toward computational owl-checking", 2014),
+        ("Identification of Simple Owl Claims", 2015),
+    ]
+    assert {r.categories for r in found} == {("Papers",)}
+
+
+def test_paragraphs_of_a_plain_title_over_its_venue_and_pdf_are_one_paper_each():
+    """``Title  `` / ``🕝 **[CVPR'24]** **[[PDF]](arxiv)**``, paragraph after paragraph: each
+    a paper of its own, not one long item."""
+    text = (
+        "### CVPR\n\n"
+        "OwlDC: Distribution Calibration for Active Owl Finetuning  \n"
+        "🕝 **[CVPR'24]** **[[PDF]](http://arxiv.org/abs/2311.07634)**\n\n"
+        "Active Generalized Owl Category Discovery  \n"
+        "🕝 **[CVPR'24]** **[[PDF]](http://arxiv.org/abs/2403.04272)**\n\n"
+        "Plug and Play Active Learning for Owl Detection  \n"
+        "**[CVPR'24]** **[[PDF]](http://arxiv.org/abs/2211.11612)** **[[Code]](https://github.com/o/p)**\n"
+    )
+    found = parse(HEAD + text).rows
+    assert [(r.title, r.year) for r in found] == [
+        ("OwlDC: Distribution Calibration for Active Owl Finetuning", 2024),
+        ("Active Generalized Owl Category Discovery", 2024),
+        ("Plug and Play Active Learning for Owl Detection", 2024),
+    ]

@@ -18,8 +18,7 @@ from . import fieldtitle, gfm, htmltable, leads, neighbours, readings
 from .inline import Cell, Line, parse_inline, squash, strip_emoji
 
 LIST_ITEM, PARAGRAPH, HTML, HTML_ROW = "list item", "paragraph", "html", "html table row"
-# "- [ ] Title", "- [x] Title": GitHub shows a task list's box, not the words "[ ]"
-_TASK_BOX = re.compile(r"^\s*\[[ xX]\]\s+(?=\S|$)")  # "- [ ] **Title**": a task box
+_TASK_BOX = re.compile(r"^\s*\[[ xX]\]\s+(?=\S|$)")  # "- [ ] **Title**": a task list's box
 _LABEL_WORDS = 8  # a parent item of more words is a paper or a sentence, not a group's name
 _APART_SHARE = 0.8  # of the paragraphs under a label that open with a linked title
 
@@ -409,7 +408,8 @@ class _Walker:
             holds_dated = holds_dated or at in dated
             if current is not None:
                 current.end_line = max(current.end_line, self.end_line(start, stop))
-                if titled and self.has_link([current]) or alone:
+                ended = titled and self.has_link([current]) or alone
+                if ended or leads.plain_paper(current, lines):
                     items.append(current)
                     current, titled, cited_run, holds_dated = None, False, False, False
         if current is not None:

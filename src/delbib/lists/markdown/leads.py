@@ -62,6 +62,21 @@ def group_of_papers(label: str | None, items: list[Item]) -> bool:
     return dated and any(map(paper_of_its_own, items))
 
 
+def plain_paper(item: Item, block: list[Line]) -> bool:
+    """``Title  `` / ``🕝 **[CVPR'24]** **[[PDF]](arxiv)**``: a paragraph of its own that opens
+    with a plain line of words and links a paper below it is one paper, ended there."""
+    first = block[0] if block else None
+    return (
+        first is not None
+        and item.lines[:1] == [first]
+        and len(block) >= 2
+        and not first.links
+        and len(re.findall(r"[^\W\d_]{2,}", first.text)) >= _OWN_WORDS
+        and not sentence_led(block[1])
+        and any(fields.link_kind(link) == fields.PAPER for ln in block[1:] for link in ln.links)
+    )
+
+
 def half_papers(items: list[Item]) -> bool:
     """``3. **Hybrid**`` over ``- `kit`: [code]`` and ``- `IdInvert`: Title (ECCV 2020):
     [arxiv]``: under a bold parent that links nothing, half of the sub-items naming and linking a

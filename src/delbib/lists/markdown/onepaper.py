@@ -58,7 +58,8 @@ def regroup(events: Iterable[Event]) -> Iterator[Event]:
 
 def _reference(heading: Heading) -> Item | None:
     """A heading that is a whole reference (``### <a href=url>Zhu, C. (2019). Title. Journal,
-    32, 1-9.</a>``, ``### Lee, Ann. "Title." Journal (2023).``): the paper it cites; its notes
+    32, 1-9.</a>``, ``### Lee, Ann. "Title." Journal (2023).``, ``### [Title (Lee et al
+    2019)](doi)``): the paper it cites; its notes
     follow, and name no paper. A title quoted or cited after names and a date is a reference's,
     not a topic's."""
     if heading.cell is None:
@@ -66,7 +67,10 @@ def _reference(heading: Heading) -> Item | None:
     found = parts.read(heading.cell.lines)
     cited = found.title_from in ("cited", "quoted") or found.paper_link and found.words >= 3
     text = " ".join(line.text for line in heading.cell.lines)
-    signed = found.authors or (cite := citation.read(text)) is not None and cite.authors
+    # "[Title (Magdy et al 2010)](doi)": who and when, in brackets after the title
+    dated = re.search(r"\(([^()]{2,60})\)\W*$", text)
+    signed = found.authors or dated and byline.cite_label(dated[1])
+    signed = signed or (cite := citation.read(text)) is not None and cite.authors
     if not (signed and found.year and cited):
         return None
     line = heading.cell.lines[0].number
