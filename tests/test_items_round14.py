@@ -141,3 +141,29 @@ def test_paragraphs_of_a_plain_title_over_its_venue_and_pdf_are_one_paper_each()
         ("Active Generalized Owl Category Discovery", 2024),
         ("Plug and Play Active Learning for Owl Detection", 2024),
     ]
+
+
+def test_a_short_name_and_links_then_two_bullets_of_title_and_names_are_one_paper():
+    """``FGFI. *CVPR 2019*.`` / ``\\[[arXiv](url)\\]`` / ``\\- summary``, then ``- Title`` /
+    ``- Ann Lee and Bo Chen``: the title and names of the paper linked above them."""
+    text = (
+        "FGFI. *CVPR 2019*.\n"
+        "\\[[CVF](http://openaccess.thecvf.com/content_CVPR_2019/html/Wang_Owl_paper.html)\\]\n"
+        "\\[[arXiv](http://arxiv.org/abs/1906.03609)\\]\n"
+        "\\- Imitates fine-grained owl features.\n\n"
+        "- Distilling Owl Detectors With Fine-Grained Feature Imitation\n"
+        "- Tao Wang and Li Yuan and Jiashi Feng\n\n"
+        "TBD. *PR*.\n"
+        "\\[[arXiv](https://arxiv.org/abs/2208.03006)\\]\n\n"
+        "- Task-balanced distillation for owl detection\n"
+        "- Ruining Tang and Zhenyu Liu\n"
+    )
+    found = parse(HEAD + text).rows
+    assert [(r.title, r.authors, r.year) for r in found] == [
+        (
+            "Distilling Owl Detectors With Fine-Grained Feature Imitation",
+            "Tao Wang and Li Yuan and Jiashi Feng",
+            2019,
+        ),
+        ("Task-balanced distillation for owl detection", "Ruining Tang and Zhenyu Liu", None),
+    ]

@@ -14,10 +14,11 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from . import fieldtitle, gfm, htmltable, leads, neighbours, readings
+from . import gfm, htmltable, leads, neighbours, readings
 from .inline import Cell, Line, parse_inline, squash, strip_emoji
 
 LIST_ITEM, PARAGRAPH, HTML, HTML_ROW = "list item", "paragraph", "html", "html table row"
+_JOINED = (LIST_ITEM, PARAGRAPH)  # shapes whose items of labelled fields join the one before
 _TASK_BOX = re.compile(r"^\s*\[[ xX]\]\s+(?=\S|$)")  # "- [ ] **Title**": a task list's box
 _LABEL_WORDS = 8  # a parent item of more words is a paper or a sentence, not a group's name
 _APART_SHARE = 0.8  # of the paragraphs under a label that open with a linked title
@@ -133,7 +134,7 @@ class _Walker:
 
         def flush() -> Iterator[Event]:
             if run:
-                yield Items(_own_lines(self.cut(run, run_map)))
+                yield Items(neighbours.fields_joined(self.cut(run, run_map), _JOINED))
                 run.clear()
                 run_map.clear()
 
@@ -215,6 +216,11 @@ class _Walker:
                     run_map.append((start, stop))
                     yield from flush()
                     continue
+                if run and (pair := neighbours.title_and_names(items, run[-1])):
+                    run[-1][:0] = pair  # "FGFI. *CVPR 2019*. [[arXiv](url)]" / "- Title"
+                    run_map[-1] = (run_map[-1][0], stop)
+                    yield from flush()
+                    continue
                 yield from flush()
                 found = [it for own, sub in items for it in (*own, *sub)]
                 after = siblings[index + 1] if index + 1 < len(siblings) else None
@@ -230,7 +236,7 @@ class _Walker:
                     found[-1].lines.extend(self.paragraph_cell(after).lines)
                     found[-1].end_line = self.end_line(*after.map)
                     taken.add(index + 1)
-                yield Items(_own_lines(found))
+                yield Items(neighbours.fields_joined(found, _JOINED))
             elif node.type == "blockquote":
                 yield from flush()
                 if not gfm.is_alert(node):  # "> [!NOTE]": GitHub's call-out, a note to readers
@@ -461,32 +467,6 @@ class _Walker:
             if lines:
                 items.append(Item(HTML_ROW, first, last, lines, fields=row.fields))
         return items
-
-
-def _own_lines(items: list[Item]) -> list[Item]:
-    """Items written as labelled fields (fieldtitle.py), without their notes' lines; bullets
-    or paragraphs that are fields (``- Authors: ...``, ``**Journal:** ...``) after a
-    ``Title: ...`` one are that paper's, as the lines of one item would be."""
-    out: list[Item] = []
-    for item in items:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and item.shape == prev.shape in (LIST_ITEM, PARAGRAPH)
-            and item.labels == prev.labels
-            and item.lines
-            and prev.lines
-            and fieldtitle.title(prev.lines[0]) is not None
-            and fieldtitle.title(item.lines[0]) is None
-            and fieldtitle.is_field(item.lines[0].text)
-        ):
-            prev.lines = [*prev.lines, *item.lines]
-            prev.end_line = max(prev.end_line, item.end_line)
-            continue
-        out.append(item)
-    for item in out:
-        item.lines = fieldtitle.own_lines(item.lines)
-    return out
 
 
 def _leading_newlines(chunk: str) -> int:

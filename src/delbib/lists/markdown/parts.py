@@ -175,7 +175,7 @@ def _pick_title(lines: list[Line]) -> tuple[str, str, Line | None]:
     worded = untagged or worded  # "`【2025-06】-【PAL】`" then "**Title**": the tags label it
     if not worded:
         return "", "", None
-    first = worded[0]
+    first = next((line for line in worded if line.titles), worded[0])  # a marked work's title
     quoted = next((c for link in first.links if (c := readings.names_quoted(link.text))), None)
     if quoted:  # "[Ann Lee et al., 'Owl Waves'](url)": the names, then the title in quotes
         return quoted.title, "cited", first
