@@ -167,3 +167,33 @@ def test_a_short_name_and_links_then_two_bullets_of_title_and_names_are_one_pape
         ),
         ("Task-balanced distillation for owl detection", "Ruining Tang and Zhenyu Liu", None),
     ]
+
+
+def _heading_papers(n: int) -> str:
+    return "".join(
+        f"#### Owl Model Number {i}: Flying at Night\n"
+        f"- Link：[https://arxiv.org/pdf/2503.0{i:04d}](https://arxiv.org/pdf/2503.0{i:04d})\n"
+        f"- Code：[https://github.com/o/owl{i}](https://github.com/o/owl{i})\n\n"
+        for i in range(n)
+    )
+
+
+def test_headings_among_paper_headings_are_papers_without_a_link_or_of_two_words():
+    """``#### Title`` over ``- Link：`` bullets, paper after paper: a peer whose link was left
+    empty, one of two words over its arXiv link, and one alone under its topic are papers
+    too; a topic heading with no papers around it is not."""
+    text = (
+        "# Vision\n\n"
+        + _heading_papers(5)
+        + "#### MetaFormer Owl Baselines for Vision\n- Link：\n- Code：\n\n"
+        "#### Associative Owls\n- Link：[https://arxiv.org/pdf/2309.12862](https://arxiv.org/pdf/2309.12862)\n\n"
+        "# NeRF\n\n#### Adversarial Owl Radiance Fields for Novel View Synthesis\n\n"
+    )
+    titles = [r.title for r in parse(HEAD + text).rows]
+    assert titles[5:] == [
+        "MetaFormer Owl Baselines for Vision",
+        "Associative Owls",
+        "Adversarial Owl Radiance Fields for Novel View Synthesis",
+    ]
+    lone = "# Vision\n\n#### Owl Baselines for Vision at Night\n- Link：\n- Code：\n"
+    assert parse(HEAD + lone).rows == []

@@ -431,6 +431,7 @@ def _with_fields(found: parts.Parts, item: blocks.Item) -> parts.Parts:
     """An item whose table names its venue and authors by header has those, and the venue's
     year (``<td>CVPR 2025</td>``) when it writes one."""
     year = lexicon.venue_in(item.fields.get("venue", ""))[1] or found.year
+    found = dataclasses.replace(found, peer=True) if item.peer else found
     return dataclasses.replace(found, **item.fields, year=year) if item.fields else found
 
 

@@ -35,6 +35,7 @@ class Item:
     labels: tuple[str, ...] = ()  # the labels it is nested under ("- Robots that cook:")
     fields: dict[str, str] = field(default_factory=dict)  # "<th>Venue</th>"'s cell: its venue
     note: bool = False  # a sentence about the item it is nested under, not an item
+    peer: bool = False  # a heading among its level's papers, a paper as they are (onepaper.py)
 
     @property
     def cell(self) -> Cell:

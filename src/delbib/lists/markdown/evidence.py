@@ -33,6 +33,7 @@ from .parts import Parts
 
 PAPER_LINK, CITATION, PAGE = "paper link", "citation", "page"
 READING = "reading"  # what a syllabus assigns: kept, though it makes no block a paper list
+PEER = "peer"  # a heading among its level's papers (onepaper.py): kept, as they are
 # Kinds of skipped items.
 NO_TITLE = "no title"
 CODE_ONLY = "code or tool (only code links)"
@@ -99,7 +100,13 @@ _PROSE_WORDS = 40  # unmarked leading text longer than any title is a paragraph 
 
 
 def verdict(parts: Parts) -> str:
-    """paper link, citation, page, or the kind of non-paper."""
+    """paper link, citation, page, or the kind of non-paper; a heading among its level's
+    papers with no link (``#### MetaFormer Baselines for Vision`` / ``- Link：``) is kept."""
+    found = _verdict(parts)
+    return PEER if parts.peer and found in (NO_LINK, CODE_ONLY) else found
+
+
+def _verdict(parts: Parts) -> str:
     if (
         not parts.title
         or shape.describes(parts.title)
@@ -402,7 +409,7 @@ def accepted(
     ):
         return False
     cited = parts is not None and bool(parts.authors or parts.venue)  # a citation's page
-    return verdict_ in (PAPER_LINK, CITATION, READING) or (
+    return verdict_ in (PAPER_LINK, CITATION, READING, PEER) or (
         verdict_ == PAGE and paper_block and (pages or cited)
     )
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from ...identifiers.links import extract
@@ -31,15 +32,52 @@ _FIELD_WORDS = 25  # a longer line under the heading is an abstract or a summary
 
 def regroup(events: Iterable[Event]) -> Iterator[Event]:
     """The events of a document, a section that holds one paper given as that paper's item
-    after its heading (marked ``paper``, so it names no category)."""
+    after its heading (marked ``paper``, so it names no category). Where most headings of a
+    level under one heading are papers, so are their peers of two words over a paper link,
+    and those of a title's words over no link at all (``#### MetaFormer Baselines for
+    Vision`` / ``- Link：``): the list gives its papers that way."""
     listed = list(events)
+    papers: set[int] = set()  # places in LISTED of the headings read as papers
+    first = list(_regrouped(listed, frozenset(), papers))
+    groups = _groups(listed)
+    sizes = Counter(level for level, _ in groups.values())
+    found = Counter(groups[at][0] for at in papers if at in groups)
+    levels = {lv for lv, n in found.items() if n >= _PEERS_MIN and n >= _PEERS_SHARE * sizes[lv]}
+    # (and a paper among the headings of its level under the same heading, or none beside it)
+    peers = {groups[at] for at in papers if at in groups and groups[at][0] in levels}
+    peers |= {g for g, n in Counter(groups.values()).items() if n == 1 and g[0] in levels}
+    if not peers:
+        yield from first
+        return
+    yield from _regrouped(listed, frozenset(at for at, g in groups.items() if g in peers), set())
+
+
+_PEERS_MIN = 5  # headings of a level that are papers before their peers are read as papers
+_PEERS_SHARE = 0.6  # ... and that share of the headings of their level
+
+
+def _groups(listed: list[Event]) -> dict[int, tuple[int, int]]:
+    """Each heading's group of peers (by its place in LISTED): its level, and the place of
+    the heading above it that it sits under."""
+    groups: dict[int, tuple[int, int]] = {}
+    above: dict[int, int] = {}  # level -> the place of the last heading of that level
+    for at, event in enumerate(listed):
+        if isinstance(event, Heading):
+            above = {level: p for level, p in above.items() if level < event.level}
+            groups[at] = (event.level, max(above.values(), default=-1))
+            above[event.level] = at
+    return groups
+
+
+def _regrouped(listed: list[Event], peers: frozenset[int], papers: set[int]) -> Iterator[Event]:
     heading: Heading | None = None
+    place = -1  # the heading's place in LISTED
     body: list[Event] = []
     work = False  # a work's heading: its deeper headings are its notes', unless works too
     for at, event in enumerate(listed):
         if isinstance(event, Heading) and (cited := _reference(event)) is not None:
-            yield from _section(heading, body, work)  # a reference of its own: a paper, and
-            heading, body, work = None, [], False  # the notes under it are no section's papers
+            yield from _section(heading, body, work, place in peers)  # a reference of its own:
+            heading, body, work = None, [], False  # a paper, its notes no section's papers
             yield dataclasses.replace(event, paper=True)
             yield Items([cited])
         elif isinstance(event, Heading):
@@ -47,13 +85,13 @@ def regroup(events: Iterable[Event]) -> Iterator[Event]:
             if work and heading is not None and event.level > heading.level and not opens:
                 body.append(event)
                 continue
-            yield from _section(heading, body, work)
-            heading, body, work = event, [], opens
+            yield from _section(heading, body, work, place in peers, papers, place)
+            heading, place, body, work = event, at, [], opens
         elif heading is None:
             yield event
         else:
             body.append(event)
-    yield from _section(heading, body, work)
+    yield from _section(heading, body, work, place in peers, papers, place)
 
 
 def _reference(heading: Heading) -> Item | None:
@@ -87,16 +125,32 @@ def _opens_work(heading: Heading, following: Event | None) -> bool:
     return isinstance(following, Items) and _over_byline(heading, following)
 
 
-def _section(heading: Heading | None, body: list[Event], work: bool) -> Iterator[Event]:
+def _section(
+    heading: Heading | None,
+    body: list[Event],
+    work: bool,
+    peer: bool,
+    papers: set[int] | None = None,
+    place: int = -1,
+) -> Iterator[Event]:
     if heading is None:
         return
-    item = _work(heading, body) if work else _labelled(body) or _one_paper(heading, body)
+    item = _work(heading, body) if work else _labelled(body) or _one_paper(heading, body, peer)
     if item is None:
         yield heading
         yield from body
     else:
+        if papers is not None:
+            papers.add(place)
         yield dataclasses.replace(heading, paper=True)
         yield Items([item])
+
+
+def _titled_name(name: str) -> bool:
+    """A heading's words that may be a paper's title: three or more, no section's name."""
+    return len(name.split()) >= _TITLE_WORDS and not (
+        sections.is_generic(name) or sections.is_news_heading(name) or lexicon.is_venue_only(name)
+    )
 
 
 def _labelled(body: list[Event]) -> Item | None:
@@ -110,12 +164,16 @@ def _labelled(body: list[Event]) -> Item | None:
     return led[0] if len(led) == 1 and items[0] is led[0] else None
 
 
-def _one_paper(heading: Heading, body: list[Event]) -> Item | None:
-    if heading.cell is None or not body or not all(isinstance(e, Items) for e in body):
+def _one_paper(heading: Heading, body: list[Event], peer: bool = False) -> Item | None:
+    if heading.cell is None or not all(isinstance(e, Items) for e in body):
         return None
     name = sections.heading_name(heading.cell)
+    if not body:  # "#### MambaIC: State Space Models for ..." alone among its peers
+        line = heading.cell.lines[0].number
+        alone = peer and _titled_name(name)
+        return Item(SECTION, line, line, heading.cell.lines, peer=True) if alone else None
     if (
-        len(name.split()) < _TITLE_WORDS
+        len(name.split()) < _TITLE_WORDS - peer  # "#### Associative Transformer" / "- Link："
         or sections.is_generic(name)
         or sections.is_citation_heading(name)
         or sections.is_news_heading(name)
@@ -161,10 +219,12 @@ def _one_paper(heading: Heading, body: list[Event]) -> Item | None:
     # "### Title" / "**Author**: Ann Lee, Bo Chen" / "**Date**: 28 Nov 2023", nothing linked:
     # the paper its byline signs
     signed = any(fieldtitle.AUTHORS_LABEL.match(line.text) for line in kept)
-    if len(papers) != 1 and (papers or not signed):
+    unlinked = peer and not papers and _titled_name(name)  # "- Link：" left empty
+    if len(papers) != 1 and (papers or not signed) and not unlinked:
         return None
     first = heading.cell.lines[0].number or items[0].line
-    return Item(SECTION, first, max(i.end_line for i in items), [*heading.cell.lines, *kept])
+    end = max(i.end_line for i in items)
+    return Item(SECTION, first, end, [*heading.cell.lines, *kept], peer=unlinked)
 
 
 _PLACE_WORDS = 8  # "*SIGIR 2024*", "IEEE Transactions on Owls, 2021": a venue and year

@@ -91,6 +91,7 @@ class Parts:
     reading: bool = False  # "**Reading**: [Title](url)": a syllabus names it a reading
     anchored: bool = False  # "[1. CVPR2023 Title](#1)": its title links within the page
     noted: bool = False  # "[Title](notes/x.md) - Lee": it links the list's own note on it
+    peer: bool = False  # a heading among its level's papers, a paper as they are (onepaper.py)
 
 
 def _own_line(line: Line, title_line: Line | None) -> bool:
