@@ -197,3 +197,42 @@ def test_headings_among_paper_headings_are_papers_without_a_link_or_of_two_words
     ]
     lone = "# Vision\n\n#### Owl Baselines for Vision at Night\n- Link：\n- Code：\n"
     assert parse(HEAD + lone).rows == []
+
+
+def test_a_quote_and_a_colon_open_a_title_that_goes_on():
+    """``"Is Owl Masking Always Better?": Probing on Owls``: the quote is the title's
+    opening, not the whole of it."""
+    text = (
+        '- "Is Whole Owl Masking Always Better for Owl BERT?": Probing on Owl Error Correction'
+        " [[paper]](https://aclanthology.org/2022.acl-short.1/) ACL 2022\n"
+        "- “Liar, Liar Owls on Fire”: A New Benchmark Dataset for Fake Owl Detection"
+        " [[paper]](https://aclanthology.org/P17-2067/) ACL 2017\n"
+    )
+    assert [t for t, _ in rows(text)] == [
+        '"Is Whole Owl Masking Always Better for Owl BERT?": Probing on Owl Error Correction',
+        "“Liar, Liar Owls on Fire”: A New Benchmark Dataset for Fake Owl Detection",
+    ]
+
+
+def test_bare_titles_with_a_bracketed_word_part_and_a_venue_line_below():
+    """A block of bare titles keeps ``On the (In)Effectiveness of ...``; ``Title<br>`` /
+    ``url<br>`` / ``Owl Sciences 2021``: the last line says where and when, it does not end
+    the title."""
+    text = (
+        "- Rethinking the Roles of Large Owl Models in Owl Error Correction\n"
+        "- Evaluating the Capability of Large-scale Owl Models on Owl Correction Task\n"
+        "- On the (In)Effectiveness of Large Owl Models for Owl Text Correction\n"
+        "- Mixture of Small and Large Owl Models for Owl Spelling Check\n\n"
+        "### Spelling\n\n"
+        "- Think Twice: A Post-Processing Approach for Owl Spelling Error Correction<br>\n"
+        "\thttps://pdfs.semanticscholar.org/1464/b758.pdf<br>\n"
+        "\tOwl Sciences 2021\n"
+    )
+    found = parse(HEAD + text).rows
+    assert [(r.title, r.year) for r in found] == [
+        ("Rethinking the Roles of Large Owl Models in Owl Error Correction", None),
+        ("Evaluating the Capability of Large-scale Owl Models on Owl Correction Task", None),
+        ("On the (In)Effectiveness of Large Owl Models for Owl Text Correction", None),
+        ("Mixture of Small and Large Owl Models for Owl Spelling Check", None),
+        ("Think Twice: A Post-Processing Approach for Owl Spelling Error Correction", 2021),
+    ]

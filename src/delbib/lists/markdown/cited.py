@@ -327,11 +327,17 @@ def wrapped_end(first: Line, worded: list[Line], *, linked: bool = False) -> str
         or not cut
         and authors_line(text)
         or lexicon.is_venue_only(text)
+        or _PLACE_DATE.fullmatch(text)  # "Applied Sciences 2021": where and when, below it
         or worded[1].strong
         or worded[1].em
     ):
         return ""
     return " " + text
+
+
+_PLACE_DATE = re.compile(
+    r"[A-Z][\w&.-]*(?:\s+(?:[A-Z][\w&.-]*|of|on|and|in)){0,6}\s+(?:19|20)\d{2}"
+)
 
 
 # "Title, Lee et al., 2018 <url> note", "Title Lee et al. 2015": "et al." and a year close

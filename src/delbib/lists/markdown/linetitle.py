@@ -26,6 +26,11 @@ _BRACKETED = re.compile(r"\s*\[[^\[\]]+\]\s*$")  # "[[Owl Systems]](url)": a tag
 _OPENING_WORDS = 5  # words of a title before the quoted words that end it
 
 
+# '"Why Should I Trust You?": Explaining the Predictions ...': a quote and a colon open the
+# title, which goes on after them
+_QUOTE_OPENS = re.compile(r"[\"”]:\s+[A-Z][\w-]*(?:\s+\S+){2}")
+
+
 def _subtitle(text: str, quote: str) -> bool:
     """``Exploring the Analysis Gap: “There's a Lot of Bacon”``, ``Owls Can Be "Lost in the
     End".``: the quote ends the title the line opens with, after its colon or its words."""
@@ -88,6 +93,7 @@ def line_title(line: Line) -> tuple[str, str] | None:
         and not plaintitle.quotes_after(text, q)
         and not shape.describes(q)  # '"This paper proposes X, ..."': its summary
         and not _subtitle(text, q)
+        and not _QUOTE_OPENS.match(text[text.find(q) + len(q) :])
     ]
     linked = link_title(line)
     # "[Title](doi) — Lee et al., *Venue*, 2026. **PR · Tags: owls.**": a linked title opens

@@ -62,6 +62,7 @@ def title_case(title: str) -> bool:
     capital = sum(word[0].isupper() for word in long)
     rest = re.sub(r"\((?=[a-z])[^()]*\)", "", title.split(":")[-1])  # "(but Afraid to Ask)"
     rest = re.sub(r"^\([^()]*\)", "", rest) if own_opening(title) else rest
+    rest = re.sub(r"\((\w{1,6})\)(?=\w)", r"\1", rest)  # "(In)Effectiveness": a word's part
     plain = (title[:1].isalnum() or own_opening(title)) and not re.search(r"[\[\](){}]", rest)
     return bool(long) and capital >= 0.75 * len(long) and plain
 
