@@ -236,3 +236,18 @@ def test_bare_titles_with_a_bracketed_word_part_and_a_venue_line_below():
         ("Mixture of Small and Large Owl Models for Owl Spelling Check", None),
         ("Think Twice: A Post-Processing Approach for Owl Spelling Error Correction", 2021),
     ]
+
+
+def test_a_workshops_proceedings_volume_linked_by_its_year_is_no_paper():
+    """``* FNLP: Financial Owl Processing`` over ``[2019](aclanthology volume)``: a meeting's
+    proceedings, not a paper; a paper on a page of a volume stays one."""
+    text = (
+        "### Workshops\n\n"
+        "* FNLP: Financial Owl Narrative Processing\n"
+        "  * [2018](http://wp.lancs.ac.uk/cfie/fnp2018/)\n"
+        "  * [2019](https://www.aclweb.org/anthology/volumes/W19-64/)\n\n"
+        "### Papers\n\n"
+        "* [Owl Words in Financial Disclosures](https://aclanthology.org/2024.trac-1.pdf#page=49)."
+        " In TRAC, 2024.\n"
+    )
+    assert [t for t, _ in rows(text)] == ["Owl Words in Financial Disclosures"]

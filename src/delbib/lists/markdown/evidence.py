@@ -28,6 +28,7 @@ from .linkwords import (
     is_news_url,
     is_news_venue,
     is_profile_url,
+    is_volume,
 )
 from .parts import Parts
 
@@ -422,4 +423,5 @@ def rejected_kind(verdict_: str, parts: Parts) -> str:
 
 
 def _identified(parts: Parts) -> bool:
-    return any(extract(url) for url in parts.links)
+    """A link names a paper by its identifier (a whole proceedings volume names none)."""
+    return any((found := extract(url)) and not is_volume(found) for url in parts.links)

@@ -135,8 +135,8 @@ def link_kind(link: Link, *, first: bool = True) -> str | None:
     if identifiers.is_void(href):
         return None
     found = identifiers.extract(href)
-    if found and linkwords.is_book_url(href):
-        return PROJECT  # a publisher's page for a whole book: a book, whatever its DOI
+    if found and (linkwords.is_book_url(href) or linkwords.is_volume(found)):
+        return PROJECT  # a publisher's page for a whole book, a whole proceedings volume
     if found:  # a Code Ocean capsule or a Dryad data set is code or data, not a paper
         return CODE if linkwords.is_deposit(found) else PAPER
     parts = urlsplit(href)

@@ -193,6 +193,12 @@ def is_deposit(found: list[str]) -> bool:
     return bool(found) and all(_DEPOSIT_DOI.match(i) for i in found)
 
 
+def is_volume(found: list[str]) -> bool:
+    """Identifiers that all name a whole proceedings volume (``acl-volume:W19-64``, no page
+    in it): a workshop's proceedings, linked by its year, not a paper."""
+    return bool(found) and all(re.fullmatch(r"acl-volume:[^#]+", i) for i in found)
+
+
 _FRONT_PATHS = frozenset({"", "/", "/home", "/index.html", "/index.htm", "/index.php"})
 
 
