@@ -251,3 +251,37 @@ def test_a_workshops_proceedings_volume_linked_by_its_year_is_no_paper():
         " In TRAC, 2024.\n"
     )
     assert [t for t, _ in rows(text)] == ["Owl Words in Financial Disclosures"]
+
+
+def test_a_list_that_writes_its_authors_and_a_colon_before_each_title():
+    """``* Ann Lee and Bo Chen: Title, 1998.``, DBLP's way, item after item: the names are
+    no part of the titles, a name alone there too; a list with one title of its own
+    ``Robots and Jobs: ...`` keeps it."""
+    text = (
+        "* Ann Lee and Bo Chen: Combining Labeled and Unlabeled Owls with Co-Training, 1998.\n"
+        "* Cy Dee, Di Eck, and Ed Fox: Conditional Random Owls for Labeling Sequences, ICML 2001.\n"
+        "* Fay Gil et al.: Natural Owl Processing (almost) from Scratch, JMLR 2011.\n"
+        "* Gus Ho: A Hierarchical Bayesian Owl Model based on Pitman-Yor Processes, ACL 2006.\n"
+        "* Ida Jo and Kai Lu: Summarization of Owls beyond Sentence Extraction, 2002.\n"
+        "* Max Ng and Ola Pu: Unsupervised Models for Named Owl Classification, EMNLP 1999.\n"
+    )
+    assert [t for t, _ in rows(text)] == [
+        "Combining Labeled and Unlabeled Owls with Co-Training",
+        "Conditional Random Owls for Labeling Sequences",
+        "Natural Owl Processing (almost) from Scratch",
+        "A Hierarchical Bayesian Owl Model based on Pitman-Yor Processes",
+        "Summarization of Owls beyond Sentence Extraction",
+        "Unsupervised Models for Named Owl Classification",
+    ]
+    own = (
+        '1. **"Robots and Owls: Evidence from US Owl Markets"** (2020)'
+        " [doi](https://doi.org/10.1086/705716)\n"
+        '2. **"Owl Automation and New Tasks: How Owls Reinstate Labor"** (2019)'
+        " [doi](https://doi.org/10.1257/jep.33.2.3)\n"
+        '3. **"Owls and Jobs: A Study of Owls"** (2019) [doi](https://doi.org/10.1257/aer.1)\n'
+    )
+    assert [t for t, _ in rows(own)] == [
+        "Robots and Owls: Evidence from US Owl Markets",
+        "Owl Automation and New Tasks: How Owls Reinstate Labor",
+        "Owls and Jobs: A Study of Owls",
+    ]

@@ -411,9 +411,8 @@ class _Reader:
         paths = [p for _, p in self.pending if p is not None]
         names, parents = sections.categories(list(dict.fromkeys(paths)))
         rows = []
-        titles = [row.title for row, _ in self.pending]
-        titles = nicknames.drop_labels(nicknames.drop_dashed_names(titles))
-        titles = nicknames.drop_trailing_names(titles)
+        pending = [row for row, _ in self.pending]
+        titles = nicknames.listed([r.title for r in pending], [r.authors for r in pending])
         for index, ((row, path), title) in enumerate(
             zip(self.pending, titles, strict=True), start=1
         ):

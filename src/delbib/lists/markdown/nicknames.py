@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from . import lexicon
+from . import lexicon, refnames
 from .lexicon import coined
 
 _NICKNAME = re.compile(r"\s*\(([A-Za-z][\w-]{0,15})\)\s*$")
@@ -103,6 +103,13 @@ def _expands(title: str, nick: re.Match) -> bool:
     words = [w for w in title[: nick.start()].split() if w[0].isalpha()]
     before = [w[0].upper() for w in words if w.casefold() not in _SMALL_WORDS]
     return len(capitals) >= 2 and before[-len(capitals) :] == capitals or nick[1].islower()
+
+
+def listed(titles: list[str], authors: list[str | None]) -> list[str]:
+    """The titles of a list's papers without the names it labels each with, before or after
+    the title (a model's, or its authors': :func:`refnames.drop_lead_names`)."""
+    titles = drop_trailing_names(drop_labels(drop_dashed_names(titles)))
+    return refnames.drop_lead_names(titles, authors)
 
 
 def drop_labels(titles: list[str]) -> list[str]:

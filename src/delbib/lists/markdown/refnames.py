@@ -78,3 +78,48 @@ def byline(sentence: str) -> tuple[str, int | None] | None:
     if names(head) or led and (names(led["names"]) or ONE_NAME.fullmatch(led["names"])):
         return head, year
     return None
+
+
+# "Avrim Blum and Tom Mitchell: Title", "Michael Collins: Title": who wrote it, then a colon
+# (a stop only after an initial or "al": "Fernando C.N. Pereira", "Ann Lee et al.")
+_NAMES_COLON = re.compile(
+    r"^(?P<names>[A-Z](?:[^:：\"“”.]|(?<![a-z]{3})\.){1,100}?)\s*:\s+(?=\S+\s+\S+\s)"
+)
+_PERSON = re.compile(r"(?:[A-Z][\w'’-]*\.?\s+){1,3}[A-Z][\w'’-]+")  # "Andrew Y. Ng", "C.N. Lee"
+_LISTED_MIN = 3  # titles led by a list of names before a list is read as writing them so
+_LISTED_SHARE = 0.1  # ... and that share of its titles
+
+
+def drop_lead_names(titles: list[str], authors: list[str | None]) -> list[str]:
+    """The titles without the names a list writes before each and a colon, as DBLP cites
+    (``Avrim Blum and Tom Mitchell: Combining Labeled and Unlabeled Data``), when the reader
+    found no names of them elsewhere: when several titles open with a list of names (joined
+    by a comma, ``and``, ``et al.``), the list writes its items so, and one name alone leads
+    there too (``Michael Collins: Title``); elsewhere a title's own ``Bad Actor, Good
+    Advisor: ...`` or ``Deep Learning: A Review`` keeps its words."""
+    found = [
+        None if named else _NAMES_COLON.match(title)
+        for title, named in zip(titles, authors, strict=True)
+    ]
+    listed = sum(1 for m in found if m and _persons(m["names"]))
+    if listed < max(_LISTED_MIN, _LISTED_SHARE * len(titles)):
+        return titles
+    return [
+        title[m.end() :] if m and (_persons(m["names"]) or names(m["names"])) else title
+        for title, m in zip(titles, found, strict=True)
+    ]
+
+
+def _persons(text: str) -> bool:
+    """``Avrim Blum and Tom Mitchell``, ``Ann Lee, Bo Chen, and C.N. Pereira``, ``Ann Lee et
+    al.``: two names or more, each of a given name and a surname (``Robots and Jobs``, ``The
+    Race Between Man and Machine`` are a title's words)."""
+    etal = re.search(r"\s+et al\.?$", text)
+    text = text[: etal.start()] if etal else text
+    pieces = [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text) if p]
+    whole = all(_PERSON.fullmatch(p) for p in pieces)
+    small = any(w.casefold() in _TITLE_SMALL for p in pieces for w in p.split())
+    return whole and not small and (len(pieces) >= 2 or bool(etal))
+
+
+_TITLE_SMALL = frozenset(("the", "of", "for", "in", "on", "a", "an", "to", "with", "from", "via"))
