@@ -318,13 +318,18 @@ class _Walker:
     def papers_apart(self, paragraphs: list[Item]) -> list[Item]:
         """A list item's label (``- Query-based RAG``) over paragraphs indented under it that
         each open with a linked title (``[REALM: Retrieval-Augmented ...](arxiv)``): the
-        paragraphs are papers of their own, filed under the label; [] when not so written."""
+        paragraphs are papers of their own, filed under the label; one paper under a line
+        that says what it is about, the same; [] when not so written."""
         label = self.label(paragraphs[0].lines) if paragraphs else None
         rest = paragraphs[1:]
         titled = [p for p in rest if self.has_title([p]) and self.has_link([p])]
-        if label is None or len(titled) < 2 or len(titled) < _APART_SHARE * len(rest):
+        # "- Definition of agents" / "**Title** *Names* 2016 [[Book]](url)": what it is about
+        described = bool(titled) and leads.described(paragraphs[0].lines)
+        if label is None and not described or len(titled) < _APART_SHARE * len(rest):
             return []
-        for paragraph in rest:
+        if len(titled) < 2 and not described:
+            return []
+        for paragraph in rest if label else ():
             paragraph.labels = (label, *paragraph.labels)
         return rest
 

@@ -62,6 +62,15 @@ def group_of_papers(label: str | None, items: list[Item]) -> bool:
     return dated and any(map(paper_of_its_own, items))
 
 
+def described(lines: list[Line]) -> bool:
+    """``- Definition and discussion of animal-used tools``: one line of plain words and no
+    link, in lower case after its first word, over the paper it is about."""
+    if len(lines) != 1 or lines[0].links or lines[0].strong or re.match(r"\W*[\"“]", lines[0].text):
+        return False  # ('3. "A brief report on owls."' / '*Ann Lee* [[paper]]': a title, quoted)
+    words = strip_emoji(lines[0].text).split()
+    return len(words) >= _OWN_WORDS and sum(w[:1].islower() for w in words[1:]) * 2 >= len(words)
+
+
 def plain_paper(item: Item, block: list[Line]) -> bool:
     """``Title  `` / ``🕝 **[CVPR'24]** **[[PDF]](arxiv)**``: a paragraph of its own that opens
     with a plain line of words and links a paper below it is one paper, ended there."""

@@ -52,7 +52,7 @@ _AUTHOR_REF = re.compile(
     r"(?:\s*,?\s*[^,:]{0,40}?(?<!\d)(?:19|20)\d{2}(?!\d))?\s*[,.:;]?\s*"
 )
 _WORD_END = re.compile(r"[\[(][a-z]")  # "(ision)" typed onto "GPT-4V": its word's end
-_IN_VENUE_LEFT = re.compile(r"[,;]?\s+in\s+(?:(?:19|20)\d{2}(?!\d)\s*)?[.,;]?\s*$")
+_IN_VENUE_LEFT = re.compile(r"[,;.]?\s+in\s+(?:(?:19|20)\d{2}(?!\d)\s*)?[.,;]?\s*$", re.I)
 
 
 def usable(text: str) -> bool:
