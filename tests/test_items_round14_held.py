@@ -48,3 +48,21 @@ def test_papers_in_paragraphs_under_a_bullet_that_says_what_they_are_about():
         "TALO: Tool Augmented Owl Models",
         "A brief report on owlgpt 1.0: A virtual owl assistant",
     ]
+
+
+def test_dated_headings_that_quote_a_title_and_link_its_paper_are_papers():
+    """``#### [Mar 2025] "Title (MINJA)" [[paper](arxiv)]`` over ``- **概要**: ...`` and
+    ``- **差分・新規性**: ...`` notes: a paper each."""
+    text = (
+        '#### [Mar 2025] "A Practical Owl Injection Attack against Owl Agents (MINJA)"'
+        " [[paper](https://arxiv.org/abs/2503.03704)]\n"
+        "- **概要**: 過去のやり取りをメモリバンクに蓄積するエージェントに対する攻撃。\n"
+        "- **差分・新規性**: エージェント内部への直接アクセスを必要としない攻撃。\n\n"
+        '#### [Feb 2026] "ZOMBIE OWLS: Persistent Control of Self-Evolving Owl Agents"'
+        " [[paper](https://arxiv.org/abs/2602.15654)]\n"
+        "- **概要**: 自己進化型エージェントに対するブラックボックス攻撃。\n"
+    )
+    assert titles(text) == [
+        "A Practical Owl Injection Attack against Owl Agents",
+        "ZOMBIE OWLS: Persistent Control of Self-Evolving Owl Agents",
+    ]

@@ -39,7 +39,9 @@ _NOTE_LABEL = re.compile(
     re.I,
 )
 # "Authors:", "Venue:", "Code:", "链接：": a field of the paper's own
-_FIELD_LABEL = re.compile(r"^[\W_]*[^\W\d_][\w .'/&()-]{0,24}?[\s*_]*[:：](?!//)")
+_FIELD_LABEL = re.compile(
+    r"^[\W_]*[^\W\d_][\w .'/&()・-]{0,24}?[\s*_]*[:：](?!//)"
+)  # "差分・新規性:"
 # scripts written without spaces between words: kana, CJK ideographs, Hangul syllables
 CJK_CHARS = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
 _CJK = re.compile(f"[{CJK_CHARS}]")

@@ -363,11 +363,13 @@ def _links_only(line: Line) -> bool:
 
 
 def _heading_papers(cell: Cell, name: str) -> set[str]:
-    """The paper a heading links itself (``### [Title](https://arxiv.org/abs/x)``): a link
-    whose text is the whole heading, so the heading is that paper's linked title."""
+    """The paper a heading links itself (``### [Title](https://arxiv.org/abs/x)``, ``####
+    [Mar 2025] "Title" [[paper](arxiv)]``): a link whose text is the whole heading, so the
+    heading is that paper's linked title, or a paper's link word beside it."""
     found = parts.read(cell.lines)
     pairs = zip(found.links, found.kinds, strict=True)
-    titled = {link.href for link in cell.links if squash(link.text) == name}
+    worded = [link for link in cell.links if fields.is_resource_text(link.text)]
+    titled = {link.href for link in cell.links if squash(link.text) == name or link in worded}
     return {_paper(link) for link, kind in pairs if kind == fields.PAPER and link in titled}
 
 
