@@ -66,3 +66,22 @@ def test_dated_headings_that_quote_a_title_and_link_its_paper_are_papers():
         "A Practical Owl Injection Attack against Owl Agents",
         "ZOMBIE OWLS: Persistent Control of Self-Evolving Owl Agents",
     ]
+
+
+def test_readings_listed_inside_a_sites_html_block_each_linking_google_scholar():
+    """``<div class="required_reading" markdown="1">`` over ``* [Title](scholar?cluster=)``
+    lines: the site's renderer reads a list there, a reading a line, and Scholar's entry for
+    a paper links that paper."""
+    text = (
+        '<div class="reading">\n<div class="required_reading" markdown="1">\n'
+        "* [Efficient locking for concurrent operations on owl trees]"
+        "(https://scholar.google.com/scholar?cluster=4919657903329720293&hl=en)\n"
+        "* [Improved query performance with owl indexes]"
+        "(http://scholar.google.com/scholar?cluster=3279297021955127822)\n"
+        "</div>\n</div>\n"
+    )
+    found = parse(HEAD + text).rows
+    assert [(r.title, r.line) for r in found] == [
+        ("Efficient locking for concurrent operations on owl trees", 7),
+        ("Improved query performance with owl indexes", 8),
+    ]

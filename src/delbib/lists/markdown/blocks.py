@@ -77,6 +77,7 @@ _HTML_CODE = re.compile(
 # "<tr>...": rows of a table whose head a blank line cut off (HTML blocks end at one)
 _TABLE_PIECE = re.compile(r"^\s*<(?:tr|td|th|tbody|/tr)\b", re.I)
 _TABLE_END = re.compile(r"</table\s*>", re.I)
+_BULLET = re.compile(r"(?:^|\n)[ \t]*(?:[*+-]|\d{1,3}\.)[ \t]+(?=\S)")  # "* " opening a line
 # Tags after which GitHub starts a new line of text.
 _HTML_BREAK = re.compile(r"<\s*(?:br|/p|p|/div|div|/li|li|hr|/?h[1-6])\b[^>]*>", re.I)
 # "<h3 class="paper-title">", "<div class="title">": an element a page sets its works' titles in
@@ -453,10 +454,13 @@ class _Walker:
             end = piece.start() if piece else len(content)
             chunk = content[pos:end]
             first = start + 1 + content.count("\n", 0, pos) + _leading_newlines(chunk)
-            if chunk.strip():
-                titled = after is not None and _HTML_TITLE.match(after.group(0)) is not None
-                for line in self.inline(" ".join(chunk.split()), first):
-                    line.number = first
+            titled = after is not None and _HTML_TITLE.match(after.group(0)) is not None
+            # '<div markdown="1">' / "* [Title](url)" / "* [Title](url)": a site's renderer
+            # reads a list in the block, an item a line
+            for bullet in _BULLET.split(chunk) if chunk.strip() else ():
+                at = first + chunk[: chunk.find(bullet)].count("\n") - _leading_newlines(chunk)
+                for line in self.inline(" ".join(bullet.split()), at) if bullet.strip() else ():
+                    line.number = at + _leading_newlines(bullet)
                     # a title element's words of a work: at least two, not a year's heading
                     line.titles = titled and len(re.findall(r"[^\W\d_]{2,}", line.text)) >= 2
                     lines.append(line)

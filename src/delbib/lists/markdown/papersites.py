@@ -80,10 +80,16 @@ _LIBRARY_ARTICLE_PATH = re.compile(
 _PDF_QUERY = re.compile(r"(?:^|&)(?:type|format|ext|filetype)=pdf(?:&|$)", re.IGNORECASE)
 
 
+# "scholar.google.com/scholar?cluster=1146...": Google Scholar's entry for one paper's versions
+_SCHOLAR_CLUSTER = re.compile(r"(?:^|&)cluster=\d+")
+
+
 def is_paper_page(host: str, path: str, query: str) -> bool:
     """The address (host without ``www.``, path in lower case, query) shows one paper."""
     return bool(
         _PDF_QUERY.search(query)
+        or host.startswith("scholar.google.")
+        and _SCHOLAR_CLUSTER.search(query)
         or host.endswith(_PAPER_HOSTS)
         or host.endswith(_ARTICLE_HOSTS)
         and _ARTICLE_PATH.search(path)
