@@ -80,8 +80,7 @@ def test_readings_listed_inside_a_sites_html_block_each_linking_google_scholar()
         "(http://scholar.google.com/scholar?cluster=3279297021955127822)\n"
         "</div>\n</div>\n"
     )
-    found = parse(HEAD + text).rows
-    assert [(r.title, r.line) for r in found] == [
+    assert [(r.title, r.line) for r in parse(HEAD + text).rows] == [
         ("Efficient locking for concurrent operations on owl trees", 7),
         ("Improved query performance with owl indexes", 8),
     ]
