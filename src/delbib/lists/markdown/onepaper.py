@@ -33,9 +33,9 @@ _FIELD_WORDS = 25  # a longer line under the heading is an abstract or a summary
 def regroup(events: Iterable[Event]) -> Iterator[Event]:
     """The events of a document, a section that holds one paper given as that paper's item
     after its heading (marked ``paper``, so it names no category). Where most headings of a
-    level under one heading are papers, so are their peers of two words over a paper link,
-    and those of a title's words over no link at all (``#### MetaFormer Baselines for
-    Vision`` / ``- Link：``): the list gives its papers that way."""
+    level are papers, so are their peers under a heading that holds one (or holds them
+    alone): two words over a paper link, a title's words over no link at all (``####
+    MetaFormer Baselines for Vision`` / ``- Link：``); the list gives its papers that way."""
     listed = list(events)
     papers: set[int] = set()  # places in LISTED of the headings read as papers
     first = list(_regrouped(listed, frozenset(), papers))
@@ -76,8 +76,9 @@ def _regrouped(listed: list[Event], peers: frozenset[int], papers: set[int]) -> 
     work = False  # a work's heading: its deeper headings are its notes', unless works too
     for at, event in enumerate(listed):
         if isinstance(event, Heading) and (cited := _reference(event)) is not None:
-            yield from _section(heading, body, work, place in peers)  # a reference of its own:
-            heading, body, work = None, [], False  # a paper, its notes no section's papers
+            yield from _section(heading, body, work, place in peers, papers, place)
+            heading, body, work = None, [], False  # a reference of its own: a paper, its
+            # notes no section's papers
             yield dataclasses.replace(event, paper=True)
             yield Items([cited])
         elif isinstance(event, Heading):
@@ -97,9 +98,8 @@ def _regrouped(listed: list[Event], peers: frozenset[int], papers: set[int]) -> 
 def _reference(heading: Heading) -> Item | None:
     """A heading that is a whole reference (``### <a href=url>Zhu, C. (2019). Title. Journal,
     32, 1-9.</a>``, ``### Lee, Ann. "Title." Journal (2023).``, ``### [Title (Lee et al
-    2019)](doi)``): the paper it cites; its notes
-    follow, and name no paper. A title quoted or cited after names and a date is a reference's,
-    not a topic's."""
+    2019)](doi)``): the paper it cites; its notes follow, and name no paper. A title quoted or
+    cited after names and a date is a reference's, not a topic's."""
     if heading.cell is None:
         return None
     found = parts.read(heading.cell.lines)
@@ -146,9 +146,9 @@ def _section(
         yield Items([item])
 
 
-def _titled_name(name: str) -> bool:
-    """A heading's words that may be a paper's title: three or more, no section's name."""
-    return len(name.split()) >= _TITLE_WORDS and not (
+def _titled_name(name: str, least: int = _TITLE_WORDS) -> bool:
+    """A heading's words that may be a paper's title: LEAST or more, no section's name."""
+    return len(name.split()) >= least and not (
         sections.is_generic(name) or sections.is_news_heading(name) or lexicon.is_venue_only(name)
     )
 
@@ -172,13 +172,8 @@ def _one_paper(heading: Heading, body: list[Event], peer: bool = False) -> Item 
         line = heading.cell.lines[0].number
         alone = peer and _titled_name(name)
         return Item(SECTION, line, line, heading.cell.lines, peer=True) if alone else None
-    if (
-        len(name.split()) < _TITLE_WORDS - peer  # "#### Associative Transformer" / "- Link："
-        or sections.is_generic(name)
-        or sections.is_citation_heading(name)
-        or sections.is_news_heading(name)
-        or lexicon.is_venue_only(name)
-    ):
+    # (a peer's two words will do: "#### Associative Transformer" / "- Link：[arxiv]")
+    if not _titled_name(name, _TITLE_WORDS - peer) or sections.is_citation_heading(name):
         return None
     items = [item for event in body if isinstance(event, Items) for item in event.items]
     # the short lines: an abstract quoting a phrase or linking its code "[here]" is prose
