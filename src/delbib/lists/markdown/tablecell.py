@@ -62,15 +62,21 @@ def table_title(cell: Cell) -> tuple[str, str | None]:
     return "", None
 
 
-def _linked_then_name(line, raw: str) -> str | None:
+def _after_link(line: Line, raw: str, least: int) -> tuple[str, str] | None:
+    """The text of the link a cell's line opens with (LEAST words or more), and the rest."""
+    first = next((link for link in line.links if link.text.strip()), None)
+    text = first.text.strip() if first is not None else ""
+    if len(text.split()) < least or not raw.lstrip().startswith(text):
+        return None
+    return text, raw.lstrip()[len(text) :]
+
+
+def _linked_then_name(line: Line, raw: str) -> str | None:
     """``[Fast Directional Message Passing for Molecules](arxiv) (DimeNet++)``: a cell that
     opens with a linked title and adds only a short name in brackets is titled by the link."""
-    first = next((link for link in line.links if link.text.strip()), None)
-    if first is None or len(first.text.split()) < 4 or not raw.lstrip().startswith(first.text):
-        return None
-    rest = raw.lstrip()[len(first.text) :]
-    named = re.fullmatch(r"\s*\(([^()\d]{1,30})\)\s*", rest)
-    return fields.clean_listed_title(first.text) if named and len(named[1].split()) <= 3 else None
+    found = _after_link(line, raw, 4)
+    named = found and re.fullmatch(r"\s*\(([^()\d]{1,30})\)\s*", found[1])
+    return fields.clean_listed_title(found[0]) if named and len(named[1].split()) <= 3 else None
 
 
 _LABEL_WORDS = 4  # "EMNLP24 Findings", "Under review", "arXiv:2412.14363v1 [cs.LG]"
@@ -93,15 +99,11 @@ def _label_over(line: Line, below: Line) -> bool:
 def _linked_then_names(line: Line, raw: str) -> tuple[str, str] | None:
     """``[Title](arxiv) Ann Lee, Bo Chen``: a line that opens with a linked title and goes on
     with nothing but names gives the title and its authors."""
-    first = next((link for link in line.links if link.text.strip()), None)
-    if first is None or len(first.text.split()) < _LINKED_TITLE_WORDS:
-        return None
-    if not raw.lstrip().startswith(first.text.strip()):
-        return None
-    rest = raw.lstrip()[len(first.text.strip()) :].strip(" ,;-–—")
+    found = _after_link(line, raw, _LINKED_TITLE_WORDS)
+    rest = found[1].strip(" ,;-–—") if found else ""
     if "," not in rest or not fields.looks_like_authors(rest) or fields.venue_in(rest)[0]:
         return None
-    return fields.clean_listed_title(first.text), rest
+    return fields.clean_listed_title(found[0]), rest
 
 
 # small words of a title that a line of names never holds ("Learning for Robust ...")
