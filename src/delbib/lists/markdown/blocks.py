@@ -326,9 +326,9 @@ class _Walker:
         titled = [p for p in rest if self.has_title([p]) and self.has_link([p])]
         # "- Definition of agents" / "**Title** *Names* 2016 [[Book]](url)": what it is about
         described = bool(titled) and leads.described(paragraphs[0].lines)
-        if label is None and not described or len(titled) < _APART_SHARE * len(rest):
+        if not described and (label is None or len(titled) < 2):
             return []
-        if len(titled) < 2 and not described:
+        if len(titled) < _APART_SHARE * len(rest):
             return []
         for paragraph in rest if label else ():
             paragraph.labels = (label, *paragraph.labels)
@@ -453,14 +453,16 @@ class _Walker:
         for piece in [*_HTML_BREAK.finditer(content), None]:
             end = piece.start() if piece else len(content)
             chunk = content[pos:end]
-            first = start + 1 + content.count("\n", 0, pos) + _leading_newlines(chunk)
+            top = start + 1 + content.count("\n", 0, pos)  # the chunk's first source line
             titled = after is not None and _HTML_TITLE.match(after.group(0)) is not None
             # '<div markdown="1">' / "* [Title](url)" / "* [Title](url)": a site's renderer
             # reads a list in the block, an item a line
-            for bullet in _BULLET.split(chunk) if chunk.strip() else ():
-                at = first + chunk[: chunk.find(bullet)].count("\n") - _leading_newlines(chunk)
+            cuts = [0, *(i for m in _BULLET.finditer(chunk) for i in m.span()), len(chunk)]
+            for a, b in zip(cuts[::2], cuts[1::2], strict=True):
+                bullet = chunk[a:b]
+                at = top + chunk.count("\n", 0, a) + _leading_newlines(bullet)
                 for line in self.inline(" ".join(bullet.split()), at) if bullet.strip() else ():
-                    line.number = at + _leading_newlines(bullet)
+                    line.number = at
                     # a title element's words of a work: at least two, not a year's heading
                     line.titles = titled and len(re.findall(r"[^\W\d_]{2,}", line.text)) >= 2
                     lines.append(line)

@@ -322,3 +322,4 @@ _STATUS = re.compile(
     r"(?:\s+draft)?)\s*\.?\s*$"
 )
 _SMALL = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to"})
+TITLE_SMALL = _SMALL | {"as", "from", "via", "with"}  # a title's small words, never a name's

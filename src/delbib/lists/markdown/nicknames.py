@@ -33,7 +33,6 @@ _AWARD = re.compile(
 _LEADING = re.compile(r"^\s*\(([A-Za-z][\w.-]{0,20})\)\s+(?=\S)")
 _ACRONYM_IN = re.compile(r"\([A-Z][A-Za-z]*[A-Z]s?\)[,;]")  # "... memory (LSTM), ..."
 _CAMEL_OR_NUMBERED = re.compile(r"\b[A-Za-z]\w*?(?:[a-z][A-Z]|\d)")
-_SMALL_WORDS = lexicon._SMALL | {"as", "from", "via", "with"}
 # "ELMo — Deep Contextualized Word Representations": a model's name, an em dash, the title
 _DASHED = re.compile(r"^\s*(?P<name>[A-Za-z][\w.+/-]*(?:\s+[\w.+/-]+){0,2})\s+—\s+(?=[A-Z])")
 # "RFDH：Title", "LCMH:Title", "RaHH: Title": a coined name and a colon leading the title
@@ -89,7 +88,7 @@ def _plural_term(title: str, nick: re.Match) -> bool:
         return False
     words = title[: nick.start()].split()
     parts = [p for w in words for p in w.split("-") if p[:1].isalpha()]
-    spelled = [p[0].upper() for p in parts if p.casefold() not in _SMALL_WORDS]
+    spelled = [p[0].upper() for p in parts if p.casefold() not in lexicon.TITLE_SMALL]
     return spelled[-len(nick[1]) + 1 :] == list(nick[1][:-1])
 
 
@@ -101,7 +100,7 @@ def _expands(title: str, nick: re.Match) -> bool:
         return True
     capitals = [c for c in nick[1] if c.isupper()]
     words = [w for w in title[: nick.start()].split() if w[0].isalpha()]
-    before = [w[0].upper() for w in words if w.casefold() not in _SMALL_WORDS]
+    before = [w[0].upper() for w in words if w.casefold() not in lexicon.TITLE_SMALL]
     return len(capitals) >= 2 and before[-len(capitals) :] == capitals or nick[1].islower()
 
 

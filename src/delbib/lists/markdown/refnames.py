@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from . import fields, gbt
+from . import fields, gbt, lexicon
 
 # "Ann Lee", "B. Steensgaard", "Bo van Dam": one author alone before the title's sentence
 ONE_NAME = re.compile(
@@ -101,12 +101,12 @@ def drop_lead_names(titles: list[str], authors: list[str | None]) -> list[str]:
         None if named else _NAMES_COLON.match(title)
         for title, named in zip(titles, authors, strict=True)
     ]
-    listed = sum(1 for m in found if m and _persons(m["names"]))
-    if listed < max(_LISTED_MIN, _LISTED_SHARE * len(titles)):
+    persons = [bool(m) and _persons(m["names"]) for m in found]
+    if sum(persons) < max(_LISTED_MIN, _LISTED_SHARE * len(titles)):
         return titles
     return [
-        title[m.end() :] if m and (_persons(m["names"]) or names(m["names"])) else title
-        for title, m in zip(titles, found, strict=True)
+        title[m.end() :] if m and (person or names(m["names"])) else title
+        for title, m, person in zip(titles, found, persons, strict=True)
     ]
 
 
@@ -118,8 +118,5 @@ def _persons(text: str) -> bool:
     text = text[: etal.start()] if etal else text
     pieces = [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text) if p]
     whole = all(_PERSON.fullmatch(p) for p in pieces)
-    small = any(w.casefold() in _TITLE_SMALL for p in pieces for w in p.split())
+    small = any(w.casefold() in lexicon.TITLE_SMALL for p in pieces for w in p.split())
     return whole and not small and (len(pieces) >= 2 or bool(etal))
-
-
-_TITLE_SMALL = frozenset(("the", "of", "for", "in", "on", "a", "an", "to", "with", "from", "via"))
